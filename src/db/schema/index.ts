@@ -1,0 +1,3 @@
+export * from './directory';
+export * from './organisation';
+export * from './platform';

@@ -1,0 +1,42 @@
+/**
+ * Platform tables present in every database: the audit log of writes and the idempotency keys
+ * that make a retried create return its first response.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { tenantColumns } from './columns';
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    ...tenantColumns(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    actorRoles: text('actor_roles').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    requestId: text('request_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('audit_tenant_at').on(t.tenantId, t.at, t.id),
+    index('audit_tenant_entity').on(t.tenantId, t.entity, t.entityId),
+  ],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    /** The tenant id, or "national" for national routes. */
+    scope: text('scope').notNull(),
+    caller: text('caller').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** Null while the first request is still running. */
+    status: integer('status'),
+    headers: text('headers'),
+    body: text('body'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.caller, t.key] }), index('idempotency_created').on(t.createdAt)],
+);

@@ -1,0 +1,36 @@
+/**
+ * Worker entry: checks the bindings once per isolate, then serves requests with the app and runs
+ * the hourly housekeeping (expired idempotency keys in every tenant database).
+ */
+import { createApp } from './app';
+import type { Bindings } from './env';
+import { allowedAlgorithms } from './platform/auth/verify';
+import { expireIdempotencyKeys } from './platform/http/idempotency';
+import { databaseBindings, tenantDatabase } from './platform/tenancy/directory';
+
+const app = createApp();
+let checked = false;
+
+function checkBindings(env: Bindings): void {
+  if (checked) return;
+  const missing = [
+    !env.DB && 'DB',
+    !env.JWT_ISSUER && 'JWT_ISSUER',
+    !env.JWT_AUDIENCE && 'JWT_AUDIENCE',
+    !env.JWT_JWKS_URL && !env.JWT_JWKS && 'JWT_JWKS_URL or JWT_JWKS',
+  ].filter(Boolean);
+  if (missing.length > 0) throw new Error(`Bangkom is missing configuration: ${missing.join(', ')}`);
+  allowedAlgorithms(env);
+  checked = true;
+}
+
+export default {
+  fetch(request, env, ctx) {
+    checkBindings(env);
+    return app.fetch(request, env, ctx);
+  },
+  async scheduled(_controller, env) {
+    checkBindings(env);
+    for (const binding of databaseBindings(env)) await expireIdempotencyKeys(tenantDatabase(env, binding));
+  },
+} satisfies ExportedHandler<Bindings>;

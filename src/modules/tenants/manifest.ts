@@ -1,0 +1,70 @@
+/**
+ * The onboarding manifest: the one shape that `POST /api/v1/tenants`, `npm run onboard` and the
+ * files in `tenants/` are all checked against.
+ */
+import { z } from '@hono/zod-openapi';
+import { positionCategories, unitKinds } from '../../db/schema/organisation';
+
+export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export const tenantKinds = ['provinsi', 'kabupaten', 'kota'] as const;
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and "-", 2–40 characters, starting with a letter')
+  .openapi({ example: 'kalianda' });
+
+export const codeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'uppercase letters, digits, ".", "_" or "-", at most 40 characters')
+  .openapi({ example: 'DINKES' });
+
+const name = z.string().trim().min(2).max(200);
+
+export interface ManifestUnit {
+  code: string;
+  name: string;
+  kind: (typeof unitKinds)[number];
+  children?: ManifestUnit[] | undefined;
+}
+
+export const manifestUnitSchema: z.ZodType<ManifestUnit> = z.lazy(() =>
+  z.object({
+    code: codeSchema,
+    name,
+    kind: z.enum(unitKinds),
+    children: z.array(manifestUnitSchema).max(500).optional(),
+  }),
+);
+
+export const manifestPositionSchema = z.object({
+  code: codeSchema,
+  name,
+  category: z.enum(positionCategories),
+  /** Code of the unit the position belongs to; omitted for positions used across units. */
+  unit: codeSchema.optional(),
+});
+
+export const manifestSchema = z
+  .object({
+    slug: slugSchema,
+    name,
+    kind: z.enum(tenantKinds),
+    regionCode: z
+      .string()
+      .regex(/^\d{2}(\.\d{2})?$/, 'Kemendagri region code: "18" for a province, "18.01" for a kabupaten/kota')
+      .openapi({ example: '18.01' }),
+    timeZone: z.enum(timeZones),
+    jpTarget: z.number().int().min(1).max(200).default(20),
+    /** A dedicated D1 binding (`DB_*` in wrangler.toml); omitted means the shared `DB`. */
+    database: z
+      .string()
+      .regex(/^DB(_[A-Z0-9_]+)?$/, 'a D1 binding name such as DB or DB_DEDICATED')
+      .default('DB'),
+    units: z.array(manifestUnitSchema).max(2000).default([]),
+    positions: z.array(manifestPositionSchema).max(5000).default([]),
+  })
+  .strict()
+  .openapi('TenantManifest');
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestInput = z.input<typeof manifestSchema>;

@@ -1,0 +1,115 @@
+/**
+ * Turns a manifest's units and positions into the writes that bring the tenant's organisation to
+ * it: rows are matched by code, new ones inserted (parents before children), changed ones updated,
+ * equal ones left alone. Units missing from the manifest are kept: people may still belong to them.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog, positions, units } from '../../db/schema';
+import type { ServiceContext } from '../../platform/context';
+import { chunkRows } from '../../platform/db/chunks';
+import { newId } from '../../platform/ids';
+import type { Statement } from '../../platform/tenancy/scoped-db';
+import type { Manifest, ManifestUnit } from './manifest';
+
+type UnitRow = typeof units.$inferSelect;
+type PositionRow = typeof positions.$inferSelect;
+type Audit = typeof auditLog.$inferInsert;
+
+interface Tally {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+function flatten(list: ManifestUnit[], parentCode: string | null, out: { unit: ManifestUnit; parentCode: string | null }[] = []) {
+  for (const unit of list) {
+    out.push({ unit, parentCode });
+    flatten(unit.children ?? [], unit.code, out);
+  }
+  return out;
+}
+
+export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, now: string) {
+  const { db, tenant } = ctx;
+  const [existingUnits, existingPositions] = await db.orm.batch([
+    db.orm.select().from(units).where(db.owned(units)),
+    db.orm.select().from(positions).where(db.owned(positions)),
+  ]);
+  const unitByCode = new Map<string, UnitRow>(existingUnits.map((u) => [u.code, u]));
+  const positionByCode = new Map<string, PositionRow>(existingPositions.map((p) => [p.code, p]));
+  const unitIds = new Map<string, string>(existingUnits.map((u) => [u.code, u.id]));
+
+  const flat = flatten(manifest.units, null);
+  for (const { unit } of flat) if (!unitIds.has(unit.code)) unitIds.set(unit.code, newId('unt'));
+
+  const audits: Audit[] = [];
+  const audit = (action: string, entity: string, entityId: string) =>
+    audits.push({
+      tenantId: tenant.id,
+      id: newId('aud'),
+      at: now,
+      actor: ctx.actor.subject,
+      actorRoles: ctx.actor.roles.join(' '),
+      action,
+      entity,
+      entityId,
+      requestId: ctx.requestId,
+    });
+
+  const unitUpdates: Statement[] = [];
+  const unitTally: Tally = { created: 0, updated: 0, unchanged: 0 };
+  const newUnits: UnitRow[] = [];
+  for (const { unit, parentCode } of flat) {
+    const id = unitIds.get(unit.code) as string;
+    const parentId = parentCode ? (unitIds.get(parentCode) as string) : null;
+    const current = unitByCode.get(unit.code);
+    if (!current) {
+      newUnits.push({ tenantId: tenant.id, id, code: unit.code, name: unit.name, kind: unit.kind, parentId, version: 1, createdAt: now, updatedAt: now });
+      audit('unit.create', 'unit', id);
+      unitTally.created++;
+    } else if (current.name !== unit.name || current.kind !== unit.kind || current.parentId !== parentId) {
+      unitUpdates.push(
+        db.orm
+          .update(units)
+          .set({ name: unit.name, kind: unit.kind, parentId, version: sql`${units.version} + 1`, updatedAt: now })
+          .where(and(db.owned(units, eq(units.id, id)))),
+      );
+      audit('unit.update', 'unit', id);
+      unitTally.updated++;
+    } else unitTally.unchanged++;
+  }
+
+  const positionTally: Tally = { created: 0, updated: 0, unchanged: 0 };
+  const newPositions: PositionRow[] = [];
+  const positionUpdates: Statement[] = [];
+  for (const p of manifest.positions) {
+    const unitId = p.unit ? (unitIds.get(p.unit) ?? null) : null;
+    const current = positionByCode.get(p.code);
+    if (!current) {
+      const id = newId('pos');
+      newPositions.push({ tenantId: tenant.id, id, code: p.code, name: p.name, category: p.category, unitId, version: 1, createdAt: now, updatedAt: now });
+      audit('position.create', 'position', id);
+      positionTally.created++;
+    } else if (current.name !== p.name || current.category !== p.category || current.unitId !== unitId) {
+      positionUpdates.push(
+        db.orm
+          .update(positions)
+          .set({ name: p.name, category: p.category, unitId, version: sql`${positions.version} + 1`, updatedAt: now })
+          .where(db.owned(positions, eq(positions.id, current.id))),
+      );
+      audit('position.update', 'position', current.id);
+      positionTally.updated++;
+    } else positionTally.unchanged++;
+  }
+  // Inserts before updates, parents before children (the order of `flat`): every foreign key
+  // points at a row that already exists when its statement runs.
+  const statements: Statement[] = [
+    ...chunkRows(newUnits).map((chunk) => db.orm.insert(units).values(chunk)),
+    ...unitUpdates,
+    ...chunkRows(newPositions).map((chunk) => db.orm.insert(positions).values(chunk)),
+    ...positionUpdates,
+    ...chunkRows(audits).map((chunk) => db.orm.insert(auditLog).values(chunk)),
+  ];
+
+  return { statements, units: unitTally, positions: positionTally };
+}

@@ -1,0 +1,67 @@
+import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { etagOf } from '../../platform/http/etag';
+import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
+import { manifestSchema } from './manifest';
+import { onboardingSchema, publicTenant, tenantParams, tenantSchema } from './schemas';
+import { listTenants, onboard } from './service';
+
+const tags = ['Tenants'];
+
+export const tenantRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'post',
+      path: '/tenants',
+      tags,
+      roles: ['national_admin'],
+      summary: 'Onboard or update a tenant from its manifest',
+      description: 'Idempotent: applying the same manifest again changes nothing and answers 200 with `changed: false`.',
+      request: { body: jsonBody(manifestSchema) },
+      responses: {
+        200: json(onboardingSchema, 'The tenant existed; it now matches the manifest'),
+        201: json(onboardingSchema, 'The tenant was created'),
+        409: problem('The manifest moves the tenant to another database'),
+        422: problem('The manifest is not consistent (duplicate codes, unknown unit, unknown database)'),
+      },
+    }),
+    async (c) => {
+      const manifest = c.req.valid('json');
+      const result = await onboard(c.env, c.get('meter'), c.get('principal'), c.get('requestId'), manifest);
+      const body = { ...result.body, tenant: publicTenant(result.body.tenant) };
+      c.header('location', `/api/v1/tenants/${body.tenant.slug}`);
+      return result.created ? c.json(body, 201) : c.json(body, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants',
+      tags,
+      roles: ['national_admin', 'tenant_admin'],
+      summary: 'The tenant directory (a tenant admin sees only their own)',
+      request: { query: pageQuery },
+      responses: { 200: json(pageOf(tenantSchema), 'Tenants by slug') },
+    }),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const key = decodeCursor(cursor, 1) as [string] | undefined;
+      const { items, nextCursor } = await listTenants(c.env, c.get('meter'), c.get('principal'), limit, key);
+      return c.json({ items: items.map(publicTenant), nextCursor }, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}',
+      tags,
+      roles: ['national_admin', 'tenant_admin', 'employee'],
+      summary: 'One tenant: name, kind, region, time zone, JP target',
+      request: { params: tenantParams },
+      responses: { 200: json(tenantSchema, 'The tenant') },
+    }),
+    (c) => {
+      const tenant = c.get('tenant');
+      c.header('etag', etagOf(tenant.version));
+      return c.json(publicTenant(tenant), 200);
+    },
+  );

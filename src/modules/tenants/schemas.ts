@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+import { slugSchema, tenantKinds, timeZones } from './manifest';
+
+export const tenantSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(tenantKinds),
+    regionCode: z.string(),
+    timeZone: z.enum(timeZones),
+    jpTarget: z.number().int(),
+    database: z.string(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Tenant');
+
+const tally = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+
+export const onboardingSchema = z
+  .object({
+    tenant: tenantSchema,
+    changed: z.boolean().openapi({ description: 'false when the manifest was already applied as it is' }),
+    units: tally,
+    positions: tally,
+  })
+  .openapi('Onboarding');
+
+export const tenantParams = z.object({ tenant: slugSchema.openapi({ param: { name: 'tenant', in: 'path' } }) });
+
+type TenantRow = z.infer<typeof tenantSchema> & { manifestHash?: string };
+
+/** The directory entry as callers see it (the manifest hash stays inside). */
+export const publicTenant = ({ manifestHash: _hash, ...tenant }: TenantRow): z.infer<typeof tenantSchema> => tenant;

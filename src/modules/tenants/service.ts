@@ -1,0 +1,103 @@
+/**
+ * Onboarding: a manifest creates or updates a tenant — directory entry, units (nested) and
+ * positions — and applying the same manifest again changes nothing. Tenant rows are written in the
+ * tenant's own database first and the directory entry last, so a tenant appears only once its
+ * data is in place, and a failed run is simply applied again.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { tenants } from '../../db/schema';
+import type { Bindings } from '../../env';
+import type { Principal } from '../../platform/auth/principal';
+import { auditEntry } from '../../platform/audit/audit';
+import type { ServiceContext } from '../../platform/context';
+import type { CostMeter } from '../../platform/db/metered-d1';
+import { DomainError, type FieldError } from '../../platform/http/problems';
+import { after, page } from '../../platform/http/pagination';
+import { newId, nowIso } from '../../platform/ids';
+import { controlDb, databaseBindings, findTenant, tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
+import { TenantDb, type Statement } from '../../platform/tenancy/scoped-db';
+import type { Manifest, ManifestUnit } from './manifest';
+import { planOrganisation } from './organisation-plan';
+
+async function manifestHash(manifest: Manifest): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(manifest)));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}
+
+function checkManifest(manifest: Manifest, env: Bindings): void {
+  const errors: FieldError[] = [];
+  if (!databaseBindings(env).includes(manifest.database)) {
+    errors.push({ path: 'body.database', message: `no D1 binding ${manifest.database} is configured` });
+  }
+  const unitCodes = new Set<string>();
+  const walk = (list: ManifestUnit[], path: string) =>
+    list.forEach((u, i) => {
+      if (unitCodes.has(u.code)) errors.push({ path: `${path}.${i}.code`, message: `unit code ${u.code} appears twice` });
+      unitCodes.add(u.code);
+      walk(u.children ?? [], `${path}.${i}.children`);
+    });
+  walk(manifest.units, 'body.units');
+  const positionCodes = new Set<string>();
+  manifest.positions.forEach((p, i) => {
+    if (positionCodes.has(p.code)) errors.push({ path: `body.positions.${i}.code`, message: `position code ${p.code} appears twice` });
+    positionCodes.add(p.code);
+    if (p.unit && !unitCodes.has(p.unit)) errors.push({ path: `body.positions.${i}.unit`, message: `no unit ${p.unit} in this manifest` });
+  });
+  if (errors.length > 0) throw new DomainError('validation_failed', 'The manifest is not consistent.', errors);
+}
+
+export async function onboard(env: Bindings, meter: CostMeter, actor: Principal, requestId: string, manifest: Manifest) {
+  checkManifest(manifest, env);
+  const control = controlDb(env, meter);
+  const hash = await manifestHash(manifest);
+  const existing = await findTenant(control, manifest.slug);
+  if (existing && existing.database !== manifest.database) {
+    throw new DomainError('conflict', `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`);
+  }
+  const now = nowIso();
+  const tenant: TenantEntry = {
+    id: existing?.id ?? newId('ten'),
+    slug: manifest.slug,
+    name: manifest.name,
+    kind: manifest.kind,
+    regionCode: manifest.regionCode,
+    timeZone: manifest.timeZone,
+    jpTarget: manifest.jpTarget,
+    database: manifest.database,
+    manifestHash: hash,
+    version: (existing?.version ?? 0) + 1,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+  const db = new TenantDb(tenant.id, meter.wrap(tenantDatabase(env, tenant.database)));
+  const ctx: ServiceContext = { tenant, actor, db, requestId };
+
+  if (existing && existing.manifestHash === hash) {
+    const nothing = { created: 0, updated: 0, unchanged: 0 };
+    return { created: false, body: { tenant: existing, changed: false, units: nothing, positions: nothing } };
+  }
+
+  const plan = await planOrganisation(ctx, manifest, now);
+  const directory: Statement = existing
+    ? control.update(tenants).set(tenant).where(eq(tenants.id, tenant.id))
+    : control.insert(tenants).values(tenant);
+  const audit = auditEntry(ctx, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
+  if (tenant.database === 'DB') {
+    await db.batch([...plan.statements, audit, directory]);
+  } else {
+    await db.batch([...plan.statements, audit]);
+    await control.batch([directory]);
+  }
+  return { created: !existing, body: { tenant, changed: true, units: plan.units, positions: plan.positions } };
+}
+
+export async function listTenants(env: Bindings, meter: CostMeter, actor: Principal, limit: number, cursor?: [string]) {
+  if (actor.tenant) return { items: [actor.tenant], nextCursor: null };
+  const rows = await controlDb(env, meter)
+    .select()
+    .from(tenants)
+    .where(after([tenants.slug], cursor))
+    .orderBy(asc(tenants.slug))
+    .limit(limit + 1);
+  return page(rows, limit, (t) => [t.slug]);
+}

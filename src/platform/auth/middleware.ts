@@ -1,0 +1,58 @@
+/**
+ * `authenticate()` turns the bearer token into the request's principal (401 otherwise);
+ * `authorize()` is attached to each route and checks its roles and the token's scope (403).
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../env';
+import { DomainError } from '../http/problems';
+import { controlDb, findTenant } from '../tenancy/directory';
+import { claimsSchema, hasRole, type Principal, type Role, type Scope } from './principal';
+import { maxTokenLength, verifyToken } from './verify';
+
+const bearer = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+
+export type AuthVariables = { principal: Principal };
+
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async function authenticate(c, next) {
+    const header = c.req.header('authorization');
+    if (!header) throw new DomainError('unauthenticated', 'A bearer token is required.');
+    if (header.length > maxTokenLength + 7) throw new DomainError('unauthenticated', 'The token is too large.');
+    const token = bearer.exec(header)?.[1];
+    if (!token) throw new DomainError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+
+    const claims = claimsSchema.safeParse(await verifyToken(c.env, token));
+    if (!claims.success) throw new DomainError('unauthenticated', 'The token does not carry valid Bangkom claims.');
+
+    const { sub, tenant: slug, roles, employee_id, scope } = claims.data;
+    const principal: Principal = {
+      subject: sub,
+      roles,
+      scopes: (scope ?? 'read write').split(' ') as Scope[],
+      ...(employee_id ? { employeeId: employee_id } : {}),
+    };
+    if (slug) {
+      const tenant = await findTenant(controlDb(c.env, c.get('meter')), slug);
+      if (!tenant) throw new DomainError('unauthenticated', 'The token names an unknown tenant.');
+      principal.tenant = tenant;
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+const readMethods = new Set(['GET', 'HEAD']);
+
+/** Deny by default: the caller needs one of `allowed` and, for a write, the `write` scope. */
+export function authorize(allowed: readonly Role[]): MiddlewareHandler<AppEnv> {
+  return async function authorize(c, next) {
+    const principal = c.get('principal');
+    if (!hasRole(principal, ...allowed)) {
+      throw new DomainError('forbidden', `This needs one of the roles: ${allowed.join(', ')}.`);
+    }
+    if (!readMethods.has(c.req.method) && !principal.scopes.includes('write')) {
+      throw new DomainError('forbidden', 'This token is limited to reading.');
+    }
+    await next();
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Token verification with jose: algorithms pinned to an asymmetric allow-list; `iss`, `aud` and
+ * `exp` required; 30 s of clock tolerance. Keys come from a remote JWKS (production) or an inline
+ * JWKS (local development, tests). Anything wrong is the same 401 to the caller.
+ */
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { Bindings } from '../../env';
+import { DomainError } from '../http/problems';
+
+const asymmetric = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);
+/** Larger than any honest token; refused before any parsing. */
+export const maxTokenLength = 8192;
+
+type KeySet = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+// Key sets are configuration, not request state: cached per isolate so the remote set's own
+// cache and cooldown work across requests.
+const keySets = new Map<string, KeySet>();
+
+function keySetFor(env: Bindings): KeySet {
+  const source = env.JWT_JWKS_URL ?? env.JWT_JWKS;
+  if (!source) throw new Error('Neither JWT_JWKS_URL nor JWT_JWKS is configured');
+  let keySet = keySets.get(source);
+  if (!keySet) {
+    keySet = env.JWT_JWKS_URL
+      ? createRemoteJWKSet(new URL(env.JWT_JWKS_URL), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
+      : createLocalJWKSet(JSON.parse(source));
+    keySets.set(source, keySet);
+  }
+  return keySet;
+}
+
+export function allowedAlgorithms(env: Bindings): string[] {
+  const list = (env.JWT_ALGORITHMS ?? 'ES256,RS256').split(',').map((a) => a.trim()).filter(Boolean);
+  const unsafe = list.filter((a) => !asymmetric.has(a));
+  if (unsafe.length > 0) throw new Error(`JWT_ALGORITHMS may list asymmetric algorithms only, not ${unsafe.join(', ')}`);
+  return list;
+}
+
+const unauthenticated = (detail: string) => new DomainError('unauthenticated', detail);
+
+export async function verifyToken(env: Bindings, token: string): Promise<JWTPayload> {
+  if (token.length > maxTokenLength) throw unauthenticated('The token is too large.');
+  try {
+    const { payload } = await jwtVerify(token, keySetFor(env), {
+      algorithms: allowedAlgorithms(env),
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+      clockTolerance: 30,
+    });
+    return payload;
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
+    if (err instanceof errors.JOSEError) throw unauthenticated('The token is not valid.');
+    throw err;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Counts what a request costs in D1: statements sent, rows read, rows written. The figures come
+ * from D1's own `meta` on every result and leave as the `Server-Timing` header, so tests and
+ * benchmarks can judge cost from outside.
+ *
+ * `raw()` gives no `meta`, so it is served through `all()` and the row objects are turned back into
+ * arrays in column order, exactly as drizzle already does for every batched statement. The one
+ * consequence: a select must not return two columns with the same name (alias them).
+ */
+
+export interface CostFigures {
+  /** Round trips to D1: a batch is one, however many statements it holds. */
+  queries: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+export class CostMeter implements CostFigures {
+  queries = 0;
+  rowsRead = 0;
+  rowsWritten = 0;
+
+  record(metas: (Partial<D1Meta> | undefined)[]): void {
+    this.queries += 1;
+    for (const meta of metas) {
+      this.rowsRead += meta?.rows_read ?? 0;
+      this.rowsWritten += meta?.rows_written ?? 0;
+    }
+  }
+
+  /** Wraps a binding so every statement run through it is counted here. */
+  wrap(db: D1Database): D1Database {
+    return new MeteredDatabase(db, this) as unknown as D1Database;
+  }
+}
+
+class MeteredStatement {
+  constructor(
+    readonly inner: D1PreparedStatement,
+    private readonly meter: CostMeter,
+  ) {}
+
+  bind(...values: unknown[]): MeteredStatement {
+    return new MeteredStatement(this.inner.bind(...values), this.meter);
+  }
+
+  async all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+    const result = await this.inner.all<T>();
+    this.meter.record([result.meta]);
+    return result;
+  }
+
+  async run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+    const result = await this.inner.run<T>();
+    this.meter.record([result.meta]);
+    return result;
+  }
+
+  async first<T = Record<string, unknown>>(column?: string): Promise<T | null> {
+    const { results } = await this.all<Record<string, unknown>>();
+    const row = results[0];
+    if (row === undefined) return null;
+    return (column === undefined ? row : row[column]) as T;
+  }
+
+  async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[]> {
+    const { results } = await this.all<Record<string, unknown>>();
+    const rows = results.map((row) => Object.values(row));
+    if (options?.columnNames) {
+      const first = results[0];
+      return [Object.keys(first ?? {}), ...rows] as T[];
+    }
+    return rows as T[];
+  }
+}
+
+class MeteredDatabase {
+  constructor(
+    private readonly inner: D1Database,
+    private readonly meter: CostMeter,
+  ) {}
+
+  prepare(query: string): MeteredStatement {
+    return new MeteredStatement(this.inner.prepare(query), this.meter);
+  }
+
+  async batch<T = unknown>(statements: (MeteredStatement | D1PreparedStatement)[]): Promise<D1Result<T>[]> {
+    const inner = statements.map((s) => (s instanceof MeteredStatement ? s.inner : s));
+    const results = await this.inner.batch<T>(inner);
+    this.meter.record(results.map((r) => r.meta));
+    return results;
+  }
+
+  async exec(query: string): Promise<D1ExecResult> {
+    const result = await this.inner.exec(query);
+    this.meter.record([]);
+    return result;
+  }
+
+  withSession(): never {
+    throw new Error('D1 sessions are not used by Bangkom');
+  }
+
+  dump(): Promise<ArrayBuffer> {
+    return this.inner.dump();
+  }
+}

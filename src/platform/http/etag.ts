@@ -1,0 +1,20 @@
+/**
+ * Versions as ETags: reads send `ETag: "v3"`, writes must send `If-Match: "v3"` (428 without it,
+ * 412 when the resource has moved on), so two editors never overwrite each other silently.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env';
+import { DomainError } from './problems';
+
+export const etagOf = (version: number) => `"v${version}"`;
+
+export function expectedVersion(c: Context<AppEnv>): number {
+  const header = c.req.header('if-match');
+  if (!header) throw new DomainError('precondition_required', 'Send If-Match with the ETag you last read.');
+  const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
+  if (!match) throw new DomainError('precondition_failed', 'If-Match does not hold a current ETag of this resource.');
+  return Number(match[1]);
+}
+
+export const staleWrite = () =>
+  new DomainError('precondition_failed', 'The resource was changed since you read it; read it again and retry.');

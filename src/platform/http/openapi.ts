@@ -1,0 +1,72 @@
+/**
+ * Route definitions: one zod schema gives validation, types and the OpenAPI document. `route()`
+ * adds what every Bangkom operation shares — bearer security, the roles that may call it (checked
+ * by `authorize()` and published as `x-roles`), and the problem responses — so no module repeats it.
+ */
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env';
+import { authorize } from '../auth/middleware';
+import type { Role } from '../auth/principal';
+import { DomainError } from './problems';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+export const problemResponses = {
+  400: problem('The request is not valid'),
+  401: problem('Missing, invalid or expired token'),
+  403: problem('The token does not allow this'),
+  404: problem('Not found (or in another tenant)'),
+} as const;
+
+/** Turns zod issues into the problem's `errors[]`, with dotted paths. */
+export function validationError(issues: readonly { path: PropertyKey[]; message: string }[], where: string): DomainError {
+  const errors = issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  return new DomainError('validation_failed', `${errors.length} problem(s) in the request ${where}.`, errors);
+}
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.error.issues, result.target);
+      return undefined;
+    },
+  });
+}
+
+type Config = Omit<RouteConfig, 'security' | 'middleware'> & { roles: readonly Role[] };
+
+export function route<const C extends Config>(config: C) {
+  const { roles, responses, ...rest } = config;
+  return createRoute({
+    ...rest,
+    security: [{ bearer: [] as string[] }],
+    middleware: authorize(roles),
+    'x-roles': roles.slice() as Role[],
+    responses: { ...problemResponses, ...responses } as typeof problemResponses & C['responses'],
+  });
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,38 @@
+/**
+ * The tenant directory: which regional governments exist and which D1 binding holds each one's
+ * data. Read from the control database; the only place that turns a binding name into a database.
+ */
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import { tenants } from '../../db/schema';
+import type { Bindings } from '../../env';
+import type { CostMeter } from '../db/metered-d1';
+
+export type TenantEntry = typeof tenants.$inferSelect;
+
+export const controlDb = (env: Bindings, meter: CostMeter) => drizzle(meter.wrap(env.DB));
+export type ControlDb = ReturnType<typeof controlDb>;
+
+export async function findTenant(db: ControlDb, slug: string): Promise<TenantEntry | undefined> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  return row;
+}
+
+/** Database bindings a tenant may be placed on: `DB` and every `DB_*` D1 binding. */
+export function databaseBindings(env: Bindings): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => /^DB(_[A-Z0-9_]+)?$/.test(name) && isD1(value))
+    .map(([name]) => name);
+}
+
+export function tenantDatabase(env: Bindings, binding: string): D1Database {
+  const db = (env as unknown as Record<string, unknown>)[binding];
+  if (!/^DB(_[A-Z0-9_]+)?$/.test(binding) || !isD1(db)) {
+    throw new Error(`The tenant database binding ${binding} is not configured`);
+  }
+  return db;
+}
+
+function isD1(value: unknown): value is D1Database {
+  return typeof value === 'object' && value !== null && 'prepare' in value && 'batch' in value;
+}

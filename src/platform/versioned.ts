@@ -1,0 +1,57 @@
+/**
+ * Writes to versioned tenant rows (ETag / If-Match). The write only applies when the stored
+ * version is the one the caller read; its audit row is inserted in the same batch and only when
+ * the write changed a row (SQLite's `changes()`), so a stale write leaves nothing behind.
+ */
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { auditLog } from '../db/schema';
+import type { ServiceContext } from './context';
+import { staleWrite } from './http/etag';
+import { notFound } from './http/problems';
+import { newId, nowIso } from './ids';
+import type { Statement } from './tenancy/scoped-db';
+
+type VersionedTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn; version: SQLiteColumn };
+
+/** An audit row that is written only if the statement just before it changed something. */
+function auditIfChanged(ctx: ServiceContext, action: string, entity: string, entityId: string): Statement {
+  const c = getTableColumns(auditLog);
+  const columns = [c.tenantId, c.id, c.at, c.actor, c.actorRoles, c.action, c.entity, c.entityId, c.requestId];
+  const values = [ctx.tenant.id, newId('aud'), nowIso(), ctx.actor.subject, ctx.actor.roles.join(' '), action, entity, entityId, ctx.requestId];
+  return ctx.db.orm.run(
+    sql`insert into ${auditLog} (${sql.join(columns.map((col) => sql.identifier(col.name)), sql`, `)}) select ${sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    )} where changes() > 0`,
+  );
+}
+
+export interface VersionedWrite {
+  table: VersionedTable;
+  entity: string;
+  id: string;
+  expectedVersion: number;
+}
+
+/** The `where` that pins this tenant's row at the version the caller read. */
+export const atVersion = (ctx: ServiceContext, w: VersionedWrite): SQL =>
+  ctx.db.owned(w.table, eq(w.table.id, w.id), eq(w.table.version, w.expectedVersion));
+
+export const bumpVersion = (table: VersionedTable) => ({ version: sql`${table.version} + 1`, updatedAt: nowIso() });
+
+/**
+ * Runs `[write, audit]` in one batch. `write` is an update or delete filtered with `atVersion`
+ * and ending in `.returning()`; if it touched nothing, the answer is 404 or 412, whichever is true.
+ */
+export async function applyVersioned<Row>(ctx: ServiceContext, w: VersionedWrite, write: Statement, action: string): Promise<Row> {
+  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx, action, w.entity, w.id)])) as unknown as [Row[]];
+  const [row] = rows;
+  if (row !== undefined) return row;
+  const [current] = await ctx.db.orm
+    .select({ version: w.table.version })
+    .from(w.table)
+    .where(ctx.db.owned(w.table, eq(w.table.id, w.id)))
+    .limit(1);
+  throw current ? staleWrite() : notFound(w.entity);
+}

@@ -1,0 +1,12 @@
+import type { D1Migration } from 'cloudflare:test';
+import type { Bindings } from '../src/env';
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {
+      DB_DEDICATED: D1Database;
+      TEST_MIGRATIONS: D1Migration[];
+      TEST_SIGNING_JWK: string;
+    }
+  }
+}
