@@ -3,6 +3,9 @@ import type { Bindings } from '../src/env';
 
 declare global {
   namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import('../src/index');
+    }
     interface Env extends Bindings {
       DB_DEDICATED: D1Database;
       TEST_MIGRATIONS: D1Migration[];

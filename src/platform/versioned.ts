@@ -3,28 +3,36 @@
  * version is the one the caller read; its audit row is inserted in the same batch and only when
  * the write changed a row (SQLite's `changes()`), so a stale write leaves nothing behind.
  */
-import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { auditLog } from '../db/schema';
 import type { ServiceContext } from './context';
 import { staleWrite } from './http/etag';
 import { notFound } from './http/problems';
-import { newId, nowIso } from './ids';
+import { newSortableId, nowIso } from './ids';
 import type { Statement } from './tenancy/scoped-db';
 
 type VersionedTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn; version: SQLiteColumn };
 
-/** An audit row that is written only if the statement just before it changed something. */
+/**
+ * An audit row that is written only if the statement just before it in the batch changed a row
+ * (`changes()` is per connection, and a batch runs in order on one connection).
+ */
 function auditIfChanged(ctx: ServiceContext, action: string, entity: string, entityId: string): Statement {
-  const c = getTableColumns(auditLog);
-  const columns = [c.tenantId, c.id, c.at, c.actor, c.actorRoles, c.action, c.entity, c.entityId, c.requestId];
-  const values = [ctx.tenant.id, newId('aud'), nowIso(), ctx.actor.subject, ctx.actor.roles.join(' '), action, entity, entityId, ctx.requestId];
-  return ctx.db.orm.run(
-    sql`insert into ${auditLog} (${sql.join(columns.map((col) => sql.identifier(col.name)), sql`, `)}) select ${sql.join(
-      values.map((v) => sql`${v}`),
-      sql`, `,
-    )} where changes() > 0`,
-  );
+  const value = (v: string, column: string) => sql`${v}`.as(column);
+  // Columns in the table's own order: drizzle's insert-select lists them that way.
+  const row = {
+    tenantId: value(ctx.tenant.id, 'tenant_id'),
+    id: value(newSortableId('aud'), 'id'),
+    at: value(nowIso(), 'at'),
+    actor: value(ctx.actor.subject, 'actor'),
+    actorRoles: value(ctx.actor.roles.join(' '), 'actor_roles'),
+    action: value(action, 'action'),
+    entity: value(entity, 'entity'),
+    entityId: value(entityId, 'entity_id'),
+    requestId: value(ctx.requestId, 'request_id'),
+  };
+  return ctx.db.orm.insert(auditLog).select(ctx.db.orm.select(row).from(sql`(select 1)`).where(sql`changes() > 0`));
 }
 
 export interface VersionedWrite {

@@ -34,7 +34,7 @@ export const manifestUnitSchema: z.ZodType<ManifestUnit> = z.lazy(() =>
     kind: z.enum(unitKinds),
     children: z.array(manifestUnitSchema).max(500).optional(),
   }),
-);
+).openapi('ManifestUnit');
 
 export const manifestPositionSchema = z.object({
   code: codeSchema,

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, positions, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { chunkRows } from '../../platform/db/chunks';
-import { newId } from '../../platform/ids';
+import { newId, newSortableId } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Manifest, ManifestUnit } from './manifest';
 
@@ -46,7 +46,7 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
   const audit = (action: string, entity: string, entityId: string) =>
     audits.push({
       tenantId: tenant.id,
-      id: newId('aud'),
+      id: newSortableId('aud'),
       at: now,
       actor: ctx.actor.subject,
       actorRoles: ctx.actor.roles.join(' '),

@@ -5,13 +5,13 @@
  */
 import { auditLog } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { newId, nowIso } from '../ids';
+import { newSortableId, nowIso } from '../ids';
 import type { Statement } from '../tenancy/scoped-db';
 
 export function auditEntry(ctx: ServiceContext, action: string, entity: string, entityId: string): Statement {
   return ctx.db.orm.insert(auditLog).values({
     tenantId: ctx.tenant.id,
-    id: newId('aud'),
+    id: newSortableId('aud'),
     at: nowIso(),
     actor: ctx.actor.subject,
     actorRoles: ctx.actor.roles.join(' '),

@@ -64,7 +64,8 @@ export function problemResponse(c: Context<AppEnv>, error: DomainError): Respons
   const body = problemBody(c, error);
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...error.headers };
   if (error.code === 'unauthenticated') headers['www-authenticate'] = 'Bearer';
-  return new Response(JSON.stringify(body), { status: body.status, headers });
+  // Through the context, so headers set earlier in the chain (x-request-id) are kept.
+  return c.body(JSON.stringify(body), body.status, headers);
 }
 
 const statusCodes = new Map<number, ProblemCode>(

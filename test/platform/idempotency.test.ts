@@ -1,0 +1,81 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { expireIdempotencyKeys, idempotencyWindowMs } from '../../src/platform/http/idempotency';
+import { api, expectProblem } from '../support/api';
+import { createTenant, manifestFor, uniqueSlug } from '../support/factories';
+
+const unitsNamed = async (tenantId: string, code: string) =>
+  (await env.DB.prepare('select count(*) as n from units where tenant_id = ? and code = ?').bind(tenantId, code).first<{ n: number }>())?.n;
+
+describe('Idempotency-Key on creates', () => {
+  it('replays the first response to a retry and creates nothing new', async () => {
+    const t = await createTenant();
+    const send = () =>
+      api('POST', `/api/v1/tenants/${t.slug}/units`, {
+        token: t.adminToken,
+        body: { code: 'IDEM', name: 'Bagian Idempoten', kind: 'bagian' },
+        headers: { 'idempotency-key': 'create-idem-1' },
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const retry = await send();
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await unitsNamed(t.id, 'IDEM')).toBe(1);
+  });
+
+  it('refuses the same key with a different request (422), and treats parallel retries as one', async () => {
+    const t = await createTenant();
+    const send = (name: string) =>
+      api('POST', `/api/v1/tenants/${t.slug}/units`, {
+        token: t.adminToken,
+        body: { code: 'PAR', name, kind: 'bagian' },
+        headers: { 'idempotency-key': 'parallel-1' },
+      });
+    const results = await Promise.all(Array.from({ length: 8 }, () => send('Bagian Paralel')));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+    expect(await unitsNamed(t.id, 'PAR')).toBe(1);
+    expectProblem(await send('Bagian Lain'), 422);
+  });
+
+  it('keeps keys per caller and per tenant, and forgets them after the window', async () => {
+    const t = await createTenant();
+    const key = { 'idempotency-key': 'shared-key' };
+    const a = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'K1', name: 'Bagian K1', kind: 'bagian' }, headers: key });
+    expect(a.status).toBe(201);
+    const other = await createTenant();
+    const b = await api('POST', `/api/v1/tenants/${other.slug}/units`, { token: other.adminToken, body: { code: 'K1', name: 'Bagian K1', kind: 'bagian' }, headers: key });
+    expect(b.status).toBe(201);
+    expect(b.headers.get('idempotent-replayed')).toBeNull();
+
+    await expireIdempotencyKeys(env.DB, Date.now() + idempotencyWindowMs + 1000);
+    const left = await env.DB.prepare('select count(*) as n from idempotency_keys where key = ?').bind('shared-key').first<{ n: number }>();
+    expect(left?.n).toBe(0);
+  });
+
+  it('does not keep a failed attempt: a corrected retry with the same key runs', async () => {
+    const t = await createTenant();
+    const headers = { 'idempotency-key': 'after-failure' };
+    const bad = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'DINKES', name: 'Duplikat', kind: 'dinas' }, headers });
+    expectProblem(bad, 409);
+    const fixed = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'DINKES', name: 'Duplikat', kind: 'dinas' }, headers });
+    expectProblem(fixed, 409);
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('works on national routes too (onboarding)', async () => {
+    const t = await createTenant();
+    const body = manifestFor(uniqueSlug());
+    const headers = { 'idempotency-key': 'onboard-key' };
+    const first = await api('POST', '/api/v1/tenants', { token: t.nationalToken, body, headers });
+    const again = await api('POST', '/api/v1/tenants', { token: t.nationalToken, body, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expectProblem(await api('POST', '/api/v1/tenants', { token: t.nationalToken, body, headers: { 'idempotency-key': 'x'.repeat(300) } }), 400);
+  });
+});
