@@ -1,0 +1,20 @@
+/**
+ * Demo data loaders that `npm start` runs once per demo tenant, after onboarding. Each module with
+ * demo data pushes a loader here; a loader goes through the API only (so the data passes the same
+ * rules as a user's) and must be safe to run again on every start.
+ */
+
+export interface DemoContext {
+  url: string;
+  slug: string;
+  adminToken: string;
+  nationalToken: string;
+}
+
+export interface DemoLoader {
+  name: string;
+  /** Loads this tenant's demo data; answers one line saying what it did. */
+  load(ctx: DemoContext): Promise<string>;
+}
+
+export const demoLoaders: DemoLoader[] = [];

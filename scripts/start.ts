@@ -1,0 +1,144 @@
+/**
+ * `npm start`: the local server, ready to use. Dev keys, local D1 migrations, `wrangler dev`, the
+ * demo tenants onboarded and loaded through the API, then a banner with a dev token per demo role.
+ * Every step is safe to repeat on every start; it never touches anything but local state.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { ManifestInput } from '../src/modules/tenants/manifest';
+import { demoLoaders } from './demo';
+import { ensureDevKeys, mintToken, repoRoot } from './lib/dev-keys';
+import { ApiError, describeOnboarding, onboardManifest } from './lib/onboarding';
+import { applyLocalMigrations, startDevServer, type DevServer } from './lib/wrangler';
+
+const port = 8787;
+const url = `http://127.0.0.1:${port}`;
+const databases = ['DB', 'DB_DEDICATED'];
+const demoTenant = 'kalianda';
+const ttl = '8h';
+
+function portIsFree(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function waitForHealth(server: DevServer, timeoutMs = 90_000): Promise<void> {
+  let gone = false;
+  void server.exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !gone) {
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(gone ? 'wrangler dev exited before the server was up' : `${url}/health did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+async function readManifests(): Promise<ManifestInput[]> {
+  const dir = new URL('tenants/', repoRoot);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(new URL(f, dir), 'utf8')) as ManifestInput));
+}
+
+/** An employee to mint the demo employee token for, if the tenant has an employee registry yet. */
+async function firstEmployeeId(slug: string, adminToken: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${url}/api/v1/tenants/${slug}/employees?limit=1`, { headers: { authorization: `Bearer ${adminToken}` } });
+    if (res.status !== 200) return undefined;
+    const body = (await res.json()) as { items?: { id?: string }[] };
+    return body.items?.[0]?.id;
+  } catch {
+    return undefined;
+  }
+}
+
+async function setUp(): Promise<string[]> {
+  const nationalToken = await mintToken({ role: 'national_admin', ttl });
+  const adminTokens = new Map<string, string>();
+  for (const manifest of await readManifests()) {
+    const result = await onboardManifest(url, nationalToken, manifest);
+    console.log(`  onboarded ${describeOnboarding(result)}`);
+    adminTokens.set(result.tenant.slug, await mintToken({ role: 'tenant_admin', tenant: result.tenant.slug, ttl }));
+  }
+  for (const [slug, adminToken] of adminTokens) {
+    for (const loader of demoLoaders) {
+      console.log(`  ${slug} ${loader.name}: ${await loader.load({ url, slug, adminToken, nationalToken })}`);
+    }
+  }
+
+  const lines = [`  national_admin\n    ${nationalToken}`];
+  for (const [slug, token] of adminTokens) lines.push(`  tenant_admin ${slug}\n    ${token}`);
+  const demoAdmin = adminTokens.get(demoTenant);
+  const employeeId = demoAdmin && (await firstEmployeeId(demoTenant, demoAdmin));
+  if (employeeId) {
+    const token = await mintToken({ role: 'employee', tenant: demoTenant, employeeId, ttl });
+    lines.push(`  employee ${demoTenant} (${employeeId})\n    ${token}`);
+  } else {
+    lines.push(`  employee ${demoTenant}: none, the employee registry is empty`);
+  }
+  return [
+    '',
+    `Bangkom is running on ${url}`,
+    `  API reference  ${url}/api/v1/reference`,
+    '',
+    `Dev tokens (valid ${ttl}; mint more with \`npm run token -- --role … --tenant …\`):`,
+    ...lines,
+    '',
+    'Try it:',
+    `  TOKEN=${demoAdmin ?? nationalToken}`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${url}/api/v1/tenants/${demoTenant}`,
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+}
+
+async function main(): Promise<number> {
+  await ensureDevKeys();
+  if (!(await portIsFree())) {
+    console.error(`Port ${port} on 127.0.0.1 is already in use: is another \`npm start\` or \`wrangler dev\` running? Stop it and try again.`);
+    return 1;
+  }
+  console.log('Applying local D1 migrations…');
+  for (const binding of databases) console.log(`  ${await applyLocalMigrations(binding)}`);
+
+  console.log(`Starting wrangler dev on ${url}…`);
+  const server = startDevServer(port);
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\nStopping (${signal})…`);
+      void server.stop(signal);
+    });
+  }
+
+  try {
+    await waitForHealth(server);
+    console.log('Onboarding the demo tenants…');
+    for (const line of await setUp()) console.log(line);
+  } catch (err) {
+    if (!stopping) {
+      const reason = err instanceof ApiError ? err.describe() : (err as Error).message;
+      console.error(`\nnpm start failed: ${reason}\n\nwrangler's last output:\n${server.recentOutput()}`);
+    }
+    await server.stop('SIGTERM');
+    return stopping ? 0 : 1;
+  }
+  server.stream();
+  const code = await server.exited;
+  await server.stop('SIGTERM');
+  if (stopping) return 0;
+  console.error(`wrangler dev exited by itself with code ${code}`);
+  return code;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,153 @@
+/**
+ * Bad input, property-based (SPEC section 9): every write endpoint of the app gets random and
+ * adversarial JSON bodies — wrong types, huge strings, unicode, SQL-looking text, near-valid
+ * bodies with one field spoiled — and every list endpoint gets spoiled queries. The answer is never
+ * a 5xx; a refusal is always problem+json; a refused write leaves every table as it was.
+ */
+import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, type ApiResponse } from '../support/api';
+import { routeFixtures } from './route-fixtures';
+import { buildWorld, type World } from './world';
+
+interface Op {
+  method: string;
+  path: string;
+  roles: string[];
+  properties: string[];
+}
+
+let world: World;
+let ops: Op[];
+let cases = 0;
+
+const adversarial = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.constantFrom("'; DROP TABLE units; --", "' OR '1'='1", '"); DELETE FROM employees; --', '\u0000', '\u202e', '🇮🇩 Pemda', '٣٤٥', '%00', '../../etc/passwd'),
+  fc.constant('x'.repeat(200_000)),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+);
+
+let countQueries: [string, D1PreparedStatement][] | undefined;
+
+/** Row counts of every table in both databases, one query per database. */
+async function tableCounts(): Promise<Record<string, unknown>> {
+  countQueries ??= await Promise.all(
+    (Object.entries({ DB: env.DB, DB_DEDICATED: env.DB_DEDICATED }) as [string, D1Database][]).map(async ([name, db]) => {
+      const { results } = await db
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '\\_%' escape '\\' and name not like 'd1%' and name != 'idempotency_keys'")
+        .all<{ name: string }>();
+      const columns = results.map((t) => `(select count(*) from "${t.name}") as "${t.name}"`).join(', ');
+      return [name, db.prepare(`select ${columns}`)] as [string, D1PreparedStatement];
+    }),
+  );
+  const counts: Record<string, unknown> = {};
+  for (const [name, query] of countQueries) counts[name] = await query.first();
+  return counts;
+}
+
+function pathFor(op: Op): string {
+  const f = routeFixtures[`${op.method} ${op.path}`];
+  const params: Record<string, string> = { tenant: world.a.tenant.slug, ...f?.params?.(world.a) };
+  return op.path.replace(/{(\w+)}/g, (_, name: string) => params[name] ?? name);
+}
+
+function tokenFor(op: Op): string {
+  return op.roles.includes('tenant_admin') ? world.a.tenant.adminToken : world.a.tenant.nationalToken;
+}
+
+async function currentEtag(op: Op): Promise<string> {
+  if (!op.path.endsWith('{id}')) return '"v1"';
+  const read = await api('GET', pathFor(op), { token: world.a.tenant.adminToken });
+  return read.headers.get('etag') ?? '"v1"';
+}
+
+async function expectSafe(res: ApiResponse, before: Record<string, unknown>, what: string): Promise<void> {
+  cases++;
+  if (res.status >= 500) throw new Error(`${what}: ${res.status} ${res.text.slice(0, 300)}`);
+  if (res.status >= 400) {
+    expect(res.headers.get('content-type'), what).toMatch(/^application\/problem\+json/);
+    expect(await tableCounts(), `${what} wrote something`).toEqual(before);
+  }
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  const doc = (await api('GET', '/api/v1/openapi.json')).body as {
+    paths: Record<string, Record<string, { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: { $ref?: string; properties?: object } }> } }>>;
+    components: { schemas: Record<string, { properties?: object }> };
+  };
+  const propertiesOf = (schema?: { $ref?: string; properties?: object }) =>
+    Object.keys((schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop() as string] : schema)?.properties ?? {});
+  ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+    Object.entries(byMethod).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      roles: op['x-roles'],
+      properties: propertiesOf(op.requestBody?.content['application/json']?.schema),
+    })),
+  );
+});
+
+describe('bad input never breaks the API', () => {
+  it('fuzzes every write endpoint body', { timeout: 180_000 }, async () => {
+    const writes = ops.filter((o) => ['POST', 'PATCH', 'PUT'].includes(o.method) && o.properties.length > 0);
+    expect(writes.length).toBeGreaterThan(0);
+    for (const op of writes) {
+      const valid = routeFixtures[`${op.method} ${op.path}`]?.body?.(world.a) as Record<string, unknown> | undefined;
+      const body = fc.oneof(
+        fc.jsonValue(),
+        fc.record(Object.fromEntries(op.properties.map((p) => [p, adversarial])), { requiredKeys: [] }),
+        fc.tuple(fc.constantFrom(...op.properties), adversarial).map(([k, v]) => ({ ...valid, [k]: v })),
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (payload) => {
+          const before = await tableCounts();
+          const res = await api(op.method, pathFor(op), { token: tokenFor(op), body: payload, headers: { 'if-match': await currentEtag(op) } });
+          await expectSafe(res, before, `${op.method} ${op.path} ${JSON.stringify(payload).slice(0, 200)}`);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('fuzzes queries and If-Match headers', { timeout: 180_000 }, async () => {
+    const lists = ops.filter((o) => o.method === 'GET' && !o.path.endsWith('{id}'));
+    const query = fc.dictionary(
+      fc.constantFrom('limit', 'cursor', 'parent', 'kind', 'unit', 'category', 'entity', 'action', 'q', 'status', 'mode'),
+      fc.oneof(fc.string(), fc.constantFrom('-1', '0', '501', '1e9', 'NaN', "' or 1=1 --", '%', '\u0000')),
+      { maxKeys: 3 },
+    );
+    for (const op of lists) {
+      await fc.assert(
+        fc.asyncProperty(query, async (q) => {
+          const res = await api('GET', `${pathFor(op)}?${new URLSearchParams(q)}`, { token: tokenFor(op) });
+          cases++;
+          expect(res.status, `${op.path}?${new URLSearchParams(q)}`).toBeLessThan(500);
+        }),
+        { numRuns: 20 },
+      );
+    }
+    const versioned = ops.filter((o) => ['PATCH', 'DELETE'].includes(o.method));
+    for (const op of versioned) {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('"v0"', '"v999999999999"', 'W/"v1', '*', '"v-1"')), async (etag) => {
+          const before = await tableCounts();
+          const headerSafe = etag.replace(/[^\x20-\x7e]/g, '');
+          const res = await api(op.method, pathFor(op), { token: tokenFor(op), body: op.method === 'PATCH' ? { name: 'Nama Fuzz' } : undefined, headers: { 'if-match': headerSafe } });
+          if (res.status < 300) return; // a valid ETag may legitimately apply
+          await expectSafe(res, before, `${op.method} ${op.path} If-Match ${headerSafe}`);
+        }),
+        { numRuns: 10 },
+      );
+    }
+    console.info(`fuzz suite: ${cases} cases, none answered 5xx`);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * What each route needs to be called for real: path parameters, a valid body, headers. Every route
+ * of the app must have an entry here; the cross-tenant suite fails on a route without one, so a
+ * new endpoint cannot escape it. Which roles may call a route is not repeated here: it is read
+ * from the route's own `x-roles` in the OpenAPI document.
+ */
+import { uniqueSlug, manifestFor } from '../support/factories';
+import type { Side } from './world';
+
+export interface RouteFixture {
+  /** Path parameters other than `tenant`, taken from one side of the world. */
+  params?: (side: Side) => Record<string, string>;
+  /** A valid body for a call by an allowed role. */
+  body?: (side: Side) => unknown;
+  query?: string;
+  headers?: Record<string, string>;
+  /** The route lives outside `/tenants/{tenant}` (national or caller-scoped). */
+  untenanted?: boolean;
+  /** The route answers about the caller only (`/me`): another region's token is simply its own view. */
+  selfScoped?: boolean;
+}
+
+const unit = (s: Side) => ({ id: s.unitId });
+const position = (s: Side) => ({ id: s.positionId });
+const ifMatch = { 'if-match': '"v1"' };
+
+export const routeFixtures: Record<string, RouteFixture> = {
+  'POST /api/v1/tenants': { untenanted: true, body: () => manifestFor(uniqueSlug('sec')) },
+  'GET /api/v1/tenants': { untenanted: true },
+  'GET /api/v1/tenants/{tenant}': {},
+
+  'GET /api/v1/tenants/{tenant}/units': {},
+  'POST /api/v1/tenants/{tenant}/units': { body: () => ({ code: `U-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, name: 'Bagian Baru', kind: 'bagian' }) },
+  'GET /api/v1/tenants/{tenant}/units/{id}': { params: unit },
+  'PATCH /api/v1/tenants/{tenant}/units/{id}': { params: unit, body: () => ({ name: 'Bagian Diubah' }), headers: ifMatch },
+  'DELETE /api/v1/tenants/{tenant}/units/{id}': { params: unit, headers: ifMatch },
+
+  'GET /api/v1/tenants/{tenant}/positions': {},
+  'POST /api/v1/tenants/{tenant}/positions': {
+    body: () => ({ code: `P-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, name: 'Jabatan Baru', category: 'pelaksana' }),
+  },
+  'GET /api/v1/tenants/{tenant}/positions/{id}': { params: position },
+  'PATCH /api/v1/tenants/{tenant}/positions/{id}': { params: position, body: () => ({ name: 'Jabatan Diubah' }), headers: ifMatch },
+  'DELETE /api/v1/tenants/{tenant}/positions/{id}': { params: position, headers: ifMatch },
+
+  'GET /api/v1/tenants/{tenant}/audit': {},
+};

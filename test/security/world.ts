@@ -1,0 +1,38 @@
+/**
+ * Two regions, A and B, with something of each kind, for the security suites. Built once per test
+ * file (storage is per file); every route fixture takes its ids from here.
+ */
+import { api } from '../support/api';
+import { createTenant, type TestTenant } from '../support/factories';
+
+export interface Side {
+  tenant: TestTenant;
+  unitId: string;
+  positionId: string;
+  /** Names that must never appear in an answer given to the other side. */
+  secrets: string[];
+}
+
+export interface World {
+  a: Side;
+  b: Side;
+}
+
+async function side(label: string): Promise<Side> {
+  const tenant = await createTenant();
+  const token = tenant.adminToken;
+  const unit = await api('POST', `/api/v1/tenants/${tenant.slug}/units`, {
+    token,
+    body: { code: `SEC-${label}`, name: `Bagian Rahasia ${label} ${tenant.slug}`, kind: 'bagian' },
+  });
+  const position = await api('POST', `/api/v1/tenants/${tenant.slug}/positions`, {
+    token,
+    body: { code: `SEC-${label}`, name: `Jabatan Rahasia ${label} ${tenant.slug}`, category: 'pelaksana' },
+  });
+  if (unit.status !== 201 || position.status !== 201) throw new Error(`world setup failed: ${unit.text} ${position.text}`);
+  return { tenant, unitId: unit.body.id, positionId: position.body.id, secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name] };
+}
+
+export async function buildWorld(): Promise<World> {
+  return { a: await side('A'), b: await side('B') };
+}
