@@ -9,7 +9,7 @@ import type { ManifestInput } from '../src/modules/tenants/manifest';
 import { demoLoaders } from './demo';
 import { ensureDevKeys, mintToken, repoRoot } from './lib/dev-keys';
 import { ApiError, describeOnboarding, onboardManifest } from './lib/onboarding';
-import { applyLocalMigrations, startDevServer, type DevServer } from './lib/wrangler';
+import { applyLocalMigrations, startDevServer, waitForHealth } from './lib/wrangler';
 
 const port = 8787;
 const url = `http://127.0.0.1:${port}`;
@@ -23,22 +23,6 @@ function portIsFree(): Promise<boolean> {
     probe.once('error', () => resolve(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
-}
-
-async function waitForHealth(server: DevServer, timeoutMs = 90_000): Promise<void> {
-  let gone = false;
-  void server.exited.then(() => (gone = true));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !gone) {
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(gone ? 'wrangler dev exited before the server was up' : `${url}/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
 async function readManifests(): Promise<ManifestInput[]> {
@@ -122,7 +106,7 @@ async function main(): Promise<number> {
   }
 
   try {
-    await waitForHealth(server);
+    await waitForHealth(server, url);
     console.log('Onboarding the demo tenants…');
     for (const line of await setUp()) console.log(line);
   } catch (err) {

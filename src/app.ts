@@ -12,6 +12,8 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { auditRoutes } from './modules/audit/routes';
 import { renderReference } from './modules/docs/reference';
+import { employeeRoutes } from './modules/employees/routes';
+import { meRoutes } from './modules/me/routes';
 import { positionRoutes, unitRoutes } from './modules/organisation/routes';
 import { tenantRoutes } from './modules/tenants/routes';
 import { authenticate } from './platform/auth/middleware';
@@ -25,7 +27,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

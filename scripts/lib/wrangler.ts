@@ -25,9 +25,13 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; ou
   });
 }
 
+/** `--persist-to` keeps a separate local state (the benchmarks' own databases). */
+const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persistTo] : []);
+
 /** Applies pending migrations to one local D1 binding; answers a short summary. */
-export async function applyLocalMigrations(binding: string): Promise<string> {
-  const { code, output } = await run(['wrangler', 'd1', 'migrations', 'apply', binding, '--local'], { ...quietEnv, CI: 'true' });
+export async function applyLocalMigrations(binding: string, persistTo?: string): Promise<string> {
+  const args = ['wrangler', 'd1', 'migrations', 'apply', binding, '--local', ...persistArgs(persistTo)];
+  const { code, output } = await run(args, { ...quietEnv, CI: 'true' });
   if (code !== 0) throw new Error(`wrangler d1 migrations apply ${binding} --local failed:\n${output}`);
   if (output.includes('No migrations to apply')) return `${binding}: up to date`;
   // Wrangler redraws its status table as it goes, so a name can appear more than once.
@@ -44,10 +48,12 @@ export interface DevServer {
   recentOutput(): string;
   /** Forwards the signal, then kills the group if wrangler has not gone within 10 s. */
   stop(signal: NodeJS.Signals): Promise<number>;
+  /** Process ids in wrangler's process group (workerd among them), for memory readings. */
+  pid: number | undefined;
 }
 
-export function startDevServer(port: number): DevServer {
-  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port)], {
+export function startDevServer(port: number, persistTo?: string): DevServer {
+  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), ...persistArgs(persistTo)], {
     cwd,
     env: quietEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,6 +95,7 @@ export function startDevServer(port: number): DevServer {
   });
 
   return {
+    pid: child.pid,
     exited,
     stream: () => void (streaming = true),
     recentOutput: () => recent.join('\n'),
@@ -101,4 +108,21 @@ export function startDevServer(port: number): DevServer {
       return code;
     },
   };
+}
+
+/** Polls `/health` until it answers 200; fails early if wrangler exits first. */
+export async function waitForHealth(server: DevServer, url: string, timeoutMs = 90_000): Promise<void> {
+  let gone = false;
+  void server.exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !gone) {
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(gone ? 'wrangler dev exited before the server was up' : `${url}/health did not answer 200 within ${timeoutMs / 1000} s`);
 }

@@ -22,7 +22,11 @@ export interface RouteFixture {
 
 const unit = (s: Side) => ({ id: s.unitId });
 const position = (s: Side) => ({ id: s.positionId });
+const employee = (s: Side) => ({ id: s.employeeId });
 const ifMatch = { 'if-match': '"v1"' };
+let nips = 0;
+/** A valid PNS NIP not used by the world: born 1990-01-01, appointed 2015-01, sequence counting up. */
+const freshNip = () => `19900101201501${1 + (Math.floor(nips / 999) % 2)}${String((nips++ % 999) + 1).padStart(3, '0')}`;
 
 export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants': { untenanted: true, body: () => manifestFor(uniqueSlug('sec')) },
@@ -44,4 +48,16 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'DELETE /api/v1/tenants/{tenant}/positions/{id}': { params: position, headers: ifMatch },
 
   'GET /api/v1/tenants/{tenant}/audit': {},
+
+  'GET /api/v1/tenants/{tenant}/employees': {},
+  'POST /api/v1/tenants/{tenant}/employees': {
+    body: (s) => ({ nip: freshNip(), name: 'Pegawai Baru', unitId: s.unitId, positionId: s.positionId, grade: 'II/c', employmentType: 'pns' }),
+  },
+  'POST /api/v1/tenants/{tenant}/employees/import': { query: '?mode=dry-run', headers: { 'content-type': 'text/csv' } },
+  'GET /api/v1/tenants/{tenant}/employees/export.csv': {},
+  'GET /api/v1/tenants/{tenant}/employees/{id}': { params: employee },
+  'PATCH /api/v1/tenants/{tenant}/employees/{id}': { params: employee, body: () => ({ name: 'Pegawai Diubah' }), headers: ifMatch },
+  'POST /api/v1/tenants/{tenant}/employees/{id}/deactivate': { params: employee, headers: ifMatch },
+
+  'GET /api/v1/me': { untenanted: true, selfScoped: true },
 };

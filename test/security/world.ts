@@ -9,6 +9,7 @@ export interface Side {
   tenant: TestTenant;
   unitId: string;
   positionId: string;
+  employeeId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -30,7 +31,25 @@ async function side(label: string): Promise<Side> {
     body: { code: `SEC-${label}`, name: `Jabatan Rahasia ${label} ${tenant.slug}`, category: 'pelaksana' },
   });
   if (unit.status !== 201 || position.status !== 201) throw new Error(`world setup failed: ${unit.text} ${position.text}`);
-  return { tenant, unitId: unit.body.id, positionId: position.body.id, secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name] };
+  const employee = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
+    token,
+    body: {
+      nip: label === 'A' ? '198702122010012001' : '198803152011031002',
+      name: `Pegawai Rahasia ${label} ${tenant.slug}`,
+      unitId: unit.body.id,
+      positionId: position.body.id,
+      grade: 'III/a',
+      employmentType: 'pns',
+    },
+  });
+  if (employee.status !== 201) throw new Error(`world setup failed: ${employee.text}`);
+  return {
+    tenant,
+    unitId: unit.body.id,
+    positionId: position.body.id,
+    employeeId: employee.body.id,
+    secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name],
+  };
 }
 
 export async function buildWorld(): Promise<World> {

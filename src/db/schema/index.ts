@@ -1,3 +1,4 @@
 export * from './directory';
 export * from './organisation';
 export * from './platform';
+export * from './employees';

@@ -14,8 +14,9 @@ import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, type FieldError } from '../../platform/http/problems';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
-import { controlDb, databaseBindings, findTenant, tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
-import { TenantDb, type Statement } from '../../platform/tenancy/scoped-db';
+import { controlDb, databaseBindings, findTenant, type TenantEntry } from '../../platform/tenancy/directory';
+import type { Statement } from '../../platform/tenancy/scoped-db';
+import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import type { Manifest, ManifestUnit } from './manifest';
 import { planOrganisation } from './organisation-plan';
 
@@ -69,7 +70,7 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  const db = new TenantDb(tenant.id, meter.wrap(tenantDatabase(env, tenant.database)));
+  const db = tenantDbFor(env, meter, tenant);
   const ctx: ServiceContext = { tenant, actor, db, requestId };
 
   if (existing && existing.manifestHash === hash) {

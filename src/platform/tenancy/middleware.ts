@@ -7,8 +7,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import { DomainError, notFound } from '../http/problems';
-import { controlDb, findTenant, tenantDatabase } from './directory';
-import { TenantDb } from './scoped-db';
+import { controlDb, findTenant } from './directory';
+import { tenantDbFor } from './tenant-db';
 
 export function tenancy(): MiddlewareHandler<AppEnv> {
   return async function tenancy(c, next) {
@@ -23,7 +23,7 @@ export function tenancy(): MiddlewareHandler<AppEnv> {
       if (!tenant) throw notFound('tenant');
     }
     c.set('tenant', tenant);
-    c.set('db', new TenantDb(tenant.id, meter.wrap(tenantDatabase(c.env, tenant.database))));
+    c.set('db', tenantDbFor(c.env, meter, tenant));
     await next();
   };
 }

@@ -1,0 +1,33 @@
+/**
+ * Demo employees for `npm start`: generates the tenant's registry from its manifest in
+ * `tenants/<slug>.json` and imports it through the API (mode=commit), the same door a BKD uses.
+ * Safe to run on every start: the file is deterministic and re-importing it changes nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ImportReport } from '../../src/modules/employees/schemas';
+import { employeesCsv, type DemoManifest } from './employees-csv';
+
+export { employeesCsv } from './employees-csv';
+
+/** Registry sizes of the demo tenants (SPEC section 7: "a few hundred employees"). */
+export const demoEmployeeCounts: Record<string, number> = { kalianda: 300, jambi: 400, belawan: 150 };
+
+export const employeesLoader = {
+  name: 'employees',
+  async load(ctx: { url: string; slug: string; adminToken: string }): Promise<string> {
+    const file = new URL(`../../tenants/${ctx.slug}.json`, import.meta.url);
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as DemoManifest;
+    const csv = employeesCsv(manifest, demoEmployeeCounts[ctx.slug] ?? 200);
+    const endpoint = new URL(`/api/v1/tenants/${ctx.slug}/employees/import?mode=commit`, ctx.url);
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'text/csv', accept: 'application/json' },
+      body: csv,
+    });
+    if (!res.ok) throw new Error(`employee import for ${ctx.slug} failed: ${res.status} ${await res.text()}`);
+    const r = (await res.json()) as ImportReport;
+    const firstError = r.errors[0];
+    const rejected = r.rejected > 0 && firstError ? `, ${r.rejected} rejected (row ${firstError.row}: ${firstError.reason})` : '';
+    return `${r.rows} employees: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${rejected}`;
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * Applies an import plan's writes in chunks: each chunk is one D1 batch (inserts, then updates,
+ * then their audit rows), so it lands whole or not at all. Rows travel as one JSON array per
+ * statement, read back with `json_each`, which keeps every statement at a handful of bound
+ * parameters (D1 allows 100) however many rows it carries: a full 1 MB file (about 8,000 rows)
+ * is some 32 round trips of three statements, not thousands of ten-row inserts.
+ * https://developers.cloudflare.com/d1/platform/limits/ · https://www.sqlite.org/json1.html#jeach
+ */
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { auditLog, employees } from '../../db/schema';
+import type { ServiceContext } from '../../platform/context';
+import { withConstraints } from '../../platform/db/constraints';
+import { DomainError } from '../../platform/http/problems';
+import { newSortableId } from '../../platform/ids';
+import type { Orm, Statement } from '../../platform/tenancy/scoped-db';
+import type { Existing, Write } from './import-plan';
+
+/** Rows per chunk: a few hundred keeps each JSON parameter well under D1's 2 MB value limit. */
+export const importChunkSize = 250;
+
+const element = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
+
+/**
+ * `insert into t (every column) select … from json_each(?)`: one bound parameter for any number
+ * of rows. Built with drizzle's insert-select (which lists the columns in the table's order), not
+ * `orm.run(sql)`: drizzle cannot put a raw statement with parameters into a D1 batch.
+ */
+function insertFromJson<T extends SQLiteTable>(orm: Orm, table: T, rows: T['$inferInsert'][]): Statement {
+  const keys = Object.keys(getTableColumns(table)) as (keyof T['$inferInsert'])[];
+  const json = JSON.stringify(rows.map((row) => keys.map((k) => row[k] ?? null)));
+  return orm.insert(table).select(sql`select ${sql.join(keys.map((_, i) => element(i)), sql`, `)} from json_each(${json})`);
+}
+
+const imported = ['id', 'nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email'] as const;
+
+/** Sets every imported field and bumps the version; status is not the file's to change. */
+function updateFromJson(ctx: ServiceContext, rows: Existing[], now: string): Statement {
+  const json = JSON.stringify(rows.map((e) => imported.map((f) => e[f])));
+  const column = (f: (typeof imported)[number]) => sql.identifier(employees[f].name);
+  const set: Record<string, SQL | string> = { updatedAt: now, version: sql`${employees.version} + 1` };
+  for (const f of imported) if (f !== 'id' && f !== 'nip') set[f] = sql`j.${column(f)}`;
+  return ctx.db.orm
+    .update(employees)
+    .set(set)
+    .from(sql`(select ${sql.join(imported.map((f, i) => sql`${element(i)} as ${column(f)}`), sql`, `)} from json_each(${json})) as j`)
+    // The `in` list lets SQLite find each row by primary key; joined on `j` alone it would walk
+    // every employee of the tenant for each chunk.
+    .where(
+      and(
+        eq(employees.tenantId, ctx.tenant.id),
+        sql`${employees.id} in (select ${element(0)} from json_each(${json}))`,
+        sql`${employees.id} = j.id`,
+      ),
+    );
+}
+
+function chunkStatements(ctx: ServiceContext, chunk: Write[], now: string): Statement[] {
+  const creates = chunk.filter((w) => w.kind === 'create').map((w) => w.employee);
+  const updates = chunk.filter((w) => w.kind === 'update').map((w) => w.employee);
+  const t = ctx.tenant.id;
+  const audits = chunk.map((w) => ({
+    tenantId: t,
+    id: newSortableId('aud'),
+    at: now,
+    actor: ctx.actor.subject,
+    actorRoles: ctx.actor.roles.join(' '),
+    action: `employee.${w.kind}`,
+    entity: 'employee',
+    entityId: w.employee.id,
+    requestId: ctx.requestId,
+  }));
+  return [
+    ...(creates.length > 0
+      ? [insertFromJson(ctx.db.orm, employees, creates.map((e) => ({ ...e, tenantId: t, status: 'active' as const, version: 1, createdAt: now, updatedAt: now })))]
+      : []),
+    ...(updates.length > 0 ? [updateFromJson(ctx, updates, now)] : []),
+    insertFromJson(ctx.db.orm, auditLog, audits),
+  ];
+}
+
+export interface Applied {
+  applied: Write[];
+  failed: { row: number; reason: string }[];
+}
+
+/**
+ * Writes come ordered supervisors-first. A chunk the database refuses (another request took a
+ * NIP or removed a unit meanwhile) is reported row by row; rows whose new supervisor was in it
+ * are held back rather than sent to fail on the foreign key.
+ */
+export async function applyWrites(ctx: ServiceContext, writes: Write[], now: string, chunkSize = importChunkSize): Promise<Applied> {
+  const result: Applied = { applied: [], failed: [] };
+  const missing = new Set<string>();
+  for (let i = 0; i < writes.length; i += chunkSize) {
+    const ready: Write[] = [];
+    for (const w of writes.slice(i, i + chunkSize)) {
+      const supervisor = w.employee.supervisorId;
+      if (supervisor && missing.has(supervisor)) {
+        result.failed.push({ row: w.row, reason: 'not applied: its supervisor was not applied' });
+        if (w.kind === 'create') missing.add(w.employee.id);
+      } else ready.push(w);
+    }
+    if (ready.length === 0) continue;
+    try {
+      await withConstraints(() => ctx.db.batch(chunkStatements(ctx, ready, now)), {
+        unique: () => new DomainError('conflict', 'not applied: another request added one of these NIPs meanwhile; import the file again'),
+        foreignKey: () => new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
+      });
+      result.applied.push(...ready);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      for (const w of ready) {
+        result.failed.push({ row: w.row, reason: err.detail });
+        if (w.kind === 'create') missing.add(w.employee.id);
+      }
+    }
+  }
+  return result;
+}

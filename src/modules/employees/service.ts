@@ -1,0 +1,146 @@
+/**
+ * The ASN registry, one employee at a time: create, read, change, deactivate, list. Employees are
+ * never deleted (deactivation keeps their history). An employee-role caller sees only their own
+ * record and gets 404 for anyone else's, as if it did not exist. The NIP's uniqueness within the
+ * tenant is decided by the database's unique index, not by a check that a parallel request could
+ * slip past.
+ */
+import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { employees } from '../../db/schema';
+import { auditEntry } from '../../platform/audit/audit';
+import { hasRole } from '../../platform/auth/principal';
+import type { ServiceContext } from '../../platform/context';
+import { withConstraints } from '../../platform/db/constraints';
+import { staleWrite } from '../../platform/http/etag';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newId, nowIso } from '../../platform/ids';
+import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
+import { checkIdentity, type Identity } from './identity';
+import { assertReferences, loopCondition, referenceQuery, type ReferenceFlags } from './references';
+import type { EmployeeChanges, EmployeeFilters, NewEmployee } from './schemas';
+
+export type EmployeeRow = typeof employees.$inferSelect;
+
+export const publicEmployee = ({ tenantId: _t, ...employee }: EmployeeRow) => employee;
+
+const nipTaken = (nip: string) => () =>
+  new DomainError('conflict', `Another employee of this tenant already has NIP ${nip}.`, [{ path: 'body.nip', message: 'taken' }]);
+const referenceGone = () =>
+  new DomainError('unprocessable', 'The unit, position or supervisor was removed meanwhile; read them again.');
+
+function identityOf(input: Pick<EmployeeRow, 'nip' | 'grade' | 'employmentType'>): Identity {
+  const check = checkIdentity(input);
+  if (check.ok) return check.identity;
+  const errors = check.problems.map((p) => ({ path: `body.${p.field}`, message: p.message }));
+  throw new DomainError('validation_failed', `${errors.map((e) => e.message).join('; ')}.`, errors);
+}
+
+/** The list's filters as SQL; also used by the CSV export so both answer the same rows. */
+export function filterConditions(q: EmployeeFilters): (SQL | undefined)[] {
+  const text = q.q;
+  let search: SQL | undefined;
+  if (text && /^\d+$/.test(text)) {
+    // A NIP prefix as a range, so the (tenant_id, nip) index serves it; ':' sorts right after '9'.
+    search = sql`${gte(employees.nip, text)} and ${lt(employees.nip, `${text}:`)}`;
+  } else if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    // SQLite's LIKE ignores case for ASCII letters, which is what Indonesian names are written in.
+    search = sql`${employees.name} like ${pattern} escape '\\'`;
+  }
+  return [
+    q.unit ? eq(employees.unitId, q.unit) : undefined,
+    q.position ? eq(employees.positionId, q.position) : undefined,
+    q.status ? eq(employees.status, q.status) : undefined,
+    q.employmentType ? eq(employees.employmentType, q.employmentType) : undefined,
+    search,
+  ];
+}
+
+export async function listEmployees(ctx: ServiceContext, q: EmployeeFilters & { limit: number; cursor?: [string, string] }) {
+  const rows = await ctx.db.orm
+    .select()
+    .from(employees)
+    .where(ctx.db.owned(employees, ...filterConditions(q), after([employees.name, employees.id], q.cursor)))
+    .orderBy(asc(employees.name), asc(employees.id))
+    .limit(q.limit + 1);
+  return page(rows.map(publicEmployee), q.limit, (e) => [e.name, e.id]);
+}
+
+export async function getEmployee(ctx: ServiceContext, id: string) {
+  // An employee asking for someone else learns nothing, not even whether the id exists.
+  if (!hasRole(ctx.actor, 'tenant_admin') && ctx.actor.employeeId !== id) throw notFound('employee');
+  const [row] = await ctx.db.orm.select().from(employees).where(ctx.db.owned(employees, eq(employees.id, id))).limit(1);
+  if (!row) throw notFound('employee');
+  return publicEmployee(row);
+}
+
+export async function createEmployee(ctx: ServiceContext, input: NewEmployee) {
+  const identity = identityOf(input);
+  const [flags] = await referenceQuery(ctx, input);
+  assertReferences(flags, input);
+  const now = nowIso();
+  const row: EmployeeRow = {
+    tenantId: ctx.tenant.id,
+    id: newId('emp'),
+    name: input.name,
+    unitId: input.unitId,
+    positionId: input.positionId,
+    supervisorId: input.supervisorId,
+    email: input.email,
+    ...identity,
+    status: 'active',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await withConstraints(
+    () => ctx.db.batch([ctx.db.orm.insert(employees).values(row), auditEntry(ctx, 'employee.create', 'employee', row.id)]),
+    { unique: nipTaken(identity.nip), foreignKey: referenceGone },
+  );
+  return publicEmployee(row);
+}
+
+const comparable = ['nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email', 'status'] as const;
+
+/**
+ * Applies `changes` at `expectedVersion`. The current row and the reference checks come back in
+ * one round trip; a change that changes nothing writes nothing and keeps the version.
+ */
+export async function updateEmployee(ctx: ServiceContext, id: string, expectedVersion: number, changes: EmployeeChanges, action = 'employee.update') {
+  const refs = { unitId: changes.unitId, positionId: changes.positionId, supervisorId: changes.supervisorId };
+  const [currentRows, flagRows] = (await ctx.db.orm.batch([
+    ctx.db.orm.select().from(employees).where(ctx.db.owned(employees, eq(employees.id, id))).limit(1),
+    referenceQuery(ctx, refs, id),
+  ])) as [EmployeeRow[], ReferenceFlags[]];
+  const [current] = currentRows;
+  if (!current) throw notFound('employee');
+  if (current.version !== expectedVersion) throw staleWrite();
+  assertReferences(flagRows[0], refs, id);
+
+  const merged = { ...current, ...changes };
+  const next: EmployeeRow = { ...merged, ...identityOf(merged) };
+  const changed = comparable.filter((field) => next[field] !== current[field]);
+  if (changed.length === 0) return publicEmployee(current);
+
+  const set = Object.fromEntries(changed.map((field) => [field, next[field]]));
+  const w = { table: employees, entity: 'employee', id, expectedVersion };
+  // The loop check above and this write are two round trips apart; repeating it inside the write
+  // (one statement, and D1 runs one at a time) stops two parallel edits from closing a loop. The
+  // loser sees 412 and, reading again, the 422 that explains it.
+  const guard = changed.includes('supervisorId') && next.supervisorId ? sql`not ${loopCondition(ctx, next.supervisorId, id)}` : undefined;
+  const row = await withConstraints(
+    () =>
+      applyVersioned<EmployeeRow>(
+        ctx,
+        w,
+        ctx.db.orm.update(employees).set({ ...set, ...bumpVersion(employees) }).where(and(atVersion(ctx, w), guard)).returning(),
+        action,
+      ),
+    { unique: nipTaken(next.nip), foreignKey: referenceGone },
+  );
+  return publicEmployee(row);
+}
+
+export const deactivateEmployee = (ctx: ServiceContext, id: string, expectedVersion: number) =>
+  updateEmployee(ctx, id, expectedVersion, { status: 'inactive' }, 'employee.deactivate');

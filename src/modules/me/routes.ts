@@ -1,0 +1,34 @@
+/**
+ * GET /me: the caller's own view, for every role. Outside /tenants/{tenant}, so the tenancy
+ * middleware does not run: the tenant is the token's own, and the scoped database is built from it.
+ */
+import { createRouter, json, route } from '../../platform/http/openapi';
+import { tenantDbFor } from '../../platform/tenancy/tenant-db';
+import { meSchema } from './schemas';
+import { profileOf } from './service';
+
+export const meRoutes = createRouter().openapi(
+  route({
+    method: 'get', path: '/me', tags: ['Me'], roles: ['national_admin', 'tenant_admin', 'employee'],
+    summary: 'Who the caller is: tenant, roles and, for an employee, their profile',
+    responses: { 200: json(meSchema, 'The caller') },
+  }),
+  async (c) => {
+    const actor = c.get('principal');
+    const tenant = actor.tenant;
+    let employee = null;
+    if (tenant && actor.employeeId) {
+      const db = tenantDbFor(c.env, c.get('meter'), tenant);
+      employee = await profileOf({ tenant, actor, db, requestId: c.get('requestId') }, actor.employeeId);
+    }
+    return c.json(
+      {
+        subject: actor.subject,
+        roles: [...actor.roles],
+        tenant: tenant ? { id: tenant.id, slug: tenant.slug, name: tenant.name } : null,
+        employee,
+      },
+      200,
+    );
+  },
+);

@@ -1,0 +1,41 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { eq } from 'drizzle-orm';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { tenants } from '../../../src/db/schema';
+import { updateEmployee } from '../../../src/modules/employees/service';
+import { DomainError } from '../../../src/platform/http/problems';
+import type { ServiceContext } from '../../../src/platform/context';
+import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
+import { createTenant } from '../../support/factories';
+import { createEmployee } from './helpers';
+
+describe('supervisor loops under parallel edits', () => {
+  it('two edits that each pass the loop check cannot both land (A→B and B→A at once)', async () => {
+    const t = await createTenant();
+    const [tenant] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, t.id));
+    const ctx: ServiceContext = {
+      tenant: tenant!,
+      actor: { subject: 'race-test', roles: ['tenant_admin'], scopes: ['read', 'write'] },
+      db: new TenantDb(t.id, env.DB),
+      requestId: 'req-race',
+    };
+    const a = (await createEmployee(t)).body;
+    const b = (await createEmployee(t)).body;
+    // Called together, both read (and pass the loop check) before either writes.
+    const outcomes = await Promise.allSettled([
+      updateEmployee(ctx, a.id, 1, { supervisorId: b.id }),
+      updateEmployee(ctx, b.id, 1, { supervisorId: a.id }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(DomainError);
+    expect((refused.reason as DomainError).code).toBe('precondition_failed');
+
+    const rows = await env.DB.prepare('select id, supervisor_id, version from employees where tenant_id = ? order by id').bind(t.id).all();
+    const supervisorOf = new Map(rows.results.map((r) => [r.id, r.supervisor_id]));
+    expect(supervisorOf.get(a.id) === b.id && supervisorOf.get(b.id) === a.id).toBe(false);
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'employee.update'").bind(t.id).first();
+    expect(audits).toEqual({ n: 1 });
+  });
+});

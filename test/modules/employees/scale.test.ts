@@ -1,0 +1,65 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api } from '../../support/api';
+import { createTenant } from '../../support/factories';
+import { csvOf, importCsv, people, type Row } from './helpers';
+
+describe('at scale', () => {
+  it('imports 5,000 rows (supervisors named later in the file) in seconds, and again with no writes', async () => {
+    const t = await createTenant();
+    // Every 50th person heads the 49 before them, so most supervisors appear later in the file.
+    const rows: Row[] = people(5000).map((r, i) => (i % 50 === 49 ? r : { ...r, supervisor_nip: people(1, i - (i % 50) + 49)[0]!.nip }));
+    const csv = csvOf(rows);
+    expect(csv.length).toBeLessThan(1024 * 1024);
+
+    const started = Date.now();
+    const res = await importCsv(t, csv);
+    const took = Date.now() - started;
+    expect(res.status, res.text.slice(0, 500)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 5000, created: 5000, rejected: 0 });
+    console.log(`5,000-row import: ${took} ms, cost ${JSON.stringify(res.cost)}`);
+    expect(took).toBeLessThan(30_000);
+    const count = await env.DB.prepare('select count(*) as n, count(supervisor_id) as s from employees where tenant_id = ?').bind(t.id).first();
+    expect(count).toEqual({ n: 5000, s: 4900 });
+
+    const startedAgain = Date.now();
+    const again = await importCsv(t, csv);
+    console.log(`5,000-row re-import: ${Date.now() - startedAgain} ms, cost ${JSON.stringify(again.cost)}`);
+    expect(again.body).toMatchObject({ unchanged: 5000, created: 0, updated: 0 });
+    expect(again.cost.rowsWritten).toBe(0);
+  });
+
+  it('updates a few employees of a large tenant without walking the tenant once per chunk', async () => {
+    const t = await createTenant();
+    const rows = people(2000);
+    await importCsv(t, csvOf(rows));
+    const changed = rows.map((r, i) => (i % 200 === 0 ? { ...r, grade: 'III/b' } : r));
+    const res = await importCsv(t, csvOf(changed));
+    expect(res.body).toMatchObject({ updated: 10, unchanged: 1990 });
+    // One read of the tenant's registry to plan, then about one row per updated employee.
+    expect(res.cost.rowsRead).toBeLessThan(2000 + 200);
+  });
+
+  it('reads one employee in ≤ 3 round trips and a few rows, however large another tenant grows', async () => {
+    const t = await createTenant();
+    await importCsv(t, csvOf(people(20)));
+    const list = await api('GET', `/api/v1/tenants/${t.slug}/employees?limit=1`, { token: t.adminToken });
+    const path = `/api/v1/tenants/${t.slug}/employees/${list.body.items[0].id}`;
+    const before = await api('GET', path, { token: t.adminToken });
+    expect(before.status).toBe(200);
+    expect(before.cost.queries).toBeLessThanOrEqual(3);
+    expect(before.cost.rowsRead).toBeLessThanOrEqual(10);
+
+    const other = await createTenant();
+    expect((await importCsv(other, csvOf(people(1000)))).body.created).toBe(1000);
+    const after = await api('GET', path, { token: t.adminToken });
+    console.log(`GET one employee: before ${JSON.stringify(before.cost)}, after the other tenant grew by 1,000: ${JSON.stringify(after.cost)}`);
+    expect(after.cost).toEqual(before.cost);
+
+    const page = await api('GET', `/api/v1/tenants/${t.slug}/employees?limit=10`, { token: t.adminToken });
+    expect(page.cost.queries).toBeLessThanOrEqual(3);
+    expect(page.cost.rowsRead).toBeLessThanOrEqual(2 * 10 + 10);
+    const pageOther = await api('GET', `/api/v1/tenants/${other.slug}/employees?limit=10&cursor=${page.body.nextCursor}`, { token: other.adminToken });
+    expect(pageOther.cost.rowsRead).toBeLessThanOrEqual(2 * 10 + 10);
+  });
+});
