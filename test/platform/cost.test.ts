@@ -1,14 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api } from '../support/api';
-import { createTenant } from '../support/factories';
+import { createTenant, manifestFor, uniqueSlug } from '../support/factories';
+import { tokenFor } from '../support/tokens';
 
 describe('Server-Timing carries the D1 cost of each request', () => {
   it('reports queries, rows read and rows written', async () => {
     const t = await createTenant();
     const res = await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken });
     expect(res.headers.get('server-timing')).toMatch(/db-queries;dur=\d+, db-rows-read;dur=\d+, db-rows-written;dur=\d+, app;dur=/);
-    expect(res.cost.queries).toBe(2); // tenant lookup, the page
+    expect(res.cost.queries).toBe(1); // the page; the directory entry is cached by the isolate
     expect(res.cost.rowsWritten).toBe(0);
     const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'COST', name: 'Bagian Biaya', kind: 'bagian' } });
     expect(write.cost.rowsWritten).toBeGreaterThan(0);
@@ -42,5 +43,26 @@ describe('Server-Timing carries the D1 cost of each request', () => {
     expect(before.detail.rowsRead).toBeLessThanOrEqual(2 * 1 + 10);
     expect(before.list.rowsRead).toBeLessThanOrEqual(2 * 3 + 10);
     expect(before.detail.queries).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('the directory cache', () => {
+  it('serves repeat requests without a directory read, and sees an onboarding update at once in the same isolate', async () => {
+    const t = await createTenant();
+    const first = await api('GET', `/api/v1/tenants/${t.slug}`, { token: t.adminToken });
+    expect(first.cost.queries).toBe(0);
+    const national = t.nationalToken;
+    await api('POST', '/api/v1/tenants', { token: national, body: manifestFor(t.slug, { jpTarget: 32 }) });
+    const after = await api('GET', `/api/v1/tenants/${t.slug}`, { token: t.adminToken });
+    expect(after.body.jpTarget).toBe(32);
+    expect(after.headers.get('etag')).toBe('"v2"');
+  });
+
+  it('does not remember an unknown tenant: it is usable as soon as it is onboarded', async () => {
+    const slug = uniqueSlug();
+    const admin = await tokenFor('tenant_admin', { tenant: slug });
+    expect((await api('GET', `/api/v1/tenants/${slug}`, { token: admin })).status).toBe(401);
+    await api('POST', '/api/v1/tenants', { token: await tokenFor('national_admin'), body: manifestFor(slug) });
+    expect((await api('GET', `/api/v1/tenants/${slug}`, { token: admin })).status).toBe(200);
   });
 });

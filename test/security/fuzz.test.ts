@@ -16,6 +16,7 @@ interface Op {
   path: string;
   roles: string[];
   properties: string[];
+  csv: boolean;
 }
 
 let world: World;
@@ -92,6 +93,7 @@ beforeAll(async () => {
       path,
       roles: op['x-roles'],
       properties: propertiesOf(op.requestBody?.content['application/json']?.schema),
+      csv: Boolean(op.requestBody?.content['text/csv']),
     })),
   );
 });
@@ -114,6 +116,30 @@ describe('bad input never breaks the API', () => {
           await expectSafe(res, before, `${op.method} ${op.path} ${JSON.stringify(payload).slice(0, 200)}`);
         }),
         { numRuns: 25 },
+      );
+    }
+  });
+
+  it('fuzzes every CSV upload, in both modes', { timeout: 180_000 }, async () => {
+    const uploads = ops.filter((o) => o.csv);
+    expect(uploads.length).toBeGreaterThan(0);
+    const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '"', '""', ';', ',', '\r\n', '=cmd|/C calc', "1' or '1'='1", '198703152010012001', '🇮🇩'), fc.nat().map(String));
+    const header = fc.shuffledSubarray(['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email', 'extra'], { minLength: 0 });
+    const csv = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.tuple(header, fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 8 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(
+        ([cols, rows, delimiter, eol, bom]) => `${bom ? '\ufeff' : ''}${[cols, ...rows].map((r) => r.join(delimiter)).join(eol)}`,
+      ),
+    );
+    for (const op of uploads) {
+      await fc.assert(
+        fc.asyncProperty(csv, fc.constantFrom('dry-run', 'commit', 'bogus'), async (text, mode) => {
+          const before = await tableCounts();
+          const res = await api(op.method, `${pathFor(op)}?mode=${mode}`, { token: tokenFor(op), rawBody: text, headers: { 'content-type': 'text/csv' } });
+          await expectSafe(res, before, `${op.method} ${op.path}?mode=${mode} ${JSON.stringify(text).slice(0, 200)}`);
+          if (mode !== 'commit' && res.status < 300) expect(await tableCounts(), 'a dry run wrote something').toEqual(before);
+        }),
+        { numRuns: 40 },
       );
     }
   });

@@ -14,7 +14,7 @@ import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, type FieldError } from '../../platform/http/problems';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
-import { controlDb, databaseBindings, findTenant, type TenantEntry } from '../../platform/tenancy/directory';
+import { controlDb, databaseBindings, findTenant, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import type { Manifest, ManifestUnit } from './manifest';
@@ -51,7 +51,7 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
   checkManifest(manifest, env);
   const control = controlDb(env, meter);
   const hash = await manifestHash(manifest);
-  const existing = await findTenant(control, manifest.slug);
+  const existing = await findTenant(control, manifest.slug, { fresh: true });
   if (existing && existing.database !== manifest.database) {
     throw new DomainError('conflict', `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`);
   }
@@ -89,6 +89,7 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
     await db.batch([...plan.statements, audit]);
     await control.batch([directory]);
   }
+  rememberTenant(tenant);
   return { created: !existing, body: { tenant, changed: true, units: plan.units, positions: plan.positions } };
 }
 

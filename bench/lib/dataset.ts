@@ -1,0 +1,60 @@
+/**
+ * The benchmark data set (SPEC section 8): one large region, twenty small ones, and a directory of
+ * 500 regions. Generated deterministically, so runs compare.
+ */
+import type { ManifestInput } from '../../src/modules/tenants/manifest';
+
+export const bigSlug = 'bench-besar';
+export const smallSlugs = Array.from({ length: 20 }, (_, i) => `bench-kecil-${String(i + 1).padStart(2, '0')}`);
+export const directorySize = 500;
+export const directorySlugs = Array.from({ length: directorySize - 1 - smallSlugs.length }, (_, i) => `bench-daerah-${String(i + 1).padStart(3, '0')}`);
+
+const opd = ['DINKES', 'DISDIK', 'DISDUKCAPIL', 'BAPPEDA', 'BKPSDM', 'BPKAD', 'DPUPR', 'DINSOS', 'DPMPTSP', 'SATPOLPP'];
+
+/** `units` top-level OPD, each with two bidang; positions spread over them plus general ones. */
+export function benchManifest(slug: string, units: number, positions: number): ManifestInput {
+  const tops = Array.from({ length: units }, (_, i) => {
+    const code = `${opd[i % opd.length]}-${Math.floor(i / opd.length) + 1}`;
+    return {
+      code,
+      name: `Perangkat Daerah ${code}`,
+      kind: 'dinas' as const,
+      children: [1, 2].map((b) => ({ code: `${code}-B${b}`, name: `Bidang ${b} ${code}`, kind: 'bidang' as const })),
+    };
+  });
+  const categories = ['jpt_pratama', 'administrator', 'pengawas', 'pelaksana', 'fungsional'] as const;
+  return {
+    slug,
+    name: `Pemerintah Kabupaten ${slug}`,
+    kind: 'kabupaten',
+    regionCode: '99.01',
+    timeZone: 'Asia/Jakarta',
+    jpTarget: 20,
+    units: tops,
+    positions: Array.from({ length: positions }, (_, i) => ({
+      code: `JAB-${String(i + 1).padStart(3, '0')}`,
+      name: `Jabatan ${i + 1}`,
+      category: categories[i % categories.length] as (typeof categories)[number],
+      ...(i < units ? { unit: tops[i]?.code } : {}),
+    })),
+  };
+}
+
+/** Splits a CSV into pieces under the request body limit, each with the header row. */
+export function csvChunks(csv: string, maxBytes = 900_000): string[] {
+  const [header, ...lines] = csv.replace(/\r?\n$/, '').split(/\r?\n/);
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (size + line.length + 1 > maxBytes && current.length > 0) {
+      chunks.push([header, ...current].join('\n'));
+      current = [];
+      size = 0;
+    }
+    current.push(line);
+    size += line.length + 1;
+  }
+  if (current.length > 0) chunks.push([header, ...current].join('\n'));
+  return chunks;
+}

@@ -1,0 +1,96 @@
+/** The measured steps of the benchmark, each over the HTTP API as a client would use it. */
+import autocannon from 'autocannon';
+import type { ManifestInput } from '../../src/modules/tenants/manifest';
+import { employeesCsv } from '../../scripts/demo/employees';
+import { onboardManifest } from '../../scripts/lib/onboarding';
+import { expectOk, median, percentile, request } from './client';
+import { csvChunks } from './dataset';
+import { withPeakMemory } from './memory';
+
+export async function onboard(url: string, token: string, manifest: ManifestInput): Promise<void> {
+  await onboardManifest(url, token, manifest);
+}
+
+interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/** Imports `count` generated employees in request-sized pieces; time, rows written, peak memory. */
+export async function importEmployees(url: string, token: string, manifest: ManifestInput, count: number, pgid?: number) {
+  const chunks = csvChunks(employeesCsv(manifest, count));
+  const target = `${url}/api/v1/tenants/${manifest.slug}/employees/import?mode=commit`;
+  const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, rowsWritten: 0, seconds: 0, baselineMb: 0, peakMb: 0 };
+  const started = performance.now();
+  const { baselineMb, peakMb } = await withPeakMemory(pgid, async () => {
+    for (const csv of chunks) {
+      const res = expectOk(await request<ImportResult>(target, { method: 'POST', token, csv }), 'import');
+      totals.created += res.body.created;
+      totals.updated += res.body.updated;
+      totals.unchanged += res.body.unchanged;
+      totals.rejected += res.body.rejected;
+      totals.rowsWritten += res.rowsWritten;
+    }
+  });
+  totals.seconds = (performance.now() - started) / 1000;
+  totals.baselineMb = baselineMb;
+  totals.peakMb = peakMb;
+  return totals;
+}
+
+export interface EndpointFigures {
+  returned: number;
+  rowsRead: number;
+  queries: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+type Page = { items: { id: string }[] };
+
+/** Detail and list endpoints of one region: cost of one call, latency over 20. */
+export async function measureEndpoints(url: string, slug: string, token: string): Promise<Record<string, EndpointFigures>> {
+  const base = `${url}/api/v1/tenants/${slug}`;
+  const first = async (path: string) => expectOk(await request<Page>(`${base}/${path}?limit=1`, { token }), path).body.items[0]?.id ?? 'none';
+  const employee = await first('employees');
+  const unit = await first('units');
+  const endpoints: Record<string, string> = {
+    'GET tenant': base,
+    'GET employee': `${base}/employees/${employee}`,
+    'GET employees (50)': `${base}/employees?limit=50`,
+    'GET unit': `${base}/units/${unit}`,
+    'GET units (50)': `${base}/units?limit=50`,
+    'GET positions (50)': `${base}/positions?limit=50`,
+    'GET audit (50)': `${base}/audit?limit=50`,
+  };
+  const figures: Record<string, EndpointFigures> = {};
+  for (const [name, target] of Object.entries(endpoints)) {
+    const runs = [];
+    for (let i = 0; i < 20; i++) runs.push(expectOk(await request<Page | object>(target, { token }), name));
+    const one = runs[0] as (typeof runs)[number];
+    const returned = 'items' in (one.body as object) ? (one.body as Page).items.length : 1;
+    const ms = runs.map((r) => r.ms);
+    figures[name] = { returned, rowsRead: one.rowsRead, queries: one.queries, medianMs: median(ms), p95Ms: percentile(ms, 95) };
+  }
+  return figures;
+}
+
+async function requestsPerSecond(target: string, headers: Record<string, string> = {}): Promise<number> {
+  const result = await autocannon({ url: target, connections: 10, duration: 8, headers });
+  if (result.non2xx > 0) throw new Error(`${target}: ${result.non2xx} answers were not 2xx`);
+  return result.requests.average;
+}
+
+/** /health against an authenticated GET of one employee, same server, same load. */
+export async function measureThroughput(url: string, slug: string, token: string) {
+  const list = expectOk(await request<Page>(`${url}/api/v1/tenants/${slug}/employees?limit=1`, { token }), 'employees');
+  const id = list.body.items[0]?.id ?? 'none';
+  const auth = { authorization: `Bearer ${token}` };
+  const health = await requestsPerSecond(`${url}/health`);
+  // The tenant itself needs no D1 read once its directory entry is cached: token verification alone.
+  const tenant = await requestsPerSecond(`${url}/api/v1/tenants/${slug}`, auth);
+  const employee = await requestsPerSecond(`${url}/api/v1/tenants/${slug}/employees/${id}`, auth);
+  return { health, tenant, employee };
+}

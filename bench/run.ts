@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: builds the benchmark data set in its own local D1 (`.wrangler/bench`, never the
+ * development or test databases), starts the Worker on port 8788 and measures cost (D1 rows read
+ * and written, from Server-Timing), latency and throughput against the SPEC section 8 budgets.
+ * Prints a table and writes bench/results/latest.json and latest.md.
+ */
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
+import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
+import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
+import { Report } from './lib/report';
+import { importEmployees, measureEndpoints, measureThroughput, onboard } from './lib/steps';
+
+const port = 8788;
+const url = `http://127.0.0.1:${port}`;
+const persistTo = fileURLToPath(new URL('.wrangler/bench', repoRoot));
+const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await ensureDevKeys();
+  await rm(persistTo, { recursive: true, force: true });
+  for (const db of ['DB', 'DB_DEDICATED']) console.log(await applyLocalMigrations(db, persistTo));
+  const server = startDevServer(port, persistTo);
+  const stop = () => server.stop('SIGTERM');
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    await waitForHealth(server, url);
+    const national = await mintToken({ role: 'national_admin', ttl: '2h' });
+    const adminOf = (slug: string) => mintToken({ role: 'tenant_admin', tenant: slug, ttl: '2h' });
+    const report = new Report();
+
+    console.log(`\nBuilding the data set: ${directorySlugs.length + smallSlugs.length + 1} regions, ${employees} employees in ${bigSlug}`);
+    const bigManifest = benchManifest(bigSlug, 40, 100);
+    await onboard(url, national, bigManifest);
+    for (const slug of smallSlugs) await onboard(url, national, benchManifest(slug, 5, 12));
+    const small = smallSlugs[0] as string;
+    const smallAdmin = await adminOf(small);
+    const bigAdmin = await adminOf(bigSlug);
+    await importEmployees(url, smallAdmin, benchManifest(small, 5, 12), 200);
+
+    console.log('\nFigures (✓ within budget, ✗ over):');
+    const isolationBefore = await measureEndpoints(url, small, smallAdmin);
+
+    const imported = await importEmployees(url, bigAdmin, bigManifest, employees, server.pid);
+    report.add({ section: 'import', name: `CSV import of ${employees} employees (commit)`, value: imported.seconds, unit: 's', budget: '≤ 60 s', pass: imported.seconds <= 60 });
+    report.add({ section: 'import', name: 'rows written', value: imported.rowsWritten, unit: 'rows' });
+    report.add({ section: 'import', name: 'employees created / rejected', value: `${imported.created} / ${imported.rejected}`, unit: '' });
+    // The local runtime's RSS holds the Worker and the local D1 (SQLite) together: an upper bound,
+    // not the Worker's own memory, so it carries no pass/fail mark.
+    report.add({ section: 'import', name: 'workerd RSS (Worker + local D1) before / peak', value: `${imported.baselineMb.toFixed(0)} / ${imported.peakMb.toFixed(0)}`, unit: 'MB', budget: '(Worker < 128 MB)' });
+    const again = await importEmployees(url, bigAdmin, bigManifest, employees);
+    report.add({ section: 'import', name: 're-import of the same file: rows written', value: again.rowsWritten, unit: 'rows', budget: '0 changes', pass: again.updated === 0 && again.created === 0 });
+
+    for (const slug of directorySlugs) await onboard(url, national, benchManifest(slug, 1, 1));
+
+    const isolationAfter = await measureEndpoints(url, small, smallAdmin);
+    for (const [name, before] of Object.entries(isolationBefore)) {
+      const after = isolationAfter[name];
+      report.add({
+        section: 'isolation',
+        name: `${name}: rows read before / after others grew`,
+        value: `${before.rowsRead} / ${after?.rowsRead}`,
+        unit: 'rows',
+        budget: 'equal',
+        pass: before.rowsRead === after?.rowsRead,
+      });
+    }
+
+    const big = await measureEndpoints(url, bigSlug, bigAdmin);
+    for (const [name, m] of Object.entries(big)) {
+      const budget = 2 * m.returned + 10;
+      report.add({ section: 'cost', name: `${name}: rows read (returned ${m.returned})`, value: m.rowsRead, unit: 'rows', budget: `≤ ${budget}`, pass: m.rowsRead <= budget });
+      report.add({ section: 'cost', name: `${name}: D1 round trips`, value: m.queries, unit: 'queries', budget: '≤ 3', pass: m.queries <= 3 });
+      report.add({ section: 'latency', name: `${name}: median / p95`, value: `${m.medianMs.toFixed(1)} / ${m.p95Ms.toFixed(1)}`, unit: 'ms' });
+    }
+
+    const throughput = await measureThroughput(url, bigSlug, bigAdmin);
+    report.add({ section: 'throughput', name: '/health', value: throughput.health, unit: 'req/s' });
+    report.add({ section: 'throughput', name: 'authenticated GET of the tenant (no D1 read)', value: throughput.tenant, unit: 'req/s' });
+    report.add({ section: 'throughput', name: 'authenticated GET of one employee (1 D1 read)', value: throughput.employee, unit: 'req/s' });
+    const ratio = throughput.employee / throughput.health;
+    report.add({ section: 'throughput', name: 'ratio employee / health', value: Math.round(ratio * 100), unit: '%', budget: '≥ 50 %', pass: ratio >= 0.5 });
+
+    const seconds = Math.round((Date.now() - started) / 1000);
+    await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version });
+    const misses = report.figures.filter((f) => f.pass === false).length;
+    console.log(`\nDone in ${seconds} s; ${misses} figure(s) over budget. Written to bench/results/latest.json and latest.md.`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
