@@ -12,7 +12,7 @@ import { auditLog, employees } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError } from '../../platform/http/problems';
-import { newSortableId } from '../../platform/ids';
+import { auditRow } from '../../platform/audit/audit';
 import type { Orm, Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';
 
@@ -59,17 +59,7 @@ function chunkStatements(ctx: ServiceContext, chunk: Write[], now: string): Stat
   const creates = chunk.filter((w) => w.kind === 'create').map((w) => w.employee);
   const updates = chunk.filter((w) => w.kind === 'update').map((w) => w.employee);
   const t = ctx.tenant.id;
-  const audits = chunk.map((w) => ({
-    tenantId: t,
-    id: newSortableId('aud'),
-    at: now,
-    actor: ctx.actor.subject,
-    actorRoles: ctx.actor.roles.join(' '),
-    action: `employee.${w.kind}`,
-    entity: 'employee',
-    entityId: w.employee.id,
-    requestId: ctx.requestId,
-  }));
+  const audits = chunk.map((w) => auditRow(ctx, `employee.${w.kind}`, 'employee', w.employee.id, now));
   return [
     ...(creates.length > 0
       ? [insertFromJson(ctx.db.orm, employees, creates.map((e) => ({ ...e, tenantId: t, status: 'active' as const, version: 1, createdAt: now, updatedAt: now })))]

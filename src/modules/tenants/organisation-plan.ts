@@ -7,13 +7,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, positions, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { chunkRows } from '../../platform/db/chunks';
-import { newId, newSortableId } from '../../platform/ids';
+import { newId } from '../../platform/ids';
+import { auditRow, type AuditRow } from '../../platform/audit/audit';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Manifest, ManifestUnit } from './manifest';
 
 type UnitRow = typeof units.$inferSelect;
 type PositionRow = typeof positions.$inferSelect;
-type Audit = typeof auditLog.$inferInsert;
 
 interface Tally {
   created: number;
@@ -42,19 +42,8 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
   const flat = flatten(manifest.units, null);
   for (const { unit } of flat) if (!unitIds.has(unit.code)) unitIds.set(unit.code, newId('unt'));
 
-  const audits: Audit[] = [];
-  const audit = (action: string, entity: string, entityId: string) =>
-    audits.push({
-      tenantId: tenant.id,
-      id: newSortableId('aud'),
-      at: now,
-      actor: ctx.actor.subject,
-      actorRoles: ctx.actor.roles.join(' '),
-      action,
-      entity,
-      entityId,
-      requestId: ctx.requestId,
-    });
+  const audits: AuditRow[] = [];
+  const audit = (action: string, entity: string, entityId: string) => audits.push(auditRow(ctx, action, entity, entityId, now));
 
   const unitUpdates: Statement[] = [];
   const unitTally: Tally = { created: 0, updated: 0, unchanged: 0 };

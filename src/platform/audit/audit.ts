@@ -8,16 +8,22 @@ import type { ServiceContext } from '../context';
 import { newSortableId, nowIso } from '../ids';
 import type { Statement } from '../tenancy/scoped-db';
 
-export function auditEntry(ctx: ServiceContext, action: string, entity: string, entityId: string): Statement {
-  return ctx.db.orm.insert(auditLog).values({
+export type AuditRow = typeof auditLog.$inferInsert;
+
+/** One audit row; bulk writers insert many of these in chunks alongside their own rows. */
+export function auditRow(ctx: ServiceContext, action: string, entity: string, entityId: string, at = nowIso()): AuditRow {
+  return {
     tenantId: ctx.tenant.id,
     id: newSortableId('aud'),
-    at: nowIso(),
+    at,
     actor: ctx.actor.subject,
     actorRoles: ctx.actor.roles.join(' '),
     action,
     entity,
     entityId,
     requestId: ctx.requestId,
-  });
+  };
 }
+
+export const auditEntry = (ctx: ServiceContext, action: string, entity: string, entityId: string): Statement =>
+  ctx.db.orm.insert(auditLog).values(auditRow(ctx, action, entity, entityId));
