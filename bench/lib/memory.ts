@@ -1,40 +1,63 @@
 /**
- * Resident memory of the local runtime (workerd and its helpers in wrangler's process group),
- * sampled from /proc while a step runs. It is an upper bound on the Worker's own memory: the whole
- * runtime, local D1 included.
+ * The Worker's own memory, read from its V8 isolate through the inspector `wrangler dev` exposes
+ * (`Runtime.getHeapUsage`), sampled while a step runs. This is the figure the 128 MB Workers limit
+ * applies to; the local D1 and the runtime around the isolate are not in it.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import WebSocket from 'ws';
 
-async function groupRssMb(pgid: number): Promise<number> {
-  let kb = 0;
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      const status = await readFile(`/proc/${entry}/status`, 'utf8');
-      const name = /^Name:\s*(\S+)/m.exec(status)?.[1] ?? '';
-      if (name.includes('workerd')) kb += Number(/^VmRSS:\s*(\d+)/m.exec(status)?.[1] ?? 0);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return kb / 1024;
+interface HeapUsage {
+  usedSize: number;
+  totalSize: number;
 }
 
-/**
- * Runs `work` while sampling every 200 ms; answers its result, the RSS before it and the peak
- * during it, in MB. The growth is what the work itself held.
- */
-export async function withPeakMemory<T>(pgid: number | undefined, work: () => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
-  const baselineMb = pgid === undefined ? 0 : await groupRssMb(pgid);
+class Inspector {
+  private next = 1;
+  private readonly waiting = new Map<number, (usage: HeapUsage) => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; result?: HeapUsage };
+      const resolve = message.id === undefined ? undefined : this.waiting.get(message.id);
+      if (resolve && message.result) {
+        this.waiting.delete(message.id as number);
+        resolve(message.result);
+      }
+    });
+  }
+
+  static async connect(port: number): Promise<Inspector> {
+    const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
+    const url = targets[0]?.webSocketDebuggerUrl;
+    if (!url) throw new Error(`no Worker to inspect on port ${port}`);
+    const socket = new WebSocket(url);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return new Inspector(socket);
+  }
+
+  heapUsage(): Promise<HeapUsage> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.socket.send(JSON.stringify({ id, method: 'Runtime.getHeapUsage' }));
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Runs `work` while sampling the isolate's used heap every 100 ms; MB before and at the peak. */
+export async function withPeakHeap<T>(inspectorPort: number, work: () => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
+  const inspector = await Inspector.connect(inspectorPort);
+  const mb = async () => (await inspector.heapUsage()).usedSize / 1024 / 1024;
+  const baselineMb = await mb();
   let peakMb = baselineMb;
   let running = true;
   const sampler = (async () => {
-    while (running && pgid !== undefined) {
-      peakMb = Math.max(peakMb, await groupRssMb(pgid));
-      await new Promise((r) => setTimeout(r, 200));
+    while (running) {
+      peakMb = Math.max(peakMb, await mb());
+      await new Promise((r) => setTimeout(r, 100));
     }
   })();
   try {
@@ -43,5 +66,6 @@ export async function withPeakMemory<T>(pgid: number | undefined, work: () => Pr
   } finally {
     running = false;
     await sampler;
+    inspector.close();
   }
 }

@@ -5,7 +5,7 @@ import { employeesCsv } from '../../scripts/demo/employees';
 import { onboardManifest } from '../../scripts/lib/onboarding';
 import { expectOk, median, percentile, request } from './client';
 import { csvChunks } from './dataset';
-import { withPeakMemory } from './memory';
+import { withPeakHeap } from './memory';
 
 export async function onboard(url: string, token: string, manifest: ManifestInput): Promise<void> {
   await onboardManifest(url, token, manifest);
@@ -19,12 +19,12 @@ interface ImportResult {
 }
 
 /** Imports `count` generated employees in request-sized pieces; time, rows written, peak memory. */
-export async function importEmployees(url: string, token: string, manifest: ManifestInput, count: number, pgid?: number) {
+export async function importEmployees(url: string, token: string, manifest: ManifestInput, count: number, inspectorPort?: number) {
   const chunks = csvChunks(employeesCsv(manifest, count));
   const target = `${url}/api/v1/tenants/${manifest.slug}/employees/import?mode=commit`;
   const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, rowsWritten: 0, seconds: 0, baselineMb: 0, peakMb: 0 };
   const started = performance.now();
-  const { baselineMb, peakMb } = await withPeakMemory(pgid, async () => {
+  const run = async () => {
     for (const csv of chunks) {
       const res = expectOk(await request<ImportResult>(target, { method: 'POST', token, csv }), 'import');
       totals.created += res.body.created;
@@ -33,7 +33,11 @@ export async function importEmployees(url: string, token: string, manifest: Mani
       totals.rejected += res.body.rejected;
       totals.rowsWritten += res.rowsWritten;
     }
-  });
+  };
+  let baselineMb = 0;
+  let peakMb = 0;
+  if (inspectorPort === undefined) await run();
+  else ({ baselineMb, peakMb } = await withPeakHeap(inspectorPort, run));
   totals.seconds = (performance.now() - started) / 1000;
   totals.baselineMb = baselineMb;
   totals.peakMb = peakMb;

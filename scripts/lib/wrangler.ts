@@ -48,12 +48,10 @@ export interface DevServer {
   recentOutput(): string;
   /** Forwards the signal, then kills the group if wrangler has not gone within 10 s. */
   stop(signal: NodeJS.Signals): Promise<number>;
-  /** Process ids in wrangler's process group (workerd among them), for memory readings. */
-  pid: number | undefined;
 }
 
-export function startDevServer(port: number, persistTo?: string): DevServer {
-  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), ...persistArgs(persistTo)], {
+export function startDevServer(port: number, persistTo?: string, extraArgs: string[] = []): DevServer {
+  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), ...persistArgs(persistTo), ...extraArgs], {
     cwd,
     env: quietEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +93,6 @@ export function startDevServer(port: number, persistTo?: string): DevServer {
   });
 
   return {
-    pid: child.pid,
     exited,
     stream: () => void (streaming = true),
     recentOutput: () => recent.join('\n'),
