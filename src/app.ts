@@ -11,6 +11,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { auditRoutes } from './modules/audit/routes';
+import { competencyRoutes, nationalCompetencyRoutes } from './modules/competencies/routes';
+import { needsRoutes } from './modules/competencies/needs-routes';
 import { renderReference } from './modules/docs/reference';
 import { employeeRoutes } from './modules/employees/routes';
 import { meRoutes } from './modules/me/routes';
@@ -27,7 +29,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

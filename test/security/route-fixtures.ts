@@ -23,7 +23,10 @@ export interface RouteFixture {
 const unit = (s: Side) => ({ id: s.unitId });
 const position = (s: Side) => ({ id: s.positionId });
 const employee = (s: Side) => ({ id: s.employeeId });
+const competency = (s: Side) => ({ id: s.competencyId });
 const ifMatch = { 'if-match': '"v1"' };
+const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
+const assessment = (s: Side) => ({ employeeId: s.employeeId, competency: s.competencyId, level: 3, source: 'supervisor', date: '2026-01-15', assessor: 'Atasan Langsung' });
 let nips = 0;
 /** A valid PNS NIP not used by the world: born 1990-01-01, appointed 2015-01, sequence counting up. */
 const freshNip = () => `19900101201501${1 + (Math.floor(nips / 999) % 2)}${String((nips++ % 999) + 1).padStart(3, '0')}`;
@@ -60,4 +63,29 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/employees/{id}/deactivate': { params: employee, headers: ifMatch },
 
   'GET /api/v1/me': { untenanted: true, selfScoped: true },
+
+  'GET /api/v1/tenants/{tenant}/competencies': {},
+  'POST /api/v1/tenants/{tenant}/competencies': {
+    body: () => ({ code: `TEK-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, name: 'Kompetensi Baru', description: 'Kompetensi teknis baru', levels }),
+  },
+  'GET /api/v1/tenants/{tenant}/competencies/{id}': { params: competency },
+  'PATCH /api/v1/tenants/{tenant}/competencies/{id}': { params: competency, body: () => ({ name: 'Kompetensi Diubah' }), headers: ifMatch },
+  'GET /api/v1/national/competencies': { untenanted: true },
+  'PUT /api/v1/national/competencies/{code}': {
+    untenanted: true,
+    params: () => ({ code: 'SEC-NASIONAL' }),
+    body: () => ({ name: 'Kompetensi Nasional Uji', type: 'manajerial', description: 'Kompetensi nasional untuk uji keamanan', levels }),
+  },
+  'GET /api/v1/tenants/{tenant}/positions/{id}/standards': { params: position },
+  'PUT /api/v1/tenants/{tenant}/positions/{id}/standards': {
+    params: position,
+    body: (s) => ({ standards: [{ competency: s.competencyId, requiredLevel: 3, weight: 2 }, { competency: 'INTEGRITAS', requiredLevel: 2 }] }),
+    headers: { 'if-match': '"v0"' },
+  },
+  'POST /api/v1/tenants/{tenant}/assessments': { body: assessment },
+  'POST /api/v1/tenants/{tenant}/assessments/bulk': { body: (s) => ({ items: [assessment(s), { ...assessment(s), competency: 'INTEGRITAS', source: 'self' }] }) },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/assessments': { params: employee },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/gaps': { params: employee },
+  'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
+  'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },
 };

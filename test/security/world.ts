@@ -10,6 +10,8 @@ export interface Side {
   unitId: string;
   positionId: string;
   employeeId: string;
+  /** A technical competency of this side's own. */
+  competencyId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -43,12 +45,18 @@ async function side(label: string): Promise<Side> {
     },
   });
   if (employee.status !== 201) throw new Error(`world setup failed: ${employee.text}`);
+  const competency = await api('POST', `/api/v1/tenants/${tenant.slug}/competencies`, {
+    token,
+    body: { code: `SEC-${label}`, name: `Kompetensi Rahasia ${label} ${tenant.slug}`, description: 'Kompetensi teknis rahasia', levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`) },
+  });
+  if (competency.status !== 201) throw new Error(`world setup failed: ${competency.text}`);
   return {
     tenant,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
-    secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name],
+    competencyId: competency.body.id,
+    secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
   };
 }
 

@@ -2,3 +2,4 @@ export * from './directory';
 export * from './organisation';
 export * from './platform';
 export * from './employees';
+export * from './competencies';

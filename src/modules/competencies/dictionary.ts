@@ -1,0 +1,109 @@
+/**
+ * The dictionary as a tenant sees it: the national rows (`tenant_id = ''`) and the tenant's own
+ * technical competencies. The tenant admin writes only their own rows; a national row is never
+ * changed from a tenant path. Codes are unique across national and tenant rows of the tenant.
+ */
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { competencies, nationalTenant } from '../../db/schema';
+import { auditEntry } from '../../platform/audit/audit';
+import type { ServiceContext } from '../../platform/context';
+import { withConstraints } from '../../platform/db/constraints';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newId, nowIso } from '../../platform/ids';
+import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
+import type { Competency, CompetencyChanges, NewCompetency } from './schemas';
+
+type Row = typeof competencies.$inferSelect;
+
+export function publicCompetency({ tenantId, levels, ...rest }: Row): Competency {
+  return { ...rest, scope: tenantId === nationalTenant ? 'national' : 'tenant', levels: JSON.parse(levels) as string[] };
+}
+
+/** `tenant_id in ('', this tenant)`: what the tenant may see and refer to. */
+export const visible = (ctx: ServiceContext) => inArray(competencies.tenantId, [nationalTenant, ctx.tenant.id]);
+
+const codeTaken = () => new DomainError('conflict', 'Another competency (national or of this tenant) already has this code.');
+
+export async function listCompetencies(
+  ctx: ServiceContext,
+  q: { limit: number; cursor?: [string, string]; type?: Row['type']; scope?: 'national' | 'tenant' },
+) {
+  const owner = q.scope === 'national' ? eq(competencies.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(competencies.tenantId, ctx.tenant.id) : visible(ctx);
+  const rows = await ctx.db.orm
+    .select()
+    .from(competencies)
+    .where(and(owner, q.type ? eq(competencies.type, q.type) : undefined, after([competencies.code, competencies.id], q.cursor)))
+    .orderBy(asc(competencies.code), asc(competencies.id))
+    .limit(q.limit + 1);
+  return page(rows.map(publicCompetency), q.limit, (c) => [c.code, c.id]);
+}
+
+export async function getCompetency(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db.orm.select().from(competencies).where(and(visible(ctx), eq(competencies.id, id))).limit(1);
+  if (!row) throw notFound('competency');
+  return publicCompetency(row);
+}
+
+export async function createCompetency(ctx: ServiceContext, input: NewCompetency) {
+  const now = nowIso();
+  const row: Row = {
+    tenantId: ctx.tenant.id,
+    id: newId('cmp'),
+    code: input.code,
+    name: input.name,
+    type: 'teknis',
+    description: input.description,
+    levels: JSON.stringify(input.levels),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // A tenant code may not shadow a national one (the unique index covers the tenant's own codes).
+  // National codes change only by national curation, which checks tenant codes the same way.
+  const [national] = await ctx.db.orm
+    .select({ id: competencies.id })
+    .from(competencies)
+    .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, row.code)))
+    .limit(1);
+  if (national) throw codeTaken();
+  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(competencies).values(row), auditEntry(ctx, 'competency.create', 'competency', row.id)]), {
+    unique: codeTaken,
+  });
+  return publicCompetency(row);
+}
+
+export async function updateCompetency(ctx: ServiceContext, id: string, expectedVersion: number, changes: CompetencyChanges) {
+  const { levels, ...rest } = changes;
+  const set = { ...rest, ...(levels ? { levels: JSON.stringify(levels) } : {}), ...bumpVersion(competencies) };
+  const w = { table: competencies, entity: 'competency', id, expectedVersion };
+  const row = await applyVersioned<Row>(ctx, w, ctx.db.orm.update(competencies).set(set).where(atVersion(ctx, w)).returning(), 'competency.update');
+  return publicCompetency(row);
+}
+
+export interface CompetencyRef {
+  tenantId: string;
+  id: string;
+}
+
+/** Resolves ids or codes the tenant may refer to, in one query; unknown ones are absent. */
+export async function resolveCompetencies(ctx: ServiceContext, keys: string[]): Promise<Map<string, CompetencyRef>> {
+  const unique = [...new Set(keys)];
+  const found = new Map<string, CompetencyRef>();
+  if (unique.length === 0) return found;
+  const json = JSON.stringify(unique);
+  const rows = await ctx.db.orm
+    .select({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code })
+    .from(competencies)
+    .where(
+      and(
+        visible(ctx),
+        or(sql`${competencies.id} in (select value from json_each(${json}))`, sql`${competencies.code} in (select value from json_each(${json}))`),
+      ),
+    );
+  for (const r of rows) {
+    found.set(r.id, { tenantId: r.tenantId, id: r.id });
+    found.set(r.code, { tenantId: r.tenantId, id: r.id });
+  }
+  return found;
+}

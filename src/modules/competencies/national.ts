@@ -1,0 +1,103 @@
+/**
+ * National curation of the dictionary. The national rows live in every tenant database
+ * (`tenant_id = ''`, same id everywhere, seeded by migration 0002), so a change is written to
+ * every database binding — a handful, not one per tenant. Each write is an idempotent upsert by
+ * code that bumps the version only when the content changes, so a retry after a partial failure
+ * converges every database to the same row and version. Never touches a tenant's own rows.
+ */
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import { auditLog, competencies, nationalTenant } from '../../db/schema';
+import type { Bindings } from '../../env';
+import type { Principal } from '../../platform/auth/principal';
+import type { CostMeter } from '../../platform/db/metered-d1';
+import { staleWrite } from '../../platform/http/etag';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError } from '../../platform/http/problems';
+import { newSortableId, nowIso } from '../../platform/ids';
+import { databaseBindings, tenantDatabase } from '../../platform/tenancy/directory';
+import { publicCompetency } from './dictionary';
+import type { NationalCompetency } from './schemas';
+
+export interface NationalContext {
+  env: Bindings;
+  meter: CostMeter;
+  actor: Principal;
+  requestId: string;
+}
+
+/** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
+export const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
+
+const databases = (ctx: NationalContext) =>
+  databaseBindings(ctx.env).map((binding) => drizzle(ctx.meter.wrap(tenantDatabase(ctx.env, binding))));
+
+/** The control database `DB` answers reads: every database holds the same national rows. */
+const primary = (ctx: NationalContext) => drizzle(ctx.meter.wrap(ctx.env.DB));
+
+export async function listNational(ctx: NationalContext, q: { limit: number; cursor?: [string, string] }) {
+  const rows = await primary(ctx)
+    .select()
+    .from(competencies)
+    .where(and(eq(competencies.tenantId, nationalTenant), after([competencies.code, competencies.id], q.cursor)))
+    .orderBy(asc(competencies.code), asc(competencies.id))
+    .limit(q.limit + 1);
+  return page(rows.map(publicCompetency), q.limit, (c) => [c.code, c.id]);
+}
+
+/** Creates or replaces the national competency `code` in every database. */
+export async function putNational(ctx: NationalContext, code: string, input: NationalCompetency, expectedVersion?: number) {
+  const dbs = databases(ctx);
+  const [existing] = await primary(ctx)
+    .select()
+    .from(competencies)
+    .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, code)))
+    .limit(1);
+  if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
+  for (const db of dbs) {
+    const [clash] = await db
+      .select({ id: competencies.id })
+      .from(competencies)
+      .where(and(eq(competencies.code, code), ne(competencies.tenantId, nationalTenant)))
+      .limit(1);
+    if (clash) throw new DomainError('conflict', 'A tenant already uses this code for a technical competency.');
+  }
+  const now = nowIso();
+  const content = { name: input.name, type: input.type, description: input.description, levels: JSON.stringify(input.levels) };
+  const differs = sql`(${competencies.name}, ${competencies.type}, ${competencies.description}, ${competencies.levels}) is not (excluded.name, excluded.type, excluded.description, excluded.levels)`;
+  for (const db of dbs) {
+    const upsert = db
+      .insert(competencies)
+      .values({ tenantId: nationalTenant, id: nationalId(code), code, ...content, version: 1, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [competencies.tenantId, competencies.id],
+        set: { ...content, version: sql`${competencies.version} + 1`, updatedAt: now },
+        setWhere: differs,
+      });
+    await db.batch([upsert, auditIfChanged(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', nationalId(code))]);
+  }
+  const [row] = await primary(ctx)
+    .select()
+    .from(competencies)
+    .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, code)))
+    .limit(1);
+  if (!row) throw new Error('the national competency vanished after it was written');
+  return { competency: publicCompetency(row), created: !existing };
+}
+
+/** The national audit trail (`tenant_id = ''`): a row only when the upsert before it changed something. */
+function auditIfChanged(db: ReturnType<typeof drizzle>, ctx: NationalContext, action: string, entityId: string) {
+  const value = (v: string, column: string) => sql`${v}`.as(column);
+  const row = {
+    tenantId: value(nationalTenant, 'tenant_id'),
+    id: value(newSortableId('aud'), 'id'),
+    at: value(nowIso(), 'at'),
+    actor: value(ctx.actor.subject, 'actor'),
+    actorRoles: value(ctx.actor.roles.join(' '), 'actor_roles'),
+    action: value(action, 'action'),
+    entity: value('competency', 'entity'),
+    entityId: value(entityId, 'entity_id'),
+    requestId: value(ctx.requestId, 'request_id'),
+  };
+  return db.insert(auditLog).select(db.select(row).from(sql`(select 1)`).where(sql`changes() > 0`));
+}

@@ -1,0 +1,109 @@
+/**
+ * The tenant's needs report (analisis kebutuhan kompetensi), grouped by unit, position,
+ * competency or competency type. Computed in SQL in one statement over the pairs (active
+ * employee × competency of their position's standard): rows read grow with this tenant's rows
+ * only, and no row is loaded into the Worker but the groups. Unassessed pairs are counted apart
+ * and never enter a mean as 0. Aggregates only: no names or NIPs leave this report.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { competencies, currentLevels, employees, positions, positionStandards, units } from '../../db/schema';
+import type { ServiceContext } from '../../platform/context';
+
+export const groupings = ['unit', 'position', 'competency', 'type'] as const;
+export type Grouping = (typeof groupings)[number];
+
+interface GroupRow {
+  group_key: string;
+  group_code: string | null;
+  group_name: string | null;
+  employees: number;
+  employees_with_gap: number;
+  employees_unassessed: number;
+  pairs_assessed: number;
+  pairs_unassessed: number;
+  mean_gap: number | null;
+  weighted_gap: number | null;
+  top: string;
+}
+
+const keyOf: Record<Grouping, SQL> = {
+  unit: sql`p.unit_id`,
+  position: sql`p.position_id`,
+  competency: sql`p.competency_id`,
+  type: sql`p.competency_type`,
+};
+
+/** The group's code and name, looked up by key (the type is its own label). */
+const labelOf = (g: Grouping, t: string): [SQL, SQL] => {
+  const lookup = (table: typeof units | typeof positions, column: 'code' | 'name') =>
+    sql`(select ${table[column]} from ${table} where ${table.tenantId} = ${t} and ${table.id} = g.group_key)`;
+  switch (g) {
+    case 'unit':
+      return [lookup(units, 'code'), lookup(units, 'name')];
+    case 'position':
+      return [lookup(positions, 'code'), lookup(positions, 'name')];
+    case 'competency':
+      return [sql`(select code from competency_names where id = g.group_key)`, sql`(select name from competency_names where id = g.group_key)`];
+    case 'type':
+      return [sql`g.group_key`, sql`g.group_key`];
+  }
+};
+
+export async function needsReport(ctx: ServiceContext, groupBy: Grouping, top = 3) {
+  const t = ctx.tenant.id;
+  const label = labelOf(groupBy, t);
+  const rows = await ctx.db.orm.all<GroupRow>(sql`
+    with pairs as (
+      select e.id as employee_id, e.unit_id as unit_id, e.position_id as position_id,
+             s.competency_id as competency_id, c.type as competency_type, s.weight as weight,
+             cl.level as current_level,
+             case when cl.level is null then null else max(0, s.required_level - cl.level) end as gap
+      from ${employees} e
+      join ${positionStandards} s on s.tenant_id = e.tenant_id and s.position_id = e.position_id
+      join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
+      left join ${currentLevels} cl on cl.tenant_id = e.tenant_id and cl.employee_id = e.id and cl.competency_id = s.competency_id
+      where e.tenant_id = ${t} and e.status = 'active'
+    ),
+    competency_names as (
+      select id, code, name from ${competencies} where tenant_id in ('', ${t})
+    ),
+    g as (
+      select ${keyOf[groupBy]} as group_key,
+             count(distinct p.employee_id) as employees,
+             count(distinct case when p.gap > 0 then p.employee_id end) as employees_with_gap,
+             count(distinct case when p.gap is null then p.employee_id end) as employees_unassessed,
+             count(p.gap) as pairs_assessed,
+             sum(p.gap is null) as pairs_unassessed,
+             avg(p.gap) as mean_gap,
+             sum(p.gap * p.weight) as weighted_gap
+      from pairs p group by 1
+    ),
+    by_competency as (
+      select ${keyOf[groupBy]} as group_key, p.competency_id as competency_id, sum(p.gap * p.weight) as wg,
+             row_number() over (partition by ${keyOf[groupBy]} order by sum(p.gap * p.weight) desc, p.competency_id) as rn
+      from pairs p where p.gap > 0 group by 1, 2
+    )
+    select g.group_key as group_key, ${label[0]} as group_code, ${label[1]} as group_name,
+           g.employees, g.employees_with_gap, g.employees_unassessed, g.pairs_assessed, g.pairs_unassessed, g.mean_gap, g.weighted_gap,
+           coalesce((select json_group_array(json_object('competencyId', b.competency_id, 'code', n.code, 'weightedGap', b.wg))
+                     from (select * from by_competency b0 where b0.group_key = g.group_key and b0.rn <= ${top} order by b0.rn) b
+                     join competency_names n on n.id = b.competency_id), '[]') as top
+    from g
+    order by coalesce(g.weighted_gap, 0) desc, g.group_key`);
+  return {
+    groupBy,
+    items: rows.map((r) => ({
+      key: r.group_key,
+      code: r.group_code,
+      name: r.group_name,
+      employees: r.employees,
+      employeesWithGap: r.employees_with_gap,
+      employeesUnassessed: r.employees_unassessed,
+      assessed: r.pairs_assessed,
+      unassessed: r.pairs_unassessed,
+      meanGap: r.mean_gap === null ? null : Math.round(r.mean_gap * 100) / 100,
+      weightedGap: r.weighted_gap ?? 0,
+      topPriorities: JSON.parse(r.top) as { competencyId: string; code: string; weightedGap: number }[],
+    })),
+  };
+}

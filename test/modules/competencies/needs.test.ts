@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { api, expectProblem } from '../../support/api';
+import { createTenant } from '../../support/factories';
+import { createEmployee, orgIds } from '../employees/helpers';
+import { putStandards } from './helpers';
+
+/**
+ * ANALIS-KEBIJAKAN requires INTEGRITAS 3 (w 2) and KOMUNIKASI 4 (w 1). In DINKES: e1 INT 1, KOM 4;
+ * e2 INT 3, KOM unassessed. In DISDUKCAPIL: e3 INT 2, KOM 2. e4 holds KADINKES, which has no standard.
+ */
+async function fixture() {
+  const t = await createTenant();
+  const ids = await orgIds(t);
+  expect((await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [
+    { competency: 'INTEGRITAS', requiredLevel: 3, weight: 2 },
+    { competency: 'KOMUNIKASI', requiredLevel: 4, weight: 1 },
+  ])).status).toBe(200);
+  const e1 = (await createEmployee(t)).body.id;
+  const e2 = (await createEmployee(t)).body.id;
+  const e3 = (await createEmployee(t, { unitId: ids.DISDUKCAPIL })).body.id;
+  await createEmployee(t, { positionId: ids.KADINKES });
+  const item = (employeeId: string, competency: string, level: number) => ({ employeeId, competency, level, source: 'supervisor', date: '2026-02-01' });
+  const bulk = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, {
+    token: t.adminToken,
+    body: { items: [item(e1, 'INTEGRITAS', 1), item(e1, 'KOMUNIKASI', 4), item(e2, 'INTEGRITAS', 3), item(e3, 'INTEGRITAS', 2), item(e3, 'KOMUNIKASI', 2)] },
+  });
+  expect(bulk.status, bulk.text).toBe(201);
+  return t;
+}
+
+const report = (t: { slug: string; adminToken: string }, groupBy: string) =>
+  api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=${groupBy}`, { token: t.adminToken });
+
+describe('needs report', () => {
+  it('groups by competency, unit and type with hand-computed figures; unassessed never counts as 0', async () => {
+    const t = await fixture();
+    const byCompetency = await report(t, 'competency');
+    expect(byCompetency.status, byCompetency.text).toBe(200);
+    expect(byCompetency.body.items).toMatchObject([
+      { code: 'INTEGRITAS', employees: 3, employeesWithGap: 2, employeesUnassessed: 0, assessed: 3, unassessed: 0, meanGap: 1, weightedGap: 6, topPriorities: [{ code: 'INTEGRITAS', weightedGap: 6 }] },
+      { code: 'KOMUNIKASI', employees: 3, employeesWithGap: 1, employeesUnassessed: 1, assessed: 2, unassessed: 1, meanGap: 1, weightedGap: 2 },
+    ]);
+    const byUnit = await report(t, 'unit');
+    const unit = Object.fromEntries(byUnit.body.items.map((i: { code: string }) => [i.code, i]));
+    expect(byUnit.body.items).toHaveLength(2);
+    expect(unit.DINKES).toMatchObject({ employees: 2, employeesWithGap: 1, employeesUnassessed: 1, assessed: 3, unassessed: 1, meanGap: 0.67, weightedGap: 4, topPriorities: [{ code: 'INTEGRITAS', weightedGap: 4 }] });
+    expect(unit.DISDUKCAPIL).toMatchObject({ employees: 1, employeesWithGap: 1, assessed: 2, unassessed: 0, meanGap: 1.5, weightedGap: 4 });
+    expect(unit.DISDUKCAPIL.topPriorities.map((p: { code: string }) => p.code)).toEqual(['INTEGRITAS', 'KOMUNIKASI']);
+    const byType = await report(t, 'type');
+    expect(byType.body.items).toMatchObject([
+      { key: 'manajerial', employees: 3, employeesWithGap: 2, employeesUnassessed: 1, assessed: 5, unassessed: 1, meanGap: 1, weightedGap: 8 },
+    ]);
+    const byPosition = await report(t, 'position');
+    expect(byPosition.body.items).toMatchObject([{ code: 'ANALIS-KEBIJAKAN', employees: 3, weightedGap: 8 }]);
+    console.info(`needs report by unit: ${byUnit.cost.rowsRead} rows read, ${byUnit.cost.queries} queries`);
+    expect(byUnit.cost.queries).toBe(1);
+  });
+
+  it('is for the tenant admin only, and refuses unknown groupings', async () => {
+    const t = await createTenant();
+    await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.employeeToken }), 403);
+    await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.nationalToken }), 403);
+    await expectProblem(await report(t, 'golongan'), 400);
+    const empty = await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.adminToken });
+    expect(empty.body).toEqual({ groupBy: 'competency', items: [] });
+  });
+});
