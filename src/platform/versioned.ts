@@ -5,35 +5,14 @@
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { auditLog } from '../db/schema';
+import { auditIfChanged, auditRow } from './audit/audit';
 import type { ServiceContext } from './context';
 import { staleWrite } from './http/etag';
 import { notFound } from './http/problems';
-import { newSortableId, nowIso } from './ids';
+import { nowIso } from './ids';
 import type { Statement } from './tenancy/scoped-db';
 
 type VersionedTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn; version: SQLiteColumn };
-
-/**
- * An audit row that is written only if the statement just before it in the batch changed a row
- * (`changes()` is per connection, and a batch runs in order on one connection).
- */
-function auditIfChanged(ctx: ServiceContext, action: string, entity: string, entityId: string): Statement {
-  const value = (v: string, column: string) => sql`${v}`.as(column);
-  // Columns in the table's own order: drizzle's insert-select lists them that way.
-  const row = {
-    tenantId: value(ctx.tenant.id, 'tenant_id'),
-    id: value(newSortableId('aud'), 'id'),
-    at: value(nowIso(), 'at'),
-    actor: value(ctx.actor.subject, 'actor'),
-    actorRoles: value(ctx.actor.roles.join(' '), 'actor_roles'),
-    action: value(action, 'action'),
-    entity: value(entity, 'entity'),
-    entityId: value(entityId, 'entity_id'),
-    requestId: value(ctx.requestId, 'request_id'),
-  };
-  return ctx.db.orm.insert(auditLog).select(ctx.db.orm.select(row).from(sql`(select 1)`).where(sql`changes() > 0`));
-}
 
 export interface VersionedWrite {
   table: VersionedTable;
@@ -53,7 +32,7 @@ export const bumpVersion = (table: VersionedTable) => ({ version: sql`${table.ve
  * and ending in `.returning()`; if it touched nothing, the answer is 404 or 412, whichever is true.
  */
 export async function applyVersioned<Row>(ctx: ServiceContext, w: VersionedWrite, write: Statement, action: string): Promise<Row> {
-  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx, action, w.entity, w.id)])) as unknown as [Row[]];
+  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, action, w.entity, w.id))])) as unknown as [Row[]];
   const [row] = rows;
   if (row !== undefined) return row;
   const [current] = await ctx.db.orm

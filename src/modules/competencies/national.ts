@@ -7,7 +7,8 @@
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
-import { auditLog, competencies, nationalTenant } from '../../db/schema';
+import { competencies, nationalTenant } from '../../db/schema';
+import { auditIfChanged } from '../../platform/audit/audit';
 import type { Bindings } from '../../env';
 import type { Principal } from '../../platform/auth/principal';
 import type { CostMeter } from '../../platform/db/metered-d1';
@@ -74,7 +75,7 @@ export async function putNational(ctx: NationalContext, code: string, input: Nat
         set: { ...content, version: sql`${competencies.version} + 1`, updatedAt: now },
         setWhere: differs,
       });
-    await db.batch([upsert, auditIfChanged(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', nationalId(code))]);
+    await db.batch([upsert, nationalAudit(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', nationalId(code))]);
   }
   const [row] = await primary(ctx)
     .select()
@@ -86,18 +87,15 @@ export async function putNational(ctx: NationalContext, code: string, input: Nat
 }
 
 /** The national audit trail (`tenant_id = ''`): a row only when the upsert before it changed something. */
-function auditIfChanged(db: ReturnType<typeof drizzle>, ctx: NationalContext, action: string, entityId: string) {
-  const value = (v: string, column: string) => sql`${v}`.as(column);
-  const row = {
-    tenantId: value(nationalTenant, 'tenant_id'),
-    id: value(newSortableId('aud'), 'id'),
-    at: value(nowIso(), 'at'),
-    actor: value(ctx.actor.subject, 'actor'),
-    actorRoles: value(ctx.actor.roles.join(' '), 'actor_roles'),
-    action: value(action, 'action'),
-    entity: value('competency', 'entity'),
-    entityId: value(entityId, 'entity_id'),
-    requestId: value(ctx.requestId, 'request_id'),
-  };
-  return db.insert(auditLog).select(db.select(row).from(sql`(select 1)`).where(sql`changes() > 0`));
-}
+const nationalAudit = (db: ReturnType<typeof drizzle>, ctx: NationalContext, action: string, entityId: string) =>
+  auditIfChanged(db, {
+    tenantId: nationalTenant,
+    id: newSortableId('aud'),
+    at: nowIso(),
+    actor: ctx.actor.subject,
+    actorRoles: ctx.actor.roles.join(' '),
+    action,
+    entity: 'competency',
+    entityId,
+    requestId: ctx.requestId,
+  });
