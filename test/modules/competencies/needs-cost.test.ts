@@ -1,0 +1,58 @@
+/**
+ * The needs report's cost belongs to its own tenant: rows read (from Server-Timing) are the same
+ * before and after another tenant gains hundreds of employees, standards and assessments.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, type ApiResponse } from '../../support/api';
+import { createTenant, type TestTenant } from '../../support/factories';
+import { createEmployee, importCsv, csvOf, orgIds, people } from '../employees/helpers';
+import { putStandards } from './helpers';
+
+const standards = [
+  { competency: 'INTEGRITAS', requiredLevel: 3, weight: 2 },
+  { competency: 'KOMUNIKASI', requiredLevel: 4, weight: 1 },
+];
+
+async function assessAll(t: TestTenant, ids: string[]): Promise<void> {
+  const items = ids.flatMap((employeeId, i) => [
+    { employeeId, competency: 'INTEGRITAS', level: 1 + (i % 5), source: 'supervisor', date: '2026-03-01' },
+    { employeeId, competency: 'KOMUNIKASI', level: 1 + ((i + 2) % 5), source: 'self', date: '2026-03-02' },
+  ]);
+  for (let i = 0; i < items.length; i += 1000) {
+    const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: items.slice(i, i + 1000) } });
+    expect(res.status, res.text).toBe(201);
+  }
+}
+
+const costs = async (t: TestTenant) => {
+  const out: Record<string, ApiResponse['cost']> = {};
+  for (const groupBy of ['unit', 'position', 'competency', 'type']) {
+    const res = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=${groupBy}`, { token: t.adminToken });
+    expect(res.status, res.text).toBe(200);
+    out[groupBy] = res.cost;
+  }
+  return out;
+};
+
+describe('needs report cost', () => {
+  it('does not change when another tenant grows', async () => {
+    const small = await createTenant();
+    const smallIds = await orgIds(small);
+    expect((await putStandards(small, smallIds['ANALIS-KEBIJAKAN'] as string, standards)).status).toBe(200);
+    const mine = [(await createEmployee(small)).body.id, (await createEmployee(small)).body.id, (await createEmployee(small)).body.id];
+    await assessAll(small, mine);
+    const before = await costs(small);
+
+    const big = await createTenant();
+    const bigIds = await orgIds(big);
+    expect((await putStandards(big, bigIds['ANALIS-KEBIJAKAN'] as string, standards)).status).toBe(200);
+    expect((await importCsv(big, csvOf(people(400)))).body.created).toBe(400);
+    const list = await api('GET', `/api/v1/tenants/${big.slug}/employees?limit=500`, { token: big.adminToken });
+    await assessAll(big, list.body.items.map((e: { id: string }) => e.id));
+
+    const after = await costs(small);
+    expect(after).toEqual(before);
+    for (const cost of Object.values(before)) expect(cost.queries).toBe(1);
+    console.info(`needs report on 3 employees: ${before.unit?.rowsRead} rows read; the other tenant holds 400 employees and 800 assessments`);
+  });
+});
