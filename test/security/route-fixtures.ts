@@ -87,5 +87,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/assessments': { params: employee },
   'GET /api/v1/tenants/{tenant}/employees/{id}/gaps': { params: employee },
   'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
+  'GET /api/v1/tenants/{tenant}/needs.csv': { query: '?groupBy=competency' },
   'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },
+
+  'POST /api/v1/tenants/{tenant}/jp': {
+    body: (s) => ({ employeeId: s.employeeId, jp: 2.5, source: 'other', occurredAt: '2026-03-01T09:00:00+07:00', reference: `sec-${crypto.randomUUID()}` }),
+  },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/jp': { params: employee, query: '?year=2026' },
+  'GET /api/v1/tenants/{tenant}/jp/summary': { query: '?year=2026' },
+  'GET /api/v1/me/jp': { untenanted: true, selfScoped: true, query: '?year=2026' },
 };

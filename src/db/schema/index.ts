@@ -3,3 +3,4 @@ export * from './organisation';
 export * from './platform';
 export * from './employees';
 export * from './competencies';
+export * from './jp';

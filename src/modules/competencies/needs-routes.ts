@@ -3,6 +3,7 @@
  * (`/tenants/{tenant}/employees/{id}/gaps` and the caller's own `/me/gaps`). Personal data: the
  * national admin is refused; an employee reads only their own record (404 for anyone else).
  */
+import { z } from '@hono/zod-openapi';
 import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
@@ -12,7 +13,7 @@ import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { tenantParams } from '../tenants/schemas';
 import { history, recordAssessments } from './assessments';
 import { gapsOf } from './gaps';
-import { needsReport } from './needs';
+import { needsCsv, needsReport } from './needs';
 import {
   assessmentSchema,
   bulkAssessmentsSchema,
@@ -112,7 +113,21 @@ export const needsRoutes = createRouter()
       request: { params: tenantParams, query: needsQuery },
       responses: { 200: json(needsSchema, 'Groups, largest weighted gap first') },
     }),
-    async (c) => c.json(await needsReport(serviceContext(c), c.req.valid('query').groupBy), 200),
+    async (c) => c.json(await needsReport(serviceContext(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/needs.csv', tags: ['Assessments'], roles: admin,
+      summary: 'The needs report as CSV, one line per group (same query as /needs)',
+      request: { params: tenantParams, query: needsQuery },
+      responses: { 200: { description: 'The report', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const report = await needsReport(serviceContext(c), { ...query, priorities: 0 });
+      c.header('content-disposition', `attachment; filename="needs-${c.get('tenant').slug}-${query.groupBy}.csv"`);
+      return c.body(needsCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    },
   )
   .openapi(
     route({

@@ -8,6 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { competencies, currentLevels, employees, positions, positionStandards, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
+import { writeCsv } from '../employees/csv';
 
 export const groupings = ['unit', 'position', 'competency', 'type'] as const;
 export type Grouping = (typeof groupings)[number];
@@ -49,7 +50,69 @@ const labelOf = (g: Grouping, t: string): [SQL, SQL] => {
   }
 };
 
-export async function needsReport(ctx: ServiceContext, groupBy: Grouping, top = 3) {
+export interface NeedsFilters {
+  groupBy: Grouping;
+  unit?: string | undefined;
+  competencyType?: string | undefined;
+  /** How many individual priorities (employee × competency) to list. */
+  priorities?: number | undefined;
+}
+
+interface PriorityRow {
+  employee_id: string;
+  employee_name: string;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  competency_id: string;
+  competency_code: string;
+  required_level: number;
+  current_level: number;
+  gap: number;
+  weight: number;
+  weighted_gap: number;
+}
+
+/** The pairs (active employee × standard competency) the report is about, with the filters. */
+const pairsWhere = (t: string, f: NeedsFilters): SQL =>
+  sql`e.tenant_id = ${t} and e.status = 'active'${f.unit ? sql` and e.unit_id = ${f.unit}` : sql``}${
+    f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``
+  }`;
+
+/** The largest weighted gaps, person by person: who, where, which competency, from what to what. */
+async function priorities(ctx: ServiceContext, f: NeedsFilters) {
+  if (f.priorities === 0) return [];
+  const t = ctx.tenant.id;
+  const rows = await ctx.db.orm.all<PriorityRow>(sql`
+    select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
+           c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
+           s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
+    from ${employees} e
+    join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
+    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
+    join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+    join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id
+    where ${pairsWhere(t, f)} and cl.level < s.required_level
+    order by weighted_gap desc, gap desc, e.name, e.id, c.code
+    limit ${f.priorities ?? 10}`);
+  return rows.map((r) => ({
+    employeeId: r.employee_id,
+    employeeName: r.employee_name,
+    unitId: r.unit_id,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    competencyId: r.competency_id,
+    competencyCode: r.competency_code,
+    requiredLevel: r.required_level,
+    currentLevel: r.current_level,
+    gap: r.gap,
+    weight: r.weight,
+    weightedGap: r.weighted_gap,
+  }));
+}
+
+export async function needsReport(ctx: ServiceContext, filters: NeedsFilters, top = 3) {
+  const { groupBy } = filters;
   const t = ctx.tenant.id;
   const label = labelOf(groupBy, t);
   const rows = await ctx.db.orm.all<GroupRow>(sql`
@@ -59,10 +122,10 @@ export async function needsReport(ctx: ServiceContext, groupBy: Grouping, top = 
              cl.level as current_level,
              case when cl.level is null then null else max(0, s.required_level - cl.level) end as gap
       from ${employees} e
-      join ${positionStandards} s on s.tenant_id = e.tenant_id and s.position_id = e.position_id
+      join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
       join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
-      left join ${currentLevels} cl on cl.tenant_id = e.tenant_id and cl.employee_id = e.id and cl.competency_id = s.competency_id
-      where e.tenant_id = ${t} and e.status = 'active'
+      left join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+      where ${pairsWhere(t, filters)}
     ),
     competency_names as (
       select id, code, name from ${competencies} where tenant_id in ('', ${t})
@@ -92,6 +155,7 @@ export async function needsReport(ctx: ServiceContext, groupBy: Grouping, top = 
     order by coalesce(g.weighted_gap, 0) desc, g.group_key`);
   return {
     groupBy,
+    priorities: await priorities(ctx, filters),
     items: rows.map((r) => ({
       key: r.group_key,
       code: r.group_code,
@@ -106,4 +170,23 @@ export async function needsReport(ctx: ServiceContext, groupBy: Grouping, top = 
       topPriorities: JSON.parse(r.top) as { competencyId: string; code: string; weightedGap: number }[],
     })),
   };
+}
+
+/** The report's groups as CSV (Excel-friendly, as the employee export): one line per group. */
+export function needsCsv(report: Awaited<ReturnType<typeof needsReport>>): string {
+  const fields = ['group', 'code', 'name', 'employees', 'employees_with_gap', 'employees_unassessed', 'assessed', 'unassessed', 'mean_gap', 'weighted_gap', 'top_priorities'];
+  const rows = report.items.map((i) => [
+    report.groupBy,
+    i.code,
+    i.name,
+    String(i.employees),
+    String(i.employeesWithGap),
+    String(i.employeesUnassessed),
+    String(i.assessed),
+    String(i.unassessed),
+    i.meanGap === null ? '' : String(i.meanGap),
+    String(i.weightedGap),
+    i.topPriorities.map((p) => p.code).join(' '),
+  ]);
+  return writeCsv(fields, rows);
 }

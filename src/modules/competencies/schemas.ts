@@ -144,11 +144,34 @@ export const gapsSchema = z
 
 export const historyQuery = pageQuery.extend({ competency: id.optional() });
 
-export const needsQuery = z.object({ groupBy: z.enum(['unit', 'position', 'competency', 'type']).default('competency') });
+export const needsQuery = z.object({
+  groupBy: z.enum(['unit', 'position', 'competency', 'type']).default('competency'),
+  unit: z.string().min(1).max(60).optional().openapi({ description: 'only employees of this unit' }),
+  competencyType: z.enum(competencyTypes).optional(),
+  priorities: z.coerce.number().int().min(0).max(100).default(10).openapi({ description: 'how many individual priorities to list' }),
+});
 
 export const needsSchema = z
   .object({
     groupBy: z.enum(['unit', 'position', 'competency', 'type']),
+    priorities: z
+      .array(
+        z.object({
+          employeeId: z.string(),
+          employeeName: z.string(),
+          unitId: z.string(),
+          unitCode: z.string(),
+          unitName: z.string(),
+          competencyId: z.string(),
+          competencyCode: z.string(),
+          requiredLevel: z.number().int(),
+          currentLevel: z.number().int(),
+          gap: z.number().int(),
+          weight: z.number(),
+          weightedGap: z.number(),
+        }),
+      )
+      .openapi({ description: 'the largest weighted gaps, person by person: who, where, from what level to what' }),
     items: z.array(
       z.object({
         key: z.string(),

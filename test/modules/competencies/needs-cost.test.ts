@@ -25,6 +25,9 @@ async function assessAll(t: TestTenant, ids: string[]): Promise<void> {
 }
 
 const costs = async (t: TestTenant) => {
+  // The directory entry is cached for 30 s; a slow run could cross that between the two
+  // measurements. Reading the tenant first makes both measure the report alone.
+  await api('GET', `/api/v1/tenants/${t.slug}`, { token: t.adminToken });
   const out: Record<string, ApiResponse['cost']> = {};
   for (const groupBy of ['unit', 'position', 'competency', 'type']) {
     const res = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=${groupBy}`, { token: t.adminToken });
@@ -41,18 +44,18 @@ describe('needs report cost', () => {
     expect((await putStandards(small, smallIds['ANALIS-KEBIJAKAN'] as string, standards)).status).toBe(200);
     const mine = [(await createEmployee(small)).body.id, (await createEmployee(small)).body.id, (await createEmployee(small)).body.id];
     await assessAll(small, mine);
-    const before = await costs(small);
-
     const big = await createTenant();
     const bigIds = await orgIds(big);
     expect((await putStandards(big, bigIds['ANALIS-KEBIJAKAN'] as string, standards)).status).toBe(200);
+    const before = await costs(small);
+
     expect((await importCsv(big, csvOf(people(400)))).body.created).toBe(400);
     const list = await api('GET', `/api/v1/tenants/${big.slug}/employees?limit=500`, { token: big.adminToken });
     await assessAll(big, list.body.items.map((e: { id: string }) => e.id));
 
     const after = await costs(small);
     expect(after).toEqual(before);
-    for (const cost of Object.values(before)) expect(cost.queries).toBe(1);
+    for (const cost of Object.values(before)) expect(cost.queries).toBe(2); // groups and priorities
     console.info(`needs report on 3 employees: ${before.unit?.rowsRead} rows read; the other tenant holds 400 employees and 800 assessments`);
   });
 });

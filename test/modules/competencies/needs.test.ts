@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
-import { createTenant } from '../../support/factories';
+import { createTenant, type TestTenant } from '../../support/factories';
 import { createEmployee, orgIds } from '../employees/helpers';
 import { putStandards } from './helpers';
 
@@ -8,7 +8,7 @@ import { putStandards } from './helpers';
  * ANALIS-KEBIJAKAN requires INTEGRITAS 3 (w 2) and KOMUNIKASI 4 (w 1). In DINKES: e1 INT 1, KOM 4;
  * e2 INT 3, KOM unassessed. In DISDUKCAPIL: e3 INT 2, KOM 2. e4 holds KADINKES, which has no standard.
  */
-async function fixture() {
+async function fixture(): Promise<TestTenant & { e1: string; e3: string; ids: Record<string, string> }> {
   const t = await createTenant();
   const ids = await orgIds(t);
   expect((await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [
@@ -25,7 +25,7 @@ async function fixture() {
     body: { items: [item(e1, 'INTEGRITAS', 1), item(e1, 'KOMUNIKASI', 4), item(e2, 'INTEGRITAS', 3), item(e3, 'INTEGRITAS', 2), item(e3, 'KOMUNIKASI', 2)] },
   });
   expect(bulk.status, bulk.text).toBe(201);
-  return t;
+  return { ...t, e1, e3, ids };
 }
 
 const report = (t: { slug: string; adminToken: string }, groupBy: string) =>
@@ -53,7 +53,42 @@ describe('needs report', () => {
     const byPosition = await report(t, 'position');
     expect(byPosition.body.items).toMatchObject([{ code: 'ANALIS-KEBIJAKAN', employees: 3, weightedGap: 8 }]);
     console.info(`needs report by unit: ${byUnit.cost.rowsRead} rows read, ${byUnit.cost.queries} queries`);
-    expect(byUnit.cost.queries).toBe(1);
+    expect(byUnit.cost.queries).toBe(2); // the groups, and the individual priorities
+  });
+
+  it('names the largest individual gaps (who, where, from what to what) and filters by unit and type', async () => {
+    const t = await fixture();
+    const all = await report(t, 'competency');
+    // e1 INTEGRITAS 1→3 ×2 = 4; e3 KOMUNIKASI 2→4 ×1 = 2 (gap 2); e3 INTEGRITAS 2→3 ×2 = 2 (gap 1).
+    expect(all.body.priorities.map((p: { employeeId: string; competencyCode: string; weightedGap: number }) => [p.employeeId, p.competencyCode, p.weightedGap])).toEqual([
+      [t.e1, 'INTEGRITAS', 4],
+      [t.e3, 'KOMUNIKASI', 2],
+      [t.e3, 'INTEGRITAS', 2],
+    ]);
+    expect(all.body.priorities[0]).toMatchObject({ unitCode: 'DINKES', requiredLevel: 3, currentLevel: 1, gap: 2, weight: 2 });
+    expect(all.cost.queries).toBe(2);
+
+    const capil = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency&unit=${t.ids.DISDUKCAPIL}&priorities=1`, { token: t.adminToken });
+    expect(capil.body.items).toMatchObject([
+      { code: 'INTEGRITAS', employees: 1, employeesWithGap: 1, meanGap: 1, weightedGap: 2 },
+      { code: 'KOMUNIKASI', employees: 1, employeesWithGap: 1, meanGap: 2, weightedGap: 2 },
+    ]);
+    expect(capil.body.priorities).toHaveLength(1);
+    const teknis = await api('GET', `/api/v1/tenants/${t.slug}/needs?competencyType=teknis`, { token: t.adminToken });
+    expect(teknis.body).toMatchObject({ items: [], priorities: [] });
+  });
+
+  it('exports the report as CSV, one line per group', async () => {
+    const t = await fixture();
+    const res = await api('GET', `/api/v1/tenants/${t.slug}/needs.csv?groupBy=competency`, { token: t.adminToken });
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.text.trim().split('\r\n')).toEqual([
+      'group,code,name,employees,employees_with_gap,employees_unassessed,assessed,unassessed,mean_gap,weighted_gap,top_priorities',
+      'competency,INTEGRITAS,Integritas,3,2,0,3,0,1,6,INTEGRITAS',
+      'competency,KOMUNIKASI,Komunikasi,3,1,1,2,1,1,2,KOMUNIKASI',
+    ]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs.csv`, { token: t.employeeToken }), 403);
   });
 
   it('is for the tenant admin only, and refuses unknown groupings', async () => {
@@ -62,6 +97,6 @@ describe('needs report', () => {
     await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.nationalToken }), 403);
     await expectProblem(await report(t, 'golongan'), 400);
     const empty = await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.adminToken });
-    expect(empty.body).toEqual({ groupBy: 'competency', items: [] });
+    expect(empty.body).toEqual({ groupBy: 'competency', items: [], priorities: [] });
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * The JP ledger service: credits (from other modules through `creditJp`, or recorded by an admin)
+ * and an employee's entries and total for a year. A credit is a statement list for the caller's
+ * own batch, so the credit lands with the write that earned it or not at all; with a reference it
+ * lands at most once, however often or concurrently it is attempted. It must never rewrite an
+ * entry, and an employee never reads anyone else's ledger (404, as if it did not exist).
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { auditLog, employees, jpEntries } from '../../db/schema';
+import { auditRow } from '../../platform/audit/audit';
+import type { ServiceContext } from '../../platform/context';
+import { withConstraints } from '../../platform/db/constraints';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newSortableId, nowIso } from '../../platform/ids';
+import type { TenantEntry } from '../../platform/tenancy/directory';
+import type { Statement } from '../../platform/tenancy/scoped-db';
+import { jsonRows } from '../competencies/json-rows';
+import { assertMayRead } from '../competencies/assessments';
+import type { NewJpEntry } from './schemas';
+
+type Row = typeof jpEntries.$inferSelect;
+
+/** Fixed UTC offsets in hours: Indonesia keeps no daylight saving time. */
+const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+
+/** The calendar year of `instant` on the tenant's wall clock. */
+export const yearIn = (tenant: Pick<TenantEntry, 'timeZone'>, instant: string | Date = new Date()): number =>
+  new Date(new Date(instant).getTime() + offsetHours[tenant.timeZone] * 3_600_000).getUTCFullYear();
+
+export const toCenti = (jp: number) => Math.round(jp * 100);
+const fromCenti = (centi: number) => centi / 100;
+
+export const publicEntry = (r: Row) => ({
+  id: r.id,
+  employeeId: r.employeeId,
+  jp: fromCenti(r.jpCenti),
+  source: r.source,
+  occurredAt: r.occurredAt,
+  year: r.year,
+  reference: r.reference,
+  note: r.note,
+  createdAt: r.createdAt,
+});
+
+/** A credit and its id; the entry (and its audit row) appear only if the reference was new. */
+export function jpCredit(ctx: ServiceContext, input: NewJpEntry): { id: string; statements: Statement[] } {
+  const now = nowIso();
+  const row: Row = {
+    tenantId: ctx.tenant.id,
+    id: newSortableId('jp'),
+    employeeId: input.employeeId,
+    occurredAt: new Date(input.occurredAt).toISOString(),
+    year: yearIn(ctx.tenant, input.occurredAt),
+    jpCenti: toCenti(input.jp),
+    source: input.source,
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    createdAt: now,
+  };
+  const audit = auditRow(ctx, 'jp.credit', 'jp_entry', row.id, now);
+  const inserted = sql`exists (select 1 from ${jpEntries} where ${jpEntries.tenantId} = ${row.tenantId} and ${jpEntries.id} = ${row.id})`;
+  return {
+    id: row.id,
+    statements: [
+      ctx.db.orm.insert(jpEntries).values(row).onConflictDoNothing(),
+      ctx.db.orm.insert(auditLog).select(sql`${jsonRows(auditLog, [audit])} and ${inserted}`),
+    ],
+  };
+}
+
+/** For other modules: the statements that credit JP, to run in their own batch. */
+export const creditJp = (ctx: ServiceContext, input: NewJpEntry): Statement[] => jpCredit(ctx, input).statements;
+
+/** Records a credit by hand; a repeated reference returns the entry it already made (`created: false`). */
+export async function recordJp(ctx: ServiceContext, input: NewJpEntry) {
+  const { id, statements } = jpCredit(ctx, input);
+  await withConstraints(() => ctx.db.batch(statements), {
+    foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
+  });
+  const byReference = input.reference
+    ? and(eq(jpEntries.employeeId, input.employeeId), eq(jpEntries.source, input.source), eq(jpEntries.reference, input.reference))
+    : eq(jpEntries.id, id);
+  const [row] = await ctx.db.orm.select().from(jpEntries).where(ctx.db.owned(jpEntries, byReference)).limit(1);
+  if (!row) throw new DomainError('internal', 'the credit was not recorded');
+  return { entry: publicEntry(row), created: row.id === id };
+}
+
+/** An employee's entries of `year` (newest first), total and distance to the tenant's target. One statement. */
+export async function ledgerOf(ctx: ServiceContext, employeeId: string, year = yearIn(ctx.tenant)) {
+  assertMayRead(ctx, employeeId);
+  const j = jpEntries;
+  const rows = await ctx.db.orm
+    .select({
+      // Aliased: D1 returns columns by name, and two `id`s would collide.
+      employee: sql<string>`${employees.id}`.as('ledger_employee_id'),
+      id: j.id,
+      occurredAt: j.occurredAt,
+      year: j.year,
+      jpCenti: j.jpCenti,
+      source: j.source,
+      reference: j.reference,
+      note: j.note,
+      createdAt: j.createdAt,
+    })
+    .from(employees)
+    .leftJoin(j, and(eq(j.tenantId, employees.tenantId), eq(j.employeeId, employees.id), eq(j.year, year)))
+    .where(ctx.db.owned(employees, eq(employees.id, employeeId)))
+    .orderBy(desc(j.occurredAt), desc(j.id));
+  if (rows.length === 0) throw notFound('employee');
+  const entries = rows.flatMap((r) =>
+    r.id === null || r.occurredAt === null || r.year === null || r.jpCenti === null || r.source === null || r.createdAt === null
+      ? []
+      : [publicEntry({ ...r, id: r.id, occurredAt: r.occurredAt, year: r.year, jpCenti: r.jpCenti, source: r.source, createdAt: r.createdAt, tenantId: ctx.tenant.id, employeeId })],
+  );
+  const totalCenti = entries.reduce((sum, e) => sum + toCenti(e.jp), 0);
+  const target = ctx.tenant.jpTarget;
+  return {
+    employeeId,
+    year,
+    entries,
+    total: fromCenti(totalCenti),
+    target,
+    remaining: fromCenti(Math.max(0, target * 100 - totalCenti)),
+    reached: totalCenti >= target * 100,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * HTTP face of the JP ledger: manual credits by the tenant admin, an employee's ledger for a year
+ * (`/tenants/{tenant}/employees/{id}/jp` and the caller's own `/me/jp`), and the tenant summary.
+ * Personal data: the national admin is refused; an employee reads only their own ledger.
+ */
+import { serviceContext } from '../../platform/context';
+import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { DomainError } from '../../platform/http/problems';
+import { tenantDbFor } from '../../platform/tenancy/tenant-db';
+import { tenantParams } from '../tenants/schemas';
+import { ledgerOf, recordJp } from './ledger';
+import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
+import { jpSummary } from './summary';
+
+export const jpRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/jp', tags: ['JP'], roles: ['tenant_admin'],
+      summary: 'Credit JP to an employee by hand (a repeated reference answers 200 with the entry it already made)',
+      request: { params: tenantParams, body: jsonBody(newJpEntrySchema) },
+      responses: {
+        201: json(jpEntrySchema, 'Credited'),
+        200: json(jpEntrySchema, 'Already credited under this reference: the existing entry'),
+        422: problem('No such employee in this tenant'),
+      },
+    }),
+    async (c) => {
+      const { entry, created } = await recordJp(serviceContext(c), c.req.valid('json'));
+      return created ? c.json(entry, 201) : c.json(entry, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/employees/{id}/jp', tags: ['JP'], roles: ['tenant_admin', 'employee'],
+      summary: "An employee's JP of a year: entries newest first, total, target, remaining, reached",
+      request: { params: employeeParams, query: yearQuery },
+      responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
+    }),
+    async (c) => c.json(await ledgerOf(serviceContext(c), c.req.valid('param').id, c.req.valid('query').year), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/jp/summary', tags: ['JP'], roles: ['tenant_admin'],
+      summary: 'Active employees, how many reach the JP target, share and mean JP for a year (optionally one unit)',
+      request: { params: tenantParams, query: summaryQuery },
+      responses: { 200: json(jpSummarySchema, 'The summary') },
+    }),
+    async (c) => c.json(await jpSummary(serviceContext(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/me/jp', tags: ['Me'], roles: ['employee'],
+      summary: "The caller's own JP of a year",
+      request: { query: yearQuery },
+      responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
+    }),
+    async (c) => {
+      const actor = c.get('principal');
+      if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
+      const db = tenantDbFor(c.env, c.get('meter'), actor.tenant);
+      const ctx = { tenant: actor.tenant, actor, db, requestId: c.get('requestId') };
+      return c.json(await ledgerOf(ctx, actor.employeeId, c.req.valid('query').year), 200);
+    },
+  );

@@ -1,0 +1,70 @@
+/**
+ * Request and response shapes of the JP ledger. JP travels as a decimal number with at most two
+ * places (stored as hundredths); instants are ISO-8601 with an offset, stored in UTC.
+ */
+import { z } from '@hono/zod-openapi';
+import { jpSources } from '../../db/schema/jp';
+import { tenantParams } from '../tenants/schemas';
+
+const hundredths = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+
+export const jpAmount = z.number().positive().max(1000).refine(hundredths, 'at most two decimal places').openapi({ example: 4.5 });
+
+export const newJpEntrySchema = z
+  .object({
+    employeeId: z.string().min(1).max(60),
+    jp: jpAmount,
+    source: z.enum(jpSources),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .refine((v) => v >= '2000' && v < '2101', 'an instant between 2000 and 2100')
+      .openapi({ example: '2026-03-14T09:00:00+07:00' }),
+    reference: z.string().trim().min(1).max(120).optional(),
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict()
+  .openapi('NewJpEntry');
+export type NewJpEntry = z.infer<typeof newJpEntrySchema>;
+
+export const jpEntrySchema = z
+  .object({
+    id: z.string(),
+    employeeId: z.string(),
+    jp: z.number(),
+    source: z.enum(jpSources),
+    occurredAt: z.string(),
+    year: z.number().int(),
+    reference: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('JpEntry');
+
+export const jpLedgerSchema = z
+  .object({
+    employeeId: z.string(),
+    year: z.number().int(),
+    entries: z.array(jpEntrySchema),
+    total: z.number(),
+    target: z.number(),
+    remaining: z.number(),
+    reached: z.boolean(),
+  })
+  .openapi('JpLedger');
+
+export const jpSummarySchema = z
+  .object({
+    year: z.number().int(),
+    unitId: z.string().nullable(),
+    target: z.number(),
+    employees: z.number().int().openapi({ description: 'Active employees' }),
+    reached: z.number().int().openapi({ description: 'Active employees whose JP of the year reach the target' }),
+    share: z.number().nullable().openapi({ description: 'reached / employees, 4 decimals; null without employees' }),
+    meanJp: z.number().nullable().openapi({ description: 'Mean JP of the year over active employees (none earned counts as 0), 2 decimals' }),
+  })
+  .openapi('JpSummary');
+
+const year = z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: "Default: the current year in the tenant's time zone" });
+export const yearQuery = z.object({ year });
+export const summaryQuery = z.object({ year, unit: z.string().min(1).max(60).optional() });
+export const employeeParams = tenantParams.extend({ id: z.string().min(1).max(60).openapi({ param: { name: 'id', in: 'path' } }) });
