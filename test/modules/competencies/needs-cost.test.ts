@@ -1,6 +1,6 @@
 /**
- * The needs report's cost belongs to its own tenant: rows read (from Server-Timing) are the same
- * before and after another tenant gains hundreds of employees, standards and assessments.
+ * The needs report's cost belongs to its own tenant: rows read (from Server-Timing) do not grow
+ * with another tenant's employees, standards and assessments.
  */
 import { describe, expect, it } from 'vitest';
 import { api, type ApiResponse } from '../../support/api';
@@ -54,7 +54,13 @@ describe('needs report cost', () => {
     await assessAll(big, list.body.items.map((e: { id: string }) => e.id));
 
     const after = await costs(small);
-    expect(after).toEqual(before);
+    // A range scan on an index starting with tenant_id reads one entry past its end, which may
+    // now be the other tenant's (ids are random): at most one row per range, whatever that tenant
+    // holds. Its 400 employees and 800 assessments must not show up.
+    for (const [groupBy, cost] of Object.entries(before)) {
+      expect(after[groupBy]?.queries).toBe(cost.queries);
+      expect((after[groupBy]?.rowsRead ?? Infinity) - cost.rowsRead, groupBy).toBeLessThanOrEqual(10);
+    }
     for (const cost of Object.values(before)) expect(cost.queries).toBe(2); // groups and priorities
     console.info(`needs report on 3 employees: ${before.unit?.rowsRead} rows read; the other tenant holds 400 employees and 800 assessments`);
   });
