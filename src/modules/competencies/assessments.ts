@@ -16,7 +16,7 @@ import { DomainError, notFound, type FieldError } from '../../platform/http/prob
 import { newSortableId, nowIso } from '../../platform/ids';
 import { hasRole } from '../../platform/auth/principal';
 import { resolveCompetencies } from './dictionary';
-import { jsonRows } from './json-rows';
+import { jsonRows } from '../../platform/db/json-rows';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { NewAssessment } from './schemas';
 

@@ -14,7 +14,7 @@ import { staleWrite } from '../../platform/http/etag';
 import { DomainError, notFound } from '../../platform/http/problems';
 import { nowIso } from '../../platform/ids';
 import { resolveCompetencies } from './dictionary';
-import { jsonRows } from './json-rows';
+import { jsonRows } from '../../platform/db/json-rows';
 import type { StandardsInput } from './schemas';
 
 export async function getStandards(ctx: ServiceContext, positionId: string) {

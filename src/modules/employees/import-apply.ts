@@ -6,31 +6,20 @@
  * is some 32 round trips of three statements, not thousands of ten-row inserts.
  * https://developers.cloudflare.com/d1/platform/limits/ · https://www.sqlite.org/json1.html#jeach
  */
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog, employees } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
+import { jsonRows } from '../../platform/db/json-rows';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError } from '../../platform/http/problems';
 import { auditRow } from '../../platform/audit/audit';
-import type { Orm, Statement } from '../../platform/tenancy/scoped-db';
+import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';
 
 /** Rows per chunk: a few hundred keeps each JSON parameter well under D1's 2 MB value limit. */
 export const importChunkSize = 250;
 
 const element = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
-
-/**
- * `insert into t (every column) select … from json_each(?)`: one bound parameter for any number
- * of rows. Built with drizzle's insert-select (which lists the columns in the table's order), not
- * `orm.run(sql)`: drizzle cannot put a raw statement with parameters into a D1 batch.
- */
-function insertFromJson<T extends SQLiteTable>(orm: Orm, table: T, rows: T['$inferInsert'][]): Statement {
-  const keys = Object.keys(getTableColumns(table)) as (keyof T['$inferInsert'])[];
-  const json = JSON.stringify(rows.map((row) => keys.map((k) => row[k] ?? null)));
-  return orm.insert(table).select(sql`select ${sql.join(keys.map((_, i) => element(i)), sql`, `)} from json_each(${json})`);
-}
 
 const imported = ['id', 'nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email'] as const;
 
@@ -62,10 +51,10 @@ function chunkStatements(ctx: ServiceContext, chunk: Write[], now: string): Stat
   const audits = chunk.map((w) => auditRow(ctx, `employee.${w.kind}`, 'employee', w.employee.id, now));
   return [
     ...(creates.length > 0
-      ? [insertFromJson(ctx.db.orm, employees, creates.map((e) => ({ ...e, tenantId: t, status: 'active' as const, version: 1, createdAt: now, updatedAt: now })))]
+      ? [ctx.db.orm.insert(employees).select(jsonRows(employees, creates.map((e) => ({ ...e, tenantId: t, status: 'active' as const, version: 1, createdAt: now, updatedAt: now }))))]
       : []),
     ...(updates.length > 0 ? [updateFromJson(ctx, updates, now)] : []),
-    insertFromJson(ctx.db.orm, auditLog, audits),
+    ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, audits)),
   ];
 }
 

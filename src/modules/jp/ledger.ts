@@ -14,7 +14,7 @@ import { DomainError, notFound } from '../../platform/http/problems';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { jsonRows } from '../competencies/json-rows';
+import { jsonRows } from '../../platform/db/json-rows';
 import { assertMayRead } from '../competencies/assessments';
 import type { NewJpEntry } from './schemas';
 
