@@ -10,6 +10,7 @@ import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
 import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
 import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
 import { Report } from './lib/report';
+import { measureNeeds, seedAssessments } from './lib/needs';
 import { importEmployees, measureEndpoints, measureThroughput, onboard } from './lib/steps';
 
 const port = 8788;
@@ -52,6 +53,16 @@ async function main(): Promise<void> {
     report.add({ section: 'import', name: 'Worker heap, peak during import', value: imported.peakMb, unit: 'MB', budget: '< 128 MB', pass: imported.peakMb < 128 });
     const again = await importEmployees(url, bigAdmin, bigManifest, employees);
     report.add({ section: 'import', name: 're-import of the same file: rows written', value: again.rowsWritten, unit: 'rows', budget: '0 changes', pass: again.updated === 0 && again.created === 0 });
+
+    const assessed = await seedAssessments(url, bigAdmin, bigManifest);
+    report.add({ section: 'needs', name: `assessments recorded for ${assessed.employees} employees (bulk API)`, value: assessed.created, unit: 'rows' });
+    report.add({ section: 'needs', name: 'time to record them', value: Math.round(assessed.seconds), unit: 's' });
+    const pairs = assessed.employees * 10;
+    for (const n of await measureNeeds(url, bigSlug, bigAdmin)) {
+      const name = `needs report by ${n.groupBy} (${n.groups} groups, ${pairs} pairs)`;
+      report.add({ section: 'needs', name: `${name}: median / p95`, value: `${n.medianMs.toFixed(0)} / ${n.p95Ms.toFixed(0)}`, unit: 'ms', budget: '≤ 500 ms median', pass: n.medianMs <= 500 });
+      report.add({ section: 'needs', name: `${name}: rows read per pair`, value: Number((n.rowsRead / pairs).toFixed(1)), unit: 'rows', budget: 'linear in the tenant' });
+    }
 
     for (const slug of directorySlugs) await onboard(url, national, benchManifest(slug, 1, 1));
 

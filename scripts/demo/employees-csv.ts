@@ -12,35 +12,15 @@
  * pieces (the 1 MB body limit) and imported piece by piece.
  */
 import Papa from 'papaparse';
-import type { Manifest, ManifestInput, ManifestUnit } from '../../src/modules/tenants/manifest';
+import type { ManifestInput, ManifestUnit } from '../../src/modules/tenants/manifest';
 import { degrees, evenMix, mixes, pools } from './names';
+import { hash, prng, type Random } from './random';
 
 /** A manifest as written in `tenants/*.json` (defaults not yet applied). */
 export type DemoManifest = Pick<ManifestInput, 'slug' | 'units' | 'positions'>;
-type Position = Manifest['positions'][number];
+type Position = NonNullable<ManifestInput['positions']>[number];
 type Category = Position['category'];
 
-/** mulberry32: small, fast, and the same on every platform. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const weighted = <T>(list: readonly [T, number][]): T => {
-    let r = next() * list.reduce((s, [, w]) => s + w, 0);
-    for (const [item, w] of list) if ((r -= w) < 0) return item;
-    return (list[list.length - 1] as [T, number])[0];
-  };
-  return { next, int, pick, weighted };
-}
-type Random = ReturnType<typeof prng>;
-
-const hash = (text: string) => [...text].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
 const rank: Record<Category, number> = { jpt_madya: 4, jpt_pratama: 3, administrator: 2, pengawas: 1, pelaksana: 0, fungsional: 0 };
 const pnsGrades: Record<Category, string[]> = {

@@ -58,5 +58,5 @@ const tally = (t: Onboarding['units']) => `${t.created} created, ${t.updated} up
 export function describeOnboarding(result: Onboarding): string {
   const { slug, version } = result.tenant;
   if (!result.changed) return `${slug}: unchanged (manifest already applied, version ${version})`;
-  return `${slug}: ${result.created ? 'created' : 'updated'} (version ${version}); units ${tally(result.units)}; positions ${tally(result.positions)}`;
+  return `${slug}: ${result.created ? 'created' : 'updated'} (version ${version}); units ${tally(result.units)}; positions ${tally(result.positions)}; competencies ${tally(result.competencies)}; standards ${tally(result.standards)}`;
 }

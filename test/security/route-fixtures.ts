@@ -89,6 +89,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
   'GET /api/v1/tenants/{tenant}/needs.csv': { query: '?groupBy=competency' },
   'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },
+  'POST /api/v1/me/assessments': { untenanted: true, selfScoped: true, body: (s) => ({ competency: s.competencyId, level: 2, date: '2026-02-01' }) },
 
   'POST /api/v1/tenants/{tenant}/jp': {
     body: (s) => ({ employeeId: s.employeeId, jp: 2.5, source: 'other', occurredAt: '2026-03-01T09:00:00+07:00', reference: `sec-${crypto.randomUUID()}` }),

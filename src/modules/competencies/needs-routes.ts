@@ -24,6 +24,7 @@ import {
   needsQuery,
   needsSchema,
   newAssessmentSchema,
+  selfAssessmentSchema,
   standardsInputSchema,
   standardsSchema,
 } from './schemas';
@@ -140,5 +141,23 @@ export const needsRoutes = createRouter()
       if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
       const db = tenantDbFor(c.env, c.get('meter'), actor.tenant);
       return c.json(await gapsOf({ tenant: actor.tenant, actor, db, requestId: c.get('requestId') }, actor.employeeId), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post', path: '/me/assessments', tags: ['Me'], roles: ['employee'],
+      summary: "The caller's self-assessment (source `self`, the weakest source: an assessment by anyone else on the same date wins)",
+      request: { body: jsonBody(selfAssessmentSchema) },
+      responses: { 201: json(assessmentSchema, 'Recorded'), ...refused },
+    }),
+    async (c) => {
+      const actor = c.get('principal');
+      if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
+      const db = tenantDbFor(c.env, c.get('meter'), actor.tenant);
+      const ctx = { tenant: actor.tenant, actor, db, requestId: c.get('requestId') };
+      const input = c.req.valid('json');
+      const [assessment] = await recordAssessments(ctx, [{ ...input, employeeId: actor.employeeId, source: 'self', assessor: 'self' }], () => 'body');
+      if (!assessment) throw new DomainError('internal', 'nothing was recorded');
+      return c.json(assessment, 201);
     },
   );

@@ -99,6 +99,16 @@ export const newAssessmentSchema = z
   .strict()
   .openapi('NewAssessment');
 
+export const selfAssessmentSchema = z
+  .object({
+    competency: id.openapi({ description: 'competency id or code' }),
+    level,
+    date: isoDate,
+    note: z.string().trim().max(2000).nullable().default(null),
+  })
+  .strict()
+  .openapi('SelfAssessment');
+
 export const bulkAssessmentsSchema = z
   .object({ items: z.array(newAssessmentSchema).min(1).max(1000) })
   .strict()

@@ -42,7 +42,30 @@ export const manifestPositionSchema = z.object({
   category: z.enum(positionCategories),
   /** Code of the unit the position belongs to; omitted for positions used across units. */
   unit: codeSchema.optional(),
+  /**
+   * The position's competency standard (required level and weight per competency, by code: a national
+   * one or one of `competencies` below). Omitted: the standard is left as it is (it may be kept through
+   * the API); given: the position's standard becomes exactly this list.
+   */
+  standards: z
+    .array(
+      z
+        .object({ competency: codeSchema, requiredLevel: z.number().int().min(1).max(5), weight: z.number().positive().max(100).default(1) })
+        .strict(),
+    )
+    .max(100)
+    .optional(),
 });
+
+/** A tenant's own technical competency (kompetensi teknis), matched by code on every onboarding. */
+export const manifestCompetencySchema = z
+  .object({
+    code: codeSchema,
+    name,
+    description: z.string().trim().min(2).max(2000),
+    levels: z.array(z.string().trim().min(2).max(1000)).length(5).openapi({ description: 'Levels 1 to 5, level 1 first' }),
+  })
+  .strict();
 
 export const manifestSchema = z
   .object({
@@ -61,6 +84,7 @@ export const manifestSchema = z
       .regex(/^DB(_[A-Z0-9_]+)?$/, 'a D1 binding name such as DB or DB_DEDICATED')
       .default('DB'),
     units: z.array(manifestUnitSchema).max(2000).default([]),
+    competencies: z.array(manifestCompetencySchema).max(1000).default([]),
     positions: z.array(manifestPositionSchema).max(5000).default([]),
   })
   .strict()

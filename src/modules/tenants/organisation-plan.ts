@@ -71,11 +71,14 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
   const positionTally: Tally = { created: 0, updated: 0, unchanged: 0 };
   const newPositions: PositionRow[] = [];
   const positionUpdates: Statement[] = [];
+  const positionIds = new Map<string, string>();
   for (const p of manifest.positions) {
     const unitId = p.unit ? (unitIds.get(p.unit) ?? null) : null;
     const current = positionByCode.get(p.code);
+    if (current) positionIds.set(p.code, current.id);
     if (!current) {
       const id = newId('pos');
+      positionIds.set(p.code, id);
       newPositions.push({ tenantId: tenant.id, id, code: p.code, name: p.name, category: p.category, unitId, version: 1, createdAt: now, updatedAt: now });
       audit('position.create', 'position', id);
       positionTally.created++;
@@ -100,5 +103,5 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
     ...chunkRows(audits).map((chunk) => db.orm.insert(auditLog).values(chunk)),
   ];
 
-  return { statements, units: unitTally, positions: positionTally };
+  return { statements, units: unitTally, positions: positionTally, positionIds };
 }

@@ -25,6 +25,8 @@ export const onboardingSchema = z
     changed: z.boolean().openapi({ description: 'false when the manifest was already applied as it is' }),
     units: tally,
     positions: tally,
+    competencies: tally.openapi({ description: "the tenant's technical competencies" }),
+    standards: tally.openapi({ description: 'position standards (one per position listing `standards`)' }),
   })
   .openapi('Onboarding');
 

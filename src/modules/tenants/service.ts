@@ -18,6 +18,7 @@ import { controlDb, databaseBindings, findTenant, rememberTenant, type TenantEnt
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import type { Manifest, ManifestUnit } from './manifest';
+import { planCompetencies } from './competency-plan';
 import { planOrganisation } from './organisation-plan';
 
 async function manifestHash(manifest: Manifest): Promise<string> {
@@ -75,22 +76,29 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
 
   if (existing && existing.manifestHash === hash) {
     const nothing = { created: 0, updated: 0, unchanged: 0 };
-    return { created: false, body: { tenant: existing, changed: false, units: nothing, positions: nothing } };
+    return {
+      created: false,
+      body: { tenant: existing, changed: false, units: nothing, positions: nothing, competencies: nothing, standards: nothing },
+    };
   }
 
   const plan = await planOrganisation(ctx, manifest, now);
+  const dictionary = await planCompetencies(ctx, manifest, plan.positionIds, now);
   const directory: Statement = existing
     ? control.update(tenants).set(tenant).where(eq(tenants.id, tenant.id))
     : control.insert(tenants).values(tenant);
   const audit = auditEntry(ctx, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
   if (tenant.database === 'DB') {
-    await db.batch([...plan.statements, audit, directory]);
+    await db.batch([...plan.statements, ...dictionary.statements, audit, directory]);
   } else {
-    await db.batch([...plan.statements, audit]);
+    await db.batch([...plan.statements, ...dictionary.statements, audit]);
     await control.batch([directory]);
   }
   rememberTenant(tenant);
-  return { created: !existing, body: { tenant, changed: true, units: plan.units, positions: plan.positions } };
+  return {
+    created: !existing,
+    body: { tenant, changed: true, units: plan.units, positions: plan.positions, competencies: dictionary.competencies, standards: dictionary.standards },
+  };
 }
 
 export async function listTenants(env: Bindings, meter: CostMeter, actor: Principal, limit: number, cursor?: [string]) {

@@ -103,6 +103,25 @@ describe('gaps', () => {
     expect(big.body.created).toBe(600);
   });
 
+  it('takes an employee\'s self-assessment for themself only, as source self, losing a same-date tie', async () => {
+    const { t, one, two } = await fixture();
+    const me = await tokenFor('employee', { tenant: t.slug, employeeId: one });
+    const self = await api('POST', '/api/v1/me/assessments', { token: me, body: { competency: 'KOMUNIKASI', level: 4, date: '2026-04-01', note: 'Saya rasa cukup' } });
+    expect(self.status, self.text).toBe(201);
+    expect(self.body).toMatchObject({ employeeId: one, source: 'self', level: 4, assessor: 'self' });
+    let gaps = await api('GET', '/api/v1/me/gaps', { token: me });
+    expect(gaps.body.items.find((i: { code: string }) => i.code === 'KOMUNIKASI')).toMatchObject({ current: 4, gap: 0 });
+    await record(t, one, 'KOMUNIKASI', 2, 'supervisor', '2026-04-01');
+    gaps = await api('GET', '/api/v1/me/gaps', { token: me });
+    expect(gaps.body.items.find((i: { code: string }) => i.code === 'KOMUNIKASI')).toMatchObject({ current: 2, gap: 2 });
+    // The body names no employee: a try to assess someone else is refused by the schema, nothing written.
+    const other = await api('POST', '/api/v1/me/assessments', { token: me, body: { employeeId: two, competency: 'KOMUNIKASI', level: 5, date: '2026-04-02' } });
+    expectProblem(other, 400);
+    const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${two}/assessments`, { token: t.adminToken });
+    expect(history.body.items).toHaveLength(0);
+    expectProblem(await api('POST', '/api/v1/me/assessments', { token: t.adminToken, body: { competency: 'KOMUNIKASI', level: 3, date: '2026-04-01' } }), 403);
+  });
+
   it('lets an employee read only their own gaps and history, and refuses the national admin', async () => {
     const { t, one, two } = await fixture();
     const own = await tokenFor('employee', { tenant: t.slug, employeeId: one });
