@@ -30,9 +30,10 @@ export const bumpVersion = (table: VersionedTable) => ({ version: sql`${table.ve
 /**
  * Runs `[write, audit]` in one batch. `write` is an update or delete filtered with `atVersion`
  * and ending in `.returning()`; if it touched nothing, the answer is 404 or 412, whichever is true.
+ * `also` joins the batch after the audit row (e.g. a change counter).
  */
-export async function applyVersioned<Row>(ctx: ServiceContext, w: VersionedWrite, write: Statement, action: string): Promise<Row> {
-  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, action, w.entity, w.id))])) as unknown as [Row[]];
+export async function applyVersioned<Row>(ctx: ServiceContext, w: VersionedWrite, write: Statement, action: string, also: Statement[] = []): Promise<Row> {
+  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, action, w.entity, w.id)), ...also])) as unknown as [Row[]];
   const [row] = rows;
   if (row !== undefined) return row;
   const [current] = await ctx.db.orm

@@ -10,6 +10,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { assessments, auditLog, currentLevels, employees } from '../../db/schema';
 import { auditRow } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound, type FieldError } from '../../platform/http/problems';
@@ -81,6 +82,7 @@ export async function recordAssessments(ctx: ServiceContext, items: NewAssessmen
     statements.push(upsertCurrent(ctx, chunk));
     statements.push(ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, chunk.map((r) => auditRow(ctx, 'assessment.create', 'assessment', r.id, now)))));
   }
+  statements.push(markChanged(ctx, 'needs'));
   await withConstraints(() => ctx.db.batch(statements), {
     foreignKey: () => new DomainError('conflict', 'An employee or competency was removed meanwhile: nothing was recorded.'),
   });

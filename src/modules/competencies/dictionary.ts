@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { competencies, nationalTenant } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound } from '../../platform/http/problems';
@@ -77,7 +78,7 @@ export async function updateCompetency(ctx: ServiceContext, id: string, expected
   const { levels, ...rest } = changes;
   const set = { ...rest, ...(levels ? { levels: JSON.stringify(levels) } : {}), ...bumpVersion(competencies) };
   const w = { table: competencies, entity: 'competency', id, expectedVersion };
-  const row = await applyVersioned<Row>(ctx, w, ctx.db.orm.update(competencies).set(set).where(atVersion(ctx, w)).returning(), 'competency.update');
+  const row = await applyVersioned<Row>(ctx, w, ctx.db.orm.update(competencies).set(set).where(atVersion(ctx, w)).returning(), 'competency.update', [markChanged(ctx, 'needs')]);
   return publicCompetency(row);
 }
 

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
-import { competencies, nationalTenant } from '../../db/schema';
+import { competencies, nationalTenant, reportSnapshots } from '../../db/schema';
 import { auditIfChanged } from '../../platform/audit/audit';
 import type { Bindings } from '../../env';
 import type { Principal } from '../../platform/auth/principal';
@@ -75,7 +75,10 @@ export async function putNational(ctx: NationalContext, code: string, input: Nat
         set: { ...content, version: sql`${competencies.version} + 1`, updatedAt: now },
         setWhere: differs,
       });
-    await db.batch([upsert, nationalAudit(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', nationalId(code))]);
+    // Every tenant's needs snapshots name national competencies (code, name, type): when the upsert
+    // changed one (its audit row, just before, was written), they go, to be recomputed.
+    const snapshots = db.delete(reportSnapshots).where(and(eq(reportSnapshots.topic, 'needs'), sql`changes() > 0`));
+    await db.batch([upsert, nationalAudit(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', nationalId(code)), snapshots]);
   }
   const [row] = await primary(ctx)
     .select()

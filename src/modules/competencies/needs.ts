@@ -8,6 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { competencies, currentLevels, employees, positions, positionStandards, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
+import { snapshotOr } from '../../platform/data-versions';
 import { writeCsv } from '../employees/csv';
 
 export const groupings = ['unit', 'position', 'competency', 'type'] as const;
@@ -117,7 +118,7 @@ async function priorities(ctx: ServiceContext, f: NeedsFilters) {
   }));
 }
 
-export async function needsReport(ctx: ServiceContext, filters: NeedsFilters, top = 3) {
+async function computeNeedsReport(ctx: ServiceContext, filters: NeedsFilters, top: number) {
   const { groupBy } = filters;
   const t = ctx.tenant.id;
   const label = labelOf(groupBy, t);
@@ -182,6 +183,18 @@ export async function needsReport(ctx: ServiceContext, filters: NeedsFilters, to
       topPriorities: (JSON.parse(r.top) as TopCompetency[]).sort((a, b) => b.weightedGap - a.weightedGap || a.competencyId.localeCompare(b.competencyId)),
     })),
   };
+}
+
+/**
+ * The report, served from its snapshot while nothing it depends on has changed (employees,
+ * standards, assessments, units, positions, the dictionary all raise the tenant's `needs` counter
+ * in their write batch). Computing it walks every (employee × standard competency) pair of the
+ * tenant; the snapshot makes repeated reading one round trip of three rows.
+ */
+export async function needsReport(ctx: ServiceContext, filters: NeedsFilters, top = 3) {
+  const key = JSON.stringify([filters.groupBy, filters.unit ?? null, filters.competencyType ?? null, filters.priorities ?? 10, top]);
+  const { body, computedAt } = await snapshotOr(ctx, 'needs', key, () => computeNeedsReport(ctx, filters, top));
+  return { ...body, computedAt };
 }
 
 /** The report's groups as CSV (Excel-friendly, as the employee export): one line per group. */

@@ -10,6 +10,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, positions, positionStandards, standardSets } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import { staleWrite } from '../../platform/http/etag';
 import { DomainError, notFound } from '../../platform/http/problems';
 import { nowIso } from '../../platform/ids';
@@ -85,6 +86,7 @@ export async function putStandards(ctx: ServiceContext, positionId: string, expe
     ctx.db.orm.delete(positionStandards).where(ctx.db.owned(positionStandards, eq(positionStandards.positionId, positionId))),
     ...(rows.length > 0 ? [ctx.db.orm.insert(positionStandards).select(jsonRows(positionStandards, rows))] : []),
     auditEntry(ctx, 'position.standards.replace', 'position', positionId),
+    markChanged(ctx, 'needs'),
   ];
   try {
     await ctx.db.batch(statements);

@@ -9,6 +9,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog, employees } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import { jsonRows } from '../../platform/db/json-rows';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError } from '../../platform/http/problems';
@@ -55,6 +56,7 @@ function chunkStatements(ctx: ServiceContext, chunk: Write[], now: string): Stat
       : []),
     ...(updates.length > 0 ? [updateFromJson(ctx, updates, now)] : []),
     ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, audits)),
+    markChanged(ctx, 'needs'),
   ];
 }
 

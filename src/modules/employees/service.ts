@@ -10,6 +10,7 @@ import { employees } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
@@ -95,7 +96,7 @@ export async function createEmployee(ctx: ServiceContext, input: NewEmployee) {
     updatedAt: now,
   };
   await withConstraints(
-    () => ctx.db.batch([ctx.db.orm.insert(employees).values(row), auditEntry(ctx, 'employee.create', 'employee', row.id)]),
+    () => ctx.db.batch([ctx.db.orm.insert(employees).values(row), auditEntry(ctx, 'employee.create', 'employee', row.id), markChanged(ctx, 'needs')]),
     { unique: nipTaken(identity.nip), foreignKey: referenceGone },
   );
   return publicEmployee(row);
@@ -136,6 +137,7 @@ export async function updateEmployee(ctx: ServiceContext, id: string, expectedVe
         w,
         ctx.db.orm.update(employees).set({ ...set, ...bumpVersion(employees) }).where(and(atVersion(ctx, w), guard)).returning(),
         action,
+        [markChanged(ctx, 'needs')],
       ),
     { unique: nipTaken(next.nip), foreignKey: referenceGone },
   );

@@ -7,6 +7,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { positions, units } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/http/problems';
 import { after, page } from '../../platform/http/pagination';
@@ -79,7 +80,7 @@ export async function updateUnit(ctx: ServiceContext, id: string, expectedVersio
   }
   const w = { table: units, entity: 'unit', id, expectedVersion };
   const row = await withConstraints(
-    () => applyVersioned<Unit>(ctx, w, ctx.db.orm.update(units).set({ ...changes, ...bumpVersion(units) }).where(atVersion(ctx, w)).returning(), 'unit.update'),
+    () => applyVersioned<Unit>(ctx, w, ctx.db.orm.update(units).set({ ...changes, ...bumpVersion(units) }).where(atVersion(ctx, w)).returning(), 'unit.update', [markChanged(ctx, 'needs')]),
     { unique: taken('unit'), foreignKey: invalidRef('parentId', 'unit') },
   );
   return publicUnit(row);
@@ -137,6 +138,7 @@ export async function updatePosition(ctx: ServiceContext, id: string, expectedVe
         w,
         ctx.db.orm.update(positions).set({ ...changes, ...bumpVersion(positions) }).where(atVersion(ctx, w)).returning(),
         'position.update',
+        [markChanged(ctx, 'needs')],
       ),
     { unique: taken('position'), foreignKey: invalidRef('unitId', 'unit') },
   );

@@ -10,6 +10,7 @@ import type { Bindings } from '../../env';
 import type { Principal } from '../../platform/auth/principal';
 import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
+import { markChanged } from '../../platform/data-versions';
 import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, type FieldError } from '../../platform/http/problems';
 import { after, page } from '../../platform/http/pagination';
@@ -88,10 +89,11 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
     ? control.update(tenants).set(tenant).where(eq(tenants.id, tenant.id))
     : control.insert(tenants).values(tenant);
   const audit = auditEntry(ctx, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
+  const changedNeeds = markChanged(ctx, 'needs');
   if (tenant.database === 'DB') {
-    await db.batch([...plan.statements, ...dictionary.statements, audit, directory]);
+    await db.batch([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory]);
   } else {
-    await db.batch([...plan.statements, ...dictionary.statements, audit]);
+    await db.batch([...plan.statements, ...dictionary.statements, audit, changedNeeds]);
     await control.batch([directory]);
   }
   rememberTenant(tenant);

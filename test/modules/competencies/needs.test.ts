@@ -53,7 +53,13 @@ describe('needs report', () => {
     const byPosition = await report(t, 'position');
     expect(byPosition.body.items).toMatchObject([{ code: 'ANALIS-KEBIJAKAN', employees: 3, weightedGap: 8 }]);
     console.info(`needs report by unit: ${byUnit.cost.rowsRead} rows read, ${byUnit.cost.queries} queries`);
-    expect(byUnit.cost.queries).toBe(2); // the groups, and the individual priorities
+    // Computed: the snapshot check, the groups, the individual priorities, the snapshot stored.
+    expect(byUnit.cost.queries).toBe(4);
+    // Asked again with nothing changed: the snapshot, one round trip, the same figures.
+    const again = await report(t, 'unit');
+    expect(again.cost).toMatchObject({ queries: 1, rowsWritten: 0 });
+    expect(again.cost.rowsRead).toBeLessThanOrEqual(3);
+    expect(again.body).toEqual(byUnit.body);
   });
 
   it('names the largest individual gaps (who, where, from what to what) and filters by unit and type', async () => {
@@ -66,7 +72,7 @@ describe('needs report', () => {
       [t.e3, 'INTEGRITAS', 2],
     ]);
     expect(all.body.priorities[0]).toMatchObject({ unitCode: 'DINKES', requiredLevel: 3, currentLevel: 1, gap: 2, weight: 2 });
-    expect(all.cost.queries).toBe(2);
+    expect(all.cost.queries).toBe(4);
 
     const capil = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency&unit=${t.ids.DISDUKCAPIL}&priorities=1`, { token: t.adminToken });
     expect(capil.body.items).toMatchObject([
@@ -97,6 +103,6 @@ describe('needs report', () => {
     await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.nationalToken }), 403);
     await expectProblem(await report(t, 'golongan'), 400);
     const empty = await api('GET', `/api/v1/tenants/${t.slug}/needs`, { token: t.adminToken });
-    expect(empty.body).toEqual({ groupBy: 'competency', items: [], priorities: [] });
+    expect(empty.body).toEqual({ groupBy: 'competency', computedAt: expect.any(String), items: [], priorities: [] });
   });
 });
