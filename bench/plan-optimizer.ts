@@ -50,7 +50,9 @@ export function benchInstance(employees = 50_000, offerings = 200, seed = 2026):
 }
 
 export interface OptimizerBench {
+  /** Wall time; `cpuMs` is the process CPU time, the figure that counts against a Worker's CPU limit. */
   ms: number;
+  cpuMs: number;
   heapMB: number;
   value: number;
   greedyValue: number;
@@ -68,15 +70,18 @@ export function runOptimizerBench(): OptimizerBench {
   globalThis.gc?.();
   const before = heapMB();
   let peak = before;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const plan = optimizePlan(instance, () => (peak = Math.max(peak, heapMB())));
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   peak = Math.max(peak, heapMB());
   const greedyStarted = performance.now();
   const greedy = naiveGreedy(instance);
   const greedyMs = performance.now() - greedyStarted;
   return {
     ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     heapMB: Math.round((peak - before) * 10) / 10,
     value: Math.round(plan.value),
     greedyValue: Math.round(greedy.value),
@@ -92,7 +97,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const b = runOptimizerBench();
   const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
   console.table({
-    'time (ms)': { optimizer: b.ms, 'naive greedy': b.greedyMs },
+    'time, wall (ms)': { optimizer: b.ms, 'naive greedy': b.greedyMs },
+    'CPU time (ms)': { optimizer: b.cpuMs, 'naive greedy': '' },
     'weighted gap closure + JP bonus': { optimizer: b.value, 'naive greedy': b.greedyValue },
     'budget used (of Rp 2.000.000.000)': { optimizer: rp(b.budgetUsed), 'naive greedy': rp(b.greedyBudgetUsed) },
     assignments: { optimizer: b.assignments, 'naive greedy': b.greedyAssignments },

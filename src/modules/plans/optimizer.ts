@@ -13,13 +13,15 @@
  *    arrays (≈ 30 MB), built in O(Σ gaps × offerings per competency).
  * 2. Lagrangian relaxation of the budget: for a price λ per rupiah the budget disappears and a
  *    greedy on marginal value − λ·cost under seats and caps decides each pair; a binary search on
- *    λ (40 steps, each O(n log n) on the pairs still worth their price) finds the cheapest price
+ *    λ (32 steps, each O(n log n) on the pairs still worth their price) finds the cheapest price
  *    whose plan fits. Its plan, and the one just over budget repaired (drop the least value per
  *    rupiah), are two starts; the plain value-per-rupiah greedy, the best single pair, and the
  *    naive "largest gap first" plan are three more.
- * 3. Every start is filled up to the budget and improved by local search: take out one (the 256
- *    weakest) or two (every pair of the 24 weakest) pairs, refill greedily from the pairs planned
- *    plus the 2,048 best unplanned, keep the move only on a strict gain; repeat (≤ 8 rounds).
+ * 3. Every start is filled up to the budget by value per rupiah; the three best are improved by
+ *    local search: take out one (of the 64 weakest), two (of the 16 weakest) or three (of the 8
+ *    weakest) pairs, optionally force one of the 24 best unplanned pairs in, refill greedily (by
+ *    value per rupiah, then by value) from the 512 best unplanned pairs, keep the move only on a
+ *    strict gain; at most 4 rounds.
  * The best plan wins. Everything is O(n log n) in the candidate pairs per pass with fixed limits on
  * the local search, and the same path runs for every size (the limits just never bind on small
  * instances). Guarantees: always feasible; never worse than any start, so never worse than the
@@ -39,9 +41,9 @@ export { exhaustive, naiveGreedy } from './baselines';
 export { planValue } from './objective';
 
 const perEmployeeCandidates = 16;
-const lambdaSteps = 40;
+const lambdaSteps = 32;
 const improvedStarts = 3;
-const limits: ImproveLimits = { pool: 2048, singles: 256, doubles: 24, triples: 8, rounds: 8 };
+const limits: ImproveLimits = { pool: 512, singles: 64, doubles: 16, triples: 8, swaps: 16, swapsIn: 24, pairSwaps: 10, rounds: 4 };
 
 /** `probe` is called between phases (the bench samples the heap there). */
 export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => void): PlanResult {

@@ -30,7 +30,8 @@ export function grow(s: PlanState, key: Key, budget: number, pool?: readonly num
   }
   else for (let c = 0; c < p.candEmployee.length; c++) offer(c);
   const added: number[] = [];
-  while (heap.size > 0) {
+  const cheapest = s.p.cheapest;
+  while (heap.size > 0 && budget - s.cost >= cheapest) {
     const { item: c, stamp: st } = heap.pop();
     const e = p.candEmployee[c]!;
     if (st !== stamp[e] || !s.fits(c) || p.cost[p.candOffering[c]!]! > budget - s.cost) continue;
@@ -67,6 +68,11 @@ export interface ImproveLimits {
   doubles: number;
   /** The weakest pairs whose every three are tried together. */
   triples: number;
+  /** The weakest pairs each tried against `swapsIn` best unplanned ones, one out one in, then refill. */
+  swaps: number;
+  swapsIn: number;
+  /** The weakest pairs whose every two are tried against the same best unplanned ones. */
+  pairSwaps: number;
   rounds: number;
 }
 
@@ -79,16 +85,20 @@ export function improve(s: PlanState, budget: number, limits: ImproveLimits): vo
       .map((c) => ({ c, r: s.loss(c) / Math.max(p.cost[p.candOffering[c]!]!, 1) }))
       .sort((a, b) => a.r - b.r || a.c - b.c)
       .map((x) => x.c);
-    const pool = [...members, ...bestUnplanned(s, limits.pool)];
-    const trials: number[][] = weak.slice(0, limits.singles).map((c) => [c]);
+    const unplanned = bestUnplanned(s, limits.pool);
+    const trials: { out: number[]; into?: number }[] = weak.slice(0, limits.singles).map((c) => ({ out: [c] }));
     const few = weak.slice(0, limits.doubles);
-    for (let i = 0; i < few.length; i++) for (let j = i + 1; j < few.length; j++) trials.push([few[i]!, few[j]!]);
+    for (let i = 0; i < few.length; i++) for (let j = i + 1; j < few.length; j++) trials.push({ out: [few[i]!, few[j]!] });
     const fewer = weak.slice(0, limits.triples);
-    for (let i = 0; i < fewer.length; i++) for (let j = i + 1; j < fewer.length; j++) for (let k = j + 1; k < fewer.length; k++) trials.push([fewer[i]!, fewer[j]!, fewer[k]!]);
-    trials.push([]);
+    for (let i = 0; i < fewer.length; i++) for (let j = i + 1; j < fewer.length; j++) for (let k = j + 1; k < fewer.length; k++) trials.push({ out: [fewer[i]!, fewer[j]!, fewer[k]!] });
+    const swapIn = unplanned.slice(0, limits.swapsIn);
+    for (const c of weak.slice(0, limits.swaps)) for (const d of swapIn) trials.push({ out: [c], into: d });
+    const swapOut = weak.slice(0, limits.pairSwaps);
+    for (let i = 0; i < swapOut.length; i++) for (let j = i + 1; j < swapOut.length; j++) for (const d of swapIn) trials.push({ out: [swapOut[i]!, swapOut[j]!], into: d });
+    trials.push({ out: [] });
     let better = false;
-    for (const out of trials) {
-      if (tryMove(s, out, budget, pool)) {
+    for (const { out, into } of trials) {
+      if (tryMove(s, out, into, budget, [...out, ...unplanned])) {
         better = true;
         break;
       }
@@ -97,16 +107,23 @@ export function improve(s: PlanState, budget: number, limits: ImproveLimits): vo
   }
 }
 
-function tryMove(s: PlanState, out: readonly number[], budget: number, pool: readonly number[]): boolean {
+/** Out `out`, in `into` if given, then refill from `pool`; keeps the result only on a strict gain. */
+function tryMove(s: PlanState, out: readonly number[], into: number | undefined, budget: number, pool: readonly number[]): boolean {
   const before = s.value;
   for (const c of out) s.remove(c);
+  if (into !== undefined && (!s.fits(into) || s.p.cost[s.p.candOffering[into]!]! > budget - s.cost)) {
+    for (const c of out) s.add(c);
+    return false;
+  }
+  if (into !== undefined) s.add(into);
   const excluded = new Set(out);
-  for (const key of [density, (t: PlanState, c: number) => t.gain(c)] as Key[]) {
+  for (const key of [density, value]) {
     const added = grow(s, key, budget, pool, excluded);
     added.push(...grow(s, density, budget, pool));
     if (s.value > before + 1e-9 * Math.max(1, Math.abs(before))) return true;
     for (const c of added) s.remove(c);
   }
+  if (into !== undefined) s.remove(into);
   for (const c of out) s.add(c);
   return false;
 }

@@ -20,6 +20,8 @@ export interface Prepared {
   jp: Float64Array;
   capacity: Int32Array;
   program: Int32Array;
+  /** The lowest cost of any offering: once less budget is left, no greedy pass can add anything. */
+  cheapest: number;
   /** Candidates are grouped by employee: candStart[e] .. candStart[e+1]. */
   candStart: Int32Array;
   candEmployee: Int32Array;
@@ -128,6 +130,7 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
     jp: Float64Array.from(offerings, (o) => o.jp),
     capacity: Int32Array.from(offerings, (o) => Math.max(0, Math.floor(o.capacity))),
     program,
+    cheapest: offerings.reduce((min, o) => Math.min(min, o.cost), Infinity),
     candStart,
     candEmployee: candEmployee.done(),
     candOffering: candOffering.done(),

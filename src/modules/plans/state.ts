@@ -32,6 +32,8 @@ export class PlanState {
   /** Value the candidate would add now (negative never: coverage and JP only grow). */
   gain(c: number): number {
     const p = this.p;
+    // Nothing planned for the employee yet: the pair's value alone (the common case by far).
+    if (this.count[p.candEmployee[c]!] === 0) return p.candValue[c]!;
     let v = 0;
     for (let t = p.termStart[c]!; t < p.termStart[c + 1]!; t++) {
       const g = p.termGap[t]!;
