@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { planViolations } from '../../../src/modules/plans/objective';
 import { exhaustive, naiveGreedy, optimizePlan, planValue } from '../../../src/modules/plans/optimizer';
 import type { PlanInstance, PlanOffering } from '../../../src/modules/plans/types';
+import { prepare } from '../../../src/modules/plans/prepared';
+import { PlanState } from '../../../src/modules/plans/state';
 import { pairCount, smallInstance } from './instances';
 
 const employee = (id: string, gaps: [string, number, number][], jpEarned = 20) => ({
@@ -29,6 +31,28 @@ describe('plan optimizer against the exact optimum and the naive greedy', () => 
         expect(plan.value).toBeGreaterThanOrEqual(naiveGreedy(instance).value - 1e-9);
       }),
       { numRuns: 1500, seed: 9 },
+    );
+  });
+});
+
+describe('incremental plan state', () => {
+  it('keeps its value equal to planValue and its rules through any sequence of adds and removes', () => {
+    fc.assert(
+      fc.property(smallInstance, fc.array(fc.nat(), { maxLength: 30 }), (instance, moves) => {
+        const p = prepare(instance, 16);
+        const s = new PlanState(p);
+        const n = p.candEmployee.length;
+        for (const m of moves) {
+          if (n === 0) break;
+          const c = m % n;
+          if (s.inPlan[c]) s.remove(c);
+          else if (s.fits(c)) s.add(c);
+          const assignments = s.members().map((d) => ({ employeeId: instance.employees[p.candEmployee[d]!]!.id, offeringId: instance.offerings[p.candOffering[d]!]!.id }));
+          expect(s.value).toBeCloseTo(planValue(instance, assignments), 9);
+          expect(planViolations({ ...instance, budget: Infinity }, assignments)).toEqual([]);
+        }
+      }),
+      { numRuns: 500, seed: 11 },
     );
   });
 });
