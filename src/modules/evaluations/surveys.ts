@@ -81,13 +81,16 @@ const sumsOf = (r: UnitSums) => [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8,
  */
 export async function ikmReport(ctx: ServiceContext, q: { period: string; unit?: string | undefined }) {
   const t = ctx.tenant.id;
+  // Sum first, then name the units: one units lookup per group, not per response.
   const groups = await ctx.db.orm.all<UnitSums>(sql`
-    select r.unit_id as unit_id, u.code as unit_code, u.name as unit_name, count(*) as responses,
-           sum(r.u1) as s1, sum(r.u2) as s2, sum(r.u3) as s3, sum(r.u4) as s4, sum(r.u5) as s5,
-           sum(r.u6) as s6, sum(r.u7) as s7, sum(r.u8) as s8, sum(r.u9) as s9
-    from ${ikmResponses} r join ${units} u on u.tenant_id = r.tenant_id and u.id = r.unit_id
-    where r.tenant_id = ${t} and r.period = ${q.period}
-    group by r.unit_id
+    select g.unit_id as unit_id, u.code as unit_code, u.name as unit_name, g.responses as responses,
+           g.s1 as s1, g.s2 as s2, g.s3 as s3, g.s4 as s4, g.s5 as s5, g.s6 as s6, g.s7 as s7, g.s8 as s8, g.s9 as s9
+    from (
+      select unit_id, count(*) as responses, sum(u1) as s1, sum(u2) as s2, sum(u3) as s3, sum(u4) as s4, sum(u5) as s5,
+             sum(u6) as s6, sum(u7) as s7, sum(u8) as s8, sum(u9) as s9
+      from ${ikmResponses} where tenant_id = ${t} and period = ${q.period}
+      group by unit_id
+    ) g join ${units} u on u.tenant_id = ${t} and u.id = g.unit_id
     order by u.code`);
   const totals = Array.from({ length: 9 }, () => 0);
   let responses = 0;
