@@ -15,6 +15,8 @@ import { competencyRoutes, nationalCompetencyRoutes } from './modules/competenci
 import { needsRoutes } from './modules/competencies/needs-routes';
 import { renderReference } from './modules/docs/reference';
 import { employeeRoutes } from './modules/employees/routes';
+import { indicatorRoutes } from './modules/evaluations/indicator-routes';
+import { evaluationRoutes } from './modules/evaluations/routes';
 import { jpRoutes } from './modules/jp/routes';
 import { meRoutes } from './modules/me/routes';
 import { positionRoutes, unitRoutes } from './modules/organisation/routes';
@@ -30,7 +32,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

@@ -5,6 +5,7 @@
  */
 import { assessmentsLoader } from './assessments';
 import { employeesLoader } from './employees';
+import { evaluationsLoader } from './evaluations';
 
 export interface DemoContext {
   url: string;
@@ -19,4 +20,4 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader];

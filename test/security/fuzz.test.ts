@@ -144,10 +144,35 @@ describe('bad input never breaks the API', () => {
     }
   });
 
+  it('fuzzes bulk IKM responses row by row: a bad row anywhere refuses the whole request', { timeout: 120_000 }, async () => {
+    const op = { method: 'POST', path: '/api/v1/tenants/{tenant}/surveys/ikm/responses', roles: ['tenant_admin'], properties: [], csv: false };
+    const valid = (routeFixtures[`${op.method} ${op.path}`]?.body?.(world.a) as { responses: Record<string, unknown>[] }).responses[0] as Record<string, unknown>;
+    const answers = fc.oneof(
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }),
+      fc.array(fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double(), fc.constant(null), fc.string({ maxLength: 2 })), { minLength: 0, maxLength: 11 }),
+    );
+    const row = fc.oneof(
+      answers.map((a) => ({ ...valid, answers: a })),
+      fc.tuple(fc.constantFrom('unitId', 'period', 'date', 'respondent', 'answers', 'nik'), adversarial).map(([k, v]) => ({ ...valid, [k]: v })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 6 }), async (responses) => {
+        const before = await tableCounts();
+        const res = await api(op.method, pathFor(op), { token: world.a.tenant.adminToken, body: { responses } });
+        await expectSafe(res, before, `IKM bulk ${JSON.stringify(responses).slice(0, 200)}`);
+        if (res.status === 201) {
+          const answered = (r: Record<string, unknown>) => Array.isArray(r.answers) && r.answers.length === 9 && r.answers.every((x) => Number.isInteger(x) && x >= 1 && x <= 4);
+          expect(responses.every((r) => answered(r) && !('nik' in r)), 'a bad row was accepted').toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('fuzzes queries and If-Match headers', { timeout: 180_000 }, async () => {
     const lists = ops.filter((o) => o.method === 'GET' && !o.path.endsWith('{id}'));
     const query = fc.dictionary(
-      fc.constantFrom('limit', 'cursor', 'parent', 'kind', 'unit', 'category', 'entity', 'action', 'q', 'status', 'mode'),
+      fc.constantFrom('limit', 'cursor', 'parent', 'kind', 'unit', 'category', 'entity', 'action', 'q', 'status', 'mode', 'period', 'before', 'after', 'year'),
       fc.oneof(fc.string(), fc.constantFrom('-1', '0', '501', '1e9', 'NaN', "' or 1=1 --", '%', '\u0000')),
       { maxKeys: 3 },
     );

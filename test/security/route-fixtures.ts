@@ -24,6 +24,8 @@ const unit = (s: Side) => ({ id: s.unitId });
 const position = (s: Side) => ({ id: s.positionId });
 const employee = (s: Side) => ({ id: s.employeeId });
 const competency = (s: Side) => ({ id: s.competencyId });
+const indicator = (s: Side) => ({ id: s.indicatorId });
+const ikmResponse = (s: Side) => ({ unitId: s.unitId, period: '2026-S1', answers: [3, 4, 3, 3, 4, 3, 3, 2, 3], date: '2026-02-10', respondent: { gender: 'perempuan', service: 'Pelayanan KTP-el' } });
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
 const assessment = (s: Side) => ({ employeeId: s.employeeId, competency: s.competencyId, level: 3, source: 'supervisor', date: '2026-01-15', assessor: 'Atasan Langsung' });
@@ -97,4 +99,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/jp': { params: employee, query: '?year=2026' },
   'GET /api/v1/tenants/{tenant}/jp/summary': { query: '?year=2026' },
   'GET /api/v1/me/jp': { untenanted: true, selfScoped: true, query: '?year=2026' },
+
+  'POST /api/v1/tenants/{tenant}/surveys/ikm/responses': { body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }) },
+  'GET /api/v1/tenants/{tenant}/surveys/ikm': { query: '?period=2026-S1' },
+  'GET /api/v1/tenants/{tenant}/evaluation-settings': {},
+  'PUT /api/v1/tenants/{tenant}/evaluation-settings': { body: () => ({ l3WaitingDays: 45 }), headers: { 'if-match': '"v0"' } },
+  'GET /api/v1/tenants/{tenant}/indicators': {},
+  'POST /api/v1/tenants/{tenant}/indicators': { body: (s) => ({ unitId: s.unitId, name: 'Waktu layanan perizinan', measure: 'hari', direction: 'lower_is_better' }) },
+  'GET /api/v1/tenants/{tenant}/indicators/{id}': { params: indicator, query: '?before=2025&after=2026' },
+  'PATCH /api/v1/tenants/{tenant}/indicators/{id}': { params: indicator, body: () => ({ name: 'Indikator Diubah' }), headers: ifMatch },
+  'PUT /api/v1/tenants/{tenant}/indicators/{id}/values/{period}': { params: (s) => ({ id: s.indicatorId, period: '2026-Q1' }), body: () => ({ value: 12.5, note: 'Rata-rata triwulan' }) },
 };

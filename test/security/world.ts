@@ -12,6 +12,8 @@ export interface Side {
   employeeId: string;
   /** A technical competency of this side's own. */
   competencyId: string;
+  /** A unit indicator (L4) of this side's unit, with a value for 2026. */
+  indicatorId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -50,13 +52,20 @@ async function side(label: string): Promise<Side> {
     body: { code: `SEC-${label}`, name: `Kompetensi Rahasia ${label} ${tenant.slug}`, description: 'Kompetensi teknis rahasia', levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`) },
   });
   if (competency.status !== 201) throw new Error(`world setup failed: ${competency.text}`);
+  const indicator = await api('POST', `/api/v1/tenants/${tenant.slug}/indicators`, {
+    token,
+    body: { unitId: unit.body.id, name: `Indikator Rahasia ${label} ${tenant.slug}`, measure: 'menit', direction: 'lower_is_better' },
+  });
+  const value = await api('PUT', `/api/v1/tenants/${tenant.slug}/indicators/${indicator.body.id}/values/2026`, { token, body: { value: 42 } });
+  if (indicator.status !== 201 || value.status !== 201) throw new Error(`world setup failed: ${indicator.text} ${value.text}`);
   return {
     tenant,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
     competencyId: competency.body.id,
-    secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
+    indicatorId: indicator.body.id,
+    secrets: [indicator.body.id, indicator.body.name, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
   };
 }
 

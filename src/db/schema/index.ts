@@ -5,3 +5,4 @@ export * from './employees';
 export * from './competencies';
 export * from './jp';
 export * from './snapshots';
+export * from './evaluations';

@@ -1,0 +1,152 @@
+/**
+ * Request and response shapes of evaluations: IKM survey responses and report, unit indicators
+ * with their values, and the tenant's evaluation settings.
+ */
+import { z } from '@hono/zod-openapi';
+import { indicatorDirections, respondentAgeBands, respondentEducations, respondentGenders } from '../../db/schema/evaluations';
+import { pageQuery } from '../../platform/http/pagination';
+import { tenantParams } from '../tenants/schemas';
+import { ikmGrades } from './ikm';
+import { isPeriod, periodContains } from './periods';
+
+const id = z.string().min(1).max(60);
+
+export const periodSchema = z
+  .string()
+  .refine(isPeriod, 'a period: YYYY, YYYY-S1|S2, YYYY-Q1…Q4 or YYYY-MM (2000–2100)')
+  .openapi({ example: '2026-S1', description: 'YYYY, YYYY-S1|S2 (semester), YYYY-Q1…Q4 (quarter) or YYYY-MM (month)' });
+
+const answer = z.number().int().min(1).max(4);
+
+export const ikmResponseInput = z
+  .object({
+    unitId: id,
+    period: periodSchema,
+    answers: z.array(answer).length(9).openapi({ description: 'The nine elements U1…U9 in order, each 1 (tidak baik) to 4 (sangat baik)', example: [3, 3, 4, 3, 4, 3, 3, 2, 3] }),
+    date: z.iso.date().openapi({ description: 'The day the respondent answered; inside the period', example: '2026-03-12' }),
+    respondent: z
+      .object({
+        gender: z.enum(respondentGenders),
+        ageBand: z.enum(respondentAgeBands),
+        education: z.enum(respondentEducations),
+        service: z.string().trim().min(1).max(200).openapi({ description: 'The service used, e.g. "Penerbitan KTP-el"' }),
+      })
+      .partial()
+      .strict()
+      .optional()
+      .openapi({ description: 'Optional profile; never a name, NIK, phone or address' }),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (isPeriod(r.period) && !periodContains(r.period, r.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: `not inside the period ${r.period}` });
+  });
+export type IkmResponseInput = z.infer<typeof ikmResponseInput>;
+
+export const ikmResponsesInput = z
+  .object({ responses: z.array(ikmResponseInput).min(1).max(1000).openapi({ description: 'One to 1,000 responses; all are recorded or none' }) })
+  .strict()
+  .openapi('IkmResponses');
+
+export const ikmRecordedSchema = z.object({ created: z.number().int(), ids: z.array(z.string()) }).openapi('IkmResponsesRecorded');
+
+export const ikmQuery = z.object({
+  period: periodSchema,
+  unit: id.optional().openapi({ description: 'only this unit in `units` (the tenant figure stays the whole tenant)' }),
+});
+
+const ikmResultSchema = z.object({
+  responses: z.number().int(),
+  elements: z.array(z.object({ code: z.string(), name: z.string(), mean: z.number() })),
+  ikm: z.number().openapi({ description: 'Σ mean × 1/9, 1–4, four decimals' }),
+  converted: z.number().openapi({ description: 'IKM × 25, two decimals rounded half up; the grade is read from this value' }),
+  grade: z.enum(ikmGrades.map((g) => g.grade) as ['A', 'B', 'C', 'D']),
+  label: z.enum(ikmGrades.map((g) => g.label) as ['sangat baik', 'baik', 'kurang baik', 'tidak baik']),
+});
+
+export const ikmReportSchema = z
+  .object({
+    period: z.string(),
+    tenant: ikmResultSchema.nullable().openapi({ description: 'All responses of the tenant in the period, pooled; null without any' }),
+    units: z.array(ikmResultSchema.extend({ unitId: z.string(), unitCode: z.string(), unitName: z.string() })).openapi({ description: 'Units with responses, by code' }),
+  })
+  .openapi('IkmReport');
+
+const indicatorName = z.string().trim().min(2).max(200);
+const measure = z.string().trim().min(1).max(40).openapi({ example: 'menit' });
+
+export const newIndicatorSchema = z
+  .object({ unitId: id, name: indicatorName, measure, direction: z.enum(indicatorDirections) })
+  .strict()
+  .openapi('NewUnitIndicator');
+
+export const indicatorChangesSchema = z
+  .object({ name: indicatorName, measure, direction: z.enum(indicatorDirections) })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .openapi('UnitIndicatorChanges');
+
+export const indicatorSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    name: z.string(),
+    measure: z.string(),
+    direction: z.enum(indicatorDirections),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('UnitIndicator');
+
+export const indicatorValueInput = z
+  .object({
+    value: z.number().finite().min(-1e12).max(1e12),
+    note: z.string().trim().max(1000).nullable().default(null),
+  })
+  .strict()
+  .openapi('IndicatorValueInput');
+
+export const indicatorValueSchema = z
+  .object({ period: z.string(), value: z.number(), note: z.string().nullable(), updatedAt: z.string() })
+  .openapi('IndicatorValue');
+
+export const changeSchema = z
+  .object({
+    before: z.object({ period: z.string(), value: z.number().nullable() }),
+    after: z.object({ period: z.string(), value: z.number().nullable() }),
+    change: z.number().nullable().openapi({ description: 'after − before; null when a value is missing' }),
+    relativeChange: z.number().nullable().openapi({ description: 'change / |before|, four decimals; null when before is 0 or missing' }),
+    improvement: z.number().nullable().openapi({ description: 'change signed by direction: positive is better' }),
+    improved: z.boolean().nullable(),
+  })
+  .openapi('IndicatorChange');
+
+export const indicatorDetailSchema = indicatorSchema
+  .extend({ series: z.array(indicatorValueSchema), change: changeSchema.nullable() })
+  .openapi('UnitIndicatorDetail');
+
+export const indicatorParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
+export const indicatorValueParams = indicatorParams.extend({ period: periodSchema.openapi({ param: { name: 'period', in: 'path' } }) });
+export const indicatorQuery = pageQuery.extend({ unit: id.optional() });
+export const changeQuery = z
+  .object({ before: periodSchema.optional(), after: periodSchema.optional() })
+  .refine((q) => (q.before === undefined) === (q.after === undefined), 'send both before and after, or neither');
+
+export const settingsSchema = z
+  .object({
+    l3WaitingDays: z.number().int().openapi({ description: 'Days after completion before the supervisor may evaluate behaviour (L3)' }),
+    version: z.number().int().openapi({ description: '0 until the settings are first saved (the defaults apply)' }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('EvaluationSettings');
+
+export const settingsInput = z
+  .object({ l3WaitingDays: z.number().int().min(0).max(365) })
+  .strict()
+  .openapi('EvaluationSettingsInput');
+
+export type NewIndicator = z.infer<typeof newIndicatorSchema>;
+export type IndicatorChanges = z.infer<typeof indicatorChangesSchema>;
+export type IndicatorValueInput = z.infer<typeof indicatorValueInput>;
+export type SettingsInput = z.infer<typeof settingsInput>;
