@@ -12,6 +12,11 @@ export interface Side {
   employeeId: string;
   /** A technical competency of this side's own. */
   competencyId: string;
+  /** A second employee, mentee of `pairingId` (mentor: `employeeId`, who has `mentorId`'s profile). */
+  menteeId: string;
+  mentorId: string;
+  pairingId: string;
+  goalId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -50,13 +55,38 @@ async function side(label: string): Promise<Side> {
     body: { code: `SEC-${label}`, name: `Kompetensi Rahasia ${label} ${tenant.slug}`, description: 'Kompetensi teknis rahasia', levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`) },
   });
   if (competency.status !== 201) throw new Error(`world setup failed: ${competency.text}`);
+  const mentee = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
+    token,
+    body: {
+      nip: label === 'A' ? '198905202012032003' : '199106182014041004',
+      name: `Mentee Rahasia ${label} ${tenant.slug}`,
+      unitId: unit.body.id,
+      positionId: position.body.id,
+      grade: 'II/c',
+      employmentType: 'pns',
+    },
+  });
+  const mentor = await api('POST', `/api/v1/tenants/${tenant.slug}/mentors`, {
+    token,
+    body: { employeeId: employee.body.id, competencies: [competency.body.id], availability: `Jadwal rahasia ${label}` },
+  });
+  const pairing = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
+    token,
+    body: { kind: 'mentoring', mentorId: employee.body.id, menteeId: mentee.body.id, focus: [competency.body.id], goals: [{ title: `Tujuan rahasia ${label}` }] },
+  });
+  if (mentee.status !== 201 || mentor.status !== 201 || pairing.status !== 201) throw new Error(`world setup failed: ${mentee.text} ${mentor.text} ${pairing.text}`);
+  const goals = await api('GET', `/api/v1/tenants/${tenant.slug}/pairings/${pairing.body.id}/goals`, { token });
   return {
     tenant,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
     competencyId: competency.body.id,
-    secrets: [tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
+    menteeId: mentee.body.id,
+    mentorId: mentor.body.id,
+    pairingId: pairing.body.id,
+    goalId: goals.body.items[0].id,
+    secrets: [mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
   };
 }
 
