@@ -14,7 +14,7 @@ import { withConstraints } from '../../platform/db/constraints';
 import { jsonRows } from '../../platform/db/json-rows';
 import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound } from '../../platform/http/problems';
-import { newId, nowIso } from '../../platform/ids';
+import { newId, newSortableId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { competencyIds } from './profiles';
 import type { NewGoal, NewPairing, PairingFilters } from './schemas';
@@ -88,7 +88,7 @@ export function proposalStatements(ctx: ServiceContext, row: PairingRow, goals: 
 export function proposedRow(ctx: ServiceContext, p: { kind: PairingRow['kind']; mentorId: string; menteeId: string; focus: string[]; note?: string | undefined }, now: string): PairingRow {
   return {
     tenantId: ctx.tenant.id,
-    id: newId('pair'),
+    id: newSortableId('pair'),
     kind: p.kind,
     mentorId: p.mentorId,
     menteeId: p.menteeId,
