@@ -4,6 +4,7 @@
  */
 import { api } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
+import { tokenFor } from '../support/tokens';
 
 export interface Side {
   tenant: TestTenant;
@@ -17,6 +18,8 @@ export interface Side {
   mentorId: string;
   pairingId: string;
   goalId: string;
+  /** An employee token of the mentor of `pairingId` (`employeeId`), for routes only members may call. */
+  memberToken: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -86,6 +89,7 @@ async function side(label: string): Promise<Side> {
     mentorId: mentor.body.id,
     pairingId: pairing.body.id,
     goalId: goals.body.items[0].id,
+    memberToken: await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id }),
     secrets: [mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
   };
 }
