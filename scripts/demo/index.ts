@@ -4,6 +4,7 @@
  * rules as a user's) and must be safe to run again on every start.
  */
 import { employeesLoader } from './employees';
+import { mentoringLoader } from './mentoring';
 
 export interface DemoContext {
   url: string;
@@ -18,4 +19,4 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, mentoringLoader];
