@@ -6,6 +6,7 @@
 import { assessmentsLoader } from './assessments';
 import { employeesLoader } from './employees';
 import { evaluationsLoader } from './evaluations';
+import { mentoringLoader } from './mentoring';
 
 export interface DemoContext {
   url: string;
@@ -20,4 +21,4 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader];

@@ -61,7 +61,9 @@ function pathFor(op: Op): string {
 }
 
 function tokenFor(op: Op): string {
-  return op.roles.includes('tenant_admin') ? world.a.tenant.adminToken : world.a.tenant.nationalToken;
+  if (op.roles.includes('tenant_admin')) return world.a.tenant.adminToken;
+  // Routes only an employee may call (a pairing's members) are fuzzed as the world's mentor.
+  return op.roles.includes('employee') ? world.a.memberToken : world.a.tenant.nationalToken;
 }
 
 async function currentEtag(op: Op): Promise<string> {

@@ -26,6 +26,8 @@ const employee = (s: Side) => ({ id: s.employeeId });
 const competency = (s: Side) => ({ id: s.competencyId });
 const indicator = (s: Side) => ({ id: s.indicatorId });
 const ikmResponse = (s: Side) => ({ unitId: s.unitId, period: '2026-S1', answers: [3, 4, 3, 3, 4, 3, 3, 2, 3], date: '2026-02-10', respondent: { gender: 'perempuan', service: 'Pelayanan KTP-el' } });
+const pairing = (s: Side) => ({ id: s.pairingId });
+const goal = (s: Side) => ({ id: s.pairingId, goalId: s.goalId });
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
 const assessment = (s: Side) => ({ employeeId: s.employeeId, competency: s.competencyId, level: 3, source: 'supervisor', date: '2026-01-15', assessor: 'Atasan Langsung' });
@@ -109,4 +111,23 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/indicators/{id}': { params: indicator, query: '?before=2025&after=2026' },
   'PATCH /api/v1/tenants/{tenant}/indicators/{id}': { params: indicator, body: () => ({ name: 'Indikator Diubah' }), headers: ifMatch },
   'PUT /api/v1/tenants/{tenant}/indicators/{id}/values/{period}': { params: (s) => ({ id: s.indicatorId, period: '2026-Q1' }), body: () => ({ value: 12.5, note: 'Rata-rata triwulan' }) },
+  'GET /api/v1/tenants/{tenant}/mentors': {},
+  'POST /api/v1/tenants/{tenant}/mentors': { body: (s) => ({ employeeId: s.menteeId, capacity: 2, competencies: [s.competencyId] }) },
+  'GET /api/v1/tenants/{tenant}/mentors/{id}': { params: (s) => ({ id: s.mentorId }) },
+  'PATCH /api/v1/tenants/{tenant}/mentors/{id}': { params: (s) => ({ id: s.mentorId }), body: () => ({ capacity: 4 }), headers: ifMatch },
+  'GET /api/v1/tenants/{tenant}/pairings': {},
+  'POST /api/v1/tenants/{tenant}/pairings': { body: (s) => ({ kind: 'mentoring', mentorId: s.employeeId, menteeId: s.menteeId, focus: [s.competencyId] }) },
+  'GET /api/v1/tenants/{tenant}/pairings/suggestions': { query: '?mentee=emp_unknown' },
+  'POST /api/v1/tenants/{tenant}/pairings/match': { body: (s) => ({ mentees: [s.menteeId], kind: 'mentoring' }) },
+  'GET /api/v1/tenants/{tenant}/pairings/{id}': { params: pairing },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/accept': { params: pairing },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/decline': { params: pairing, body: () => ({ reason: 'Jadwal penuh bulan ini' }) },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/end': { params: pairing, body: () => ({ outcome: 'cancelled', reason: 'Dibatalkan oleh admin' }) },
+  'GET /api/v1/tenants/{tenant}/pairings/{id}/sessions': { params: pairing },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions': { params: pairing, body: () => ({ date: '2026-03-10', minutes: 60, notes: 'Catatan sesi', actionItems: ['Baca pedoman'] }) },
+  'GET /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing, body: () => ({ title: 'Menyusun rencana aksi', dueDate: '2026-06-30' }) },
+  'GET /api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}': { params: goal },
+  'PATCH /api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}': { params: goal, body: () => ({ status: 'done' }), headers: ifMatch },
+  'GET /api/v1/me/pairings': { untenanted: true, selfScoped: true },
 };

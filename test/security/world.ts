@@ -4,6 +4,7 @@
  */
 import { api } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
+import { tokenFor } from '../support/tokens';
 
 export interface Side {
   tenant: TestTenant;
@@ -14,6 +15,13 @@ export interface Side {
   competencyId: string;
   /** A unit indicator (L4) of this side's unit, with a value for 2026. */
   indicatorId: string;
+  /** A second employee, mentee of `pairingId` (mentor: `employeeId`, who has `mentorId`'s profile). */
+  menteeId: string;
+  mentorId: string;
+  pairingId: string;
+  goalId: string;
+  /** An employee token of the mentor of `pairingId` (`employeeId`), for routes only members may call. */
+  memberToken: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -58,6 +66,27 @@ async function side(label: string): Promise<Side> {
   });
   const value = await api('PUT', `/api/v1/tenants/${tenant.slug}/indicators/${indicator.body.id}/values/2026`, { token, body: { value: 42 } });
   if (indicator.status !== 201 || value.status !== 201) throw new Error(`world setup failed: ${indicator.text} ${value.text}`);
+  const mentee = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
+    token,
+    body: {
+      nip: label === 'A' ? '198905202012032003' : '199106182014041004',
+      name: `Mentee Rahasia ${label} ${tenant.slug}`,
+      unitId: unit.body.id,
+      positionId: position.body.id,
+      grade: 'II/c',
+      employmentType: 'pns',
+    },
+  });
+  const mentor = await api('POST', `/api/v1/tenants/${tenant.slug}/mentors`, {
+    token,
+    body: { employeeId: employee.body.id, competencies: [competency.body.id], availability: `Jadwal rahasia ${label}` },
+  });
+  const pairing = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
+    token,
+    body: { kind: 'mentoring', mentorId: employee.body.id, menteeId: mentee.body.id, focus: [competency.body.id], goals: [{ title: `Tujuan rahasia ${label}` }] },
+  });
+  if (mentee.status !== 201 || mentor.status !== 201 || pairing.status !== 201) throw new Error(`world setup failed: ${mentee.text} ${mentor.text} ${pairing.text}`);
+  const goals = await api('GET', `/api/v1/tenants/${tenant.slug}/pairings/${pairing.body.id}/goals`, { token });
   return {
     tenant,
     unitId: unit.body.id,
@@ -65,7 +94,12 @@ async function side(label: string): Promise<Side> {
     employeeId: employee.body.id,
     competencyId: competency.body.id,
     indicatorId: indicator.body.id,
-    secrets: [indicator.body.id, indicator.body.name, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
+    menteeId: mentee.body.id,
+    mentorId: mentor.body.id,
+    pairingId: pairing.body.id,
+    goalId: goals.body.items[0].id,
+    memberToken: await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id }),
+    secrets: [indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
   };
 }
 

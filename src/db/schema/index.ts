@@ -6,3 +6,4 @@ export * from './competencies';
 export * from './jp';
 export * from './snapshots';
 export * from './evaluations';
+export * from './mentoring';

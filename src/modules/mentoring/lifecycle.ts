@@ -1,0 +1,123 @@
+/**
+ * The pairing lifecycle: proposed → active → completed | cancelled.
+ *
+ * | step     | from      | to        | who                                   |
+ * |----------|-----------|-----------|---------------------------------------|
+ * | accept   | proposed  | active    | the mentor                            |
+ * | decline  | proposed  | cancelled | the mentor (with a reason)            |
+ * | end      | proposed  | cancelled | the mentee or the admin (withdrawal)  |
+ * | end      | active    | completed or cancelled | either member or the admin (reason) |
+ *
+ * A non-member employee gets 404; a member or admin taking a step that is not theirs gets 403;
+ * a step the current state forbids gets 409. Every step is one conditional UPDATE decided by the
+ * database, never a check-then-write: acceptance counts the mentor's active mentoring pairings
+ * against the profile's capacity inside the same statement (D1 runs one statement at a time), so
+ * parallel accepts never exceed it. Completion credits JP to the mentee in the same batch:
+ * session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly once (the
+ * transition happens once, and the ledger's reference `pairing:<id>` is unique).
+ */
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { auditLog, mentoringSessions, pairings } from '../../db/schema';
+import { auditRow } from '../../platform/audit/audit';
+import { hasRole } from '../../platform/auth/principal';
+import type { ServiceContext } from '../../platform/context';
+import { DomainError } from '../../platform/http/problems';
+import { nowIso } from '../../platform/ids';
+import type { Statement } from '../../platform/tenancy/scoped-db';
+import { creditJp } from '../jp/ledger';
+import { publicPairing, visiblePairing, type PairingRow } from './pairings';
+import type { EndPairing } from './schemas';
+
+export const minutesPerJp = 45;
+export const jpCapPerPairing = 20;
+
+/** JP earned by `minutes` of sessions: hundredths rounded down, capped per pairing. */
+export const jpForMinutes = (minutes: number): number => Math.min(jpCapPerPairing * 100, Math.floor((minutes * 100) / minutesPerJp)) / 100;
+
+const col = (name: string) => sql.raw(`"pairings"."${name}"`);
+
+/** The mentor still has a free slot: counted in the same statement as the write. */
+const freeSlot = sql`(${col('kind')} = 'coaching' or (
+  select count(*) from pairings as busy
+  where busy.tenant_id = ${col('tenant_id')} and busy.mentor_id = ${col('mentor_id')} and busy.kind = 'mentoring' and busy.status = 'active'
+) < coalesce((
+  select mp.capacity from mentor_profiles as mp
+  where mp.tenant_id = ${col('tenant_id')} and mp.employee_id = ${col('mentor_id')} and mp.status = 'active'
+), 0))`;
+
+const stateForbids = (p: PairingRow, step: string) => new DomainError('conflict', `A ${p.status} pairing cannot be ${step}.`);
+const notYours = (step: string) => new DomainError('forbidden', `Only ${step}.`);
+
+/**
+ * An audit row that aborts the whole batch when the statement before it changed nothing:
+ * `json()` of a non-JSON text raises an error at run time, so a transition that lost a race
+ * takes its JP credit down with it.
+ */
+function auditOrAbort(ctx: ServiceContext, action: string, id: string): Statement {
+  const row = auditRow(ctx, action, 'pairing', id);
+  const values = Object.entries(getTableColumns(auditLog)).map(([key, column]) => [key, sql`${row[key as keyof typeof row] ?? null}`.as(column.name)]);
+  const abortUnlessChanged = sql`case when changes() > 0 then 1 else json('the pairing changed meanwhile') end`;
+  return ctx.db.orm.insert(auditLog).select(ctx.db.orm.select(Object.fromEntries(values)).from(sql`(select 1)`).where(abortUnlessChanged));
+}
+
+async function apply(ctx: ServiceContext, p: PairingRow, set: Partial<PairingRow>, when: SQL, action: string, step: string, extra: Statement[] = []) {
+  const now = nowIso();
+  const update = ctx.db.orm
+    .update(pairings)
+    .set({ ...set, version: sql`${pairings.version} + 1`, updatedAt: now })
+    .where(ctx.db.owned(pairings, eq(pairings.id, p.id), when))
+    .returning();
+  let rows: PairingRow[] = [];
+  try {
+    const results = (await ctx.db.orm.batch([update, auditOrAbort(ctx, action, p.id), ...extra] as [Statement, ...Statement[]])) as unknown as [PairingRow[]];
+    rows = results[0];
+  } catch (err) {
+    if (!String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('malformed JSON')) throw err;
+  }
+  const [row] = rows;
+  if (row) return publicPairing(row);
+  const now2 = await visiblePairing(ctx, p.id);
+  if (now2.status !== p.status) throw stateForbids(now2, step);
+  throw new DomainError('conflict', step === 'accepted' ? 'The mentor has no free slot: capacity reached or profile paused.' : 'The pairing changed meanwhile; read it again and retry.');
+}
+
+export async function acceptPairing(ctx: ServiceContext, id: string) {
+  const p = await visiblePairing(ctx, id);
+  if (ctx.actor.employeeId !== p.mentorId) throw notYours('the mentor accepts a pairing');
+  if (p.status !== 'proposed') throw stateForbids(p, 'accepted');
+  return apply(ctx, p, { status: 'active', acceptedAt: nowIso() }, sql`${col('status')} = 'proposed' and ${freeSlot}`, 'pairing.accept', 'accepted');
+}
+
+export async function declinePairing(ctx: ServiceContext, id: string, reason: string) {
+  const p = await visiblePairing(ctx, id);
+  if (ctx.actor.employeeId !== p.mentorId) throw notYours('the mentor declines a pairing');
+  if (p.status !== 'proposed') throw stateForbids(p, 'declined');
+  const set = { status: 'cancelled' as const, endedAt: nowIso(), endedBy: ctx.actor.subject, endReason: reason };
+  return apply(ctx, p, set, sql`${col('status')} = 'proposed'`, 'pairing.decline', 'declined');
+}
+
+export async function endPairing(ctx: ServiceContext, id: string, input: EndPairing) {
+  const p = await visiblePairing(ctx, id);
+  const admin = hasRole(ctx.actor, 'tenant_admin');
+  const now = nowIso();
+  const ended = { endedAt: now, endedBy: ctx.actor.subject, endReason: input.reason };
+  if (input.outcome === 'cancelled') {
+    if (p.status === 'proposed' && !admin && ctx.actor.employeeId !== p.menteeId) throw notYours('the mentee or the admin withdraws a proposal; the mentor declines it');
+    if (p.status !== 'proposed' && p.status !== 'active') throw stateForbids(p, 'cancelled');
+    return apply(ctx, p, { status: 'cancelled', ...ended }, sql`${col('status')} = ${p.status}`, 'pairing.cancel', 'cancelled');
+  }
+  if (p.status !== 'active') throw stateForbids(p, 'completed');
+  const [sum] = await ctx.db.orm
+    .select({ minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)`.as('minutes') })
+    .from(mentoringSessions)
+    .where(ctx.db.owned(mentoringSessions, eq(mentoringSessions.pairingId, p.id)));
+  const minutes = sum?.minutes ?? 0;
+  const jp = jpForMinutes(minutes);
+  const credit =
+    jp > 0
+      ? creditJp(ctx, { employeeId: p.menteeId, jp, source: p.kind, occurredAt: now, reference: `pairing:${p.id}`, note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${minutes} menit` })
+      : [];
+  // A session recorded after the sum was read would change the JP owed: the write then loses.
+  const unchanged = sql`(select coalesce(sum(s.minutes), 0) from mentoring_sessions as s where s.tenant_id = ${col('tenant_id')} and s.pairing_id = ${col('id')}) = ${minutes}`;
+  return apply(ctx, p, { status: 'completed', completedAt: now, jpCenti: Math.round(jp * 100), ...ended }, sql`${col('status')} = 'active' and ${unchanged}`, 'pairing.complete', 'completed', credit);
+}

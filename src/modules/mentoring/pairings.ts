@@ -1,0 +1,149 @@
+/**
+ * Pairings: proposals by the tenant admin (one by one, or published from the whole-pool
+ * matching), reads and lists. Who sees a pairing: its two members and the tenant admin; anyone
+ * else gets 404, as if it did not exist. Coaching pairs an employee with their own supervisor and
+ * nothing else; mentoring needs the mentor's active profile and never a mentor from the mentee's
+ * own reporting line. State changes live in `lifecycle.ts`.
+ */
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { auditLog, employees, mentoringGoals, mentorProfiles, pairings } from '../../db/schema';
+import { auditEntry, auditRow } from '../../platform/audit/audit';
+import { hasRole } from '../../platform/auth/principal';
+import type { ServiceContext } from '../../platform/context';
+import { withConstraints } from '../../platform/db/constraints';
+import { jsonRows } from '../../platform/db/json-rows';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newId, newSortableId, nowIso } from '../../platform/ids';
+import type { Statement } from '../../platform/tenancy/scoped-db';
+import { competencyIds } from './profiles';
+import type { NewGoal, NewPairing, PairingFilters } from './schemas';
+import { reportingLine } from './suggestions';
+
+export type PairingRow = typeof pairings.$inferSelect;
+type GoalRow = typeof mentoringGoals.$inferSelect;
+
+export const publicPairing = ({ tenantId: _t, focus, jpCenti, ...rest }: PairingRow) => ({
+  ...rest,
+  focus: JSON.parse(focus) as string[],
+  jp: jpCenti === null ? null : jpCenti / 100,
+});
+
+export const isMember = (ctx: ServiceContext, p: Pick<PairingRow, 'mentorId' | 'menteeId'>) =>
+  ctx.actor.employeeId !== undefined && (ctx.actor.employeeId === p.mentorId || ctx.actor.employeeId === p.menteeId);
+
+/** The pairing if the caller may see it (a member or the admin); 404 otherwise. */
+export async function visiblePairing(ctx: ServiceContext, id: string): Promise<PairingRow> {
+  const [row] = await ctx.db.orm.select().from(pairings).where(ctx.db.owned(pairings, eq(pairings.id, id))).limit(1);
+  if (!row || !(hasRole(ctx.actor, 'tenant_admin') || isMember(ctx, row))) throw notFound('pairing');
+  return row;
+}
+
+const refused = (detail: string, path: string) => new DomainError('unprocessable', detail, [{ path, message: detail }]);
+
+/** Checks the rules of `kind` for the two people; throws 422 with the reason. */
+export async function assertPairable(ctx: ServiceContext, kind: PairingRow['kind'], mentorId: string, menteeId: string): Promise<void> {
+  const people = await ctx.db.orm
+    // Aliased: D1 returns columns by name, and the two `status` columns would collide.
+    .select({ id: employees.id, supervisorId: employees.supervisorId, status: employees.status, profile: sql<string | null>`${mentorProfiles.status}`.as('profile_status') })
+    .from(employees)
+    .leftJoin(mentorProfiles, and(eq(mentorProfiles.tenantId, employees.tenantId), eq(mentorProfiles.employeeId, employees.id)))
+    .where(ctx.db.owned(employees, sql`${employees.id} in (${mentorId}, ${menteeId})`));
+  const mentor = people.find((p) => p.id === mentorId);
+  const mentee = people.find((p) => p.id === menteeId);
+  if (!mentor || mentor.status !== 'active') throw refused('No such active employee in this tenant.', 'body.mentorId');
+  if (!mentee || mentee.status !== 'active') throw refused('No such active employee in this tenant.', 'body.menteeId');
+  if (kind === 'coaching') {
+    if (mentee.supervisorId !== mentorId) throw refused("Coaching pairs an employee with their own supervisor: the mentor is not the mentee's supervisor.", 'body.mentorId');
+    return;
+  }
+  if (mentor.profile !== 'active') throw refused('The mentor has no active mentor profile.', 'body.mentorId');
+  if ((await reportingLine(ctx, menteeId)).has(mentorId)) throw refused("The mentor is in the mentee's own reporting line: that is coaching, not mentoring.", 'body.mentorId');
+}
+
+export function goalRows(ctx: ServiceContext, pairingId: string, goals: NewGoal[], now: string): GoalRow[] {
+  return goals.map((g) => ({
+    tenantId: ctx.tenant.id,
+    id: newId('mgl'),
+    pairingId,
+    title: g.title,
+    status: 'open',
+    dueDate: g.dueDate ?? null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+}
+
+/** Statements that record a proposed pairing (with its goals and audit row). */
+export function proposalStatements(ctx: ServiceContext, row: PairingRow, goals: GoalRow[]): Statement[] {
+  const statements: Statement[] = [ctx.db.orm.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
+  if (goals.length > 0) {
+    statements.push(ctx.db.orm.insert(mentoringGoals).select(jsonRows(mentoringGoals, goals)));
+    statements.push(ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt)))));
+  }
+  return statements;
+}
+
+export function proposedRow(ctx: ServiceContext, p: { kind: PairingRow['kind']; mentorId: string; menteeId: string; focus: string[]; note?: string | undefined }, now: string): PairingRow {
+  return {
+    tenantId: ctx.tenant.id,
+    id: newSortableId('pair'),
+    kind: p.kind,
+    mentorId: p.mentorId,
+    menteeId: p.menteeId,
+    status: 'proposed',
+    focus: JSON.stringify(p.focus),
+    note: p.note ?? null,
+    proposedBy: ctx.actor.subject,
+    acceptedAt: null,
+    endedAt: null,
+    endedBy: null,
+    endReason: null,
+    completedAt: null,
+    jpCenti: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export const openPairingExists = () =>
+  new DomainError('conflict', 'These two already have an open (proposed or active) pairing of this kind.');
+
+export async function createPairing(ctx: ServiceContext, input: NewPairing) {
+  await assertPairable(ctx, input.kind, input.mentorId, input.menteeId);
+  const focus = await competencyIds(ctx, input.focus, 'body.focus');
+  const now = nowIso();
+  const row = proposedRow(ctx, { ...input, focus }, now);
+  await withConstraints(() => ctx.db.batch(proposalStatements(ctx, row, goalRows(ctx, row.id, input.goals, now))), {
+    unique: openPairingExists,
+    foreignKey: () => refused('An employee was removed meanwhile.', 'body'),
+  });
+  return publicPairing(row);
+}
+
+export const getPairing = async (ctx: ServiceContext, id: string) => publicPairing(await visiblePairing(ctx, id));
+
+/** The tenant's pairings for the admin; an employee's own (as mentor or mentee) otherwise. */
+export async function listPairings(ctx: ServiceContext, q: Omit<PairingFilters, 'cursor'> & { cursor?: [string, string] }) {
+  const me = ctx.actor.employeeId;
+  const own = hasRole(ctx.actor, 'tenant_admin') ? undefined : me ? or(eq(pairings.mentorId, me), eq(pairings.menteeId, me)) : sql`0`;
+  const rows = await ctx.db.orm
+    .select()
+    .from(pairings)
+    .where(
+      ctx.db.owned(
+        pairings,
+        own,
+        q.status ? eq(pairings.status, q.status) : undefined,
+        q.kind ? eq(pairings.kind, q.kind) : undefined,
+        q.mentor ? eq(pairings.mentorId, q.mentor) : undefined,
+        q.mentee ? eq(pairings.menteeId, q.mentee) : undefined,
+        after([pairings.createdAt, pairings.id], q.cursor),
+      ),
+    )
+    .orderBy(asc(pairings.createdAt), asc(pairings.id))
+    .limit(q.limit + 1);
+  return page(rows.map(publicPairing), q.limit, (p) => [p.createdAt, p.id]);
+}

@@ -1,0 +1,89 @@
+/**
+ * Mentor profiles: who may mentor, how many mentees at once (capacity, default 3), which
+ * competencies they offer, when they are available, and whether they take mentees now (active)
+ * or not (paused). The tenant admin keeps them; an employee reads only their own (404 for others).
+ * Competencies are stored as ids after resolving ids or codes against the tenant's dictionary.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { mentorProfiles } from '../../db/schema';
+import { auditEntry } from '../../platform/audit/audit';
+import { hasRole } from '../../platform/auth/principal';
+import type { ServiceContext } from '../../platform/context';
+import { withConstraints } from '../../platform/db/constraints';
+import { staleWrite } from '../../platform/http/etag';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newId, nowIso } from '../../platform/ids';
+import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
+import { resolveCompetencies } from '../competencies/dictionary';
+import type { MentorChanges, NewMentor } from './schemas';
+
+type Row = typeof mentorProfiles.$inferSelect;
+
+export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Row) => ({ ...rest, competencies: JSON.parse(competencies) as string[] });
+
+/** Competency ids for ids or codes; every unknown one is reported under `path`. */
+export async function competencyIds(ctx: ServiceContext, keys: string[], path: string): Promise<string[]> {
+  const refs = await resolveCompetencies(ctx, keys);
+  const unknown = keys.flatMap((k, i) => (refs.has(k) ? [] : [{ path: `${path}.${i}`, message: 'no such competency in this tenant' }]));
+  if (unknown.length > 0) throw new DomainError('unprocessable', 'Unknown competencies.', unknown);
+  return [...new Set(keys.map((k) => (refs.get(k) as { id: string }).id))];
+}
+
+export async function createMentor(ctx: ServiceContext, input: NewMentor) {
+  const ids = await competencyIds(ctx, input.competencies, 'body.competencies');
+  const now = nowIso();
+  const row: Row = {
+    tenantId: ctx.tenant.id,
+    id: newId('mnt'),
+    employeeId: input.employeeId,
+    capacity: input.capacity,
+    competencies: JSON.stringify(ids),
+    availability: input.availability ?? null,
+    status: input.status,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(mentorProfiles).values(row), auditEntry(ctx, 'mentor.create', 'mentor_profile', row.id)]), {
+    unique: () => new DomainError('conflict', 'This employee already has a mentor profile.', [{ path: 'body.employeeId', message: 'taken' }]),
+    foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
+  });
+  return publicMentor(row);
+}
+
+export async function getMentor(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db.orm.select().from(mentorProfiles).where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.id, id))).limit(1);
+  // An employee may read their own profile; anyone else's is as if it did not exist.
+  if (!row || (!hasRole(ctx.actor, 'tenant_admin') && row.employeeId !== ctx.actor.employeeId)) throw notFound('mentor profile');
+  return publicMentor(row);
+}
+
+export async function listMentors(ctx: ServiceContext, q: { limit: number; status?: Row['status']; cursor?: [string] }) {
+  const rows = await ctx.db.orm
+    .select()
+    .from(mentorProfiles)
+    .where(ctx.db.owned(mentorProfiles, q.status ? eq(mentorProfiles.status, q.status) : undefined, after([mentorProfiles.id], q.cursor)))
+    .orderBy(asc(mentorProfiles.id))
+    .limit(q.limit + 1);
+  return page(rows.map(publicMentor), q.limit, (m) => [m.id]);
+}
+
+export async function updateMentor(ctx: ServiceContext, id: string, expectedVersion: number, changes: MentorChanges) {
+  const [current] = await ctx.db.orm.select().from(mentorProfiles).where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.id, id))).limit(1);
+  if (!current) throw notFound('mentor profile');
+  if (current.version !== expectedVersion) throw staleWrite();
+  const set: Partial<Row> = {};
+  if (changes.capacity !== undefined) set.capacity = changes.capacity;
+  if (changes.competencies !== undefined) set.competencies = JSON.stringify(await competencyIds(ctx, changes.competencies, 'body.competencies'));
+  if (changes.availability !== undefined) set.availability = changes.availability;
+  if (changes.status !== undefined) set.status = changes.status;
+  const w = { table: mentorProfiles, entity: 'mentor_profile', id, expectedVersion };
+  const row = await applyVersioned<Row>(
+    ctx,
+    w,
+    ctx.db.orm.update(mentorProfiles).set({ ...set, ...bumpVersion(mentorProfiles) }).where(atVersion(ctx, w)).returning(),
+    'mentor.update',
+  );
+  return publicMentor(row);
+}
