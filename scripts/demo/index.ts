@@ -3,6 +3,7 @@
  * demo data pushes a loader here; a loader goes through the API only (so the data passes the same
  * rules as a user's) and must be safe to run again on every start.
  */
+import { catalogLoader } from './catalog';
 import { employeesLoader } from './employees';
 
 export interface DemoContext {
@@ -18,4 +19,4 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, catalogLoader];
