@@ -109,7 +109,20 @@ export async function complete(ctx: ServiceContext, id: string, input: Completio
   const credit = input.passed
     ? creditJp(ctx, { employeeId: row.employeeId, jp: program.jpCenti / 100, source: 'program', reference: `enrollment:${id}`, occurredAt: `${completedOn}T12:00:00Z` })
     : [];
-  await ctx.db.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'enrollment.complete', 'enrollment', id)), ...credit]);
+  // If the place was withdrawn between the read above and this batch, the guard breaks the
+  // attendance CHECK and the whole batch rolls back: JP is credited only to a completed place.
+  const guard = ctx.db.orm
+    .update(enrollments)
+    .set({ attendance: -1 })
+    .where(ctx.db.owned(enrollments, eq(enrollments.id, id), sql`${enrollments.status} <> 'completed'`));
+  try {
+    await ctx.db.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'enrollment.complete', 'enrollment', id)), guard, ...credit]);
+  } catch (err) {
+    if (String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('CHECK constraint failed')) {
+      throw new DomainError('conflict', 'The place was withdrawn meanwhile; it cannot be completed.');
+    }
+    throw err;
+  }
   return publicEnrollment(await getEnrollment(ctx, id));
 }
 

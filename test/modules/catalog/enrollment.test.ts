@@ -109,3 +109,24 @@ describe('enrollment', () => {
     expectProblem(await enroll(t, cancelled.id, [person as string]), 409);
   });
 });
+
+describe('completion against withdrawal', () => {
+  it('credits JP only to places that end completed, whichever of the two lands first', { timeout: 60_000 }, async () => {
+    const t = await createTenant();
+    const program = await createProgram(t, { jp: 3 });
+    const offering = await createOffering(t, program.id, { capacity: 20 });
+    const people = await employees(t, 12);
+    const placed = (await enroll(t, offering.id, people)).body.items as { id: string; employeeId: string }[];
+    await Promise.all(
+      placed.flatMap((e) => [
+        api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, { token: t.adminToken, body: { attendance: 100, passed: true, completedOn: '2026-06-01' } }),
+        api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/withdraw`, { token: t.adminToken }),
+      ]),
+    );
+    const rows = await queue(t, offering.id);
+    const credited = await env.DB.prepare('select reference from jp_entries where tenant_id = ?').bind(t.id).all<{ reference: string }>();
+    const completed = rows.filter((r) => r.status === 'completed').map((r) => `enrollment:${r.id}`).sort();
+    expect(credited.results.map((r) => r.reference).sort()).toEqual(completed);
+    expect(rows.every((r) => r.status === 'completed' || r.status === 'withdrawn')).toBe(true);
+  });
+});
