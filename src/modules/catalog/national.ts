@@ -67,8 +67,13 @@ export async function putNationalProgram(ctx: NationalContext, code: string, inp
     hasTests: input.hasTests,
     status: input.status,
   };
-  const linkText = JSON.stringify(links.map((l) => [l.role, l.competencyId, l.level]).sort());
-  const sameLinks = existing ? JSON.stringify((await shapePrograms(primary(ctx), nationalTenant, [existing])).flatMap((p) => [...p.targets.map((t) => ['target', t.competencyId, t.expectedGain]), ...p.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel])]).sort()) === linkText : false;
+  // The version moves when the row or its competency links change; a repeat of the same PUT changes nothing.
+  const linkKey = (items: (string | number)[][]) => JSON.stringify(items.map((i) => i.join(':')).sort());
+  const [stored] = existing ? await shapePrograms(primary(ctx), nationalTenant, [existing]) : [];
+  const sameLinks =
+    stored !== undefined &&
+    linkKey([...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]), ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel])]) ===
+      linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
   const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}, ${programs.status}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests, excluded.status)`;
   for (const db of databases(ctx)) {
     const upsert = db

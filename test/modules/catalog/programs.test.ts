@@ -116,3 +116,20 @@ describe('programs', () => {
     expectProblem(await api('PUT', `/api/v1/national/programs/${programCode('NAS')}`, { token: t.nationalToken, body: { ...national('X'), targets: [{ competency: 'TEK-LOCAL', expectedGain: 1 }] } }), 422);
   });
 });
+
+describe('national curation', () => {
+  it('bumps the version only on change, honours If-Match, and reaches the dedicated database too', async () => {
+    const t = await createTenant();
+    const code = programCode('NAS');
+    const path = `/api/v1/national/programs/${code}`;
+    expect((await api('PUT', path, { token: t.nationalToken, body: national(code) })).status).toBe(201);
+    const changed = await api('PUT', path, { token: t.nationalToken, body: { ...national(code), prerequisites: [] }, headers: { 'if-match': '"v1"' } });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body).toMatchObject({ version: 2, prerequisites: [] });
+    expectProblem(await api('PUT', path, { token: t.nationalToken, body: national(code), headers: { 'if-match': '"v1"' } }), 412);
+    const dedicated = await env.DB_DEDICATED.prepare("select version from programs where tenant_id = '' and code = ?").bind(code).first<{ version: number }>();
+    expect(dedicated?.version).toBe(2);
+    const list = await api('GET', '/api/v1/national/programs?limit=500', { token: t.nationalToken });
+    expect(list.body.items.map((p: { code: string }) => p.code)).toContain(code);
+  });
+});
