@@ -11,6 +11,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { auditRoutes } from './modules/audit/routes';
+import { catalogRoutes, nationalCatalogRoutes } from './modules/catalog/routes';
+import { offeringRoutes } from './modules/catalog/offering-routes';
+import { recommendationRoutes } from './modules/catalog/recommendation-routes';
 import { competencyRoutes, nationalCompetencyRoutes } from './modules/competencies/routes';
 import { needsRoutes } from './modules/competencies/needs-routes';
 import { renderReference } from './modules/docs/reference';
@@ -33,7 +36,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, mentoringRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

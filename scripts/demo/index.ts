@@ -4,6 +4,7 @@
  * rules as a user's) and must be safe to run again on every start.
  */
 import { assessmentsLoader } from './assessments';
+import { catalogLoader } from './catalog';
 import { employeesLoader } from './employees';
 import { evaluationsLoader } from './evaluations';
 import { mentoringLoader } from './mentoring';
@@ -21,4 +22,4 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader];

@@ -28,6 +28,11 @@ const indicator = (s: Side) => ({ id: s.indicatorId });
 const ikmResponse = (s: Side) => ({ unitId: s.unitId, period: '2026-S1', answers: [3, 4, 3, 3, 4, 3, 3, 2, 3], date: '2026-02-10', respondent: { gender: 'perempuan', service: 'Pelayanan KTP-el' } });
 const pairing = (s: Side) => ({ id: s.pairingId });
 const goal = (s: Side) => ({ id: s.pairingId, goalId: s.goalId });
+const provider = (s: Side) => ({ id: s.providerId });
+const program = (s: Side) => ({ id: s.programId });
+const offering = (s: Side) => ({ id: s.offeringId });
+const enrollment = (s: Side) => ({ id: s.enrollmentId });
+const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
 const assessment = (s: Side) => ({ employeeId: s.employeeId, competency: s.competencyId, level: 3, source: 'supervisor', date: '2026-01-15', assessor: 'Atasan Langsung' });
@@ -130,4 +135,35 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}': { params: goal },
   'PATCH /api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}': { params: goal, body: () => ({ status: 'done' }), headers: ifMatch },
   'GET /api/v1/me/pairings': { untenanted: true, selfScoped: true },
+  'GET /api/v1/tenants/{tenant}/providers': {},
+  'POST /api/v1/tenants/{tenant}/providers': { body: () => ({ name: `Penyelenggara ${code('P')}`, kind: 'university' }) },
+  'GET /api/v1/tenants/{tenant}/providers/{id}': { params: provider },
+  'PATCH /api/v1/tenants/{tenant}/providers/{id}': { params: provider, body: () => ({ contact: 'diklat@example.go.id' }), headers: ifMatch },
+  'GET /api/v1/tenants/{tenant}/programs': { query: '?method=kursus' },
+  'POST /api/v1/tenants/{tenant}/programs': {
+    body: (s) => ({ code: code('PRG'), title: 'Program Baru', description: 'Program baru', method: 'workshop', jp: 6.5, costPerParticipant: 100_000, targets: [{ competency: s.competencyId, expectedGain: 1 }] }),
+  },
+  'GET /api/v1/tenants/{tenant}/programs/{id}': { params: program },
+  'PATCH /api/v1/tenants/{tenant}/programs/{id}': { params: program, body: () => ({ title: 'Program Diubah' }), headers: ifMatch },
+  'GET /api/v1/national/programs': { untenanted: true },
+  'PUT /api/v1/national/programs/{code}': {
+    untenanted: true,
+    params: () => ({ code: 'SEC-NASPRG' }),
+    body: () => ({ title: 'Program Nasional Uji', description: 'Program nasional', method: 'e_learning', jp: 10, costPerParticipant: 0, targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }] }),
+  },
+  'GET /api/v1/tenants/{tenant}/offerings': {},
+  'POST /api/v1/tenants/{tenant}/offerings': { body: (s) => ({ programId: s.programId, startDate: '2099-04-01', endDate: '2099-04-03', capacity: 5, online: true }) },
+  'GET /api/v1/tenants/{tenant}/offerings/{id}': { params: offering },
+  'PATCH /api/v1/tenants/{tenant}/offerings/{id}': { params: offering, body: () => ({ capacity: 12 }), headers: ifMatch },
+  'GET /api/v1/tenants/{tenant}/offerings/{id}/enrollments': { params: offering },
+  'POST /api/v1/tenants/{tenant}/offerings/{id}/enrollments': { params: offering, body: (s) => ({ employeeIds: [s.employeeId] }) },
+  'POST /api/v1/tenants/{tenant}/offerings/{id}/requests': { params: offering },
+  'GET /api/v1/tenants/{tenant}/enrollments/{id}': { params: enrollment },
+  'POST /api/v1/tenants/{tenant}/enrollments/{id}/approve': { params: enrollment },
+  'POST /api/v1/tenants/{tenant}/enrollments/{id}/withdraw': { params: enrollment },
+  'POST /api/v1/tenants/{tenant}/enrollments/{id}/complete': { params: enrollment, body: () => ({ attendance: 90, passed: true }) },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/recommendations': { params: employee },
+  'GET /api/v1/tenants/{tenant}/units/{id}/recommendations': { params: unit },
+  'GET /api/v1/me/recommendations': { untenanted: true, selfScoped: true },
+  'GET /api/v1/me/enrollments': { untenanted: true, selfScoped: true },
 };

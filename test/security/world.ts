@@ -22,6 +22,11 @@ export interface Side {
   goalId: string;
   /** An employee token of the mentor of `pairingId` (`employeeId`), for routes only members may call. */
   memberToken: string;
+  providerId: string;
+  /** A program, an offering of it and the employee's enrollment in it, all this side's own. */
+  programId: string;
+  offeringId: string;
+  enrollmentId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -87,8 +92,33 @@ async function side(label: string): Promise<Side> {
   });
   if (mentee.status !== 201 || mentor.status !== 201 || pairing.status !== 201) throw new Error(`world setup failed: ${mentee.text} ${mentor.text} ${pairing.text}`);
   const goals = await api('GET', `/api/v1/tenants/${tenant.slug}/pairings/${pairing.body.id}/goals`, { token });
+  const provider = await api('POST', `/api/v1/tenants/${tenant.slug}/providers`, { token, body: { name: `Penyelenggara Rahasia ${label} ${tenant.slug}`, kind: 'private_trainer' } });
+  const program = await api('POST', `/api/v1/tenants/${tenant.slug}/programs`, {
+    token,
+    body: {
+      code: `SEC-${label}`,
+      title: `Program Rahasia ${label} ${tenant.slug}`,
+      description: 'Program rahasia',
+      method: 'kursus',
+      jp: 8,
+      costPerParticipant: 750_000,
+      providerId: provider.body.id,
+      targets: [{ competency: competency.body.id, expectedGain: 2 }],
+    },
+  });
+  if (program.status !== 201) throw new Error(`world setup failed: ${provider.text} ${program.text}`);
+  const offering = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings`, {
+    token,
+    body: { programId: program.body.id, startDate: '2099-02-02', endDate: '2099-02-04', capacity: 10, location: `Aula Rahasia ${label} ${tenant.slug}` },
+  });
+  const enrollment = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, { token, body: { employeeIds: [employee.body.id] } });
+  if (enrollment.status !== 201) throw new Error(`world setup failed: ${offering.text} ${enrollment.text}`);
   return {
     tenant,
+    providerId: provider.body.id,
+    programId: program.body.id,
+    offeringId: offering.body.id,
+    enrollmentId: enrollment.body.items[0].id,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
@@ -99,7 +129,7 @@ async function side(label: string): Promise<Side> {
     pairingId: pairing.body.id,
     goalId: goals.body.items[0].id,
     memberToken: await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id }),
-    secrets: [indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name],
+    secrets: [indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id],
   };
 }
 

@@ -7,3 +7,4 @@ export * from './jp';
 export * from './snapshots';
 export * from './evaluations';
 export * from './mentoring';
+export * from './catalog';

@@ -1,0 +1,104 @@
+/**
+ * National curation of the catalog, the way the national dictionary is curated: national programs
+ * live in every database (`tenant_id = ''`, id derived from the code, so the same everywhere) and
+ * a PUT writes each database with an idempotent upsert that bumps the version only when the
+ * content changes; a retry converges every database. National programs target national
+ * competencies only and name no tenant's provider. Never touches a tenant's own rows.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import { competencies, nationalTenant, programs, providers } from '../../db/schema';
+import { auditIfChanged } from '../../platform/audit/audit';
+import { staleWrite } from '../../platform/http/etag';
+import { after, page } from '../../platform/http/pagination';
+import { newSortableId, nowIso } from '../../platform/ids';
+import { databaseBindings, tenantDatabase } from '../../platform/tenancy/directory';
+import type { CompetencyRef } from '../competencies/dictionary';
+import type { NationalContext } from '../competencies/national';
+import { toCenti } from '../jp/ledger';
+import { keysOf, linkRows, programColumns, replaceLinks, shapePrograms, withProvider, type ProgramRow } from './program-rows';
+import type { NationalProgram } from './schemas';
+
+export const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
+
+const primary = (ctx: NationalContext) => drizzle(ctx.meter.wrap(ctx.env.DB));
+const databases = (ctx: NationalContext) => databaseBindings(ctx.env).map((b) => drizzle(ctx.meter.wrap(tenantDatabase(ctx.env, b))));
+
+async function readNational(ctx: NationalContext, where: ReturnType<typeof and>, limit: number, cursor?: [string, string]) {
+  const rows = await primary(ctx)
+    .select(programColumns)
+    .from(programs)
+    .leftJoin(providers, withProvider)
+    .where(and(eq(programs.tenantId, nationalTenant), where, after([programs.code, programs.id], cursor)))
+    .orderBy(asc(programs.code), asc(programs.id))
+    .limit(limit);
+  return rows as ProgramRow[];
+}
+
+export async function listNationalPrograms(ctx: NationalContext, q: { limit: number; cursor?: [string, string] }) {
+  const rows = await readNational(ctx, undefined, q.limit + 1, q.cursor);
+  const { items, nextCursor } = page(rows, q.limit, (p) => [p.code, p.id]);
+  return { items: await shapePrograms(primary(ctx), nationalTenant, items), nextCursor };
+}
+
+/** Creates or replaces the national program `code` in every database. */
+export async function putNationalProgram(ctx: NationalContext, code: string, input: NationalProgram, expectedVersion?: number) {
+  const id = nationalProgramId(code);
+  const [existing] = await readNational(ctx, eq(programs.id, id), 1);
+  if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
+  const keys = [...new Set(keysOf(input))];
+  const found = await primary(ctx)
+    .select({ id: competencies.id, code: competencies.code })
+    .from(competencies)
+    .where(and(eq(competencies.tenantId, nationalTenant), sql`(${competencies.id} in (select value from json_each(${JSON.stringify(keys)})) or ${competencies.code} in (select value from json_each(${JSON.stringify(keys)})))`));
+  const refs = new Map<string, CompetencyRef>();
+  for (const c of found) {
+    refs.set(c.id, { tenantId: nationalTenant, id: c.id });
+    refs.set(c.code, { tenantId: nationalTenant, id: c.id });
+  }
+  const links = linkRows(nationalTenant, id, input, refs);
+  const now = nowIso();
+  const content = {
+    title: input.title,
+    description: input.description,
+    method: input.method,
+    jpCenti: toCenti(input.jp),
+    costPerParticipant: input.costPerParticipant,
+    hasTests: input.hasTests,
+    status: input.status,
+  };
+  // The version moves when the row or its competency links change; a repeat of the same PUT changes nothing.
+  const linkKey = (items: (string | number)[][]) => JSON.stringify(items.map((i) => i.join(':')).sort());
+  const [stored] = existing ? await shapePrograms(primary(ctx), nationalTenant, [existing]) : [];
+  const sameLinks =
+    stored !== undefined &&
+    linkKey([...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]), ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel])]) ===
+      linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
+  const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}, ${programs.status}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests, excluded.status)`;
+  for (const db of databases(ctx)) {
+    const upsert = db
+      .insert(programs)
+      .values({ tenantId: nationalTenant, id, code, ...content, providerId: null, version: 1, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [programs.tenantId, programs.id],
+        set: { ...content, version: sql`${programs.version} + 1`, updatedAt: now },
+        setWhere: sameLinks ? differs : sql`true`,
+      });
+    const audit = auditIfChanged(db, {
+      tenantId: nationalTenant,
+      id: newSortableId('aud'),
+      at: now,
+      actor: ctx.actor.subject,
+      actorRoles: ctx.actor.roles.join(' '),
+      action: existing ? 'program.national.update' : 'program.national.create',
+      entity: 'program',
+      entityId: id,
+      requestId: ctx.requestId,
+    });
+    await db.batch([upsert, audit, ...replaceLinks(db, nationalTenant, id, ['target', 'prerequisite'], links, sql`true`)]);
+  }
+  const [row] = await readNational(ctx, eq(programs.id, id), 1);
+  if (!row) throw new Error('the national program vanished after it was written');
+  const [program] = await shapePrograms(primary(ctx), nationalTenant, [row]);
+  return { program: program as NonNullable<typeof program>, created: !existing };
+}

@@ -1,0 +1,117 @@
+/**
+ * Offerings (angkatan, cohorts) a tenant runs of a national or own program: dates, capacity,
+ * place or online, status. Only the tenant's own offerings are ever read; a raised capacity
+ * promotes the waitlist in the same batch, so the queue never waits behind a free seat.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { enrollments, offerings, programs } from '../../db/schema';
+import { auditEntry, auditIfChanged, auditRow } from '../../platform/audit/audit';
+import type { ServiceContext } from '../../platform/context';
+import { staleWrite } from '../../platform/http/etag';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newId, nowIso } from '../../platform/ids';
+import { promoteWaiting } from './queue';
+import { visiblePrograms } from './program-rows';
+import type { NewOffering, OfferingChanges } from './schemas';
+
+const count = (status: 'enrolled' | 'waitlisted', name: string) =>
+  sql<number>`(select count(*) from ${enrollments} where ${enrollments.tenantId} = ${offerings.tenantId} and ${enrollments.offeringId} = ${offerings.id} and ${enrollments.status} = ${status})`.as(name);
+
+const columns = {
+  id: offerings.id,
+  programId: offerings.programId,
+  programTitle: sql<string>`${programs.title}`.as('program_title'),
+  startDate: offerings.startDate,
+  endDate: offerings.endDate,
+  capacity: offerings.capacity,
+  enrolled: count('enrolled', 'enrolled_count'),
+  waitlisted: count('waitlisted', 'waitlisted_count'),
+  location: offerings.location,
+  online: offerings.online,
+  status: offerings.status,
+  version: offerings.version,
+  createdAt: offerings.createdAt,
+  updatedAt: offerings.updatedAt,
+};
+
+const query = (ctx: ServiceContext) =>
+  ctx.db.orm
+    .select(columns)
+    .from(offerings)
+    .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)));
+
+export async function listOfferings(ctx: ServiceContext, q: { limit: number; cursor?: [string, string]; program?: string; status?: (typeof offerings.$inferSelect)['status']; from?: string }) {
+  const rows = await query(ctx)
+    .where(
+      ctx.db.owned(
+        offerings,
+        q.program ? eq(offerings.programId, q.program) : undefined,
+        q.status ? eq(offerings.status, q.status) : undefined,
+        q.from ? sql`${offerings.startDate} >= ${q.from}` : undefined,
+        after([offerings.startDate, offerings.id], q.cursor),
+      ),
+    )
+    .orderBy(asc(offerings.startDate), asc(offerings.id))
+    .limit(q.limit + 1);
+  return page(rows, q.limit, (o) => [o.startDate, o.id]);
+}
+
+export async function getOffering(ctx: ServiceContext, id: string) {
+  const [row] = await query(ctx).where(ctx.db.owned(offerings, eq(offerings.id, id))).limit(1);
+  if (!row) throw notFound('offering');
+  return row;
+}
+
+export async function createOffering(ctx: ServiceContext, input: NewOffering) {
+  const [program] = await ctx.db.orm
+    .select({ tenantId: programs.tenantId, status: programs.status })
+    .from(programs)
+    .where(and(visiblePrograms(ctx.tenant.id), eq(programs.id, input.programId)))
+    .limit(1);
+  if (!program) throw new DomainError('unprocessable', 'programId does not name a program of the catalog.', [{ path: 'body.programId', message: 'no such program' }]);
+  if (program.status !== 'active') throw new DomainError('unprocessable', 'The program is archived.', [{ path: 'body.programId', message: 'archived program' }]);
+  const now = nowIso();
+  const row: typeof offerings.$inferInsert = {
+    tenantId: ctx.tenant.id,
+    id: newId('off'),
+    programTenantId: program.tenantId,
+    programId: input.programId,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    capacity: input.capacity,
+    location: input.location ?? null,
+    online: input.online,
+    status: input.status,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.db.batch([ctx.db.orm.insert(offerings).values(row), auditEntry(ctx, 'offering.create', 'offering', row.id)]);
+  return getOffering(ctx, row.id);
+}
+
+export async function updateOffering(ctx: ServiceContext, id: string, expectedVersion: number, changes: OfferingChanges) {
+  const write = ctx.db.orm
+    .update(offerings)
+    .set({ ...changes, version: sql`${offerings.version} + 1`, updatedAt: nowIso() })
+    .where(
+      ctx.db.owned(
+        offerings,
+        eq(offerings.id, id),
+        eq(offerings.version, expectedVersion),
+        // The dates are checked against the stored ones when only one of them changes.
+        sql`${changes.endDate ?? null} is null or ${changes.endDate ?? null} >= coalesce(${changes.startDate ?? null}, ${offerings.startDate})`,
+        sql`${changes.startDate ?? null} is null or coalesce(${changes.endDate ?? null}, ${offerings.endDate}) >= ${changes.startDate ?? null}`,
+      ),
+    )
+    .returning({ id: offerings.id });
+  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'offering.update', 'offering', id)), ...promoteWaiting(ctx, id)])) as unknown as [{ id: string }[]];
+  if (rows.length === 0) {
+    const [current] = await ctx.db.orm.select({ version: offerings.version }).from(offerings).where(ctx.db.owned(offerings, eq(offerings.id, id))).limit(1);
+    if (!current) throw notFound('offering');
+    if (current.version !== expectedVersion) throw staleWrite();
+    throw new DomainError('unprocessable', 'The offering would end before it starts.', [{ path: 'body.endDate', message: 'ends before it starts' }]);
+  }
+  return getOffering(ctx, id);
+}

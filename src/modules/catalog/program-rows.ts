@@ -1,0 +1,125 @@
+/**
+ * Reading programs back as the API shows them: the row, its provider, its targeted competencies
+ * and prerequisites, `classical` derived from the method. Also the statements that (re)write a
+ * program's competency rows. Reads only the national rows and the caller's tenant's.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../db/schema';
+import type { FieldError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/http/problems';
+import { jsonRows } from '../../platform/db/json-rows';
+import type { Orm, Statement } from '../../platform/tenancy/scoped-db';
+import type { CompetencyRef } from '../competencies/dictionary';
+import type { Program } from './schemas';
+
+type Row = typeof programs.$inferSelect;
+type CompetencyRow = typeof programCompetencies.$inferInsert;
+
+const classical = new Set<string>(classicalMethods);
+export const isClassical = (method: string) => classical.has(method);
+
+/** `tenant_id in ('', tenant)`: the programs a tenant may see and refer to. */
+export const visiblePrograms = (tenantId: string): SQL => inArray(programs.tenantId, [nationalTenant, tenantId]);
+
+export const programColumns = {
+  tenantId: programs.tenantId,
+  id: programs.id,
+  code: programs.code,
+  title: programs.title,
+  description: programs.description,
+  method: programs.method,
+  jpCenti: programs.jpCenti,
+  costPerParticipant: programs.costPerParticipant,
+  providerId: programs.providerId,
+  hasTests: programs.hasTests,
+  status: programs.status,
+  version: programs.version,
+  createdAt: programs.createdAt,
+  updatedAt: programs.updatedAt,
+  providerName: sql<string | null>`${providers.name}`.as('provider_name'),
+  providerKind: sql<(typeof providers.$inferSelect)['kind'] | null>`${providers.kind}`.as('provider_kind'),
+};
+
+export const withProvider = and(eq(providers.tenantId, programs.tenantId), eq(providers.id, programs.providerId));
+
+export type ProgramRow = Row & { providerName: string | null; providerKind: (typeof providers.$inferSelect)['kind'] | null };
+
+/** The API shape of `rows`, with their competencies read in one query. */
+export async function shapePrograms(orm: Orm, tenantId: string, rows: ProgramRow[]): Promise<Program[]> {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const pc = programCompetencies;
+  const links = await orm
+    .select({ programId: pc.programId, role: pc.role, level: pc.level, competencyId: pc.competencyId, code: competencies.code, name: competencies.name })
+    .from(pc)
+    .innerJoin(competencies, and(eq(competencies.tenantId, pc.competencyTenantId), eq(competencies.id, pc.competencyId)))
+    .where(and(inArray(pc.tenantId, [nationalTenant, tenantId]), sql`${pc.programId} in (select value from json_each(${ids}))`))
+    .orderBy(asc(competencies.code));
+  return rows.map((r) => {
+    const mine = links.filter((l) => l.programId === r.id);
+    return {
+      id: r.id,
+      scope: r.tenantId === nationalTenant ? 'national' : 'tenant',
+      code: r.code,
+      title: r.title,
+      description: r.description,
+      method: r.method,
+      classical: isClassical(r.method),
+      jp: r.jpCenti / 100,
+      costPerParticipant: r.costPerParticipant,
+      provider: r.providerId && r.providerName && r.providerKind ? { id: r.providerId, name: r.providerName, kind: r.providerKind } : null,
+      hasTests: r.hasTests,
+      status: r.status,
+      targets: mine.filter((l) => l.role === 'target').map((l) => ({ competencyId: l.competencyId, code: l.code, name: l.name, expectedGain: l.level })),
+      prerequisites: mine
+        .filter((l) => l.role === 'prerequisite')
+        .map((l) => ({ competencyId: l.competencyId, code: l.code, name: l.name, minimumLevel: l.level })),
+      version: r.version,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  });
+}
+
+export interface CompetencyLinks {
+  targets?: { competency: string; expectedGain: number }[] | undefined;
+  prerequisites?: { competency: string; minimumLevel: number }[] | undefined;
+}
+
+/** Competency rows of a program; every key must resolve (422 listing the ones that do not). */
+export function linkRows(tenantId: string, programId: string, input: CompetencyLinks, refs: Map<string, CompetencyRef>): CompetencyRow[] {
+  const errors: FieldError[] = [];
+  const rows: CompetencyRow[] = [];
+  const add = (role: CompetencyRow['role'], items: { competency: string; level: number }[], path: string) =>
+    items.forEach((item, i) => {
+      const ref = refs.get(item.competency);
+      if (!ref) errors.push({ path: `body.${path}.${i}.competency`, message: 'no such competency visible to this program' });
+      else rows.push({ tenantId, programId, role, competencyTenantId: ref.tenantId, competencyId: ref.id, level: item.level });
+    });
+  add('target', (input.targets ?? []).map((t) => ({ competency: t.competency, level: t.expectedGain })), 'targets');
+  add('prerequisite', (input.prerequisites ?? []).map((p) => ({ competency: p.competency, level: p.minimumLevel })), 'prerequisites');
+  if (errors.length > 0) throw new DomainError('unprocessable', `${errors.length} unknown competenc(ies): nothing was written.`, errors);
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.role}:${r.competencyId}`;
+    if (seen.has(key)) throw new DomainError('unprocessable', 'A competency is named twice (by id and by code).', [{ path: `body.${r.role}s`, message: 'duplicate competency' }]);
+    seen.add(key);
+  }
+  return rows;
+}
+
+/**
+ * Replaces the given roles' rows of a program, only when `guard` holds at that moment (an SQL
+ * condition, such as "the program is still at the version the caller read").
+ */
+export function replaceLinks(orm: Orm, tenantId: string, programId: string, roles: CompetencyRow['role'][], rows: CompetencyRow[], guard: SQL): Statement[] {
+  if (roles.length === 0) return [];
+  const pc = programCompetencies;
+  const statements: Statement[] = [
+    orm.delete(pc).where(and(eq(pc.tenantId, tenantId), eq(pc.programId, programId), inArray(pc.role, roles), guard)),
+  ];
+  if (rows.length > 0) statements.push(orm.insert(pc).select(sql`${jsonRows(pc, rows)} and ${guard}`));
+  return statements;
+}
+
+export const keysOf = (input: CompetencyLinks) => [...(input.targets ?? []), ...(input.prerequisites ?? [])].map((i) => i.competency);

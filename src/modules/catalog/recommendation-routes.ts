@@ -1,0 +1,65 @@
+/**
+ * HTTP face of recommendations (employee, unit, and the caller's own) and of the caller's own
+ * enrollments (`/me/enrollments`). Personal data: the national admin is refused; an employee reads
+ * only their own recommendations (404 for anyone else's).
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env';
+import type { ServiceContext } from '../../platform/context';
+import { serviceContext } from '../../platform/context';
+import { createRouter, json, route } from '../../platform/http/openapi';
+import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import { DomainError } from '../../platform/http/problems';
+import { tenantDbFor } from '../../platform/tenancy/tenant-db';
+import { listOfEmployee } from './enrollments';
+import { forEmployee, forUnit } from './recommendations';
+import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from './schemas';
+
+const tags = ['Catalog'];
+
+/** The caller's own tenant and employee id, for `/me/…` routes outside `/tenants/{tenant}`. */
+function selfContext(c: Context<AppEnv>): ServiceContext & { employeeId: string } {
+  const actor = c.get('principal');
+  if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
+  return { tenant: actor.tenant, actor, db: tenantDbFor(c.env, c.get('meter'), actor.tenant), requestId: c.get('requestId'), employeeId: actor.employeeId };
+}
+
+export const recommendationRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/employees/{id}/recommendations', tags, roles: ['tenant_admin', 'employee'],
+      summary: "Programs ranked by the weighted gap they close for the employee (prerequisites met, optional maxCost), with reasons and open offerings",
+      request: { params: idParams, query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
+    }),
+    async (c) => c.json(await forEmployee(serviceContext(c), c.req.valid('param').id, c.req.valid('query')), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/units/{id}/recommendations', tags, roles: ['tenant_admin'],
+      summary: "Programs ranked by the weighted gap they close summed over the unit's active employees",
+      request: { params: idParams, query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
+    }),
+    async (c) => c.json(await forUnit(serviceContext(c), c.req.valid('param').id, c.req.valid('query')), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/me/recommendations', tags: ['Me'], roles: ['employee'], summary: "The caller's own recommendations",
+      request: { query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
+    }),
+    async (c) => {
+      const ctx = selfContext(c);
+      return c.json(await forEmployee(ctx, ctx.employeeId, c.req.valid('query')), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/me/enrollments', tags: ['Me'], roles: ['employee'], summary: "The caller's own enrollments, newest first",
+      request: { query: enrollmentQuery }, responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
+    }),
+    async (c) => {
+      const ctx = selfContext(c);
+      const { cursor, ...q } = c.req.valid('query');
+      const key = decodeCursor(cursor, 2) as [string, string] | undefined;
+      return c.json(await listOfEmployee(ctx, ctx.employeeId, { ...q, ...(key ? { cursor: key } : {}) }), 200);
+    },
+  );

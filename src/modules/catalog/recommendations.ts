@@ -1,0 +1,125 @@
+/**
+ * Recommendations: the programs (with their open offerings) that close the largest weighted gaps
+ * of an employee or of a unit. A program's score for one person is Σ over its targeted
+ * competencies of weight × min(gap, expected gain); it counts only when the person meets every
+ * prerequisite (an unassessed prerequisite is not met) and, when asked, costs at most `maxCost`.
+ * A unit's score is the sum over its active employees (direct members). Each line gives its
+ * reasons: which competency, from what level to what, with what weight. Reads the subject's
+ * competencies and the catalog (national + this tenant's), never another tenant's rows.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { competencies, currentLevels, employees, offerings, positionStandards, programCompetencies, programs, units } from '../../db/schema';
+import type { ServiceContext } from '../../platform/context';
+import { notFound } from '../../platform/http/problems';
+import { gapsOf } from '../competencies/gaps';
+import { isClassical, visiblePrograms } from './program-rows';
+import type { RecommendationQuery } from './schemas';
+
+interface Need {
+  code: string;
+  name: string;
+  current: number;
+  required: number;
+  weight: number;
+}
+
+/** One person: the gaps of their standard (assessed, gap > 0) and every current level they hold. */
+export interface Person {
+  needs: Map<string, Need>;
+  levels: Map<string, number>;
+}
+
+async function catalogOf(ctx: ServiceContext, maxCost?: number) {
+  const list = await ctx.db.orm
+    .select({ id: programs.id, tenantId: programs.tenantId, code: programs.code, title: programs.title, method: programs.method, jpCenti: programs.jpCenti, cost: programs.costPerParticipant })
+    .from(programs)
+    .where(and(visiblePrograms(ctx.tenant.id), eq(programs.status, 'active'), maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${maxCost}`));
+  const pc = programCompetencies;
+  const links = await ctx.db.orm
+    .select({ programId: pc.programId, role: pc.role, competencyId: pc.competencyId, level: pc.level })
+    .from(pc)
+    .where(inArray(pc.tenantId, ['', ctx.tenant.id]));
+  const open = await ctx.db.orm
+    .select({ id: offerings.id, programId: offerings.programId, startDate: offerings.startDate, endDate: offerings.endDate, capacity: offerings.capacity, location: offerings.location, online: offerings.online, status: offerings.status })
+    .from(offerings)
+    .where(ctx.db.owned(offerings, inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${new Date().toISOString().slice(0, 10)}`))
+    .orderBy(asc(offerings.startDate), asc(offerings.id));
+  return list.map((p) => ({
+    ...p,
+    targets: links.filter((l) => l.programId === p.id && l.role === 'target'),
+    prerequisites: links.filter((l) => l.programId === p.id && l.role === 'prerequisite'),
+    offerings: open.filter((o) => o.programId === p.id).map(({ programId: _p, ...o }) => o),
+  }));
+}
+
+/** Ranks the catalog for `people` (one person, or a unit's). */
+export async function rank(ctx: ServiceContext, people: Person[], q: RecommendationQuery) {
+  const catalog = await catalogOf(ctx, q.maxCost);
+  const lines = catalog.flatMap((p) => {
+    const reasons = new Map<string, { competencyId: string; code: string; name: string; from: number; to: number; weight: number; closes: number; people: number }>();
+    for (const person of people) {
+      if (!p.prerequisites.every((r) => (person.levels.get(r.competencyId) ?? 0) >= r.level)) continue;
+      for (const t of p.targets) {
+        const need = person.needs.get(t.competencyId);
+        if (!need) continue;
+        const closes = need.weight * Math.min(need.required - need.current, t.level);
+        const to = Math.min(need.required, need.current + t.level);
+        const r = reasons.get(t.competencyId);
+        if (r) Object.assign(r, { from: Math.min(r.from, need.current), to: Math.max(r.to, to), closes: r.closes + closes, people: r.people + 1 });
+        else reasons.set(t.competencyId, { competencyId: t.competencyId, code: need.code, name: need.name, from: need.current, to, weight: need.weight, closes, people: 1 });
+      }
+    }
+    const list = [...reasons.values()].sort((a, b) => b.closes - a.closes || a.code.localeCompare(b.code));
+    const score = list.reduce((sum, r) => sum + r.closes, 0);
+    if (score <= 0) return [];
+    return [
+      {
+        score: Math.round(score * 1000) / 1000,
+        program: { id: p.id, scope: p.tenantId === '' ? ('national' as const) : ('tenant' as const), code: p.code, title: p.title, method: p.method, classical: isClassical(p.method), jp: p.jpCenti / 100, costPerParticipant: p.cost },
+        offerings: p.offerings,
+        reasons: list,
+      },
+    ];
+  });
+  return lines
+    .sort((a, b) => b.score - a.score || a.program.costPerParticipant - b.program.costPerParticipant || a.program.title.localeCompare(b.program.title) || a.program.id.localeCompare(b.program.id))
+    .slice(0, q.limit);
+}
+
+export async function forEmployee(ctx: ServiceContext, employeeId: string, q: RecommendationQuery) {
+  const gaps = await gapsOf(ctx, employeeId);
+  const held = await ctx.db.orm
+    .select({ competencyId: currentLevels.competencyId, level: currentLevels.level })
+    .from(currentLevels)
+    .where(ctx.db.owned(currentLevels, eq(currentLevels.employeeId, employeeId)));
+  const needs = new Map<string, Need>();
+  for (const g of gaps.items) {
+    if (g.current !== null && (g.gap ?? 0) > 0) needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
+  }
+  const person = { needs, levels: new Map(held.map((h) => [h.competencyId, h.level])) };
+  return { subject: { kind: 'employee' as const, id: employeeId }, items: await rank(ctx, [person], q) };
+}
+
+export async function forUnit(ctx: ServiceContext, unitId: string, q: RecommendationQuery) {
+  const [unit] = await ctx.db.orm.select({ id: units.id }).from(units).where(ctx.db.owned(units, eq(units.id, unitId))).limit(1);
+  if (!unit) throw notFound('unit');
+  const members = ctx.db.owned(employees, eq(employees.unitId, unitId), eq(employees.status, 'active'));
+  const s = positionStandards;
+  const gapRows = await ctx.db.orm
+    .select({ employeeId: employees.id, competencyId: s.competencyId, code: competencies.code, name: competencies.name, required: s.requiredLevel, weight: s.weight, current: currentLevels.level })
+    .from(employees)
+    .innerJoin(s, and(eq(s.tenantId, employees.tenantId), eq(s.positionId, employees.positionId)))
+    .innerJoin(competencies, and(eq(competencies.tenantId, s.competencyTenantId), eq(competencies.id, s.competencyId)))
+    .innerJoin(currentLevels, and(eq(currentLevels.tenantId, employees.tenantId), eq(currentLevels.employeeId, employees.id), eq(currentLevels.competencyId, s.competencyId)))
+    .where(and(members, sql`${currentLevels.level} < ${s.requiredLevel}`));
+  const held = await ctx.db.orm
+    .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
+    .from(currentLevels)
+    .innerJoin(employees, and(eq(employees.tenantId, currentLevels.tenantId), eq(employees.id, currentLevels.employeeId)))
+    .where(members);
+  const people = new Map<string, Person>();
+  const personOf = (id: string) => people.get(id) ?? (people.set(id, { needs: new Map(), levels: new Map() }).get(id) as Person);
+  for (const g of gapRows) personOf(g.employeeId).needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
+  for (const h of held) if (people.has(h.employeeId)) personOf(h.employeeId).levels.set(h.competencyId, h.level);
+  return { subject: { kind: 'unit' as const, id: unitId }, items: await rank(ctx, [...people.values()], q) };
+}

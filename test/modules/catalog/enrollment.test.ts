@@ -1,0 +1,132 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api, expectProblem } from '../../support/api';
+import { createTenant } from '../../support/factories';
+import { race } from '../../support/races';
+import { createOffering, createProgram, employees, employeeToken, enroll, queue } from './helpers';
+
+describe('enrollment', () => {
+  it('enrolls in list order up to capacity, then waitlists; a repeat keeps the place', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 2 });
+    const people = await employees(t, 3);
+    const res = await enroll(t, offering.id, people);
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.items.map((e: { status: string; created: boolean }) => [e.status, e.created])).toEqual([['enrolled', true], ['enrolled', true], ['waitlisted', true]]);
+    const again = await enroll(t, offering.id, [people[0] as string]);
+    expect(again.body.items[0]).toMatchObject({ status: 'enrolled', created: false, id: res.body.items[0].id });
+    const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
+    expect(read.body).toMatchObject({ capacity: 2, enrolled: 2, waitlisted: 1 });
+  });
+
+  it('withdrawal promotes the first waiting; more capacity promotes the rest in order', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 1 });
+    const people = await employees(t, 4);
+    const placed = (await enroll(t, offering.id, people)).body.items as { id: string; status: string }[];
+    expect(placed.map((p) => p.status)).toEqual(['enrolled', 'waitlisted', 'waitlisted', 'waitlisted']);
+    // The employee withdraws their own place.
+    const own = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[0]?.id}/withdraw`, { token: await employeeToken(t, people[0] as string) });
+    expect(own.status, own.text).toBe(200);
+    expect(own.body.status).toBe('withdrawn');
+    expect((await queue(t, offering.id)).map((e) => e.status)).toEqual(['withdrawn', 'enrolled', 'waitlisted', 'waitlisted']);
+    // Someone else's enrollment is not the employee's to see or withdraw.
+    const other = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[1]?.id}/withdraw`, { token: await employeeToken(t, people[0] as string) });
+    expectProblem(other, 404);
+    const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
+    const grown = await api('PATCH', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken, body: { capacity: 3 }, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+    expect(grown.status, grown.text).toBe(200);
+    expect(grown.body).toMatchObject({ capacity: 3, enrolled: 3, waitlisted: 0 });
+  });
+
+  it('a request waits for approval, which places it by the seats free at that moment', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 1 });
+    const [asker, other] = await employees(t, 2);
+    const token = await employeeToken(t, asker as string);
+    const asked = await api('POST', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/requests`, { token });
+    expect(asked.status, asked.text).toBe(201);
+    expect(asked.body.status).toBe('requested');
+    const repeat = await api('POST', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/requests`, { token });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.id).toBe(asked.body.id);
+    await enroll(t, offering.id, [other as string]);
+    const approved = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${asked.body.id}/approve`, { token: t.adminToken });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.status).toBe('waitlisted');
+    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${asked.body.id}/approve`, { token: t.adminToken }), 409);
+    const mine = await api('GET', '/api/v1/me/enrollments', { token });
+    expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
+  });
+
+  it('completion credits the program JP exactly once under retries and parallel completion', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t, { jp: 12.5 });
+    const offering = await createOffering(t, program.id);
+    const [person] = await employees(t, 1);
+    const [placed] = (await enroll(t, offering.id, [person as string])).body.items;
+    const body = { attendance: 95, passed: true, completedOn: '2026-03-06' };
+    const { tally } = await race(10, () => api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body }));
+    expect(tally).toEqual({ 200: 10 });
+    const retry = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body });
+    expect(retry.body).toMatchObject({ status: 'completed', attendance: 95, passed: true, completedAt: '2026-03-06T12:00:00.000Z' });
+    const ledger = await api('GET', `/api/v1/tenants/${t.slug}/employees/${person}/jp?year=2026`, { token: t.adminToken });
+    expect(ledger.body.total).toBe(12.5);
+    expect(ledger.body.entries).toHaveLength(1);
+    expect(ledger.body.entries[0]).toMatchObject({ source: 'program', reference: `enrollment:${placed.id}` });
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'enrollment.complete'").bind(t.id).first<{ n: number }>();
+    expect(audits?.n).toBe(1);
+    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/withdraw`, { token: t.adminToken }), 409);
+  });
+
+  it('a failed participant completes without JP; a waitlisted one cannot complete', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 1 });
+    const people = await employees(t, 2);
+    const [first, second] = (await enroll(t, offering.id, people)).body.items;
+    const failed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${first.id}/complete`, { token: t.adminToken, body: { attendance: 40, passed: false } });
+    expect(failed.body).toMatchObject({ status: 'completed', passed: false });
+    const jp = await env.DB.prepare('select count(*) as n from jp_entries where tenant_id = ?').bind(t.id).first<{ n: number }>();
+    expect(jp?.n).toBe(0);
+    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${second.id}/complete`, { token: t.adminToken, body: { attendance: 100, passed: true } }), 409);
+  });
+
+  it('refuses bad input with problem+json and writes nothing', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id);
+    const [person] = await employees(t, 1);
+    expectProblem(await enroll(t, offering.id, [person as string, 'emp_nobody']), 422);
+    expectProblem(await enroll(t, offering.id, []), 400);
+    expectProblem(await enroll(t, 'off_nope', [person as string]), 404);
+    const n = await env.DB.prepare('select count(*) as n from enrollments where tenant_id = ?').bind(t.id).first<{ n: number }>();
+    expect(n?.n).toBe(0);
+    const cancelled = await createOffering(t, program.id, { status: 'cancelled' });
+    expectProblem(await enroll(t, cancelled.id, [person as string]), 409);
+  });
+});
+
+describe('completion against withdrawal', () => {
+  it('credits JP only to places that end completed, whichever of the two lands first', { timeout: 60_000 }, async () => {
+    const t = await createTenant();
+    const program = await createProgram(t, { jp: 3 });
+    const offering = await createOffering(t, program.id, { capacity: 20 });
+    const people = await employees(t, 12);
+    const placed = (await enroll(t, offering.id, people)).body.items as { id: string; employeeId: string }[];
+    await Promise.all(
+      placed.flatMap((e) => [
+        api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, { token: t.adminToken, body: { attendance: 100, passed: true, completedOn: '2026-06-01' } }),
+        api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/withdraw`, { token: t.adminToken }),
+      ]),
+    );
+    const rows = await queue(t, offering.id);
+    const credited = await env.DB.prepare('select reference from jp_entries where tenant_id = ?').bind(t.id).all<{ reference: string }>();
+    const completed = rows.filter((r) => r.status === 'completed').map((r) => `enrollment:${r.id}`).sort();
+    expect(credited.results.map((r) => r.reference).sort()).toEqual(completed);
+    expect(rows.every((r) => r.status === 'completed' || r.status === 'withdrawn')).toBe(true);
+  });
+});
