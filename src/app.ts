@@ -17,6 +17,7 @@ import { renderReference } from './modules/docs/reference';
 import { employeeRoutes } from './modules/employees/routes';
 import { jpRoutes } from './modules/jp/routes';
 import { meRoutes } from './modules/me/routes';
+import { nationalSummaryRoutes } from './modules/national/routes';
 import { positionRoutes, unitRoutes } from './modules/organisation/routes';
 import { tenantRoutes } from './modules/tenants/routes';
 import { authenticate } from './platform/auth/middleware';
@@ -30,7 +31,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, nationalSummaryRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

@@ -4,3 +4,4 @@ export * from './platform';
 export * from './employees';
 export * from './competencies';
 export * from './jp';
+export * from './summaries';
