@@ -97,4 +97,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/jp': { params: employee, query: '?year=2026' },
   'GET /api/v1/tenants/{tenant}/jp/summary': { query: '?year=2026' },
   'GET /api/v1/me/jp': { untenanted: true, selfScoped: true, query: '?year=2026' },
+
+  'GET /api/v1/national/summary': { untenanted: true, query: '?year=2026' },
+  'GET /api/v1/national/summary.csv': { untenanted: true, query: '?year=2026' },
+  'GET /api/v1/national/tenants/{tenant}/summary': { untenanted: true, query: '?year=2026' },
+  'POST /api/v1/national/summary/refresh': { untenanted: true, query: '?year=2026' },
 };

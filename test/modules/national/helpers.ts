@@ -1,5 +1,4 @@
 /** National summary test data: small tenants with people, standards, assessments and JP, all through the API. */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../../src/index';
@@ -35,7 +34,7 @@ export async function seedTenant(overrides: Partial<ManifestInput>, standard: { 
     }
   }
   expect((await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, standard)).status).toBe(200);
-  const made = [];
+  const made: Seeded['people'] = [];
   for (const [i, p] of people.entries()) {
     const res = await createEmployee(t, { name: `Wulan Kusumawati ${t.slug} ${i}`, unitId: ids[p.unit] });
     expect(res.status, res.text).toBe(201);
@@ -63,10 +62,8 @@ export const byUnit = (token: string, slug: string, year = 2026) => api('GET', `
 
 /** Runs the Worker's cron handler the way the runtime does. */
 export async function runScheduled(at = Date.now()): Promise<void> {
-  const ctx = createExecutionContext();
   const controller = { scheduledTime: at, cron: '23 * * * *', noRetry: () => undefined } as ScheduledController;
-  await worker.scheduled(controller, env as never, ctx);
-  await waitOnExecutionContext(ctx);
+  await worker.scheduled(controller, env as never);
 }
 
 /** Asserts none of these people's names, NIPs or ids appear anywhere in `text`. */
