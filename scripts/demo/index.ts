@@ -5,6 +5,7 @@
  */
 import { assessmentsLoader } from './assessments';
 import { employeesLoader } from './employees';
+import { summariesLoader } from './summaries';
 
 export interface DemoContext {
   url: string;
@@ -19,4 +20,5 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader];
+/** In order: the summary loader reads what the others wrote, so it stays last. */
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, summariesLoader];

@@ -13,7 +13,7 @@ import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { auditLog, tenants, tenantScope, tenantSummaries } from '../../db/schema';
 import type { Bindings } from '../../env';
 import type { CostMeter } from '../../platform/db/metered-d1';
-import { tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
+import { databaseBindings, tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
 import { yearIn } from '../jp/ledger';
 import { computeTenantSummary, sourceMark } from './compute';
 
@@ -24,6 +24,8 @@ export const staleAfterMs = 24 * 3_600_000;
 export interface RefreshResult {
   year: number | null;
   refreshed: { tenant: string; computedAt: string }[];
+  /** Tenants that could not be computed this time (they stay due). */
+  failed: string[];
   /** Tenants still due after this run. */
   remaining: number;
 }
@@ -65,6 +67,8 @@ async function currentMarks(env: Bindings, meter: CostMeter, list: Candidate[]):
   for (const c of list) byBinding.set(c.tenant.database, [...(byBinding.get(c.tenant.database) ?? []), c]);
   const marks = new Map<string, string>();
   for (const [binding, group] of byBinding) {
+    // A binding missing from the configuration leaves its tenants without a mark: they count as due and fail alone.
+    if (!databaseBindings(env).includes(binding)) continue;
     const d1 = meter.wrap(tenantDatabase(env, binding));
     const { sql: text, params } = dialect.sqlToQuery(
       sql`select value as tenant_id, (select max(id) from ${auditLog} where tenant_id = value) as mark from json_each(${JSON.stringify(group.map((c) => c.tenant.id))})`,
@@ -90,7 +94,7 @@ export async function refreshSummaries(env: Bindings, meter: CostMeter, options:
   if (options.tenant) {
     const year = options.year ?? yearIn(options.tenant, now);
     const computedAt = await computeTenantSummary(env, meter, options.tenant, year);
-    return { year, refreshed: [{ tenant: options.tenant.slug, computedAt }], remaining: 0 };
+    return { year, refreshed: [{ tenant: options.tenant.slug, computedAt }], failed: [], remaining: 0 };
   }
   const list = await candidates(env, meter, options.year, now);
   const marks = await currentMarks(env, meter, list.filter((c) => c.computedAt !== null));
@@ -99,8 +103,15 @@ export async function refreshSummaries(env: Bindings, meter: CostMeter, options:
     .filter((c) => c.computedAt === null || c.computedAt < staleBefore || marks.get(c.tenant.id) !== c.mark)
     .sort((a, b) => (a.computedAt ?? '').localeCompare(b.computedAt ?? '') || a.tenant.slug.localeCompare(b.tenant.slug));
   const refreshed = [];
+  const failed = [];
   for (const c of due.slice(0, options.limit)) {
-    refreshed.push({ tenant: c.tenant.slug, computedAt: await computeTenantSummary(env, meter, c.tenant, c.year) });
+    // One tenant that cannot be computed (its binding gone from the configuration) must not stop the others.
+    try {
+      refreshed.push({ tenant: c.tenant.slug, computedAt: await computeTenantSummary(env, meter, c.tenant, c.year) });
+    } catch (err) {
+      console.error(`national summary of ${c.tenant.slug} could not be computed`, err);
+      failed.push(c.tenant.slug);
+    }
   }
-  return { year: options.year ?? null, refreshed, remaining: Math.max(0, due.length - refreshed.length) };
+  return { year: options.year ?? null, refreshed, failed, remaining: Math.max(0, due.length - refreshed.length) };
 }
