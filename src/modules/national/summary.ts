@@ -12,12 +12,13 @@ import type { CostMeter } from '../../platform/db/metered-d1';
 import { notFound } from '../../platform/http/problems';
 import { findTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import { writeCsv } from '../employees/csv';
+import { yearIn } from '../jp/ledger';
 import type { StoredFigures } from './compute';
 import { discloseGroup, sumFigures, type Figures } from './disclosure';
 import { minimumPeople, summaryProviders } from './providers';
 
 /** The default year: the current one in western Indonesia (WIB), where most tenants are. */
-export const defaultYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+export const defaultYear = () => yearIn({ timeZone: 'Asia/Jakarta' });
 
 const legend = () => summaryProviders.map((p) => ({ name: p.name, kind: p.kind, description: p.description }));
 
