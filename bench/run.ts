@@ -10,6 +10,7 @@ import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
 import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
 import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
 import { Report } from './lib/report';
+import { measureNationalSummary, refreshAll, refreshOne } from './lib/national';
 import { measureNeeds, seedAssessments } from './lib/needs';
 import { importEmployees, measureEndpoints, measureThroughput, onboard } from './lib/steps';
 
@@ -65,6 +66,16 @@ async function main(): Promise<void> {
     }
 
     for (const slug of directorySlugs) await onboard(url, national, benchManifest(slug, 1, 1));
+
+    const refreshed = await refreshAll(url, national);
+    report.add({ section: 'national', name: `refresh of every tenant (${refreshed.tenants} tenants, ${refreshed.calls} calls)`, value: refreshed.seconds.toFixed(1), unit: 's' });
+    const bigRefresh = await refreshOne(url, national, bigSlug);
+    report.add({ section: 'national', name: `refresh of ${bigSlug} alone (${employees} employees)`, value: Math.round(bigRefresh.ms), unit: 'ms' });
+    const summary = await measureNationalSummary(url, national);
+    const rowsBudget = 2 * summary.tenants + 10;
+    report.add({ section: 'national', name: `GET /national/summary (${summary.tenants} tenants): median / p95`, value: `${summary.medianMs.toFixed(0)} / ${summary.p95Ms.toFixed(0)}`, unit: 'ms', budget: '≤ 300 ms median', pass: summary.medianMs <= 300 });
+    report.add({ section: 'national', name: 'GET /national/summary: rows read', value: summary.rowsRead, unit: 'rows', budget: `≤ ${rowsBudget} (∝ tenants)`, pass: summary.rowsRead <= rowsBudget });
+    report.add({ section: 'national', name: 'GET /national/summary: D1 round trips / response size', value: `${summary.queries} / ${Math.round(summary.bytes / 1024)} KB`, unit: '' });
 
     const isolationAfter = await measureEndpoints(url, small, smallAdmin);
     for (const [name, before] of Object.entries(isolationBefore)) {

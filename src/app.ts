@@ -23,6 +23,7 @@ import { evaluationRoutes } from './modules/evaluations/routes';
 import { jpRoutes } from './modules/jp/routes';
 import { meRoutes } from './modules/me/routes';
 import { mentoringRoutes } from './modules/mentoring/routes';
+import { nationalSummaryRoutes } from './modules/national/routes';
 import { positionRoutes, unitRoutes } from './modules/organisation/routes';
 import { tenantRoutes } from './modules/tenants/routes';
 import { authenticate } from './platform/auth/middleware';
@@ -36,7 +37,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes, nationalSummaryRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

@@ -1,11 +1,14 @@
 /**
  * Worker entry: checks the bindings once per isolate, then serves requests with the app and runs
- * the hourly housekeeping (expired idempotency keys in every tenant database).
+ * the hourly housekeeping: expired idempotency keys in every tenant database, and the national
+ * summaries of the tenants whose data changed (a bounded number per run).
  */
 import { createApp } from './app';
 import type { Bindings } from './env';
 import { allowedAlgorithms } from './platform/auth/verify';
 import { expireIdempotencyKeys } from './platform/http/idempotency';
+import { refreshSummaries, scheduledBatch } from './modules/national/refresh';
+import { CostMeter } from './platform/db/metered-d1';
 import { databaseBindings, tenantDatabase } from './platform/tenancy/directory';
 
 const app = createApp();
@@ -29,8 +32,9 @@ export default {
     checkBindings(env);
     return app.fetch(request, env, ctx);
   },
-  async scheduled(_controller, env) {
+  async scheduled(controller, env) {
     checkBindings(env);
     for (const binding of databaseBindings(env)) await expireIdempotencyKeys(tenantDatabase(env, binding));
+    await refreshSummaries(env, new CostMeter(), { limit: scheduledBatch, now: new Date(controller.scheduledTime) });
   },
 } satisfies ExportedHandler<Bindings>;

@@ -8,6 +8,7 @@ import { catalogLoader } from './catalog';
 import { employeesLoader } from './employees';
 import { evaluationsLoader } from './evaluations';
 import { mentoringLoader } from './mentoring';
+import { summariesLoader } from './summaries';
 
 export interface DemoContext {
   url: string;
@@ -22,4 +23,5 @@ export interface DemoLoader {
   load(ctx: DemoContext): Promise<string>;
 }
 
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader];
+/** In order: the summary loader reads what the others wrote, so it stays last. */
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, summariesLoader];

@@ -171,6 +171,26 @@ describe('bad input never breaks the API', () => {
     );
   });
 
+  it('fuzzes the queries of body-less writes (national summary refresh)', { timeout: 60_000 }, async () => {
+    const writes = ops.filter((o) => o.method === 'POST' && o.properties.length === 0 && !o.csv && !o.path.includes('{'));
+    expect(writes.length).toBeGreaterThan(0);
+    const query = fc.dictionary(
+      fc.constantFrom('tenant', 'year', 'limit'),
+      fc.oneof(fc.string(), fc.constantFrom('-1', '0', '501', '1e9', '2026', 'NaN', "' or 1=1 --", world.a.tenant.slug, '\u0000')),
+      { maxKeys: 3 },
+    );
+    for (const op of writes) {
+      await fc.assert(
+        fc.asyncProperty(query, async (q) => {
+          const before = await tableCounts();
+          const res = await api(op.method, `${pathFor(op)}?${new URLSearchParams(q)}`, { token: tokenFor(op) });
+          await expectSafe(res, before, `${op.method} ${op.path}?${new URLSearchParams(q)}`);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
   it('fuzzes queries and If-Match headers', { timeout: 180_000 }, async () => {
     const lists = ops.filter((o) => o.method === 'GET' && !o.path.endsWith('{id}'));
     const query = fc.dictionary(

@@ -166,4 +166,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/units/{id}/recommendations': { params: unit },
   'GET /api/v1/me/recommendations': { untenanted: true, selfScoped: true },
   'GET /api/v1/me/enrollments': { untenanted: true, selfScoped: true },
+  'GET /api/v1/national/summary': { untenanted: true, query: '?year=2026' },
+  'GET /api/v1/national/summary.csv': { untenanted: true, query: '?year=2026' },
+  'GET /api/v1/national/tenants/{tenant}/summary': { untenanted: true, query: '?year=2026' },
+  'POST /api/v1/national/summary/refresh': { untenanted: true, query: '?year=2026' },
 };

@@ -8,3 +8,4 @@ export * from './snapshots';
 export * from './evaluations';
 export * from './mentoring';
 export * from './catalog';
+export * from './summaries';

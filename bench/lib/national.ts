@@ -1,0 +1,52 @@
+/**
+ * National summaries in the benchmark: compute every tenant of the 500-region directory through
+ * the on-demand refresh (bounded calls, repeated while tenants remain due), then time the
+ * national summary and read its cost: rows read must follow tenants, never employees.
+ */
+import { expectOk, median, percentile, request } from './client';
+
+interface Refreshed {
+  refreshed: { tenant: string }[];
+  remaining: number;
+}
+
+/** Refreshes until nothing is due; one call computes at most `limit` tenants. */
+export async function refreshAll(url: string, token: string, limit = 100) {
+  const started = performance.now();
+  let tenants = 0;
+  let calls = 0;
+  for (;;) {
+    const res = expectOk(await request<Refreshed>(`${url}/api/v1/national/summary/refresh?limit=${limit}`, { method: 'POST', token }), 'national refresh');
+    tenants += res.body.refreshed.length;
+    calls++;
+    if (res.body.remaining === 0 || res.body.refreshed.length === 0) break;
+  }
+  return { tenants, calls, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Time to recompute one tenant (the large one: its aggregates are read from all its rows). */
+export async function refreshOne(url: string, token: string, slug: string) {
+  const res = expectOk(await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token }), `refresh ${slug}`);
+  return { ms: res.ms, rowsRead: res.rowsRead };
+}
+
+interface Summary {
+  tenants: { status: string }[];
+  freshness: { tenantsComputed: number };
+}
+
+export async function measureNationalSummary(url: string, token: string, runs = 15) {
+  const calls = [];
+  for (let i = 0; i < runs; i++) calls.push(expectOk(await request<Summary>(`${url}/api/v1/national/summary`, { token }), 'national summary'));
+  const one = calls[0] as (typeof calls)[number];
+  const ms = calls.map((c) => c.ms);
+  return {
+    tenants: one.body.tenants.length,
+    computed: one.body.freshness.tenantsComputed,
+    rowsRead: one.rowsRead,
+    queries: one.queries,
+    bytes: JSON.stringify(one.body).length,
+    medianMs: median(ms),
+    p95Ms: percentile(ms, 95),
+  };
+}

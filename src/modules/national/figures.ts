@@ -1,0 +1,63 @@
+/**
+ * The summary figures the core modules already hold: share of employees assessed, mean gap by
+ * competency type and share reaching the JP target. Each is a provider (see providers.ts): one
+ * statement over the tenant's active employees, grouped by unit, that returns counts and sums only.
+ */
+import { sql } from 'drizzle-orm';
+import { competencies, competencyTypes, currentLevels, employees, jpEntries, positionStandards } from '../../db/schema';
+import type { SummaryProvider } from './providers';
+
+/**
+ * An employee counts as assessed when every competency of their position's standard has a current
+ * level; with no standard there is nothing to assess against, so they do not count.
+ */
+export const shareAssessed: SummaryProvider = {
+  name: 'shareAssessed',
+  kind: 'share',
+  description: "Share of active employees with a current level for every competency of their position's standard",
+  measure: ({ tenant }) => sql`
+    select e.unit_id as unit_id, count(*) as count, count(*) as people,
+           sum(coalesce((
+             select min(cl.level is not null) from ${positionStandards} s
+             left join ${currentLevels} cl on cl.tenant_id = ${tenant.id} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+             where s.tenant_id = ${tenant.id} and s.position_id = e.position_id
+           ), 0)) as sum
+    from ${employees} e
+    where e.tenant_id = ${tenant.id} and e.status = 'active'
+    group by e.unit_id`,
+};
+
+const typeName = (type: string) => type.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase());
+
+/** Mean of max(0, required − current) over assessed pairs of one type; unassessed pairs never count as 0. */
+const meanGap = (type: (typeof competencyTypes)[number]): SummaryProvider => ({
+  name: `meanGap${typeName(type)}`,
+  kind: 'mean',
+  description: `Mean gap over assessed (employee × ${type.replace('_', ' ')} competency of their standard) pairs`,
+  measure: ({ tenant }) => sql`
+    select e.unit_id as unit_id, sum(max(0, s.required_level - cl.level)) as sum, count(*) as count, count(distinct e.id) as people
+    from ${employees} e
+    join ${positionStandards} s on s.tenant_id = ${tenant.id} and s.position_id = e.position_id
+    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id and c.type = ${type}
+    join ${currentLevels} cl on cl.tenant_id = ${tenant.id} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+    where e.tenant_id = ${tenant.id} and e.status = 'active'
+    group by e.unit_id`,
+});
+
+export const meanGapProviders = competencyTypes.map(meanGap);
+
+/** Against the tenant's own target; an employee with no credit in the year has 0 JP. */
+export const shareReachingJpTarget: SummaryProvider = {
+  name: 'shareReachingJpTarget',
+  kind: 'share',
+  description: "Share of active employees whose JP of the year reach their tenant's target",
+  measure: ({ tenant, year }) => sql`
+    select e.unit_id as unit_id, sum(coalesce(j.total, 0) >= ${tenant.jpTarget * 100}) as sum, count(*) as count, count(*) as people
+    from ${employees} e
+    left join (
+      select employee_id, sum(jp_centi) as total from ${jpEntries}
+      where tenant_id = ${tenant.id} and year = ${year} group by employee_id
+    ) j on j.employee_id = e.id
+    where e.tenant_id = ${tenant.id} and e.status = 'active'
+    group by e.unit_id`,
+};

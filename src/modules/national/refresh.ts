@@ -1,0 +1,117 @@
+/**
+ * Keeps the per-tenant aggregates current. A tenant is due when it was never computed for the
+ * year, when its data changed since (its latest audit id or directory version differ from the
+ * mark stored with the summary — every write is audited), or when its summary is older than
+ * `staleAfterMs` (a safety net for anything that changes without an audit row). Work per run is
+ * bounded: at most `limit` tenants are computed, never-computed first, then the oldest; the
+ * rest wait for the next run. Finding who is due costs one query on the control database and
+ * one per database binding, whatever the number of tenants' employees.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { auditLog, tenants, tenantScope, tenantSummaries } from '../../db/schema';
+import type { Bindings } from '../../env';
+import type { CostMeter } from '../../platform/db/metered-d1';
+import { databaseBindings, tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
+import { yearIn } from '../jp/ledger';
+import { computeTenantSummary, sourceMark } from './compute';
+
+/** Tenants computed per scheduled run (hourly): 50 an hour covers 500 tenants' changes in 10 hours at worst. */
+export const scheduledBatch = 50;
+export const staleAfterMs = 24 * 3_600_000;
+
+export interface RefreshResult {
+  year: number | null;
+  refreshed: { tenant: string; computedAt: string }[];
+  /** Tenants that could not be computed this time (they stay due). */
+  failed: string[];
+  /** Tenants still due after this run. */
+  remaining: number;
+}
+
+interface Candidate {
+  tenant: TenantEntry;
+  year: number;
+  computedAt: string | null;
+  mark: string | null;
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/** Every tenant with its stored `tenant` row for its year (`year`, or each tenant's current year). */
+async function candidates(env: Bindings, meter: CostMeter, year: number | undefined, now: Date): Promise<Candidate[]> {
+  const control = drizzle(meter.wrap(env.DB));
+  // Each tenant's current year depends on its time zone: near New Year two years are current.
+  const years = year ? [year] : [...new Set((['Asia/Jakarta', 'Asia/Jayapura'] as const).map((timeZone) => yearIn({ timeZone }, now)))];
+  const rows = await control
+    .select({ tenant: tenants, year: tenantSummaries.year, computedAt: tenantSummaries.computedAt, mark: tenantSummaries.sourceMark })
+    .from(tenants)
+    .leftJoin(tenantSummaries, and(eq(tenantSummaries.tenantId, tenants.id), inArray(tenantSummaries.year, years), eq(tenantSummaries.scope, tenantScope)))
+    .orderBy(asc(tenants.slug));
+  const wanted = (t: TenantEntry) => year ?? yearIn(t, now);
+  const byTenant = new Map<string, Candidate>();
+  for (const r of rows) {
+    const y = wanted(r.tenant);
+    const hit = r.year === y;
+    if (!byTenant.has(r.tenant.id) || hit) {
+      byTenant.set(r.tenant.id, { tenant: r.tenant, year: y, computedAt: hit ? r.computedAt : null, mark: hit ? r.mark : null });
+    }
+  }
+  return [...byTenant.values()];
+}
+
+/** The current mark of each tenant, one statement per database binding. */
+async function currentMarks(env: Bindings, meter: CostMeter, list: Candidate[]): Promise<Map<string, string>> {
+  const byBinding = new Map<string, Candidate[]>();
+  for (const c of list) byBinding.set(c.tenant.database, [...(byBinding.get(c.tenant.database) ?? []), c]);
+  const marks = new Map<string, string>();
+  for (const [binding, group] of byBinding) {
+    // A binding missing from the configuration leaves its tenants without a mark: they count as due and fail alone.
+    if (!databaseBindings(env).includes(binding)) continue;
+    const d1 = meter.wrap(tenantDatabase(env, binding));
+    const { sql: text, params } = dialect.sqlToQuery(
+      sql`select value as tenant_id, (select max(id) from ${auditLog} where tenant_id = value) as mark from json_each(${JSON.stringify(group.map((c) => c.tenant.id))})`,
+    );
+    const { results } = await d1.prepare(text).bind(...params).all<{ tenant_id: string; mark: string | null }>();
+    const entries = new Map(group.map((c) => [c.tenant.id, c.tenant]));
+    for (const r of results) marks.set(r.tenant_id, sourceMark(r.mark, entries.get(r.tenant_id) as TenantEntry));
+  }
+  return marks;
+}
+
+export interface RefreshOptions {
+  /** The year to refresh; default each tenant's current year on its own wall clock. */
+  year?: number;
+  /** Only this tenant, computed whether due or not. */
+  tenant?: TenantEntry;
+  limit: number;
+  now?: Date;
+}
+
+export async function refreshSummaries(env: Bindings, meter: CostMeter, options: RefreshOptions): Promise<RefreshResult> {
+  const now = options.now ?? new Date();
+  if (options.tenant) {
+    const year = options.year ?? yearIn(options.tenant, now);
+    const computedAt = await computeTenantSummary(env, meter, options.tenant, year);
+    return { year, refreshed: [{ tenant: options.tenant.slug, computedAt }], failed: [], remaining: 0 };
+  }
+  const list = await candidates(env, meter, options.year, now);
+  const marks = await currentMarks(env, meter, list.filter((c) => c.computedAt !== null));
+  const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
+  const due = list
+    .filter((c) => c.computedAt === null || c.computedAt < staleBefore || marks.get(c.tenant.id) !== c.mark)
+    .sort((a, b) => (a.computedAt ?? '').localeCompare(b.computedAt ?? '') || a.tenant.slug.localeCompare(b.tenant.slug));
+  const refreshed = [];
+  const failed = [];
+  for (const c of due.slice(0, options.limit)) {
+    // One tenant that cannot be computed (its binding gone from the configuration) must not stop the others.
+    try {
+      refreshed.push({ tenant: c.tenant.slug, computedAt: await computeTenantSummary(env, meter, c.tenant, c.year) });
+    } catch (err) {
+      console.error(`national summary of ${c.tenant.slug} could not be computed`, err);
+      failed.push(c.tenant.slug);
+    }
+  }
+  return { year: options.year ?? null, refreshed, failed, remaining: Math.max(0, due.length - refreshed.length) };
+}

@@ -1,0 +1,78 @@
+/** National summary test data: small tenants with people, standards, assessments and JP, all through the API. */
+import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import worker from '../../../src/index';
+import type { ManifestInput } from '../../../src/modules/tenants/manifest';
+import { api } from '../../support/api';
+import { createTenant, type TestTenant } from '../../support/factories';
+import { createEmployee, orgIds } from '../employees/helpers';
+import { putStandards } from '../competencies/helpers';
+
+export interface Person {
+  unit: string;
+  /** Competency code → current level. */
+  levels?: Record<string, number>;
+  /** JP credits: [jp, ISO instant]. */
+  jp?: [number, string][];
+}
+
+export interface Seeded {
+  t: TestTenant;
+  people: { id: string; nip: string; name: string }[];
+}
+
+export async function seedTenant(overrides: Partial<ManifestInput>, standard: { competency: string; requiredLevel: number }[], people: Person[]): Promise<Seeded> {
+  const t = await createTenant(overrides);
+  const ids = await orgIds(t);
+  if (standard.some((s) => s.competency.startsWith('TEK-'))) {
+    for (const code of new Set(standard.filter((s) => s.competency.startsWith('TEK-')).map((s) => s.competency))) {
+      const res = await api('POST', `/api/v1/tenants/${t.slug}/competencies`, {
+        token: t.adminToken,
+        body: { code, name: `Kompetensi ${code}`, description: 'Kompetensi teknis', levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`) },
+      });
+      expect(res.status, res.text).toBe(201);
+    }
+  }
+  expect((await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, standard)).status).toBe(200);
+  const made: Seeded['people'] = [];
+  for (const [i, p] of people.entries()) {
+    const res = await createEmployee(t, { name: `Wulan Kusumawati ${t.slug} ${i}`, unitId: ids[p.unit] });
+    expect(res.status, res.text).toBe(201);
+    made.push({ id: res.body.id as string, nip: res.body.nip as string, name: res.body.name as string });
+  }
+  const items = people.flatMap((p, i) =>
+    Object.entries(p.levels ?? {}).map(([competency, level]) => ({ employeeId: made[i]?.id, competency, level, source: 'supervisor', date: '2026-02-10' })),
+  );
+  if (items.length > 0) {
+    const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items } });
+    expect(res.status, res.text).toBe(201);
+  }
+  for (const [i, p] of people.entries()) {
+    for (const [jp, occurredAt] of p.jp ?? []) {
+      const res = await api('POST', `/api/v1/tenants/${t.slug}/jp`, { token: t.adminToken, body: { employeeId: made[i]?.id, jp, source: 'program', occurredAt } });
+      expect(res.status, res.text).toBe(201);
+    }
+  }
+  return { t, people: made };
+}
+
+export const refresh = (token: string, query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
+export const byUnit = (token: string, slug: string, year = 2026) => api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });
+
+/** Runs the Worker's cron handler the way the runtime does. */
+export async function runScheduled(at = Date.now()): Promise<void> {
+  const controller = { scheduledTime: at, cron: '23 * * * *', noRetry: () => undefined } as ScheduledController;
+  await worker.scheduled(controller, env as never);
+}
+
+/** Asserts none of these people's names, NIPs or ids appear anywhere in `text`. */
+export function expectNothingPersonal(text: string, seeded: Seeded[]): void {
+  for (const s of seeded) {
+    for (const p of s.people) {
+      expect(text).not.toContain(p.name);
+      expect(text).not.toContain(p.nip);
+      expect(text).not.toContain(p.id);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Keeping the summaries current: the Worker's hourly `scheduled` handler computes tenants never
+ * computed, changed since or stale, and leaves the others alone; the on-demand refresh is bounded
+ * per call. Only the national admin reads or refreshes.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultYear } from '../../../src/modules/national/summary';
+import { api, expectProblem } from '../../support/api';
+import { createTenant } from '../../support/factories';
+import { createEmployee } from '../employees/helpers';
+import { byUnit, nationalSummary, refresh, runScheduled } from './helpers';
+
+const year = defaultYear();
+const entryOf = async (token: string, slug: string) =>
+  ((await nationalSummary(token, year)).body.tenants as { slug: string; status: string; computedAt: string | null; employees: number | null }[]).find((t) => t.slug === slug);
+
+describe('refresh', () => {
+  it('is done by the scheduled handler: new tenants, then only tenants whose data changed or went stale', async () => {
+    const t = await createTenant({ database: 'DB_DEDICATED' });
+    for (let i = 0; i < 5; i++) expect((await createEmployee(t)).status).toBe(201);
+    expect(await entryOf(t.nationalToken, t.slug)).toMatchObject({ status: 'not_computed', computedAt: null });
+
+    await runScheduled();
+    const first = await entryOf(t.nationalToken, t.slug);
+    expect(first).toMatchObject({ status: 'computed', employees: 5 });
+
+    await runScheduled();
+    expect((await entryOf(t.nationalToken, t.slug))?.computedAt).toBe(first?.computedAt);
+
+    expect((await createEmployee(t)).status).toBe(201);
+    await runScheduled();
+    const changed = await entryOf(t.nationalToken, t.slug);
+    expect(changed?.employees).toBe(6);
+    expect(changed?.computedAt! > first!.computedAt!).toBe(true);
+
+    await runScheduled(Date.now() + 25 * 3_600_000);
+    expect((await entryOf(t.nationalToken, t.slug))!.computedAt! > changed!.computedAt!).toBe(true);
+  });
+
+  it('bounds the work of one call and says how many tenants remain due', async () => {
+    const t = await createTenant();
+    await createTenant();
+    await createTenant();
+    const first = await refresh(t.nationalToken, `?year=${year}&limit=1`);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.refreshed).toHaveLength(1);
+    expect(first.body.remaining).toBeGreaterThanOrEqual(2);
+    let rest = await refresh(t.nationalToken, `?year=${year}&limit=500`);
+    expect(rest.body.remaining).toBe(0);
+    rest = await refresh(t.nationalToken, `?year=${year}`);
+    expect(rest.body).toMatchObject({ refreshed: [], remaining: 0 });
+    // One tenant on demand is computed whether due or not.
+    const one = await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
+    expect(one.body.refreshed.map((r: { tenant: string }) => r.tenant)).toEqual([t.slug]);
+  });
+
+  it('suppresses a share of 4 people, and publishes it at 5', async () => {
+    const t = await createTenant();
+    for (let i = 0; i < 4; i++) expect((await createEmployee(t)).status).toBe(201);
+    await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
+    const four = await entryOf(t.nationalToken, t.slug);
+    expect((four as unknown as { figures: Record<string, unknown> }).figures.shareReachingJpTarget).toEqual({ value: null, people: 4, suppressed: 'fewer than 5 people' });
+    expect((await createEmployee(t)).status).toBe(201);
+    await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
+    const five = await entryOf(t.nationalToken, t.slug);
+    expect((five as unknown as { figures: Record<string, unknown> }).figures.shareReachingJpTarget).toEqual({ value: 0, people: 5 });
+  });
+});
+
+describe('access', () => {
+  it('refuses the tenant admin and the employee on every national summary route', async () => {
+    const t = await createTenant();
+    const calls: [string, string][] = [
+      ['GET', '/api/v1/national/summary'],
+      ['GET', '/api/v1/national/summary.csv'],
+      ['GET', `/api/v1/national/tenants/${t.slug}/summary`],
+      ['POST', '/api/v1/national/summary/refresh'],
+    ];
+    for (const [method, path] of calls) {
+      for (const token of [t.adminToken, t.employeeToken]) expectProblem(await api(method, path, { token }), 403);
+      expectProblem(await api(method, path), 401);
+    }
+  });
+
+  it('answers 404 for an unknown tenant and 400 for a bad year', async () => {
+    const t = await createTenant();
+    expectProblem(await byUnit(t.nationalToken, 'tidak-ada'), 404);
+    expectProblem(await refresh(t.nationalToken, '?tenant=tidak-ada'), 404);
+    expectProblem(await api('GET', '/api/v1/national/summary?year=1999', { token: t.nationalToken }), 400);
+    expectProblem(await refresh(t.nationalToken, '?limit=0'), 400);
+  });
+
+  it('still refuses the national admin personal data in the tenant', async () => {
+    const t = await createTenant();
+    const id = (await createEmployee(t)).body.id as string;
+    for (const path of ['employees', `employees/${id}`, `employees/${id}/gaps`, `employees/${id}/jp`, 'needs?groupBy=unit']) {
+      expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token: t.nationalToken }), 403);
+    }
+  });
+});
