@@ -60,9 +60,11 @@ async function main(): Promise<void> {
     report.add({ section: 'needs', name: 'time to record them', value: Math.round(assessed.seconds), unit: 's' });
     const pairs = assessed.employees * 10;
     for (const n of await measureNeeds(url, bigSlug, bigAdmin)) {
-      const name = `needs report by ${n.groupBy} (${n.groups} groups, ${pairs} pairs)`;
+      const name = `needs by ${n.groupBy} (${n.groups} groups, ${pairs} pairs)`;
       report.add({ section: 'needs', name: `${name}: median / p95`, value: `${n.medianMs.toFixed(0)} / ${n.p95Ms.toFixed(0)}`, unit: 'ms', budget: '≤ 500 ms median', pass: n.medianMs <= 500 });
-      report.add({ section: 'needs', name: `${name}: rows read per pair`, value: Number((n.rowsRead / pairs).toFixed(1)), unit: 'rows', budget: 'linear in the tenant' });
+      report.add({ section: 'needs', name: `${name}: rows read (served)`, value: n.servedRowsRead, unit: 'rows' });
+      report.add({ section: 'needs', name: `${name}: computing after a change`, value: Math.round(n.computeMs), unit: 'ms' });
+      report.add({ section: 'needs', name: `${name}: rows read computing, per pair`, value: Number((n.computeRowsRead / pairs).toFixed(1)), unit: 'rows', budget: 'linear in the tenant', pass: n.computeRowsRead / pairs <= 20 });
     }
 
     for (const slug of directorySlugs) await onboard(url, national, benchManifest(slug, 1, 1));
