@@ -8,6 +8,7 @@ import { catalogLoader } from './catalog';
 import { employeesLoader } from './employees';
 import { evaluationsLoader } from './evaluations';
 import { mentoringLoader } from './mentoring';
+import { plansLoader } from './plans';
 import { summariesLoader } from './summaries';
 
 export interface DemoContext {
@@ -24,4 +25,4 @@ export interface DemoLoader {
 }
 
 /** In order: the summary loader reads what the others wrote, so it stays last. */
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, summariesLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, plansLoader, summariesLoader];

@@ -27,6 +27,8 @@ export interface Side {
   programId: string;
   offeringId: string;
   enrollmentId: string;
+  /** A draft annual plan of this side (year 2099). */
+  planId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -113,12 +115,15 @@ async function side(label: string): Promise<Side> {
   });
   const enrollment = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, { token, body: { employeeIds: [employee.body.id] } });
   if (enrollment.status !== 201) throw new Error(`world setup failed: ${offering.text} ${enrollment.text}`);
+  const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
+  if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
   return {
     tenant,
     providerId: provider.body.id,
     programId: program.body.id,
     offeringId: offering.body.id,
     enrollmentId: enrollment.body.items[0].id,
+    planId: plan.body.id,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
@@ -129,7 +134,7 @@ async function side(label: string): Promise<Side> {
     pairingId: pairing.body.id,
     goalId: goals.body.items[0].id,
     memberToken: await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id }),
-    secrets: [indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id],
+    secrets: [indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id, plan.body.id],
   };
 }
 
