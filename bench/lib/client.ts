@@ -25,11 +25,26 @@ export async function request<T = unknown>(
     body = init.csv;
   }
   const started = performance.now();
-  const res = await fetch(url, { method: init.method ?? 'GET', headers, body });
+  const res = await fetchOnce(url, { method: init.method ?? 'GET', headers, body });
   const text = await res.text();
   const ms = performance.now() - started;
   const parsed = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
   return { status: res.status, body: parsed, ms, ...parseServerTiming(res.headers.get('server-timing')) };
+}
+
+/**
+ * fetch, retried once for a GET when the connection failed before any answer (a kept-alive socket
+ * the server had just closed); the cause is printed, so a retry never goes unnoticed.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+    if ((init.method ?? 'GET') !== 'GET') throw new Error(`${init.method} ${url}: ${cause}`);
+    console.warn(`  (retrying GET ${url}: ${cause})`);
+    return fetch(url, init);
+  }
 }
 
 export function expectOk<T>(m: Measured<T>, what: string): Measured<T> {
