@@ -26,6 +26,7 @@ import { meRoutes } from './modules/me/routes';
 import { mentoringRoutes } from './modules/mentoring/routes';
 import { nationalSummaryRoutes } from './modules/national/routes';
 import { positionRoutes, unitRoutes } from './modules/organisation/routes';
+import { planRoutes } from './modules/plans/routes';
 import { tenantRoutes } from './modules/tenants/routes';
 import { authenticate } from './platform/auth/middleware';
 import { idempotency } from './platform/http/idempotency';
@@ -38,7 +39,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, evaluationLevelRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes, nationalSummaryRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, evaluationLevelRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes, nationalSummaryRoutes, planRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

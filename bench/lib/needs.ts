@@ -20,22 +20,36 @@ export async function seedAssessments(url: string, token: string, manifest: Mani
 export interface NeedsFigures {
   groupBy: string;
   groups: number;
-  rowsRead: number;
-  queries: number;
+  /** Computing the report (the first call after the data changed): time and rows read. */
+  computeMs: number;
+  computeRowsRead: number;
+  /** Serving it again while nothing changed (its snapshot): median and p95 over `runs`, rows read. */
   medianMs: number;
   p95Ms: number;
+  servedRowsRead: number;
 }
 
-/** The tenant needs report, each grouping `runs` times: rows read of one call, latency over all. */
+/**
+ * The tenant needs report, each grouping: the first call computes it (the seeding just changed the
+ * data), the next `runs` are served from its snapshot, as an admin re-reading the report sees it.
+ */
 export async function measureNeeds(url: string, slug: string, token: string, runs = 7): Promise<NeedsFigures[]> {
   const figures: NeedsFigures[] = [];
   for (const groupBy of ['unit', 'position', 'competency', 'type']) {
     const target = `${url}/api/v1/tenants/${slug}/needs?groupBy=${groupBy}`;
+    const first = expectOk(await request<{ items: unknown[] }>(target, { token }), `needs by ${groupBy}`);
     const calls = [];
     for (let i = 0; i < runs; i++) calls.push(expectOk(await request<{ items: unknown[] }>(target, { token }), `needs by ${groupBy}`));
-    const one = calls[0] as (typeof calls)[number];
     const ms = calls.map((c) => c.ms);
-    figures.push({ groupBy, groups: one.body.items.length, rowsRead: one.rowsRead, queries: one.queries, medianMs: median(ms), p95Ms: percentile(ms, 95) });
+    figures.push({
+      groupBy,
+      groups: first.body.items.length,
+      computeMs: first.ms,
+      computeRowsRead: first.rowsRead,
+      medianMs: median(ms),
+      p95Ms: percentile(ms, 95),
+      servedRowsRead: calls[0]?.rowsRead ?? Number.NaN,
+    });
   }
   return figures;
 }

@@ -9,6 +9,7 @@ import { employeesLoader } from './employees';
 import { evaluationLevelsLoader } from './evaluation-levels';
 import { evaluationsLoader } from './evaluations';
 import { mentoringLoader } from './mentoring';
+import { plansLoader } from './plans';
 import { summariesLoader } from './summaries';
 
 export interface DemoContext {
@@ -25,4 +26,4 @@ export interface DemoLoader {
 }
 
 /** In order: the summary loader reads what the others wrote, so it stays last. */
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, evaluationLevelsLoader, summariesLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, evaluationLevelsLoader, plansLoader, summariesLoader];

@@ -8,6 +8,17 @@ beforeAll(async () => {
 });
 
 describe('problem+json for every failure', () => {
+  it('400 lists at most 200 field errors and says how many there were', async () => {
+    const items = Array.from({ length: 300 }, () => ({ level: 9 }));
+    const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items } });
+    expectProblem(res, 400);
+    expect(res.body.errors).toHaveLength(200);
+    const total = Number(/^(\d+) problem/.exec(res.body.detail)?.[1]);
+    expect(total).toBeGreaterThan(1000);
+    expect(res.body.detail).toContain('the first 200 are listed');
+  });
+
+
   it('400 with validation errors and their paths', async () => {
     const res = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'lower case', kind: 'castle' } });
     expectProblem(res, 400);

@@ -34,7 +34,7 @@ const key = (r: Route) => `${r.method} ${r.path}`;
 
 function url(r: Route, f: RouteFixture, pathSide: Side, idSide: Side): string {
   const params: Record<string, string> = { tenant: pathSide.tenant.slug, ...f.params?.(idSide) };
-  return r.path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`)) + (f.query ?? '');
+  return r.path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`)) + (typeof f.query === 'function' ? f.query(idSide) : (f.query ?? ''));
 }
 
 async function call(r: Route, token: string | undefined, pathSide: Side, idSide = pathSide): Promise<ApiResponse> {

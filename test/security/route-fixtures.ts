@@ -12,7 +12,7 @@ export interface RouteFixture {
   params?: (side: Side) => Record<string, string>;
   /** A valid body for a call by an allowed role. */
   body?: (side: Side) => unknown;
-  query?: string;
+  query?: string | ((side: Side) => string);
   headers?: Record<string, string>;
   /** The route lives outside `/tenants/{tenant}` (national or caller-scoped). */
   untenanted?: boolean;
@@ -33,6 +33,7 @@ const program = (s: Side) => ({ id: s.programId });
 const offering = (s: Side) => ({ id: s.offeringId });
 const enrollment = (s: Side) => ({ id: s.enrollmentId });
 const completedEnrollment = (s: Side) => ({ id: s.completedEnrollmentId });
+const plan = (s: Side) => ({ id: s.planId });
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
@@ -163,6 +164,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/enrollments/{id}/approve': { params: enrollment },
   'POST /api/v1/tenants/{tenant}/enrollments/{id}/withdraw': { params: enrollment },
   'POST /api/v1/tenants/{tenant}/enrollments/{id}/complete': { params: enrollment, body: () => ({ attendance: 90, passed: true }) },
+  'GET /api/v1/tenants/{tenant}/plans': { query: '?year=2099' },
+  'POST /api/v1/tenants/{tenant}/plans': { body: () => ({ year: 2099, budget: 10_000_000, options: { perPersonCap: 1 } }) },
+  'GET /api/v1/tenants/{tenant}/plans/compare': { query: (s) => `?a=${s.planId}&b=${s.planId}` },
+  'GET /api/v1/tenants/{tenant}/plans/{id}': { params: plan },
+  'GET /api/v1/tenants/{tenant}/plans/{id}/lines': { params: plan },
+  'POST /api/v1/tenants/{tenant}/plans/{id}/recompute': { params: plan, body: () => ({ budget: 1_000_000 }) },
+  'POST /api/v1/tenants/{tenant}/plans/{id}/approve': { params: plan, headers: ifMatch },
   'GET /api/v1/tenants/{tenant}/employees/{id}/recommendations': { params: employee },
   'GET /api/v1/tenants/{tenant}/units/{id}/recommendations': { params: unit },
   'GET /api/v1/me/recommendations': { untenanted: true, selfScoped: true },

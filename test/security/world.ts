@@ -35,6 +35,8 @@ export interface Side {
   reportId: string;
   completedEnrollmentId: string;
   completedPairingId: string;
+  /** A draft annual plan of this side (year 2099). */
+  planId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -147,12 +149,15 @@ async function side(label: string): Promise<Side> {
   if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || ended.status !== 200) {
     throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
   }
+  const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
+  if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
   return {
     tenant,
     providerId: provider.body.id,
     programId: program.body.id,
     offeringId: offering.body.id,
     enrollmentId: enrollment.body.items[0].id,
+    planId: plan.body.id,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
@@ -166,7 +171,7 @@ async function side(label: string): Promise<Side> {
     reportId: report.body.id,
     completedEnrollmentId,
     completedPairingId: coaching.body.id,
-    secrets: [report.body.id, report.body.name, report.body.nip, completedEnrollmentId, coaching.body.id, indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id],
+    secrets: [report.body.id, report.body.name, report.body.nip, completedEnrollmentId, coaching.body.id, indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id, plan.body.id],
   };
 }
 

@@ -9,3 +9,4 @@ export * from './evaluations';
 export * from './mentoring';
 export * from './catalog';
 export * from './summaries';
+export * from './plans';

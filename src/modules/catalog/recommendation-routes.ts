@@ -3,26 +3,14 @@
  * enrollments (`/me/enrollments`). Personal data: the national admin is refused; an employee reads
  * only their own recommendations (404 for anyone else's).
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../../env';
-import type { ServiceContext } from '../../platform/context';
-import { serviceContext } from '../../platform/context';
+import { callerContext, serviceContext } from '../../platform/context';
 import { createRouter, json, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/http/problems';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { listOfEmployee } from './enrollments';
 import { forEmployee, forUnit } from './recommendations';
 import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from './schemas';
 
 const tags = ['Catalog'];
-
-/** The caller's own tenant and employee id, for `/me/…` routes outside `/tenants/{tenant}`. */
-function selfContext(c: Context<AppEnv>): ServiceContext & { employeeId: string } {
-  const actor = c.get('principal');
-  if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-  return { tenant: actor.tenant, actor, db: tenantDbFor(c.env, c.get('meter'), actor.tenant), requestId: c.get('requestId'), employeeId: actor.employeeId };
-}
 
 export const recommendationRoutes = createRouter()
   .openapi(
@@ -47,7 +35,7 @@ export const recommendationRoutes = createRouter()
       request: { query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
     async (c) => {
-      const ctx = selfContext(c);
+      const ctx = callerContext(c, 'employee');
       return c.json(await forEmployee(ctx, ctx.employeeId, c.req.valid('query')), 200);
     },
   )
@@ -57,7 +45,7 @@ export const recommendationRoutes = createRouter()
       request: { query: enrollmentQuery }, responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
     }),
     async (c) => {
-      const ctx = selfContext(c);
+      const ctx = callerContext(c, 'employee');
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
       return c.json(await listOfEmployee(ctx, ctx.employeeId, { ...q, ...(key ? { cursor: key } : {}) }), 200);

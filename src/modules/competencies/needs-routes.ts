@@ -4,12 +4,11 @@
  * national admin is refused; an employee reads only their own record (404 for anyone else).
  */
 import { z } from '@hono/zod-openapi';
-import { serviceContext } from '../../platform/context';
+import { callerContext, serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { DomainError } from '../../platform/http/problems';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { tenantParams } from '../tenants/schemas';
 import { history, recordAssessments } from './assessments';
 import { gapsOf } from './gaps';
@@ -137,10 +136,8 @@ export const needsRoutes = createRouter()
       responses: { 200: json(gapsSchema, 'The gaps') },
     }),
     async (c) => {
-      const actor = c.get('principal');
-      if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-      const db = tenantDbFor(c.env, c.get('meter'), actor.tenant);
-      return c.json(await gapsOf({ tenant: actor.tenant, actor, db, requestId: c.get('requestId') }, actor.employeeId), 200);
+      const ctx = callerContext(c, 'employee');
+      return c.json(await gapsOf(ctx, ctx.employeeId), 200);
     },
   )
   .openapi(
@@ -151,12 +148,9 @@ export const needsRoutes = createRouter()
       responses: { 201: json(assessmentSchema, 'Recorded'), ...refused },
     }),
     async (c) => {
-      const actor = c.get('principal');
-      if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-      const db = tenantDbFor(c.env, c.get('meter'), actor.tenant);
-      const ctx = { tenant: actor.tenant, actor, db, requestId: c.get('requestId') };
+      const ctx = callerContext(c, 'employee');
       const input = c.req.valid('json');
-      const [assessment] = await recordAssessments(ctx, [{ ...input, employeeId: actor.employeeId, source: 'self', assessor: 'self' }], () => 'body');
+      const [assessment] = await recordAssessments(ctx, [{ ...input, employeeId: ctx.employeeId, source: 'self', assessor: 'self' }], () => 'body');
       if (!assessment) throw new DomainError('internal', 'nothing was recorded');
       return c.json(assessment, 201);
     },

@@ -3,10 +3,8 @@
  * (`/tenants/{tenant}/employees/{id}/jp` and the caller's own `/me/jp`), and the tenant summary.
  * Personal data: the national admin is refused; an employee reads only their own ledger.
  */
-import { serviceContext } from '../../platform/context';
+import { callerContext, serviceContext } from '../../platform/context';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { DomainError } from '../../platform/http/problems';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { tenantParams } from '../tenants/schemas';
 import { ledgerOf, recordJp } from './ledger';
 import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
@@ -55,10 +53,7 @@ export const jpRoutes = createRouter()
       responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
     }),
     async (c) => {
-      const actor = c.get('principal');
-      if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-      const db = tenantDbFor(c.env, c.get('meter'), actor.tenant);
-      const ctx = { tenant: actor.tenant, actor, db, requestId: c.get('requestId') };
-      return c.json(await ledgerOf(ctx, actor.employeeId, c.req.valid('query').year), 200);
+      const ctx = callerContext(c, 'employee');
+      return c.json(await ledgerOf(ctx, ctx.employeeId, c.req.valid('query').year), 200);
     },
   );

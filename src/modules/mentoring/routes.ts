@@ -4,12 +4,10 @@
  * (`/me/pairings`). Personal data: the national admin is refused everywhere. Static paths
  * (`suggestions`, `match`) are declared before `{id}`.
  */
-import { serviceContext, type ServiceContext } from '../../platform/context';
+import { callerContext, serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/http/problems';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { tenantParams } from '../tenants/schemas';
 import { acceptPairing, declinePairing, endPairing } from './lifecycle';
 import { matchMentees } from './match';
@@ -157,9 +155,7 @@ export const mentoringRoutes = createRouter()
   .openapi(
     route({ method: 'get', path: '/me/pairings', tags: ['Me'], roles: people, summary: "The caller's pairings as mentor or mentee (the admin: all of the tenant's)", request: { query: s.pairingQuery }, responses: { 200: json(pageOf(s.pairingSchema), 'A page of pairings') } }),
     async (c) => {
-      const actor = c.get('principal');
-      if (!actor.tenant) throw new DomainError('forbidden', 'This needs a tenant token.');
-      const ctx: ServiceContext = { tenant: actor.tenant, actor, db: tenantDbFor(c.env, c.get('meter'), actor.tenant), requestId: c.get('requestId') };
+      const ctx = callerContext(c);
       const { cursor, ...q } = c.req.valid('query');
       const key = cursorOf(cursor, 2) as [string, string] | undefined;
       return c.json(await listPairings(ctx, { ...q, ...(key ? { cursor: key } : {}) }), 200);

@@ -14,6 +14,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { TenantEntry } from '../../platform/tenancy/directory';
+import { activePairingsFigure, completionsFigure, enrollmentsFigure, ikmFigure } from './activity-figures';
 import { meanGapProviders, shareAssessed, shareReachingJpTarget } from './figures';
 
 export type FigureKind = 'total' | 'mean' | 'share';
@@ -33,7 +34,15 @@ export interface SummaryProvider {
 }
 
 /** Every figure of the summaries, in the order responses and the CSV list them. */
-export const summaryProviders: readonly SummaryProvider[] = [shareAssessed, ...meanGapProviders, shareReachingJpTarget];
+export const summaryProviders: readonly SummaryProvider[] = [
+  shareAssessed,
+  ...meanGapProviders,
+  shareReachingJpTarget,
+  enrollmentsFigure,
+  completionsFigure,
+  activePairingsFigure,
+  ikmFigure,
+];
 
 /** Figures computed from fewer people than this are suppressed. */
 export const minimumPeople = 5;

@@ -85,6 +85,10 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
   termStart.push(0);
   const closure = new Float64Array(O);
   const seen = new Uint8Array(O);
+  const alone = new Float64Array(O);
+  const perRupiah = new Float64Array(O);
+  const cost = Float64Array.from(offerings, (o) => o.cost);
+  const jp = Float64Array.from(offerings, (o) => o.jp);
   for (let e = 0; e < E; e++) {
     candStart[e] = candEmployee.length;
     const touched: number[] = [];
@@ -105,11 +109,15 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
       const set = eligible[o];
       return closure[o]! > 0 && (set ? set.has(employee.id) : true);
     });
-    const alone = (o: number) => closure[o]! + (offerings[o]!.jp >= jpNeed[e]! ? bonus[e]! : 0);
-    for (const o of topCandidates(kept, alone, (o) => alone(o) / Math.max(offerings[o]!.cost, 1), perEmployeeCandidates)) {
+    // The pair's value alone, computed once per pair (the ranking below compares it many times).
+    for (const o of kept) {
+      alone[o] = closure[o]! + (jp[o]! >= jpNeed[e]! ? bonus[e]! : 0);
+      perRupiah[o] = alone[o]! / Math.max(cost[o]!, 1);
+    }
+    for (const o of topCandidates(kept, alone, perRupiah, perEmployeeCandidates)) {
       candEmployee.push(e);
       candOffering.push(o);
-      candValue.push(alone(o));
+      candValue.push(alone[o]!);
       for (let k = gapStart[e]!; k < gapStart[e + 1]!; k++) {
         if (gapSize[k]! <= 0 || gapW[k]! <= 0) continue;
         for (const g of offeringGains[o]!) {
@@ -126,8 +134,8 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
     instance,
     cap: Math.max(0, Math.floor(instance.options.perPersonCap)),
     gapStart, gapSize, gapW, bonus, jpNeed,
-    cost: Float64Array.from(offerings, (o) => o.cost),
-    jp: Float64Array.from(offerings, (o) => o.jp),
+    cost,
+    jp,
     capacity: Int32Array.from(offerings, (o) => Math.max(0, Math.floor(o.capacity))),
     program,
     cheapest: offerings.reduce((min, o) => Math.min(min, o.cost), Infinity),
@@ -162,11 +170,11 @@ class Grow<T extends Int32Array | Float64Array> {
 }
 
 /** Half the slots to the most valuable pairs, the rest to the best value per rupiah. */
-function topCandidates(pairs: number[], value: (o: number) => number, density: (o: number) => number, k: number): number[] {
+function topCandidates(pairs: number[], value: Float64Array, density: Float64Array, k: number): number[] {
   if (pairs.length <= k) return pairs;
-  const byValue = [...pairs].sort((a, b) => value(b) - value(a) || a - b).slice(0, Math.ceil(k / 2));
+  const byValue = pairs.slice().sort((a, b) => value[b]! - value[a]! || a - b).slice(0, Math.ceil(k / 2));
   const chosen = new Set(byValue);
-  for (const o of [...pairs].sort((a, b) => density(b) - density(a) || a - b)) {
+  for (const o of pairs.slice().sort((a, b) => density[b]! - density[a]! || a - b)) {
     if (chosen.size >= k) break;
     chosen.add(o);
   }

@@ -16,15 +16,10 @@ import { DomainError, type FieldError } from '../../platform/http/problems';
 import { newId } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Manifest } from './manifest';
+import type { Tally } from './organisation-plan';
 
 type CompetencyRow = typeof competencies.$inferSelect;
 type StandardRow = typeof positionStandards.$inferSelect;
-
-interface Tally {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 /** One position's standard as a comparable string: competency, level and weight, in id order. */
 const signature = (rows: Pick<StandardRow, 'competencyId' | 'requiredLevel' | 'weight'>[]) =>

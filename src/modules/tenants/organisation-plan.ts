@@ -15,7 +15,8 @@ import type { Manifest, ManifestUnit } from './manifest';
 type UnitRow = typeof units.$inferSelect;
 type PositionRow = typeof positions.$inferSelect;
 
-interface Tally {
+/** What onboarding did to one kind of row. */
+export interface Tally {
   created: number;
   updated: number;
   unchanged: number;

@@ -34,9 +34,13 @@ export const problemResponses = {
 } as const;
 
 /** Turns zod issues into the problem's `errors[]`, with dotted paths. */
+/** At most this many field errors are listed: a 1,000-row bulk of bad rows should not answer with megabytes. */
+export const maxListedErrors = 200;
+
 export function validationError(issues: readonly { path: PropertyKey[]; message: string }[], where: string): DomainError {
   const errors = issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
-  return new DomainError('validation_failed', `${errors.length} problem(s) in the request ${where}.`, errors);
+  const listed = errors.length > maxListedErrors ? ` (the first ${maxListedErrors} are listed)` : '';
+  return new DomainError('validation_failed', `${errors.length} problem(s) in the request ${where}${listed}.`, errors.slice(0, maxListedErrors));
 }
 
 export function createRouter() {

@@ -68,6 +68,10 @@ describe('national summary', () => {
       meanGapSosialKultural: { value: 1, people: 5 },
       meanGapTeknis: { value: null, people: 4, suppressed: few },
       shareReachingJpTarget: { value: 0.5714, people: 7 },
+      enrollments: { value: null, people: 0, suppressed: few },
+      completions: { value: null, people: 0, suppressed: few },
+      activePairings: { value: null, people: 0, suppressed: few },
+      ikm: { value: null, people: 0, suppressed: few },
     });
     expect(tb).toMatchObject({ status: 'computed', employees: 10 });
     expect(tb.figures).toEqual({
@@ -76,6 +80,10 @@ describe('national summary', () => {
       meanGapSosialKultural: { value: null, people: 0, suppressed: few },
       meanGapTeknis: { value: null, people: 0, suppressed: few },
       shareReachingJpTarget: { value: 0.2, people: 10 },
+      enrollments: { value: null, people: 0, suppressed: few },
+      completions: { value: null, people: 0, suppressed: few },
+      activePairings: { value: null, people: 0, suppressed: few },
+      ikm: { value: null, people: 0, suppressed: few },
     });
     expect(s.total).toEqual({
       tenants: 2,
@@ -86,6 +94,10 @@ describe('national summary', () => {
         meanGapSosialKultural: { value: 1, people: 5 },
         meanGapTeknis: { value: null, people: 4, suppressed: few },
         shareReachingJpTarget: { value: 0.3529, people: 17 },
+        enrollments: { value: null, people: 0, suppressed: few },
+        completions: { value: null, people: 0, suppressed: few },
+        activePairings: { value: null, people: 0, suppressed: few },
+        ikm: { value: null, people: 0, suppressed: few },
       },
     });
     expect(s.freshness.tenantsComputed).toBe(2);
@@ -124,10 +136,10 @@ describe('national summary', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('tenant,name,kind,region_code,status,computed_at,employees,shareAssessed,meanGapManajerial,meanGapSosialKultural,meanGapTeknis,shareReachingJpTarget,notes');
+    expect(lines[0]).toBe('tenant,name,kind,region_code,status,computed_at,employees,shareAssessed,meanGapManajerial,meanGapSosialKultural,meanGapTeknis,shareReachingJpTarget,enrollments,completions,activePairings,ikm,notes');
     const lineA = lines.find((l) => l.startsWith(`${a.t.slug},`)) as string;
-    expect(lineA).toContain(',7,0.4286,0.92,1,,0.5714,meanGapTeknis: fewer than 5 people');
-    expect(lines.at(-1)).toMatch(/^TOTAL,2 tenants computed,.*,17,0.7647,1.05,1,,0.3529,/);
+    expect(lineA).toContain(',7,0.4286,0.92,1,,0.5714,,,,,meanGapTeknis: fewer than 5 people');
+    expect(lines.at(-1)).toMatch(/^TOTAL,2 tenants computed,.*,17,0.7647,1.05,1,,0.3529,,,,,/);
     expectNothingPersonal(res.text, [a, b]);
   });
 

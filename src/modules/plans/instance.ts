@@ -1,0 +1,127 @@
+/**
+ * Builds the optimizer's instance from the tenant's tables in a handful of SQL-aggregated reads:
+ * gaps per employee (one row per employee, the gaps as a JSON array), JP earned in the year per
+ * employee, the offerings with their free seats and their program's gains, and who meets each
+ * program's prerequisites. Reads only this tenant's rows (and national programs); an offering
+ * asked for that is not the tenant's own is refused, never planned.
+ */
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/context';
+import { DomainError } from '../../platform/http/problems';
+import type { PlanEmployee, PlanInstance, PlanOffering } from './types';
+import type { NewPlan } from './schemas';
+
+/** Current and required level of a gap, to explain the lines. */
+export interface GapFacts {
+  from: number;
+  required: number;
+}
+
+export interface BuiltInstance {
+  instance: PlanInstance;
+  /** employeeId → competencyId → levels. */
+  levels: Map<string, Map<string, GapFacts>>;
+  jpCentiOf: Map<string, number>;
+}
+
+const enrollable = sql.raw(`('planned', 'open', 'running')`);
+
+export async function buildInstance(ctx: ServiceContext, input: NewPlan): Promise<BuiltInstance> {
+  const t = ctx.tenant.id;
+  const o = input.options;
+  const units = o.units ? sql`and e.unit_id in (select value from json_each(${JSON.stringify(o.units)}))` : sql``;
+  const gapRows = await ctx.db.orm.all<{ employee_id: string; unit_id: string; gaps: string }>(sql`
+    select e.id as employee_id, e.unit_id as unit_id,
+      json_group_array(json_array(s.competency_id, s.required_level, cl.level, s.weight)) as gaps
+    from employees e
+    join position_standards s on s.tenant_id = e.tenant_id and s.position_id = e.position_id
+    join current_levels cl on cl.tenant_id = e.tenant_id and cl.employee_id = e.id and cl.competency_id = s.competency_id
+    where e.tenant_id = ${t} and e.status = 'active' and cl.level < s.required_level and s.weight > 0 ${units}
+    group by e.id`);
+  const jpRows = await ctx.db.orm.all<{ employee_id: string; jp: number }>(sql`
+    select employee_id, sum(jp_centi) as jp from jp_entries where tenant_id = ${t} and year = ${input.year} group by employee_id`);
+  const chosen = o.offerings
+    ? sql`o.id in (select value from json_each(${JSON.stringify(o.offerings)})) and o.status in ${enrollable}`
+    : sql`o.status in ('planned', 'open') and o.start_date >= ${`${input.year}-01-01`} and o.start_date <= ${`${input.year}-12-31`}`;
+  const offeringRows = await ctx.db.orm.all<{ id: string; program_id: string; cost: number; jp_centi: number; free: number; gains: string; prerequisites: number }>(sql`
+    select o.id as id, o.program_id as program_id, p.cost_per_participant as cost, p.jp_centi as jp_centi,
+      o.capacity - (select count(*) from enrollments x where x.tenant_id = o.tenant_id and x.offering_id = o.id and x.status in ('enrolled', 'completed')) as free,
+      (select json_group_array(json_array(g.competency_id, g.level)) from program_competencies g
+        where g.tenant_id = o.program_tenant_id and g.program_id = o.program_id and g.role = 'target') as gains,
+      (select count(*) from program_competencies r
+        where r.tenant_id = o.program_tenant_id and r.program_id = o.program_id and r.role = 'prerequisite') as prerequisites
+    from offerings o join programs p on p.tenant_id = o.program_tenant_id and p.id = o.program_id
+    where o.tenant_id = ${t} and p.status = 'active' and ${chosen}
+    order by o.start_date, o.id`);
+  if (o.offerings) {
+    const found = new Set(offeringRows.map((r) => r.id));
+    const missing = o.offerings.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new DomainError('unprocessable', 'Some offerings are not this tenant\'s enrollable offerings.', missing.slice(0, 20).map((id) => ({ path: 'options.offerings', message: `no enrollable offering ${id}` })));
+    }
+  }
+  const gated = [...new Set(offeringRows.filter((r) => r.prerequisites > 0).map((r) => r.program_id))];
+  const eligible = new Map<string, string[]>();
+  if (gated.length > 0) {
+    // Everyone meeting all of a program's prerequisites; an unassessed prerequisite is not met.
+    const rows = await ctx.db.orm.all<{ program_id: string; employee_id: string }>(sql`
+      select r.program_id as program_id, cl.employee_id as employee_id
+      from program_competencies r
+      join current_levels cl on cl.tenant_id = ${t} and cl.competency_id = r.competency_id and cl.level >= r.level
+      where r.tenant_id in ('', ${t}) and r.role = 'prerequisite' and r.program_id in (select value from json_each(${JSON.stringify(gated)}))
+      group by r.program_id, cl.employee_id
+      having count(*) = (select count(*) from program_competencies q where q.tenant_id = r.tenant_id and q.program_id = r.program_id and q.role = 'prerequisite')`);
+    for (const r of rows) (eligible.get(r.program_id) ?? eligible.set(r.program_id, []).get(r.program_id)!).push(r.employee_id);
+  }
+  const competencyWeights = await weightsByCompetency(ctx, input);
+  const jpCentiOf = new Map(jpRows.map((r) => [r.employee_id, Number(r.jp)]));
+  const levels = new Map<string, Map<string, GapFacts>>();
+  const target = ctx.tenant.jpTarget;
+  const planEmployees: PlanEmployee[] = gapRows.map((r) => {
+    const facts = new Map<string, GapFacts>();
+    const gaps = (JSON.parse(r.gaps) as [string, number, number, number][]).map(([competencyId, required, current, weight]) => {
+      facts.set(competencyId, { from: current, required });
+      return { competencyId, gap: required - current, weight };
+    });
+    levels.set(r.employee_id, facts);
+    return { id: r.employee_id, unitId: r.unit_id, jpEarned: (jpCentiOf.get(r.employee_id) ?? 0) / 100, jpTarget: target, gaps };
+  });
+  const planOfferings: PlanOffering[] = offeringRows
+    .filter((r) => r.free > 0)
+    .map((r) => ({
+      id: r.id,
+      programId: r.program_id,
+      cost: r.cost,
+      jp: r.jp_centi / 100,
+      capacity: r.free,
+      gains: (JSON.parse(r.gains) as [string, number][]).map(([competencyId, gain]) => ({ competencyId, gain })),
+      ...(r.prerequisites > 0 ? { eligibleEmployeeIds: eligible.get(r.program_id) ?? [] } : {}),
+    }));
+  return {
+    instance: {
+      employees: planEmployees,
+      offerings: planOfferings,
+      budget: input.budget,
+      options: { perPersonCap: o.perPersonCap, jpTargetBonus: o.jpTargetBonus, unitWeights: o.weights?.units, competencyWeights },
+    },
+    levels,
+    jpCentiOf,
+  };
+}
+
+/** Type weights spread over the competencies of the type; a competency's own weight multiplies on top. */
+async function weightsByCompetency(ctx: ServiceContext, input: NewPlan): Promise<Record<string, number> | undefined> {
+  const w = input.options.weights;
+  if (!w?.competencyTypes && !w?.competencies) return undefined;
+  const out: Record<string, number> = {};
+  if (w.competencyTypes) {
+    const rows = await ctx.db.orm.all<{ id: string; type: string }>(sql`
+      select id, type from competencies where tenant_id in ('', ${ctx.tenant.id})`);
+    for (const r of rows) {
+      const k = w.competencyTypes[r.type as keyof typeof w.competencyTypes];
+      if (k !== undefined) out[r.id] = k;
+    }
+  }
+  for (const [id, k] of Object.entries(w.competencies ?? {})) out[id] = (out[id] ?? 1) * k;
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * HTTP face of the annual plan (tenant admin only: a plan names people). Create computes a draft,
+ * recompute makes a new draft from an old one, approve (If-Match) creates the enrollments.
+ */
+import { serviceContext } from '../../platform/context';
+import { etagOf, expectedVersion } from '../../platform/http/etag';
+import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
+import { tenantParams } from '../tenants/schemas';
+import { approvePlan } from './approval';
+import { compareQuery, comparisonSchema, newPlanSchema, planLineSchema, planListQuery, planParams, planSchema, planSummarySchema, recomputeSchema } from './schemas';
+import { comparePlans, createPlan, getPlan, listLines, listPlans, recomputePlan } from './service';
+
+const tags = ['Annual plan'];
+const admin = ['tenant_admin'] as const;
+
+export const planRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/plans', tags, roles: [...admin],
+      summary: 'Compute a draft annual plan for a year and a budget',
+      request: { params: tenantParams, body: jsonBody(newPlanSchema) },
+      responses: { 201: json(planSchema, 'The draft plan with its totals'), 422: problem('An offering asked for is not an enrollable offering of this tenant') },
+    }),
+    async (c) => {
+      const plan = await createPlan(serviceContext(c), c.req.valid('json'));
+      c.header('etag', etagOf(plan.version));
+      return c.json(plan, 201);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/plans', tags, roles: [...admin],
+      summary: 'Plans, newest first (optionally of one year)',
+      request: { params: tenantParams, query: planListQuery },
+      responses: { 200: json(pageOf(planSummarySchema), 'A page of plans') },
+    }),
+    async (c) => {
+      const { cursor, ...q } = c.req.valid('query');
+      const key = decodeCursor(cursor, 1) as [string] | undefined;
+      return c.json(await listPlans(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/plans/compare', tags, roles: [...admin],
+      summary: 'Two plans side by side: totals, and the lines only one of them has',
+      request: { params: tenantParams, query: compareQuery },
+      responses: { 200: json(comparisonSchema, 'The comparison') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await comparePlans(serviceContext(c), q.a, q.b, q.limit), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/plans/{id}', tags, roles: [...admin],
+      summary: 'A plan with its totals (budget used, gap closure, JP target, by unit)',
+      request: { params: planParams },
+      responses: { 200: json(planSchema, 'The plan') },
+    }),
+    async (c) => {
+      const plan = await getPlan(serviceContext(c), c.req.valid('param').id);
+      c.header('etag', etagOf(plan.version));
+      return c.json(plan, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/plans/{id}/lines', tags, roles: [...admin],
+      summary: "A plan's lines in order: who attends what, the cost, and which gaps it closes",
+      request: { params: planParams, query: pageQuery },
+      responses: { 200: json(pageOf(planLineSchema), 'A page of lines') },
+    }),
+    async (c) => {
+      const { cursor, limit } = c.req.valid('query');
+      const key = decodeCursor(cursor, 1) as [number] | undefined;
+      return c.json(await listLines(serviceContext(c), c.req.valid('param').id, { limit, ...(key ? { cursor: key } : {}) }), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/plans/{id}/recompute', tags, roles: [...admin],
+      summary: "A new draft from the current data with this plan's year and options (optionally another budget)",
+      request: { params: planParams, body: jsonBody(recomputeSchema) },
+      responses: { 201: json(planSchema, 'The new draft (sourcePlanId names this plan)'), 409: problem('The plan is approved and frozen') },
+    }),
+    async (c) => {
+      const plan = await recomputePlan(serviceContext(c), c.req.valid('param').id, c.req.valid('json'));
+      c.header('etag', etagOf(plan.version));
+      return c.json(plan, 201);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/plans/{id}/approve', tags, roles: [...admin],
+      summary: 'Approve the draft: creates all its enrollments at once, or nothing (If-Match); approving again answers the approved plan',
+      request: { params: planParams },
+      responses: { 200: json(planSchema, 'The approved plan'), 409: problem('Seats were taken meanwhile: nothing was created') },
+    }),
+    async (c) => {
+      const plan = await approvePlan(serviceContext(c), c.req.valid('param').id, expectedVersion(c));
+      c.header('etag', etagOf(plan.version));
+      return c.json(plan, 200);
+    },
+  );

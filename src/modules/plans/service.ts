@@ -1,0 +1,135 @@
+/**
+ * Annual plans: compute a draft from the tenant's data and store it with its lines (one batch),
+ * list and read plans, page their lines, recompute (a new draft that names its source) and compare
+ * two plans. Never writes an enrollment (only approval does) and never changes an approved plan.
+ */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { planLines, plans } from '../../db/schema';
+import { auditEntry } from '../../platform/audit/audit';
+import type { ServiceContext } from '../../platform/context';
+import { jsonRows } from '../../platform/db/json-rows';
+import { after, page } from '../../platform/http/pagination';
+import { DomainError, notFound } from '../../platform/http/problems';
+import { newSortableId, nowIso } from '../../platform/ids';
+import { explain, type LineGap, type PlanTotals } from './explain';
+import { buildInstance } from './instance';
+import { naiveGreedy, optimizePlan } from './optimizer';
+import { planOptionsSchema, type NewPlan } from './schemas';
+
+/** Lines per multi-row insert: one JSON parameter of ≈ 100 KB, well inside D1's statement limits. */
+const linesPerStatement = 400;
+
+type PlanRow = typeof plans.$inferSelect;
+
+export const planView = (row: PlanRow) => {
+  const { tenantId: _t, approvalToken: _a, lineCount: _l, options, totals, ...rest } = row;
+  return { ...rest, options: planOptionsSchema.parse(JSON.parse(options)), totals: JSON.parse(totals) as PlanTotals };
+};
+
+export async function createPlan(ctx: ServiceContext, input: NewPlan, sourcePlanId: string | null = null) {
+  const built = await buildInstance(ctx, input);
+  const result = optimizePlan(built.instance);
+  const naive = naiveGreedy(built.instance);
+  const { lines, totals } = explain(built, result, naive);
+  const now = nowIso();
+  const id = newSortableId('pln');
+  const row: PlanRow = {
+    tenantId: ctx.tenant.id,
+    id,
+    year: input.year,
+    budget: input.budget,
+    status: 'draft',
+    options: JSON.stringify(input.options),
+    totals: JSON.stringify(totals),
+    lineCount: lines.length,
+    sourcePlanId,
+    createdBy: ctx.actor.subject,
+    approvalToken: null,
+    approvedBy: null,
+    approvedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const statements = [ctx.db.orm.insert(plans).values(row), auditEntry(ctx, sourcePlanId ? 'plan.recompute' : 'plan.create', 'plan', id)];
+  for (let i = 0; i < lines.length; i += linesPerStatement) {
+    const chunk = lines.slice(i, i + linesPerStatement).map((l) => ({ ...l, tenantId: ctx.tenant.id, planId: id, gaps: JSON.stringify(l.gaps) }));
+    statements.push(ctx.db.orm.insert(planLines).select(jsonRows(planLines, chunk)));
+  }
+  await ctx.db.batch(statements);
+  return planView(row);
+}
+
+export async function planRow(ctx: ServiceContext, id: string): Promise<PlanRow> {
+  const [row] = await ctx.db.orm.select().from(plans).where(ctx.db.owned(plans, eq(plans.id, id))).limit(1);
+  if (!row) throw notFound('plan');
+  return row;
+}
+
+export const getPlan = async (ctx: ServiceContext, id: string) => planView(await planRow(ctx, id));
+
+export async function listPlans(ctx: ServiceContext, q: { limit: number; cursor?: [string]; year?: number }) {
+  const rows = await ctx.db.orm
+    .select()
+    .from(plans)
+    .where(ctx.db.owned(plans, q.year === undefined ? undefined : eq(plans.year, q.year), after([plans.id], q.cursor, 'desc')))
+    .orderBy(desc(plans.id))
+    .limit(q.limit + 1);
+  const paged = page(rows, q.limit, (r) => [r.id]);
+  return {
+    items: paged.items.map((r) => {
+      const { options: _o, totals, ...rest } = planView(r);
+      return { ...rest, lines: r.lineCount, budgetUsed: totals.budgetUsed, closureShare: totals.closureShare };
+    }),
+    nextCursor: paged.nextCursor,
+  };
+}
+
+export async function listLines(ctx: ServiceContext, planId: string, q: { limit: number; cursor?: [number] }) {
+  await planRow(ctx, planId);
+  const rows = await ctx.db.orm
+    .select()
+    .from(planLines)
+    .where(and(eq(planLines.tenantId, ctx.tenant.id), eq(planLines.planId, planId), after([planLines.seq], q.cursor)))
+    .orderBy(asc(planLines.seq))
+    .limit(q.limit + 1);
+  const paged = page(rows, q.limit, (r) => [r.seq]);
+  return {
+    items: paged.items.map(({ tenantId: _t, planId: _p, jpCenti, gaps, ...l }) => ({ ...l, jp: jpCenti / 100, gaps: JSON.parse(gaps) as LineGap[] })),
+    nextCursor: paged.nextCursor,
+  };
+}
+
+/** A new draft with the same year and options (budget may change), naming the plan it came from. */
+export async function recomputePlan(ctx: ServiceContext, id: string, input: { budget?: number }) {
+  const source = await planRow(ctx, id);
+  if (source.status === 'approved') throw new DomainError('conflict', 'The plan is approved and frozen; recompute makes no new version of it.');
+  const view = planView(source);
+  return createPlan(ctx, { year: source.year, budget: input.budget ?? source.budget, options: view.options }, id);
+}
+
+const summaryOf = (row: PlanRow) => {
+  const { options: _o, ...rest } = planView(row);
+  return { ...rest, lines: row.lineCount, budgetUsed: rest.totals.budgetUsed, closureShare: rest.totals.closureShare };
+};
+
+/** Totals side by side and the (employee, offering) lines only one of the two plans has. */
+export async function comparePlans(ctx: ServiceContext, a: string, b: string, limit: number) {
+  const [left, right] = [await planRow(ctx, a), await planRow(ctx, b)];
+  const t = ctx.tenant.id;
+  const only = async (x: string, y: string) => {
+    const missing = sql`not exists (select 1 from plan_lines m where m.tenant_id = ${t} and m.plan_id = ${y} and m.employee_id = ${planLines.employeeId} and m.offering_id = ${planLines.offeringId})`;
+    const where = and(eq(planLines.tenantId, t), eq(planLines.planId, x), missing);
+    const [count] = await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(planLines).where(where);
+    const items = await ctx.db.orm
+      .select({ employeeId: planLines.employeeId, offeringId: planLines.offeringId, cost: planLines.cost })
+      .from(planLines)
+      .where(where)
+      .orderBy(asc(planLines.seq))
+      .limit(limit);
+    return { count: count?.n ?? 0, items };
+  };
+  const onlyInA = await only(a, b);
+  const onlyInB = await only(b, a);
+  return { a: summaryOf(left), b: summaryOf(right), onlyInA, onlyInB, inBoth: left.lineCount - onlyInA.count };
+}
