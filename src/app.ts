@@ -19,6 +19,7 @@ import { needsRoutes } from './modules/competencies/needs-routes';
 import { renderReference } from './modules/docs/reference';
 import { employeeRoutes } from './modules/employees/routes';
 import { indicatorRoutes } from './modules/evaluations/indicator-routes';
+import { evaluationLevelRoutes } from './modules/evaluations/level-routes';
 import { evaluationRoutes } from './modules/evaluations/routes';
 import { jpRoutes } from './modules/jp/routes';
 import { meRoutes } from './modules/me/routes';
@@ -38,7 +39,7 @@ import { tenancy } from './platform/tenancy/middleware';
 export const maxBodyBytes = 1024 * 1024;
 
 /** The API's modules, mounted under /api/v1. A new module is one line here. */
-const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes, planRoutes, nationalSummaryRoutes];
+const modules = [tenantRoutes, unitRoutes, positionRoutes, auditRoutes, employeeRoutes, meRoutes, competencyRoutes, nationalCompetencyRoutes, needsRoutes, jpRoutes, evaluationRoutes, indicatorRoutes, evaluationLevelRoutes, mentoringRoutes, catalogRoutes, nationalCatalogRoutes, offeringRoutes, recommendationRoutes, nationalSummaryRoutes, planRoutes];
 
 export const openApiInfo = {
   openapi: '3.1.0',

@@ -6,6 +6,7 @@
 import { assessmentsLoader } from './assessments';
 import { catalogLoader } from './catalog';
 import { employeesLoader } from './employees';
+import { evaluationLevelsLoader } from './evaluation-levels';
 import { evaluationsLoader } from './evaluations';
 import { mentoringLoader } from './mentoring';
 import { plansLoader } from './plans';
@@ -25,4 +26,4 @@ export interface DemoLoader {
 }
 
 /** In order: the summary loader reads what the others wrote, so it stays last. */
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, plansLoader, summariesLoader];
+export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, evaluationLevelsLoader, plansLoader, summariesLoader];

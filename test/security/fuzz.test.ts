@@ -171,6 +171,30 @@ describe('bad input never breaks the API', () => {
     );
   });
 
+  it('fuzzes bulk L2 test scores row by row: a bad row anywhere refuses the whole request', { timeout: 120_000 }, async () => {
+    const a = world.a;
+    const known = [a.enrollmentId, a.completedEnrollmentId];
+    const score = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: -5, max: 105 }), fc.constant(null), fc.constant(undefined), adversarial);
+    const row = fc.oneof(
+      fc.record({ enrollmentId: fc.constantFrom(...known), pre: score, post: score }, { requiredKeys: ['enrollmentId'] }),
+      fc.tuple(fc.constantFrom('enrollmentId', 'pre', 'post', 'employeeId'), adversarial).map(([k, v]) => ({ enrollmentId: a.completedEnrollmentId, pre: 40, [k]: v })),
+    );
+    const valid = (x: unknown) => x === undefined || x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 100);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), async (scores) => {
+        const before = await tableCounts();
+        const res = await api('PUT', `/api/v1/tenants/${a.tenant.slug}/offerings/${a.offeringId}/test-scores`, { token: a.tenant.adminToken, body: { scores } });
+        await expectSafe(res, before, `L2 bulk ${JSON.stringify(scores).slice(0, 200)}`);
+        if (res.status === 200) {
+          const ids = scores.map((r) => r.enrollmentId);
+          const fine = (r: Record<string, unknown>) => known.includes(r.enrollmentId as string) && valid(r.pre) && valid(r.post) && (r.pre !== undefined || r.post !== undefined) && Object.keys(r).every((k) => ['enrollmentId', 'pre', 'post'].includes(k));
+          expect(new Set(ids).size === ids.length && scores.every((r) => fine(r as Record<string, unknown>)), 'a bad row was accepted').toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('fuzzes the queries of body-less writes (national summary refresh)', { timeout: 60_000 }, async () => {
     const writes = ops.filter((o) => o.method === 'POST' && o.properties.length === 0 && !o.csv && !o.path.includes('{'));
     expect(writes.length).toBeGreaterThan(0);

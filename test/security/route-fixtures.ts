@@ -32,6 +32,7 @@ const provider = (s: Side) => ({ id: s.providerId });
 const program = (s: Side) => ({ id: s.programId });
 const offering = (s: Side) => ({ id: s.offeringId });
 const enrollment = (s: Side) => ({ id: s.enrollmentId });
+const completedEnrollment = (s: Side) => ({ id: s.completedEnrollmentId });
 const plan = (s: Side) => ({ id: s.planId });
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
@@ -174,6 +175,22 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/units/{id}/recommendations': { params: unit },
   'GET /api/v1/me/recommendations': { untenanted: true, selfScoped: true },
   'GET /api/v1/me/enrollments': { untenanted: true, selfScoped: true },
+
+  'POST /api/v1/tenants/{tenant}/enrollments/{id}/reaction': {
+    params: completedEnrollment,
+    body: () => ({ answers: { materi: 4, fasilitator: 5, metode: 4, sarana: 3, manfaat: 5, waktu: 4 }, comment: 'Materi bermanfaat' }),
+  },
+  'PUT /api/v1/tenants/{tenant}/enrollments/{id}/test-scores': { params: completedEnrollment, body: () => ({ pre: 50, post: 75 }) },
+  'PUT /api/v1/tenants/{tenant}/offerings/{id}/test-scores': { params: offering, body: (s) => ({ scores: [{ enrollmentId: s.completedEnrollmentId, pre: 45, post: 80 }] }) },
+  'POST /api/v1/tenants/{tenant}/enrollments/{id}/behaviour': {
+    params: completedEnrollment,
+    body: (s) => ({ rating: 4, comment: 'Lebih teliti menyusun laporan', assessments: [{ competency: s.competencyId, level: 3 }] }),
+  },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/feedback': { params: (s) => ({ id: s.completedPairingId }), body: () => ({ rating: 5, comment: 'Sangat membantu' }) },
+  'GET /api/v1/me/evaluations': { untenanted: true, selfScoped: true },
+  'GET /api/v1/tenants/{tenant}/offerings/{id}/evaluation': { params: offering },
+  'GET /api/v1/tenants/{tenant}/programs/{id}/evaluation': { params: program },
+  'GET /api/v1/tenants/{tenant}/evaluations/summary': { query: '?year=2026' },
   'GET /api/v1/national/summary': { untenanted: true, query: '?year=2026' },
   'GET /api/v1/national/summary.csv': { untenanted: true, query: '?year=2026' },
   'GET /api/v1/national/tenants/{tenant}/summary': { untenanted: true, query: '?year=2026' },

@@ -27,6 +27,14 @@ export interface Side {
   programId: string;
   offeringId: string;
   enrollmentId: string;
+  /**
+   * A direct report of `employeeId` (`reportId`): a completed enrollment in `offeringId` (L1, L2,
+   * and L3 by `memberToken`'s holder, the supervisor) and a completed coaching pairing with the
+   * supervisor as mentor (feedback).
+   */
+  reportId: string;
+  completedEnrollmentId: string;
+  completedPairingId: string;
   /** A draft annual plan of this side (year 2099). */
   planId: string;
   /** Names that must never appear in an answer given to the other side. */
@@ -104,6 +112,7 @@ async function side(label: string): Promise<Side> {
       method: 'kursus',
       jp: 8,
       costPerParticipant: 750_000,
+      hasTests: true,
       providerId: provider.body.id,
       targets: [{ competency: competency.body.id, expectedGain: 2 }],
     },
@@ -115,6 +124,31 @@ async function side(label: string): Promise<Side> {
   });
   const enrollment = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, { token, body: { employeeIds: [employee.body.id] } });
   if (enrollment.status !== 201) throw new Error(`world setup failed: ${offering.text} ${enrollment.text}`);
+  const memberToken = await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id });
+  const report = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
+    token,
+    body: {
+      nip: label === 'A' ? '199203102015021005' : '199304112016022006',
+      name: `Bawahan Rahasia ${label} ${tenant.slug}`,
+      unitId: unit.body.id,
+      positionId: position.body.id,
+      grade: 'II/b',
+      employmentType: 'pns',
+      supervisorId: employee.body.id,
+    },
+  });
+  const placed = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, { token, body: { employeeIds: [report.body.id] } });
+  const completedEnrollmentId = placed.body.items?.[0]?.id as string;
+  const completion = await api('POST', `/api/v1/tenants/${tenant.slug}/enrollments/${completedEnrollmentId}/complete`, { token, body: { attendance: 100, passed: true, completedOn: '2026-01-05' } });
+  const coaching = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
+    token,
+    body: { kind: 'coaching', mentorId: employee.body.id, menteeId: report.body.id, focus: [competency.body.id] },
+  });
+  const accepted = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/accept`, { token: memberToken });
+  const ended = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/end`, { token: memberToken, body: { outcome: 'completed', reason: `Coaching rahasia ${label} selesai` } });
+  if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || ended.status !== 200) {
+    throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
+  }
   const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
   if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
   return {
@@ -133,8 +167,11 @@ async function side(label: string): Promise<Side> {
     mentorId: mentor.body.id,
     pairingId: pairing.body.id,
     goalId: goals.body.items[0].id,
-    memberToken: await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id }),
-    secrets: [indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id, plan.body.id],
+    memberToken,
+    reportId: report.body.id,
+    completedEnrollmentId,
+    completedPairingId: coaching.body.id,
+    secrets: [report.body.id, report.body.name, report.body.nip, completedEnrollmentId, coaching.body.id, indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id, plan.body.id],
   };
 }
 

@@ -6,8 +6,10 @@
  * tenant_id; the answers are checked by the database as well as by the API.
  */
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { tenantColumns, timestamps, versioned } from './columns';
+import { enrollments, offerings } from './catalog';
+import { pairings } from './mentoring';
 import { units } from './organisation';
 
 export const respondentGenders = ['laki_laki', 'perempuan'] as const;
@@ -99,4 +101,109 @@ export const evaluationSettings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [check('evaluation_settings_waiting_days', sql`${t.l3WaitingDays} between 0 and 365`)],
+);
+
+/**
+ * Kirkpatrick levels 1–3 and mentoring feedback. Each answer is written once: a unique key per
+ * enrollment (L1, L3) or per pairing and member role (mentoring) decides a race in the database.
+ * The offering id is kept beside the enrollment so the reports group by an index, not a join.
+ */
+
+/** The L1 items, in the order the form shows them (Likert 1–5 each). */
+export const reactionItems = ['materi', 'fasilitator', 'metode', 'sarana', 'manfaat', 'waktu'] as const;
+const likert = (name: string) => integer(name).notNull();
+
+export const evaluationReactions = sqliteTable(
+  'evaluation_reactions',
+  {
+    ...tenantColumns(),
+    enrollmentId: text('enrollment_id').notNull(),
+    offeringId: text('offering_id').notNull(),
+    employeeId: text('employee_id').notNull(),
+    materi: likert('materi'),
+    fasilitator: likert('fasilitator'),
+    metode: likert('metode'),
+    sarana: likert('sarana'),
+    manfaat: likert('manfaat'),
+    waktu: likert('waktu'),
+    comment: text('comment'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('evaluation_reactions_once').on(t.tenantId, t.enrollmentId),
+    index('evaluation_reactions_offering').on(t.tenantId, t.offeringId),
+    foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollments.tenantId, enrollments.id] }),
+    foreignKey({ columns: [t.tenantId, t.offeringId], foreignColumns: [offerings.tenantId, offerings.id] }),
+    check(
+      'evaluation_reactions_likert',
+      sql`${t.materi} between 1 and 5 and ${t.fasilitator} between 1 and 5 and ${t.metode} between 1 and 5 and ${t.sarana} between 1 and 5 and ${t.manfaat} between 1 and 5 and ${t.waktu} between 1 and 5`,
+    ),
+  ],
+);
+
+/** L2: one row per enrollment, upserted; either score may still be missing. */
+export const evaluationTestScores = sqliteTable(
+  'evaluation_test_scores',
+  {
+    tenantId: text('tenant_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    offeringId: text('offering_id').notNull(),
+    pre: real('pre'),
+    post: real('post'),
+    recordedBy: text('recorded_by').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.enrollmentId] }),
+    index('evaluation_test_scores_offering').on(t.tenantId, t.offeringId),
+    foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollments.tenantId, enrollments.id] }),
+    foreignKey({ columns: [t.tenantId, t.offeringId], foreignColumns: [offerings.tenantId, offerings.id] }),
+    check('evaluation_test_scores_range', sql`(${t.pre} is null or ${t.pre} between 0 and 100) and (${t.post} is null or ${t.post} between 0 and 100)`),
+  ],
+);
+
+/** L3: the supervisor's rating of the change in behaviour, once per enrollment. */
+export const evaluationBehaviours = sqliteTable(
+  'evaluation_behaviours',
+  {
+    ...tenantColumns(),
+    enrollmentId: text('enrollment_id').notNull(),
+    offeringId: text('offering_id').notNull(),
+    employeeId: text('employee_id').notNull(),
+    supervisorId: text('supervisor_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('evaluation_behaviours_once').on(t.tenantId, t.enrollmentId),
+    index('evaluation_behaviours_offering').on(t.tenantId, t.offeringId),
+    foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollments.tenantId, enrollments.id] }),
+    foreignKey({ columns: [t.tenantId, t.offeringId], foreignColumns: [offerings.tenantId, offerings.id] }),
+    check('evaluation_behaviours_rating', sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+export const feedbackRoles = ['mentor', 'mentee'] as const;
+
+/** Mentoring feedback: each member of a completed pairing once. */
+export const mentoringFeedback = sqliteTable(
+  'mentoring_feedback',
+  {
+    ...tenantColumns(),
+    pairingId: text('pairing_id').notNull(),
+    role: text('role', { enum: feedbackRoles }).notNull(),
+    employeeId: text('employee_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('mentoring_feedback_once').on(t.tenantId, t.pairingId, t.role),
+    foreignKey({ columns: [t.tenantId, t.pairingId], foreignColumns: [pairings.tenantId, pairings.id] }),
+    check('mentoring_feedback_rating', sql`${t.rating} between 1 and 5`),
+  ],
 );

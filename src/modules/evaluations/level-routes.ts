@@ -1,0 +1,111 @@
+/**
+ * HTTP face of Kirkpatrick levels 1–3, mentoring feedback, the caller's waiting evaluations and
+ * the evaluation reports. Answers belong to people (employee tokens: the participant, the
+ * supervisor, a pairing's member) and a wrong person gets a 404; scores and reports belong to the
+ * tenant admin. Personal data: the national admin is refused everywhere.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env';
+import { serviceContext, type ServiceContext } from '../../platform/context';
+import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { DomainError } from '../../platform/http/problems';
+import { tenantDbFor } from '../../platform/tenancy/tenant-db';
+import { tenantParams } from '../tenants/schemas';
+import { giveFeedback, rateBehaviour } from './behaviour';
+import { answerReaction, recordScore, recordScores } from './learning';
+import * as s from './level-schemas';
+import { offeringReport, programReport, tenantSummary } from './reports';
+import { waitingFor } from './waiting';
+
+const tags = ['Evaluations'];
+const admin = ['tenant_admin'] as const;
+const people = ['employee'] as const;
+const once = { 409: problem('Already given (once only), or not open yet: the detail says when it opens'), 422: problem('A competency does not exist in this tenant') };
+
+function selfContext(c: Context<AppEnv>): ServiceContext {
+  const actor = c.get('principal');
+  if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
+  return { tenant: actor.tenant, actor, db: tenantDbFor(c.env, c.get('meter'), actor.tenant), requestId: c.get('requestId') };
+}
+
+export const evaluationLevelRoutes = createRouter()
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/enrollments/{id}/reaction', tags, roles: people,
+      summary: 'L1 reaction: the participant of a completed enrollment rates the items (materi, fasilitator, metode, sarana, manfaat, waktu: 1–5) once',
+      request: { params: s.idParams, body: jsonBody(s.reactionInput) },
+      responses: { 201: json(s.reactionSchema, 'Recorded'), 409: problem('Already answered, or the enrollment is not completed') },
+    }),
+    async (c) => c.json(await answerReaction(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  )
+  .openapi(
+    route({
+      method: 'put', path: '/tenants/{tenant}/enrollments/{id}/test-scores', tags, roles: admin,
+      summary: "L2 learning: record a participant's pre- and/or post-test score (0–100); a field left out keeps its value",
+      request: { params: s.idParams, body: jsonBody(s.testScoreInput) },
+      responses: { 200: json(s.participantScoreSchema, 'The scores with gain and normalized gain'), 422: problem("The program has no tests, or the place takes no scores") },
+    }),
+    async (c) => c.json(await recordScore(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(
+    route({
+      method: 'put', path: '/tenants/{tenant}/offerings/{id}/test-scores', tags, roles: admin,
+      summary: "L2 learning: record many participants' scores of an offering at once (all or none)",
+      request: { params: s.idParams, body: jsonBody(s.offeringScoresInput) },
+      responses: { 200: json(s.offeringScoresSchema, "Every scored participant's scores and gains"), 422: problem('An enrollment is not of this offering, or the program has no tests') },
+    }),
+    async (c) => c.json(await recordScores(serviceContext(c), c.req.valid('param').id, c.req.valid('json').scores, (i) => `body.scores.${i}`), 200),
+  )
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/enrollments/{id}/behaviour', tags, roles: people,
+      summary: "L3 behaviour: the participant's supervisor rates the change (1–5) once, no sooner than the waiting days after completion; optional assessments (source evaluation)",
+      request: { params: s.idParams, body: jsonBody(s.behaviourInput) },
+      responses: { 201: json(s.behaviourSchema, 'Recorded'), ...once },
+    }),
+    async (c) => c.json(await rateBehaviour(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  )
+  .openapi(
+    route({
+      method: 'post', path: '/tenants/{tenant}/pairings/{id}/feedback', tags, roles: people,
+      summary: "Mentoring feedback: each member of a completed pairing once (1–5, comment); the mentee may add a self-assessment (source mentoring)",
+      request: { params: s.idParams, body: jsonBody(s.feedbackInput) },
+      responses: { 201: json(s.feedbackSchema, 'Recorded'), ...once },
+    }),
+    async (c) => c.json(await giveFeedback(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/me/evaluations', tags: ['Me'], roles: people,
+      summary: 'Evaluations waiting for the caller (L1 as participant, L3 as supervisor, mentoring feedback as member) with the day each opens and is due',
+      responses: { 200: json(s.waitingSchema, 'The worklist, soonest due first') },
+    }),
+    async (c) => c.json(await waitingFor(selfContext(c)), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/offerings/{id}/evaluation', tags, roles: admin,
+      summary: "An offering's evaluation: response rates, L1 means by item, L2 gains per participant and on average, L3 mean, L4 change of the participants' unit indicators (quarter before start vs quarter after end)",
+      request: { params: s.idParams },
+      responses: { 200: json(s.offeringReportSchema, 'The report') },
+    }),
+    async (c) => c.json(await offeringReport(serviceContext(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/programs/{id}/evaluation', tags, roles: admin,
+      summary: "A program's evaluation over all of this tenant's offerings of it",
+      request: { params: s.idParams },
+      responses: { 200: json(s.programReportSchema, 'The report') },
+    }),
+    async (c) => c.json(await programReport(serviceContext(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/evaluations/summary', tags, roles: admin,
+      summary: "The tenant's evaluation figures for a year (enrollments and pairings completed in it; default: this year)",
+      request: { params: tenantParams, query: s.summaryQuery },
+      responses: { 200: json(s.summarySchema, 'The summary') },
+    }),
+    async (c) => c.json(await tenantSummary(serviceContext(c), c.req.valid('query')), 200),
+  );

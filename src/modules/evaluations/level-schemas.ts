@@ -1,0 +1,146 @@
+/**
+ * Request and response shapes of Kirkpatrick levels 1–3, mentoring feedback, the caller's waiting
+ * evaluations and the evaluation reports. One zod schema each: validation, types and OpenAPI.
+ */
+import { z } from '@hono/zod-openapi';
+import { reactionItems } from '../../db/schema/evaluations';
+import { tenantParams } from '../tenants/schemas';
+
+const id = z.string().min(1).max(60);
+const likert = z.number().int().min(1).max(5);
+const comment = z.string().trim().max(2000).nullable().default(null);
+const score = z.number().min(0).max(100);
+
+export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const reactionInput = z
+  .object({
+    answers: z
+      .object(Object.fromEntries(reactionItems.map((item) => [item, likert])) as Record<(typeof reactionItems)[number], typeof likert>)
+      .strict()
+      .openapi({ description: 'Likert 1 (sangat kurang) to 5 (sangat baik) for each item', example: { materi: 4, fasilitator: 5, metode: 4, sarana: 3, manfaat: 5, waktu: 4 } }),
+    comment,
+  })
+  .strict()
+  .openapi('ReactionInput');
+
+export const reactionSchema = z
+  .object({ id: z.string(), enrollmentId: z.string(), offeringId: z.string(), answers: z.record(z.string(), z.number()), comment: z.string().nullable(), createdAt: z.string() })
+  .openapi('Reaction');
+
+/** A score left out keeps its value; null clears it. */
+const someScore = (v: { pre?: number | null | undefined; post?: number | null | undefined }) => v.pre !== undefined || v.post !== undefined;
+
+export const testScoreInput = z
+  .object({ pre: score.nullable().optional(), post: score.nullable().optional() })
+  .strict()
+  .refine(someScore, 'send pre, post or both')
+  .openapi('TestScoreInput');
+
+export const offeringScoresInput = z
+  .object({
+    scores: z
+      .array(z.object({ enrollmentId: id, pre: score.nullable().optional(), post: score.nullable().optional() }).strict().refine(someScore, 'send pre, post or both'))
+      .min(1)
+      .max(500),
+  })
+  .strict()
+  .openapi('OfferingTestScoresInput');
+
+export const participantScoreSchema = z
+  .object({
+    enrollmentId: z.string(),
+    employeeId: z.string(),
+    pre: z.number().nullable(),
+    post: z.number().nullable(),
+    gain: z.number().nullable(),
+    normalizedGain: z.number().nullable().openapi({ description: 'Hake: (post − pre) / (100 − pre); null when pre = 100 or a score is missing' }),
+  })
+  .openapi('ParticipantTestScore');
+
+export const offeringScoresSchema = z.object({ items: z.array(participantScoreSchema) }).openapi('OfferingTestScores');
+
+const assessmentItem = z.object({ competency: id.openapi({ description: 'competency id or code' }), level: z.number().int().min(1).max(5) }).strict();
+
+export const behaviourInput = z
+  .object({ rating: likert, comment, assessments: z.array(assessmentItem).max(50).default([]) })
+  .strict()
+  .openapi('BehaviourInput');
+
+export const behaviourSchema = z
+  .object({ id: z.string(), enrollmentId: z.string(), employeeId: z.string(), rating: z.number(), comment: z.string().nullable(), assessments: z.number().int(), createdAt: z.string() })
+  .openapi('Behaviour');
+
+export const feedbackInput = z
+  .object({ rating: likert, comment, assessments: z.array(assessmentItem).max(50).default([]).openapi({ description: 'Self-assessment: the mentee only' }) })
+  .strict()
+  .openapi('MentoringFeedbackInput');
+
+export const feedbackSchema = z
+  .object({ id: z.string(), pairingId: z.string(), role: z.enum(['mentor', 'mentee']), rating: z.number(), comment: z.string().nullable(), assessments: z.number().int(), createdAt: z.string() })
+  .openapi('MentoringFeedback');
+
+export const waitingSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.enum(['reaction', 'behaviour', 'mentoring']),
+        enrollmentId: z.string().nullable(),
+        pairingId: z.string().nullable(),
+        employeeId: z.string().openapi({ description: 'The person evaluated: the caller (L1), a direct report (L3), the other member (mentoring)' }),
+        title: z.string(),
+        completedOn: z.string(),
+        opensOn: z.string(),
+        dueOn: z.string(),
+        open: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('WaitingEvaluations');
+
+const mean = z.number().nullable();
+export const levelFiguresSchema = z
+  .object({
+    completed: z.number().int(),
+    l1: z.object({ responses: z.number().int(), rate: mean, mean, items: z.record(z.string(), mean) }),
+    l2: z.object({ n: z.number().int(), meanPre: mean, meanPost: mean, meanGain: mean, meanNormalizedGain: mean }),
+    l3: z.object({ responses: z.number().int(), rate: mean, mean }),
+  })
+  .openapi('EvaluationFigures');
+
+const l4Schema = z.object({
+  before: z.string(),
+  after: z.string(),
+  indicators: z.array(
+    z.object({
+      indicatorId: z.string(),
+      unitId: z.string(),
+      name: z.string(),
+      measure: z.string(),
+      direction: z.string(),
+      beforeValue: mean,
+      afterValue: mean,
+      change: mean,
+      relativeChange: mean,
+      improvement: mean,
+      improved: z.boolean().nullable(),
+    }),
+  ),
+});
+
+export const offeringReportSchema = levelFiguresSchema
+  .extend({ offeringId: z.string(), programId: z.string(), startDate: z.string(), endDate: z.string(), participants: z.array(participantScoreSchema), l4: l4Schema })
+  .openapi('OfferingEvaluation');
+
+export const programReportSchema = levelFiguresSchema.extend({ programId: z.string(), offerings: z.number().int() }).openapi('ProgramEvaluation');
+
+export const summaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const summarySchema = levelFiguresSchema
+  .extend({ year: z.number().int(), mentoring: z.object({ completedPairings: z.number().int(), responses: z.number().int(), mean }) })
+  .openapi('EvaluationSummary');
+
+export type ReactionInput = z.infer<typeof reactionInput>;
+export type BehaviourInput = z.infer<typeof behaviourInput>;
+export type FeedbackInput = z.infer<typeof feedbackInput>;
+export type ScoreInput = { enrollmentId: string; pre?: number | null | undefined; post?: number | null | undefined };

@@ -1,0 +1,125 @@
+/**
+ * Evaluation reports per offering, per program and per tenant-year, for the tenant admin. Every
+ * figure is aggregated in SQL over the completed enrollments in scope (one row each, with its L1,
+ * L2 and L3 answers joined one-to-one), so nothing is counted twice and no row list is loaded:
+ * rates are answered / completed; L1 means per item (the overall mean weighs items equally); L2
+ * means over participants with both scores, normalized gain over those with pre < 100; L3 mean.
+ * L4 (offering only): each indicator of the units the completed participants belong to, compared
+ * between the quarter before the offering's start and the quarter after its end (`changeBetween`).
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { employees, enrollments, evaluationBehaviours, evaluationReactions, evaluationTestScores, indicatorValues, mentoringFeedback, offerings, pairings, programs, reactionItems, unitIndicators } from '../../db/schema';
+import type { ServiceContext } from '../../platform/context';
+import { notFound } from '../../platform/http/problems';
+import { yearIn } from '../jp/ledger';
+import { quarterOf } from './dates';
+import { changeBetween, type Direction } from './indicators';
+import { participantScores } from './learning';
+
+type Figures = Record<string, number | null>;
+
+const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
+const rate = (n: number, of: number) => (of === 0 ? null : round4(n / of));
+
+/** The level figures of the completed enrollments `e` (joined with offering `o`) that `scope` keeps. */
+export async function levelFigures(ctx: ServiceContext, scope: SQL) {
+  const itemAverages = sql.join(
+    reactionItems.map((i) => sql`avg(r.${sql.raw(i)}) as ${sql.raw(`l1_${i}`)}`),
+    sql`, `,
+  );
+  const [row] = await ctx.db.orm.all<Figures>(sql`
+    select count(*) as completed, count(r.id) as l1_responses, ${itemAverages},
+      count(case when t.pre is not null and t.post is not null then 1 end) as l2_n,
+      avg(case when t.post is not null then t.pre end) as l2_pre,
+      avg(case when t.pre is not null then t.post end) as l2_post,
+      avg(t.post - t.pre) as l2_gain,
+      avg(case when t.pre < 100 then (t.post - t.pre) / (100.0 - t.pre) end) as l2_ngain,
+      count(b.id) as l3_responses, avg(b.rating) as l3_mean
+    from ${enrollments} e
+    join ${offerings} o on o.tenant_id = e.tenant_id and o.id = e.offering_id
+    left join ${evaluationReactions} r on r.tenant_id = e.tenant_id and r.enrollment_id = e.id
+    left join ${evaluationTestScores} t on t.tenant_id = e.tenant_id and t.enrollment_id = e.id
+    left join ${evaluationBehaviours} b on b.tenant_id = e.tenant_id and b.enrollment_id = e.id
+    where e.tenant_id = ${ctx.tenant.id} and e.status = 'completed' and ${scope}`);
+  const f = row ?? {};
+  const n = (k: string) => Number(f[k] ?? 0);
+  const v = (k: string) => round4((f[k] as number | null | undefined) ?? null);
+  const completed = n('completed');
+  const items = Object.fromEntries(reactionItems.map((i) => [i, v(`l1_${i}`)]));
+  const means = Object.values(items).filter((x): x is number => x !== null);
+  return {
+    completed,
+    l1: { responses: n('l1_responses'), rate: rate(n('l1_responses'), completed), mean: means.length ? round4(means.reduce((a, b) => a + b, 0) / means.length) : null, items },
+    l2: { n: n('l2_n'), meanPre: v('l2_pre'), meanPost: v('l2_post'), meanGain: v('l2_gain'), meanNormalizedGain: v('l2_ngain') },
+    l3: { responses: n('l3_responses'), rate: rate(n('l3_responses'), completed), mean: v('l3_mean') },
+  };
+}
+
+interface IndicatorRow {
+  indicator_id: string;
+  unit_id: string;
+  name: string;
+  measure: string;
+  direction: Direction;
+  before_value: number | null;
+  after_value: number | null;
+}
+
+export async function offeringReport(ctx: ServiceContext, offeringId: string) {
+  const t = ctx.tenant.id;
+  const [o] = await ctx.db.orm.all<{ id: string; program_id: string; start_date: string; end_date: string }>(sql`
+    select id, program_id, start_date, end_date from ${offerings} where tenant_id = ${t} and id = ${offeringId}`);
+  if (!o) throw notFound('offering');
+  const before = quarterOf(o.start_date, -1);
+  const afterPeriod = quarterOf(o.end_date, 1);
+  const indicators = await ctx.db.orm.all<IndicatorRow>(sql`
+    select i.id as indicator_id, i.unit_id as unit_id, i.name as name, i.measure as measure, i.direction as direction,
+      (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${before}) as before_value,
+      (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${afterPeriod}) as after_value
+    from ${unitIndicators} i
+    where i.tenant_id = ${t} and i.unit_id in (
+      select m.unit_id from ${enrollments} e join ${employees} m on m.tenant_id = e.tenant_id and m.id = e.employee_id
+      where e.tenant_id = ${t} and e.offering_id = ${offeringId} and e.status = 'completed')
+    order by i.unit_id, i.id`);
+  return {
+    offeringId: o.id,
+    programId: o.program_id,
+    startDate: o.start_date,
+    endDate: o.end_date,
+    ...(await levelFigures(ctx, sql`e.offering_id = ${offeringId}`)),
+    participants: await participantScores(ctx, offeringId),
+    l4: {
+      before,
+      after: afterPeriod,
+      indicators: indicators.map((i) => {
+        const { change, relativeChange, improvement, improved } = changeBetween(i.direction, i.before_value, i.after_value);
+        return { indicatorId: i.indicator_id, unitId: i.unit_id, name: i.name, measure: i.measure, direction: i.direction, beforeValue: i.before_value, afterValue: i.after_value, change, relativeChange, improvement, improved };
+      }),
+    },
+  };
+}
+
+export async function programReport(ctx: ServiceContext, programId: string) {
+  const t = ctx.tenant.id;
+  const [p] = await ctx.db.orm.all<{ id: string; offerings: number }>(sql`
+    select p.id as id, (select count(*) from ${offerings} x where x.tenant_id = ${t} and x.program_id = p.id) as offerings
+    from ${programs} p where p.tenant_id in ('', ${t}) and p.id = ${programId}`);
+  if (!p) throw notFound('program');
+  const scope = sql`e.offering_id in (select x.id from ${offerings} x where x.tenant_id = ${t} and x.program_id = ${programId})`;
+  return { programId: p.id, offerings: p.offerings, ...(await levelFigures(ctx, scope)) };
+}
+
+/** A tenant's year: enrollments completed in it and pairings completed in it (by their UTC day). */
+export async function tenantSummary(ctx: ServiceContext, q: { year?: number | undefined }) {
+  const year = q.year ?? yearIn(ctx.tenant);
+  const y = String(year);
+  const [m] = await ctx.db.orm.all<{ completed_pairings: number; responses: number; mean_rating: number | null }>(sql`
+    select count(distinct x.id) as completed_pairings, count(f.id) as responses, avg(f.rating) as mean_rating
+    from ${pairings} x left join ${mentoringFeedback} f on f.tenant_id = x.tenant_id and f.pairing_id = x.id
+    where x.tenant_id = ${ctx.tenant.id} and x.status = 'completed' and substr(x.completed_at, 1, 4) = ${y}`);
+  return {
+    year,
+    ...(await levelFigures(ctx, sql`substr(e.completed_at, 1, 4) = ${y}`)),
+    mentoring: { completedPairings: m?.completed_pairings ?? 0, responses: m?.responses ?? 0, mean: round4(m?.mean_rating ?? null) },
+  };
+}
