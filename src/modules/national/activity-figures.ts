@@ -1,10 +1,11 @@
 /**
- * Summary figures from the development activities: enrollments and completions (catalog), active
- * mentoring and coaching pairings, and the public satisfaction index (IKM). Providers in the sense
- * of providers.ts: one statement per tenant, grouped by unit, counts and sums only.
+ * Summary figures from the development activities: enrollments and completions (catalog), L1 and
+ * L2 averages (evaluations), active mentoring and coaching pairings, and the public satisfaction
+ * index (IKM). Providers in the sense of providers.ts: one statement per tenant, grouped by unit,
+ * counts and sums only.
  */
 import { sql } from 'drizzle-orm';
-import { employees, enrollments, ikmResponses, offerings, pairings } from '../../db/schema';
+import { employees, enrollments, evaluationReactions, evaluationTestScores, ikmResponses, offerings, pairings } from '../../db/schema';
 import type { SummaryProvider } from './providers';
 
 /**
@@ -59,4 +60,38 @@ export const ikmFigure: SummaryProvider = {
     from ${ikmResponses} r
     where r.tenant_id = ${tenant.id} and r.period >= ${String(year)} and r.period < ${String(year + 1)}
     group by r.unit_id`,
+};
+
+/** L1 reactions and L2 scores of offerings starting in the year, by the participant's unit. */
+const ofTheYear = (tenantId: string, year: number) =>
+  sql`join ${offerings} o on o.tenant_id = ${tenantId} and o.id = x.offering_id
+      join ${employees} e on e.tenant_id = ${tenantId} and e.id = en.employee_id
+      where x.tenant_id = ${tenantId} and o.start_date >= ${`${year}-01-01`} and o.start_date <= ${`${year}-12-31`}`;
+
+/** L1: each participant's mean over the six Likert items (1–5), averaged; every participant weighs the same. */
+export const reactionFigure: SummaryProvider = {
+  name: 'l1Mean',
+  kind: 'mean',
+  description: 'Mean L1 reaction (Likert 1–5, the six items averaged per participant) in offerings starting in the year',
+  measure: ({ tenant, year }) => sql`
+    select e.unit_id as unit_id,
+           sum((x.materi + x.fasilitator + x.metode + x.sarana + x.manfaat + x.waktu) / 6.0) as sum,
+           count(*) as count, count(distinct e.id) as people
+    from ${evaluationReactions} x
+    join ${enrollments} en on en.tenant_id = ${tenant.id} and en.id = x.enrollment_id
+    ${ofTheYear(tenant.id, year)}
+    group by e.unit_id`,
+};
+
+/** L2: post − pre test score (0–100 points) of participants with both scores. */
+export const learningGainFigure: SummaryProvider = {
+  name: 'l2MeanGain',
+  kind: 'mean',
+  description: 'Mean L2 gain (post − pre test score, points) of participants with both scores, offerings starting in the year',
+  measure: ({ tenant, year }) => sql`
+    select e.unit_id as unit_id, sum(x.post - x.pre) as sum, count(*) as count, count(distinct e.id) as people
+    from ${evaluationTestScores} x
+    join ${enrollments} en on en.tenant_id = ${tenant.id} and en.id = x.enrollment_id
+    ${ofTheYear(tenant.id, year)} and x.pre is not null and x.post is not null
+    group by e.unit_id`,
 };

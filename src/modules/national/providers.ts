@@ -14,7 +14,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { TenantEntry } from '../../platform/tenancy/directory';
-import { activePairingsFigure, completionsFigure, enrollmentsFigure, ikmFigure } from './activity-figures';
+import { activePairingsFigure, completionsFigure, enrollmentsFigure, ikmFigure, learningGainFigure, reactionFigure } from './activity-figures';
 import { meanGapProviders, shareAssessed, shareReachingJpTarget } from './figures';
 
 export type FigureKind = 'total' | 'mean' | 'share';
@@ -40,6 +40,8 @@ export const summaryProviders: readonly SummaryProvider[] = [
   shareReachingJpTarget,
   enrollmentsFigure,
   completionsFigure,
+  reactionFigure,
+  learningGainFigure,
   activePairingsFigure,
   ikmFigure,
 ];

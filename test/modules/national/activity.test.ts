@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { orgIds } from '../employees/helpers';
-import { createOffering, createProgram, employees, enroll, queue } from '../catalog/helpers';
+import { createOffering, createProgram, employeeToken, employees, enroll, queue } from '../catalog/helpers';
 import { active, mentorProfile, person } from '../mentoring/helpers';
 import { byUnit, refresh } from './helpers';
 
@@ -14,7 +14,7 @@ describe('national summary: activity figures', () => {
   it('counts places, completions, active pairings and the IKM of the year, by unit', async () => {
     const t = await createTenant();
     const ids = await orgIds(t);
-    const program = await createProgram(t);
+    const program = await createProgram(t, { hasTests: true });
     // 2026: six placed (capacity 6), five completed (one of them failed: still a completion).
     const offering = await createOffering(t, program.id, { startDate: '2026-03-02', endDate: '2026-03-06', capacity: 6 });
     const people = await employees(t, 7);
@@ -25,6 +25,20 @@ describe('national summary: activity figures', () => {
       const res = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, { token: t.adminToken, body: { attendance: 90, passed: n !== 4, completedOn: '2026-03-06' } });
       expect(res.status, res.text).toBe(200);
     }
+    // L1 by the five completed: item means per person 4, 3, 5, 4, 3 → 3.8. L2 (post − pre): 20, 10,
+    // 30, 0, 20 → 16; the sixth (placed, not completed) has a pre-test only and does not count.
+    const l1 = [4, 3, 5, 4, 3];
+    const l2: [number, number | null][] = [[50, 70], [60, 70], [40, 70], [80, 80], [55, 75], [45, null]];
+    for (const [n, e] of placed.slice(0, 5).entries()) {
+      const v = l1[n] as number;
+      const answers = { materi: v, fasilitator: v, metode: v, sarana: v, manfaat: v, waktu: v };
+      const reaction = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/reaction`, { token: await employeeToken(t, e.employeeId), body: { answers } });
+      expect(reaction.status, reaction.text).toBe(201);
+    }
+    const scores = placed.map((e, n) => ({ enrollmentId: e.id, pre: l2[n]?.[0], post: l2[n]?.[1] }));
+    const scored = await api('PUT', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/test-scores`, { token: t.adminToken, body: { scores } });
+    expect(scored.status, scored.text).toBe(200);
+
     // 2027: another offering, three placed: not this year's.
     const later = await createOffering(t, program.id, { startDate: '2027-02-01', endDate: '2027-02-03' });
     expect((await enroll(t, later.id, people.slice(0, 3))).status).toBe(201);
@@ -51,6 +65,8 @@ describe('national summary: activity figures', () => {
     expect(res.body.total.figures).toMatchObject({
       enrollments: { value: 6, people: 6 },
       completions: { value: 5, people: 5 },
+      l1Mean: { value: 3.8, people: 5 },
+      l2MeanGain: { value: 16, people: 5 },
       activePairings: { value: 5, people: 5 },
       ikm: { value: 80, people: 5 },
     });

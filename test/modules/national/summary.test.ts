@@ -70,6 +70,8 @@ describe('national summary', () => {
       shareReachingJpTarget: { value: 0.5714, people: 7 },
       enrollments: { value: null, people: 0, suppressed: few },
       completions: { value: null, people: 0, suppressed: few },
+        l1Mean: { value: null, people: 0, suppressed: few },
+        l2MeanGain: { value: null, people: 0, suppressed: few },
       activePairings: { value: null, people: 0, suppressed: few },
       ikm: { value: null, people: 0, suppressed: few },
     });
@@ -82,6 +84,8 @@ describe('national summary', () => {
       shareReachingJpTarget: { value: 0.2, people: 10 },
       enrollments: { value: null, people: 0, suppressed: few },
       completions: { value: null, people: 0, suppressed: few },
+        l1Mean: { value: null, people: 0, suppressed: few },
+        l2MeanGain: { value: null, people: 0, suppressed: few },
       activePairings: { value: null, people: 0, suppressed: few },
       ikm: { value: null, people: 0, suppressed: few },
     });
@@ -96,6 +100,8 @@ describe('national summary', () => {
         shareReachingJpTarget: { value: 0.3529, people: 17 },
         enrollments: { value: null, people: 0, suppressed: few },
         completions: { value: null, people: 0, suppressed: few },
+        l1Mean: { value: null, people: 0, suppressed: few },
+        l2MeanGain: { value: null, people: 0, suppressed: few },
         activePairings: { value: null, people: 0, suppressed: few },
         ikm: { value: null, people: 0, suppressed: few },
       },
@@ -136,10 +142,10 @@ describe('national summary', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('tenant,name,kind,region_code,status,computed_at,employees,shareAssessed,meanGapManajerial,meanGapSosialKultural,meanGapTeknis,shareReachingJpTarget,enrollments,completions,activePairings,ikm,notes');
+    expect(lines[0]).toBe('tenant,name,kind,region_code,status,computed_at,employees,shareAssessed,meanGapManajerial,meanGapSosialKultural,meanGapTeknis,shareReachingJpTarget,enrollments,completions,l1Mean,l2MeanGain,activePairings,ikm,notes');
     const lineA = lines.find((l) => l.startsWith(`${a.t.slug},`)) as string;
-    expect(lineA).toContain(',7,0.4286,0.92,1,,0.5714,,,,,meanGapTeknis: fewer than 5 people');
-    expect(lines.at(-1)).toMatch(/^TOTAL,2 tenants computed,.*,17,0.7647,1.05,1,,0.3529,,,,,/);
+    expect(lineA).toContain(',7,0.4286,0.92,1,,0.5714,,,,,,,meanGapTeknis: fewer than 5 people');
+    expect(lines.at(-1)).toMatch(/^TOTAL,2 tenants computed,.*,17,0.7647,1.05,1,,0.3529,,,,,,,/);
     expectNothingPersonal(res.text, [a, b]);
   });
 
