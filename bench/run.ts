@@ -59,15 +59,6 @@ async function main(): Promise<void> {
     const assessed = await seedAssessments(url, bigAdmin, bigManifest);
     report.add({ section: 'needs', name: `assessments recorded for ${assessed.employees} employees (bulk API)`, value: assessed.created, unit: 'rows' });
     report.add({ section: 'needs', name: 'time to record them', value: Math.round(assessed.seconds), unit: 's' });
-    const pairs = assessed.employees * 10;
-    for (const n of await measureNeeds(url, bigSlug, bigAdmin)) {
-      const name = `needs by ${n.groupBy} (${n.groups} groups, ${pairs} pairs)`;
-      report.add({ section: 'needs', name: `${name}: median / p95`, value: `${n.medianMs.toFixed(0)} / ${n.p95Ms.toFixed(0)}`, unit: 'ms', budget: '≤ 500 ms median', pass: n.medianMs <= 500 });
-      report.add({ section: 'needs', name: `${name}: rows read (served)`, value: n.servedRowsRead, unit: 'rows' });
-      report.add({ section: 'needs', name: `${name}: computing after a change`, value: Math.round(n.computeMs), unit: 'ms' });
-      report.add({ section: 'needs', name: `${name}: rows read computing, per pair`, value: Number((n.computeRowsRead / pairs).toFixed(1)), unit: 'rows', budget: 'linear in the tenant', pass: n.computeRowsRead / pairs <= 20 });
-    }
-
     const catalog = await createOfferings(url, bigSlug, bigAdmin);
     const budget = 2_000_000_000;
     const plan = await measurePlans(url, bigSlug, bigAdmin, budget, 3, inspectorPort);
@@ -118,6 +109,21 @@ async function main(): Promise<void> {
     report.add({ section: 'throughput', name: 'authenticated GET of one employee (1 D1 read)', value: throughput.employee, unit: 'req/s' });
     const ratio = throughput.employee / throughput.health;
     report.add({ section: 'throughput', name: 'ratio employee / health', value: Math.round(ratio * 100), unit: '%', budget: '≥ 50 %', pass: ratio >= 0.5 });
+
+    // Last: computing the report over the whole large region is the heaviest single query of the
+    // suite; should it not answer in time, every other figure is in already.
+    const pairs = assessed.employees * 10;
+    try {
+      for (const n of await measureNeeds(url, bigSlug, bigAdmin)) {
+        const name = `needs by ${n.groupBy} (${n.groups} groups, ${pairs} pairs)`;
+        report.add({ section: 'needs', name: `${name}: median / p95`, value: `${n.medianMs.toFixed(0)} / ${n.p95Ms.toFixed(0)}`, unit: 'ms', budget: '≤ 500 ms median', pass: n.medianMs <= 500 });
+        report.add({ section: 'needs', name: `${name}: rows read (served)`, value: n.servedRowsRead, unit: 'rows' });
+        report.add({ section: 'needs', name: `${name}: computing after a change`, value: Math.round(n.computeMs), unit: 'ms', budget: '≤ 500 ms', pass: n.computeMs <= 500 });
+        report.add({ section: 'needs', name: `${name}: rows read computing, per pair`, value: Number((n.computeRowsRead / pairs).toFixed(1)), unit: 'rows', budget: 'linear in the tenant', pass: n.computeRowsRead / pairs <= 20 });
+      }
+    } catch (err) {
+      report.add({ section: 'needs', name: `needs report computing over ${pairs} pairs`, value: (err as Error).message.slice(0, 60), unit: '', budget: '≤ 500 ms', pass: false });
+    }
 
     const seconds = Math.round((Date.now() - started) / 1000);
     await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version });

@@ -12,7 +12,7 @@ export interface Measured<T = unknown> {
 
 export async function request<T = unknown>(
   url: string,
-  init: { method?: string; token?: string; json?: unknown; csv?: string } = {},
+  init: { method?: string; token?: string; json?: unknown; csv?: string; timeoutMs?: number } = {},
 ): Promise<Measured<T>> {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -25,7 +25,7 @@ export async function request<T = unknown>(
     body = init.csv;
   }
   const started = performance.now();
-  const res = await fetchOnce(url, { method: init.method ?? 'GET', headers, body });
+  const res = await fetchOnce(url, { method: init.method ?? 'GET', headers, body, ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}) });
   const text = await res.text();
   const ms = performance.now() - started;
   const parsed = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);

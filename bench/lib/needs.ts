@@ -37,7 +37,7 @@ export async function measureNeeds(url: string, slug: string, token: string, run
   const figures: NeedsFigures[] = [];
   for (const groupBy of ['unit', 'position', 'competency', 'type']) {
     const target = `${url}/api/v1/tenants/${slug}/needs?groupBy=${groupBy}`;
-    const first = expectOk(await request<{ items: unknown[] }>(target, { token }), `needs by ${groupBy}`);
+    const first = expectOk(await request<{ items: unknown[] }>(target, { token, timeoutMs: 180_000 }), `needs by ${groupBy}`);
     const calls = [];
     for (let i = 0; i < runs; i++) calls.push(expectOk(await request<{ items: unknown[] }>(target, { token }), `needs by ${groupBy}`));
     const ms = calls.map((c) => c.ms);

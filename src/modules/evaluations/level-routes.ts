@@ -4,12 +4,8 @@
  * supervisor, a pairing's member) and a wrong person gets a 404; scores and reports belong to the
  * tenant admin. Personal data: the national admin is refused everywhere.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../../env';
-import { serviceContext, type ServiceContext } from '../../platform/context';
+import { callerContext, serviceContext } from '../../platform/context';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { DomainError } from '../../platform/http/problems';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { tenantParams } from '../tenants/schemas';
 import { giveFeedback, rateBehaviour } from './behaviour';
 import { answerReaction, recordScore, recordScores } from './learning';
@@ -21,12 +17,6 @@ const tags = ['Evaluations'];
 const admin = ['tenant_admin'] as const;
 const people = ['employee'] as const;
 const once = { 409: problem('Already given (once only), or not open yet: the detail says when it opens'), 422: problem('A competency does not exist in this tenant') };
-
-function selfContext(c: Context<AppEnv>): ServiceContext {
-  const actor = c.get('principal');
-  if (!actor.tenant || !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-  return { tenant: actor.tenant, actor, db: tenantDbFor(c.env, c.get('meter'), actor.tenant), requestId: c.get('requestId') };
-}
 
 export const evaluationLevelRoutes = createRouter()
   .openapi(
@@ -80,7 +70,7 @@ export const evaluationLevelRoutes = createRouter()
       summary: 'Evaluations waiting for the caller (L1 as participant, L3 as supervisor, mentoring feedback as member) with the day each opens and is due',
       responses: { 200: json(s.waitingSchema, 'The worklist, soonest due first') },
     }),
-    async (c) => c.json(await waitingFor(selfContext(c)), 200),
+    async (c) => c.json(await waitingFor(callerContext(c, 'employee')), 200),
   )
   .openapi(
     route({
