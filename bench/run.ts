@@ -61,14 +61,19 @@ async function main(): Promise<void> {
     report.add({ section: 'needs', name: 'time to record them', value: Math.round(assessed.seconds), unit: 's' });
     const catalog = await createOfferings(url, bigSlug, bigAdmin);
     const budget = 2_000_000_000;
-    const plan = await measurePlans(url, bigSlug, bigAdmin, budget, 3, inspectorPort);
-    const name = `POST /plans (${employees} employees, ${catalog.offerings} offerings, Rp ${budget.toLocaleString('id-ID')})`;
-    report.add({ section: 'plan', name: `${name}: median / p95 of ${plan.runs}`, value: `${plan.medianMs.toFixed(0)} / ${plan.p95Ms.toFixed(0)}`, unit: 'ms' });
-    report.add({ section: 'plan', name: 'POST /plans: rows read / written', value: `${plan.rowsRead} / ${plan.rowsWritten}`, unit: 'rows' });
-    report.add({ section: 'plan', name: 'POST /plans: Worker heap peak', value: plan.peakMb, unit: 'MB', budget: '< 128 MB', pass: plan.peakMb < 128 });
-    report.add({ section: 'plan', name: 'lines / budget used', value: `${plan.totals.lines} / ${plan.totals.budgetUsed}`, unit: '' });
-    report.add({ section: 'plan', name: 'value: optimizer / naive greedy', value: `${plan.totals.value} / ${plan.totals.naiveValue}`, unit: '', budget: 'optimizer ≥ naive', pass: plan.totals.value >= plan.totals.naiveValue });
-    report.add({ section: 'plan', name: 'gap closure share (of all weighted gaps in scope)', value: `${(plan.totals.closureShare * 100).toFixed(2)} %`, unit: '' });
+    // The plan over the whole large region is the heaviest request: a failure is a figure too.
+    try {
+      const plan = await measurePlans(url, bigSlug, bigAdmin, budget, 3, inspectorPort);
+      const name = `POST /plans (${employees} employees, ${catalog.offerings} offerings, Rp ${budget.toLocaleString('id-ID')})`;
+      report.add({ section: 'plan', name: `${name}: median / p95 of ${plan.runs}`, value: `${plan.medianMs.toFixed(0)} / ${plan.p95Ms.toFixed(0)}`, unit: 'ms' });
+      report.add({ section: 'plan', name: 'POST /plans: rows read / written', value: `${plan.rowsRead} / ${plan.rowsWritten}`, unit: 'rows' });
+      report.add({ section: 'plan', name: 'POST /plans: Worker heap peak', value: plan.peakMb, unit: 'MB', budget: '< 128 MB', pass: plan.peakMb < 128 });
+      report.add({ section: 'plan', name: 'lines / budget used', value: `${plan.totals.lines} / ${plan.totals.budgetUsed}`, unit: '' });
+      report.add({ section: 'plan', name: 'value: optimizer / naive greedy', value: `${plan.totals.value} / ${plan.totals.naiveValue}`, unit: '', budget: 'optimizer ≥ naive', pass: plan.totals.value >= plan.totals.naiveValue });
+      report.add({ section: 'plan', name: 'gap closure share (of all weighted gaps in scope)', value: `${(plan.totals.closureShare * 100).toFixed(2)} %`, unit: '' });
+    } catch (err) {
+      report.add({ section: 'plan', name: `POST /plans (${employees} employees, ${catalog.offerings} offerings)`, value: (err as Error).message.slice(0, 60), unit: '', budget: 'an answer', pass: false });
+    }
 
     for (const slug of directorySlugs) await onboard(url, national, benchManifest(slug, 1, 1));
 
