@@ -16,6 +16,7 @@ import { nowIso } from '../../platform/ids';
 import { creditJp } from '../jp/ledger';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
 import type { Completion, Enrollment } from './schemas';
+import { messageChain } from '../../platform/db/constraints';
 
 type Row = typeof enrollments.$inferSelect;
 
@@ -118,7 +119,7 @@ export async function complete(ctx: ServiceContext, id: string, input: Completio
   try {
     await ctx.db.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'enrollment.complete', 'enrollment', id)), guard, ...credit]);
   } catch (err) {
-    if (String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('CHECK constraint failed')) {
+    if (messageChain(err).includes('CHECK constraint failed')) {
       throw new DomainError('conflict', 'The place was withdrawn meanwhile; it cannot be completed.');
     }
     throw err;

@@ -15,6 +15,7 @@ import { staleWrite } from '../../platform/http/etag';
 import { DomainError, notFound } from '../../platform/http/problems';
 import { nowIso } from '../../platform/ids';
 import { resolveCompetencies } from './dictionary';
+import { messageChain } from '../../platform/db/constraints';
 import { jsonRows } from '../../platform/db/json-rows';
 import type { StandardsInput } from './schemas';
 
@@ -91,16 +92,10 @@ export async function putStandards(ctx: ServiceContext, positionId: string, expe
   try {
     await ctx.db.batch(statements);
   } catch (err) {
-    const message = chain(err);
+    const message = messageChain(err);
     if (message.includes('NOT NULL constraint failed')) throw staleWrite();
     if (message.includes('FOREIGN KEY constraint failed')) throw new DomainError('conflict', 'The position or a competency was removed meanwhile; read again and retry.');
     throw err;
   }
   return getStandards(ctx, positionId);
-}
-
-function chain(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err; e instanceof Error; e = e.cause) parts.push(e.message);
-  return parts.join(' | ');
 }

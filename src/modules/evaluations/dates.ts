@@ -4,8 +4,7 @@
  * clock (Indonesia keeps fixed offsets, no daylight saving time).
  */
 import type { TenantEntry } from '../../platform/tenancy/directory';
-
-const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+import { offsetHours } from '../jp/ledger';
 
 /** Days an L1 reaction or a mentoring feedback is due after completion. */
 export const reactionDueDays = 14;

@@ -21,7 +21,7 @@ import type { NewJpEntry } from './schemas';
 type Row = typeof jpEntries.$inferSelect;
 
 /** Fixed UTC offsets in hours: Indonesia keeps no daylight saving time. */
-const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+export const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
 
 /** The calendar year of `instant` on the tenant's wall clock. */
 export const yearIn = (tenant: Pick<TenantEntry, 'timeZone'>, instant: string | Date = new Date()): number =>

@@ -27,6 +27,7 @@ import type { Statement } from '../../platform/tenancy/scoped-db';
 import { creditJp } from '../jp/ledger';
 import { publicPairing, visiblePairing, type PairingRow } from './pairings';
 import type { EndPairing } from './schemas';
+import { messageChain } from '../../platform/db/constraints';
 
 export const minutesPerJp = 45;
 export const jpCapPerPairing = 20;
@@ -72,7 +73,7 @@ async function apply(ctx: ServiceContext, p: PairingRow, set: Partial<PairingRow
     const results = (await ctx.db.orm.batch([update, auditOrAbort(ctx, action, p.id), ...extra] as [Statement, ...Statement[]])) as unknown as [PairingRow[]];
     rows = results[0];
   } catch (err) {
-    if (!String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('malformed JSON')) throw err;
+    if (!messageChain(err).includes('malformed JSON')) throw err;
   }
   const [row] = rows;
   if (row) return publicPairing(row);

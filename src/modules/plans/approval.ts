@@ -16,6 +16,7 @@ import { DomainError } from '../../platform/http/problems';
 import { newId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { planRow, planView } from './service';
+import { messageChain } from '../../platform/db/constraints';
 
 /** Lines per insert-select (each statement binds a handful of parameters whatever its size). */
 const linesPerStatement = 5000;
@@ -72,10 +73,4 @@ export async function approvePlan(ctx: ServiceContext, id: string, expectedVersi
   const after = await planRow(ctx, id);
   if (after.status === 'approved') return planView(after);
   throw staleWrite();
-}
-
-function messageChain(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err; e instanceof Error; e = e.cause) parts.push(e.message);
-  return parts.join(' | ');
 }

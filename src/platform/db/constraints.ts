@@ -9,7 +9,8 @@ interface Meanings {
   foreignKey?: () => DomainError;
 }
 
-function messageChain(err: unknown): string {
+/** An error's message with those of its causes (D1 wraps SQLite's message in a cause). */
+export function messageChain(err: unknown): string {
   const parts: string[] = [];
   for (let e: unknown = err; e instanceof Error; e = e.cause) parts.push(e.message);
   return parts.join(' | ');
