@@ -10,3 +10,4 @@ export * from './mentoring';
 export * from './catalog';
 export * from './summaries';
 export * from './plans';
+export * from './needs';

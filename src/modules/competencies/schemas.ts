@@ -156,7 +156,7 @@ export const historyQuery = pageQuery.extend({ competency: id.optional() });
 
 export const needsQuery = z.object({
   groupBy: z.enum(['unit', 'position', 'competency', 'type']).default('competency'),
-  unit: z.string().min(1).max(60).optional().openapi({ description: 'only employees of this unit' }),
+  unit: z.string().min(1).max(60).optional().openapi({ description: 'only employees of this unit and the units under it' }),
   competencyType: z.enum(competencyTypes).optional(),
   priorities: z.coerce.number().int().min(0).max(100).default(10).openapi({ description: 'how many individual priorities to list' }),
 });

@@ -66,5 +66,5 @@ export const jpSummarySchema = z
 
 const year = z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: "Default: the current year in the tenant's time zone" });
 export const yearQuery = z.object({ year });
-export const summaryQuery = z.object({ year, unit: z.string().min(1).max(60).optional() });
+export const summaryQuery = z.object({ year, unit: z.string().min(1).max(60).optional().openapi({ description: 'this unit and the units under it' }) });
 export const employeeParams = tenantParams.extend({ id: z.string().min(1).max(60).openapi({ param: { name: 'id', in: 'path' } }) });

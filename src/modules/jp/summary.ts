@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { employees, jpEntries } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
+import { unitAndBelow } from '../organisation/below';
 import { yearIn } from './ledger';
 
 interface SummaryRow {
@@ -19,7 +20,7 @@ export async function jpSummary(ctx: ServiceContext, q: { year?: number; unit?: 
   const t = ctx.tenant.id;
   const year = q.year ?? yearIn(ctx.tenant);
   const targetCenti = ctx.tenant.jpTarget * 100;
-  const unit = q.unit ? sql`and e.unit_id = ${q.unit}` : sql``;
+  const unit = q.unit ? sql`and e.unit_id in ${unitAndBelow(t, q.unit)}` : sql``;
   const [row] = await ctx.db.orm.all<SummaryRow>(sql`
     select count(*) as employees,
            sum(coalesce(j.total, 0) >= ${targetCenti}) as reached,

@@ -39,6 +39,18 @@ describe('JP summary', () => {
     for (const person of [a, b, c, d, e]) expect(all.text).not.toContain(person);
   });
 
+  it('counts a unit with the units under it (an OPD with its bidang)', async () => {
+    const t = await createTenant({ jpTarget: 20 });
+    const ids = await orgIds(t);
+    const inDinas = (await createEmployee(t, { unitId: ids.DINKES })).body.id as string;
+    const inBidang = (await createEmployee(t, { unitId: ids['DINKES-YANKES'] })).body.id as string;
+    await createEmployee(t, { unitId: ids.DISDUKCAPIL });
+    await credited(t, inDinas, 4, '2026-02-01T08:00:00+07:00');
+    await credited(t, inBidang, 21, '2026-02-01T08:00:00+07:00');
+    expect((await summary(t, `?year=2026&unit=${ids.DINKES}`)).body).toMatchObject({ employees: 2, reached: 1, share: 0.5, meanJp: 12.5 });
+    expect((await summary(t, `?year=2026&unit=${ids['DINKES-YANKES']}`)).body).toMatchObject({ employees: 1, reached: 1, meanJp: 21 });
+  });
+
   it("defaults to the current year in the tenant's time zone and is for the tenant admin only", async () => {
     const t = await createTenant({ timeZone: 'Asia/Makassar' });
     const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();

@@ -1,0 +1,92 @@
+/**
+ * The needs report computed from the pairs themselves (active employee × competency of their
+ * position's standard): used inside one unit (and the units under it), where the pairs are few,
+ * and by the tests as the reference the running totals must equal. One statement for the groups,
+ * one for the individual priorities; rows read grow with the pairs in scope, never with other
+ * tenants. Unassessed pairs are counted apart and never enter a mean as 0.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { competencies, currentLevels, employees, positionStandards, units } from '../../db/schema';
+import type { ServiceContext } from '../../platform/context';
+import { unitAndBelow } from '../organisation/below';
+import { competencyNames, labelOf, priorityOrder, toItems, toPriorities, type Grouping, type GroupRow, type NeedsFilters, type PriorityRow } from './needs-shared';
+
+const keyOf: Record<Grouping, SQL> = {
+  unit: sql`p.unit_id`,
+  position: sql`p.position_id`,
+  competency: sql`p.competency_id`,
+  type: sql`p.competency_type`,
+};
+
+/** The pairs the report is about, with the filters. */
+const pairsWhere = (t: string, f: NeedsFilters): SQL =>
+  sql`e.tenant_id = ${t} and e.status = 'active'${f.unit ? sql` and e.unit_id in ${unitAndBelow(t, f.unit)}` : sql``}${
+    f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``
+  }`;
+
+async function prioritiesFromPairs(ctx: ServiceContext, f: NeedsFilters) {
+  if (f.priorities === 0) return [];
+  const t = ctx.tenant.id;
+  const rows = await ctx.db.orm.all<PriorityRow>(sql`
+    select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
+           c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
+           s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
+    from ${employees} e
+    join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
+    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
+    join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+    join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id
+    where ${pairsWhere(t, f)} and cl.level < s.required_level
+    ${priorityOrder}
+    limit ${f.priorities ?? 10}`);
+  return toPriorities(rows);
+}
+
+export async function needsFromPairs(ctx: ServiceContext, filters: NeedsFilters, top: number) {
+  const { groupBy } = filters;
+  const t = ctx.tenant.id;
+  const label = labelOf(groupBy, t);
+  const rows = await ctx.db.orm.all<GroupRow>(sql`
+    with pairs as (
+      select e.id as employee_id, e.unit_id as unit_id, e.position_id as position_id,
+             s.competency_id as competency_id, c.type as competency_type, s.weight as weight,
+             cl.level as current_level,
+             case when cl.level is null then null else max(0, s.required_level - cl.level) end as gap
+      from ${employees} e
+      join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
+      join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
+      left join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+      where ${pairsWhere(t, filters)}
+    ),
+    competency_names as (${competencyNames(t)}),
+    g as (
+      select ${keyOf[groupBy]} as group_key,
+             count(distinct p.employee_id) as employees,
+             count(distinct case when p.gap > 0 then p.employee_id end) as employees_with_gap,
+             count(distinct case when p.gap is null then p.employee_id end) as employees_unassessed,
+             count(p.gap) as pairs_assessed,
+             sum(p.gap is null) as pairs_unassessed,
+             avg(p.gap) as mean_gap,
+             sum(p.gap * p.weight) as weighted_gap
+      from pairs p group by 1
+    ),
+    by_competency as (
+      select ${keyOf[groupBy]} as group_key, p.competency_id as competency_id, sum(p.gap * p.weight) as wg,
+             row_number() over (partition by ${keyOf[groupBy]} order by sum(p.gap * p.weight) desc, p.competency_id) as rn
+      from pairs p where p.gap > 0 group by 1, 2
+    ),
+    -- Ranked once for all groups and joined: a correlated subquery per group re-ranked every pair
+    -- once per group.
+    top as (
+      select b.group_key as group_key,
+             json_group_array(json_object('competencyId', b.competency_id, 'code', n.code, 'weightedGap', b.wg)) as top
+      from by_competency b join competency_names n on n.id = b.competency_id
+      where b.rn <= ${top} group by b.group_key
+    )
+    select g.group_key as group_key, ${label[0]} as group_code, ${label[1]} as group_name,
+           g.employees, g.employees_with_gap, g.employees_unassessed, g.pairs_assessed, g.pairs_unassessed, g.mean_gap, g.weighted_gap,
+           coalesce(t.top, '[]') as top
+    from g left join top t on t.group_key = g.group_key
+    order by round(coalesce(g.weighted_gap, 0), 4) desc, g.group_key`);
+  return { groupBy, priorities: await prioritiesFromPairs(ctx, filters), items: toItems(rows) };
+}

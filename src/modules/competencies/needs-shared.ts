@@ -1,0 +1,113 @@
+/**
+ * What the two ways of computing the needs report share: the filters, the rows each SQL statement
+ * returns, the group labels and the mapping to the answer. The report is computed from the running
+ * totals (needs-totals.ts) for the whole tenant and from the pairs themselves (needs-pairs.ts)
+ * inside one unit; both must give the same figures, which the tests check on generated data.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { competencies, positions, units } from '../../db/schema';
+
+export const groupings = ['unit', 'position', 'competency', 'type'] as const;
+export type Grouping = (typeof groupings)[number];
+
+export interface NeedsFilters {
+  groupBy: Grouping;
+  /** This unit and every unit under it. */
+  unit?: string | undefined;
+  competencyType?: string | undefined;
+  /** How many individual priorities (employee × competency) to list. */
+  priorities?: number | undefined;
+}
+
+export interface GroupRow {
+  group_key: string;
+  group_code: string | null;
+  group_name: string | null;
+  employees: number;
+  employees_with_gap: number;
+  employees_unassessed: number;
+  pairs_assessed: number;
+  pairs_unassessed: number;
+  mean_gap: number | null;
+  weighted_gap: number | null;
+  top: string;
+}
+
+export interface PriorityRow {
+  employee_id: string;
+  employee_name: string;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  competency_id: string;
+  competency_code: string;
+  required_level: number;
+  current_level: number;
+  gap: number;
+  weight: number;
+  weighted_gap: number;
+}
+
+interface TopCompetency {
+  competencyId: string;
+  code: string;
+  weightedGap: number;
+}
+
+/** Weighted sums are kept by adding and taking away: four decimals hide the float residue. */
+const tidy = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** The group's code and name, looked up by key `g.group_key` (the type is its own label). */
+export function labelOf(g: Grouping, t: string): [SQL, SQL] {
+  const lookup = (table: typeof units | typeof positions, column: 'code' | 'name') =>
+    sql`(select ${table[column]} from ${table} where ${table.tenantId} = ${t} and ${table.id} = g.group_key)`;
+  switch (g) {
+    case 'unit':
+      return [lookup(units, 'code'), lookup(units, 'name')];
+    case 'position':
+      return [lookup(positions, 'code'), lookup(positions, 'name')];
+    case 'competency':
+      return [sql`(select code from competency_names where id = g.group_key)`, sql`(select name from competency_names where id = g.group_key)`];
+    case 'type':
+      return [sql`g.group_key`, sql`g.group_key`];
+  }
+}
+
+/** The CTE body naming every competency the tenant can use (national and its own). */
+export const competencyNames = (t: string): SQL => sql`select id, code, name from ${competencies} where tenant_id in ('', ${t})`;
+
+export const toItems = (rows: GroupRow[]) =>
+  rows.map((r) => ({
+    key: r.group_key,
+    code: r.group_code,
+    name: r.group_name,
+    employees: r.employees,
+    employeesWithGap: r.employees_with_gap,
+    employeesUnassessed: r.employees_unassessed,
+    assessed: r.pairs_assessed,
+    unassessed: r.pairs_unassessed,
+    meanGap: r.mean_gap === null ? null : Math.round(r.mean_gap * 100) / 100,
+    weightedGap: tidy(r.weighted_gap ?? 0),
+    topPriorities: (JSON.parse(r.top) as TopCompetency[])
+      .map((p) => ({ ...p, weightedGap: tidy(p.weightedGap) }))
+      .sort((a, b) => b.weightedGap - a.weightedGap || a.competencyId.localeCompare(b.competencyId)),
+  }));
+
+export const toPriorities = (rows: PriorityRow[]) =>
+  rows.map((r) => ({
+    employeeId: r.employee_id,
+    employeeName: r.employee_name,
+    unitId: r.unit_id,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    competencyId: r.competency_id,
+    competencyCode: r.competency_code,
+    requiredLevel: r.required_level,
+    currentLevel: r.current_level,
+    gap: r.gap,
+    weight: r.weight,
+    weightedGap: r.weighted_gap,
+  }));
+
+/** The priorities' order: largest weighted gap, then largest gap, then by name. */
+export const priorityOrder = sql`order by weighted_gap desc, gap desc, e.name, e.id, c.code`;
