@@ -134,6 +134,10 @@ async function main(): Promise<void> {
     await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version });
     const misses = report.figures.filter((f) => f.pass === false).length;
     console.log(`\nDone in ${seconds} s; ${misses} figure(s) over budget. Written to bench/results/latest.json and latest.md.`);
+  } catch (err) {
+    // The Worker's own words on why a request failed (a restart, a limit) are in its output.
+    console.error(`\nThe run stopped: ${(err as Error).message}\nLast lines of the server:\n${server.recentOutput().split('\n').slice(-40).join('\n')}`);
+    throw err;
   } finally {
     await stop();
   }
