@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
 import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
 import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
+import { quietNetwork } from './lib/memory';
 import { Report } from './lib/report';
 import { measureNationalSummary, refreshAll, refreshOne } from './lib/national';
 import { measureNeeds, seedAssessments } from './lib/needs';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
     await waitForHealth(server, url);
+    await quietNetwork(inspectorPort);
     const national = await mintToken({ role: 'national_admin', ttl: '2h' });
     const adminOf = (slug: string) => mintToken({ role: 'tenant_admin', tenant: slug, ttl: '2h' });
     const report = new Report();

@@ -2,6 +2,12 @@
  * The Worker's own memory, read from its V8 isolate through the inspector `wrangler dev` exposes
  * (`Runtime.getHeapUsage`), sampled while a step runs. This is the figure the 128 MB Workers limit
  * applies to; the local D1 and the runtime around the isolate are not in it.
+ *
+ * `wrangler dev` keeps its own inspector session on the Worker with the Network domain enabled:
+ * every subrequest's response — each D1 result — is then copied into the isolate, base64-encoded
+ * and sent to the dev tooling. Production has no such thing; locally it halves the throughput of a
+ * request that reads D1 and holds a second copy of every large result in the Worker's memory (the
+ * 50,000-employee plan died of it). `quietNetwork` switches it off for the measured server.
  */
 import WebSocket from 'ws';
 
@@ -12,13 +18,13 @@ interface HeapUsage {
 
 class Inspector {
   private next = 1;
-  private readonly waiting = new Map<number, (usage: HeapUsage) => void>();
+  private readonly waiting = new Map<number, (result: unknown) => void>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: HeapUsage };
+      const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
       const resolve = message.id === undefined ? undefined : this.waiting.get(message.id);
-      if (resolve && message.result) {
+      if (resolve && message.result !== undefined) {
         this.waiting.delete(message.id as number);
         resolve(message.result);
       }
@@ -34,12 +40,17 @@ class Inspector {
     return new Inspector(socket);
   }
 
-  heapUsage(): Promise<HeapUsage> {
+  /** Sends `method` and waits for its answer. */
+  call<T>(method: string): Promise<T> {
     const id = this.next++;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.socket.send(JSON.stringify({ id, method: 'Runtime.getHeapUsage' }));
+      this.waiting.set(id, resolve as (result: unknown) => void);
+      this.socket.send(JSON.stringify({ id, method }));
     });
+  }
+
+  heapUsage(): Promise<HeapUsage> {
+    return this.call<HeapUsage>('Runtime.getHeapUsage');
   }
 
   close(): void {
@@ -47,9 +58,20 @@ class Inspector {
   }
 }
 
+/** Stops the dev tooling's capture of every subrequest's response (see above); lasts until a reload. */
+export async function quietNetwork(inspectorPort: number): Promise<void> {
+  const inspector = await Inspector.connect(inspectorPort);
+  try {
+    await inspector.call('Network.disable');
+  } finally {
+    inspector.close();
+  }
+}
+
 /** Runs `work` while sampling the isolate's used heap every 100 ms; MB before and at the peak. */
 export async function withPeakHeap<T>(inspectorPort: number, work: () => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
   const inspector = await Inspector.connect(inspectorPort);
+  await inspector.call('Network.disable');
   const mb = async () => (await inspector.heapUsage()).usedSize / 1024 / 1024;
   const baselineMb = await mb();
   let peakMb = baselineMb;
