@@ -3,6 +3,12 @@
  * development or test databases), starts the Worker on port 8788 and measures cost (D1 rows read
  * and written, from Server-Timing), latency and throughput against the SPEC section 8 budgets.
  * Prints a table and writes bench/results/latest.json and latest.md.
+ *
+ * `BENCH_ONLY=plan` builds only what the annual plan needs (the large region, its employees and
+ * assessments, 200 offerings) and measures `POST /plans`; `BENCH_ONLY=plan-again` keeps the data
+ * built by an earlier `plan` run and only measures the plan again (seconds instead of minutes).
+ * Both stream the Worker's output and write bench/results/plan.json/.md, never latest.*.
+ * `BENCH_PORT` / `BENCH_INSPECTOR_PORT` move the server (default 8788 / 9338).
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +22,10 @@ import { measureNeeds, seedAssessments } from './lib/needs';
 import { createOfferings, measurePlans } from './lib/plans';
 import { importEmployees, measureEndpoints, measureThroughput, onboard } from './lib/steps';
 
-const port = 8788;
-const inspectorPort = 9338;
+const port = Number(process.env.BENCH_PORT ?? 8788);
+const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9338);
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'plan' && only !== 'plan-again') throw new Error(`BENCH_ONLY=${only}: use plan or plan-again`);
 const url = `http://127.0.0.1:${port}`;
 const persistTo = fileURLToPath(new URL('.wrangler/bench', repoRoot));
 const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
@@ -25,7 +33,7 @@ const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
 async function main(): Promise<void> {
   const started = Date.now();
   await ensureDevKeys();
-  await rm(persistTo, { recursive: true, force: true });
+  if (only !== 'plan-again') await rm(persistTo, { recursive: true, force: true });
   for (const db of ['DB', 'DB_DEDICATED']) console.log(await applyLocalMigrations(db, persistTo));
   const server = startDevServer(port, persistTo, ['--inspector-port', String(inspectorPort)]);
   const stop = () => server.stop('SIGTERM');
@@ -33,6 +41,11 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(server, url);
     await quietNetwork(inspectorPort);
+    if (only) {
+      server.stream();
+      await planOnly(only === 'plan-again', await mintToken({ role: 'national_admin', ttl: '2h' }), await mintToken({ role: 'tenant_admin', tenant: bigSlug, ttl: '2h' }));
+      return;
+    }
     const national = await mintToken({ role: 'national_admin', ttl: '2h' });
     const adminOf = (slug: string) => mintToken({ role: 'tenant_admin', tenant: slug, ttl: '2h' });
     const report = new Report();
@@ -62,20 +75,7 @@ async function main(): Promise<void> {
     report.add({ section: 'needs', name: `assessments recorded for ${assessed.employees} employees (bulk API)`, value: assessed.created, unit: 'rows' });
     report.add({ section: 'needs', name: 'time to record them', value: Math.round(assessed.seconds), unit: 's' });
     const catalog = await createOfferings(url, bigSlug, bigAdmin);
-    const budget = 2_000_000_000;
-    // The plan over the whole large region is the heaviest request: a failure is a figure too.
-    try {
-      const plan = await measurePlans(url, bigSlug, bigAdmin, budget, 3, inspectorPort);
-      const name = `POST /plans (${employees} employees, ${catalog.offerings} offerings, Rp ${budget.toLocaleString('id-ID')})`;
-      report.add({ section: 'plan', name: `${name}: median / p95 of ${plan.runs}`, value: `${plan.medianMs.toFixed(0)} / ${plan.p95Ms.toFixed(0)}`, unit: 'ms' });
-      report.add({ section: 'plan', name: 'POST /plans: rows read / written', value: `${plan.rowsRead} / ${plan.rowsWritten}`, unit: 'rows' });
-      report.add({ section: 'plan', name: 'POST /plans: Worker heap peak', value: plan.peakMb, unit: 'MB', budget: '< 128 MB', pass: plan.peakMb < 128 });
-      report.add({ section: 'plan', name: 'lines / budget used', value: `${plan.totals.lines} / ${plan.totals.budgetUsed}`, unit: '' });
-      report.add({ section: 'plan', name: 'value: optimizer / naive greedy', value: `${plan.totals.value} / ${plan.totals.naiveValue}`, unit: '', budget: 'optimizer ≥ naive', pass: plan.totals.value >= plan.totals.naiveValue });
-      report.add({ section: 'plan', name: 'gap closure share (of all weighted gaps in scope)', value: `${(plan.totals.closureShare * 100).toFixed(2)} %`, unit: '' });
-    } catch (err) {
-      report.add({ section: 'plan', name: `POST /plans (${employees} employees, ${catalog.offerings} offerings)`, value: (err as Error).message.slice(0, 60), unit: '', budget: 'an answer', pass: false });
-    }
+    await measurePlanStep(report, bigAdmin, catalog.offerings);
 
     for (const slug of directorySlugs) await onboard(url, national, benchManifest(slug, 1, 1));
 
@@ -143,6 +143,43 @@ async function main(): Promise<void> {
   } finally {
     await stop();
   }
+}
+
+const planBudget = 2_000_000_000;
+
+/** `POST /plans` for the large region three times; a failure is a figure too (the heaviest request). */
+async function measurePlanStep(report: Report, bigAdmin: string, offerings: number): Promise<void> {
+  const name = `POST /plans (${employees} employees, ${offerings} offerings, Rp ${planBudget.toLocaleString('id-ID')})`;
+  try {
+    const plan = await measurePlans(url, bigSlug, bigAdmin, planBudget, 3, inspectorPort);
+    report.add({ section: 'plan', name: `${name}: median / p95 of ${plan.runs}`, value: `${plan.medianMs.toFixed(0)} / ${plan.p95Ms.toFixed(0)}`, unit: 'ms' });
+    report.add({ section: 'plan', name: 'POST /plans: rows read / written', value: `${plan.rowsRead} / ${plan.rowsWritten}`, unit: 'rows' });
+    report.add({ section: 'plan', name: 'POST /plans: Worker heap peak', value: plan.peakMb, unit: 'MB', budget: '< 128 MB', pass: plan.peakMb < 128 });
+    report.add({ section: 'plan', name: 'lines / budget used', value: `${plan.totals.lines} / ${plan.totals.budgetUsed}`, unit: '' });
+    report.add({ section: 'plan', name: 'value: optimizer / naive greedy', value: `${plan.totals.value} / ${plan.totals.naiveValue}`, unit: '', budget: 'optimizer ≥ naive', pass: plan.totals.value >= plan.totals.naiveValue });
+    report.add({ section: 'plan', name: 'gap closure share (of all weighted gaps in scope)', value: `${(plan.totals.closureShare * 100).toFixed(2)} %`, unit: '' });
+  } catch (err) {
+    report.add({ section: 'plan', name, value: (err as Error).message.slice(0, 60), unit: '', budget: 'an answer', pass: false });
+  }
+}
+
+/** `BENCH_ONLY=plan`: the large region and what its plan reads, then the plan; `plan-again`: the plan alone. */
+async function planOnly(again: boolean, national: string, bigAdmin: string): Promise<void> {
+  const started = Date.now();
+  const report = new Report();
+  const bigManifest = benchManifest(bigSlug, 40, 100);
+  if (!again) {
+    console.log(`\nBuilding the plan's data: ${employees} employees in ${bigSlug}, their assessments, 200 offerings`);
+    await onboard(url, national, bigManifest);
+    const imported = await importEmployees(url, bigAdmin, bigManifest, employees);
+    console.log(`  imported ${imported.created} employees in ${imported.seconds.toFixed(0)} s`);
+    const assessed = await seedAssessments(url, bigAdmin, bigManifest);
+    console.log(`  recorded ${assessed.created} assessments in ${assessed.seconds.toFixed(0)} s`);
+    await createOfferings(url, bigSlug, bigAdmin);
+  }
+  await measurePlanStep(report, bigAdmin, 200);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version }, 'plan');
 }
 
 main().catch((err: unknown) => {

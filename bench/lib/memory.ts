@@ -19,8 +19,15 @@ interface HeapUsage {
 class Inspector {
   private next = 1;
   private readonly waiting = new Map<number, (result: unknown) => void>();
+  private closed = false;
 
   private constructor(private readonly socket: WebSocket) {
+    // The isolate restarted (or the server went): pending and later samples read 0, never hang.
+    socket.on('close', () => {
+      this.closed = true;
+      for (const resolve of this.waiting.values()) resolve({ usedSize: 0, totalSize: 0 });
+      this.waiting.clear();
+    });
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
       const resolve = message.id === undefined ? undefined : this.waiting.get(message.id);
@@ -43,6 +50,7 @@ class Inspector {
   /** Sends `method` and waits for its answer. */
   call<T>(method: string): Promise<T> {
     const id = this.next++;
+    if (this.closed) return Promise.resolve({ usedSize: 0, totalSize: 0 });
     return new Promise((resolve) => {
       this.waiting.set(id, resolve as (result: unknown) => void);
       this.socket.send(JSON.stringify({ id, method }));
@@ -68,8 +76,11 @@ export async function quietNetwork(inspectorPort: number): Promise<void> {
   }
 }
 
-/** Runs `work` while sampling the isolate's used heap every 100 ms; MB before and at the peak. */
-export async function withPeakHeap<T>(inspectorPort: number, work: () => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
+/**
+ * Runs `work` while sampling the isolate's used heap every 100 ms; MB before and at the peak.
+ * `work` may read the peak so far. `BENCH_HEAP_TRACE=1` prints every sample that sets a new peak.
+ */
+export async function withPeakHeap<T>(inspectorPort: number, work: (peakSoFar: () => number) => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
   const inspector = await Inspector.connect(inspectorPort);
   await inspector.call('Network.disable');
   const mb = async () => (await inspector.heapUsage()).usedSize / 1024 / 1024;
@@ -77,13 +88,17 @@ export async function withPeakHeap<T>(inspectorPort: number, work: () => Promise
   let peakMb = baselineMb;
   let running = true;
   const sampler = (async () => {
+    const trace = process.env.BENCH_HEAP_TRACE === '1';
+    const t0 = performance.now();
     while (running) {
-      peakMb = Math.max(peakMb, await mb());
+      const now = await mb();
+      if (trace && now > peakMb) console.log(`    heap ${now.toFixed(1)} MB at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      peakMb = Math.max(peakMb, now);
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
   try {
-    const result = await work();
+    const result = await work(() => peakMb);
     return { result, baselineMb, peakMb };
   } finally {
     running = false;

@@ -60,18 +60,24 @@ interface Totals {
   reachingTargetAfter: number;
 }
 
-/** `runs` plans for the year with `budget`; heap peak sampled over the whole series when possible. */
+/**
+ * `runs` plans for the year with `budget`; heap peak sampled over the whole series when possible.
+ * Each call is printed as it ends (time, status, heap peak so far), so a failing call still leaves
+ * its figures behind.
+ */
 export async function measurePlans(url: string, slug: string, token: string, budget: number, runs = 3, inspectorPort?: number) {
   const target = `${url}/api/v1/tenants/${slug}/plans`;
   const calls: { ms: number; rowsRead: number; rowsWritten: number; totals: Totals }[] = [];
-  const run = async () => {
+  let peakMb = 0;
+  const run = async (peak: () => number) => {
     for (let i = 0; i < runs; i++) {
-      const res = expectOk(await request<{ totals: Totals }>(target, { method: 'POST', token, json: { year: planYear, budget, options: { perPersonCap: 2 } } }), 'plan');
+      const res = await request<{ totals: Totals }>(target, { method: 'POST', token, json: { year: planYear, budget, options: { perPersonCap: 2 } }, timeoutMs: 300_000 });
+      console.log(`  POST /plans #${i + 1}: HTTP ${res.status} in ${res.ms.toFixed(0)} ms, rows read ${res.rowsRead} / written ${res.rowsWritten}, heap peak so far ${peak().toFixed(1)} MB`);
+      expectOk(res, `plan #${i + 1} (heap peak so far ${peak().toFixed(1)} MB)`);
       calls.push({ ms: res.ms, rowsRead: res.rowsRead, rowsWritten: res.rowsWritten, totals: res.body.totals });
     }
   };
-  let peakMb = 0;
-  if (inspectorPort === undefined) await run();
+  if (inspectorPort === undefined) await run(() => Number.NaN);
   else ({ peakMb } = await withPeakHeap(inspectorPort, run));
   const ms = calls.map((c) => c.ms);
   const first = calls[0] as (typeof calls)[number];

@@ -29,11 +29,12 @@ export class Report {
     return ['| area | figure | measured | budget | |', '|---|---|---|---|---|', ...rows].join('\n');
   }
 
-  async write(dir: URL, meta: Record<string, unknown>): Promise<void> {
+  /** Writes `<name>.json` and `<name>.md` (the full run: `latest`). */
+  async write(dir: URL, meta: Record<string, unknown>, name = 'latest'): Promise<void> {
     await mkdir(dir, { recursive: true });
     const json = JSON.stringify({ ...meta, figures: this.figures }, null, 2);
-    await writeFile(new URL('latest.json', dir), `${json}\n`);
-    await writeFile(new URL('latest.md', dir), `${this.markdown()}\n`);
+    await writeFile(new URL(`${name}.json`, dir), `${json}\n`);
+    await writeFile(new URL(`${name}.md`, dir), `${this.markdown()}\n`);
   }
 }
 

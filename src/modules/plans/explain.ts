@@ -41,8 +41,8 @@ interface UnitTotals {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function explain(built: BuiltInstance, result: PlanResult, naive: PlanResult) {
-  const { instance, levels } = built;
-  const employees = new Map(instance.employees.map((e) => [e.id, e]));
+  const { instance, gapStart, required } = built;
+  const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
   const offerings = new Map(instance.offerings.map((o) => [o.id, o]));
   const byUnit = new Map<string, UnitTotals>();
   const unitOf = (id: string) => byUnit.get(id) ?? byUnit.set(id, { unitId: id, employees: 0, lines: 0, cost: 0, weightedGap: 0, closed: 0, reachingTargetBefore: 0, reachingTargetAfter: 0 }).get(id)!;
@@ -60,20 +60,21 @@ export function explain(built: BuiltInstance, result: PlanResult, naive: PlanRes
   let level = new Map<string, number>();
   let current = '';
   for (const a of sorted) {
-    const e = employees.get(a.employeeId)!;
+    const i = employeeIndex.get(a.employeeId)!;
+    const e = instance.employees[i]!;
     const o = offerings.get(a.offeringId)!;
     if (a.employeeId !== current) [current, level] = [a.employeeId, new Map()];
-    const facts = levels.get(e.id)!;
     const gaps: LineGap[] = [];
     let value = 0;
     for (const gain of o.gains) {
-      const f = facts.get(gain.competencyId);
-      if (!f) continue;
-      const from = level.get(gain.competencyId) ?? f.from;
-      const to = Math.min(f.required, from + gain.gain);
+      const j = e.gaps.findIndex((g) => g.competencyId === gain.competencyId);
+      if (j < 0) continue;
+      const standard = required[gapStart[i]! + j]!;
+      const from = level.get(gain.competencyId) ?? standard - e.gaps[j]!.gap;
+      const to = Math.min(standard, from + gain.gain);
       if (to <= from) continue;
       level.set(gain.competencyId, to);
-      const weight = gapWeight(instance, e, gain.competencyId, e.gaps.find((g) => g.competencyId === gain.competencyId)!.weight);
+      const weight = gapWeight(instance, e, gain.competencyId, e.gaps[j]!.weight);
       gaps.push({ competencyId: gain.competencyId, from, to, weight: round(weight) });
       value += weight * (to - from);
     }

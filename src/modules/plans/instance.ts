@@ -1,45 +1,74 @@
 /**
- * Builds the optimizer's instance from the tenant's tables in a handful of SQL-aggregated reads:
- * gaps per employee (one row per employee, the gaps as a JSON array), JP earned in the year per
- * employee, the offerings with their free seats and their program's gains, and who meets each
+ * Builds the optimizer's instance from the tenant's tables with SQL-aggregated reads: the gaps and
+ * the JP earned in the year, page by page over employee id (one row per employee, the gaps as a
+ * JSON array), the offerings with their free seats and their program's gains, and who meets each
  * program's prerequisites. Reads only this tenant's rows (and national programs); an offering
  * asked for that is not the tenant's own is refused, never planned.
+ *
+ * Memory is the constraint at 50,000 employees (a Worker has 128 MB): no read holds more than one
+ * page of rows, competency and unit ids are shared strings, and the levels needed to explain the
+ * lines are one flat byte array beside the instance, not a map per employee.
  */
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/problems';
-import type { PlanEmployee, PlanInstance, PlanOffering } from './types';
+import type { PlanEmployee, PlanGap, PlanInstance, PlanOffering } from './types';
 import type { NewPlan } from './schemas';
-
-/** Current and required level of a gap, to explain the lines. */
-export interface GapFacts {
-  from: number;
-  required: number;
-}
 
 export interface BuiltInstance {
   instance: PlanInstance;
-  /** employeeId → competencyId → levels. */
-  levels: Map<string, Map<string, GapFacts>>;
-  jpCentiOf: Map<string, number>;
+  /** The standard's level of gap j of employee i is required[gapStart[i] + j] (current = required − gap). */
+  gapStart: Int32Array;
+  required: Uint8Array;
 }
+
+/** Employees per gap read: ≈ 1 MB of rows at ten gaps each. */
+export const gapPageSize = 2_000;
 
 const enrollable = sql.raw(`('planned', 'open', 'running')`);
 
-export async function buildInstance(ctx: ServiceContext, input: NewPlan): Promise<BuiltInstance> {
+export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSize = gapPageSize): Promise<BuiltInstance> {
   const t = ctx.tenant.id;
   const o = input.options;
   const units = o.units ? sql`and e.unit_id in (select value from json_each(${JSON.stringify(o.units)}))` : sql``;
-  const gapRows = await ctx.db.orm.all<{ employee_id: string; unit_id: string; gaps: string }>(sql`
-    select e.id as employee_id, e.unit_id as unit_id,
-      json_group_array(json_array(s.competency_id, s.required_level, cl.level, s.weight)) as gaps
-    from employees e
-    join position_standards s on s.tenant_id = e.tenant_id and s.position_id = e.position_id
-    join current_levels cl on cl.tenant_id = e.tenant_id and cl.employee_id = e.id and cl.competency_id = s.competency_id
-    where e.tenant_id = ${t} and e.status = 'active' and cl.level < s.required_level and s.weight > 0 ${units}
-    group by e.id`);
-  const jpRows = await ctx.db.orm.all<{ employee_id: string; jp: number }>(sql`
-    select employee_id, sum(jp_centi) as jp from jp_entries where tenant_id = ${t} and year = ${input.year} group by employee_id`);
+  const shared = new Map<string, string>();
+  const intern = (id: string) => shared.get(id) ?? (shared.set(id, id), id);
+  const target = ctx.tenant.jpTarget;
+  const planEmployees: PlanEmployee[] = [];
+  const starts: number[] = [0];
+  let required = new Uint8Array(16_384);
+  let gapCount = 0;
+  let cursor = '';
+  for (;;) {
+    // Keyset over the employees' primary key: each page reads on from the last id, never an offset.
+    const rows = await ctx.db.orm.all<{ employee_id: string; unit_id: string; gaps: string; jp: number }>(sql`
+      select e.id as employee_id, e.unit_id as unit_id,
+        json_group_array(json_array(s.competency_id, s.required_level, cl.level, s.weight)) as gaps,
+        (select coalesce(sum(j.jp_centi), 0) from jp_entries j where j.tenant_id = e.tenant_id and j.employee_id = e.id and j.year = ${input.year}) as jp
+      from employees e
+      join position_standards s on s.tenant_id = e.tenant_id and s.position_id = e.position_id
+      join current_levels cl on cl.tenant_id = e.tenant_id and cl.employee_id = e.id and cl.competency_id = s.competency_id
+      where e.tenant_id = ${t} and e.id > ${cursor} and e.status = 'active' and cl.level < s.required_level and s.weight > 0 ${units}
+      group by e.id
+      order by e.id
+      limit ${pageSize}`);
+    for (const r of rows) {
+      const parsed = JSON.parse(r.gaps) as [string, number, number, number][];
+      if (required.length < gapCount + parsed.length) {
+        const bigger = new Uint8Array(required.length * 2 + parsed.length);
+        bigger.set(required);
+        required = bigger;
+      }
+      const gaps: PlanGap[] = parsed.map(([competencyId, level, current, weight]) => {
+        required[gapCount++] = level;
+        return { competencyId: intern(competencyId), gap: level - current, weight };
+      });
+      starts.push(gapCount);
+      planEmployees.push({ id: r.employee_id, unitId: intern(r.unit_id), jpEarned: Number(r.jp) / 100, jpTarget: target, gaps });
+    }
+    if (rows.length < pageSize) break;
+    cursor = (rows[rows.length - 1] as { employee_id: string }).employee_id;
+  }
   const chosen = o.offerings
     ? sql`o.id in (select value from json_each(${JSON.stringify(o.offerings)})) and o.status in ${enrollable}`
     : sql`o.status in ('planned', 'open') and o.start_date >= ${`${input.year}-01-01`} and o.start_date <= ${`${input.year}-12-31`}`;
@@ -74,18 +103,6 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan): Promis
     for (const r of rows) (eligible.get(r.program_id) ?? eligible.set(r.program_id, []).get(r.program_id)!).push(r.employee_id);
   }
   const competencyWeights = await weightsByCompetency(ctx, input);
-  const jpCentiOf = new Map(jpRows.map((r) => [r.employee_id, Number(r.jp)]));
-  const levels = new Map<string, Map<string, GapFacts>>();
-  const target = ctx.tenant.jpTarget;
-  const planEmployees: PlanEmployee[] = gapRows.map((r) => {
-    const facts = new Map<string, GapFacts>();
-    const gaps = (JSON.parse(r.gaps) as [string, number, number, number][]).map(([competencyId, required, current, weight]) => {
-      facts.set(competencyId, { from: current, required });
-      return { competencyId, gap: required - current, weight };
-    });
-    levels.set(r.employee_id, facts);
-    return { id: r.employee_id, unitId: r.unit_id, jpEarned: (jpCentiOf.get(r.employee_id) ?? 0) / 100, jpTarget: target, gaps };
-  });
   const planOfferings: PlanOffering[] = offeringRows
     .filter((r) => r.free > 0)
     .map((r) => ({
@@ -104,8 +121,8 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan): Promis
       budget: input.budget,
       options: { perPersonCap: o.perPersonCap, jpTargetBonus: o.jpTargetBonus, unitWeights: o.weights?.units, competencyWeights },
     },
-    levels,
-    jpCentiOf,
+    gapStart: Int32Array.from(starts),
+    required: required.slice(0, gapCount),
   };
 }
 

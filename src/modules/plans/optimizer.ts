@@ -25,7 +25,8 @@
  *    strict gain; at most 4 rounds.
  * The best plan wins. Everything is O(n log n) in the candidate pairs per pass, with fixed limits
  * on the local search, and the same path runs for every size (on small instances the limits hardly
- * bind). Guarantees: the plan always keeps budget, seats, cap and one cohort per program; it is
+ * bind). The computation is a generator of its phases (`optimizeSteps`), so the plan service gives
+ * the Worker's event loop a turn between them instead of computing ≈ 10 s in one stretch. Guarantees: the plan always keeps budget, seats, cap and one cohort per program; it is
  * never worse than any start, so never worse than the best single pair, nor than the naive greedy
  * whenever the naive plan's pairs survived the candidate cut (always on small instances). No
  * guarantee of optimality: the per-price greedy is itself a heuristic, the JP bonus makes the value
@@ -48,10 +49,26 @@ const lambdaSteps = 32;
 const improvedStarts = 3;
 const limits: ImproveLimits = { pool: 512, singles: 64, doubles: 16, triples: 8, swaps: 16, swapsIn: 24, pairSwaps: 10, rounds: 4 };
 
-/** `probe` is called between phases (the bench samples the heap there). */
-export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => void): PlanResult {
+/**
+ * The whole computation in one call. `probe` is called between phases (the bench samples the heap
+ * there); `naive` is the naive greedy's plan when the caller has it already (it is a start).
+ */
+export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => void, naive?: PlanResult): PlanResult {
+  const steps = optimizeSteps(instance, naive);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    probe?.(step.value);
+  }
+}
+
+/**
+ * The same computation in steps: it yields the name of each phase it finished, so a caller inside
+ * a Worker can give the event loop a turn between phases (a request computing for many seconds in
+ * one synchronous stretch starves the runtime's own I/O). Running it to the end is `optimizePlan`.
+ */
+export function* optimizeSteps(instance: PlanInstance, naivePlan?: PlanResult): Generator<string, PlanResult, void> {
   const p = prepare(instance, perEmployeeCandidates);
-  probe?.('prepared');
+  yield 'prepared';
   const s = new PlanState(p);
   const budget = instance.budget;
   const starts: number[][] = [];
@@ -62,6 +79,7 @@ export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => 
   let fitting: number[] = [];
   let over: number[] | null = null;
   for (let step = 0; step < lambdaSteps && high > 0; step++) {
+    if (step === lambdaSteps / 2) yield 'pricing';
     const lambda = step === 0 ? 0 : (low + high) / 2;
     s.clear();
     grow(s, lagrangian(lambda), Infinity);
@@ -74,7 +92,7 @@ export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => 
       low = lambda;
     }
   }
-  probe?.('priced');
+  yield 'priced';
   starts.push(fitting);
   if (over) {
     s.load(over);
@@ -90,7 +108,7 @@ export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => 
     if (p.cost[p.candOffering[c]!]! <= budget && (single < 0 || p.candValue[c]! > p.candValue[single]!)) single = c;
   }
   if (single >= 0) starts.push([single]);
-  const naive = toCandidates(p.candStart, p.candOffering, instance, naiveGreedy(instance).assignments);
+  const naive = toCandidates(p.candStart, p.candOffering, instance, (naivePlan ?? naiveGreedy(instance)).assignments);
   if (naive) starts.push(naive);
 
   // Filled starts, best first; only the best few get the (costlier) local search.
@@ -103,13 +121,14 @@ export function optimizePlan(instance: PlanInstance, probe?: (phase: string) => 
     .sort((a, b) => b.value - a.value)
     .filter((x, i, all) => i === 0 || x.value < all[i - 1]!.value - 1e-9)
     .slice(0, improvedStarts);
+  yield 'filled';
   let best: number[] = [];
   let bestValue = -1;
   for (const start of filled) {
     s.load(start.members);
     improve(s, budget, limits);
     if (s.value > bestValue + 1e-9) [best, bestValue] = [s.members(), s.value];
-    probe?.('improved');
+    yield 'improved';
   }
   const assignments: PlanAssignment[] = best.map((c) => ({
     employeeId: instance.employees[p.candEmployee[c]!]!.id,

@@ -31,7 +31,9 @@ export function grow(s: PlanState, key: Key, budget: number, pool?: readonly num
   else for (let c = 0; c < p.candEmployee.length; c++) offer(c);
   const added: number[] = [];
   const cheapest = s.p.cheapest;
-  while (heap.size > 0 && budget - s.cost >= cheapest) {
+  // Once no rupiah or no seat is left nothing more fits: stopping there changes no result, and with
+  // an unlimited budget (the price search) it spares popping the rest of a heap of every pair.
+  while (heap.size > 0 && budget - s.cost >= cheapest && s.freeSeats > 0) {
     const { item: c, stamp: st } = heap.pop();
     const e = p.candEmployee[c]!;
     if (st !== stamp[e] || !s.fits(c) || p.cost[p.candOffering[c]!]! > budget - s.cost) continue;

@@ -18,6 +18,8 @@ export class PlanState {
   poolGeneration = 0;
   value = 0;
   cost = 0;
+  /** Seats still free over all offerings: at 0 no pair fits any more, so a greedy pass may stop. */
+  freeSeats = 0;
 
   constructor(readonly p: Prepared) {
     this.inPlan = new Uint8Array(p.candEmployee.length);
@@ -27,6 +29,7 @@ export class PlanState {
     this.jpGot = new Float64Array(p.bonus.length);
     this.stamp = new Int32Array(p.bonus.length);
     this.poolMark = new Int32Array(p.candEmployee.length);
+    for (const seats of p.capacity) this.freeSeats += seats;
   }
 
   /** Value the candidate would add now (negative never: coverage and JP only grow). */
@@ -94,6 +97,7 @@ export class PlanState {
     const o = p.candOffering[c]!;
     this.inPlan[c] = sign === 1 ? 1 : 0;
     this.seats[o]! += sign;
+    this.freeSeats -= sign;
     this.count[e]! += sign;
     this.jpGot[e]! += sign * p.jp[o]!;
     this.cost += sign * p.cost[o]!;
