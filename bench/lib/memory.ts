@@ -50,7 +50,7 @@ class Inspector {
   /** Sends `method` and waits for its answer. */
   call<T>(method: string): Promise<T> {
     const id = this.next++;
-    if (this.closed) return Promise.resolve({ usedSize: 0, totalSize: 0 });
+    if (this.closed) return Promise.reject(new Error(`${method}: the inspector connection is closed`));
     return new Promise((resolve) => {
       this.waiting.set(id, resolve as (result: unknown) => void);
       this.socket.send(JSON.stringify({ id, method }));
@@ -58,6 +58,7 @@ class Inspector {
   }
 
   heapUsage(): Promise<HeapUsage> {
+    if (this.closed) return Promise.resolve({ usedSize: 0, totalSize: 0 });
     return this.call<HeapUsage>('Runtime.getHeapUsage');
   }
 
