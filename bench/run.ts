@@ -24,8 +24,9 @@ import { importEmployees, measureEndpoints, measureThroughput, onboard } from '.
 
 const port = Number(process.env.BENCH_PORT ?? 8788);
 const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9338);
+/** `BENCH_ONLY=plan|plan-again` measures the plan alone; `import` stops after the import figures. */
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'plan' && only !== 'plan-again') throw new Error(`BENCH_ONLY=${only}: use plan or plan-again`);
+if (only !== undefined && !['plan', 'plan-again', 'import'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use plan, plan-again or import`);
 const url = `http://127.0.0.1:${port}`;
 const persistTo = fileURLToPath(new URL('.wrangler/bench', repoRoot));
 const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(server, url);
     await quietNetwork(inspectorPort);
-    if (only) {
+    if (only === 'plan' || only === 'plan-again') {
       server.stream();
       await planOnly(only === 'plan-again', await mintToken({ role: 'national_admin', ttl: '2h' }), await mintToken({ role: 'tenant_admin', tenant: bigSlug, ttl: '2h' }));
       return;
@@ -49,6 +50,12 @@ async function main(): Promise<void> {
     const national = await mintToken({ role: 'national_admin', ttl: '2h' });
     const adminOf = (slug: string) => mintToken({ role: 'tenant_admin', tenant: slug, ttl: '2h' });
     const report = new Report();
+    const finish = async () => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version });
+      const misses = report.figures.filter((f) => f.pass === false).length;
+      console.log(`\nDone in ${seconds} s; ${misses} figure(s) over budget. Written to bench/results/latest.json and latest.md.`);
+    };
 
     console.log(`\nBuilding the data set: ${directorySlugs.length + smallSlugs.length + 1} regions, ${employees} employees in ${bigSlug}`);
     const bigManifest = benchManifest(bigSlug, 40, 100);
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
     report.add({ section: 'import', name: 'Worker heap, peak during import', value: imported.peakMb, unit: 'MB', budget: '< 128 MB', pass: imported.peakMb < 128 });
     const again = await importEmployees(url, bigAdmin, bigManifest, employees);
     report.add({ section: 'import', name: 're-import of the same file: rows written', value: again.rowsWritten, unit: 'rows', budget: '0 changes', pass: again.updated === 0 && again.created === 0 });
+    if (only === 'import') return await finish();
 
     const assessed = await seedAssessments(url, bigAdmin, bigManifest);
     report.add({ section: 'needs', name: `assessments recorded for ${assessed.employees} employees (bulk API)`, value: assessed.created, unit: 'rows' });
@@ -132,10 +140,7 @@ async function main(): Promise<void> {
       report.add({ section: 'needs', name: `needs report computing over ${pairs} pairs`, value: (err as Error).message.slice(0, 60), unit: '', budget: '≤ 500 ms', pass: false });
     }
 
-    const seconds = Math.round((Date.now() - started) / 1000);
-    await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version });
-    const misses = report.figures.filter((f) => f.pass === false).length;
-    console.log(`\nDone in ${seconds} s; ${misses} figure(s) over budget. Written to bench/results/latest.json and latest.md.`);
+    await finish();
   } catch (err) {
     // The Worker's own words on why a request failed (a restart, a limit) are in its output.
     console.error(`\nThe run stopped: ${(err as Error).message}\nLast lines of the server:\n${server.recentOutput().split('\n').slice(-40).join('\n')}`);

@@ -16,7 +16,15 @@ export async function refreshAll(url: string, token: string, limit = 100) {
   let tenants = 0;
   let calls = 0;
   for (;;) {
-    const res = expectOk(await request<Refreshed>(`${url}/api/v1/national/summary/refresh?limit=${limit}`, { method: 'POST', token }), 'national refresh');
+    const target = `${url}/api/v1/national/summary/refresh?limit=${limit}`;
+    let answer = await request<Refreshed>(target, { method: 'POST', token });
+    // wrangler dev's proxy answers 503 for a POST whose connection to the Worker was reset (a
+    // local-only hiccup after long requests); a refresh is safe to repeat, so it is, once, and said.
+    if (answer.status === 503) {
+      console.log(`  national refresh: HTTP 503 from the local proxy, repeated once`);
+      answer = await request<Refreshed>(target, { method: 'POST', token });
+    }
+    const res = expectOk(answer, 'national refresh');
     tenants += res.body.refreshed.length;
     calls++;
     if (res.body.remaining === 0 || res.body.refreshed.length === 0) break;

@@ -68,6 +68,7 @@ export async function measureEndpoints(url: string, slug: string, token: string)
     'GET units (50)': `${base}/units?limit=50`,
     'GET positions (50)': `${base}/positions?limit=50`,
     'GET audit (50)': `${base}/audit?limit=50`,
+    'GET mentor suggestions': `${base}/pairings/suggestions?mentee=${employee}`,
   };
   const figures: Record<string, EndpointFigures> = {};
   for (const [name, target] of Object.entries(endpoints)) {

@@ -17,7 +17,7 @@ import { matchPool } from './matching';
 import { proposedRow } from './pairings';
 import type { MatchRequest } from './schemas';
 import type { ScoreParts } from './scoring';
-import { eligibleScore, loadLevels, loadPool, menteeView } from './suggestions';
+import { eligibleScore, loadPool, menteeView } from './suggestions';
 
 const scale = 10_000;
 
@@ -31,8 +31,7 @@ interface Proposal {
 async function mentoringProposals(ctx: ServiceContext, menteeIds: string[], input: MatchRequest): Promise<Proposal[]> {
   const views = [];
   for (const id of menteeIds) views.push(await menteeView(ctx, id));
-  const pool = await loadPool(ctx);
-  await loadLevels(ctx, pool, views.flatMap((v) => v.gaps.map((g) => g.competencyId)));
+  const pool = await loadPool(ctx, views.flatMap((v) => v.gaps.map((g) => g.competencyId)));
   const table: (ScoreParts | null)[][] = views.map((v) => pool.candidates.map((c) => eligibleScore(v, c, input.unitPreference)));
   const result = matchPool({
     mentees: menteeIds,

@@ -2,6 +2,9 @@
  * Suggestions for a mentee, and the score table the whole-pool matching works on: loads the
  * active mentor pool, the mentee's largest gaps, place and reporting line, and scores each
  * candidate with `scoring.ts`. Reads only; never proposes or writes anything.
+ *
+ * Round trips are the budget (SPEC 8: at most 3 a request): the gaps come first, because the
+ * levels worth reading depend on them; everything else is independent and goes in one batch.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { currentLevels, employees, mentorProfiles, pairings, units } from '../../db/schema';
@@ -21,9 +24,9 @@ export interface MenteeView extends Place {
   line: Set<string>;
 }
 
-/** Active mentors of active employees, with their place and open mentoring pairings. One statement. */
-export async function loadPool(ctx: ServiceContext): Promise<Pool> {
-  const rows = await ctx.db.orm
+/** Active mentors of active employees, with their place and open mentoring pairings. */
+function poolQuery(ctx: ServiceContext) {
+  return ctx.db.orm
     .select({
       employeeId: mentorProfiles.employeeId,
       name: employees.name,
@@ -38,52 +41,62 @@ export async function loadPool(ctx: ServiceContext): Promise<Pool> {
     .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
     .where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.status, 'active'), eq(employees.status, 'active')))
     .orderBy(mentorProfiles.employeeId);
-  return {
-    candidates: rows.map((r) => ({ ...r, offered: JSON.parse(r.competencies) as string[], levels: new Map<string, number>() })),
-  };
 }
 
-/** Fills the candidates' current levels in the given competencies. One statement. */
-export async function loadLevels(ctx: ServiceContext, pool: Pool, competencyIds: string[]): Promise<void> {
-  if (pool.candidates.length === 0 || competencyIds.length === 0) return;
-  const people = JSON.stringify(pool.candidates.map((c) => c.employeeId));
+/**
+ * Current levels of active mentors in the given competencies. The mentors come from a subquery,
+ * not from the pool's answer, so this statement can ride in the same batch as the pool.
+ */
+function levelsQuery(ctx: ServiceContext, competencyIds: string[]) {
   const wanted = JSON.stringify([...new Set(competencyIds)]);
-  const rows = await ctx.db.orm
+  const mentors = ctx.db.orm
+    .select({ id: mentorProfiles.employeeId })
+    .from(mentorProfiles)
+    .where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.status, 'active')));
+  return ctx.db.orm
     .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
     .from(currentLevels)
     .where(
       ctx.db.owned(
         currentLevels,
-        sql`${currentLevels.employeeId} in (select value from json_each(${people}))`,
+        sql`${currentLevels.employeeId} in ${mentors}`,
         sql`${currentLevels.competencyId} in (select value from json_each(${wanted}))`,
       ),
     );
-  const byId = new Map(pool.candidates.map((c) => [c.employeeId, c]));
-  for (const r of rows) (byId.get(r.employeeId)?.levels as Map<string, number> | undefined)?.set(r.competencyId, r.level);
 }
 
-export async function menteeView(ctx: ServiceContext, menteeId: string): Promise<MenteeView> {
-  const [row] = await ctx.db.orm
+type PoolRow = Awaited<ReturnType<typeof poolQuery>>[number];
+type LevelRow = Awaited<ReturnType<typeof levelsQuery>>[number];
+
+function poolOf(rows: PoolRow[], levels: LevelRow[]): Pool {
+  const candidates = rows.map(({ competencies, ...r }) => ({ ...r, offered: JSON.parse(competencies) as string[], levels: new Map<string, number>() }));
+  const byId = new Map(candidates.map((c) => [c.employeeId, c]));
+  for (const l of levels) byId.get(l.employeeId)?.levels.set(l.competencyId, l.level);
+  return { candidates };
+}
+
+/** The pool with its current levels in `competencyIds`. One round trip. */
+export async function loadPool(ctx: ServiceContext, competencyIds: string[]): Promise<Pool> {
+  const [rows, levels] = await ctx.db.orm.batch([poolQuery(ctx), levelsQuery(ctx, competencyIds)]);
+  return poolOf(rows, levels);
+}
+
+function placeQuery(ctx: ServiceContext, menteeId: string) {
+  return ctx.db.orm
     .select({ unitId: employees.unitId, parentUnitId: units.parentId })
     .from(employees)
     .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
     .where(ctx.db.owned(employees, eq(employees.id, menteeId)))
     .limit(1);
-  if (!row) throw notFound('employee');
-  const gaps = await gapsOf(ctx, menteeId);
-  const line = await reportingLine(ctx, menteeId);
-  return {
-    employeeId: menteeId,
-    ...row,
-    gaps: largestGaps(gaps.items.map((g) => ({ competencyId: g.competencyId, required: g.required, weightedGap: g.weightedGap ?? 0 }))),
-    line,
-  };
 }
 
-/** The supervisors above `employeeId` (up to 30 levels) and the employees directly below. One statement. */
-export async function reportingLine(ctx: ServiceContext, employeeId: string): Promise<Set<string>> {
+/**
+ * The supervisors above `employeeId` (up to 30 levels) and the employees directly below. One
+ * statement; a select builder over a subquery (rather than `orm.all(sql)`) so it can be batched.
+ */
+function lineQuery(ctx: ServiceContext, employeeId: string) {
   const tenant = ctx.tenant.id;
-  const rows = await ctx.db.orm.all<{ person: string }>(sql`
+  return ctx.db.orm.select({ person: sql<string>`line.person`.as('person') }).from(sql`(
     with recursive chain(person, depth) as (
       select supervisor_id, 1 from employees where tenant_id = ${tenant} and id = ${employeeId}
       union all
@@ -91,8 +104,28 @@ export async function reportingLine(ctx: ServiceContext, employeeId: string): Pr
     )
     select person from chain where person is not null
     union
-    select id as person from employees where tenant_id = ${tenant} and supervisor_id = ${employeeId}`);
-  return new Set(rows.map((r) => r.person));
+    select id as person from employees where tenant_id = ${tenant} and supervisor_id = ${employeeId}) as line`);
+}
+
+export async function reportingLine(ctx: ServiceContext, employeeId: string): Promise<Set<string>> {
+  return new Set((await lineQuery(ctx, employeeId)).map((r) => r.person));
+}
+
+async function largestGapsOf(ctx: ServiceContext, menteeId: string): Promise<MenteeGap[]> {
+  const gaps = await gapsOf(ctx, menteeId);
+  return largestGaps(gaps.items.map((g) => ({ competencyId: g.competencyId, required: g.required, weightedGap: g.weightedGap ?? 0 })));
+}
+
+function viewOf(menteeId: string, gaps: MenteeGap[], place: Place | undefined, line: { person: string }[]): MenteeView {
+  if (!place) throw notFound('employee');
+  return { employeeId: menteeId, ...place, gaps, line: new Set(line.map((r) => r.person)) };
+}
+
+/** One mentee's place, largest gaps and reporting line. Two round trips. */
+export async function menteeView(ctx: ServiceContext, menteeId: string): Promise<MenteeView> {
+  const gaps = await largestGapsOf(ctx, menteeId);
+  const [[place], line] = await ctx.db.orm.batch([placeQuery(ctx, menteeId), lineQuery(ctx, menteeId)]);
+  return viewOf(menteeId, gaps, place, line);
 }
 
 /** Score parts of `c` for `mentee`, or null when `c` may not mentor them at all. */
@@ -102,10 +135,17 @@ export function eligibleScore(mentee: MenteeView, c: Candidate, preference: Unit
   return parts.remaining > 0 ? parts : null;
 }
 
+/** Two round trips: the mentee's gaps, then place, reporting line, pool and levels in one batch. */
 export async function suggestionsFor(ctx: ServiceContext, menteeId: string, preference: UnitPreference, limit: number) {
-  const mentee = await menteeView(ctx, menteeId);
-  const pool = await loadPool(ctx);
-  await loadLevels(ctx, pool, mentee.gaps.map((g) => g.competencyId));
+  const gaps = await largestGapsOf(ctx, menteeId);
+  const [[place], line, poolRows, levels] = await ctx.db.orm.batch([
+    placeQuery(ctx, menteeId),
+    lineQuery(ctx, menteeId),
+    poolQuery(ctx),
+    levelsQuery(ctx, gaps.map((g) => g.competencyId)),
+  ]);
+  const mentee = viewOf(menteeId, gaps, place, line);
+  const pool = poolOf(poolRows, levels);
   const items = pool.candidates.flatMap((c) => {
     const parts = eligibleScore(mentee, c, preference);
     if (!parts) return [];

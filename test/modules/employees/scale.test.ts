@@ -36,8 +36,9 @@ describe('at scale', () => {
     const changed = rows.map((r, i) => (i % 200 === 0 ? { ...r, grade: 'III/b' } : r));
     const res = await importCsv(t, csvOf(changed));
     expect(res.body).toMatchObject({ updated: 10, unchanged: 1990 });
-    // One read of the tenant's registry to plan, then about one row per updated employee.
-    expect(res.cost.rowsRead).toBeLessThan(2000 + 200);
+    // About 2 rows read per NIP the file names (the JSON list's value, the row found by the NIP
+    // index) to plan, then about one per updated employee — never a pass over the registry per chunk.
+    expect(res.cost.rowsRead).toBeLessThan(2 * 2000 + 200);
   });
 
   it('reads one employee in ≤ 3 round trips and a few rows, however large another tenant grows', async () => {
@@ -63,5 +64,39 @@ describe('at scale', () => {
     expect(page.cost.rowsRead).toBeLessThanOrEqual(2 * 10 + 10);
     const pageOther = await api('GET', `/api/v1/tenants/${other.slug}/employees?limit=10&cursor=${page.body.nextCursor}`, { token: other.adminToken });
     expect(pageOther.cost.rowsRead).toBeLessThanOrEqual(2 * 10 + 10);
+  });
+});
+
+describe('import cost', () => {
+  it('reads what the file names, not the registry: a 4-row file costs the same in a tenant 1,000 larger', async () => {
+    const t = await createTenant();
+    // A chain of three stored supervisors above the file's rows: the loop check must walk it.
+    const chain = people(3, 50_000).map((r, i, all) => (i === 0 ? r : { ...r, supervisor_nip: all[i - 1]!.nip }));
+    expect((await importCsv(t, csvOf(chain))).body.created).toBe(3);
+    const file = csvOf(people(4, 60_000).map((r) => ({ ...r, supervisor_nip: chain[2]!.nip })));
+
+    const before = await importCsv(t, file, 'dry-run');
+    expect(before.body).toMatchObject({ created: 4, rejected: 0 });
+    expect((await importCsv(t, csvOf(people(1000, 70_000)))).body.created).toBe(1000);
+    const after = await importCsv(t, file, 'dry-run');
+    console.log(`4-row dry run: ${JSON.stringify(before.cost)} with 3 employees, ${JSON.stringify(after.cost)} with 1,003`);
+    expect(after.body).toEqual(before.body);
+    expect(after.cost).toEqual(before.cost);
+    expect(after.cost.rowsRead).toBeLessThan(30);
+
+    const committed = await importCsv(t, file);
+    expect(committed.body).toMatchObject({ created: 4, rejected: 0 });
+    expect(committed.cost.rowsRead).toBeLessThan(100);
+  });
+
+  it('still rejects a loop that runs through stored supervisors the file does not name', async () => {
+    const t = await createTenant();
+    const [a, b, c] = people(3, 80_000);
+    // Stored: c → b → a. The file makes a report to c: a → c → b → a.
+    expect((await importCsv(t, csvOf([a!, { ...b!, supervisor_nip: a!.nip }, { ...c!, supervisor_nip: b!.nip }]))).body.created).toBe(3);
+    const res = await importCsv(t, csvOf([{ ...a!, supervisor_nip: c!.nip }]), 'dry-run');
+    expect(res.body.rejected).toBe(1);
+    expect(res.body.errors[0]).toMatchObject({ row: 2, column: 'supervisor_nip' });
+    expect(res.body.errors[0].reason).toContain('loops back');
   });
 });

@@ -90,6 +90,8 @@ describe('suggestions', () => {
       [m.m4!.id, 0.2, { fit: 0, capacity: 1, unit: 0 }, 3, 0],
     ]);
     for (const p of excluded) expect(res.text).not.toContain(p.id);
+    // SPEC 8: at most 3 round trips — the gaps, then place, reporting line, pool and levels in one batch.
+    expect(res.cost.queries).toBe(2);
 
     const far = await suggest(t, mentee.id, '&unitPreference=distance');
     expect(far.body.items.map((i: { mentorId: string; score: number }) => [i.mentorId, i.score])).toEqual([
