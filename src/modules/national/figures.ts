@@ -1,10 +1,11 @@
 /**
  * The summary figures the core modules already hold: share of employees assessed, mean gap by
  * competency type and share reaching the JP target. Each is a provider (see providers.ts): one
- * statement over the tenant's active employees, grouped by unit, that returns counts and sums only.
+ * statement over the tenant's active employees (or the needs report's per-employee running
+ * totals, src/db/schema/needs.ts), grouped by unit, that returns counts and sums only.
  */
 import { sql } from 'drizzle-orm';
-import { competencies, competencyTypes, currentLevels, employees, jpEntries, positionStandards } from '../../db/schema';
+import { competencyTypes, employees, jpEntries, needsPeople } from '../../db/schema';
 import type { SummaryProvider } from './providers';
 
 /**
@@ -15,14 +16,12 @@ export const shareAssessed: SummaryProvider = {
   name: 'shareAssessed',
   kind: 'share',
   description: "Share of active employees with a current level for every competency of their position's standard",
+  // The running totals of the needs report hold each employee's pairs and assessed pairs.
   measure: ({ tenant }) => sql`
     select e.unit_id as unit_id, count(*) as count, count(*) as people,
-           sum(coalesce((
-             select min(cl.level is not null) from ${positionStandards} s
-             left join ${currentLevels} cl on cl.tenant_id = ${tenant.id} and cl.employee_id = e.id and cl.competency_id = s.competency_id
-             where s.tenant_id = ${tenant.id} and s.position_id = e.position_id
-           ), 0)) as sum
+           sum(coalesce(p.pairs > 0 and p.assessed = p.pairs, 0)) as sum
     from ${employees} e
+    left join ${needsPeople} p on p.tenant_id = ${tenant.id} and p.employee_id = e.id
     where e.tenant_id = ${tenant.id} and e.status = 'active'
     group by e.unit_id`,
 };
@@ -34,14 +33,14 @@ const meanGap = (type: (typeof competencyTypes)[number]): SummaryProvider => ({
   name: `meanGap${typeName(type)}`,
   kind: 'mean',
   description: `Mean gap over assessed (employee × ${type.replace('_', ' ')} competency of their standard) pairs`,
-  measure: ({ tenant }) => sql`
-    select e.unit_id as unit_id, sum(max(0, s.required_level - cl.level)) as sum, count(*) as count, count(distinct e.id) as people
-    from ${employees} e
-    join ${positionStandards} s on s.tenant_id = ${tenant.id} and s.position_id = e.position_id
-    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id and c.type = ${type}
-    join ${currentLevels} cl on cl.tenant_id = ${tenant.id} and cl.employee_id = e.id and cl.competency_id = s.competency_id
-    where e.tenant_id = ${tenant.id} and e.status = 'active'
-    group by e.unit_id`,
+  measure: ({ tenant }) => {
+    const column = (name: string) => sql.raw(`p.${name}_${type}`);
+    return sql`
+    select p.unit_id as unit_id, sum(${column('gap_sum')}) as sum, sum(${column('assessed')}) as count, count(*) as people
+    from ${needsPeople} p
+    where p.tenant_id = ${tenant.id} and ${column('assessed')} > 0
+    group by p.unit_id`;
+  },
 });
 
 export const meanGapProviders = competencyTypes.map(meanGap);
