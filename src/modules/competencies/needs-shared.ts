@@ -109,5 +109,8 @@ export const toPriorities = (rows: PriorityRow[]) =>
     weightedGap: r.weighted_gap,
   }));
 
-/** The priorities' order: largest weighted gap, then largest gap, then by name. */
-export const priorityOrder = sql`order by weighted_gap desc, gap desc, e.name, e.id, c.code`;
+/**
+ * The priorities' order: largest weighted gap; among equal ones, employee by employee (by record
+ * id: stable, and what lets the running totals find the first n by index), the larger gap first.
+ */
+export const priorityOrder = sql`order by weighted_gap desc, e.id desc, gap desc, c.code`;

@@ -109,8 +109,10 @@ function groupsSql(t: string, f: NeedsFilters, top: number): SQL {
 }
 
 /**
- * The largest weighted gaps, person by person. Only employees whose own largest weighted gap
- * reaches the n-th largest can hold one of the n: found by index, then their pairs are ranked.
+ * The largest weighted gaps, person by person. In the report's order (weighted gap, then employee
+ * id descending, the index's order) the first n pairs belong to the first n employees by (own
+ * largest weighted gap, id): each of those has a pair ahead of anyone after them. So n employees
+ * are found by index, then their pairs ranked.
  */
 async function prioritiesFromTotals(ctx: ServiceContext, f: NeedsFilters) {
   const n = f.priorities ?? 10;
@@ -118,23 +120,20 @@ async function prioritiesFromTotals(ctx: ServiceContext, f: NeedsFilters) {
   const t = ctx.tenant.id;
   const k = columnsOf((f.competencyType ?? '') as CompetencyType | '');
   const rows = await ctx.db.orm.all<PriorityRow>(sql`
-    with threshold as (
-      select ${k.top} as v from ${needsPeople} p where p.tenant_id = ${t} order by ${k.top} desc limit 1 offset ${n - 1}
-    ),
-    band as (
-      select p.employee_id as id from ${needsPeople} p
-      where p.tenant_id = ${t} and ${k.top} > 0 and ${k.top} >= coalesce((select v from threshold), 0) - 1e-9
-    )
     select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
            c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
            s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
-    from band b
-    join ${employees} e on e.tenant_id = ${t} and e.id = b.id
+    from ${employees} e
     join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
     join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
     join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
     join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id
-    where e.status = 'active' and cl.level < s.required_level${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
+    where e.tenant_id = ${t} and e.status = 'active' and cl.level < s.required_level${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
+      and e.id in (
+        select p.employee_id from ${needsPeople} p
+        where p.tenant_id = ${t} and ${k.top} > 0
+        order by ${k.top} desc, p.employee_id desc limit ${n}
+      )
     ${priorityOrder}
     limit ${n}`);
   return toPriorities(rows);
