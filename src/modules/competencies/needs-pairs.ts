@@ -6,10 +6,10 @@
  * tenants. Unassessed pairs are counted apart and never enter a mean as 0.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { competencies, currentLevels, employees, positionStandards, units } from '../../db/schema';
+import { competencies, currentLevels, employees, positionStandards } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { unitAndBelow } from '../organisation/below';
-import { competencyNames, labelOf, priorityOrder, toItems, toPriorities, type Grouping, type GroupRow, type NeedsFilters, type PriorityRow } from './needs-shared';
+import { competencyNames, labelOf, priorityOrder, priorityPairs, toItems, toPriorities, type Grouping, type GroupRow, type NeedsFilters, type PriorityRow } from './needs-shared';
 
 const keyOf: Record<Grouping, SQL> = {
   unit: sql`p.unit_id`,
@@ -28,14 +28,7 @@ async function prioritiesFromPairs(ctx: ServiceContext, f: NeedsFilters) {
   if (f.priorities === 0) return [];
   const t = ctx.tenant.id;
   const rows = await ctx.db.orm.all<PriorityRow>(sql`
-    select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
-           c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
-           s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
-    from ${employees} e
-    join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
-    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
-    join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
-    join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id
+    ${priorityPairs(t)}
     where ${pairsWhere(t, f)} and cl.level < s.required_level
     ${priorityOrder}
     limit ${f.priorities ?? 10}`);

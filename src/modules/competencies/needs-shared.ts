@@ -5,7 +5,7 @@
  * inside one unit; both must give the same figures, which the tests check on generated data.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { competencies, positions, units } from '../../db/schema';
+import { competencies, currentLevels, employees, positions, positionStandards, units } from '../../db/schema';
 
 export const groupings = ['unit', 'position', 'competency', 'type'] as const;
 export type Grouping = (typeof groupings)[number];
@@ -114,3 +114,14 @@ export const toPriorities = (rows: PriorityRow[]) =>
  * id: stable, and what lets the running totals find the first n by index), the larger gap first.
  */
 export const priorityOrder = sql`order by weighted_gap desc, e.id desc, gap desc, c.code`;
+
+/** The assessed pairs with who, where and from what to what: the priorities' select and joins (`e`, `s`, `c`, `cl`, `u`). */
+export const priorityPairs = (t: string): SQL => sql`
+    select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
+           c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
+           s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
+    from ${employees} e
+    join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
+    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
+    join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+    join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id`;

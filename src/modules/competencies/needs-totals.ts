@@ -5,9 +5,9 @@
  * would be half a million joined rows. Same figures as needs-pairs.ts (checked by the tests).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { competencies, competencyTypes, currentLevels, employees, needsCells, needsPeople, positionStandards, units } from '../../db/schema';
+import { competencies, competencyTypes, needsCells, needsPeople, positionStandards } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { competencyNames, labelOf, priorityOrder, toItems, toPriorities, type GroupRow, type NeedsFilters, type PriorityRow } from './needs-shared';
+import { competencyNames, labelOf, priorityOrder, priorityPairs, toItems, toPriorities, type GroupRow, type NeedsFilters, type PriorityRow } from './needs-shared';
 
 type CompetencyType = (typeof competencyTypes)[number];
 
@@ -120,14 +120,7 @@ async function prioritiesFromTotals(ctx: ServiceContext, f: NeedsFilters) {
   const t = ctx.tenant.id;
   const k = columnsOf((f.competencyType ?? '') as CompetencyType | '');
   const rows = await ctx.db.orm.all<PriorityRow>(sql`
-    select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
-           c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
-           s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
-    from ${employees} e
-    join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
-    join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
-    join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
-    join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id
+    ${priorityPairs(t)}
     where e.tenant_id = ${t} and e.status = 'active' and cl.level < s.required_level${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
       and e.id in (
         select p.employee_id from ${needsPeople} p
