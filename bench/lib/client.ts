@@ -12,7 +12,8 @@ export interface Measured<T = unknown> {
 
 export async function request<T = unknown>(
   url: string,
-  init: { method?: string; token?: string; json?: unknown; csv?: string; timeoutMs?: number } = {},
+  /** `idempotent`: safe to send twice (default: only a GET). */
+  init: { method?: string; token?: string; json?: unknown; csv?: string; timeoutMs?: number; idempotent?: boolean } = {},
 ): Promise<Measured<T>> {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -25,7 +26,8 @@ export async function request<T = unknown>(
     body = init.csv;
   }
   const started = performance.now();
-  const res = await fetchOnce(url, { method: init.method ?? 'GET', headers, body, ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}) });
+  const method = init.method ?? 'GET';
+  const res = await fetchOnce(url, { method, headers, body, ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}) }, init.idempotent ?? method === 'GET');
   const text = await res.text();
   const ms = performance.now() - started;
   const parsed = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
@@ -33,18 +35,28 @@ export async function request<T = unknown>(
 }
 
 /**
- * fetch, retried once for a GET when the connection failed before any answer (a kept-alive socket
- * the server had just closed); the cause is printed, so a retry never goes unnoticed.
+ * fetch, sent again once when it is safe to (`idempotent`) and the first try got no answer from the
+ * Worker: the connection failed (a kept-alive socket the server had just closed), or wrangler dev's
+ * proxy answered 503 because its own connection to the Worker was reset. The cause is printed, so
+ * a retry never goes unnoticed.
  */
-async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-    if ((init.method ?? 'GET') !== 'GET') throw new Error(`${init.method} ${url}: ${cause}`);
-    console.warn(`  (retrying GET ${url}: ${cause})`);
+async function fetchOnce(url: string, init: RequestInit, idempotent: boolean): Promise<Response> {
+  const again = (cause: string) => {
+    if (!idempotent) throw new Error(`${init.method} ${url}: ${cause}`);
+    console.warn(`  (sending ${init.method} ${url} again: ${cause})`);
     return fetch(url, init);
+  };
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    return again(err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err));
   }
+  if (res.status === 503 && idempotent) {
+    await res.text();
+    return again('HTTP 503 from the local proxy');
+  }
+  return res;
 }
 
 export function expectOk<T>(m: Measured<T>, what: string): Measured<T> {

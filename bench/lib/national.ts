@@ -16,14 +16,8 @@ export async function refreshAll(url: string, token: string, limit = 100) {
   let tenants = 0;
   let calls = 0;
   for (;;) {
-    const target = `${url}/api/v1/national/summary/refresh?limit=${limit}`;
-    let answer = await request<Refreshed>(target, { method: 'POST', token });
-    // wrangler dev's proxy answers 503 for a POST whose connection to the Worker was reset (a
-    // local-only hiccup after long requests); a refresh is safe to repeat, so it is, once, and said.
-    if (answer.status === 503) {
-      console.log(`  national refresh: HTTP 503 from the local proxy, repeated once`);
-      answer = await request<Refreshed>(target, { method: 'POST', token });
-    }
+    // A refresh is safe to repeat: the client sends it again if the local proxy drops it.
+    const answer = await request<Refreshed>(`${url}/api/v1/national/summary/refresh?limit=${limit}`, { method: 'POST', token, idempotent: true });
     const res = expectOk(answer, 'national refresh');
     tenants += res.body.refreshed.length;
     calls++;
@@ -34,7 +28,7 @@ export async function refreshAll(url: string, token: string, limit = 100) {
 
 /** Time to recompute one tenant (the large one: its aggregates are read from all its rows). */
 export async function refreshOne(url: string, token: string, slug: string) {
-  const res = expectOk(await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token }), `refresh ${slug}`);
+  const res = expectOk(await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token, idempotent: true }), `refresh ${slug}`);
   return { ms: res.ms, rowsRead: res.rowsRead };
 }
 

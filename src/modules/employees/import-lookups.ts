@@ -11,12 +11,11 @@ import { employees, positions, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { CsvRecord } from './csv';
-import type { Existing, Lookups } from './import-plan';
+import { fileCode, type Existing, type Lookups } from './import-plan';
+import { compactNip } from './nip';
 
 /** NIPs per statement: each statement's JSON parameter stays a few tens of KB. */
 export const lookupChunkSize = 1000;
-
-const normalNip = (raw: string | undefined) => raw?.replace(/\s+/g, '') || undefined;
 
 /** The NIPs, unit codes and position codes a file mentions, as `planImport` will read them. */
 export function namedIn(records: CsvRecord[]): { nips: string[]; unitCodes: string[]; positionCodes: string[] } {
@@ -24,9 +23,9 @@ export function namedIn(records: CsvRecord[]): { nips: string[]; unitCodes: stri
   const unitCodes = new Set<string>();
   const positionCodes = new Set<string>();
   for (const { cells } of records) {
-    for (const nip of [normalNip(cells.nip), normalNip(cells.supervisor_nip)]) if (nip) nips.add(nip);
-    if (cells.unit_code) unitCodes.add(cells.unit_code.toUpperCase());
-    if (cells.position_code) positionCodes.add(cells.position_code.toUpperCase());
+    for (const nip of [cells.nip, cells.supervisor_nip]) if (nip) nips.add(compactNip(nip));
+    if (cells.unit_code) unitCodes.add(fileCode(cells.unit_code));
+    if (cells.position_code) positionCodes.add(fileCode(cells.position_code));
   }
   return { nips: [...nips], unitCodes: [...unitCodes], positionCodes: [...positionCodes] };
 }

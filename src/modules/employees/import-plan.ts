@@ -11,6 +11,7 @@
 import type { EmployeeRow } from './service';
 import type { CsvRecord, ImportColumn } from './csv';
 import { checkIdentity } from './identity';
+import { compactNip } from './nip';
 import { supervisorProblems } from './import-supervisors';
 import { emailSchema, nameSchema, type ImportError } from './schemas';
 
@@ -44,6 +45,9 @@ export interface Plan {
   errors: ImportError[];
 }
 
+/** A unit or position code as the file gives it, compared without case. */
+export const fileCode = (raw: string | undefined) => (raw ?? '').toUpperCase();
+
 const fields = ['nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email'] as const;
 
 function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]): Candidate | undefined {
@@ -54,10 +58,10 @@ function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]):
 
   const name = nameSchema.safeParse(c.name ?? '');
   if (!name.success) bad('name', c.name ? (name.error.issues[0]?.message ?? 'not a valid name') : 'name is required');
-  const unitCode = (c.unit_code ?? '').toUpperCase();
+  const unitCode = fileCode(c.unit_code);
   const unitId = lookups.unitIds.get(unitCode);
   if (!unitId) bad('unit_code', unitCode ? `no unit with code ${unitCode} in this tenant` : 'unit_code is required');
-  const positionCode = (c.position_code ?? '').toUpperCase();
+  const positionCode = fileCode(c.position_code);
   const positionId = lookups.positionIds.get(positionCode);
   if (!positionId) bad('position_code', positionCode ? `no position with code ${positionCode} in this tenant` : 'position_code is required');
   const email = c.email ? emailSchema.safeParse(c.email) : undefined;
@@ -74,7 +78,7 @@ function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]):
   if (identity && !identity.ok) for (const p of identity.problems) bad(p.field, p.message);
 
   if (errors.length > before || !identity?.ok || !name.success || !unitId || !positionId) return undefined;
-  const supervisorNip = c.supervisor_nip ? c.supervisor_nip.replace(/\s+/g, '') : null;
+  const supervisorNip = c.supervisor_nip ? compactNip(c.supervisor_nip) : null;
   return { row: record.row, ...identity.identity, name: name.data, unitId, positionId, email: email?.data ?? null, supervisorNip };
 }
 
@@ -86,7 +90,7 @@ export function planImport(records: CsvRecord[], lookups: Lookups, newId: () => 
   // Where each NIP sits in the file, good row or not, so a dangling supervisor says which row failed.
   const fileRows = new Map<string, number>();
   for (const record of records) {
-    const nip = record.cells.nip?.replace(/\s+/g, '');
+    const nip = record.cells.nip ? compactNip(record.cells.nip) : undefined;
     if (nip && !fileRows.has(nip)) fileRows.set(nip, record.row);
     const candidate = readRecord(record, lookups, errors);
     if (!candidate) continue;

@@ -37,8 +37,11 @@ function isRealDate(y: number, m: number, d: number): boolean {
 /** Months since year 0: lets "YYYYMM" values be compared and subtracted. */
 const monthIndex = (y: number, m: number) => y * 12 + (m - 1);
 
+/** A NIP as typed (spaces between its parts allowed) without the spaces. */
+export const compactNip = (raw: string) => raw.replace(/\s+/g, '');
+
 export function checkNip(raw: string, type: EmploymentType, today: Date = new Date()): NipCheck {
-  const nip = raw.replace(/\s+/g, '');
+  const nip = compactNip(raw);
   if (/^\d(\.\d+)?e\+?\d+$/i.test(nip)) {
     return { ok: false, problems: [`NIP ${nip} was turned into a number by a spreadsheet; format the column as text`] };
   }
