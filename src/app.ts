@@ -32,7 +32,8 @@ import { authenticate } from './platform/auth/middleware';
 import { idempotency } from './platform/http/idempotency';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError } from './platform/http/openapi';
-import { DomainError, problemResponse, toDomainError } from './platform/http/problems';
+import { problemResponse, toDomainError } from './platform/http/problems';
+import { DomainError } from './platform/errors';
 import { serverTiming } from './platform/http/server-timing';
 import { tenancy } from './platform/tenancy/middleware';
 

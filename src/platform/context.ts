@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import type { Principal } from './auth/principal';
 import type { TenantEntry } from './tenancy/directory';
-import { DomainError } from './http/problems';
+import { DomainError } from './errors';
 import type { TenantDb } from './tenancy/scoped-db';
 import { tenantDbFor } from './tenancy/tenant-db';
 

@@ -8,7 +8,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { auditIfChanged, auditRow } from './audit/audit';
 import type { ServiceContext } from './context';
 import { staleWrite } from './http/etag';
-import { notFound } from './http/problems';
+import { notFound } from './errors';
 import { nowIso } from './ids';
 import type { Statement } from './tenancy/scoped-db';
 

@@ -11,7 +11,7 @@ import { auditIfChanged, auditRow } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
 import type { ServiceContext } from '../../platform/context';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { creditJp } from '../jp/ledger';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';

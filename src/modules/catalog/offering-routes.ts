@@ -4,7 +4,7 @@
  * State changes are guarded by the enrollment's status, so they carry no If-Match.
  */
 import { serviceContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';

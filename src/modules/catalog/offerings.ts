@@ -9,7 +9,7 @@ import { auditEntry, auditIfChanged, auditRow } from '../../platform/audit/audit
 import type { ServiceContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { promoteWaiting } from './queue';
 import { visiblePrograms } from './program-rows';

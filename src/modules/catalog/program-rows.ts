@@ -5,8 +5,8 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../db/schema';
-import type { FieldError } from '../../platform/http/problems';
-import { DomainError } from '../../platform/http/problems';
+import type { FieldError } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { jsonRows } from '../../platform/db/json-rows';
 import type { Orm, Statement } from '../../platform/tenancy/scoped-db';
 import type { CompetencyRef } from '../competencies/dictionary';

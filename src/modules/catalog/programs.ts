@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { toCenti } from '../jp/ledger';
 import { resolveCompetencies } from '../competencies/dictionary';

@@ -10,7 +10,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { competencies, currentLevels, employees, offerings, positionStandards, programCompetencies, programs, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/http/problems';
+import { notFound } from '../../platform/errors';
 import { gapsOf } from '../competencies/gaps';
 import { isClassical, visiblePrograms } from './program-rows';
 import type { RecommendationQuery } from './schemas';

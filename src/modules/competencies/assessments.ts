@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound, type FieldError } from '../../platform/http/problems';
+import { DomainError, notFound, type FieldError } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { hasRole } from '../../platform/auth/principal';
 import { resolveCompetencies } from './dictionary';

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import type { Competency, CompetencyChanges, NewCompetency } from './schemas';

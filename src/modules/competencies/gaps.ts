@@ -8,7 +8,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, currentLevels, employees, positionStandards } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/http/problems';
+import { notFound } from '../../platform/errors';
 import { assertMayRead } from './assessments';
 import type { Gaps } from './schemas';
 

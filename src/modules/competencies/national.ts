@@ -14,7 +14,7 @@ import type { Principal } from '../../platform/auth/principal';
 import type { CostMeter } from '../../platform/db/metered-d1';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { databaseBindings, tenantDatabase } from '../../platform/tenancy/directory';
 import { publicCompetency } from './dictionary';

@@ -12,7 +12,7 @@ import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { staleWrite } from '../../platform/http/etag';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import { resolveCompetencies } from './dictionary';
 import { messageChain } from '../../platform/db/constraints';

@@ -5,7 +5,7 @@
  * Row numbers are the spreadsheet's: the header is row 1, the first data record row 2.
  */
 import Papa from 'papaparse';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 
 export const importColumns = ['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email'] as const;
 export type ImportColumn = (typeof importColumns)[number];

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { jsonRows } from '../../platform/db/json-rows';
 import { withConstraints } from '../../platform/db/constraints';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { auditRow } from '../../platform/audit/audit';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';

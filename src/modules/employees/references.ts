@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { employees, positions, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { DomainError, type FieldError } from '../../platform/http/problems';
+import { DomainError, type FieldError } from '../../platform/errors';
 
 export interface References {
   unitId?: string | undefined;

@@ -8,7 +8,7 @@ import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { tenantParams } from '../tenants/schemas';
 import { exportEmployees } from './export';
 import { importEmployees } from './import';

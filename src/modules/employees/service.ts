@@ -14,7 +14,7 @@ import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { checkIdentity, type Identity } from './identity';

@@ -13,7 +13,7 @@ import { employees, enrollments, evaluationBehaviours, mentoringFeedback, pairin
 import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { recordAssessments } from '../competencies/assessments';
 import { resolveCompetencies } from '../competencies/dictionary';

@@ -11,7 +11,7 @@ import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { comparePeriods } from './periods';

@@ -10,7 +10,7 @@ import { enrollments, evaluationReactions, evaluationTestScores, offerings, prog
 import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { ReactionInput, ScoreInput } from './level-schemas';

@@ -11,7 +11,7 @@ import { auditRow } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { jsonRows } from '../../platform/db/json-rows';
-import { DomainError, type FieldError } from '../../platform/http/problems';
+import { DomainError, type FieldError } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { ikmOf } from './ikm';

@@ -10,7 +10,7 @@ import { auditLog, employees, jpEntries } from '../../db/schema';
 import { auditRow } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';

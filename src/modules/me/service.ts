@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { employees, positions, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/http/problems';
+import { notFound } from '../../platform/errors';
 import type { Profile } from './schemas';
 
 /** One statement; joined columns are aliased because two result columns may not share a name. */

@@ -21,7 +21,7 @@ import { auditLog, mentoringSessions, pairings } from '../../db/schema';
 import { auditRow } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
 import type { ServiceContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { creditJp } from '../jp/ledger';

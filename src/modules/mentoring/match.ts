@@ -10,7 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import { auditIfChanged, auditRow } from '../../platform/audit/audit';
 import { employees, pairings } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { matchPool } from './matching';

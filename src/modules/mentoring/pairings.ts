@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { jsonRows } from '../../platform/db/json-rows';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newId, newSortableId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { competencyIds } from './profiles';

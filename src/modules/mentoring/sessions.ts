@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../platform/context';
 import { jsonRows } from '../../platform/db/json-rows';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { goalRows, isMember, visiblePairing, type PairingRow } from './pairings';

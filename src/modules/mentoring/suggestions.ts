@@ -9,7 +9,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { currentLevels, employees, mentorProfiles, pairings, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/http/problems';
+import { notFound } from '../../platform/errors';
 import { gapsOf } from '../competencies/gaps';
 import { largestGaps, scoreCandidate, type Candidate, type MenteeGap, type Place, type ScoreParts, type UnitPreference } from './scoring';
 

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { drizzle } from 'drizzle-orm/d1';
 import { auditLog, nationalTenant } from '../../db/schema';
 import { createRouter, json, route } from '../../platform/http/openapi';
-import { notFound } from '../../platform/http/problems';
+import { notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { controlDb, findTenant } from '../../platform/tenancy/directory';
 import { refreshSummaries } from './refresh';

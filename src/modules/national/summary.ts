@@ -9,7 +9,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import { tenants, tenantScope, tenantSummaries } from '../../db/schema';
 import type { Bindings } from '../../env';
 import type { CostMeter } from '../../platform/db/metered-d1';
-import { notFound } from '../../platform/http/problems';
+import { notFound } from '../../platform/errors';
 import { findTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import { writeCsv } from '../employees/csv';
 import { yearIn } from '../jp/ledger';

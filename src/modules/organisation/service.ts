@@ -9,7 +9,7 @@ import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';

@@ -12,7 +12,7 @@ import { enrollments, plans } from '../../db/schema';
 import { auditIfChanged, auditRow } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { planRow, planView } from './service';

@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/problems';
+import { DomainError } from '../../platform/errors';
 import type { PlanEmployee, PlanGap, PlanInstance, PlanOffering } from './types';
 import type { NewPlan } from './schemas';
 

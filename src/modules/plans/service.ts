@@ -9,7 +9,7 @@ import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { jsonRows } from '../../platform/db/json-rows';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/http/problems';
+import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { explain, type LineGap, type PlanTotals } from './explain';
 import { buildInstance } from './instance';

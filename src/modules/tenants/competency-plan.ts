@@ -12,7 +12,7 @@ import { nationalTenant } from '../../db/schema/competencies';
 import { auditRow, type AuditRow } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { jsonRows } from '../../platform/db/json-rows';
-import { DomainError, type FieldError } from '../../platform/http/problems';
+import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Manifest } from './manifest';

@@ -12,7 +12,7 @@ import { auditEntry } from '../../platform/audit/audit';
 import type { ServiceContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import type { CostMeter } from '../../platform/db/metered-d1';
-import { DomainError, type FieldError } from '../../platform/http/problems';
+import { DomainError, type FieldError } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
 import { controlDb, databaseBindings, findTenant, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';

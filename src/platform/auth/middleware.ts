@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
-import { DomainError } from '../http/problems';
+import { DomainError } from '../errors';
 import { controlDb, findTenant } from '../tenancy/directory';
 import { claimsSchema, hasRole, type Principal, type Role, type Scope } from './principal';
 import { maxTokenLength, verifyToken } from './verify';

@@ -5,7 +5,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Bindings } from '../../env';
-import { DomainError } from '../http/problems';
+import { DomainError } from '../errors';
 
 const asymmetric = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);
 /** Larger than any honest token; refused before any parsing. */

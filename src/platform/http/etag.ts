@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
-import { DomainError } from './problems';
+import { DomainError } from '../errors';
 
 export const etagOf = (version: number) => `"v${version}"`;
 

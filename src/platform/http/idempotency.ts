@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from 'hono';
 import { idempotencyKeys } from '../../db/schema';
 import type { AppEnv } from '../../env';
 import { nowIso } from '../ids';
-import { DomainError } from './problems';
+import { DomainError } from '../errors';
 
 export const idempotencyWindowMs = 24 * 60 * 60 * 1000;
 const keyPattern = /^[\x21-\x7e]{1,255}$/;

@@ -4,7 +4,8 @@
  */
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../env';
-import { DomainError, problemResponse } from './problems';
+import { DomainError } from '../errors';
+import { problemResponse } from './problems';
 
 export function routeMatcher(app: Hono<AppEnv>) {
   let compiled: { method: string; pattern: RegExp }[] | undefined;

@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi
 import type { AppEnv } from '../../env';
 import { authorize } from '../auth/middleware';
 import type { Role } from '../auth/principal';
-import { DomainError } from './problems';
+import { DomainError } from '../errors';
 
 export const problemSchema = z
   .object({

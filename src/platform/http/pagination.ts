@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { DomainError } from './problems';
+import { DomainError } from '../errors';
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ example: 50 }),

@@ -6,7 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
-import { DomainError, notFound } from '../http/problems';
+import { DomainError, notFound } from '../errors';
 import { controlDb, findTenant } from './directory';
 import { tenantDbFor } from './tenant-db';
 

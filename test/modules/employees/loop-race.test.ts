@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { tenants } from '../../../src/db/schema';
 import { updateEmployee } from '../../../src/modules/employees/service';
-import { DomainError } from '../../../src/platform/http/problems';
+import { DomainError } from '../../../src/platform/errors';
 import type { ServiceContext } from '../../../src/platform/context';
 import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
 import { createTenant } from '../../support/factories';
