@@ -2,7 +2,7 @@
  * createApp(): the one middleware chain and the modules mounted on it.
  *
  *   request id → cost meter (Server-Timing) → body limit → [public: health, OpenAPI, reference]
- *   → authenticate (/api/v1/*) → tenancy (/api/v1/tenants/{tenant}…) → idempotency → module routes
+ *   → authenticate (/api/v1/*) → context (tenant or national, platform/context.ts) → idempotency → module routes
  *
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
@@ -35,7 +35,7 @@ import { validationError } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
 import { DomainError } from './platform/errors';
 import { serverTiming } from './platform/http/server-timing';
-import { tenancy } from './platform/tenancy/middleware';
+import { requestContext } from './platform/tenancy/middleware';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -78,8 +78,7 @@ export function createApp() {
   app.get('/api/v1/reference', (c) => c.html(renderReference(app.getOpenAPI31Document(openApiInfo) as never)));
 
   app.use('/api/v1/*', authenticate());
-  app.use('/api/v1/tenants/:tenant', tenancy());
-  app.use('/api/v1/tenants/:tenant/*', tenancy());
+  app.use('/api/v1/*', requestContext());
   app.use('/api/v1/*', idempotency());
   for (const module of modules) app.route('/api/v1', module);
 

@@ -1,11 +1,12 @@
 /**
  * The Worker's typed environment: bindings and the variables each request carries.
  * Every module reads its environment through these types; nothing reads `env` untyped.
+ * Routers are typed by the context their routes get (platform/context.ts): `TenantEnv` for
+ * `/tenants/{tenant}/…` and `/me/…`, `NationalEnv` for `/national/…` and the directory.
  */
 import type { Principal } from './platform/auth/principal';
+import type { AnyContext, NationalContext, TenantContext } from './platform/context';
 import type { CostMeter } from './platform/db/metered-d1';
-import type { TenantEntry } from './platform/tenancy/directory';
-import type { TenantDb } from './platform/tenancy/scoped-db';
 
 export interface Bindings {
   /** Control database (tenant directory) and the default home of tenant data. */
@@ -24,15 +25,23 @@ export interface Bindings {
   SERVER_TIMING?: string;
 }
 
-export interface Variables {
+interface BaseVariables {
   requestId: string;
   meter: CostMeter;
   principal: Principal;
-  tenant: TenantEntry;
-  db: TenantDb;
 }
 
 export interface AppEnv {
   Bindings: Bindings;
-  Variables: Variables;
+  Variables: BaseVariables & { ctx: AnyContext };
+}
+
+export interface TenantEnv {
+  Bindings: Bindings;
+  Variables: BaseVariables & { ctx: TenantContext };
+}
+
+export interface NationalEnv {
+  Bindings: Bindings;
+  Variables: BaseVariables & { ctx: NationalContext };
 }

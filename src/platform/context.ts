@@ -1,40 +1,111 @@
 /**
- * What a service receives: the tenant, the actor and the scoped database, plus the request id
- * for the audit log. Services never see the Hono context.
+ * The one request context. Middleware builds it once per request; handlers read `c.get('ctx')`
+ * and pass it on, and every service is a function of `({ ctx, input })` that never sees Hono.
+ *
+ * Two kinds, so that a database handle exists only where it may be used:
+ * - `TenantContext` on `/tenants/{tenant}/…` (the path's tenant, checked against the token) and on
+ *   `/me/…` (the token's own tenant): `db` is scoped to that tenant.
+ * - `NationalContext` on `/national/…` and the tenant directory (`/tenants`): `national` reaches the
+ *   control database and, for national rows and aggregates, every tenant database binding. It has
+ *   no tenant-scoped `db`.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
+import { drizzle } from 'drizzle-orm/d1';
+import type { Bindings } from '../env';
 import type { Principal } from './auth/principal';
-import type { TenantEntry } from './tenancy/directory';
+import type { CostMeter } from './db/metered-d1';
 import { DomainError } from './errors';
-import type { TenantDb } from './tenancy/scoped-db';
-import { tenantDbFor } from './tenancy/tenant-db';
+import { databaseBindings, type TenantEntry, tenantDatabase } from './tenancy/directory';
+import { type Orm, TenantDb } from './tenancy/scoped-db';
 
-export interface ServiceContext {
-  tenant: TenantEntry;
+interface RequestContext {
   actor: Principal;
-  db: TenantDb;
   requestId: string;
+  env: Bindings;
 }
 
-export const serviceContext = (c: Context<AppEnv>): ServiceContext => ({
-  tenant: c.get('tenant'),
-  actor: c.get('principal'),
-  db: c.get('db'),
-  requestId: c.get('requestId'),
-});
+export interface TenantContext extends RequestContext {
+  kind: 'tenant';
+  tenant: TenantEntry;
+  db: TenantDb;
+}
 
-/**
- * For `/me/…` routes, outside `/tenants/{tenant}` (the tenancy middleware does not run there): the
- * caller's own tenant, from the verified token, with its scoped database. With `employee`, the
- * token must also name the caller's employee record.
- */
-export function callerContext(c: Context<AppEnv>): ServiceContext;
-export function callerContext(c: Context<AppEnv>, need: 'employee'): ServiceContext & { employeeId: string };
-export function callerContext(c: Context<AppEnv>, need?: 'employee'): ServiceContext & { employeeId?: string } {
-  const actor = c.get('principal');
-  if (!actor.tenant) throw new DomainError('forbidden', 'This needs a tenant token.');
-  if (need === 'employee' && !actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-  const ctx = { tenant: actor.tenant, actor, db: tenantDbFor(c.env, c.get('meter'), actor.tenant), requestId: c.get('requestId') };
-  return actor.employeeId ? { ...ctx, employeeId: actor.employeeId } : ctx;
+export interface NationalContext extends RequestContext {
+  kind: 'national';
+  national: NationalDb;
+}
+
+export type AnyContext = TenantContext | NationalContext;
+
+/** The shape of every service: one object in, so adding an input never reorders arguments. */
+export interface Call<C extends AnyContext, I = undefined> {
+  ctx: C;
+  input: I;
+}
+
+/** The databases the national level works with; each handle counts its cost on the request's meter. */
+export class NationalDb {
+  constructor(
+    private readonly env: Bindings,
+    private readonly meter: CostMeter,
+  ) {}
+
+  /** The control database: the tenant directory, national summaries and the national audit trail. */
+  get control(): Orm {
+    return drizzle(this.meter.wrap(this.env.DB));
+  }
+
+  /** Every database binding tenants may live on (`DB` and each `DB_*`), for national rows kept in each. */
+  databases(): { binding: string; orm: Orm }[] {
+    return databaseBindings(this.env).map((binding) => ({ binding, orm: drizzle(this.meter.wrap(tenantDatabase(this.env, binding))) }));
+  }
+
+  bindings(): string[] {
+    return databaseBindings(this.env);
+  }
+
+  /** One tenant's scoped database, for aggregates computed inside it. */
+  tenant(entry: TenantEntry): TenantDb {
+    return tenantDbFor(this.env, this.meter, entry);
+  }
+}
+
+export const tenantDbFor = (env: Bindings, meter: CostMeter, tenant: TenantEntry): TenantDb =>
+  new TenantDb(tenant.id, meter.wrap(tenantDatabase(env, tenant.database)));
+
+export function tenantContext(env: Bindings, meter: CostMeter, tenant: TenantEntry, actor: Principal, requestId: string): TenantContext {
+  return { kind: 'tenant', tenant, actor, requestId, env, db: tenantDbFor(env, meter, tenant) };
+}
+
+export function nationalContext(env: Bindings, meter: CostMeter, actor: Principal, requestId: string): NationalContext {
+  return { kind: 'national', actor, requestId, env, national: new NationalDb(env, meter) };
+}
+
+/** The caller's own employee id, for `/me/…` services; a token without one may not use them. */
+export function ownEmployeeId(ctx: TenantContext): string {
+  const id = ctx.actor.employeeId;
+  if (!id) throw new DomainError('forbidden', 'This needs an employee token.');
+  return id;
+}
+
+// --- Transitional: removed once every module takes `({ ctx, input })` (tracked by `grep -rn legacy src`).
+/** @deprecated legacy: use `TenantContext`. */
+export type ServiceContext = TenantContext;
+/** @deprecated legacy: use `c.get('ctx')` on a tenant router. */
+export const serviceContext = (c: { get(key: 'ctx'): AnyContext }): TenantContext => {
+  const ctx = c.get('ctx');
+  if (ctx.kind !== 'tenant') throw new DomainError('forbidden', 'This needs a tenant token.');
+  return ctx;
+};
+/** @deprecated legacy: use `c.get('ctx')` on a national router. */
+export const nationalContextOf = (c: { get(key: 'ctx'): AnyContext }): NationalContext => {
+  const ctx = c.get('ctx');
+  if (ctx.kind !== 'national') throw new DomainError('forbidden', 'This is a national route.');
+  return ctx;
+};
+/** @deprecated legacy: use `c.get('ctx')` and `ownEmployeeId(ctx)`. */
+export function callerContext(c: { get(key: 'ctx'): AnyContext }): TenantContext;
+export function callerContext(c: { get(key: 'ctx'): AnyContext }, need: 'employee'): TenantContext & { employeeId: string };
+export function callerContext(c: { get(key: 'ctx'): AnyContext }, need?: 'employee'): TenantContext & { employeeId?: string } {
+  const ctx = serviceContext(c);
+  return need === 'employee' ? { ...ctx, employeeId: ownEmployeeId(ctx) } : ctx;
 }

@@ -9,18 +9,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { dataVersions, reportSnapshots } from '../db/schema';
 import type { dataTopics } from '../db/schema/snapshots';
-import type { ServiceContext } from './context';
+import type { TenantContext } from './context';
 import { nowIso } from './ids';
 import type { Statement } from './tenancy/scoped-db';
 
 export type DataTopic = (typeof dataTopics)[number];
 
 /** Raises the tenant's counter for `topic`; goes into the writer's own batch. */
-export const markChanged = (ctx: ServiceContext, topic: DataTopic): Statement => {
+export const markChanged = (ctx: TenantContext, topic: DataTopic): Statement => {
   const now = nowIso();
-  return ctx.db.orm
+  return ctx.db
     .insert(dataVersions)
-    .values({ tenantId: ctx.tenant.id, topic, version: 1, changedAt: now })
+    .values({ topic, version: 1, changedAt: now })
     .onConflictDoUpdate({ target: [dataVersions.tenantId, dataVersions.topic], set: { version: sql`${dataVersions.version} + 1`, changedAt: now } });
 };
 
@@ -29,14 +29,13 @@ export const markChanged = (ctx: ServiceContext, topic: DataTopic): Statement =>
  * reader. The counter is read before computing: a write landing meanwhile leaves the stored
  * snapshot one version behind, so the next reader recomputes rather than trusting it.
  */
-export async function snapshotOr<T>(ctx: ServiceContext, topic: DataTopic, queryKey: string, compute: () => Promise<T>): Promise<{ body: T; computedAt: string }> {
-  const t = ctx.tenant.id;
-  const [versions, snapshots] = await ctx.db.orm.batch([
-    ctx.db.orm.select({ version: dataVersions.version }).from(dataVersions).where(and(eq(dataVersions.tenantId, t), eq(dataVersions.topic, topic))),
-    ctx.db.orm
+export async function snapshotOr<T>(ctx: TenantContext, topic: DataTopic, queryKey: string, compute: () => Promise<T>): Promise<{ body: T; computedAt: string }> {
+  const [versions, snapshots] = await ctx.db.batch([
+    ctx.db.select({ version: dataVersions.version }).from(dataVersions).where(eq(dataVersions.topic, topic)),
+    ctx.db
       .select({ version: reportSnapshots.version, computedAt: reportSnapshots.computedAt, body: reportSnapshots.body })
       .from(reportSnapshots)
-      .where(and(eq(reportSnapshots.tenantId, t), eq(reportSnapshots.topic, topic), eq(reportSnapshots.queryKey, queryKey))),
+      .where(and(eq(reportSnapshots.topic, topic), eq(reportSnapshots.queryKey, queryKey))),
   ]);
   const version = versions[0]?.version ?? 0;
   const stored = snapshots[0];
@@ -44,8 +43,8 @@ export async function snapshotOr<T>(ctx: ServiceContext, topic: DataTopic, query
 
   const body = await compute();
   const computedAt = nowIso();
-  const row = { tenantId: t, topic, queryKey, version, computedAt, body: JSON.stringify(body) };
-  await ctx.db.orm
+  const row = { topic, queryKey, version, computedAt, body: JSON.stringify(body) };
+  await ctx.db
     .insert(reportSnapshots)
     .values(row)
     .onConflictDoUpdate({

@@ -3,10 +3,10 @@
  * version is the one the caller read; its audit row is inserted in the same batch and only when
  * the write changed a row (SQLite's `changes()`), so a stale write leaves nothing behind.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { auditIfChanged, auditRow } from './audit/audit';
-import type { ServiceContext } from './context';
+import { auditIfChanged } from './audit/audit';
+import type { TenantContext } from './context';
 import { staleWrite } from './http/etag';
 import { notFound } from './errors';
 import { nowIso } from './ids';
@@ -21,9 +21,8 @@ export interface VersionedWrite {
   expectedVersion: number;
 }
 
-/** The `where` that pins this tenant's row at the version the caller read. */
-export const atVersion = (ctx: ServiceContext, w: VersionedWrite): SQL =>
-  ctx.db.owned(w.table, eq(w.table.id, w.id), eq(w.table.version, w.expectedVersion));
+/** The `where` that pins the row at the version the caller read (the scoped builders add the tenant). */
+export const atVersion = (w: VersionedWrite): SQL => and(eq(w.table.id, w.id), eq(w.table.version, w.expectedVersion)) as SQL;
 
 export const bumpVersion = (table: VersionedTable) => ({ version: sql`${table.version} + 1`, updatedAt: nowIso() });
 
@@ -32,14 +31,10 @@ export const bumpVersion = (table: VersionedTable) => ({ version: sql`${table.ve
  * and ending in `.returning()`; if it touched nothing, the answer is 404 or 412, whichever is true.
  * `also` joins the batch after the audit row (e.g. a change counter).
  */
-export async function applyVersioned<Row>(ctx: ServiceContext, w: VersionedWrite, write: Statement, action: string, also: Statement[] = []): Promise<Row> {
-  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, action, w.entity, w.id)), ...also])) as unknown as [Row[]];
-  const [row] = rows;
+export async function applyVersioned<Row>(ctx: TenantContext, w: VersionedWrite, write: Statement, action: string, also: Statement[] = []): Promise<Row> {
+  const [rows] = await ctx.db.batch([write, auditIfChanged(ctx, action, w.entity, w.id), ...also]);
+  const [row] = rows as Row[];
   if (row !== undefined) return row;
-  const [current] = await ctx.db.orm
-    .select({ version: w.table.version })
-    .from(w.table)
-    .where(ctx.db.owned(w.table, eq(w.table.id, w.id)))
-    .limit(1);
+  const [current] = await ctx.db.select({ version: w.table.version }).from(w.table).where(eq(w.table.id, w.id)).limit(1);
   throw current ? staleWrite() : notFound(w.entity);
 }

@@ -40,3 +40,13 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.caller, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
+
+/**
+ * Never holds a row: inserting into it aborts the statement, and so the whole D1 batch, with the
+ * message `bangkom_guard:<code>:<detail>` (a trigger in migration 0013). `guard()` in
+ * platform/db inserts only when its condition fails.
+ */
+export const batchGuards = sqliteTable('batch_guards', {
+  code: text('code').notNull(),
+  detail: text('detail').notNull(),
+});

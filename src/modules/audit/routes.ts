@@ -5,7 +5,7 @@ import { auditLog } from '../../db/schema';
 import { serviceContext } from '../../platform/context';
 import { createRouter, json, route } from '../../platform/http/openapi';
 import { after, decodeCursor, page, pageOf, pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const entrySchema = z
   .object({

@@ -56,7 +56,7 @@ export async function enroll(ctx: ServiceContext, offeringId: string, employeeId
   });
 }
 
-const auditIfChangedEach = (ctx: ServiceContext, ids: string[], action: string) => ids.map((id) => auditIfChanged(ctx.db.orm, auditRow(ctx, action, 'enrollment', id)));
+const auditIfChangedEach = (ctx: ServiceContext, ids: string[], action: string) => ids.map((id) => auditIfChanged(ctx, action, 'enrollment', id));
 
 export async function getEnrollment(ctx: ServiceContext, id: string) {
   const [row] = await ctx.db.orm.select().from(enrollments).where(ctx.db.owned(enrollments, eq(enrollments.id, id))).limit(1);
@@ -68,7 +68,7 @@ export async function getEnrollment(ctx: ServiceContext, id: string) {
 export async function approve(ctx: ServiceContext, id: string) {
   const row = await getEnrollment(ctx, id);
   if (row.status !== 'requested') throw new DomainError('conflict', `Only a requested place can be approved; this one is ${row.status}.`);
-  await ctx.db.batch([approveStatement(ctx, id), auditIfChanged(ctx.db.orm, auditRow(ctx, 'enrollment.approve', 'enrollment', id))]);
+  await ctx.db.batch([approveStatement(ctx, id), auditIfChanged(ctx, 'enrollment.approve', 'enrollment', id)]);
   const after = await getEnrollment(ctx, id);
   if (after.status === 'requested') throw notEnrollable();
   return publicEnrollment(after);
@@ -82,7 +82,7 @@ export async function withdraw(ctx: ServiceContext, id: string) {
     .update(enrollments)
     .set({ status: 'withdrawn', updatedAt: nowIso() })
     .where(ctx.db.owned(enrollments, eq(enrollments.id, id), inArray(enrollments.status, ['requested', 'enrolled', 'waitlisted'])));
-  await ctx.db.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'enrollment.withdraw', 'enrollment', id)), ...promoteWaiting(ctx, row.offeringId)]);
+  await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.withdraw', 'enrollment', id), ...promoteWaiting(ctx, row.offeringId)]);
   return publicEnrollment(await getEnrollment(ctx, id));
 }
 
@@ -117,7 +117,7 @@ export async function complete(ctx: ServiceContext, id: string, input: Completio
     .set({ attendance: -1 })
     .where(ctx.db.owned(enrollments, eq(enrollments.id, id), sql`${enrollments.status} <> 'completed'`));
   try {
-    await ctx.db.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'enrollment.complete', 'enrollment', id)), guard, ...credit]);
+    await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.complete', 'enrollment', id), guard, ...credit]);
   } catch (err) {
     if (messageChain(err).includes('CHECK constraint failed')) {
       throw new DomainError('conflict', 'The place was withdrawn meanwhile; it cannot be completed.');

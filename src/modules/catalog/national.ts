@@ -6,23 +6,22 @@
  * competencies only and name no tenant's provider. Never touches a tenant's own rows.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { competencies, nationalTenant, programs, providers } from '../../db/schema';
-import { auditIfChanged } from '../../platform/audit/audit';
+import { nationalAuditIfChanged } from '../../platform/audit/audit';
+import type { NationalContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { newSortableId, nowIso } from '../../platform/ids';
-import { databaseBindings, tenantDatabase } from '../../platform/tenancy/directory';
+import { nowIso } from '../../platform/ids';
 import type { CompetencyRef } from '../competencies/dictionary';
-import type { NationalContext } from '../competencies/national';
 import { toCenti } from '../jp/ledger';
 import { keysOf, linkRows, programColumns, replaceLinks, shapePrograms, withProvider, type ProgramRow } from './program-rows';
 import type { NationalProgram } from './schemas';
 
 export const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
 
-const primary = (ctx: NationalContext) => drizzle(ctx.meter.wrap(ctx.env.DB));
-const databases = (ctx: NationalContext) => databaseBindings(ctx.env).map((b) => drizzle(ctx.meter.wrap(tenantDatabase(ctx.env, b))));
+/** The control database `DB` answers reads: every database holds the same national rows. */
+const primary = (ctx: NationalContext) => ctx.national.control;
+const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
 
 async function readNational(ctx: NationalContext, where: ReturnType<typeof and>, limit: number, cursor?: [string, string]) {
   const rows = await primary(ctx)
@@ -84,17 +83,7 @@ export async function putNationalProgram(ctx: NationalContext, code: string, inp
         set: { ...content, version: sql`${programs.version} + 1`, updatedAt: now },
         setWhere: sameLinks ? differs : sql`true`,
       });
-    const audit = auditIfChanged(db, {
-      tenantId: nationalTenant,
-      id: newSortableId('aud'),
-      at: now,
-      actor: ctx.actor.subject,
-      actorRoles: ctx.actor.roles.join(' '),
-      action: existing ? 'program.national.update' : 'program.national.create',
-      entity: 'program',
-      entityId: id,
-      requestId: ctx.requestId,
-    });
+    const audit = nationalAuditIfChanged(db, ctx, existing ? 'program.national.update' : 'program.national.create', 'program', id);
     await db.batch([upsert, audit, ...replaceLinks(db, nationalTenant, id, ['target', 'prerequisite'], links, sql`true`)]);
   }
   const [row] = await readNational(ctx, eq(programs.id, id), 1);

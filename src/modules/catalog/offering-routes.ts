@@ -8,7 +8,6 @@ import { DomainError } from '../../platform/errors';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import * as enrollment from './enrollments';
 import * as offering from './offerings';
 import {
@@ -23,6 +22,7 @@ import {
   offeringQuery,
   offeringSchema,
 } from './schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Enrollment'];
 const admin = ['tenant_admin'] as const;

@@ -106,7 +106,7 @@ export async function updateOffering(ctx: ServiceContext, id: string, expectedVe
       ),
     )
     .returning({ id: offerings.id });
-  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'offering.update', 'offering', id)), ...promoteWaiting(ctx, id)])) as unknown as [{ id: string }[]];
+  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx, 'offering.update', 'offering', id), ...promoteWaiting(ctx, id)])) as unknown as [{ id: string }[]];
   if (rows.length === 0) {
     const [current] = await ctx.db.orm.select({ version: offerings.version }).from(offerings).where(ctx.db.owned(offerings, eq(offerings.id, id))).limit(1);
     if (!current) throw notFound('offering');

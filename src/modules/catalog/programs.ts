@@ -118,7 +118,7 @@ export async function updateProgram(ctx: ServiceContext, id: string, expectedVer
     .set({ ...rest, ...(jp === undefined ? {} : { jpCenti: toCenti(jp) }), version: sql`${programs.version} + 1`, updatedAt: nowIso() })
     .where(ctx.db.owned(programs, eq(programs.id, id), eq(programs.version, expectedVersion)))
     .returning({ id: programs.id });
-  const statements = [...replaceLinks(ctx.db.orm, ctx.tenant.id, id, [...roles], links, current), write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'program.update', 'program', id))];
+  const statements = [...replaceLinks(ctx.db.orm, ctx.tenant.id, id, [...roles], links, current), write, auditIfChanged(ctx, 'program.update', 'program', id)];
   const results = (await withConstraints(() => ctx.db.orm.batch(statements as [typeof write, ...(typeof write)[]]), { foreignKey: noProvider })) as unknown[];
   const updated = results[statements.length - 2] as { id: string }[];
   if (updated.length === 0) {

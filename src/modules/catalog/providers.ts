@@ -43,7 +43,7 @@ export async function createProvider(ctx: ServiceContext, input: NewProvider) {
 
 export async function updateProvider(ctx: ServiceContext, id: string, expectedVersion: number, changes: Partial<NewProvider>) {
   const w = { table: providers, entity: 'provider', id, expectedVersion };
-  const write = ctx.db.orm.update(providers).set({ ...changes, ...bumpVersion(providers) }).where(atVersion(ctx, w)).returning();
+  const write = ctx.db.update(providers).set({ ...changes, ...bumpVersion(providers) }).where(atVersion(w)).returning();
   const row = await withConstraints(() => applyVersioned<Row>(ctx, w, write, 'provider.update'), { unique: taken });
   return publicProvider(row);
 }

@@ -3,11 +3,10 @@
  * programs included in reads) and national curation (`/national/programs`). Employees may read
  * the catalog; the tenant admin writes the tenant's own rows; the national admin the national ones.
  */
-import { serviceContext } from '../../platform/context';
+import { serviceContext, nationalContextOf } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import { listNationalPrograms, putNationalProgram } from './national';
 import * as catalog from './programs';
 import * as providers from './providers';
@@ -23,11 +22,12 @@ import {
   providerChangesSchema,
   providerSchema,
 } from './schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const admin = ['tenant_admin'] as const;
 const readers = ['tenant_admin', 'employee'] as const;
 const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') };
-const nationalCtx = (c: Parameters<typeof serviceContext>[0]) => ({ env: c.env, meter: c.get('meter'), actor: c.get('principal'), requestId: c.get('requestId') });
+const nationalCtx = nationalContextOf;
 
 export const catalogRoutes = createRouter()
   .openapi(

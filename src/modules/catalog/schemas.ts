@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
 import { jpAmount } from '../jp/schemas';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 const text = (max: number) => z.string().trim().min(1).max(max);

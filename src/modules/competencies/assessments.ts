@@ -80,7 +80,7 @@ export async function recordAssessments(ctx: ServiceContext, items: NewAssessmen
     const chunk = rows.slice(i, i + chunkSize);
     statements.push(ctx.db.orm.insert(assessments).select(jsonRows(assessments, chunk)));
     statements.push(upsertCurrent(ctx, chunk));
-    statements.push(ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, chunk.map((r) => auditRow(ctx, 'assessment.create', 'assessment', r.id, now)))));
+    statements.push(ctx.db.insertRows(auditLog, (chunk.map((r) => auditRow(ctx, 'assessment.create', 'assessment', r.id, now)))));
   }
   statements.push(markChanged(ctx, 'needs'));
   await withConstraints(() => ctx.db.batch(statements), {

@@ -78,7 +78,7 @@ export async function updateCompetency(ctx: ServiceContext, id: string, expected
   const { levels, ...rest } = changes;
   const set = { ...rest, ...(levels ? { levels: JSON.stringify(levels) } : {}), ...bumpVersion(competencies) };
   const w = { table: competencies, entity: 'competency', id, expectedVersion };
-  const row = await applyVersioned<Row>(ctx, w, ctx.db.orm.update(competencies).set(set).where(atVersion(ctx, w)).returning(), 'competency.update', [markChanged(ctx, 'needs')]);
+  const row = await applyVersioned<Row>(ctx, w, ctx.db.update(competencies).set(set).where(atVersion(w)).returning(), 'competency.update', [markChanged(ctx, 'needs')]);
   return publicCompetency(row);
 }
 

@@ -6,35 +6,23 @@
  * converges every database to the same row and version. Never touches a tenant's own rows.
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { competencies, nationalTenant, reportSnapshots } from '../../db/schema';
-import { auditIfChanged } from '../../platform/audit/audit';
-import type { Bindings } from '../../env';
-import type { Principal } from '../../platform/auth/principal';
-import type { CostMeter } from '../../platform/db/metered-d1';
+import { nationalAuditIfChanged } from '../../platform/audit/audit';
+import type { NationalContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { DomainError } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
-import { databaseBindings, tenantDatabase } from '../../platform/tenancy/directory';
 import { publicCompetency } from './dictionary';
 import type { NationalCompetency } from './schemas';
-
-export interface NationalContext {
-  env: Bindings;
-  meter: CostMeter;
-  actor: Principal;
-  requestId: string;
-}
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
 export const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
 
-const databases = (ctx: NationalContext) =>
-  databaseBindings(ctx.env).map((binding) => drizzle(ctx.meter.wrap(tenantDatabase(ctx.env, binding))));
+const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
 
 /** The control database `DB` answers reads: every database holds the same national rows. */
-const primary = (ctx: NationalContext) => drizzle(ctx.meter.wrap(ctx.env.DB));
+const primary = (ctx: NationalContext) => ctx.national.control;
 
 export async function listNational(ctx: NationalContext, q: { limit: number; cursor?: [string, string] }) {
   const rows = await primary(ctx)
@@ -78,7 +66,7 @@ export async function putNational(ctx: NationalContext, code: string, input: Nat
     // Every tenant's needs snapshots name national competencies (code, name, type): when the upsert
     // changed one (its audit row, just before, was written), they go, to be recomputed.
     const snapshots = db.delete(reportSnapshots).where(and(eq(reportSnapshots.topic, 'needs'), sql`changes() > 0`));
-    await db.batch([upsert, nationalAudit(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', nationalId(code)), snapshots]);
+    await db.batch([upsert, nationalAuditIfChanged(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', 'competency', nationalId(code)), snapshots]);
   }
   const [row] = await primary(ctx)
     .select()
@@ -88,17 +76,3 @@ export async function putNational(ctx: NationalContext, code: string, input: Nat
   if (!row) throw new Error('the national competency vanished after it was written');
   return { competency: publicCompetency(row), created: !existing };
 }
-
-/** The national audit trail (`tenant_id = ''`): a row only when the upsert before it changed something. */
-const nationalAudit = (db: ReturnType<typeof drizzle>, ctx: NationalContext, action: string, entityId: string) =>
-  auditIfChanged(db, {
-    tenantId: nationalTenant,
-    id: newSortableId('aud'),
-    at: nowIso(),
-    actor: ctx.actor.subject,
-    actorRoles: ctx.actor.roles.join(' '),
-    action,
-    entity: 'competency',
-    entityId,
-    requestId: ctx.requestId,
-  });

@@ -9,7 +9,6 @@ import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { DomainError } from '../../platform/errors';
-import { tenantParams } from '../tenants/schemas';
 import { history, recordAssessments } from './assessments';
 import { gapsOf } from './gaps';
 import { needsCsv, needsReport } from './needs';
@@ -28,6 +27,7 @@ import {
   standardsSchema,
 } from './schemas';
 import { getStandards, putStandards } from './standards';
+import { tenantParams } from '../../platform/http/params';
 
 const admin = ['tenant_admin'] as const;
 const refused = { 422: problem('An employee or competency does not exist in this tenant'), 409: problem('Something was removed meanwhile') };
@@ -125,7 +125,7 @@ export const needsRoutes = createRouter()
     async (c) => {
       const query = c.req.valid('query');
       const report = await needsReport(serviceContext(c), { ...query, priorities: 0 });
-      c.header('content-disposition', `attachment; filename="needs-${c.get('tenant').slug}-${query.groupBy}.csv"`);
+      c.header('content-disposition', `attachment; filename="needs-${serviceContext(c).tenant.slug}-${query.groupBy}.csv"`);
       return c.body(needsCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
     },
   )

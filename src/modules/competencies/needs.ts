@@ -7,10 +7,10 @@
  */
 import type { ServiceContext } from '../../platform/context';
 import { snapshotOr } from '../../platform/data-versions';
-import { writeCsv } from '../employees/csv';
 import { needsFromPairs } from './needs-pairs';
 import type { NeedsFilters } from './needs-shared';
 import { needsFromTotals } from './needs-totals';
+import { writeCsv } from '../../platform/csv';
 
 export { groupings, type Grouping, type NeedsFilters } from './needs-shared';
 

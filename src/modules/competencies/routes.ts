@@ -3,11 +3,10 @@
  * technical ones; the tenant admin keeps the latter) and `/national/competencies` (national
  * admin, written to every database). Handlers parse, call one service, shape the answer.
  */
-import { serviceContext } from '../../platform/context';
+import { serviceContext, nationalContextOf } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import * as dictionary from './dictionary';
 import { listNational, putNational } from './national';
 import {
@@ -19,6 +18,7 @@ import {
   nationalCompetencySchema,
   newCompetencySchema,
 } from './schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Competencies'];
 const admin = ['tenant_admin'] as const;
@@ -90,7 +90,7 @@ export const nationalCompetencyRoutes = createRouter()
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      const ctx = { env: c.env, meter: c.get('meter'), actor: c.get('principal'), requestId: c.get('requestId') };
+      const ctx = nationalContextOf(c);
       return c.json(await listNational(ctx, { limit, ...(key ? { cursor: key } : {}) }), 200);
     },
   )
@@ -107,7 +107,7 @@ export const nationalCompetencyRoutes = createRouter()
       },
     }),
     async (c) => {
-      const ctx = { env: c.env, meter: c.get('meter'), actor: c.get('principal'), requestId: c.get('requestId') };
+      const ctx = nationalContextOf(c);
       const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c);
       const { competency, created } = await putNational(ctx, c.req.valid('param').code, c.req.valid('json'), version);
       c.header('etag', etagOf(competency.version));

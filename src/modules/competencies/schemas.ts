@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { assessmentSources, competencyTypes } from '../../db/schema/competencies';
 import { pageQuery } from '../../platform/http/pagination';
 import { codeSchema } from '../tenants/manifest';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 const text = (max: number) => z.string().trim().min(2).max(max);

@@ -79,8 +79,3 @@ export function readEmployeesCsv(text: string): CsvFile {
   });
   return { records, ignoredColumns };
 }
-
-/** CSV text with a BOM (so Excel reads the names as UTF-8); cells that would run as formulas are escaped. */
-export function writeCsv(fields: readonly string[], rows: (string | null)[][]): string {
-  return `\uFEFF${Papa.unparse({ fields: [...fields], data: rows }, { newline: '\r\n', escapeFormulae: true })}\r\n`;
-}

@@ -8,9 +8,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { employees, positions, units } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { after } from '../../platform/http/pagination';
-import { importColumns, writeCsv } from './csv';
+import { importColumns } from './csv';
 import type { EmployeeFilters } from './schemas';
 import { filterConditions } from './service';
+import { writeCsv } from '../../platform/csv';
 
 export const exportColumns = [...importColumns, 'status', 'gender', 'birth_date'] as const;
 const pageSize = 1000;

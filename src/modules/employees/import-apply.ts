@@ -55,7 +55,7 @@ function chunkStatements(ctx: ServiceContext, chunk: Write[], now: string): Stat
       ? [ctx.db.orm.insert(employees).select(jsonRows(employees, creates.map((e) => ({ ...e, tenantId: t, status: 'active' as const, version: 1, createdAt: now, updatedAt: now }))))]
       : []),
     ...(updates.length > 0 ? [updateFromJson(ctx, updates, now)] : []),
-    ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, audits)),
+    ctx.db.insertRows(auditLog, (audits)),
     markChanged(ctx, 'needs'),
   ];
 }

@@ -9,7 +9,6 @@ import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { DomainError } from '../../platform/errors';
-import { tenantParams } from '../tenants/schemas';
 import { exportEmployees } from './export';
 import { importEmployees } from './import';
 import {
@@ -23,6 +22,7 @@ import {
   newEmployeeSchema,
 } from './schemas';
 import * as registry from './service';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Employees'];
 const admin = ['tenant_admin'] as const;

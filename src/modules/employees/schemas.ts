@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { employeeStatuses, employmentTypes, genders } from '../../db/schema/employees';
 import { pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 

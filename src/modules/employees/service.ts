@@ -135,7 +135,7 @@ export async function updateEmployee(ctx: ServiceContext, id: string, expectedVe
       applyVersioned<EmployeeRow>(
         ctx,
         w,
-        ctx.db.orm.update(employees).set({ ...set, ...bumpVersion(employees) }).where(and(atVersion(ctx, w), guard)).returning(),
+        ctx.db.update(employees).set({ ...set, ...bumpVersion(employees) }).where(and(atVersion(w), guard)).returning(),
         action,
         [markChanged(ctx, 'needs')],
       ),

@@ -17,9 +17,9 @@ import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { recordAssessments } from '../competencies/assessments';
 import { resolveCompetencies } from '../competencies/dictionary';
-import { addDays, todayIn } from './dates';
 import type { BehaviourInput, FeedbackInput } from './level-schemas';
 import { evaluationSettingsOf } from './settings';
+import { addDays, todayIn } from '../../platform/calendar';
 
 type AssessmentItems = BehaviourInput['assessments'];
 

@@ -7,7 +7,6 @@ import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import * as indicators from './indicators';
 import {
   changeQuery,
@@ -21,6 +20,7 @@ import {
   indicatorValueSchema,
   newIndicatorSchema,
 } from './schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Evaluations'];
 const admin = ['tenant_admin'] as const;

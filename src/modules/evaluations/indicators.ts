@@ -105,7 +105,7 @@ export async function updateIndicator(ctx: ServiceContext, id: string, expectedV
   const row = await applyVersioned<Indicator>(
     ctx,
     w,
-    ctx.db.orm.update(unitIndicators).set({ ...changes, ...bumpVersion(unitIndicators) }).where(atVersion(ctx, w)).returning(),
+    ctx.db.update(unitIndicators).set({ ...changes, ...bumpVersion(unitIndicators) }).where(atVersion(w)).returning(),
     'indicator.update',
   );
   return publicIndicator(row);

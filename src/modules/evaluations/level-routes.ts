@@ -6,12 +6,12 @@
  */
 import { callerContext, serviceContext } from '../../platform/context';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { tenantParams } from '../tenants/schemas';
 import { giveFeedback, rateBehaviour } from './behaviour';
 import { answerReaction, recordScore, recordScores } from './learning';
 import * as s from './level-schemas';
 import { offeringReport, programReport, tenantSummary } from './reports';
 import { waitingFor } from './waiting';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Evaluations'];
 const admin = ['tenant_admin'] as const;

@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { reactionItems } from '../../db/schema/evaluations';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 const likert = z.number().int().min(1).max(5);

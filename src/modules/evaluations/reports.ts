@@ -11,10 +11,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import { employees, enrollments, evaluationBehaviours, evaluationReactions, evaluationTestScores, indicatorValues, mentoringFeedback, offerings, pairings, programs, reactionItems, unitIndicators } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { yearIn } from '../jp/ledger';
-import { quarterOf } from './dates';
 import { changeBetween, type Direction } from './indicators';
 import { participantScores } from './learning';
+import { yearIn } from '../../platform/calendar';
+import { quarterOf } from '../../platform/calendar';
 
 type Figures = Record<string, number | null>;
 

@@ -6,10 +6,10 @@
 import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { tenantParams } from '../tenants/schemas';
 import { ikmQuery, ikmRecordedSchema, ikmReportSchema, ikmResponsesInput, settingsInput, settingsSchema } from './schemas';
 import { evaluationSettingsOf, putEvaluationSettings } from './settings';
 import { ikmReport, recordIkmResponses } from './surveys';
+import { tenantParams } from '../../platform/http/params';
 
 const admin = ['tenant_admin'] as const;
 

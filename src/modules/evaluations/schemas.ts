@@ -5,9 +5,9 @@
 import { z } from '@hono/zod-openapi';
 import { indicatorDirections, respondentAgeBands, respondentEducations, respondentGenders } from '../../db/schema/evaluations';
 import { pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import { ikmGrades } from './ikm';
 import { isPeriod, periodContains } from './periods';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 

@@ -37,7 +37,7 @@ export async function putEvaluationSettings(ctx: ServiceContext, expectedVersion
           .set({ l3WaitingDays: input.l3WaitingDays, version: expectedVersion + 1, updatedAt: now })
           .where(and(eq(s.tenantId, ctx.tenant.id), eq(s.version, expectedVersion)))
           .returning();
-  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx.db.orm, auditRow(ctx, 'evaluation_settings.update', 'evaluation_settings', ctx.tenant.id, now))])) as unknown as [Row[]];
+  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx, 'evaluation_settings.update', 'evaluation_settings', ctx.tenant.id, now)])) as unknown as [Row[]];
   const [row] = rows;
   if (!row) throw staleWrite();
   return publicSettings(row);

@@ -56,7 +56,7 @@ export async function recordIkmResponses(ctx: ServiceContext, items: IkmResponse
   for (let i = 0; i < rows.length; i += chunkSize) {
     const chunk = rows.slice(i, i + chunkSize);
     statements.push(ctx.db.orm.insert(ikmResponses).select(jsonRows(ikmResponses, chunk)));
-    statements.push(ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, chunk.map((r) => auditRow(ctx, 'ikm.response.create', 'ikm_response', r.id, now)))));
+    statements.push(ctx.db.insertRows(auditLog, (chunk.map((r) => auditRow(ctx, 'ikm.response.create', 'ikm_response', r.id, now)))));
   }
   await withConstraints(() => ctx.db.batch(statements), {
     foreignKey: () => new DomainError('conflict', 'A unit was removed meanwhile: nothing was recorded.'),

@@ -9,8 +9,9 @@
 import { sql } from 'drizzle-orm';
 import { employees, enrollments, evaluationBehaviours, evaluationReactions, mentoringFeedback, offerings, pairings, programs } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
-import { addDays, behaviourDueDays, reactionDueDays, todayIn } from './dates';
+import { behaviourDueDays, reactionDueDays } from './dates';
 import { evaluationSettingsOf } from './settings';
+import { addDays, todayIn } from '../../platform/calendar';
 
 interface EnrollmentRow {
   enrollment_id: string;

@@ -14,18 +14,12 @@ import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
+import { yearIn } from '../../platform/calendar';
 import { jsonRows } from '../../platform/db/json-rows';
 import { assertMayRead } from '../competencies/assessments';
 import type { NewJpEntry } from './schemas';
 
 type Row = typeof jpEntries.$inferSelect;
-
-/** Fixed UTC offsets in hours: Indonesia keeps no daylight saving time. */
-export const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
-
-/** The calendar year of `instant` on the tenant's wall clock. */
-export const yearIn = (tenant: Pick<TenantEntry, 'timeZone'>, instant: string | Date = new Date()): number =>
-  new Date(new Date(instant).getTime() + offsetHours[tenant.timeZone] * 3_600_000).getUTCFullYear();
 
 export const toCenti = (jp: number) => Math.round(jp * 100);
 const fromCenti = (centi: number) => centi / 100;
@@ -63,7 +57,7 @@ export function jpCredit(ctx: ServiceContext, input: NewJpEntry): { id: string; 
     id: row.id,
     statements: [
       ctx.db.orm.insert(jpEntries).values(row).onConflictDoNothing(),
-      ctx.db.orm.insert(auditLog).select(sql`${jsonRows(auditLog, [audit])} and ${inserted}`),
+      ctx.db.insertIf(auditLog, audit, inserted),
     ],
   };
 }

@@ -5,10 +5,10 @@
  */
 import { callerContext, serviceContext } from '../../platform/context';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { tenantParams } from '../tenants/schemas';
 import { ledgerOf, recordJp } from './ledger';
 import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
 import { jpSummary } from './summary';
+import { tenantParams } from '../../platform/http/params';
 
 export const jpRoutes = createRouter()
   .openapi(

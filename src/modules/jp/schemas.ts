@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { jpSources } from '../../db/schema/jp';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const hundredths = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 

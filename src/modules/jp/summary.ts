@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { employees, jpEntries } from '../../db/schema';
 import type { ServiceContext } from '../../platform/context';
 import { unitAndBelow } from '../organisation/below';
-import { yearIn } from './ledger';
+import { yearIn } from '../../platform/calendar';
 
 interface SummaryRow {
   employees: number;

@@ -3,7 +3,6 @@
  * middleware does not run: the tenant is the token's own, and the scoped database is built from it.
  */
 import { createRouter, json, route } from '../../platform/http/openapi';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import { meSchema } from './schemas';
 import { profileOf } from './service';
 
@@ -14,13 +13,11 @@ export const meRoutes = createRouter().openapi(
     responses: { 200: json(meSchema, 'The caller') },
   }),
   async (c) => {
-    const actor = c.get('principal');
-    const tenant = actor.tenant;
+    const ctx = c.get('ctx');
+    const actor = ctx.actor;
+    const tenant = ctx.kind === 'tenant' ? ctx.tenant : undefined;
     let employee = null;
-    if (tenant && actor.employeeId) {
-      const db = tenantDbFor(c.env, c.get('meter'), tenant);
-      employee = await profileOf({ tenant, actor, db, requestId: c.get('requestId') }, actor.employeeId);
-    }
+    if (ctx.kind === 'tenant' && actor.employeeId) employee = await profileOf(ctx, actor.employeeId);
     return c.json(
       {
         subject: actor.subject,

@@ -16,9 +16,9 @@
  * session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly once (the
  * transition happens once, and the ledger's reference `pairing:<id>` is unique).
  */
-import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { auditLog, mentoringSessions, pairings } from '../../db/schema';
-import { auditRow } from '../../platform/audit/audit';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { mentoringSessions, pairings } from '../../db/schema';
+import { auditIfChanged } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
 import type { ServiceContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
@@ -27,7 +27,6 @@ import type { Statement } from '../../platform/tenancy/scoped-db';
 import { creditJp } from '../jp/ledger';
 import { publicPairing, visiblePairing, type PairingRow } from './pairings';
 import type { EndPairing } from './schemas';
-import { messageChain } from '../../platform/db/constraints';
 
 export const minutesPerJp = 45;
 export const jpCapPerPairing = 20;
@@ -49,18 +48,6 @@ const freeSlot = sql`(${col('kind')} = 'coaching' or (
 const stateForbids = (p: PairingRow, step: string) => new DomainError('conflict', `A ${p.status} pairing cannot be ${step}.`);
 const notYours = (step: string) => new DomainError('forbidden', `Only ${step}.`);
 
-/**
- * An audit row that aborts the whole batch when the statement before it changed nothing:
- * `json()` of a non-JSON text raises an error at run time, so a transition that lost a race
- * takes its JP credit down with it.
- */
-function auditOrAbort(ctx: ServiceContext, action: string, id: string): Statement {
-  const row = auditRow(ctx, action, 'pairing', id);
-  const values = Object.entries(getTableColumns(auditLog)).map(([key, column]) => [key, sql`${row[key as keyof typeof row] ?? null}`.as(column.name)]);
-  const abortUnlessChanged = sql`case when changes() > 0 then 1 else json('the pairing changed meanwhile') end`;
-  return ctx.db.orm.insert(auditLog).select(ctx.db.orm.select(Object.fromEntries(values)).from(sql`(select 1)`).where(abortUnlessChanged));
-}
-
 async function apply(ctx: ServiceContext, p: PairingRow, set: Partial<PairingRow>, when: SQL, action: string, step: string, extra: Statement[] = []) {
   const now = nowIso();
   const update = ctx.db.orm
@@ -68,12 +55,13 @@ async function apply(ctx: ServiceContext, p: PairingRow, set: Partial<PairingRow
     .set({ ...set, version: sql`${pairings.version} + 1`, updatedAt: now })
     .where(ctx.db.owned(pairings, eq(pairings.id, p.id), when))
     .returning();
+  // The guard aborts the whole batch (JP credit included) when the update lost a race and changed nothing.
+  const changed = ctx.db.guard(sql`changes() > 0`, 'conflict', 'The pairing changed meanwhile.');
   let rows: PairingRow[] = [];
   try {
-    const results = (await ctx.db.orm.batch([update, auditOrAbort(ctx, action, p.id), ...extra] as [Statement, ...Statement[]])) as unknown as [PairingRow[]];
-    rows = results[0];
+    [rows] = await ctx.db.batch([update, auditIfChanged(ctx, action, 'pairing', p.id), changed, ...extra]);
   } catch (err) {
-    if (!messageChain(err).includes('malformed JSON')) throw err;
+    if (!(err instanceof DomainError && err.code === 'conflict')) throw err;
   }
   const [row] = rows;
   if (row) return publicPairing(row);

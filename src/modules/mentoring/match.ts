@@ -95,4 +95,4 @@ export async function matchMentees(ctx: ServiceContext, input: MatchRequest) {
   };
 }
 
-const auditIfInserted = (ctx: ServiceContext, id: string) => auditIfChanged(ctx.db.orm, auditRow(ctx, 'pairing.propose', 'pairing', id));
+const auditIfInserted = (ctx: ServiceContext, id: string) => auditIfChanged(ctx, 'pairing.propose', 'pairing', id);

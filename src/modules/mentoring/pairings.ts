@@ -80,7 +80,7 @@ export function proposalStatements(ctx: ServiceContext, row: PairingRow, goals: 
   const statements: Statement[] = [ctx.db.orm.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
   if (goals.length > 0) {
     statements.push(ctx.db.orm.insert(mentoringGoals).select(jsonRows(mentoringGoals, goals)));
-    statements.push(ctx.db.orm.insert(auditLog).select(jsonRows(auditLog, goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt)))));
+    statements.push(ctx.db.insertRows(auditLog, (goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt)))));
   }
   return statements;
 }

@@ -82,7 +82,7 @@ export async function updateMentor(ctx: ServiceContext, id: string, expectedVers
   const row = await applyVersioned<Row>(
     ctx,
     w,
-    ctx.db.orm.update(mentorProfiles).set({ ...set, ...bumpVersion(mentorProfiles) }).where(atVersion(ctx, w)).returning(),
+    ctx.db.update(mentorProfiles).set({ ...set, ...bumpVersion(mentorProfiles) }).where(atVersion(w)).returning(),
     'mentor.update',
   );
   return publicMentor(row);

@@ -8,7 +8,6 @@ import { callerContext, serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import { acceptPairing, declinePairing, endPairing } from './lifecycle';
 import { matchMentees } from './match';
 import { createPairing, getPairing, listPairings } from './pairings';
@@ -16,6 +15,7 @@ import { createMentor, getMentor, listMentors, updateMentor } from './profiles';
 import * as s from './schemas';
 import { addGoal, addSession, getGoal, listGoals, listSessions, publicGoal, updateGoal } from './sessions';
 import { suggestionsFor } from './suggestions';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Mentoring'];
 const admin = ['tenant_admin'] as const;

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { goalStatuses, mentorStatuses, pairingKinds, pairingStatuses } from '../../db/schema/mentoring';
 import { pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 const day = z.iso.date().refine((v) => v >= '2000-01-01' && v < '2101-01-01', 'a date between 2000 and 2100').openapi({ example: '2026-03-10' });

@@ -50,7 +50,7 @@ export async function addSession(ctx: ServiceContext, pairingId: string, input: 
   const [, inserted] = (await ctx.db.orm.batch([
     ctx.db.orm.insert(mentoringSessions).select(sql`${jsonRows(mentoringSessions, [row])} and ${inStatus(ctx, pairingId, ['active'])}`),
     ctx.db.orm.select({ id: mentoringSessions.id }).from(mentoringSessions).where(ctx.db.owned(mentoringSessions, eq(mentoringSessions.id, row.id))),
-    auditIfChanged(ctx.db.orm, auditRow(ctx, 'session.create', 'mentoring_session', row.id)),
+    auditIfChanged(ctx, 'session.create', 'mentoring_session', row.id),
   ])) as unknown as [unknown, { id: string }[]];
   if (inserted.length === 0) throw new DomainError('conflict', 'The pairing is no longer active.');
   return publicSession(row);
@@ -75,7 +75,7 @@ export async function addGoal(ctx: ServiceContext, pairingId: string, input: New
   const [, inserted] = (await ctx.db.orm.batch([
     ctx.db.orm.insert(mentoringGoals).select(sql`${jsonRows(mentoringGoals, [row])} and ${inStatus(ctx, pairingId, ['proposed', 'active'])}`),
     ctx.db.orm.select({ id: mentoringGoals.id }).from(mentoringGoals).where(ctx.db.owned(mentoringGoals, eq(mentoringGoals.id, row.id))),
-    auditIfChanged(ctx.db.orm, auditRow(ctx, 'goal.create', 'mentoring_goal', row.id)),
+    auditIfChanged(ctx, 'goal.create', 'mentoring_goal', row.id),
   ])) as unknown as [unknown, { id: string }[]];
   if (inserted.length === 0) throw new DomainError('conflict', 'The pairing is no longer open.');
   return publicGoal(row);
@@ -112,7 +112,7 @@ export async function updateGoal(ctx: ServiceContext, pairingId: string, goalId:
   const row = await applyVersioned<GoalRow>(
     ctx,
     w,
-    ctx.db.orm.update(mentoringGoals).set({ ...changes, ...bumpVersion(mentoringGoals) }).where(and(atVersion(ctx, w), eq(mentoringGoals.pairingId, pairingId))).returning(),
+    ctx.db.update(mentoringGoals).set({ ...changes, ...bumpVersion(mentoringGoals) }).where(and(atVersion(w), eq(mentoringGoals.pairingId, pairingId))).returning(),
     'goal.update',
   );
   return publicGoal(row);

@@ -14,8 +14,8 @@ import { auditLog, tenants, tenantScope, tenantSummaries } from '../../db/schema
 import type { Bindings } from '../../env';
 import type { CostMeter } from '../../platform/db/metered-d1';
 import { databaseBindings, tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
-import { yearIn } from '../jp/ledger';
 import { computeTenantSummary, sourceMark } from './compute';
+import { yearIn } from '../../platform/calendar';
 
 /** Tenants computed per scheduled run (hourly): 50 an hour covers 500 tenants' changes in 10 hours at worst. */
 export const scheduledBatch = 50;

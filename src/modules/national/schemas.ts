@@ -1,8 +1,8 @@
 /** Request and response shapes of the national summaries: aggregates only, every figure with its base. */
 import { z } from '@hono/zod-openapi';
-import { slugSchema } from '../tenants/manifest';
-import { tenantParams } from '../tenants/schemas';
 import { minimumPeople } from './providers';
+import { tenantParams } from '../../platform/http/params';
+import { slugSchema } from '../../platform/http/params';
 
 const year = z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Default: the current year in WIB' });
 export const summaryQuery = z.object({ year });

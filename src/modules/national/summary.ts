@@ -11,11 +11,11 @@ import type { Bindings } from '../../env';
 import type { CostMeter } from '../../platform/db/metered-d1';
 import { notFound } from '../../platform/errors';
 import { findTenant, type TenantEntry } from '../../platform/tenancy/directory';
-import { writeCsv } from '../employees/csv';
-import { yearIn } from '../jp/ledger';
 import type { StoredFigures } from './compute';
 import { discloseGroup, sumFigures, type Figures } from './disclosure';
 import { minimumPeople, summaryProviders } from './providers';
+import { yearIn } from '../../platform/calendar';
+import { writeCsv } from '../../platform/csv';
 
 /** The default year: the current one in western Indonesia (WIB), where most tenants are. */
 export const defaultYear = () => yearIn({ timeZone: 'Asia/Jakarta' });

@@ -2,7 +2,6 @@ import { createRouter, json, jsonBody, problem, route } from '../../platform/htt
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { serviceContext } from '../../platform/context';
-import { tenantParams } from '../tenants/schemas';
 import {
   itemParams,
   newPositionSchema,
@@ -15,6 +14,7 @@ import {
   unitSchema,
 } from './schemas';
 import * as organisation from './service';
+import { tenantParams } from '../../platform/http/params';
 
 const admin = ['tenant_admin'] as const;
 const readers = ['tenant_admin', 'employee', 'national_admin'] as const;

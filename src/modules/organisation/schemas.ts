@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
 import { pageQuery } from '../../platform/http/pagination';
 import { codeSchema } from '../tenants/manifest';
-import { tenantParams } from '../tenants/schemas';
+import { tenantParams } from '../../platform/http/params';
 
 const name = z.string().trim().min(2).max(200);
 const id = z.string().min(1).max(60);

@@ -80,7 +80,7 @@ export async function updateUnit(ctx: ServiceContext, id: string, expectedVersio
   }
   const w = { table: units, entity: 'unit', id, expectedVersion };
   const row = await withConstraints(
-    () => applyVersioned<Unit>(ctx, w, ctx.db.orm.update(units).set({ ...changes, ...bumpVersion(units) }).where(atVersion(ctx, w)).returning(), 'unit.update', [markChanged(ctx, 'needs')]),
+    () => applyVersioned<Unit>(ctx, w, ctx.db.update(units).set({ ...changes, ...bumpVersion(units) }).where(atVersion(w)).returning(), 'unit.update', [markChanged(ctx, 'needs')]),
     { unique: taken('unit'), foreignKey: invalidRef('parentId', 'unit') },
   );
   return publicUnit(row);
@@ -88,7 +88,7 @@ export async function updateUnit(ctx: ServiceContext, id: string, expectedVersio
 
 export async function deleteUnit(ctx: ServiceContext, id: string, expectedVersion: number) {
   const w = { table: units, entity: 'unit', id, expectedVersion };
-  await withConstraints(() => applyVersioned(ctx, w, ctx.db.orm.delete(units).where(atVersion(ctx, w)).returning(), 'unit.delete'), {
+  await withConstraints(() => applyVersioned(ctx, w, ctx.db.delete(units).where(atVersion(w)).returning(), 'unit.delete'), {
     foreignKey: inUse('unit'),
   });
 }
@@ -136,7 +136,7 @@ export async function updatePosition(ctx: ServiceContext, id: string, expectedVe
       applyVersioned<Position>(
         ctx,
         w,
-        ctx.db.orm.update(positions).set({ ...changes, ...bumpVersion(positions) }).where(atVersion(ctx, w)).returning(),
+        ctx.db.update(positions).set({ ...changes, ...bumpVersion(positions) }).where(atVersion(w)).returning(),
         'position.update',
         [markChanged(ctx, 'needs')],
       ),
@@ -147,7 +147,7 @@ export async function updatePosition(ctx: ServiceContext, id: string, expectedVe
 
 export async function deletePosition(ctx: ServiceContext, id: string, expectedVersion: number) {
   const w = { table: positions, entity: 'position', id, expectedVersion };
-  await withConstraints(() => applyVersioned(ctx, w, ctx.db.orm.delete(positions).where(atVersion(ctx, w)).returning(), 'position.delete'), {
+  await withConstraints(() => applyVersioned(ctx, w, ctx.db.delete(positions).where(atVersion(w)).returning(), 'position.delete'), {
     foreignKey: inUse('position'),
   });
 }

@@ -47,7 +47,7 @@ export async function approvePlan(ctx: ServiceContext, id: string, expectedVersi
       updatedAt: now,
     })
     .where(ctx.db.owned(plans, eq(plans.id, id), eq(plans.version, expectedVersion), eq(plans.status, 'draft')));
-  const statements: Statement[] = [flip, auditIfChanged(ctx.db.orm, auditRow(ctx, 'plan.approve', 'plan', id, now))];
+  const statements: Statement[] = [flip, auditIfChanged(ctx, 'plan.approve', 'plan', id, now)];
   for (let lo = 1; lo <= row.lineCount; lo += linesPerStatement) {
     const hi = lo + linesPerStatement - 1;
     statements.push(

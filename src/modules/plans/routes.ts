@@ -6,10 +6,10 @@ import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../tenants/schemas';
 import { approvePlan } from './approval';
 import { compareQuery, comparisonSchema, newPlanSchema, planLineSchema, planListQuery, planParams, planSchema, planSummarySchema, recomputeSchema } from './schemas';
 import { comparePlans, createPlan, getPlan, listLines, listPlans, recomputePlan } from './service';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Annual plan'];
 const admin = ['tenant_admin'] as const;

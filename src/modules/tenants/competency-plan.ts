@@ -125,7 +125,7 @@ export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, 
     ...competencyUpdates,
     ...standardWrites,
     ...(newStandards.length > 0 ? [db.orm.insert(positionStandards).select(jsonRows(positionStandards, newStandards))] : []),
-    ...(audits.length > 0 ? [db.orm.insert(auditLog).select(jsonRows(auditLog, audits))] : []),
+    ...(audits.length > 0 ? [db.insertRows(auditLog, audits)] : []),
   ];
   return { statements, ...tally };
 }

@@ -4,14 +4,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
+import { slugSchema } from '../../platform/http/params';
 
 export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export const tenantKinds = ['provinsi', 'kabupaten', 'kota'] as const;
-
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and "-", 2–40 characters, starting with a letter')
-  .openapi({ example: 'kalianda' });
 
 export const codeSchema = z
   .string()

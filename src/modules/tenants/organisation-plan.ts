@@ -101,7 +101,7 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
     ...unitUpdates,
     ...chunkRows(newPositions).map((chunk) => db.orm.insert(positions).values(chunk)),
     ...positionUpdates,
-    ...chunkRows(audits).map((chunk) => db.orm.insert(auditLog).values(chunk)),
+    ...(audits.length > 0 ? [db.insertRows(auditLog, audits)] : []),
   ];
 
   return { statements, units: unitTally, positions: positionTally, positionIds };

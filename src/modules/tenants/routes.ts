@@ -1,9 +1,11 @@
+import { serviceContext } from '../../platform/context';
 import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { etagOf } from '../../platform/http/etag';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
 import { manifestSchema } from './manifest';
-import { onboardingSchema, publicTenant, tenantParams, tenantSchema } from './schemas';
+import { onboardingSchema, publicTenant, tenantSchema } from './schemas';
 import { listTenants, onboard } from './service';
+import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Tenants'];
 
@@ -60,7 +62,7 @@ export const tenantRoutes = createRouter()
       responses: { 200: json(tenantSchema, 'The tenant') },
     }),
     (c) => {
-      const tenant = c.get('tenant');
+      const tenant = serviceContext(c).tenant;
       c.header('etag', etagOf(tenant.version));
       return c.json(publicTenant(tenant), 200);
     },

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { slugSchema, tenantKinds, timeZones } from './manifest';
+import { tenantKinds, timeZones } from './manifest';
 
 export const tenantSchema = z
   .object({
@@ -30,7 +30,6 @@ export const onboardingSchema = z
   })
   .openapi('Onboarding');
 
-export const tenantParams = z.object({ tenant: slugSchema.openapi({ param: { name: 'tenant', in: 'path' } }) });
 
 type TenantRow = z.infer<typeof tenantSchema> & { manifestHash?: string };
 

@@ -9,7 +9,7 @@ import { tenants } from '../../db/schema';
 import type { Bindings } from '../../env';
 import type { Principal } from '../../platform/auth/principal';
 import { auditEntry } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
+import { type ServiceContext, tenantContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, type FieldError } from '../../platform/errors';
@@ -17,7 +17,6 @@ import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
 import { controlDb, databaseBindings, findTenant, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { tenantDbFor } from '../../platform/tenancy/tenant-db';
 import type { Manifest, ManifestUnit } from './manifest';
 import { planCompetencies } from './competency-plan';
 import { planOrganisation } from './organisation-plan';
@@ -72,8 +71,8 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  const db = tenantDbFor(env, meter, tenant);
-  const ctx: ServiceContext = { tenant, actor, db, requestId };
+  const ctx: ServiceContext = tenantContext(env, meter, tenant, actor, requestId);
+  const db = ctx.db;
 
   if (existing && existing.manifestHash === hash) {
     const nothing = { created: 0, updated: 0, unchanged: 0 };

@@ -1,20 +1,22 @@
 /**
  * The audit log: every write records who (subject and roles), in which tenant, what (action,
  * entity, id), when and under which request id. The entry is a statement for the same batch as
- * the write it describes, so a write and its audit row land together or not at all.
+ * the write it describes, so a write and its audit row land together or not at all. National
+ * writes (curation, onboarding, refreshes) are audited with `tenant_id = ''`.
  */
-import { getTableColumns, sql } from 'drizzle-orm';
-import { auditLog } from '../../db/schema';
-import type { ServiceContext } from '../context';
+import { sql } from 'drizzle-orm';
+import { auditLog, nationalTenant } from '../../db/schema';
+import type { NationalContext, TenantContext } from '../context';
+import { insertWhen } from '../db/json-rows';
 import { newSortableId, nowIso } from '../ids';
-import type { Orm, Statement } from '../tenancy/scoped-db';
+import type { Orm, Statement, Unstamped } from '../tenancy/scoped-db';
 
-export type AuditRow = typeof auditLog.$inferInsert;
+export type AuditRow = Unstamped<typeof auditLog>;
+type Actor = Pick<TenantContext | NationalContext, 'actor' | 'requestId'>;
 
-/** One audit row; bulk writers insert many of these in chunks alongside their own rows. */
-export function auditRow(ctx: ServiceContext, action: string, entity: string, entityId: string, at = nowIso()): AuditRow {
+/** One audit row; bulk writers insert many of these with `ctx.db.insertRows(auditLog, rows)`. */
+export function auditRow(ctx: Actor, action: string, entity: string, entityId: string, at = nowIso()): AuditRow {
   return {
-    tenantId: ctx.tenant.id,
     id: newSortableId('aud'),
     at,
     actor: ctx.actor.subject,
@@ -26,19 +28,23 @@ export function auditRow(ctx: ServiceContext, action: string, entity: string, en
   };
 }
 
-export const auditEntry = (ctx: ServiceContext, action: string, entity: string, entityId: string): Statement =>
-  ctx.db.orm.insert(auditLog).values(auditRow(ctx, action, entity, entityId));
+export const auditEntry = (ctx: TenantContext, action: string, entity: string, entityId: string): Statement =>
+  ctx.db.insert(auditLog).values(auditRow(ctx, action, entity, entityId));
+
+const changed = sql`changes() > 0`;
 
 /**
- * An audit row written only if the statement just before it in the same batch changed a row:
- * `changes()` is per connection, and a batch runs in order on one connection. For conditional
- * writes (If-Match, upserts that may find nothing to change), so a write that did not happen
- * leaves no trace.
+ * An audit row written only if the statement just before it in the same batch changed a row.
+ * For conditional writes (If-Match, upserts that may find nothing to change), so a write that did
+ * not happen leaves no trace.
  */
-export function auditIfChanged(orm: Orm, row: AuditRow): Statement {
-  const values = Object.entries(getTableColumns(auditLog)).map(([key, column]) => [
-    key,
-    sql`${row[key as keyof AuditRow] ?? null}`.as(column.name),
-  ]);
-  return orm.insert(auditLog).select(orm.select(Object.fromEntries(values)).from(sql`(select 1)`).where(sql`changes() > 0`));
-}
+export const auditIfChanged = (ctx: TenantContext, action: string, entity: string, entityId: string, at = nowIso()): Statement =>
+  ctx.db.insertIf(auditLog, auditRow(ctx, action, entity, entityId, at), changed);
+
+/** The national audit trail (`tenant_id = ''`) in database `orm`, written only if the statement before changed a row. */
+export const nationalAuditIfChanged = (orm: Orm, ctx: Actor, action: string, entity: string, entityId: string): Statement =>
+  insertWhen(orm, auditLog, { tenantId: nationalTenant, ...auditRow(ctx, action, entity, entityId) }, changed);
+
+/** A national audit row written unconditionally, in the control database. */
+export const nationalAuditEntry = (orm: Orm, ctx: Actor, action: string, entity: string, entityId: string): Statement =>
+  orm.insert(auditLog).values({ tenantId: nationalTenant, ...auditRow(ctx, action, entity, entityId) });

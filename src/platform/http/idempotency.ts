@@ -31,9 +31,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
         { path: 'header.Idempotency-Key', message: 'invalid' },
       ]);
     }
-    const tenantDb = c.get('db');
-    const orm = tenantDb?.orm ?? drizzle(c.get('meter').wrap(c.env.DB));
-    const scope = tenantDb?.tenantId ?? 'national';
+    const ctx = c.get('ctx');
+    // Keys are a platform table keyed by (scope, caller, key), not a tenant table.
+    const orm = ctx.kind === 'tenant' ? ctx.db.unscoped('idempotency keys are keyed by scope, not tenant_id') : ctx.national.control;
+    const scope = ctx.kind === 'tenant' ? ctx.tenant.id : 'national';
     const caller = c.get('principal').subject;
     const url = new URL(c.req.url);
     const fingerprint = await sha256(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);

@@ -4,7 +4,7 @@
  * by `authorize()` and published as `x-roles`), and the problem responses — so no module repeats it.
  */
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
-import type { AppEnv } from '../../env';
+import type { AppEnv, NationalEnv, TenantEnv } from '../../env';
 import { authorize } from '../auth/middleware';
 import type { Role } from '../auth/principal';
 import { DomainError } from '../errors';
@@ -43,14 +43,23 @@ export function validationError(issues: readonly { path: PropertyKey[]; message:
   return new DomainError('validation_failed', `${errors.length} problem(s) in the request ${where}${listed}.`, errors.slice(0, maxListedErrors));
 }
 
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+function router<E extends AppEnv | TenantEnv | NationalEnv>() {
+  return new OpenAPIHono<E>({
+    defaultHook: (result) => {
       if (!result.success) throw validationError(result.error.issues, result.target);
       return undefined;
     },
   });
 }
+
+/** Routes under `/tenants/{tenant}/…` and `/me/…`: `c.get('ctx')` is a `TenantContext`. */
+export const tenantRouter = () => router<TenantEnv>();
+/** Routes under `/national/…` and the directory: `c.get('ctx')` is a `NationalContext`. */
+export const nationalRouter = () => router<NationalEnv>();
+/** @deprecated legacy: use `tenantRouter()` or `nationalRouter()`. */
+export const createRouter = () => router<AppEnv>();
+/** Routes any caller reaches with their own context, tenant or national (`/me`). */
+export const callerRouter = () => router<AppEnv>();
 
 type Config = Omit<RouteConfig, 'security' | 'middleware'> & { roles: readonly Role[] };
 

@@ -12,8 +12,8 @@ import { tenants } from '../../../src/db/schema';
 import { needsFromPairs } from '../../../src/modules/competencies/needs-pairs';
 import { groupings, type NeedsFilters } from '../../../src/modules/competencies/needs-shared';
 import { needsFromTotals } from '../../../src/modules/competencies/needs-totals';
-import type { ServiceContext } from '../../../src/platform/context';
-import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
+import type { TenantContext } from '../../../src/platform/context';
+import { contextFor } from '../../support/context';
 import { prng } from '../../../scripts/demo/random';
 import { api } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
@@ -43,13 +43,10 @@ const positions = [
 const technical = ['TEK-GIS', 'TEK-ARSIP'].map((code) => ({ code, name: `Kompetensi ${code}`, description: `Kompetensi teknis ${code}`, levels: levelTexts }));
 const standardCodes: Record<string, string[]> = Object.fromEntries(positions.map((p) => [p.code, (p.standards ?? []).map((s) => s.competency)]));
 
-async function contextOf(t: TestTenant): Promise<ServiceContext> {
-  const [tenant] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, t.id));
-  return { tenant: tenant!, actor: { subject: 'test', roles: ['tenant_admin'], scopes: ['read', 'write'] }, db: new TenantDb(t.id, env.DB), requestId: 'req-totals' };
-}
+const contextOf = (t: TestTenant) => contextFor(t, { subject: 'test' });
 
 /** Every grouping × every type filter (and none): totals and pairs give the same answer. */
-async function expectSameReports(ctx: ServiceContext, stage: string) {
+async function expectSameReports(ctx: TenantContext, stage: string) {
   let groups = 0;
   for (const groupBy of groupings) {
     for (const competencyType of [undefined, 'manajerial', 'sosial_kultural', 'teknis']) {

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tenants } from '../../../src/db/schema';
 import { applyWrites } from '../../../src/modules/employees/import-apply';
 import type { Existing, Write } from '../../../src/modules/employees/import-plan';
-import type { ServiceContext } from '../../../src/platform/context';
-import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
+import { contextFor } from '../../support/context';
 import { createTenant } from '../../support/factories';
 import { orgIds, pnsNip } from './helpers';
 
@@ -14,13 +13,7 @@ describe('import chunks', () => {
   it('apply whole or not at all, and hold back rows whose new supervisor did not land', async () => {
     const t = await createTenant();
     const ids = await orgIds(t);
-    const [tenant] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, t.id));
-    const ctx: ServiceContext = {
-      tenant: tenant!,
-      actor: { subject: 'chunk-test', roles: ['tenant_admin'], scopes: ['read', 'write'] },
-      db: new TenantDb(t.id, env.DB),
-      requestId: 'req-chunks',
-    };
+    const ctx = await contextFor({ id: t.id }, { subject: 'chunk-test' });
     const person = (i: number, extra: Partial<Existing> = {}): Existing => ({
       id: `emp_chunk${i}`,
       nip: pnsNip(i),

@@ -5,21 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { tenants } from '../../../src/db/schema';
 import { updateEmployee } from '../../../src/modules/employees/service';
 import { DomainError } from '../../../src/platform/errors';
-import type { ServiceContext } from '../../../src/platform/context';
-import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
+import { contextFor } from '../../support/context';
 import { createTenant } from '../../support/factories';
 import { createEmployee } from './helpers';
 
 describe('supervisor loops under parallel edits', () => {
   it('two edits that each pass the loop check cannot both land (A→B and B→A at once)', async () => {
     const t = await createTenant();
-    const [tenant] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, t.id));
-    const ctx: ServiceContext = {
-      tenant: tenant!,
-      actor: { subject: 'race-test', roles: ['tenant_admin'], scopes: ['read', 'write'] },
-      db: new TenantDb(t.id, env.DB),
-      requestId: 'req-race',
-    };
+    const ctx = await contextFor({ id: t.id }, { subject: 'race-test' });
     const a = (await createEmployee(t)).body;
     const b = (await createEmployee(t)).body;
     // Called together, both read (and pass the loop check) before either writes.

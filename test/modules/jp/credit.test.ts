@@ -4,8 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { auditLog, tenants } from '../../../src/db/schema';
 import { creditJp } from '../../../src/modules/jp/ledger';
-import type { ServiceContext } from '../../../src/platform/context';
-import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
+import { contextFor } from '../../support/context';
 import { createTenant } from '../../support/factories';
 import { createEmployee } from '../employees/helpers';
 import { ledger } from './helpers';
@@ -13,13 +12,7 @@ import { ledger } from './helpers';
 describe('creditJp (for other modules)', () => {
   it("goes into the caller's own batch with the caller's writes, and a repeated reference credits once", async () => {
     const t = await createTenant();
-    const [tenant] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, t.id));
-    const ctx: ServiceContext = {
-      tenant: tenant!,
-      actor: { subject: 'enrollment-module', roles: ['tenant_admin'], scopes: ['read', 'write'] },
-      db: new TenantDb(t.id, env.DB),
-      requestId: 'req-credit',
-    };
+    const ctx = await contextFor({ id: t.id }, { subject: 'enrollment-module' });
     const employeeId = (await createEmployee(t)).body.id as string;
     const completion = { employeeId, jp: 24, source: 'program', occurredAt: '2026-08-17T10:00:00+07:00', reference: 'enr_42' } as const;
     const callerWrite = () => ctx.db.orm.insert(auditLog).values({ tenantId: t.id, id: crypto.randomUUID(), at: new Date().toISOString(), actor: 'x', actorRoles: 'tenant_admin', action: 'enrollment.complete', entity: 'enrollment', entityId: 'enr_42', requestId: 'req-credit' });

@@ -8,8 +8,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { tenants } from '../../../src/db/schema';
 import { buildInstance } from '../../../src/modules/plans/instance';
-import type { ServiceContext } from '../../../src/platform/context';
-import { TenantDb } from '../../../src/platform/tenancy/scoped-db';
+import { contextFor } from '../../support/context';
 import { employees } from '../catalog/helpers';
 import { assess } from '../competencies/helpers';
 import { credited } from '../jp/helpers';
@@ -25,13 +24,7 @@ describe('annual plan: the instance read page by page', () => {
     }
     await credited(w.t, w.ani, 12, `${year}-03-01T08:00:00+07:00`);
     await credited(w.t, w.ani, 30, `${year - 1}-03-01T08:00:00+07:00`);
-    const [tenant] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, w.t.id));
-    const ctx: ServiceContext = {
-      tenant: tenant!,
-      actor: { subject: 'instance-test', roles: ['tenant_admin'], scopes: ['read', 'write'] },
-      db: new TenantDb(w.t.id, env.DB),
-      requestId: 'req-instance',
-    };
+    const ctx = await contextFor({ id: w.t.id }, { subject: 'instance-test' });
     const input = { year, budget: 10_000_000, options: { perPersonCap: 2, jpTargetBonus: 0 } };
     const whole = await buildInstance(ctx, input, 1000);
     // Ani, Budi and the three of the four new ones still below INTEGRITAS 3 (levels 1, 2, 1).

@@ -1,0 +1,12 @@
+/**
+ * Path parameters every module shares. The tenant slug in `/tenants/{tenant}/…` is only an
+ * address: the context middleware checks it against the verified token.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and "-", 2–40 characters, starting with a letter')
+  .openapi({ example: 'kalianda' });
+
+export const tenantParams = z.object({ tenant: slugSchema.openapi({ param: { name: 'tenant', in: 'path' } }) });
