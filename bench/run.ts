@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the benchmark data set in its own local D1 (`.wrangler/bench`, never the
  * development or test databases), starts the Worker on port 8788 and measures cost (D1 rows read
- * and written, from Server-Timing), latency and throughput against the SPEC section 8 budgets.
+ * and written, from Server-Timing), latency and throughput against the budgets in bench/README.md.
  * Prints a table and writes bench/results/latest.json and latest.md.
  *
  * `BENCH_ONLY=plan` builds only what the annual plan needs (the large region, its employees and
