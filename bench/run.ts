@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: builds the benchmark data set in its own local D1 (`.wrangler/bench`, never the
  * development or test databases), starts the Worker on port 8788 and measures cost (D1 rows read
- * and written, from Server-Timing), latency and throughput against the SPEC section 8 budgets.
+ * and written, from Server-Timing), latency and throughput against the budgets in bench/README.md.
  * Prints a table and writes bench/results/latest.json and latest.md.
  *
  * `BENCH_ONLY=plan` builds only what the annual plan needs (the large region, its employees and
  * assessments, 200 offerings) and measures `POST /plans`; `BENCH_ONLY=plan-again` keeps the data
  * built by an earlier `plan` run and only measures the plan again (seconds instead of minutes).
  * Both stream the Worker's output and write bench/results/plan.json/.md, never latest.*.
+ * `BENCH_ONLY=import` stops after the import figures, `BENCH_ONLY=capacity` after the capacity
+ * figures (the database's size before and after the import and the assessments).
  * `BENCH_PORT` / `BENCH_INSPECTOR_PORT` move the server (default 8788 / 9338).
  */
 import { rm } from 'node:fs/promises';
@@ -19,14 +21,15 @@ import { quietNetwork } from './lib/memory';
 import { Report } from './lib/report';
 import { measureNationalSummary, refreshAll, refreshOne } from './lib/national';
 import { measureNeeds, seedAssessments } from './lib/needs';
+import { databaseSizes, totalBytes } from './lib/size';
 import { createOfferings, measurePlans } from './lib/plans';
 import { importEmployees, measureEndpoints, measureThroughput, onboard } from './lib/steps';
 
 const port = Number(process.env.BENCH_PORT ?? 8788);
 const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9338);
-/** `BENCH_ONLY=plan|plan-again` measures the plan alone; `import` stops after the import figures. */
+/** `BENCH_ONLY=plan|plan-again` measures the plan alone; `import` / `capacity` stop after those figures. */
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && !['plan', 'plan-again', 'import'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use plan, plan-again or import`);
+if (only !== undefined && !['plan', 'plan-again', 'import', 'capacity'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use plan, plan-again, import or capacity`);
 const url = `http://127.0.0.1:${port}`;
 const persistTo = fileURLToPath(new URL('.wrangler/bench', repoRoot));
 const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
@@ -52,9 +55,11 @@ async function main(): Promise<void> {
     const report = new Report();
     const finish = async () => {
       const seconds = Math.round((Date.now() - started) / 1000);
-      await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version });
+      // A capacity-only run keeps its own files, so the full run's latest.* stay as they are.
+      const name = only === 'capacity' ? 'capacity' : 'latest';
+      await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), employees, seconds, node: process.version }, name);
       const misses = report.figures.filter((f) => f.pass === false).length;
-      console.log(`\nDone in ${seconds} s; ${misses} figure(s) over budget. Written to bench/results/latest.json and latest.md.`);
+      console.log(`\nDone in ${seconds} s; ${misses} figure(s) over budget. Written to bench/results/${name}.json and ${name}.md.`);
     };
 
     console.log(`\nBuilding the data set: ${directorySlugs.length + smallSlugs.length + 1} regions, ${employees} employees in ${bigSlug}`);
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
     console.log('\nFigures (✓ within budget, ✗ over):');
     const isolationBefore = await measureEndpoints(url, small, smallAdmin);
 
+    const sizeBefore = totalBytes(await databaseSizes(persistTo));
     const imported = await importEmployees(url, bigAdmin, bigManifest, employees, inspectorPort);
     report.add({ section: 'import', name: `CSV import of ${employees} employees (commit)`, value: imported.seconds, unit: 's', budget: '≤ 60 s', pass: imported.seconds <= 60 });
     report.add({ section: 'import', name: 'rows written', value: imported.rowsWritten, unit: 'rows' });
@@ -78,10 +84,13 @@ async function main(): Promise<void> {
     const again = await importEmployees(url, bigAdmin, bigManifest, employees);
     report.add({ section: 'import', name: 're-import of the same file: rows written', value: again.rowsWritten, unit: 'rows', budget: '0 changes', pass: again.updated === 0 && again.created === 0 });
     if (only === 'import') return await finish();
+    const sizeImported = totalBytes(await databaseSizes(persistTo));
 
     const assessed = await seedAssessments(url, bigAdmin, bigManifest);
     report.add({ section: 'needs', name: `assessments recorded for ${assessed.employees} employees (bulk API)`, value: assessed.created, unit: 'rows' });
     report.add({ section: 'needs', name: 'time to record them', value: Math.round(assessed.seconds), unit: 's' });
+    reportCapacity(report, { before: sizeBefore, imported: sizeImported, assessed: totalBytes(await databaseSizes(persistTo)) }, imported.created, assessed.created);
+    if (only === 'capacity') return await finish();
     const catalog = await createOfferings(url, bigSlug, bigAdmin);
     await measurePlanStep(report, bigAdmin, catalog.offerings);
 
@@ -151,6 +160,24 @@ async function main(): Promise<void> {
 }
 
 const planBudget = 2_000_000_000;
+/** D1's size limit per database (10 GB, decimal, as Cloudflare states it). */
+const d1LimitBytes = 10_000_000_000;
+
+/**
+ * The capacity figures (ARCHITECTURE.md, "Capacity"): what the large region's employees and their
+ * assessments add to its database (every row they cause: employees, audit entries, current levels,
+ * the needs totals and indexes), and how many such employees one D1 database holds.
+ */
+function reportCapacity(report: Report, size: { before: number; imported: number; assessed: number }, employeesCreated: number, assessments: number): void {
+  const mb = (bytes: number) => Number((bytes / 1_000_000).toFixed(1));
+  const perEmployee = (size.assessed - size.before) / Math.max(1, employeesCreated);
+  report.add({ section: 'capacity', name: 'D1 databases before the import (all tenants so far)', value: mb(size.before), unit: 'MB' });
+  report.add({ section: 'capacity', name: `after the import of ${employeesCreated} employees`, value: mb(size.imported), unit: 'MB' });
+  report.add({ section: 'capacity', name: `after ${assessments} assessments`, value: mb(size.assessed), unit: 'MB' });
+  report.add({ section: 'capacity', name: 'bytes per employee, registry only', value: Math.round((size.imported - size.before) / Math.max(1, employeesCreated)), unit: 'B' });
+  report.add({ section: 'capacity', name: `bytes per employee with ${(assessments / Math.max(1, employeesCreated)).toFixed(1)} assessments`, value: Math.round(perEmployee), unit: 'B' });
+  report.add({ section: 'capacity', name: 'employees of that kind in one 10 GB D1 database', value: Math.floor(d1LimitBytes / perEmployee), unit: 'employees' });
+}
 
 /** `POST /plans` for the large region three times; a failure is a figure too (the heaviest request). */
 async function measurePlanStep(report: Report, bigAdmin: string, offerings: number): Promise<void> {

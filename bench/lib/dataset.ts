@@ -1,6 +1,6 @@
 /**
- * The benchmark data set (SPEC section 8): one large region, twenty small ones, and a directory of
- * 500 regions. Generated deterministically, so runs compare.
+ * The benchmark data set (bench/README.md, "Budgets"): one large region, twenty small ones, and a
+ * directory of 500 regions. Generated deterministically, so runs compare.
  */
 import type { ManifestInput } from '../../src/modules/tenants/manifest';
 
@@ -13,7 +13,7 @@ const opd = ['DINKES', 'DISDIK', 'DISDUKCAPIL', 'BAPPEDA', 'BKPSDM', 'BPKAD', 'D
 const national = ['INTEGRITAS', 'KERJA-SAMA', 'KOMUNIKASI', 'ORIENTASI-HASIL', 'PELAYANAN-PUBLIK', 'PENGEMBANGAN-DIRI', 'MENGELOLA-PERUBAHAN', 'PENGAMBILAN-KEPUTUSAN', 'PEREKAT-BANGSA'];
 const requiredBy = { jpt_pratama: 4, administrator: 3, pengawas: 3, pelaksana: 2, fungsional: 2 } as const;
 
-/** One technical competency per OPD kind: with the nine national ones, ten per position (SPEC section 8). */
+/** One technical competency per OPD kind: with the nine national ones, ten per position (bench/README.md, "Budgets"). */
 const technical = opd.map((code) => ({
   code: `TEK-${code}`,
   name: `Kompetensi Teknis ${code}`,

@@ -1,4 +1,4 @@
-/** The benchmark table: each figure beside its SPEC budget, a pass/fail mark, and the JSON file. */
+/** The benchmark table: each figure beside its budget (bench/README.md), a pass/fail mark, and the JSON file. */
 import { mkdir, writeFile } from 'node:fs/promises';
 
 export interface Figure {
