@@ -1,60 +1,89 @@
 /**
- * A human-readable API reference rendered on the server from the OpenAPI document itself: no
- * script, no CDN, so it works offline and cannot drift from the API.
+ * The human-readable API reference: Scalar's API reference, rendered in the browser from the
+ * OpenAPI document the Worker serves (/api/v1/openapi.json), so it cannot drift from the API.
+ *
+ * Everything comes from this server: the page below (from the Worker), Scalar's self-contained
+ * browser bundle (a static asset, copied from node_modules by scripts/build-assets.ts) and the
+ * document. No CDN, no web fonts, no telemetry: it works inside a closed network, and the
+ * Content-Security-Policy forbids any other origin anyway.
  */
-interface Operation {
-  summary?: string;
-  description?: string;
-  tags?: string[];
-  'x-roles'?: string[];
-  parameters?: { name: string; in: string; required?: boolean; description?: string }[];
-  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
-  responses?: Record<string, { description?: string }>;
+import type { Context } from 'hono';
+
+/** Where the static assets serve Scalar's bundle (see scripts/build-assets.ts and wrangler.toml). */
+export const scalarScriptPath = '/vendor/scalar/api-reference.js';
+export const openApiPath = '/api/v1/openapi.json';
+
+/**
+ * Scalar's configuration: the features that would reach Scalar's services (web fonts, telemetry,
+ * the agent, the MCP link, the developer toolbar) are off. "Try it" sends requests to this same
+ * origin, which the policy allows.
+ */
+const configuration = {
+  withDefaultFonts: false,
+  telemetry: false,
+  showDeveloperTools: 'never',
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  documentDownloadType: 'json',
+  modelsSectionLabel: 'Schemas',
+  hideModels: false,
+  defaultOpenFirstTag: true,
+};
+
+/**
+ * Only this origin's scripts; the page has no inline script (the configuration travels in data
+ * attributes). Scalar injects its stylesheet as a <style> element that carries the nonce it reads
+ * from `<meta property="csp-nonce">`; its components also set `style` attributes (positions of
+ * popovers, sizes), which `style-src-attr` allows and which cannot run code.
+ */
+export function referencePolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
-interface Document {
-  info: { title: string; version: string; description?: string };
-  paths: Record<string, Record<string, Operation>>;
-}
+const escapeAttribute = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-const escape = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
-function operationHtml(method: string, path: string, op: Operation): string {
-  const params = (op.parameters ?? [])
-    .map((p) => `<li><code>${escape(p.name)}</code> <small>${p.in}${p.required ? ', required' : ''}</small> ${escape(p.description ?? '')}</li>`)
-    .join('');
-  const body = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref?.split('/').pop();
-  const responses = Object.entries(op.responses ?? {})
-    .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description ?? '')}</li>`)
-    .join('');
-  return `<section class="op">
-  <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-  <p>${escape(op.summary ?? '')}</p>${op.description ? `<p>${escape(op.description)}</p>` : ''}
-  <p><small>Roles: ${(op['x-roles'] ?? ['public']).map(escape).join(', ')}</small></p>
-  ${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}
-  ${body ? `<h4>Body</h4><p><code>${escape(body)}</code> (see the OpenAPI document)</p>` : ''}
-  <h4>Responses</h4><ul>${responses}</ul>
-</section>`;
-}
-
-export function renderReference(doc: Document): string {
-  const byTag = new Map<string, string[]>();
-  for (const [path, ops] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(ops)) {
-      const tag = op.tags?.[0] ?? 'General';
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, path, op)]);
-    }
-  }
-  const toc = [...byTag.keys()].map((t) => `<a href="#${escape(t)}">${escape(t)}</a>`).join(' · ');
-  const sections = [...byTag.entries()].map(([t, ops]) => `<h2 id="${escape(t)}">${escape(t)}</h2>${ops.join('')}`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(doc.info.title)} API reference</title>
+export function renderReference(nonce: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2433}
-code{background:#f2f4f8;padding:0 .25rem;border-radius:3px}.op{border:1px solid #dde2ea;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
-.m{font-weight:700;padding:0 .4rem;border-radius:3px;color:#fff;background:#5b6b82}.get{background:#2f7d4f}.post{background:#2360a8}
-.patch{background:#a86b23}.delete{background:#a8232f}h4{margin:.5rem 0 0}</style></head><body>
-<h1>${escape(doc.info.title)} <small>${escape(doc.info.version)}</small></h1><p>${escape(doc.info.description ?? '')}</p>
-<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Every error is <code>application/problem+json</code>.</p>
-<nav>${toc}</nav>${sections}</body></html>`;
+<meta property="csp-nonce" content="${escapeAttribute(nonce)}">
+<title>Bangkom API</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<noscript>The API reference needs JavaScript. The machine-readable document is at <a href="${openApiPath}">${openApiPath}</a> (OpenAPI 3.1).</noscript>
+<script id="api-reference" data-url="${openApiPath}" data-configuration="${escapeAttribute(JSON.stringify(configuration))}"></script>
+<script src="${scalarScriptPath}"></script>
+</body>
+</html>
+`;
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** GET /api/v1/reference */
+export function referencePage(c: Context): Response {
+  const nonce = randomNonce();
+  c.header('content-security-policy', referencePolicy(nonce));
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  c.header('cache-control', 'no-store');
+  return c.html(renderReference(nonce));
 }
