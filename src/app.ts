@@ -16,6 +16,7 @@ import { offeringRoutes } from './modules/catalog/offering-routes';
 import { recommendationRoutes } from './modules/catalog/recommendation-routes';
 import { competencyRoutes, nationalCompetencyRoutes } from './modules/competencies/routes';
 import { needsRoutes } from './modules/competencies/needs-routes';
+import { withExamples } from './modules/docs/examples';
 import { referencePage } from './modules/docs/reference';
 import { employeeRoutes } from './modules/employees/routes';
 import { indicatorRoutes } from './modules/evaluations/indicator-routes';
@@ -73,7 +74,7 @@ export function createApp() {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.get('/api/v1/openapi.json', (c) => c.json(app.getOpenAPI31Document(openApiInfo)));
+  app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
   app.get('/api/v1/reference', referencePage);
 
   app.use('/api/v1/*', authenticate());
