@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { scalarScriptPath } from '../src/modules/docs/reference';
 
 const repoRoot = new URL('../', import.meta.url);
-export const assetsDirectory = new URL('dist/public/', repoRoot);
+const assetsDirectory = new URL('dist/public/', repoRoot);
 
 /** The self-contained browser build of @scalar/api-reference (no chunks, no CDN). */
 const scalarBundle = new URL('node_modules/@scalar/api-reference/dist/browser/standalone.js', repoRoot);

@@ -41,7 +41,7 @@ const configuration = {
  * Browsers report one blocked `Function('')` from the bundle: zod probing whether it may compile
  * validators, which it then does without. 'unsafe-eval' stays out.
  */
-export const referencePolicy = [
+const referencePolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -56,7 +56,7 @@ export const referencePolicy = [
 const escapeAttribute = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-export const referenceHtml = `<!doctype html>
+const referenceHtml = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
