@@ -1283,6 +1283,173 @@ export const schemaExamples: Record<string, unknown> = {
       }
     ]
   },
+  UnitChanges: {
+    "name": "Bidang Pelayanan dan Sumber Daya Kesehatan"
+  },
+  PositionChanges: {
+    "name": "Kepala Bidang Pelayanan dan Sumber Daya Kesehatan",
+    "category": "administrator"
+  },
+  EmployeeChanges: {
+    "grade": "III/b",
+    "positionId": "pos_epz2gdp1zv3js1z0"
+  },
+  NewTechnicalCompetency: {
+    "code": "TEK-SIMRS",
+    "name": "Pengelolaan SIMRS",
+    "description": "Mengelola sistem informasi manajemen rumah sakit sesuai standar Kementerian Kesehatan.",
+    "levels": [
+      "Memahami fungsi dasar SIMRS",
+      "Mengoperasikan modul pelayanan",
+      "Mengelola data dan laporan",
+      "Mengintegrasikan SIMRS dengan SATUSEHAT",
+      "Merancang pengembangan SIMRS"
+    ]
+  },
+  CompetencyChanges: {
+    "description": "Mengelola SIMRS dan integrasinya dengan SATUSEHAT."
+  },
+  NationalCompetency: {
+    "name": "Integritas",
+    "type": "manajerial",
+    "description": "Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi.",
+    "levels": [
+      "Mampu bertindak sesuai nilai, norma, dan etika organisasi",
+      "Mampu mengingatkan dan mengajak rekan kerja bertindak sesuai nilai organisasi",
+      "Mampu memastikan dan menciptakan situasi kerja yang berintegritas",
+      "Mampu menjadi role model dalam penerapan standar keadilan dan etika",
+      "Mampu menjadi wakil instansi yang menunjukkan integritas tinggi"
+    ]
+  },
+  PositionStandardsInput: {
+    "standards": [
+      {
+        "competency": "INTEGRITAS",
+        "requiredLevel": 3,
+        "weight": 1
+      },
+      {
+        "competency": "PELAYANAN-PUBLIK",
+        "requiredLevel": 3,
+        "weight": 1.5
+      }
+    ]
+  },
+  SelfAssessment: {
+    "competency": "INTEGRITAS",
+    "level": 3,
+    "date": "2026-07-15",
+    "note": null
+  },
+  AssessmentsCreated: {
+    "created": 2,
+    "ids": [
+      "asm_1k8k5kes1005kzp89n6x",
+      "asm_1k8k5kes1006a1b2c3d4"
+    ]
+  },
+  EmployeeImport: {
+    "mode": "dry-run",
+    "rows": 3,
+    "created": 1,
+    "updated": 1,
+    "unchanged": 0,
+    "rejected": 1,
+    "errors": [
+      {
+        "row": 4,
+        "column": "grade",
+        "reason": "grade \"III/f\" is not a PNS golongan (I/a … IV/e)"
+      }
+    ],
+    "ignoredColumns": [
+      "keterangan"
+    ]
+  },
+  EvaluationSettingsInput: {
+    "l3WaitingDays": 90
+  },
+  NewUnitIndicator: {
+    "unitId": "unt_mjphkb9wbkmczwc9",
+    "name": "Waktu tunggu pelayanan rawat jalan",
+    "measure": "menit",
+    "direction": "lower_is_better"
+  },
+  UnitIndicatorChanges: {
+    "name": "Waktu tunggu rawat jalan (median)"
+  },
+  IndicatorValueInput: {
+    "value": 42,
+    "note": "Rata-rata Januari–Juni dari SIMRS"
+  },
+  TestScoreInput: {
+    "pre": 55,
+    "post": 80
+  },
+  OfferingTestScoresInput: {
+    "scores": [
+      {
+        "enrollmentId": "enr_1k8k5kn7e0001wry8mm7",
+        "pre": 55,
+        "post": 80
+      },
+      {
+        "enrollmentId": "enr_1k8k5kn7e0002abcd1234",
+        "pre": 60,
+        "post": null
+      }
+    ]
+  },
+  BehaviourInput: {
+    "rating": 4,
+    "comment": "Menerapkan standar pelayanan di loket pendaftaran.",
+    "assessments": [
+      {
+        "competency": "PELAYANAN-PUBLIK",
+        "level": 3
+      }
+    ]
+  },
+  MentoringFeedbackInput: {
+    "rating": 5,
+    "comment": "Sesi terarah, rencana kerja selesai tepat waktu.",
+    "assessments": [
+      {
+        "competency": "INTEGRITAS",
+        "level": 3
+      }
+    ]
+  },
+  MentorProfileChanges: {
+    "capacity": 2,
+    "status": "active"
+  },
+  MatchRequest: {
+    "mentees": [
+      "emp_f1pwpw6ykp005zwh",
+      "emp_a88rfy9mc11h0e03"
+    ],
+    "kind": "mentoring",
+    "unitPreference": "proximity",
+    "publish": false
+  },
+  DeclinePairing: {
+    "reason": "Jadwal mentor penuh sampai akhir semester"
+  },
+  EndPairing: {
+    "outcome": "completed",
+    "reason": "Semua tujuan tercapai"
+  },
+  MentoringGoalChanges: {
+    "status": "done"
+  },
+  ProviderChanges: {
+    "contact": "diklat@lampungprov.go.id"
+  },
+  OfferingChanges: {
+    "capacity": 30,
+    "status": "running"
+  },
 };
 
 /** Request bodies whose schema has no name, by "METHOD path". */
