@@ -1,7 +1,7 @@
 /**
  * Examples for the OpenAPI document, in one place: the request and response shapes a reader of
- * the API reference most needs to see filled in. The responses are real answers of the local
- * server with its demo data (`npm start`), cut to two items per list; the requests are written to
+ * the API reference most needs to see filled in. Most responses are real answers of the local
+ * server with its demo data (`npm start`), cut to two items per list; the rest are written to
  * match them. `withExamples` adds them to the generated document where the schema has no example
  * of its own, so an example given later next to a schema (`.openapi({ example })`) wins.
  * test/node/openapi-examples.test.ts checks every one against its schema, so a schema that
