@@ -14,6 +14,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { buildAssets } from '../scripts/build-assets';
 import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
 import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
 import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
@@ -37,6 +38,7 @@ const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
 async function main(): Promise<void> {
   const started = Date.now();
   await ensureDevKeys();
+  buildAssets();
   if (only !== 'plan-again') await rm(persistTo, { recursive: true, force: true });
   for (const db of ['DB', 'DB_DEDICATED']) console.log(await applyLocalMigrations(db, persistTo));
   const server = startDevServer(port, persistTo, ['--inspector-port', String(inspectorPort)]);

@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { ManifestInput } from '../src/modules/tenants/manifest';
+import { buildAssets } from './build-assets';
 import { demoLoaders } from './demo';
 import { ensureDevKeys, mintToken, repoRoot } from './lib/dev-keys';
 import { ApiError, describeOnboarding, onboardManifest } from './lib/onboarding';
@@ -90,6 +91,7 @@ async function main(): Promise<number> {
     console.error(`Port ${port} on 127.0.0.1 is already in use: is another \`npm start\` or \`wrangler dev\` running? Stop it and try again.`);
     return 1;
   }
+  for (const line of buildAssets()) console.log(`Static assets: ${line}`);
   console.log('Applying local D1 migrations…');
   for (const binding of databases) console.log(`  ${await applyLocalMigrations(binding)}`);
 

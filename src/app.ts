@@ -16,7 +16,8 @@ import { offeringRoutes } from './modules/catalog/offering-routes';
 import { recommendationRoutes } from './modules/catalog/recommendation-routes';
 import { competencyRoutes, nationalCompetencyRoutes } from './modules/competencies/routes';
 import { needsRoutes } from './modules/competencies/needs-routes';
-import { renderReference } from './modules/docs/reference';
+import { withExamples } from './modules/docs/examples';
+import { referencePage } from './modules/docs/reference';
 import { employeeRoutes } from './modules/employees/routes';
 import { indicatorRoutes } from './modules/evaluations/indicator-routes';
 import { evaluationLevelRoutes } from './modules/evaluations/level-routes';
@@ -74,8 +75,8 @@ export function createApp() {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.get('/api/v1/openapi.json', (c) => c.json(app.getOpenAPI31Document(openApiInfo)));
-  app.get('/api/v1/reference', (c) => c.html(renderReference(app.getOpenAPI31Document(openApiInfo) as never)));
+  app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
+  app.get('/api/v1/reference', referencePage);
 
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());

@@ -1,60 +1,81 @@
 /**
- * A human-readable API reference rendered on the server from the OpenAPI document itself: no
- * script, no CDN, so it works offline and cannot drift from the API.
+ * The human-readable API reference: Scalar's API reference, rendered in the browser from the
+ * OpenAPI document the Worker serves (/api/v1/openapi.json), so it cannot drift from the API.
+ *
+ * Everything comes from this server: the page below (from the Worker), Scalar's self-contained
+ * browser bundle (a static asset, copied from node_modules by scripts/build-assets.ts) and the
+ * document. No CDN, no web fonts, no telemetry: it works inside a closed network, and the
+ * Content-Security-Policy forbids any other origin anyway.
  */
-interface Operation {
-  summary?: string;
-  description?: string;
-  tags?: string[];
-  'x-roles'?: string[];
-  parameters?: { name: string; in: string; required?: boolean; description?: string }[];
-  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
-  responses?: Record<string, { description?: string }>;
-}
+import type { Context } from 'hono';
 
-interface Document {
-  info: { title: string; version: string; description?: string };
-  paths: Record<string, Record<string, Operation>>;
-}
+/** Where the static assets serve Scalar's bundle (see scripts/build-assets.ts and wrangler.toml). */
+export const scalarScriptPath = '/vendor/scalar/api-reference.js';
+export const openApiPath = '/api/v1/openapi.json';
 
-const escape = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+/**
+ * Scalar's configuration: the features that would reach Scalar's services (web fonts, telemetry,
+ * the agent, the MCP link, the developer toolbar, the hosted client) are off. "Test Request"
+ * sends requests to this same origin, which the policy allows.
+ */
+const configuration = {
+  slug: 'bangkom',
+  withDefaultFonts: false,
+  telemetry: false,
+  showDeveloperTools: 'never',
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  hideClientButton: true,
+  documentDownloadType: 'json',
+  modelsSectionLabel: 'Schemas',
+};
 
-function operationHtml(method: string, path: string, op: Operation): string {
-  const params = (op.parameters ?? [])
-    .map((p) => `<li><code>${escape(p.name)}</code> <small>${p.in}${p.required ? ', required' : ''}</small> ${escape(p.description ?? '')}</li>`)
-    .join('');
-  const body = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref?.split('/').pop();
-  const responses = Object.entries(op.responses ?? {})
-    .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description ?? '')}</li>`)
-    .join('');
-  return `<section class="op">
-  <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-  <p>${escape(op.summary ?? '')}</p>${op.description ? `<p>${escape(op.description)}</p>` : ''}
-  <p><small>Roles: ${(op['x-roles'] ?? ['public']).map(escape).join(', ')}</small></p>
-  ${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}
-  ${body ? `<h4>Body</h4><p><code>${escape(body)}</code> (see the OpenAPI document)</p>` : ''}
-  <h4>Responses</h4><ul>${responses}</ul>
-</section>`;
-}
+/**
+ * Only this origin's scripts, connections, fonts and images; the page itself has no inline script
+ * (the configuration travels in data attributes), and nothing may frame it. Styles also need
+ * 'unsafe-inline': Scalar builds its look at run time as <style> elements (its stylesheet, the
+ * theme, the toasts and more) and `style` attributes, and only the first of those would carry a
+ * nonce, so a nonce policy leaves the page unstyled. Inline styles cannot run code, and with
+ * images, fonts and connections held to this origin they cannot send anything elsewhere either.
+ *
+ * Browsers report one blocked `Function('')` from the bundle: zod probing whether it may compile
+ * validators, which it then does without. 'unsafe-eval' stays out.
+ */
+const referencePolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
-export function renderReference(doc: Document): string {
-  const byTag = new Map<string, string[]>();
-  for (const [path, ops] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(ops)) {
-      const tag = op.tags?.[0] ?? 'General';
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, path, op)]);
-    }
-  }
-  const toc = [...byTag.keys()].map((t) => `<a href="#${escape(t)}">${escape(t)}</a>`).join(' · ');
-  const sections = [...byTag.entries()].map(([t, ops]) => `<h2 id="${escape(t)}">${escape(t)}</h2>${ops.join('')}`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(doc.info.title)} API reference</title>
+const escapeAttribute = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+const referenceHtml = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2433}
-code{background:#f2f4f8;padding:0 .25rem;border-radius:3px}.op{border:1px solid #dde2ea;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
-.m{font-weight:700;padding:0 .4rem;border-radius:3px;color:#fff;background:#5b6b82}.get{background:#2f7d4f}.post{background:#2360a8}
-.patch{background:#a86b23}.delete{background:#a8232f}h4{margin:.5rem 0 0}</style></head><body>
-<h1>${escape(doc.info.title)} <small>${escape(doc.info.version)}</small></h1><p>${escape(doc.info.description ?? '')}</p>
-<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Every error is <code>application/problem+json</code>.</p>
-<nav>${toc}</nav>${sections}</body></html>`;
+<title>Bangkom API</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<noscript>The API reference needs JavaScript. The machine-readable document is at <a href="${openApiPath}">${openApiPath}</a> (OpenAPI 3.1).</noscript>
+<script id="api-reference" data-url="${openApiPath}" data-configuration="${escapeAttribute(JSON.stringify(configuration))}"></script>
+<script src="${scalarScriptPath}"></script>
+</body>
+</html>
+`;
+
+/** GET /api/v1/reference */
+export function referencePage(c: Context): Response {
+  c.header('content-security-policy', referencePolicy);
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  return c.html(referenceHtml);
 }
