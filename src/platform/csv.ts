@@ -8,9 +8,11 @@
 import Papa from 'papaparse';
 
 const formulaStart = /^[\s\u2028\u2029\u0085]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+/** A plain number (`-0.25`) is data, not a formula: it stays as it is so spreadsheets can sum it. */
+const plainNumber = /^-?\d+(\.\d+)?$/;
 
 /** A cell as a spreadsheet may safely read it. */
-export const neutralise = (cell: string): string => (formulaStart.test(cell) ? `'${cell}` : cell);
+export const neutralise = (cell: string): string => (formulaStart.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell);
 
 export function writeCsv(fields: readonly string[], rows: (string | number | null)[][]): string {
   const data = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralise(cell) : cell)));
