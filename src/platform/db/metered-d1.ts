@@ -30,11 +30,11 @@ export class CostMeter implements CostFigures {
 
   /** Wraps a binding so every statement run through it is counted here. */
   wrap(db: D1Database): D1Database {
-    return new MeteredDatabase(db, this) as unknown as D1Database;
+    return new MeteredDatabase(db, this);
   }
 }
 
-class MeteredStatement {
+class MeteredStatement implements D1PreparedStatement {
   constructor(
     readonly inner: D1PreparedStatement,
     private readonly meter: CostMeter,
@@ -56,25 +56,26 @@ class MeteredStatement {
     return result;
   }
 
-  async first<T = Record<string, unknown>>(column?: string): Promise<T | null> {
+  first<T = unknown>(colName: string): Promise<T | null>;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  async first<T>(column?: string): Promise<T | null> {
     const { results } = await this.all<Record<string, unknown>>();
     const row = results[0];
     if (row === undefined) return null;
     return (column === undefined ? row : row[column]) as T;
   }
 
-  async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[]> {
+  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
+  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
+  async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
     const { results } = await this.all<Record<string, unknown>>();
-    const rows = results.map((row) => Object.values(row));
-    if (options?.columnNames) {
-      const first = results[0];
-      return [Object.keys(first ?? {}), ...rows] as T[];
-    }
-    return rows as T[];
+    const rows = results.map((row) => Object.values(row) as T);
+    if (options?.columnNames) return [Object.keys(results[0] ?? {}), ...rows];
+    return rows;
   }
 }
 
-class MeteredDatabase {
+class MeteredDatabase implements D1Database {
   constructor(
     private readonly inner: D1Database,
     private readonly meter: CostMeter,
@@ -84,7 +85,7 @@ class MeteredDatabase {
     return new MeteredStatement(this.inner.prepare(query), this.meter);
   }
 
-  async batch<T = unknown>(statements: (MeteredStatement | D1PreparedStatement)[]): Promise<D1Result<T>[]> {
+  async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
     const inner = statements.map((s) => (s instanceof MeteredStatement ? s.inner : s));
     const results = await this.inner.batch<T>(inner);
     this.meter.record(results.map((r) => r.meta));

@@ -48,7 +48,7 @@ export function databaseBindings(env: Bindings): string[] {
 }
 
 export function tenantDatabase(env: Bindings, binding: string): D1Database {
-  const db = (env as unknown as Record<string, unknown>)[binding];
+  const db: unknown = Reflect.get(env, binding);
   if (!/^DB(_[A-Z0-9_]+)?$/.test(binding) || !isD1(db)) {
     throw new Error(`The tenant database binding ${binding} is not configured`);
   }

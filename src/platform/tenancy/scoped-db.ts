@@ -82,7 +82,7 @@ export class TenantDb {
   #scopedSelect(fields: Record<string, unknown> | undefined, scopeOf: (column: SQLiteColumn) => SQL) {
     const builder = fields ? this.#orm.select(fields as never) : this.#orm.select();
     const from = builder.from.bind(builder);
-    builder.from = ((table: SQLiteTable) => scopeWhere(from(table) as unknown as Filterable, scopeOf(tenantColumn(table)))) as typeof builder.from;
+    builder.from = ((table: SQLiteTable) => scopeWhere(from(table), scopeOf(tenantColumn(table)))) as typeof builder.from;
     return builder;
   }
 
@@ -106,7 +106,7 @@ export class TenantDb {
   update<T extends TenantTable>(table: T) {
     const builder = this.#orm.update(table);
     const set = builder.set.bind(builder);
-    builder.set = ((values: never) => scopeWhere(set(values) as unknown as Filterable, eq(table.tenantId, this.tenantId))) as typeof builder.set;
+    builder.set = ((values: never) => scopeWhere(set(values), eq(table.tenantId, this.tenantId))) as typeof builder.set;
     return builder;
   }
 
