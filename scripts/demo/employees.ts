@@ -9,7 +9,7 @@ import { employeesCsv, type DemoManifest } from './employees-csv';
 
 export { employeesCsv } from './employees-csv';
 
-/** Registry sizes of the demo tenants (SPEC section 7: "a few hundred employees"). */
+/** Registry sizes of the demo tenants (docs/tenants.md, "Demo tenants": a few hundred employees each). */
 export const demoEmployeeCounts: Record<string, number> = { kalianda: 300, jambi: 400, belawan: 150 };
 
 export const employeesLoader = {

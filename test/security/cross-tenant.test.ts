@@ -1,5 +1,5 @@
 /**
- * The cross-tenant suite (SPEC section 9). It reads every route from the app's own OpenAPI document
+ * The cross-tenant suite (SECURITY.md, "What the suites prove"). It reads every route from the app's own OpenAPI document
  * and proves, route by route: no token → 401; a forged or expired token → 401; another region's
  * token → 403 with none of this region's data; this region's ids under another region's path →
  * 404; every role the route does not list → 403. Denials are checked before anything is written,

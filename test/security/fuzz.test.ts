@@ -1,5 +1,5 @@
 /**
- * Bad input, property-based (SPEC section 9): every write endpoint of the app gets random and
+ * Bad input, property-based (SECURITY.md, "What the suites prove"): every write endpoint of the app gets random and
  * adversarial JSON bodies — wrong types, huge strings, unicode, SQL-looking text, near-valid
  * bodies with one field spoiled — and every list endpoint gets spoiled queries. The answer is never
  * a 5xx; a refusal is always problem+json; a refused write leaves every table as it was.

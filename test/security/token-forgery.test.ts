@@ -1,5 +1,5 @@
 /**
- * The token forgery suite (SPEC section 9): every forged, stale, malformed or mis-addressed token
+ * The token forgery suite (SECURITY.md, "What the suites prove"): every forged, stale, malformed or mis-addressed token
  * is refused with 401 on a read and on a write, and none is ever accepted.
  */
 import { env } from 'cloudflare:workers';

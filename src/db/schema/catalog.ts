@@ -1,5 +1,5 @@
 /**
- * The program catalog (SPEC 2.5): providers, programs with their targeted competencies and
+ * The program catalog (docs/catalog.md): providers, programs with their targeted competencies and
  * prerequisites, offerings (cohorts) and enrollments.
  *
  * Programs follow the dictionary: national rows carry `tenant_id = ''` and live, with the same id,

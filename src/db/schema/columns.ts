@@ -1,6 +1,6 @@
 /**
  * Column helpers shared by every table. Tenant tables spread `tenantColumns()` and key on
- * `(tenant_id, id)`, so a row can never point into another tenant (SPEC section 4).
+ * `(tenant_id, id)`, so a row can never point into another tenant (ARCHITECTURE.md, "Tenancy and storage").
  */
 import { integer, text } from 'drizzle-orm/sqlite-core';
 

@@ -1,5 +1,5 @@
 /**
- * Annual plans (SPEC 2.6): a plan for a year and a budget, and its lines (who attends which
+ * Annual plans (docs/plans.md): a plan for a year and a budget, and its lines (who attends which
  * offering, at what cost, closing which gaps). A plan is a draft until approved; approval creates
  * the enrollments and freezes it. `status` is CHECKed on purpose: the approval batch writes an
  * impossible status when a seat was taken meanwhile, so the whole batch fails and nothing is kept.
