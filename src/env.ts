@@ -21,6 +21,8 @@ export interface Bindings {
   JWT_JWKS_URL?: string;
   /** Inline key set as JSON (local development and tests). */
   JWT_JWKS?: string;
+  /** Longest accepted token lifetime in seconds (default 86400). */
+  JWT_MAX_LIFETIME?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }

@@ -55,6 +55,9 @@ beforeAll(async () => {
         .setExpirationTime(now + 7200)
         .sign(signing),
     ],
+    ['issued an hour in the future', await signRaw({ alg: 'ES256', kid: 'test-key' }, { ...full, iat: now + 3600, exp: now + 4000 })],
+    ['a lifetime of three years', await signRaw({ alg: 'ES256', kid: 'test-key' }, { ...full, iat: now, exp: now + 3 * 365 * 86400 })],
+    ['a lifetime of years without iat', await signRaw({ alg: 'ES256', kid: 'test-key' }, { ...full, exp: now + 2 * 365 * 86400 })],
     ['wrong issuer', await signRaw({ alg: 'ES256', kid: 'test-key' }, { ...full, iss: 'https://evil.example' })],
     ['wrong audience', await signRaw({ alg: 'ES256', kid: 'test-key' }, { ...full, aud: 'another-api' })],
     ['missing exp', await signRaw({ alg: 'ES256', kid: 'test-key' }, { ...good, iss: env.JWT_ISSUER, aud: env.JWT_AUDIENCE })],

@@ -1,5 +1,6 @@
 /**
- * `authenticate()` turns the bearer token into the request's principal (401 otherwise);
+ * `authenticate()` turns the bearer token into the request's principal (401 otherwise) and marks
+ * every authenticated answer `Cache-Control: no-store`;
  * `authorize()` is attached to each route and checks its roles and the token's scope (403).
  */
 import type { MiddlewareHandler } from 'hono';
@@ -38,6 +39,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     }
     c.set('principal', principal);
     await next();
+    // Personal data: no shared or browser cache may keep an authenticated answer (errors included).
+    c.header('cache-control', 'no-store');
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Token verification with jose: algorithms pinned to an asymmetric allow-list; `iss`, `aud` and
- * `exp` required; 30 s of clock tolerance. Keys come from a remote JWKS (production) or an inline
- * JWKS (local development, tests). Anything wrong is the same 401 to the caller.
+ * `exp` required; 30 s of clock tolerance; a token issued in the future (`iat` beyond the tolerance)
+ * or living longer than `JWT_MAX_LIFETIME` seconds (default 24 h, counted from `iat`, or from now
+ * without one) is refused, so a leaked long-lived token cannot be minted. Keys come from a remote
+ * JWKS (production) or an inline JWKS (local development, tests). Anything wrong is the same 401.
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Bindings } from '../../env';
@@ -38,6 +40,21 @@ export function allowedAlgorithms(env: Bindings): string[] {
 
 const unauthenticated = (detail: string) => new DomainError('unauthenticated', detail);
 
+export const clockToleranceSeconds = 30;
+export const defaultMaxLifetimeSeconds = 24 * 3600;
+
+function maxLifetime(env: Bindings): number {
+  const configured = Number(env.JWT_MAX_LIFETIME ?? defaultMaxLifetimeSeconds);
+  return Number.isFinite(configured) && configured > 0 ? configured : defaultMaxLifetimeSeconds;
+}
+
+/** `iat` not in the future, and `exp` no further than the allowed lifetime from `iat` (or from now). */
+function checkLifetime(env: Bindings, payload: JWTPayload, now = Math.floor(Date.now() / 1000)): void {
+  if (payload.iat !== undefined && payload.iat > now + clockToleranceSeconds) throw unauthenticated('The token is issued in the future.');
+  const from = Math.min(payload.iat ?? now, now);
+  if ((payload.exp ?? 0) - from > maxLifetime(env)) throw unauthenticated('The token lives longer than allowed.');
+}
+
 export async function verifyToken(env: Bindings, token: string): Promise<JWTPayload> {
   if (token.length > maxTokenLength) throw unauthenticated('The token is too large.');
   try {
@@ -46,8 +63,9 @@ export async function verifyToken(env: Bindings, token: string): Promise<JWTPayl
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
       requiredClaims: ['exp', 'sub'],
-      clockTolerance: 30,
+      clockTolerance: clockToleranceSeconds,
     });
+    checkLifetime(env, payload);
     return payload;
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
