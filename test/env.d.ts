@@ -10,6 +10,8 @@ declare global {
       DB_DEDICATED: D1Database;
       TEST_MIGRATIONS: D1Migration[];
       TEST_SIGNING_JWK: string;
+      /** The fuzz suite's seed (a number, or `random`); fixed when absent. */
+      FUZZ_SEED?: string;
     }
   }
 }
