@@ -2,7 +2,7 @@
  * createApp(): the one middleware chain and the modules mounted on it.
  *
  *   request id → cost meter (Server-Timing) → body limit → [public: health, OpenAPI, reference]
- *   → authenticate (/api/v1/*) → context (tenant or national, platform/context.ts) → idempotency → module routes
+ *   → authenticate (/api/v1/*) → context (tenant or national, platform/context.ts) → module routes (roles, then idempotency)
  *
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
@@ -30,7 +30,6 @@ import { positionRoutes, unitRoutes } from './modules/organisation/routes';
 import { planRoutes } from './modules/plans/routes';
 import { tenantRoutes } from './modules/tenants/routes';
 import { authenticate } from './platform/auth/middleware';
-import { idempotency } from './platform/http/idempotency';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
@@ -80,7 +79,6 @@ export function createApp() {
 
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
-  app.use('/api/v1/*', idempotency());
   for (const module of modules) app.route('/api/v1', module);
 
   app.onError((err, c) => {

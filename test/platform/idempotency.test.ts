@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { expireIdempotencyKeys, idempotencyWindowMs } from '../../src/platform/http/idempotency';
 import { api, expectProblem } from '../support/api';
 import { createTenant, manifestFor, uniqueSlug } from '../support/factories';
+import { tokenFor } from '../support/tokens';
+import { createEmployee } from '../modules/employees/helpers';
 
 const unitsNamed = async (tenantId: string, code: string) =>
   (await env.DB.prepare('select count(*) as n from units where tenant_id = ? and code = ?').bind(tenantId, code).first<{ n: number }>())?.n;
@@ -77,5 +79,42 @@ describe('Idempotency-Key on creates', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expectProblem(await api('POST', '/api/v1/tenants', { token: t.nationalToken, body, headers: { 'idempotency-key': 'x'.repeat(300) } }), 400);
+  });
+
+  it('scopes a key to its tenant, caller, method and route: a /me key of one tenant never answers another', async () => {
+    const a = await createTenant();
+    const b = await createTenant();
+    const headers = { 'idempotency-key': 'same-key-everywhere' };
+    const oneOf = async (t: typeof a) => {
+      const employee = (await createEmployee(t)).body.id as string;
+      return { employee, token: await tokenFor('employee', { tenant: t.slug, employeeId: employee, sub: 'shared-subject' }) };
+    };
+    const [inA, inB] = [await oneOf(a), await oneOf(b)];
+    const body = { competency: 'INTEGRITAS', level: 3, date: '2026-02-01' };
+    const first = await api('POST', '/api/v1/me/assessments', { token: inA.token, body, headers });
+    expect(first.status, first.text).toBe(201);
+    const second = await api('POST', '/api/v1/me/assessments', { token: inB.token, body, headers });
+    expect(second.status, second.text).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.body.employeeId).toBe(inB.employee);
+    const history = await api('GET', `/api/v1/tenants/${b.slug}/employees/${inB.employee}/assessments`, { token: b.adminToken });
+    expect(history.body.items).toHaveLength(1);
+    // The same key on another route of the same caller is another key, not a mismatch.
+    const unit = await api('POST', `/api/v1/tenants/${a.slug}/units`, { token: a.adminToken, body: { code: 'RUTE1', name: 'Bagian Rute', kind: 'bagian' }, headers });
+    const position = await api('POST', `/api/v1/tenants/${a.slug}/positions`, { token: a.adminToken, body: { code: 'RUTE1', name: 'Jabatan Rute', category: 'pelaksana' }, headers });
+    expect([unit.status, position.status]).toEqual([201, 201]);
+  });
+
+  it('replays only to a caller the route authorizes: a read-only token or a role without the right gets 403', async () => {
+    const t = await createTenant();
+    const headers = { 'idempotency-key': 'authorized-replay' };
+    const body = { code: 'AUTHZ', name: 'Bagian Otorisasi', kind: 'bagian' };
+    const first = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body, headers });
+    expect(first.status).toBe(201);
+    const readOnly = await tokenFor('tenant_admin', { tenant: t.slug, sub: `admin@${t.slug}`, scope: 'read' });
+    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: readOnly, body, headers }), 403);
+    const employee = await tokenFor('employee', { tenant: t.slug, sub: `admin@${t.slug}` });
+    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: employee, body, headers }), 403);
+    expect(await unitsNamed(t.id, 'AUTHZ')).toBe(1);
   });
 });

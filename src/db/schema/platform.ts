@@ -30,6 +30,8 @@ export const idempotencyKeys = sqliteTable(
     /** The tenant id, or "national" for national routes. */
     scope: text('scope').notNull(),
     caller: text('caller').notNull(),
+    /** `<METHOD> <route pattern>`: the same key on another route is another key. */
+    route: text('route').notNull().default(''),
     key: text('key').notNull(),
     fingerprint: text('fingerprint').notNull(),
     /** Null while the first request is still running. */
@@ -38,7 +40,7 @@ export const idempotencyKeys = sqliteTable(
     body: text('body'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.caller, t.key] }), index('idempotency_created').on(t.createdAt)],
+  (t) => [primaryKey({ columns: [t.scope, t.caller, t.route, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
 
 /**

@@ -2,8 +2,13 @@
  * `Idempotency-Key` on creates: the first POST with a key runs and its response (below 500) is
  * kept for 24 hours; a retry with the same key and the same request gets that response again
  * (`Idempotent-Replayed: true`) and creates nothing; the same key with another request is 422;
- * a retry while the first is still running is 409. Keys are per caller and per tenant, and live in
- * the database the request writes to.
+ * a retry while the first is still running is 409.
+ *
+ * A key is scoped to tenant + principal + method + route: it lives in the database of the
+ * request's tenant under the tenant's id (`national` for national routes), the caller's subject
+ * and `<METHOD> <route pattern>`. It runs as route middleware after the
+ * route's role and scope checks, so a replay is answered only to a caller who may make the
+ * original request.
  */
 import { and, eq, lt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
@@ -35,14 +40,15 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     // Keys are a platform table keyed by (scope, caller, key), not a tenant table.
     const orm = ctx.kind === 'tenant' ? ctx.db.unscoped('idempotency keys are keyed by scope, not tenant_id') : ctx.national.control;
     const scope = ctx.kind === 'tenant' ? ctx.tenant.id : 'national';
-    const caller = c.get('principal').subject;
+    const caller = ctx.actor.subject;
+    const route = `${c.req.method} ${c.req.routePath}`;
     const url = new URL(c.req.url);
     const fingerprint = await sha256(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
-    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.key, key));
+    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.route, route), eq(idempotencyKeys.key, key));
 
     const claimed = await orm
       .insert(idempotencyKeys)
-      .values({ scope, caller, key, fingerprint, createdAt: nowIso() })
+      .values({ scope, caller, route, key, fingerprint, createdAt: nowIso() })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
 

@@ -1,11 +1,13 @@
 /**
  * Route definitions: one zod schema gives validation, types and the OpenAPI document. `route()`
  * adds what every Bangkom operation shares — bearer security, the roles that may call it (checked
- * by `authorize()` and published as `x-roles`), and the problem responses — so no module repeats it.
+ * by `authorize()` and published as `x-roles`), idempotency keys (after the role check), and the
+ * problem responses — so no module repeats it.
  */
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { AppEnv, NationalEnv, TenantEnv } from '../../env';
 import { authorize } from '../auth/middleware';
+import { idempotency } from './idempotency';
 import type { Role } from '../auth/principal';
 import { DomainError } from '../errors';
 
@@ -68,7 +70,7 @@ export function route<const C extends Config>(config: C) {
   return createRoute({
     ...rest,
     security: [{ bearer: [] as string[] }],
-    middleware: authorize(roles),
+    middleware: [authorize(roles), idempotency()],
     'x-roles': roles.slice() as Role[],
     responses: { ...problemResponses, ...responses } as typeof problemResponses & C['responses'],
   });
