@@ -17,7 +17,7 @@ import { withConstraints } from '../../../platform/db/constraints';
 import { DomainError, type FieldError, notFound } from '../../../platform/errors';
 import { after, page } from '../../../platform/http/pagination';
 import { newSortableId, nowIso } from '../../../platform/ids';
-import type { Statement, Unstamped } from '../../../platform/tenancy/scoped-db';
+import type { Statement } from '../../../platform/tenancy/scoped-db';
 import { resolveCompetencies } from '../dictionary/service';
 import type { NewAssessment, SelfAssessment } from './schemas';
 

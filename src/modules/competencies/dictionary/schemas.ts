@@ -3,10 +3,10 @@
  * and the OpenAPI document come from here.
  */
 import { z } from '@hono/zod-openapi';
-import { assessmentSources, competencyTypes } from '../../../db/schema/competencies';
+import { competencyTypes } from '../../../db/schema/competencies';
 import { pageQuery } from '../../../platform/http/pagination';
-import { codeSchema } from '../../tenants';
 import { tenantParams } from '../../../platform/http/params';
+import { codeSchema } from '../../tenants';
 
 /** An id or code in a path or body. */
 export const id = z.string().min(1).max(60);

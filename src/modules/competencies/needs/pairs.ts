@@ -5,11 +5,11 @@
  * one for the individual priorities; rows read grow with the pairs in scope, never with other
  * tenants. Unassessed pairs are counted apart and never enter a mean as 0.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { competencies, currentLevels, employees, positionStandards } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
 import { unitAndBelow } from '../../organisation';
-import { competencyNames, labelOf, priorityOrder, priorityPairs, toItems, toPriorities, type Grouping, type GroupRow, type NeedsFilters, type PriorityRow } from './shared';
+import { competencyNames, type Grouping, type GroupRow, labelOf, type NeedsFilters, type PriorityRow, priorityOrder, priorityPairs, toItems, toPriorities } from './shared';
 
 /** Why this module's report SQL is raw: CTEs, window functions and grouped JSON the builders cannot say. */
 const reason = 'needs report: CTEs, window functions and json_group_array over the pairs';

@@ -4,8 +4,8 @@
  * totals (totals.ts) for the whole tenant and from the pairs themselves (pairs.ts)
  * inside one unit; both must give the same figures, which the tests check on generated data.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { competencies, currentLevels, employees, nationalTenant, positions, positionStandards, units } from '../../../db/schema';
+import { type SQL, sql } from 'drizzle-orm';
+import { competencies, currentLevels, employees, nationalTenant, positionStandards, positions, units } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
 
 export const groupings = ['unit', 'position', 'competency', 'type'] as const;

@@ -4,10 +4,10 @@
  * employee region it reads some 50,000 small rows plus a few thousand cells, where the pairs
  * would be half a million joined rows. Same figures as pairs.ts (checked by the tests).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { competencies, competencyTypes, needsCells, needsPeople, positionStandards } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
-import { competencyNames, labelOf, priorityOrder, priorityPairs, toItems, toPriorities, type GroupRow, type NeedsFilters, type PriorityRow } from './shared';
+import { competencyNames, type GroupRow, labelOf, type NeedsFilters, type PriorityRow, priorityOrder, priorityPairs, toItems, toPriorities } from './shared';
 
 /** Why this module's report SQL is raw: CTEs, window functions, unpivoting and grouped JSON the builders cannot say. */
 const reason = 'needs report: CTEs, window functions and json_group_array over the running totals';

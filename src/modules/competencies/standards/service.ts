@@ -6,7 +6,7 @@
  * position's standard; onboarding (the tenant manifest) uses it too.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { competencies, positions, positionStandards, standardSets } from '../../../db/schema';
+import { competencies, positionStandards, positions, standardSets } from '../../../db/schema';
 import { auditEntry } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
 import { markChanged } from '../../../platform/data-versions';
