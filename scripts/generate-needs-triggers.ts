@@ -24,7 +24,7 @@
  *      (manajerial, sosial_kultural, teknis) and add an entry for the new migration with
  *      `competencyTypes` and `recreate: true`; the test fails until the newest needs-triggers
  *      migration has an entry.
- * The report (src/modules/competencies/needs-totals.ts) reads the columns by type name and needs
+ * The report (src/modules/competencies/needs/totals.ts) reads the columns by type name and needs
  * no change.
  *
  * No CASE anywhere (iif instead): wrangler's statement splitter reads CASE ... END as a block.

@@ -1,11 +1,12 @@
 /**
  * What the two ways of computing the needs report share: the filters, the rows each SQL statement
  * returns, the group labels and the mapping to the answer. The report is computed from the running
- * totals (needs-totals.ts) for the whole tenant and from the pairs themselves (needs-pairs.ts)
+ * totals (totals.ts) for the whole tenant and from the pairs themselves (pairs.ts)
  * inside one unit; both must give the same figures, which the tests check on generated data.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { competencies, currentLevels, employees, positions, positionStandards, units } from '../../db/schema';
+import { type SQL, sql } from 'drizzle-orm';
+import { competencies, currentLevels, employees, nationalTenant, positionStandards, positions, units } from '../../../db/schema';
+import type { TenantContext } from '../../../platform/context';
 
 export const groupings = ['unit', 'position', 'competency', 'type'] as const;
 export type Grouping = (typeof groupings)[number];
@@ -58,9 +59,9 @@ interface TopCompetency {
 const tidy = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** The group's code and name, looked up by key `g.group_key` (the type is its own label). */
-export function labelOf(g: Grouping, t: string): [SQL, SQL] {
+export function labelOf(ctx: TenantContext, g: Grouping): [SQL, SQL] {
   const lookup = (table: typeof units | typeof positions, column: 'code' | 'name') =>
-    sql`(select ${table[column]} from ${table} where ${table.tenantId} = ${t} and ${table.id} = g.group_key)`;
+    sql`(select l.${sql.raw(column)} from ${table} l where ${ctx.db.scope('l')} and l.id = g.group_key)`;
   switch (g) {
     case 'unit':
       return [lookup(units, 'code'), lookup(units, 'name')];
@@ -74,7 +75,8 @@ export function labelOf(g: Grouping, t: string): [SQL, SQL] {
 }
 
 /** The CTE body naming every competency the tenant can use (national and its own). */
-export const competencyNames = (t: string): SQL => sql`select id, code, name from ${competencies} where tenant_id in ('', ${t})`;
+export const competencyNames = (ctx: TenantContext): SQL =>
+  sql`select n.id, n.code, n.name from ${competencies} n where n.tenant_id = ${nationalTenant} or ${ctx.db.scope('n')}`;
 
 export const toItems = (rows: GroupRow[]) =>
   rows.map((r) => ({
@@ -116,12 +118,12 @@ export const toPriorities = (rows: PriorityRow[]) =>
 export const priorityOrder = sql`order by weighted_gap desc, e.id desc, gap desc, c.code`;
 
 /** The assessed pairs with who, where and from what to what: the priorities' select and joins (`e`, `s`, `c`, `cl`, `u`). */
-export const priorityPairs = (t: string): SQL => sql`
+export const priorityPairs = (ctx: TenantContext): SQL => sql`
     select e.id as employee_id, e.name as employee_name, e.unit_id as unit_id, u.code as unit_code, u.name as unit_name,
            c.id as competency_id, c.code as competency_code, s.required_level as required_level, cl.level as current_level,
            s.required_level - cl.level as gap, s.weight as weight, (s.required_level - cl.level) * s.weight as weighted_gap
     from ${employees} e
-    join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = e.position_id
+    join ${positionStandards} s on ${ctx.db.scope('s')} and s.position_id = e.position_id
     join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
-    join ${currentLevels} cl on cl.tenant_id = ${t} and cl.employee_id = e.id and cl.competency_id = s.competency_id
-    join ${units} u on u.tenant_id = ${t} and u.id = e.unit_id`;
+    join ${currentLevels} cl on ${ctx.db.scope('cl')} and cl.employee_id = e.id and cl.competency_id = s.competency_id
+    join ${units} u on ${ctx.db.scope('u')} and u.id = e.unit_id`;

@@ -3,16 +3,16 @@
  * technical competencies. The tenant admin writes only their own rows; a national row is never
  * changed from a tenant path. Codes are unique across national and tenant rows of the tenant.
  */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { competencies, nationalTenant } from '../../db/schema';
-import { auditEntry } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { markChanged } from '../../platform/data-versions';
-import { withConstraints } from '../../platform/db/constraints';
-import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
-import { newId, nowIso } from '../../platform/ids';
-import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { competencies, nationalTenant } from '../../../db/schema';
+import { auditEntry } from '../../../platform/audit/audit';
+import type { Call, TenantContext } from '../../../platform/context';
+import { markChanged } from '../../../platform/data-versions';
+import { withConstraints } from '../../../platform/db/constraints';
+import { DomainError, notFound } from '../../../platform/errors';
+import { after, page } from '../../../platform/http/pagination';
+import { newId, nowIso } from '../../../platform/ids';
+import { applyVersioned, atVersion, bumpVersion } from '../../../platform/versioned';
 import type { Competency, CompetencyChanges, NewCompetency } from './schemas';
 
 type Row = typeof competencies.$inferSelect;
@@ -21,18 +21,19 @@ export function publicCompetency({ tenantId, levels, ...rest }: Row): Competency
   return { ...rest, scope: tenantId === nationalTenant ? 'national' : 'tenant', levels: JSON.parse(levels) as string[] };
 }
 
-/** `tenant_id in ('', this tenant)`: what the tenant may see and refer to. */
-export const visible = (ctx: ServiceContext) => inArray(competencies.tenantId, [nationalTenant, ctx.tenant.id]);
-
 const codeTaken = () => new DomainError('conflict', 'Another competency (national or of this tenant) already has this code.');
 
-export async function listCompetencies(
-  ctx: ServiceContext,
-  q: { limit: number; cursor?: [string, string]; type?: Row['type']; scope?: 'national' | 'tenant' },
-) {
-  const owner = q.scope === 'national' ? eq(competencies.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(competencies.tenantId, ctx.tenant.id) : visible(ctx);
-  const rows = await ctx.db.orm
-    .select()
+export interface CompetencyQuery {
+  limit: number;
+  cursor?: [string, string];
+  type?: Row['type'];
+  scope?: 'national' | 'tenant';
+}
+
+export async function listCompetencies({ ctx, input: q }: Call<TenantContext, CompetencyQuery>) {
+  const owner = q.scope === 'national' ? eq(competencies.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(competencies.tenantId, ctx.tenant.id) : undefined;
+  const rows = await ctx.db
+    .visible()
     .from(competencies)
     .where(and(owner, q.type ? eq(competencies.type, q.type) : undefined, after([competencies.code, competencies.id], q.cursor)))
     .orderBy(asc(competencies.code), asc(competencies.id))
@@ -40,20 +41,19 @@ export async function listCompetencies(
   return page(rows.map(publicCompetency), q.limit, (c) => [c.code, c.id]);
 }
 
-export async function getCompetency(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.orm.select().from(competencies).where(and(visible(ctx), eq(competencies.id, id))).limit(1);
+export async function getCompetency({ ctx, input }: Call<TenantContext, { id: string }>) {
+  const [row] = await ctx.db.visible().from(competencies).where(eq(competencies.id, input.id)).limit(1);
   if (!row) throw notFound('competency');
   return publicCompetency(row);
 }
 
-export async function createCompetency(ctx: ServiceContext, input: NewCompetency) {
+export async function createCompetency({ ctx, input }: Call<TenantContext, NewCompetency>) {
   const now = nowIso();
-  const row: Row = {
-    tenantId: ctx.tenant.id,
+  const row = {
     id: newId('cmp'),
     code: input.code,
     name: input.name,
-    type: 'teknis',
+    type: 'teknis' as const,
     description: input.description,
     levels: JSON.stringify(input.levels),
     version: 1,
@@ -62,22 +62,22 @@ export async function createCompetency(ctx: ServiceContext, input: NewCompetency
   };
   // A tenant code may not shadow a national one (the unique index covers the tenant's own codes).
   // National codes change only by national curation, which checks tenant codes the same way.
-  const [national] = await ctx.db.orm
-    .select({ id: competencies.id })
+  const [national] = await ctx.db
+    .visible({ id: competencies.id })
     .from(competencies)
     .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, row.code)))
     .limit(1);
   if (national) throw codeTaken();
-  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(competencies).values(row), auditEntry(ctx, 'competency.create', 'competency', row.id)]), {
+  await withConstraints(() => ctx.db.batch([ctx.db.insert(competencies).values(row), auditEntry(ctx, 'competency.create', 'competency', row.id)]), {
     unique: codeTaken,
   });
-  return publicCompetency(row);
+  return publicCompetency({ ...row, tenantId: ctx.tenant.id });
 }
 
-export async function updateCompetency(ctx: ServiceContext, id: string, expectedVersion: number, changes: CompetencyChanges) {
-  const { levels, ...rest } = changes;
+export async function updateCompetency({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number; changes: CompetencyChanges }>) {
+  const { levels, ...rest } = input.changes;
   const set = { ...rest, ...(levels ? { levels: JSON.stringify(levels) } : {}), ...bumpVersion(competencies) };
-  const w = { table: competencies, entity: 'competency', id, expectedVersion };
+  const w = { table: competencies, entity: 'competency', id: input.id, expectedVersion: input.expectedVersion };
   const row = await applyVersioned<Row>(ctx, w, ctx.db.update(competencies).set(set).where(atVersion(w)).returning(), 'competency.update', [markChanged(ctx, 'needs')]);
   return publicCompetency(row);
 }
@@ -88,20 +88,15 @@ export interface CompetencyRef {
 }
 
 /** Resolves ids or codes the tenant may refer to, in one query; unknown ones are absent. */
-export async function resolveCompetencies(ctx: ServiceContext, keys: string[]): Promise<Map<string, CompetencyRef>> {
+export async function resolveCompetencies(ctx: TenantContext, keys: string[]): Promise<Map<string, CompetencyRef>> {
   const unique = [...new Set(keys)];
   const found = new Map<string, CompetencyRef>();
   if (unique.length === 0) return found;
   const json = JSON.stringify(unique);
-  const rows = await ctx.db.orm
-    .select({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code })
+  const rows = await ctx.db
+    .visible({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code })
     .from(competencies)
-    .where(
-      and(
-        visible(ctx),
-        or(sql`${competencies.id} in (select value from json_each(${json}))`, sql`${competencies.code} in (select value from json_each(${json}))`),
-      ),
-    );
+    .where(or(sql`${competencies.id} in (select value from json_each(${json}))`, sql`${competencies.code} in (select value from json_each(${json}))`));
   for (const r of rows) {
     found.set(r.id, { tenantId: r.tenantId, id: r.id });
     found.set(r.code, { tenantId: r.tenantId, id: r.id });

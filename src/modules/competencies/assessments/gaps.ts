@@ -6,16 +6,17 @@
  * only, never with the tenant.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { competencies, currentLevels, employees, positionStandards } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/errors';
-import { assertMayRead } from './assessments';
+import { competencies, currentLevels, employees, positionStandards } from '../../../db/schema';
+import { assertSelfOrAdmin } from '../../../platform/auth/access';
+import { type Call, ownEmployeeId, type TenantContext } from '../../../platform/context';
+import { notFound } from '../../../platform/errors';
 import type { Gaps } from './schemas';
 
-export async function gapsOf(ctx: ServiceContext, employeeId: string): Promise<Gaps> {
-  assertMayRead(ctx, employeeId);
+/** An employee's gaps (admin or the employee themself, else 404). Shared with catalog and mentoring. */
+export async function gapsOf(ctx: TenantContext, employeeId: string): Promise<Gaps> {
+  assertSelfOrAdmin(ctx, employeeId);
   const s = positionStandards;
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select({
       positionId: employees.positionId,
       competencyId: sql<string | null>`${s.competencyId}`.as('standard_competency_id'),
@@ -34,7 +35,7 @@ export async function gapsOf(ctx: ServiceContext, employeeId: string): Promise<G
       currentLevels,
       and(eq(currentLevels.tenantId, employees.tenantId), eq(currentLevels.employeeId, employees.id), eq(currentLevels.competencyId, s.competencyId)),
     )
-    .where(ctx.db.owned(employees, eq(employees.id, employeeId)))
+    .where(eq(employees.id, employeeId))
     .orderBy(asc(competencies.code));
   const [first] = rows;
   if (!first) throw notFound('employee');
@@ -70,3 +71,8 @@ export async function gapsOf(ctx: ServiceContext, employeeId: string): Promise<G
     },
   };
 }
+
+export const employeeGaps = ({ ctx, input }: Call<TenantContext, { employeeId: string }>) => gapsOf(ctx, input.employeeId);
+
+/** The caller's own gaps (`/me/gaps`). */
+export const ownGaps = ({ ctx }: Call<TenantContext>) => gapsOf(ctx, ownEmployeeId(ctx));

@@ -2,12 +2,15 @@
  * The tenant's needs report from the running totals the database keeps (src/db/schema/needs.ts):
  * one row per employee and the assessed pairs per unit/position × competency. Over a 50,000-
  * employee region it reads some 50,000 small rows plus a few thousand cells, where the pairs
- * would be half a million joined rows. Same figures as needs-pairs.ts (checked by the tests).
+ * would be half a million joined rows. Same figures as pairs.ts (checked by the tests).
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { competencies, competencyTypes, needsCells, needsPeople, positionStandards } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { competencyNames, labelOf, priorityOrder, priorityPairs, toItems, toPriorities, type GroupRow, type NeedsFilters, type PriorityRow } from './needs-shared';
+import { type SQL, sql } from 'drizzle-orm';
+import { competencies, competencyTypes, needsCells, needsPeople, positionStandards } from '../../../db/schema';
+import type { TenantContext } from '../../../platform/context';
+import { competencyNames, type GroupRow, labelOf, type NeedsFilters, type PriorityRow, priorityOrder, priorityPairs, toItems, toPriorities } from './shared';
+
+/** Why this module's report SQL is raw: CTEs, window functions, unpivoting and grouped JSON the builders cannot say. */
+const reason = 'needs report: CTEs, window functions and json_group_array over the running totals';
 
 type CompetencyType = (typeof competencyTypes)[number];
 
@@ -33,10 +36,10 @@ function figures(type: CompetencyType | ''): SQL {
 const typeFilter = (f: NeedsFilters) => (f.competencyType ? sql` and cl.competency_type = ${f.competencyType}` : sql``);
 
 /** Top competencies per group from the cells of `dimension`, summed by `group` (a cells expression). */
-const topCells = (t: string, f: NeedsFilters, dimension: 'unit' | 'position', group: SQL, top: number) => sql`
+const topCells = (ctx: TenantContext, f: NeedsFilters, dimension: 'unit' | 'position', group: SQL, top: number) => sql`
     by_competency as (
       select ${group} as group_key, cl.competency_id as competency_id, sum(cl.weighted_gap_sum) as wg
-      from ${needsCells} cl where cl.tenant_id = ${t} and cl.dimension = ${dimension}${typeFilter(f)}
+      from ${needsCells} cl where ${ctx.db.scope('cl')} and cl.dimension = ${dimension}${typeFilter(f)}
       group by 1, 2 having wg > 1e-9
     ),
     ranked as (
@@ -48,9 +51,9 @@ const topCells = (t: string, f: NeedsFilters, dimension: 'unit' | 'position', gr
     )`;
 
 /** Groups: by unit or position from the employees' rows; by type unpivoted from one pass over them. */
-function groupsSql(t: string, f: NeedsFilters, top: number): SQL {
+function groupsSql(ctx: TenantContext, f: NeedsFilters, top: number): SQL {
   const type = (f.competencyType ?? '') as CompetencyType | '';
-  const label = labelOf(f.groupBy, t);
+  const label = labelOf(ctx, f.groupBy);
   const select = (from: SQL) => sql`
     select g.group_key as group_key, ${label[0]} as group_code, ${label[1]} as group_name,
            g.employees, g.employees_with_gap, g.employees_unassessed, g.pairs_assessed, g.pairs_unassessed, g.mean_gap, g.weighted_gap,
@@ -62,28 +65,28 @@ function groupsSql(t: string, f: NeedsFilters, top: number): SQL {
     case 'unit':
     case 'position': {
       const column = sql.raw(f.groupBy === 'unit' ? 'p.unit_id' : 'p.position_id');
-      return sql`with competency_names as (${competencyNames(t)}),
-        g as (select ${column} as group_key, ${figures(type)} from ${needsPeople} p where p.tenant_id = ${t} group by 1),
-        ${topCells(t, f, f.groupBy, sql`cl.group_key`, top)}
+      return sql`with competency_names as (${competencyNames(ctx)}),
+        g as (select ${column} as group_key, ${figures(type)} from ${needsPeople} p where ${ctx.db.scope('p')} group by 1),
+        ${topCells(ctx, f, f.groupBy, sql`cl.group_key`, top)}
         ${select(sql`g`)}`;
     }
     case 'type': {
       const types = type === '' ? competencyTypes : [type];
-      const perType = types.map((k) => sql`select ${k} as group_key, ${figures(k)} from ${needsPeople} p where p.tenant_id = ${t}`);
-      return sql`with competency_names as (${competencyNames(t)}),
+      const perType = types.map((k) => sql`select ${k} as group_key, ${figures(k)} from ${needsPeople} p where ${ctx.db.scope('p')}`);
+      return sql`with competency_names as (${competencyNames(ctx)}),
         g as (${sql.join(perType, sql` union all `)}),
-        ${topCells(t, f, 'position', sql`cl.competency_type`, top)}
+        ${topCells(ctx, f, 'position', sql`cl.competency_type`, top)}
         ${select(sql`g`)}`;
     }
     case 'competency':
       // Pairs per competency: each position's head count times its standard; the assessed ones
       // from the cells.
-      return sql`with competency_names as (${competencyNames(t)}),
-        heads as (select p.position_id as position_id, count(*) as n from ${needsPeople} p where p.tenant_id = ${t} and p.pairs > 0 group by 1),
+      return sql`with competency_names as (${competencyNames(ctx)}),
+        heads as (select p.position_id as position_id, count(*) as n from ${needsPeople} p where ${ctx.db.scope('p')} and p.pairs > 0 group by 1),
         pairs as (
           select s.competency_id as competency_id, sum(h.n) as n
           from heads h
-          join ${positionStandards} s on s.tenant_id = ${t} and s.position_id = h.position_id
+          join ${positionStandards} s on ${ctx.db.scope('s')} and s.position_id = h.position_id
           join ${competencies} c on c.tenant_id = s.competency_tenant_id and c.id = s.competency_id
           where true${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
           group by 1
@@ -91,7 +94,7 @@ function groupsSql(t: string, f: NeedsFilters, top: number): SQL {
         assessed as (
           select cl.competency_id as competency_id, sum(cl.assessed) as assessed, sum(cl.gap_pairs) as gap_pairs,
                  sum(cl.gap_sum) as gap_sum, sum(cl.weighted_gap_sum) as wg
-          from ${needsCells} cl where cl.tenant_id = ${t} and cl.dimension = 'position' group by 1
+          from ${needsCells} cl where ${ctx.db.scope('cl')} and cl.dimension = 'position' group by 1
         ),
         g as (
           select p.competency_id as group_key, p.n as employees, coalesce(a.gap_pairs, 0) as employees_with_gap,
@@ -114,17 +117,16 @@ function groupsSql(t: string, f: NeedsFilters, top: number): SQL {
  * largest weighted gap, id): each of those has a pair ahead of anyone after them. So n employees
  * are found by index, then their pairs ranked.
  */
-async function prioritiesFromTotals(ctx: ServiceContext, f: NeedsFilters) {
+async function prioritiesFromTotals(ctx: TenantContext, f: NeedsFilters) {
   const n = f.priorities ?? 10;
   if (n === 0) return [];
-  const t = ctx.tenant.id;
   const k = columnsOf((f.competencyType ?? '') as CompetencyType | '');
-  const rows = await ctx.db.orm.all<PriorityRow>(sql`
-    ${priorityPairs(t)}
-    where e.tenant_id = ${t} and e.status = 'active' and cl.level < s.required_level${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
+  const rows = await ctx.db.unscoped(reason).all<PriorityRow>(sql`
+    ${priorityPairs(ctx)}
+    where ${ctx.db.scope('e')} and e.status = 'active' and cl.level < s.required_level${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
       and e.id in (
         select p.employee_id from ${needsPeople} p
-        where p.tenant_id = ${t} and ${k.top} > 0
+        where ${ctx.db.scope('p')} and ${k.top} > 0
         order by ${k.top} desc, p.employee_id desc limit ${n}
       )
     ${priorityOrder}
@@ -132,7 +134,7 @@ async function prioritiesFromTotals(ctx: ServiceContext, f: NeedsFilters) {
   return toPriorities(rows);
 }
 
-export async function needsFromTotals(ctx: ServiceContext, filters: NeedsFilters, top: number) {
-  const rows = await ctx.db.orm.all<GroupRow>(groupsSql(ctx.tenant.id, filters, top));
+export async function needsFromTotals(ctx: TenantContext, filters: NeedsFilters, top: number) {
+  const rows = await ctx.db.unscoped(reason).all<GroupRow>(groupsSql(ctx, filters, top));
   return { groupBy: filters.groupBy, priorities: await prioritiesFromTotals(ctx, filters), items: toItems(rows) };
 }

@@ -1,0 +1,63 @@
+/**
+ * Request and response shapes of the competency dictionary. One zod schema each: validation, types
+ * and the OpenAPI document come from here.
+ */
+import { z } from '@hono/zod-openapi';
+import { competencyTypes } from '../../../db/schema/competencies';
+import { pageQuery } from '../../../platform/http/pagination';
+import { tenantParams } from '../../../platform/http/params';
+import { codeSchema } from '../../tenants';
+
+/** An id or code in a path or body. */
+export const id = z.string().min(1).max(60);
+export const text = (max: number) => z.string().trim().min(2).max(max);
+
+export const levelsSchema = z
+  .array(text(1000))
+  .length(5)
+  .openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
+
+export const competencySchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    type: z.enum(competencyTypes),
+    scope: z.enum(['national', 'tenant']),
+    description: z.string(),
+    levels: z.array(z.string()),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Competency');
+
+export const newCompetencySchema = z
+  .object({ code: codeSchema, name: text(200), description: text(2000), levels: levelsSchema })
+  .strict()
+  .openapi('NewTechnicalCompetency');
+
+export const competencyChangesSchema = z
+  .object({ name: text(200), description: text(2000), levels: levelsSchema })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .openapi('CompetencyChanges');
+
+export const nationalCompetencySchema = z
+  .object({ name: text(200), type: z.enum(['manajerial', 'sosial_kultural']), description: text(2000), levels: levelsSchema })
+  .strict()
+  .openapi('NationalCompetency');
+
+export const competencyQuery = pageQuery.extend({
+  type: z.enum(competencyTypes).optional(),
+  scope: z.enum(['national', 'tenant']).optional(),
+});
+
+export const competencyParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
+export const nationalCodeParams = z.object({ code: codeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
+
+export type Competency = z.infer<typeof competencySchema>;
+export type NewCompetency = z.infer<typeof newCompetencySchema>;
+export type CompetencyChanges = z.infer<typeof competencyChangesSchema>;
+export type NationalCompetency = z.infer<typeof nationalCompetencySchema>;

@@ -1,0 +1,20 @@
+/**
+ * The competencies module's front door: the dictionary (national rows and the tenant's technical
+ * competencies), position standards, assessments and gaps, and the needs report. Other modules
+ * and app.ts import from here only; the sub-folders import each other's files directly.
+ *
+ * For app.ts: `competencyRoutes`, `standardRoutes`, `assessmentRoutes`, `needsRoutes` (all tenant
+ * routers: `/tenants/{tenant}/…` and `/me/…`). The national dictionary routes live in curation.
+ */
+
+export { recordAssessments } from './assessments/assessments';
+export { gapsOf } from './assessments/gaps';
+export { assessmentRoutes } from './assessments/routes';
+export { competencyRoutes } from './dictionary/routes';
+/** For national curation: the dictionary's row shape and its national input. */
+export { competencySchema, type NationalCompetency, nationalCodeParams, nationalCompetencySchema } from './dictionary/schemas';
+export { type CompetencyRef, publicCompetency, resolveCompetencies } from './dictionary/service';
+export { needsRoutes } from './needs/routes';
+export { standardRoutes } from './standards/routes';
+/** The one writer of a position's standard, shared with onboarding (tenants/competency-plan). */
+export { type StandardRow, standardStatements } from './standards/service';

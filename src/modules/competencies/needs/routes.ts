@@ -1,0 +1,39 @@
+/**
+ * HTTP face of the needs report: `/tenants/{tenant}/needs` (JSON, with the individual priorities)
+ * and `/tenants/{tenant}/needs.csv` (the groups only). Tenant admin only: aggregates of the whole
+ * tenant and named priorities.
+ */
+import { z } from '@hono/zod-openapi';
+import { json, route, tenantRouter } from '../../../platform/http/openapi';
+import { tenantParams } from '../../../platform/http/params';
+import { needsCsv } from './csv';
+import { needsReport } from './report';
+import { needsQuery, needsSchema } from './schemas';
+
+const admin = ['tenant_admin'] as const;
+
+export const needsRoutes = tenantRouter()
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/needs', tags: ['Assessments'], roles: admin,
+      summary: 'The needs report: employees with a gap, mean gap over assessed, weighted gap, unassessed, top priorities per group',
+      request: { params: tenantParams, query: needsQuery },
+      responses: { 200: json(needsSchema, 'Groups, largest weighted gap first') },
+    }),
+    async (c) => c.json(await needsReport({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get', path: '/tenants/{tenant}/needs.csv', tags: ['Assessments'], roles: admin,
+      summary: 'The needs report as CSV, one line per group (same query as /needs)',
+      request: { params: tenantParams, query: needsQuery },
+      responses: { 200: { description: 'The report', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const query = c.req.valid('query');
+      const report = await needsReport({ ctx, input: { ...query, priorities: 0 } });
+      c.header('content-disposition', `attachment; filename="needs-${ctx.tenant.slug}-${query.groupBy}.csv"`);
+      return c.body(needsCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    },
+  );
