@@ -1,7 +1,9 @@
 /**
  * Reading programs back as the API shows them: the row, its provider, its targeted competencies
  * and prerequisites, `classical` derived from the method. Also the statements that (re)write a
- * program's competency rows. Reads only the national rows and the caller's tenant's.
+ * program's competency rows. Reads only the national rows and the caller's tenant's. A tenant's
+ * services go through the scoped handle (`shapeVisiblePrograms`, `replaceOwnLinks`); national
+ * curation, which writes every database with its own handle, uses `shapePrograms` and `replaceLinks`.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
@@ -18,9 +20,6 @@ type CompetencyRow = typeof programCompetencies.$inferInsert;
 
 const classical = new Set<string>(classicalMethods);
 export const isClassical = (method: string) => classical.has(method);
-
-/** `tenant_id in ('', tenant)`: the programs a tenant may see and refer to. */
-export const visiblePrograms = (tenantId: string): SQL => inArray(programs.tenantId, [nationalTenant, tenantId]);
 
 export const programColumns = {
   tenantId: programs.tenantId,
