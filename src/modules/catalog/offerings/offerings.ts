@@ -40,7 +40,7 @@ const query = (ctx: TenantContext) =>
     .from(offerings)
     .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)));
 
-export type OfferingQuery = { limit: number; cursor?: [string, string]; program?: string; status?: (typeof offerings.$inferSelect)['status']; from?: string };
+type OfferingQuery = { limit: number; cursor?: [string, string]; program?: string; status?: (typeof offerings.$inferSelect)['status']; from?: string };
 
 export async function listOfferings({ ctx, input: q }: Call<TenantContext, OfferingQuery>) {
   const rows = await query(ctx)

@@ -15,7 +15,7 @@ import type { NewProvider } from '../schemas';
 
 type Row = typeof providers.$inferSelect;
 
-export const publicProvider = ({ tenantId: _t, ...p }: Row) => p;
+const publicProvider = ({ tenantId: _t, ...p }: Row) => p;
 const taken = () => new DomainError('conflict', 'Another provider of this tenant already has this name.');
 
 export async function listProviders({ ctx, input: q }: Call<TenantContext, { limit: number; cursor?: [string, string]; kind?: Row['kind'] }>) {

@@ -50,7 +50,7 @@ async function catalogOf(ctx: TenantContext, maxCost?: number) {
 }
 
 /** Ranks the catalog for `people` (one person, or a unit's). */
-export async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery) {
+async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery) {
   const catalog = await catalogOf(ctx, q.maxCost);
   const lines = catalog.flatMap((p) => {
     const reasons = new Map<string, { competencyId: string; code: string; name: string; from: number; to: number; weight: number; closes: number; people: number }>();
