@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
-import { jpAmount } from '../jp/schemas';
+import { jpAmount } from '../jp';
 import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);

@@ -10,7 +10,8 @@
  * lines are one flat byte array beside the instance, not a map per employee.
  */
 import { sql } from 'drizzle-orm';
-import type { ServiceContext } from '../../platform/context';
+import { competencies } from '../../db/schema';
+import type { TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import type { PlanEmployee, PlanGap, PlanInstance, PlanOffering } from './types';
 import type { NewPlan } from './schemas';
@@ -27,8 +28,8 @@ export const gapPageSize = 2_000;
 
 const enrollable = sql.raw(`('planned', 'open', 'running')`);
 
-export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSize = gapPageSize): Promise<BuiltInstance> {
-  const t = ctx.tenant.id;
+export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize = gapPageSize): Promise<BuiltInstance> {
+  const db = ctx.db.unscoped('aggregated reads: json_group_array per employee and per offering, keyset pages over employees');
   const o = input.options;
   const units = o.units ? sql`and e.unit_id in (select value from json_each(${JSON.stringify(o.units)}))` : sql``;
   const shared = new Map<string, string>();
@@ -41,14 +42,14 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSiz
   let cursor = '';
   for (;;) {
     // Keyset over the employees' primary key: each page reads on from the last id, never an offset.
-    const rows = await ctx.db.orm.all<{ employee_id: string; unit_id: string; gaps: string; jp: number }>(sql`
+    const rows = await db.all<{ employee_id: string; unit_id: string; gaps: string; jp: number }>(sql`
       select e.id as employee_id, e.unit_id as unit_id,
         json_group_array(json_array(s.competency_id, s.required_level, cl.level, s.weight)) as gaps,
         (select coalesce(sum(j.jp_centi), 0) from jp_entries j where j.tenant_id = e.tenant_id and j.employee_id = e.id and j.year = ${input.year}) as jp
       from employees e
       join position_standards s on s.tenant_id = e.tenant_id and s.position_id = e.position_id
       join current_levels cl on cl.tenant_id = e.tenant_id and cl.employee_id = e.id and cl.competency_id = s.competency_id
-      where e.tenant_id = ${t} and e.id > ${cursor} and e.status = 'active' and cl.level < s.required_level and s.weight > 0 ${units}
+      where ${ctx.db.scope('e')} and e.id > ${cursor} and e.status = 'active' and cl.level < s.required_level and s.weight > 0 ${units}
       group by e.id
       order by e.id
       limit ${pageSize}`);
@@ -72,7 +73,7 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSiz
   const chosen = o.offerings
     ? sql`o.id in (select value from json_each(${JSON.stringify(o.offerings)})) and o.status in ${enrollable}`
     : sql`o.status in ('planned', 'open') and o.start_date >= ${`${input.year}-01-01`} and o.start_date <= ${`${input.year}-12-31`}`;
-  const offeringRows = await ctx.db.orm.all<{ id: string; program_id: string; cost: number; jp_centi: number; free: number; gains: string; prerequisites: number }>(sql`
+  const offeringRows = await db.all<{ id: string; program_id: string; cost: number; jp_centi: number; free: number; gains: string; prerequisites: number }>(sql`
     select o.id as id, o.program_id as program_id, p.cost_per_participant as cost, p.jp_centi as jp_centi,
       o.capacity - (select count(*) from enrollments x where x.tenant_id = o.tenant_id and x.offering_id = o.id and x.status in ('enrolled', 'completed')) as free,
       (select json_group_array(json_array(g.competency_id, g.level)) from program_competencies g
@@ -80,7 +81,7 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSiz
       (select count(*) from program_competencies r
         where r.tenant_id = o.program_tenant_id and r.program_id = o.program_id and r.role = 'prerequisite') as prerequisites
     from offerings o join programs p on p.tenant_id = o.program_tenant_id and p.id = o.program_id
-    where o.tenant_id = ${t} and p.status = 'active' and ${chosen}
+    where ${ctx.db.scope('o')} and p.status = 'active' and ${chosen}
     order by o.start_date, o.id`);
   if (o.offerings) {
     const found = new Set(offeringRows.map((r) => r.id));
@@ -93,11 +94,11 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSiz
   const eligible = new Map<string, string[]>();
   if (gated.length > 0) {
     // Everyone meeting all of a program's prerequisites; an unassessed prerequisite is not met.
-    const rows = await ctx.db.orm.all<{ program_id: string; employee_id: string }>(sql`
+    const rows = await db.all<{ program_id: string; employee_id: string }>(sql`
       select r.program_id as program_id, cl.employee_id as employee_id
       from program_competencies r
-      join current_levels cl on cl.tenant_id = ${t} and cl.competency_id = r.competency_id and cl.level >= r.level
-      where r.tenant_id in ('', ${t}) and r.role = 'prerequisite' and r.program_id in (select value from json_each(${JSON.stringify(gated)}))
+      join current_levels cl on ${ctx.db.scope('cl')} and cl.competency_id = r.competency_id and cl.level >= r.level
+      where (r.tenant_id = '' or ${ctx.db.scope('r')}) and r.role = 'prerequisite' and r.program_id in (select value from json_each(${JSON.stringify(gated)}))
       group by r.program_id, cl.employee_id
       having count(*) = (select count(*) from program_competencies q where q.tenant_id = r.tenant_id and q.program_id = r.program_id and q.role = 'prerequisite')`);
     for (const r of rows) (eligible.get(r.program_id) ?? eligible.set(r.program_id, []).get(r.program_id)!).push(r.employee_id);
@@ -127,13 +128,12 @@ export async function buildInstance(ctx: ServiceContext, input: NewPlan, pageSiz
 }
 
 /** Type weights spread over the competencies of the type; a competency's own weight multiplies on top. */
-async function weightsByCompetency(ctx: ServiceContext, input: NewPlan): Promise<Record<string, number> | undefined> {
+async function weightsByCompetency(ctx: TenantContext, input: NewPlan): Promise<Record<string, number> | undefined> {
   const w = input.options.weights;
   if (!w?.competencyTypes && !w?.competencies) return undefined;
   const out: Record<string, number> = {};
   if (w.competencyTypes) {
-    const rows = await ctx.db.orm.all<{ id: string; type: string }>(sql`
-      select id, type from competencies where tenant_id in ('', ${ctx.tenant.id})`);
+    const rows = await ctx.db.visible({ id: competencies.id, type: competencies.type }).from(competencies);
     for (const r of rows) {
       const k = w.competencyTypes[r.type as keyof typeof w.competencyTypes];
       if (k !== undefined) out[r.id] = k;

@@ -2,9 +2,8 @@
  * HTTP face of the annual plan (tenant admin only: a plan names people). Create computes a draft,
  * recompute makes a new draft from an old one, approve (If-Match) creates the enrollments.
  */
-import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
 import { approvePlan } from './approval';
 import { compareQuery, comparisonSchema, newPlanSchema, planLineSchema, planListQuery, planParams, planSchema, planSummarySchema, recomputeSchema } from './schemas';
@@ -14,7 +13,7 @@ import { tenantParams } from '../../platform/http/params';
 const tags = ['Annual plan'];
 const admin = ['tenant_admin'] as const;
 
-export const planRoutes = createRouter()
+export const planRoutes = tenantRouter()
   .openapi(
     route({
       method: 'post', path: '/tenants/{tenant}/plans', tags, roles: [...admin],
@@ -23,7 +22,7 @@ export const planRoutes = createRouter()
       responses: { 201: json(planSchema, 'The draft plan with its totals'), 422: problem('An offering asked for is not an enrollable offering of this tenant') },
     }),
     async (c) => {
-      const plan = await createPlan(serviceContext(c), c.req.valid('json'));
+      const plan = await createPlan({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(plan.version));
       return c.json(plan, 201);
     },
@@ -38,7 +37,7 @@ export const planRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 1) as [string] | undefined;
-      return c.json(await listPlans(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await listPlans({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -50,7 +49,7 @@ export const planRoutes = createRouter()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await comparePlans(serviceContext(c), q.a, q.b, q.limit), 200);
+      return c.json(await comparePlans({ ctx: c.get('ctx'), input: { a: q.a, b: q.b, limit: q.limit } }), 200);
     },
   )
   .openapi(
@@ -61,7 +60,7 @@ export const planRoutes = createRouter()
       responses: { 200: json(planSchema, 'The plan') },
     }),
     async (c) => {
-      const plan = await getPlan(serviceContext(c), c.req.valid('param').id);
+      const plan = await getPlan({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(plan.version));
       return c.json(plan, 200);
     },
@@ -76,7 +75,7 @@ export const planRoutes = createRouter()
     async (c) => {
       const { cursor, limit } = c.req.valid('query');
       const key = decodeCursor(cursor, 1) as [number] | undefined;
-      return c.json(await listLines(serviceContext(c), c.req.valid('param').id, { limit, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await listLines({ ctx: c.get('ctx'), input: { planId: c.req.valid('param').id, limit, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -87,7 +86,7 @@ export const planRoutes = createRouter()
       responses: { 201: json(planSchema, 'The new draft (sourcePlanId names this plan)'), 409: problem('The plan is approved and frozen') },
     }),
     async (c) => {
-      const plan = await recomputePlan(serviceContext(c), c.req.valid('param').id, c.req.valid('json'));
+      const plan = await recomputePlan({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, ...c.req.valid('json') } });
       c.header('etag', etagOf(plan.version));
       return c.json(plan, 201);
     },
@@ -100,7 +99,7 @@ export const planRoutes = createRouter()
       responses: { 200: json(planSchema, 'The approved plan'), 409: problem('Seats were taken meanwhile: nothing was created') },
     }),
     async (c) => {
-      const plan = await approvePlan(serviceContext(c), c.req.valid('param').id, expectedVersion(c));
+      const plan = await approvePlan({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });
       c.header('etag', etagOf(plan.version));
       return c.json(plan, 200);
     },

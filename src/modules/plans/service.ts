@@ -6,8 +6,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { planLines, plans } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { jsonRows } from '../../platform/db/json-rows';
+import type { Call, TenantContext } from '../../platform/context';
 import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
@@ -33,7 +32,11 @@ export const planView = (row: PlanRow) => {
   return { ...rest, options: planOptionsSchema.parse(JSON.parse(options)), totals: JSON.parse(totals) as PlanTotals };
 };
 
-export async function createPlan(ctx: ServiceContext, input: NewPlan, sourcePlanId: string | null = null) {
+export async function createPlan({ ctx, input }: Call<TenantContext, NewPlan>) {
+  return storePlan(ctx, input, null);
+}
+
+async function storePlan(ctx: TenantContext, input: NewPlan, sourcePlanId: string | null) {
   const built = await buildInstance(ctx, input);
   await turn();
   // Once: the yardstick in the totals and one of the optimizer's starts.
@@ -66,28 +69,29 @@ export async function createPlan(ctx: ServiceContext, input: NewPlan, sourcePlan
     createdAt: now,
     updatedAt: now,
   };
-  const statements = [ctx.db.orm.insert(plans).values(row), auditEntry(ctx, sourcePlanId ? 'plan.recompute' : 'plan.create', 'plan', id)];
+  const { tenantId: _t, ...unstamped } = row;
+  const statements = [ctx.db.insert(plans).values(unstamped), auditEntry(ctx, sourcePlanId ? 'plan.recompute' : 'plan.create', 'plan', id)];
   for (let i = 0; i < lines.length; i += linesPerStatement) {
-    const chunk = lines.slice(i, i + linesPerStatement).map((l) => ({ ...l, tenantId: ctx.tenant.id, planId: id, gaps: JSON.stringify(l.gaps) }));
-    statements.push(ctx.db.orm.insert(planLines).select(jsonRows(planLines, chunk)));
+    const chunk = lines.slice(i, i + linesPerStatement).map((l) => ({ ...l, planId: id, gaps: JSON.stringify(l.gaps) }));
+    statements.push(ctx.db.insertRows(planLines, chunk));
   }
-  await ctx.db.batch(statements);
+  await ctx.db.write(statements);
   return planView(row);
 }
 
-export async function planRow(ctx: ServiceContext, id: string): Promise<PlanRow> {
-  const [row] = await ctx.db.orm.select().from(plans).where(ctx.db.owned(plans, eq(plans.id, id))).limit(1);
+export async function planRow(ctx: TenantContext, id: string): Promise<PlanRow> {
+  const [row] = await ctx.db.select().from(plans).where(eq(plans.id, id)).limit(1);
   if (!row) throw notFound('plan');
   return row;
 }
 
-export const getPlan = async (ctx: ServiceContext, id: string) => planView(await planRow(ctx, id));
+export const getPlan = async ({ ctx, input: id }: Call<TenantContext, string>) => planView(await planRow(ctx, id));
 
-export async function listPlans(ctx: ServiceContext, q: { limit: number; cursor?: [string]; year?: number }) {
-  const rows = await ctx.db.orm
+export async function listPlans({ ctx, input: q }: Call<TenantContext, { limit: number; cursor?: [string]; year?: number }>) {
+  const rows = await ctx.db
     .select()
     .from(plans)
-    .where(ctx.db.owned(plans, q.year === undefined ? undefined : eq(plans.year, q.year), after([plans.id], q.cursor, 'desc')))
+    .where(and(q.year === undefined ? undefined : eq(plans.year, q.year), after([plans.id], q.cursor, 'desc')))
     .orderBy(desc(plans.id))
     .limit(q.limit + 1);
   const paged = page(rows, q.limit, (r) => [r.id]);
@@ -100,12 +104,12 @@ export async function listPlans(ctx: ServiceContext, q: { limit: number; cursor?
   };
 }
 
-export async function listLines(ctx: ServiceContext, planId: string, q: { limit: number; cursor?: [number] }) {
+export async function listLines({ ctx, input: { planId, ...q } }: Call<TenantContext, { planId: string; limit: number; cursor?: [number] }>) {
   await planRow(ctx, planId);
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select()
     .from(planLines)
-    .where(and(eq(planLines.tenantId, ctx.tenant.id), eq(planLines.planId, planId), after([planLines.seq], q.cursor)))
+    .where(and(eq(planLines.planId, planId), after([planLines.seq], q.cursor)))
     .orderBy(asc(planLines.seq))
     .limit(q.limit + 1);
   const paged = page(rows, q.limit, (r) => [r.seq]);
@@ -116,11 +120,11 @@ export async function listLines(ctx: ServiceContext, planId: string, q: { limit:
 }
 
 /** A new draft with the same year and options (budget may change), naming the plan it came from. */
-export async function recomputePlan(ctx: ServiceContext, id: string, input: { budget?: number }) {
+export async function recomputePlan({ ctx, input: { id, budget } }: Call<TenantContext, { id: string; budget?: number | undefined }>) {
   const source = await planRow(ctx, id);
   if (source.status === 'approved') throw new DomainError('conflict', 'The plan is approved and frozen; recompute makes no new version of it.');
   const view = planView(source);
-  return createPlan(ctx, { year: source.year, budget: input.budget ?? source.budget, options: view.options }, id);
+  return storePlan(ctx, { year: source.year, budget: budget ?? source.budget, options: view.options }, id);
 }
 
 const summaryOf = (row: PlanRow) => {
@@ -129,14 +133,13 @@ const summaryOf = (row: PlanRow) => {
 };
 
 /** Totals side by side and the (employee, offering) lines only one of the two plans has. */
-export async function comparePlans(ctx: ServiceContext, a: string, b: string, limit: number) {
+export async function comparePlans({ ctx, input: { a, b, limit } }: Call<TenantContext, { a: string; b: string; limit: number }>) {
   const [left, right] = [await planRow(ctx, a), await planRow(ctx, b)];
-  const t = ctx.tenant.id;
   const only = async (x: string, y: string) => {
-    const missing = sql`not exists (select 1 from plan_lines m where m.tenant_id = ${t} and m.plan_id = ${y} and m.employee_id = ${planLines.employeeId} and m.offering_id = ${planLines.offeringId})`;
-    const where = and(eq(planLines.tenantId, t), eq(planLines.planId, x), missing);
-    const [count] = await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(planLines).where(where);
-    const items = await ctx.db.orm
+    const missing = sql`not exists (select 1 from plan_lines m where ${ctx.db.scope('m')} and m.plan_id = ${y} and m.employee_id = ${planLines.employeeId} and m.offering_id = ${planLines.offeringId})`;
+    const where = and(eq(planLines.planId, x), missing);
+    const [count] = await ctx.db.select({ n: sql<number>`count(*)` }).from(planLines).where(where);
+    const items = await ctx.db
       .select({ employeeId: planLines.employeeId, offeringId: planLines.offeringId, cost: planLines.cost })
       .from(planLines)
       .where(where)

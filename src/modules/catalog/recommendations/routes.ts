@@ -3,23 +3,23 @@
  * enrollments (`/me/enrollments`). Personal data: the national admin is refused; an employee reads
  * only their own recommendations (404 for anyone else's).
  */
-import { callerContext, serviceContext } from '../../platform/context';
-import { createRouter, json, route } from '../../platform/http/openapi';
-import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { listOfEmployee } from './enrollments';
+import { ownEmployeeId } from '../../../platform/context';
+import { json, route, tenantRouter } from '../../../platform/http/openapi';
+import { decodeCursor, pageOf } from '../../../platform/http/pagination';
+import { listOfEmployee } from '../offerings/enrollments';
 import { forEmployee, forUnit } from './recommendations';
-import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from './schemas';
+import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from '../schemas';
 
 const tags = ['Catalog'];
 
-export const recommendationRoutes = createRouter()
+export const recommendationRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/employees/{id}/recommendations', tags, roles: ['tenant_admin', 'employee'],
       summary: "Programs ranked by the weighted gap they close for the employee (prerequisites met, optional maxCost), with reasons and open offerings",
       request: { params: idParams, query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
-    async (c) => c.json(await forEmployee(serviceContext(c), c.req.valid('param').id, c.req.valid('query')), 200),
+    async (c) => c.json(await forEmployee({ ctx: c.get('ctx'), input: { employeeId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
   )
   .openapi(
     route({
@@ -27,7 +27,7 @@ export const recommendationRoutes = createRouter()
       summary: "Programs ranked by the weighted gap they close summed over the unit's active employees",
       request: { params: idParams, query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
-    async (c) => c.json(await forUnit(serviceContext(c), c.req.valid('param').id, c.req.valid('query')), 200),
+    async (c) => c.json(await forUnit({ ctx: c.get('ctx'), input: { unitId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
   )
   .openapi(
     route({
@@ -35,8 +35,8 @@ export const recommendationRoutes = createRouter()
       request: { query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
     async (c) => {
-      const ctx = callerContext(c, 'employee');
-      return c.json(await forEmployee(ctx, ctx.employeeId, c.req.valid('query')), 200);
+      const ctx = c.get('ctx');
+      return c.json(await forEmployee({ ctx, input: { employeeId: ownEmployeeId(ctx), query: c.req.valid('query') } }), 200);
     },
   )
   .openapi(
@@ -45,9 +45,9 @@ export const recommendationRoutes = createRouter()
       request: { query: enrollmentQuery }, responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
     }),
     async (c) => {
-      const ctx = callerContext(c, 'employee');
+      const ctx = c.get('ctx');
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await listOfEmployee(ctx, ctx.employeeId, { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await listOfEmployee({ ctx, input: { employeeId: ownEmployeeId(ctx), ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   );

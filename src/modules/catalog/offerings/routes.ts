@@ -3,11 +3,11 @@
  * employee asks for a place for themself and may withdraw their own; completion credits JP.
  * State changes are guarded by the enrollment's status, so they carry no If-Match.
  */
-import { serviceContext } from '../../platform/context';
-import { DomainError } from '../../platform/errors';
-import { etagOf, expectedVersion } from '../../platform/http/etag';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import { ownEmployeeId } from '../../../platform/context';
+import { DomainError } from '../../../platform/errors';
+import { etagOf, expectedVersion } from '../../../platform/http/etag';
+import { tenantRouter, json, jsonBody, problem, route } from '../../../platform/http/openapi';
+import { decodeCursor, pageOf } from '../../../platform/http/pagination';
 import * as enrollment from './enrollments';
 import * as offering from './offerings';
 import {
@@ -21,8 +21,8 @@ import {
   offeringChangesSchema,
   offeringQuery,
   offeringSchema,
-} from './schemas';
-import { tenantParams } from '../../platform/http/params';
+} from '../schemas';
+import { tenantParams } from '../../../platform/http/params';
 
 const tags = ['Enrollment'];
 const admin = ['tenant_admin'] as const;
@@ -30,7 +30,7 @@ const readers = ['tenant_admin', 'employee'] as const;
 const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') };
 const conflict = { 409: problem('Not possible in the current state') };
 
-export const offeringRoutes = createRouter()
+export const offeringRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/offerings', tags, roles: readers, summary: 'Offerings (cohorts) by start date; filter by program, status, from date',
@@ -39,7 +39,7 @@ export const offeringRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await offering.listOfferings(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await offering.listOfferings({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -49,7 +49,7 @@ export const offeringRoutes = createRouter()
       responses: { 201: json(offeringSchema, 'Created'), 422: problem('Unknown or archived program') },
     }),
     async (c) => {
-      const created = await offering.createOffering(serviceContext(c), c.req.valid('json'));
+      const created = await offering.createOffering({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(created.version));
       return c.json(created, 201);
     },
@@ -60,7 +60,7 @@ export const offeringRoutes = createRouter()
       request: { params: idParams }, responses: { 200: json(offeringSchema, 'The offering') },
     }),
     async (c) => {
-      const found = await offering.getOffering(serviceContext(c), c.req.valid('param').id);
+      const found = await offering.getOffering({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(found.version));
       return c.json(found, 200);
     },
@@ -72,7 +72,7 @@ export const offeringRoutes = createRouter()
       responses: { 200: json(offeringSchema, 'The changed offering'), 422: problem('Dates out of order'), ...ifMatch },
     }),
     async (c) => {
-      const changed = await offering.updateOffering(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const changed = await offering.updateOffering({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(changed.version));
       return c.json(changed, 200);
     },
@@ -85,7 +85,7 @@ export const offeringRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [number, string] | undefined;
-      return c.json(await enrollment.listOfOffering(serviceContext(c), c.req.valid('param').id, { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await enrollment.listOfOffering({ ctx: c.get('ctx'), input: { offeringId: c.req.valid('param').id, ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -95,7 +95,7 @@ export const offeringRoutes = createRouter()
       request: { params: idParams, body: jsonBody(enrollSchema) },
       responses: { 201: json(enrollmentResultSchema, 'Placed'), ...conflict, 422: problem('Unknown employee') },
     }),
-    async (c) => c.json({ items: await enrollment.enroll(serviceContext(c), c.req.valid('param').id, c.req.valid('json').employeeIds) }, 201),
+    async (c) => c.json({ items: await enrollment.enroll({ ctx: c.get('ctx'), input: { offeringId: c.req.valid('param').id, employeeIds: c.req.valid('json').employeeIds } }) }, 201),
   )
   .openapi(
     route({
@@ -104,9 +104,8 @@ export const offeringRoutes = createRouter()
       request: { params: idParams }, responses: { 201: json(enrollmentSchema, 'Requested'), 200: json(enrollmentSchema, 'Already in this offering'), ...conflict },
     }),
     async (c) => {
-      const ctx = serviceContext(c);
-      if (!ctx.actor.employeeId) throw new DomainError('forbidden', 'This needs an employee token.');
-      const [placed] = await enrollment.enroll(ctx, c.req.valid('param').id, [ctx.actor.employeeId], { request: true });
+      const ctx = c.get('ctx');
+      const [placed] = await enrollment.enroll({ ctx, input: { offeringId: c.req.valid('param').id, employeeIds: [ownEmployeeId(ctx)], request: true } });
       if (!placed) throw new DomainError('internal', 'the request was not recorded');
       const { created, ...body } = placed;
       return created ? c.json(body, 201) : c.json(body, 200);
@@ -117,7 +116,7 @@ export const offeringRoutes = createRouter()
       method: 'get', path: '/tenants/{tenant}/enrollments/{id}', tags, roles: readers, summary: 'One enrollment (an employee: only their own)',
       request: { params: idParams }, responses: { 200: json(enrollmentSchema, 'The enrollment') },
     }),
-    async (c) => c.json(enrollment.publicEnrollment(await enrollment.getEnrollment(serviceContext(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(enrollment.publicEnrollment(await enrollment.getEnrollment({ ctx: c.get('ctx'), input: c.req.valid('param').id })), 200),
   )
   .openapi(
     route({
@@ -125,7 +124,7 @@ export const offeringRoutes = createRouter()
       summary: 'Approve a requested place: enrolled if a seat is free now, else waitlisted at the end of the queue',
       request: { params: idParams }, responses: { 200: json(enrollmentSchema, 'Approved'), ...conflict },
     }),
-    async (c) => c.json(await enrollment.approve(serviceContext(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await enrollment.approve({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
   )
   .openapi(
     route({
@@ -133,7 +132,7 @@ export const offeringRoutes = createRouter()
       summary: 'Withdraw (the admin, or the employee their own); the first waiting takes the freed seat',
       request: { params: idParams }, responses: { 200: json(enrollmentSchema, 'Withdrawn'), ...conflict },
     }),
-    async (c) => c.json(await enrollment.withdraw(serviceContext(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await enrollment.withdraw({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
   )
   .openapi(
     route({
@@ -141,5 +140,5 @@ export const offeringRoutes = createRouter()
       summary: "Record completion (attendance, passed); a pass credits the program's JP once (reference enrollment:<id>)",
       request: { params: idParams, body: jsonBody(completionSchema) }, responses: { 200: json(enrollmentSchema, 'Completed'), ...conflict },
     }),
-    async (c) => c.json(await enrollment.complete(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await enrollment.complete({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, completion: c.req.valid('json') } }), 200),
   );

@@ -1,25 +1,25 @@
 /**
  * Reading programs back as the API shows them: the row, its provider, its targeted competencies
  * and prerequisites, `classical` derived from the method. Also the statements that (re)write a
- * program's competency rows. Reads only the national rows and the caller's tenant's.
+ * program's competency rows. Reads only the national rows and the caller's tenant's. A tenant's
+ * services go through the scoped handle (`shapeVisiblePrograms`, `replaceOwnLinks`); national
+ * curation, which writes every database with its own handle, uses `shapePrograms` and `replaceLinks`.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../db/schema';
-import type { FieldError } from '../../platform/errors';
-import { DomainError } from '../../platform/errors';
-import { jsonRows } from '../../platform/db/json-rows';
-import type { Orm, Statement } from '../../platform/tenancy/scoped-db';
-import type { CompetencyRef } from '../competencies/dictionary';
-import type { Program } from './schemas';
+import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import type { FieldError } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
+import { jsonRows } from '../../../platform/db/json-rows';
+import type { TenantContext } from '../../../platform/context';
+import type { Orm, Statement, Unstamped } from '../../../platform/tenancy/scoped-db';
+import type { CompetencyRef } from '../../competencies';
+import type { Program } from '../schemas';
 
 type Row = typeof programs.$inferSelect;
 type CompetencyRow = typeof programCompetencies.$inferInsert;
 
 const classical = new Set<string>(classicalMethods);
 export const isClassical = (method: string) => classical.has(method);
-
-/** `tenant_id in ('', tenant)`: the programs a tenant may see and refer to. */
-export const visiblePrograms = (tenantId: string): SQL => inArray(programs.tenantId, [nationalTenant, tenantId]);
 
 export const programColumns = {
   tenantId: programs.tenantId,
@@ -44,17 +44,32 @@ export const withProvider = and(eq(providers.tenantId, programs.tenantId), eq(pr
 
 export type ProgramRow = Row & { providerName: string | null; providerKind: (typeof providers.$inferSelect)['kind'] | null };
 
-/** The API shape of `rows`, with their competencies read in one query. */
+const pc = programCompetencies;
+const linkFields = { programId: pc.programId, role: pc.role, level: pc.level, competencyId: pc.competencyId, code: competencies.code, name: competencies.name };
+const linkedCompetency = and(eq(competencies.tenantId, pc.competencyTenantId), eq(competencies.id, pc.competencyId));
+const ofPrograms = (rows: ProgramRow[]) => sql`${pc.programId} in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
+type Link = { programId: string; role: CompetencyRow['role']; level: number; competencyId: string; code: string; name: string };
+
+/** The API shape of `rows`, with their competencies read in one query (national curation: `orm` is one database). */
 export async function shapePrograms(orm: Orm, tenantId: string, rows: ProgramRow[]): Promise<Program[]> {
   if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const pc = programCompetencies;
   const links = await orm
-    .select({ programId: pc.programId, role: pc.role, level: pc.level, competencyId: pc.competencyId, code: competencies.code, name: competencies.name })
+    .select(linkFields)
     .from(pc)
-    .innerJoin(competencies, and(eq(competencies.tenantId, pc.competencyTenantId), eq(competencies.id, pc.competencyId)))
-    .where(and(inArray(pc.tenantId, [nationalTenant, tenantId]), sql`${pc.programId} in (select value from json_each(${ids}))`))
+    .innerJoin(competencies, linkedCompetency)
+    .where(and(inArray(pc.tenantId, [nationalTenant, tenantId]), ofPrograms(rows)))
     .orderBy(asc(competencies.code));
+  return shape(rows, links);
+}
+
+/** The API shape of programs a tenant sees (national and its own), their links read through the scoped handle. */
+export async function shapeVisiblePrograms(ctx: TenantContext, rows: ProgramRow[]): Promise<Program[]> {
+  if (rows.length === 0) return [];
+  const links = await ctx.db.visible(linkFields).from(pc).innerJoin(competencies, linkedCompetency).where(ofPrograms(rows)).orderBy(asc(competencies.code));
+  return shape(rows, links);
+}
+
+function shape(rows: ProgramRow[], links: Link[]): Program[] {
   return rows.map((r) => {
     const mine = links.filter((l) => l.programId === r.id);
     return {
@@ -114,11 +129,23 @@ export function linkRows(tenantId: string, programId: string, input: CompetencyL
  */
 export function replaceLinks(orm: Orm, tenantId: string, programId: string, roles: CompetencyRow['role'][], rows: CompetencyRow[], guard: SQL): Statement[] {
   if (roles.length === 0) return [];
-  const pc = programCompetencies;
   const statements: Statement[] = [
     orm.delete(pc).where(and(eq(pc.tenantId, tenantId), eq(pc.programId, programId), inArray(pc.role, roles), guard)),
   ];
   if (rows.length > 0) statements.push(orm.insert(pc).select(sql`${jsonRows(pc, rows)} and ${guard}`));
+  return statements;
+}
+
+/** `replaceLinks` for the caller's tenant's own program: the delete through the scoped handle. */
+export function replaceOwnLinks(ctx: TenantContext, programId: string, roles: CompetencyRow['role'][], rows: Unstamped<typeof pc>[], guard: SQL): Statement[] {
+  if (roles.length === 0) return [];
+  const statements: Statement[] = [ctx.db.delete(pc).where(and(eq(pc.programId, programId), inArray(pc.role, roles), guard))];
+  if (rows.length > 0) {
+    const stamped = rows.map((r) => ({ ...r, tenantId: ctx.tenant.id }));
+    // insertRows cannot carry the guard: this insert … select adds it to the JSON rows' select.
+    const orm = ctx.db.unscoped('insert … select of the JSON rows, written only while the guard holds; every row carries this tenant');
+    statements.push(orm.insert(pc).select(sql`${jsonRows(pc, stamped)} and ${guard}`));
+  }
   return statements;
 }
 

@@ -6,17 +6,16 @@
  * An employee sees and withdraws only their own enrollments; nothing here crosses a tenant.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { employees, enrollments, offerings, programs } from '../../db/schema';
-import { auditIfChanged, auditRow } from '../../platform/audit/audit';
-import { hasRole } from '../../platform/auth/principal';
-import type { ServiceContext } from '../../platform/context';
-import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
-import { nowIso } from '../../platform/ids';
-import { creditJp } from '../jp/ledger';
+import { employees, enrollments, offerings, programs } from '../../../db/schema';
+import { auditIfChanged } from '../../../platform/audit/audit';
+import { isSelfOrAdmin } from '../../../platform/auth/access';
+import type { Call, TenantContext } from '../../../platform/context';
+import { after, page } from '../../../platform/http/pagination';
+import { DomainError, notFound } from '../../../platform/errors';
+import { nowIso } from '../../../platform/ids';
+import { creditJp } from '../../jp';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
-import type { Completion, Enrollment } from './schemas';
-import { messageChain } from '../../platform/db/constraints';
+import type { Completion, Enrollment } from '../schemas';
 
 type Row = typeof enrollments.$inferSelect;
 
@@ -24,30 +23,31 @@ export const publicEnrollment = ({ tenantId: _t, ...e }: Row): Enrollment => e;
 
 const notEnrollable = () => new DomainError('conflict', 'The offering no longer takes enrollments (completed or cancelled).');
 
-async function enrollableOffering(ctx: ServiceContext, offeringId: string) {
-  const [offering] = await ctx.db.orm.select({ status: offerings.status }).from(offerings).where(ctx.db.owned(offerings, eq(offerings.id, offeringId))).limit(1);
+async function enrollableOffering(ctx: TenantContext, offeringId: string) {
+  const [offering] = await ctx.db.select({ status: offerings.status }).from(offerings).where(eq(offerings.id, offeringId)).limit(1);
   if (!offering) throw notFound('offering');
   if (!(enrollableStatuses as readonly string[]).includes(offering.status)) throw notEnrollable();
 }
 
 /** Places `employeeIds` in the offering, in list order. A person already there keeps their place (`created: false`). */
-export async function enroll(ctx: ServiceContext, offeringId: string, employeeIds: string[], options: { request?: boolean } = {}) {
+export async function enroll({ ctx, input: { offeringId, employeeIds, request } }: Call<TenantContext, { offeringId: string; employeeIds: string[]; request?: boolean }>) {
+  const options = { request: request ?? false };
   await enrollableOffering(ctx, offeringId);
   const people = [...new Set(employeeIds)];
-  const known = await ctx.db.orm
+  const known = await ctx.db
     .select({ id: employees.id })
     .from(employees)
-    .where(ctx.db.owned(employees, eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(people)}))`));
+    .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(people)}))`));
   const found = new Set(known.map((e) => e.id));
   const missing = people.flatMap((id) => (found.has(id) ? [] : [{ path: `body.employeeIds.${employeeIds.indexOf(id)}`, message: 'no such active employee in this tenant' }]));
   if (missing.length > 0) throw new DomainError('unprocessable', `${missing.length} unknown employee(s): nobody was enrolled.`, missing);
   const { ids, statements } = placementStatements(ctx, people.map((employeeId) => ({ offeringId, employeeId })), options);
   const audit = auditIfChangedEach(ctx, ids, options.request ? 'enrollment.request' : 'enrollment.create');
-  await ctx.db.batch(statements.flatMap((s, i) => [s, audit[i] as (typeof audit)[number]]));
-  const rows = await ctx.db.orm
+  await ctx.db.write(statements.flatMap((s, i) => [s, audit[i] as (typeof audit)[number]]));
+  const rows = await ctx.db
     .select()
     .from(enrollments)
-    .where(ctx.db.owned(enrollments, eq(enrollments.offeringId, offeringId), inArray(enrollments.employeeId, people)));
+    .where(and(eq(enrollments.offeringId, offeringId), inArray(enrollments.employeeId, people)));
   const byPerson = new Map(rows.map((r) => [r.employeeId, r]));
   if (rows.length < people.length) throw notEnrollable();
   return people.map((p, i) => {
@@ -56,34 +56,34 @@ export async function enroll(ctx: ServiceContext, offeringId: string, employeeId
   });
 }
 
-const auditIfChangedEach = (ctx: ServiceContext, ids: string[], action: string) => ids.map((id) => auditIfChanged(ctx, action, 'enrollment', id));
+const auditIfChangedEach = (ctx: TenantContext, ids: string[], action: string) => ids.map((id) => auditIfChanged(ctx, action, 'enrollment', id));
 
-export async function getEnrollment(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.orm.select().from(enrollments).where(ctx.db.owned(enrollments, eq(enrollments.id, id))).limit(1);
+export async function getEnrollment({ ctx, input: id }: Call<TenantContext, string>) {
+  const [row] = await ctx.db.select().from(enrollments).where(eq(enrollments.id, id)).limit(1);
   // An employee reads only their own: anyone else's is as absent as another tenant's.
-  if (!row || (!hasRole(ctx.actor, 'tenant_admin') && row.employeeId !== ctx.actor.employeeId)) throw notFound('enrollment');
+  if (!row || !isSelfOrAdmin(ctx, row.employeeId)) throw notFound('enrollment');
   return row;
 }
 
-export async function approve(ctx: ServiceContext, id: string) {
-  const row = await getEnrollment(ctx, id);
+export async function approve({ ctx, input: id }: Call<TenantContext, string>) {
+  const row = await getEnrollment({ ctx, input: id });
   if (row.status !== 'requested') throw new DomainError('conflict', `Only a requested place can be approved; this one is ${row.status}.`);
   await ctx.db.batch([approveStatement(ctx, id), auditIfChanged(ctx, 'enrollment.approve', 'enrollment', id)]);
-  const after = await getEnrollment(ctx, id);
+  const after = await getEnrollment({ ctx, input: id });
   if (after.status === 'requested') throw notEnrollable();
   return publicEnrollment(after);
 }
 
-export async function withdraw(ctx: ServiceContext, id: string) {
-  const row = await getEnrollment(ctx, id);
+export async function withdraw({ ctx, input: id }: Call<TenantContext, string>) {
+  const row = await getEnrollment({ ctx, input: id });
   if (row.status === 'withdrawn') return publicEnrollment(row);
   if (row.status === 'completed') throw new DomainError('conflict', 'A completed enrollment cannot be withdrawn.');
-  const write = ctx.db.orm
+  const write = ctx.db
     .update(enrollments)
     .set({ status: 'withdrawn', updatedAt: nowIso() })
-    .where(ctx.db.owned(enrollments, eq(enrollments.id, id), inArray(enrollments.status, ['requested', 'enrolled', 'waitlisted'])));
+    .where(and(eq(enrollments.id, id), inArray(enrollments.status, ['requested', 'enrolled', 'waitlisted'])));
   await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.withdraw', 'enrollment', id), ...promoteWaiting(ctx, row.offeringId)]);
-  return publicEnrollment(await getEnrollment(ctx, id));
+  return publicEnrollment(await getEnrollment({ ctx, input: id }));
 }
 
 /**
@@ -91,61 +91,52 @@ export async function withdraw(ctx: ServiceContext, id: string) {
  * completion under the reference `enrollment:<id>`, in the same batch; the ledger's unique
  * reference makes retries and parallel completions credit exactly once.
  */
-export async function complete(ctx: ServiceContext, id: string, input: Completion) {
-  const row = await getEnrollment(ctx, id);
+export async function complete({ ctx, input: { id, completion: input } }: Call<TenantContext, { id: string; completion: Completion }>) {
+  const row = await getEnrollment({ ctx, input: id });
   if (row.status === 'completed') return publicEnrollment(row);
   if (row.status !== 'enrolled') throw new DomainError('conflict', `Only an enrolled place can be completed; this one is ${row.status}.`);
-  const [program] = await ctx.db.orm
+  const [program] = await ctx.db
     .select({ jpCenti: programs.jpCenti })
     .from(offerings)
     .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
-    .where(ctx.db.owned(offerings, eq(offerings.id, row.offeringId)))
+    .where(eq(offerings.id, row.offeringId))
     .limit(1);
   if (!program) throw notFound('offering');
   const completedOn = input.completedOn ?? nowIso().slice(0, 10);
-  const write = ctx.db.orm
+  const write = ctx.db
     .update(enrollments)
     .set({ status: 'completed', attendance: input.attendance, passed: input.passed, completedAt: `${completedOn}T12:00:00.000Z`, updatedAt: nowIso() })
-    .where(ctx.db.owned(enrollments, eq(enrollments.id, id), eq(enrollments.status, 'enrolled')));
+    .where(and(eq(enrollments.id, id), eq(enrollments.status, 'enrolled')));
   const credit = input.passed
     ? creditJp(ctx, { employeeId: row.employeeId, jp: program.jpCenti / 100, source: 'program', reference: `enrollment:${id}`, occurredAt: `${completedOn}T12:00:00Z` })
     : [];
-  // If the place was withdrawn between the read above and this batch, the guard breaks the
-  // attendance CHECK and the whole batch rolls back: JP is credited only to a completed place.
-  const guard = ctx.db.orm
-    .update(enrollments)
-    .set({ attendance: -1 })
-    .where(ctx.db.owned(enrollments, eq(enrollments.id, id), sql`${enrollments.status} <> 'completed'`));
-  try {
-    await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.complete', 'enrollment', id), guard, ...credit]);
-  } catch (err) {
-    if (messageChain(err).includes('CHECK constraint failed')) {
-      throw new DomainError('conflict', 'The place was withdrawn meanwhile; it cannot be completed.');
-    }
-    throw err;
-  }
-  return publicEnrollment(await getEnrollment(ctx, id));
+  // If the place was withdrawn between the read above and this batch, the guard aborts the
+  // whole batch: JP is credited only to a completed place.
+  const completed = sql`exists (select 1 from ${enrollments} where ${ctx.db.owned(enrollments, eq(enrollments.id, id), eq(enrollments.status, 'completed'))})`;
+  const guard = ctx.db.guard(completed, 'conflict', 'The place was withdrawn meanwhile; it cannot be completed.');
+  await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.complete', 'enrollment', id), guard, ...credit]);
+  return publicEnrollment(await getEnrollment({ ctx, input: id }));
 }
 
 /** The queue of an offering: by status, then place in the queue. */
-export async function listOfOffering(ctx: ServiceContext, offeringId: string, q: { limit: number; cursor?: [number, string]; status?: Row['status'] }) {
-  const [offering] = await ctx.db.orm.select({ id: offerings.id }).from(offerings).where(ctx.db.owned(offerings, eq(offerings.id, offeringId))).limit(1);
+export async function listOfOffering({ ctx, input: { offeringId, ...q } }: Call<TenantContext, { offeringId: string; limit: number; cursor?: [number, string]; status?: Row['status'] }>) {
+  const [offering] = await ctx.db.select({ id: offerings.id }).from(offerings).where(eq(offerings.id, offeringId)).limit(1);
   if (!offering) throw notFound('offering');
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select()
     .from(enrollments)
-    .where(ctx.db.owned(enrollments, eq(enrollments.offeringId, offeringId), q.status ? eq(enrollments.status, q.status) : undefined, after([enrollments.seq, enrollments.id], q.cursor)))
+    .where(and(eq(enrollments.offeringId, offeringId), q.status ? eq(enrollments.status, q.status) : undefined, after([enrollments.seq, enrollments.id], q.cursor)))
     .orderBy(asc(enrollments.seq), asc(enrollments.id))
     .limit(q.limit + 1);
   return page(rows.map(publicEnrollment), q.limit, (e) => [e.seq, e.id]);
 }
 
 /** One person's enrollments, newest first. */
-export async function listOfEmployee(ctx: ServiceContext, employeeId: string, q: { limit: number; cursor?: [string, string]; status?: Row['status'] }) {
-  const rows = await ctx.db.orm
+export async function listOfEmployee({ ctx, input: { employeeId, ...q } }: Call<TenantContext, { employeeId: string; limit: number; cursor?: [string, string]; status?: Row['status'] }>) {
+  const rows = await ctx.db
     .select()
     .from(enrollments)
-    .where(ctx.db.owned(enrollments, eq(enrollments.employeeId, employeeId), q.status ? eq(enrollments.status, q.status) : undefined, after([enrollments.createdAt, enrollments.id], q.cursor, 'desc')))
+    .where(and(eq(enrollments.employeeId, employeeId), q.status ? eq(enrollments.status, q.status) : undefined, after([enrollments.createdAt, enrollments.id], q.cursor, 'desc')))
     .orderBy(desc(enrollments.createdAt), desc(enrollments.id))
     .limit(q.limit + 1);
   return page(rows.map(publicEnrollment), q.limit, (e) => [e.createdAt, e.id]);

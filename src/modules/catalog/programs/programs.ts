@@ -4,24 +4,24 @@
  * program of another tenant is never listed and answers 404.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditIfChanged, auditEntry, auditRow } from '../../platform/audit/audit';
-import { nationalTenant, programCompetencies, programs, providers } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { withConstraints } from '../../platform/db/constraints';
-import { staleWrite } from '../../platform/http/etag';
-import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
-import { newId, nowIso } from '../../platform/ids';
-import { toCenti } from '../jp/ledger';
-import { resolveCompetencies } from '../competencies/dictionary';
-import { keysOf, linkRows, programColumns, replaceLinks, shapePrograms, visiblePrograms, withProvider, type ProgramRow } from './program-rows';
-import { classicalMethods } from '../../db/schema';
-import type { NewProgram, ProgramChanges, ProgramQuery } from './schemas';
+import { auditIfChanged, auditEntry } from '../../../platform/audit/audit';
+import { nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import type { Call, TenantContext } from '../../../platform/context';
+import { withConstraints } from '../../../platform/db/constraints';
+import { staleWrite } from '../../../platform/http/etag';
+import { after, page } from '../../../platform/http/pagination';
+import { DomainError, notFound } from '../../../platform/errors';
+import { newId, nowIso } from '../../../platform/ids';
+import { toCenti } from '../../jp';
+import { resolveCompetencies } from '../../competencies';
+import { keysOf, linkRows, programColumns, replaceOwnLinks, shapeVisiblePrograms, withProvider, type ProgramRow } from './program-rows';
+import { classicalMethods } from '../../../db/schema';
+import type { NewProgram, ProgramChanges, ProgramQuery } from '../schemas';
 
 const codeTaken = () => new DomainError('conflict', 'Another program of this tenant already has this code.');
 const noProvider = () => new DomainError('unprocessable', 'providerId does not name a provider of this tenant.', [{ path: 'body.providerId', message: 'no such provider' }]);
 
-export async function listPrograms(ctx: ServiceContext, q: Omit<ProgramQuery, 'cursor'> & { cursor?: [string, string] }) {
+export async function listPrograms({ ctx, input: q }: Call<TenantContext, Omit<ProgramQuery, 'cursor'> & { cursor?: [string, string] }>) {
   let competencyId: string | undefined;
   if (q.competency) {
     const ref = (await resolveCompetencies(ctx, [q.competency])).get(q.competency);
@@ -29,9 +29,10 @@ export async function listPrograms(ctx: ServiceContext, q: Omit<ProgramQuery, 'c
     competencyId = ref.id;
   }
   const pc = programCompetencies;
-  const owner = q.scope === 'national' ? eq(programs.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(programs.tenantId, ctx.tenant.id) : visiblePrograms(ctx.tenant.id);
-  const rows = await ctx.db.orm
-    .select(programColumns)
+  // The scoped read sees national and own programs; `scope` narrows it to one of the two.
+  const owner = q.scope === 'national' ? eq(programs.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(programs.tenantId, ctx.tenant.id) : undefined;
+  const rows = await ctx.db
+    .visible(programColumns)
     .from(programs)
     .leftJoin(providers, withProvider)
     .where(
@@ -54,28 +55,22 @@ export async function listPrograms(ctx: ServiceContext, q: Omit<ProgramQuery, 'c
     .orderBy(asc(programs.title), asc(programs.id))
     .limit(q.limit + 1);
   const { items, nextCursor } = page(rows as ProgramRow[], q.limit, (p) => [p.title, p.id]);
-  return { items: await shapePrograms(ctx.db.orm, ctx.tenant.id, items), nextCursor };
+  return { items: await shapeVisiblePrograms(ctx, items), nextCursor };
 }
 
-export async function getProgram(ctx: ServiceContext, id: string) {
-  const rows = await ctx.db.orm
-    .select(programColumns)
-    .from(programs)
-    .leftJoin(providers, withProvider)
-    .where(and(visiblePrograms(ctx.tenant.id), eq(programs.id, id)))
-    .limit(1);
-  const [program] = await shapePrograms(ctx.db.orm, ctx.tenant.id, rows as ProgramRow[]);
+export async function getProgram({ ctx, input: id }: Call<TenantContext, string>) {
+  const rows = await ctx.db.visible(programColumns).from(programs).leftJoin(providers, withProvider).where(eq(programs.id, id)).limit(1);
+  const [program] = await shapeVisiblePrograms(ctx, rows as ProgramRow[]);
   if (!program) throw notFound('program');
   return program;
 }
 
-export async function createProgram(ctx: ServiceContext, input: NewProgram) {
+export async function createProgram({ ctx, input }: Call<TenantContext, NewProgram>) {
   const refs = await resolveCompetencies(ctx, keysOf(input));
   const now = nowIso();
   const id = newId('prg');
   const links = linkRows(ctx.tenant.id, id, input, refs);
-  const row: typeof programs.$inferInsert = {
-    tenantId: ctx.tenant.id,
+  const row = {
     id,
     code: input.code,
     title: input.title,
@@ -93,39 +88,45 @@ export async function createProgram(ctx: ServiceContext, input: NewProgram) {
   await withConstraints(
     () =>
       ctx.db.batch([
-        ctx.db.orm.insert(programs).values(row),
-        ...replaceLinks(ctx.db.orm, ctx.tenant.id, id, ['target', 'prerequisite'], links, sql`true`),
+        ctx.db.insert(programs).values(row),
+        ...replaceOwnLinks(ctx, id, ['target', 'prerequisite'], links, sql`true`),
         auditEntry(ctx, 'program.create', 'program', id),
       ]),
     { unique: codeTaken, foreignKey: noProvider },
   );
-  return getProgram(ctx, id);
+  return getProgram({ ctx, input: id });
 }
 
 /**
- * Applies `changes` when the program is still at `expectedVersion`. The competency rows are
- * replaced first, each statement guarded by that version, then the row's version moves on: in
- * one batch, so a stale write changes nothing at all.
+ * Applies `changes` when the program is still at `expectedVersion`: a guard on that version opens
+ * the batch, then the competency rows are replaced and the row's version moves on, so a stale
+ * write changes nothing at all. A failed guard is told apart by reading again (absent, national,
+ * or changed meanwhile).
  */
-export async function updateProgram(ctx: ServiceContext, id: string, expectedVersion: number, changes: ProgramChanges) {
+export async function updateProgram({ ctx, input: { id, expectedVersion, changes } }: Call<TenantContext, { id: string; expectedVersion: number; changes: ProgramChanges }>) {
   const { targets, prerequisites, jp, ...rest } = changes;
   const refs = await resolveCompetencies(ctx, keysOf(changes));
   const links = linkRows(ctx.tenant.id, id, { targets, prerequisites }, refs);
   const roles = [...(targets ? (['target'] as const) : []), ...(prerequisites ? (['prerequisite'] as const) : [])];
-  const current = sql`exists (select 1 from ${programs} where ${programs.tenantId} = ${ctx.tenant.id} and ${programs.id} = ${id} and ${programs.version} = ${expectedVersion})`;
-  const write = ctx.db.orm
+  const current = sql`exists (select 1 from ${programs} where ${ctx.db.owned(programs, eq(programs.id, id), eq(programs.version, expectedVersion))})`;
+  const write = ctx.db
     .update(programs)
     .set({ ...rest, ...(jp === undefined ? {} : { jpCenti: toCenti(jp) }), version: sql`${programs.version} + 1`, updatedAt: nowIso() })
-    .where(ctx.db.owned(programs, eq(programs.id, id), eq(programs.version, expectedVersion)))
-    .returning({ id: programs.id });
-  const statements = [...replaceLinks(ctx.db.orm, ctx.tenant.id, id, [...roles], links, current), write, auditIfChanged(ctx, 'program.update', 'program', id)];
-  const results = (await withConstraints(() => ctx.db.orm.batch(statements as [typeof write, ...(typeof write)[]]), { foreignKey: noProvider })) as unknown[];
-  const updated = results[statements.length - 2] as { id: string }[];
-  if (updated.length === 0) {
-    const [existing] = await ctx.db.orm.select({ tenantId: programs.tenantId }).from(programs).where(and(visiblePrograms(ctx.tenant.id), eq(programs.id, id))).limit(1);
+    .where(and(eq(programs.id, id), eq(programs.version, expectedVersion)));
+  const statements = [
+    ctx.db.guard(current, 'precondition_failed', 'The program was changed since you read it.'),
+    ...replaceOwnLinks(ctx, id, [...roles], links, sql`true`),
+    write,
+    auditIfChanged(ctx, 'program.update', 'program', id),
+  ];
+  try {
+    await withConstraints(() => ctx.db.write(statements), { foreignKey: noProvider });
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'precondition_failed') throw err;
+    const [existing] = await ctx.db.visible({ tenantId: programs.tenantId }).from(programs).where(eq(programs.id, id)).limit(1);
     if (!existing) throw notFound('program');
     if (existing.tenantId === nationalTenant) throw new DomainError('forbidden', 'National programs are curated nationally.');
     throw staleWrite();
   }
-  return getProgram(ctx, id);
+  return getProgram({ ctx, input: id });
 }

@@ -4,16 +4,15 @@
  * promotes the waitlist in the same batch, so the queue never waits behind a free seat.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { enrollments, offerings, programs } from '../../db/schema';
-import { auditEntry, auditIfChanged, auditRow } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { staleWrite } from '../../platform/http/etag';
-import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
-import { newId, nowIso } from '../../platform/ids';
+import { enrollments, offerings, programs } from '../../../db/schema';
+import { auditEntry, auditIfChanged } from '../../../platform/audit/audit';
+import type { Call, TenantContext } from '../../../platform/context';
+import { staleWrite } from '../../../platform/http/etag';
+import { after, page } from '../../../platform/http/pagination';
+import { DomainError, notFound } from '../../../platform/errors';
+import { newId, nowIso } from '../../../platform/ids';
 import { promoteWaiting } from './queue';
-import { visiblePrograms } from './program-rows';
-import type { NewOffering, OfferingChanges } from './schemas';
+import type { NewOffering, OfferingChanges } from '../schemas';
 
 const count = (status: 'enrolled' | 'waitlisted', name: string) =>
   sql<number>`(select count(*) from ${enrollments} where ${enrollments.tenantId} = ${offerings.tenantId} and ${enrollments.offeringId} = ${offerings.id} and ${enrollments.status} = ${status})`.as(name);
@@ -35,17 +34,18 @@ const columns = {
   updatedAt: offerings.updatedAt,
 };
 
-const query = (ctx: ServiceContext) =>
-  ctx.db.orm
+const query = (ctx: TenantContext) =>
+  ctx.db
     .select(columns)
     .from(offerings)
     .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)));
 
-export async function listOfferings(ctx: ServiceContext, q: { limit: number; cursor?: [string, string]; program?: string; status?: (typeof offerings.$inferSelect)['status']; from?: string }) {
+type OfferingQuery = { limit: number; cursor?: [string, string]; program?: string; status?: (typeof offerings.$inferSelect)['status']; from?: string };
+
+export async function listOfferings({ ctx, input: q }: Call<TenantContext, OfferingQuery>) {
   const rows = await query(ctx)
     .where(
-      ctx.db.owned(
-        offerings,
+      and(
         q.program ? eq(offerings.programId, q.program) : undefined,
         q.status ? eq(offerings.status, q.status) : undefined,
         q.from ? sql`${offerings.startDate} >= ${q.from}` : undefined,
@@ -57,23 +57,22 @@ export async function listOfferings(ctx: ServiceContext, q: { limit: number; cur
   return page(rows, q.limit, (o) => [o.startDate, o.id]);
 }
 
-export async function getOffering(ctx: ServiceContext, id: string) {
-  const [row] = await query(ctx).where(ctx.db.owned(offerings, eq(offerings.id, id))).limit(1);
+export async function getOffering({ ctx, input: id }: Call<TenantContext, string>) {
+  const [row] = await query(ctx).where(eq(offerings.id, id)).limit(1);
   if (!row) throw notFound('offering');
   return row;
 }
 
-export async function createOffering(ctx: ServiceContext, input: NewOffering) {
-  const [program] = await ctx.db.orm
-    .select({ tenantId: programs.tenantId, status: programs.status })
+export async function createOffering({ ctx, input }: Call<TenantContext, NewOffering>) {
+  const [program] = await ctx.db
+    .visible({ tenantId: programs.tenantId, status: programs.status })
     .from(programs)
-    .where(and(visiblePrograms(ctx.tenant.id), eq(programs.id, input.programId)))
+    .where(eq(programs.id, input.programId))
     .limit(1);
   if (!program) throw new DomainError('unprocessable', 'programId does not name a program of the catalog.', [{ path: 'body.programId', message: 'no such program' }]);
   if (program.status !== 'active') throw new DomainError('unprocessable', 'The program is archived.', [{ path: 'body.programId', message: 'archived program' }]);
   const now = nowIso();
-  const row: typeof offerings.$inferInsert = {
-    tenantId: ctx.tenant.id,
+  const row = {
     id: newId('off'),
     programTenantId: program.tenantId,
     programId: input.programId,
@@ -87,17 +86,16 @@ export async function createOffering(ctx: ServiceContext, input: NewOffering) {
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.batch([ctx.db.orm.insert(offerings).values(row), auditEntry(ctx, 'offering.create', 'offering', row.id)]);
-  return getOffering(ctx, row.id);
+  await ctx.db.batch([ctx.db.insert(offerings).values(row), auditEntry(ctx, 'offering.create', 'offering', row.id)]);
+  return getOffering({ ctx, input: row.id });
 }
 
-export async function updateOffering(ctx: ServiceContext, id: string, expectedVersion: number, changes: OfferingChanges) {
-  const write = ctx.db.orm
+export async function updateOffering({ ctx, input: { id, expectedVersion, changes } }: Call<TenantContext, { id: string; expectedVersion: number; changes: OfferingChanges }>) {
+  const write = ctx.db
     .update(offerings)
     .set({ ...changes, version: sql`${offerings.version} + 1`, updatedAt: nowIso() })
     .where(
-      ctx.db.owned(
-        offerings,
+      and(
         eq(offerings.id, id),
         eq(offerings.version, expectedVersion),
         // The dates are checked against the stored ones when only one of them changes.
@@ -106,12 +104,12 @@ export async function updateOffering(ctx: ServiceContext, id: string, expectedVe
       ),
     )
     .returning({ id: offerings.id });
-  const [rows] = (await ctx.db.orm.batch([write, auditIfChanged(ctx, 'offering.update', 'offering', id), ...promoteWaiting(ctx, id)])) as unknown as [{ id: string }[]];
+  const [rows] = await ctx.db.batch([write, auditIfChanged(ctx, 'offering.update', 'offering', id), ...promoteWaiting(ctx, id)]);
   if (rows.length === 0) {
-    const [current] = await ctx.db.orm.select({ version: offerings.version }).from(offerings).where(ctx.db.owned(offerings, eq(offerings.id, id))).limit(1);
+    const [current] = await ctx.db.select({ version: offerings.version }).from(offerings).where(eq(offerings.id, id)).limit(1);
     if (!current) throw notFound('offering');
     if (current.version !== expectedVersion) throw staleWrite();
     throw new DomainError('unprocessable', 'The offering would end before it starts.', [{ path: 'body.endDate', message: 'ends before it starts' }]);
   }
-  return getOffering(ctx, id);
+  return getOffering({ ctx, input: id });
 }

@@ -8,12 +8,12 @@
  * competencies and the catalog (national + this tenant's), never another tenant's rows.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { competencies, currentLevels, employees, offerings, positionStandards, programCompetencies, programs, units } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/errors';
-import { gapsOf } from '../competencies/gaps';
-import { isClassical, visiblePrograms } from './program-rows';
-import type { RecommendationQuery } from './schemas';
+import { competencies, currentLevels, employees, offerings, positionStandards, programCompetencies, programs, units } from '../../../db/schema';
+import type { Call, TenantContext } from '../../../platform/context';
+import { notFound } from '../../../platform/errors';
+import { gapsOf } from '../../competencies';
+import { isClassical } from '../programs/program-rows';
+import type { RecommendationQuery } from '../schemas';
 
 interface Need {
   code: string;
@@ -29,20 +29,17 @@ export interface Person {
   levels: Map<string, number>;
 }
 
-async function catalogOf(ctx: ServiceContext, maxCost?: number) {
-  const list = await ctx.db.orm
-    .select({ id: programs.id, tenantId: programs.tenantId, code: programs.code, title: programs.title, method: programs.method, jpCenti: programs.jpCenti, cost: programs.costPerParticipant })
+async function catalogOf(ctx: TenantContext, maxCost?: number) {
+  const list = await ctx.db
+    .visible({ id: programs.id, tenantId: programs.tenantId, code: programs.code, title: programs.title, method: programs.method, jpCenti: programs.jpCenti, cost: programs.costPerParticipant })
     .from(programs)
-    .where(and(visiblePrograms(ctx.tenant.id), eq(programs.status, 'active'), maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${maxCost}`));
+    .where(and(eq(programs.status, 'active'), maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${maxCost}`));
   const pc = programCompetencies;
-  const links = await ctx.db.orm
-    .select({ programId: pc.programId, role: pc.role, competencyId: pc.competencyId, level: pc.level })
-    .from(pc)
-    .where(inArray(pc.tenantId, ['', ctx.tenant.id]));
-  const open = await ctx.db.orm
+  const links = await ctx.db.visible({ programId: pc.programId, role: pc.role, competencyId: pc.competencyId, level: pc.level }).from(pc);
+  const open = await ctx.db
     .select({ id: offerings.id, programId: offerings.programId, startDate: offerings.startDate, endDate: offerings.endDate, capacity: offerings.capacity, location: offerings.location, online: offerings.online, status: offerings.status })
     .from(offerings)
-    .where(ctx.db.owned(offerings, inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${new Date().toISOString().slice(0, 10)}`))
+    .where(and(inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${new Date().toISOString().slice(0, 10)}`))
     .orderBy(asc(offerings.startDate), asc(offerings.id));
   return list.map((p) => ({
     ...p,
@@ -53,7 +50,7 @@ async function catalogOf(ctx: ServiceContext, maxCost?: number) {
 }
 
 /** Ranks the catalog for `people` (one person, or a unit's). */
-export async function rank(ctx: ServiceContext, people: Person[], q: RecommendationQuery) {
+async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery) {
   const catalog = await catalogOf(ctx, q.maxCost);
   const lines = catalog.flatMap((p) => {
     const reasons = new Map<string, { competencyId: string; code: string; name: string; from: number; to: number; weight: number; closes: number; people: number }>();
@@ -86,12 +83,12 @@ export async function rank(ctx: ServiceContext, people: Person[], q: Recommendat
     .slice(0, q.limit);
 }
 
-export async function forEmployee(ctx: ServiceContext, employeeId: string, q: RecommendationQuery) {
+export async function forEmployee({ ctx, input: { employeeId, query: q } }: Call<TenantContext, { employeeId: string; query: RecommendationQuery }>) {
   const gaps = await gapsOf(ctx, employeeId);
-  const held = await ctx.db.orm
+  const held = await ctx.db
     .select({ competencyId: currentLevels.competencyId, level: currentLevels.level })
     .from(currentLevels)
-    .where(ctx.db.owned(currentLevels, eq(currentLevels.employeeId, employeeId)));
+    .where(eq(currentLevels.employeeId, employeeId));
   const needs = new Map<string, Need>();
   for (const g of gaps.items) {
     if (g.current !== null && (g.gap ?? 0) > 0) needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
@@ -100,19 +97,19 @@ export async function forEmployee(ctx: ServiceContext, employeeId: string, q: Re
   return { subject: { kind: 'employee' as const, id: employeeId }, items: await rank(ctx, [person], q) };
 }
 
-export async function forUnit(ctx: ServiceContext, unitId: string, q: RecommendationQuery) {
-  const [unit] = await ctx.db.orm.select({ id: units.id }).from(units).where(ctx.db.owned(units, eq(units.id, unitId))).limit(1);
+export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantContext, { unitId: string; query: RecommendationQuery }>) {
+  const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
   if (!unit) throw notFound('unit');
-  const members = ctx.db.owned(employees, eq(employees.unitId, unitId), eq(employees.status, 'active'));
+  const members = and(eq(employees.unitId, unitId), eq(employees.status, 'active'));
   const s = positionStandards;
-  const gapRows = await ctx.db.orm
+  const gapRows = await ctx.db
     .select({ employeeId: employees.id, competencyId: s.competencyId, code: competencies.code, name: competencies.name, required: s.requiredLevel, weight: s.weight, current: currentLevels.level })
     .from(employees)
     .innerJoin(s, and(eq(s.tenantId, employees.tenantId), eq(s.positionId, employees.positionId)))
     .innerJoin(competencies, and(eq(competencies.tenantId, s.competencyTenantId), eq(competencies.id, s.competencyId)))
     .innerJoin(currentLevels, and(eq(currentLevels.tenantId, employees.tenantId), eq(currentLevels.employeeId, employees.id), eq(currentLevels.competencyId, s.competencyId)))
     .where(and(members, sql`${currentLevels.level} < ${s.requiredLevel}`));
-  const held = await ctx.db.orm
+  const held = await ctx.db
     .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
     .from(currentLevels)
     .innerJoin(employees, and(eq(employees.tenantId, currentLevels.tenantId), eq(employees.id, currentLevels.employeeId)))

@@ -1,19 +1,15 @@
 /**
  * HTTP face of the catalog: a tenant's providers and programs (`/tenants/{tenant}/…`, national
- * programs included in reads) and national curation (`/national/programs`). Employees may read
- * the catalog; the tenant admin writes the tenant's own rows; the national admin the national ones.
+ * programs included in reads). Employees may read the catalog; the tenant admin writes the
+ * tenant's own rows. National programs are curated in the curation module.
  */
-import { serviceContext, nationalContextOf } from '../../platform/context';
-import { etagOf, expectedVersion } from '../../platform/http/etag';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { listNationalPrograms, putNationalProgram } from './national';
+import { etagOf, expectedVersion } from '../../../platform/http/etag';
+import { json, jsonBody, problem, route, tenantRouter } from '../../../platform/http/openapi';
+import { decodeCursor, pageOf, pageQuery } from '../../../platform/http/pagination';
 import * as catalog from './programs';
 import * as providers from './providers';
 import {
   idParams,
-  nationalCodeParams,
-  nationalProgramSchema,
   newProgramSchema,
   newProviderSchema,
   programChangesSchema,
@@ -21,15 +17,14 @@ import {
   programSchema,
   providerChangesSchema,
   providerSchema,
-} from './schemas';
-import { tenantParams } from '../../platform/http/params';
+} from '../schemas';
+import { tenantParams } from '../../../platform/http/params';
 
 const admin = ['tenant_admin'] as const;
 const readers = ['tenant_admin', 'employee'] as const;
 const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') };
-const nationalCtx = nationalContextOf;
 
-export const catalogRoutes = createRouter()
+export const catalogRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/providers', tags: ['Catalog'], roles: readers,
@@ -40,7 +35,7 @@ export const catalogRoutes = createRouter()
     async (c) => {
       const { cursor, limit } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await providers.listProviders(serviceContext(c), { limit, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await providers.listProviders({ ctx: c.get('ctx'), input: { limit, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -50,7 +45,7 @@ export const catalogRoutes = createRouter()
       responses: { 201: json(providerSchema, 'Created'), 409: problem('The name is taken') },
     }),
     async (c) => {
-      const provider = await providers.createProvider(serviceContext(c), c.req.valid('json'));
+      const provider = await providers.createProvider({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(provider.version));
       return c.json(provider, 201);
     },
@@ -61,7 +56,7 @@ export const catalogRoutes = createRouter()
       request: { params: idParams }, responses: { 200: json(providerSchema, 'The provider') },
     }),
     async (c) => {
-      const provider = await providers.getProvider(serviceContext(c), c.req.valid('param').id);
+      const provider = await providers.getProvider({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(provider.version));
       return c.json(provider, 200);
     },
@@ -73,7 +68,7 @@ export const catalogRoutes = createRouter()
       responses: { 200: json(providerSchema, 'The changed provider'), 409: problem('The name is taken'), ...ifMatch },
     }),
     async (c) => {
-      const provider = await providers.updateProvider(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const provider = await providers.updateProvider({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(provider.version));
       return c.json(provider, 200);
     },
@@ -88,7 +83,7 @@ export const catalogRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await catalog.listPrograms(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await catalog.listPrograms({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -99,7 +94,7 @@ export const catalogRoutes = createRouter()
       responses: { 201: json(programSchema, 'Created'), 409: problem('The code is taken'), 422: problem('Unknown competency or provider') },
     }),
     async (c) => {
-      const program = await catalog.createProgram(serviceContext(c), c.req.valid('json'));
+      const program = await catalog.createProgram({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(program.version));
       c.header('location', `${c.req.path}/${program.id}`);
       return c.json(program, 201);
@@ -111,7 +106,7 @@ export const catalogRoutes = createRouter()
       request: { params: idParams }, responses: { 200: json(programSchema, 'The program') },
     }),
     async (c) => {
-      const program = await catalog.getProgram(serviceContext(c), c.req.valid('param').id);
+      const program = await catalog.getProgram({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(program.version));
       return c.json(program, 200);
     },
@@ -124,35 +119,8 @@ export const catalogRoutes = createRouter()
       responses: { 200: json(programSchema, 'The changed program'), 422: problem('Unknown competency or provider'), ...ifMatch },
     }),
     async (c) => {
-      const program = await catalog.updateProgram(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const program = await catalog.updateProgram({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(program.version));
       return c.json(program, 200);
-    },
-  );
-
-export const nationalCatalogRoutes = createRouter()
-  .openapi(
-    route({
-      method: 'get', path: '/national/programs', tags: ['Catalog'], roles: ['national_admin'], summary: 'The national program catalog, by code',
-      request: { query: pageQuery }, responses: { 200: json(pageOf(programSchema), 'A page of national programs') },
-    }),
-    async (c) => {
-      const { limit, cursor } = c.req.valid('query');
-      const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await listNationalPrograms(nationalCtx(c), { limit, ...(key ? { cursor: key } : {}) }), 200);
-    },
-  )
-  .openapi(
-    route({
-      method: 'put', path: '/national/programs/{code}', tags: ['Catalog'], roles: ['national_admin'],
-      summary: 'Create or replace a national program in every database (idempotent; If-Match optional; national competencies only)',
-      request: { params: nationalCodeParams, body: jsonBody(nationalProgramSchema) },
-      responses: { 200: json(programSchema, 'Replaced (or unchanged)'), 201: json(programSchema, 'Created'), 412: problem('If-Match is stale'), 422: problem('Unknown national competency') },
-    }),
-    async (c) => {
-      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c);
-      const { program, created } = await putNationalProgram(nationalCtx(c), c.req.valid('param').code, c.req.valid('json'), version);
-      c.header('etag', etagOf(program.version));
-      return created ? c.json(program, 201) : c.json(program, 200);
     },
   );
