@@ -16,7 +16,7 @@
  * session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly once (the
  * transition happens once, and the ledger's reference `pairing:<id>` is unique).
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { mentoringSessions, pairings } from '../../db/schema';
 import { auditIfChanged } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
@@ -25,7 +25,7 @@ import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { creditJp } from '../jp';
-import { publicPairing, visiblePairing, type PairingRow } from './pairings';
+import { type PairingRow, publicPairing, visiblePairing } from './pairings';
 import type { EndPairing } from './schemas';
 
 export const minutesPerJp = 45;

@@ -8,12 +8,12 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { mentoringGoals, mentoringSessions, pairings } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import type { Call, TenantContext } from '../../platform/context';
+import { DomainError, notFound } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
-import { goalRows, isMember, visiblePairing, type PairingRow } from './pairings';
+import { goalRows, isMember, type PairingRow, visiblePairing } from './pairings';
 import type { GoalChanges, NewGoal, NewSession } from './schemas';
 
 type SessionRow = typeof mentoringSessions.$inferSelect;

@@ -11,7 +11,7 @@ import { currentLevels, employees, mentorProfiles, pairings, units } from '../..
 import type { Call, TenantContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { gapsOf } from '../competencies';
-import { largestGaps, scoreCandidate, type Candidate, type MenteeGap, type Place, type ScoreParts, type UnitPreference } from './scoring';
+import { type Candidate, largestGaps, type MenteeGap, type Place, type ScoreParts, scoreCandidate, type UnitPreference } from './scoring';
 
 export interface Pool {
   candidates: (Candidate & { name: string })[];

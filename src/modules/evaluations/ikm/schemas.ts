@@ -6,7 +6,6 @@ import { z } from '@hono/zod-openapi';
 import { respondentAgeBands, respondentEducations, respondentGenders } from '../../../db/schema/evaluations';
 import { ikmGrades } from './formula';
 import { isPeriod, periodContains } from './periods';
-import { tenantParams } from '../../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 
