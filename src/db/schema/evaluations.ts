@@ -24,7 +24,7 @@ export const ikmResponses = sqliteTable(
   {
     ...tenantColumns(),
     unitId: text('unit_id').notNull(),
-    /** `2026`, `2026-S1`, `2026-Q3` or `2026-07` (see modules/evaluations/periods.ts). */
+    /** `2026`, `2026-S1`, `2026-Q3` or `2026-07` (see modules/evaluations/ikm/periods.ts). */
     period: text('period').notNull(),
     u1: answer('u1'),
     u2: answer('u2'),

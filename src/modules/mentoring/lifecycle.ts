@@ -16,16 +16,16 @@
  * session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly once (the
  * transition happens once, and the ledger's reference `pairing:<id>` is unique).
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { mentoringSessions, pairings } from '../../db/schema';
 import { auditIfChanged } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { creditJp } from '../jp/ledger';
-import { publicPairing, visiblePairing, type PairingRow } from './pairings';
+import { creditJp } from '../jp';
+import { type PairingRow, publicPairing, visiblePairing } from './pairings';
 import type { EndPairing } from './schemas';
 
 export const minutesPerJp = 45;
@@ -48,12 +48,12 @@ const freeSlot = sql`(${col('kind')} = 'coaching' or (
 const stateForbids = (p: PairingRow, step: string) => new DomainError('conflict', `A ${p.status} pairing cannot be ${step}.`);
 const notYours = (step: string) => new DomainError('forbidden', `Only ${step}.`);
 
-async function apply(ctx: ServiceContext, p: PairingRow, set: Partial<PairingRow>, when: SQL, action: string, step: string, extra: Statement[] = []) {
+async function apply(ctx: TenantContext, p: PairingRow, set: Partial<PairingRow>, when: SQL, action: string, step: string, extra: Statement[] = []) {
   const now = nowIso();
-  const update = ctx.db.orm
+  const update = ctx.db
     .update(pairings)
     .set({ ...set, version: sql`${pairings.version} + 1`, updatedAt: now })
-    .where(ctx.db.owned(pairings, eq(pairings.id, p.id), when))
+    .where(and(eq(pairings.id, p.id), when))
     .returning();
   // The guard aborts the whole batch (JP credit included) when the update lost a race and changed nothing.
   const changed = ctx.db.guard(sql`changes() > 0`, 'conflict', 'The pairing changed meanwhile.');
@@ -70,14 +70,14 @@ async function apply(ctx: ServiceContext, p: PairingRow, set: Partial<PairingRow
   throw new DomainError('conflict', step === 'accepted' ? 'The mentor has no free slot: capacity reached or profile paused.' : 'The pairing changed meanwhile; read it again and retry.');
 }
 
-export async function acceptPairing(ctx: ServiceContext, id: string) {
+export async function acceptPairing({ ctx, input: id }: Call<TenantContext, string>) {
   const p = await visiblePairing(ctx, id);
   if (ctx.actor.employeeId !== p.mentorId) throw notYours('the mentor accepts a pairing');
   if (p.status !== 'proposed') throw stateForbids(p, 'accepted');
   return apply(ctx, p, { status: 'active', acceptedAt: nowIso() }, sql`${col('status')} = 'proposed' and ${freeSlot}`, 'pairing.accept', 'accepted');
 }
 
-export async function declinePairing(ctx: ServiceContext, id: string, reason: string) {
+export async function declinePairing({ ctx, input: { id, reason } }: Call<TenantContext, { id: string; reason: string }>) {
   const p = await visiblePairing(ctx, id);
   if (ctx.actor.employeeId !== p.mentorId) throw notYours('the mentor declines a pairing');
   if (p.status !== 'proposed') throw stateForbids(p, 'declined');
@@ -85,7 +85,7 @@ export async function declinePairing(ctx: ServiceContext, id: string, reason: st
   return apply(ctx, p, set, sql`${col('status')} = 'proposed'`, 'pairing.decline', 'declined');
 }
 
-export async function endPairing(ctx: ServiceContext, id: string, input: EndPairing) {
+export async function endPairing({ ctx, input: { id, ...input } }: Call<TenantContext, { id: string } & EndPairing>) {
   const p = await visiblePairing(ctx, id);
   const admin = hasRole(ctx.actor, 'tenant_admin');
   const now = nowIso();
@@ -96,10 +96,10 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndPair
     return apply(ctx, p, { status: 'cancelled', ...ended }, sql`${col('status')} = ${p.status}`, 'pairing.cancel', 'cancelled');
   }
   if (p.status !== 'active') throw stateForbids(p, 'completed');
-  const [sum] = await ctx.db.orm
+  const [sum] = await ctx.db
     .select({ minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)`.as('minutes') })
     .from(mentoringSessions)
-    .where(ctx.db.owned(mentoringSessions, eq(mentoringSessions.pairingId, p.id)));
+    .where(eq(mentoringSessions.pairingId, p.id));
   const minutes = sum?.minutes ?? 0;
   const jp = jpForMinutes(minutes);
   const credit =

@@ -8,12 +8,12 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { auditLog, employees, mentoringGoals, mentorProfiles, pairings } from '../../db/schema';
 import { auditEntry, auditRow } from '../../platform/audit/audit';
+import { isSelfOrAdmin } from '../../platform/auth/access';
 import { hasRole } from '../../platform/auth/principal';
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
-import { jsonRows } from '../../platform/db/json-rows';
-import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound } from '../../platform/errors';
+import { after, page } from '../../platform/http/pagination';
 import { newId, newSortableId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { competencyIds } from './profiles';
@@ -21,34 +21,36 @@ import type { NewGoal, NewPairing, PairingFilters } from './schemas';
 import { reportingLine } from './suggestions';
 
 export type PairingRow = typeof pairings.$inferSelect;
-type GoalRow = typeof mentoringGoals.$inferSelect;
+/** A pairing as written, without its tenant (the scoped handle stamps it). */
+export type NewPairingRow = Omit<PairingRow, 'tenantId'>;
+type GoalRow = Omit<typeof mentoringGoals.$inferSelect, 'tenantId'>;
 
-export const publicPairing = ({ tenantId: _t, focus, jpCenti, ...rest }: PairingRow) => ({
+export const publicPairing = ({ tenantId: _t, focus, jpCenti, ...rest }: NewPairingRow & { tenantId?: string }) => ({
   ...rest,
   focus: JSON.parse(focus) as string[],
   jp: jpCenti === null ? null : jpCenti / 100,
 });
 
-export const isMember = (ctx: ServiceContext, p: Pick<PairingRow, 'mentorId' | 'menteeId'>) =>
+export const isMember = (ctx: TenantContext, p: Pick<PairingRow, 'mentorId' | 'menteeId'>) =>
   ctx.actor.employeeId !== undefined && (ctx.actor.employeeId === p.mentorId || ctx.actor.employeeId === p.menteeId);
 
 /** The pairing if the caller may see it (a member or the admin); 404 otherwise. */
-export async function visiblePairing(ctx: ServiceContext, id: string): Promise<PairingRow> {
-  const [row] = await ctx.db.orm.select().from(pairings).where(ctx.db.owned(pairings, eq(pairings.id, id))).limit(1);
-  if (!row || !(hasRole(ctx.actor, 'tenant_admin') || isMember(ctx, row))) throw notFound('pairing');
+export async function visiblePairing(ctx: TenantContext, id: string): Promise<PairingRow> {
+  const [row] = await ctx.db.select().from(pairings).where(eq(pairings.id, id)).limit(1);
+  if (!row || !(isSelfOrAdmin(ctx, row.mentorId) || isSelfOrAdmin(ctx, row.menteeId))) throw notFound('pairing');
   return row;
 }
 
 const refused = (detail: string, path: string) => new DomainError('unprocessable', detail, [{ path, message: detail }]);
 
 /** Checks the rules of `kind` for the two people; throws 422 with the reason. */
-export async function assertPairable(ctx: ServiceContext, kind: PairingRow['kind'], mentorId: string, menteeId: string): Promise<void> {
-  const people = await ctx.db.orm
+export async function assertPairable(ctx: TenantContext, kind: PairingRow['kind'], mentorId: string, menteeId: string): Promise<void> {
+  const people = await ctx.db
     // Aliased: D1 returns columns by name, and the two `status` columns would collide.
     .select({ id: employees.id, supervisorId: employees.supervisorId, status: employees.status, profile: sql<string | null>`${mentorProfiles.status}`.as('profile_status') })
     .from(employees)
     .leftJoin(mentorProfiles, and(eq(mentorProfiles.tenantId, employees.tenantId), eq(mentorProfiles.employeeId, employees.id)))
-    .where(ctx.db.owned(employees, sql`${employees.id} in (${mentorId}, ${menteeId})`));
+    .where(sql`${employees.id} in (${mentorId}, ${menteeId})`);
   const mentor = people.find((p) => p.id === mentorId);
   const mentee = people.find((p) => p.id === menteeId);
   if (!mentor || mentor.status !== 'active') throw refused('No such active employee in this tenant.', 'body.mentorId');
@@ -61,9 +63,8 @@ export async function assertPairable(ctx: ServiceContext, kind: PairingRow['kind
   if ((await reportingLine(ctx, menteeId)).has(mentorId)) throw refused("The mentor is in the mentee's own reporting line: that is coaching, not mentoring.", 'body.mentorId');
 }
 
-export function goalRows(ctx: ServiceContext, pairingId: string, goals: NewGoal[], now: string): GoalRow[] {
+export function goalRows(pairingId: string, goals: NewGoal[], now: string): GoalRow[] {
   return goals.map((g) => ({
-    tenantId: ctx.tenant.id,
     id: newId('mgl'),
     pairingId,
     title: g.title,
@@ -76,18 +77,17 @@ export function goalRows(ctx: ServiceContext, pairingId: string, goals: NewGoal[
 }
 
 /** Statements that record a proposed pairing (with its goals and audit row). */
-export function proposalStatements(ctx: ServiceContext, row: PairingRow, goals: GoalRow[]): Statement[] {
-  const statements: Statement[] = [ctx.db.orm.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
+export function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals: GoalRow[]): Statement[] {
+  const statements: Statement[] = [ctx.db.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
   if (goals.length > 0) {
-    statements.push(ctx.db.orm.insert(mentoringGoals).select(jsonRows(mentoringGoals, goals)));
-    statements.push(ctx.db.insertRows(auditLog, (goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt)))));
+    statements.push(ctx.db.insertRows(mentoringGoals, goals));
+    statements.push(ctx.db.insertRows(auditLog, goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt))));
   }
   return statements;
 }
 
-export function proposedRow(ctx: ServiceContext, p: { kind: PairingRow['kind']; mentorId: string; menteeId: string; focus: string[]; note?: string | undefined }, now: string): PairingRow {
+export function proposedRow(ctx: TenantContext, p: { kind: PairingRow['kind']; mentorId: string; menteeId: string; focus: string[]; note?: string | undefined }, now: string): NewPairingRow {
   return {
-    tenantId: ctx.tenant.id,
     id: newSortableId('pair'),
     kind: p.kind,
     mentorId: p.mentorId,
@@ -111,30 +111,29 @@ export function proposedRow(ctx: ServiceContext, p: { kind: PairingRow['kind']; 
 export const openPairingExists = () =>
   new DomainError('conflict', 'These two already have an open (proposed or active) pairing of this kind.');
 
-export async function createPairing(ctx: ServiceContext, input: NewPairing) {
+export async function createPairing({ ctx, input }: Call<TenantContext, NewPairing>) {
   await assertPairable(ctx, input.kind, input.mentorId, input.menteeId);
   const focus = await competencyIds(ctx, input.focus, 'body.focus');
   const now = nowIso();
   const row = proposedRow(ctx, { ...input, focus }, now);
-  await withConstraints(() => ctx.db.batch(proposalStatements(ctx, row, goalRows(ctx, row.id, input.goals, now))), {
+  await withConstraints(() => ctx.db.write(proposalStatements(ctx, row, goalRows(row.id, input.goals, now))), {
     unique: openPairingExists,
     foreignKey: () => refused('An employee was removed meanwhile.', 'body'),
   });
   return publicPairing(row);
 }
 
-export const getPairing = async (ctx: ServiceContext, id: string) => publicPairing(await visiblePairing(ctx, id));
+export const getPairing = async ({ ctx, input: id }: Call<TenantContext, string>) => publicPairing(await visiblePairing(ctx, id));
 
 /** The tenant's pairings for the admin; an employee's own (as mentor or mentee) otherwise. */
-export async function listPairings(ctx: ServiceContext, q: Omit<PairingFilters, 'cursor'> & { cursor?: [string, string] }) {
+export async function listPairings({ ctx, input: q }: Call<TenantContext, Omit<PairingFilters, 'cursor'> & { cursor?: [string, string] }>) {
   const me = ctx.actor.employeeId;
   const own = hasRole(ctx.actor, 'tenant_admin') ? undefined : me ? or(eq(pairings.mentorId, me), eq(pairings.menteeId, me)) : sql`0`;
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select()
     .from(pairings)
     .where(
-      ctx.db.owned(
-        pairings,
+      and(
         own,
         q.status ? eq(pairings.status, q.status) : undefined,
         q.kind ? eq(pairings.kind, q.kind) : undefined,

@@ -4,37 +4,36 @@
  * or not (paused). The tenant admin keeps them; an employee reads only their own (404 for others).
  * Competencies are stored as ids after resolving ids or codes against the tenant's dictionary.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { mentorProfiles } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
-import { hasRole } from '../../platform/auth/principal';
-import type { ServiceContext } from '../../platform/context';
+import { assertSelfOrAdmin } from '../../platform/auth/access';
+import type { Call, TenantContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
+import { DomainError, notFound } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
-import { resolveCompetencies } from '../competencies/dictionary';
+import { resolveCompetencies } from '../competencies';
 import type { MentorChanges, NewMentor } from './schemas';
 
 type Row = typeof mentorProfiles.$inferSelect;
 
-export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Row) => ({ ...rest, competencies: JSON.parse(competencies) as string[] });
+export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({ ...rest, competencies: JSON.parse(competencies) as string[] });
 
 /** Competency ids for ids or codes; every unknown one is reported under `path`. */
-export async function competencyIds(ctx: ServiceContext, keys: string[], path: string): Promise<string[]> {
+export async function competencyIds(ctx: TenantContext, keys: string[], path: string): Promise<string[]> {
   const refs = await resolveCompetencies(ctx, keys);
   const unknown = keys.flatMap((k, i) => (refs.has(k) ? [] : [{ path: `${path}.${i}`, message: 'no such competency in this tenant' }]));
   if (unknown.length > 0) throw new DomainError('unprocessable', 'Unknown competencies.', unknown);
   return [...new Set(keys.map((k) => (refs.get(k) as { id: string }).id))];
 }
 
-export async function createMentor(ctx: ServiceContext, input: NewMentor) {
+export async function createMentor({ ctx, input }: Call<TenantContext, NewMentor>) {
   const ids = await competencyIds(ctx, input.competencies, 'body.competencies');
   const now = nowIso();
-  const row: Row = {
-    tenantId: ctx.tenant.id,
+  const row = {
     id: newId('mnt'),
     employeeId: input.employeeId,
     capacity: input.capacity,
@@ -45,32 +44,34 @@ export async function createMentor(ctx: ServiceContext, input: NewMentor) {
     createdAt: now,
     updatedAt: now,
   };
-  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(mentorProfiles).values(row), auditEntry(ctx, 'mentor.create', 'mentor_profile', row.id)]), {
+  await withConstraints(() => ctx.db.batch([ctx.db.insert(mentorProfiles).values(row), auditEntry(ctx, 'mentor.create', 'mentor_profile', row.id)]), {
     unique: () => new DomainError('conflict', 'This employee already has a mentor profile.', [{ path: 'body.employeeId', message: 'taken' }]),
     foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
   });
   return publicMentor(row);
 }
 
-export async function getMentor(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.orm.select().from(mentorProfiles).where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.id, id))).limit(1);
+export async function getMentor({ ctx, input: id }: Call<TenantContext, string>) {
+  const [row] = await ctx.db.select().from(mentorProfiles).where(eq(mentorProfiles.id, id)).limit(1);
   // An employee may read their own profile; anyone else's is as if it did not exist.
-  if (!row || (!hasRole(ctx.actor, 'tenant_admin') && row.employeeId !== ctx.actor.employeeId)) throw notFound('mentor profile');
+  if (!row) throw notFound('mentor profile');
+  assertSelfOrAdmin(ctx, row.employeeId, 'mentor profile');
   return publicMentor(row);
 }
 
-export async function listMentors(ctx: ServiceContext, q: { limit: number; status?: Row['status']; cursor?: [string] }) {
-  const rows = await ctx.db.orm
+export async function listMentors({ ctx, input: q }: Call<TenantContext, { limit: number; status?: Row['status']; cursor?: [string] }>) {
+  const rows = await ctx.db
     .select()
     .from(mentorProfiles)
-    .where(ctx.db.owned(mentorProfiles, q.status ? eq(mentorProfiles.status, q.status) : undefined, after([mentorProfiles.id], q.cursor)))
+    .where(and(q.status ? eq(mentorProfiles.status, q.status) : undefined, after([mentorProfiles.id], q.cursor)))
     .orderBy(asc(mentorProfiles.id))
     .limit(q.limit + 1);
   return page(rows.map(publicMentor), q.limit, (m) => [m.id]);
 }
 
-export async function updateMentor(ctx: ServiceContext, id: string, expectedVersion: number, changes: MentorChanges) {
-  const [current] = await ctx.db.orm.select().from(mentorProfiles).where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.id, id))).limit(1);
+export async function updateMentor({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number; changes: MentorChanges }>) {
+  const { id, expectedVersion, changes } = input;
+  const [current] = await ctx.db.select().from(mentorProfiles).where(eq(mentorProfiles.id, id)).limit(1);
   if (!current) throw notFound('mentor profile');
   if (current.version !== expectedVersion) throw staleWrite();
   const set: Partial<Row> = {};

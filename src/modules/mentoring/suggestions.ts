@@ -3,15 +3,15 @@
  * active mentor pool, the mentee's largest gaps, place and reporting line, and scores each
  * candidate with `scoring.ts`. Reads only; never proposes or writes anything.
  *
- * Round trips are the budget (SPEC 8: at most 3 a request): the gaps come first, because the
+ * Round trips are the budget (bench/README.md: at most 3 a request): the gaps come first, because the
  * levels worth reading depend on them; everything else is independent and goes in one batch.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { currentLevels, employees, mentorProfiles, pairings, units } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { gapsOf } from '../competencies/gaps';
-import { largestGaps, scoreCandidate, type Candidate, type MenteeGap, type Place, type ScoreParts, type UnitPreference } from './scoring';
+import { gapsOf } from '../competencies';
+import { type Candidate, largestGaps, type MenteeGap, type Place, type ScoreParts, scoreCandidate, type UnitPreference } from './scoring';
 
 export interface Pool {
   candidates: (Candidate & { name: string })[];
@@ -25,8 +25,8 @@ export interface MenteeView extends Place {
 }
 
 /** Active mentors of active employees, with their place and open mentoring pairings. */
-function poolQuery(ctx: ServiceContext) {
-  return ctx.db.orm
+function poolQuery(ctx: TenantContext) {
+  return ctx.db
     .select({
       employeeId: mentorProfiles.employeeId,
       name: employees.name,
@@ -39,7 +39,7 @@ function poolQuery(ctx: ServiceContext) {
     .from(mentorProfiles)
     .innerJoin(employees, and(eq(employees.tenantId, mentorProfiles.tenantId), eq(employees.id, mentorProfiles.employeeId)))
     .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
-    .where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.status, 'active'), eq(employees.status, 'active')))
+    .where(and(eq(mentorProfiles.status, 'active'), eq(employees.status, 'active')))
     .orderBy(mentorProfiles.employeeId);
 }
 
@@ -47,18 +47,17 @@ function poolQuery(ctx: ServiceContext) {
  * Current levels of active mentors in the given competencies. The mentors come from a subquery,
  * not from the pool's answer, so this statement can ride in the same batch as the pool.
  */
-function levelsQuery(ctx: ServiceContext, competencyIds: string[]) {
+function levelsQuery(ctx: TenantContext, competencyIds: string[]) {
   const wanted = JSON.stringify([...new Set(competencyIds)]);
-  const mentors = ctx.db.orm
+  const mentors = ctx.db
     .select({ id: mentorProfiles.employeeId })
     .from(mentorProfiles)
-    .where(ctx.db.owned(mentorProfiles, eq(mentorProfiles.status, 'active')));
-  return ctx.db.orm
+    .where(eq(mentorProfiles.status, 'active'));
+  return ctx.db
     .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
     .from(currentLevels)
     .where(
-      ctx.db.owned(
-        currentLevels,
+      and(
         sql`${currentLevels.employeeId} in ${mentors}`,
         sql`${currentLevels.competencyId} in (select value from json_each(${wanted}))`,
       ),
@@ -76,17 +75,17 @@ function poolOf(rows: PoolRow[], levels: LevelRow[]): Pool {
 }
 
 /** The pool with its current levels in `competencyIds`. One round trip. */
-export async function loadPool(ctx: ServiceContext, competencyIds: string[]): Promise<Pool> {
-  const [rows, levels] = await ctx.db.orm.batch([poolQuery(ctx), levelsQuery(ctx, competencyIds)]);
+export async function loadPool(ctx: TenantContext, competencyIds: string[]): Promise<Pool> {
+  const [rows, levels] = await ctx.db.batch([poolQuery(ctx), levelsQuery(ctx, competencyIds)]);
   return poolOf(rows, levels);
 }
 
-function placeQuery(ctx: ServiceContext, menteeId: string) {
-  return ctx.db.orm
+function placeQuery(ctx: TenantContext, menteeId: string) {
+  return ctx.db
     .select({ unitId: employees.unitId, parentUnitId: units.parentId })
     .from(employees)
     .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
-    .where(ctx.db.owned(employees, eq(employees.id, menteeId)))
+    .where(eq(employees.id, menteeId))
     .limit(1);
 }
 
@@ -94,24 +93,23 @@ function placeQuery(ctx: ServiceContext, menteeId: string) {
  * The supervisors above `employeeId` (up to 30 levels) and the employees directly below. One
  * statement; a select builder over a subquery (rather than `orm.all(sql)`) so it can be batched.
  */
-function lineQuery(ctx: ServiceContext, employeeId: string) {
-  const tenant = ctx.tenant.id;
-  return ctx.db.orm.select({ person: sql<string>`line.person`.as('person') }).from(sql`(
+function lineQuery(ctx: TenantContext, employeeId: string) {
+  return ctx.db.unscoped('a recursive CTE up the supervisor chain').select({ person: sql<string>`line.person`.as('person') }).from(sql`(
     with recursive chain(person, depth) as (
-      select supervisor_id, 1 from employees where tenant_id = ${tenant} and id = ${employeeId}
+      select s.supervisor_id, 1 from employees s where ${ctx.db.scope('s')} and s.id = ${employeeId}
       union all
-      select e.supervisor_id, c.depth + 1 from employees e join chain c on e.tenant_id = ${tenant} and e.id = c.person where c.depth < 30
+      select e.supervisor_id, c.depth + 1 from employees e join chain c on ${ctx.db.scope('e')} and e.id = c.person where c.depth < 30
     )
     select person from chain where person is not null
     union
-    select id as person from employees where tenant_id = ${tenant} and supervisor_id = ${employeeId}) as line`);
+    select d.id as person from employees d where ${ctx.db.scope('d')} and d.supervisor_id = ${employeeId}) as line`);
 }
 
-export async function reportingLine(ctx: ServiceContext, employeeId: string): Promise<Set<string>> {
+export async function reportingLine(ctx: TenantContext, employeeId: string): Promise<Set<string>> {
   return new Set((await lineQuery(ctx, employeeId)).map((r) => r.person));
 }
 
-async function largestGapsOf(ctx: ServiceContext, menteeId: string): Promise<MenteeGap[]> {
+async function largestGapsOf(ctx: TenantContext, menteeId: string): Promise<MenteeGap[]> {
   const gaps = await gapsOf(ctx, menteeId);
   return largestGaps(gaps.items.map((g) => ({ competencyId: g.competencyId, required: g.required, weightedGap: g.weightedGap ?? 0 })));
 }
@@ -122,9 +120,9 @@ function viewOf(menteeId: string, gaps: MenteeGap[], place: Place | undefined, l
 }
 
 /** One mentee's place, largest gaps and reporting line. Two round trips. */
-export async function menteeView(ctx: ServiceContext, menteeId: string): Promise<MenteeView> {
+export async function menteeView(ctx: TenantContext, menteeId: string): Promise<MenteeView> {
   const gaps = await largestGapsOf(ctx, menteeId);
-  const [[place], line] = await ctx.db.orm.batch([placeQuery(ctx, menteeId), lineQuery(ctx, menteeId)]);
+  const [[place], line] = await ctx.db.batch([placeQuery(ctx, menteeId), lineQuery(ctx, menteeId)]);
   return viewOf(menteeId, gaps, place, line);
 }
 
@@ -136,9 +134,10 @@ export function eligibleScore(mentee: MenteeView, c: Candidate, preference: Unit
 }
 
 /** Two round trips: the mentee's gaps, then place, reporting line, pool and levels in one batch. */
-export async function suggestionsFor(ctx: ServiceContext, menteeId: string, preference: UnitPreference, limit: number) {
+export async function suggestionsFor({ ctx, input }: Call<TenantContext, { menteeId: string; preference: UnitPreference; limit: number }>) {
+  const { menteeId, preference, limit } = input;
   const gaps = await largestGapsOf(ctx, menteeId);
-  const [[place], line, poolRows, levels] = await ctx.db.orm.batch([
+  const [[place], line, poolRows, levels] = await ctx.db.batch([
     placeQuery(ctx, menteeId),
     lineQuery(ctx, menteeId),
     poolQuery(ctx),

@@ -1,7 +1,7 @@
 /** The IKM formula and grades, pure (PermenPAN-RB 14/2017), and the period rules. */
 import { describe, expect, it } from 'vitest';
-import { convertedCentiOf, gradeOf, ikmOf } from '../../../src/modules/evaluations/ikm';
-import { comparePeriods, isPeriod, periodContains, periodRange } from '../../../src/modules/evaluations/periods';
+import { convertedCentiOf, gradeOf, ikmOf } from '../../../src/modules/evaluations/ikm/formula';
+import { comparePeriods, isPeriod, periodContains, periodRange } from '../../../src/modules/evaluations/ikm/periods';
 
 describe('IKM formula', () => {
   it('computes means, IKM, converted score and grade by hand', () => {

@@ -1,6 +1,6 @@
 /** Unit indicators (L4): versioned indicators, values by period, the series and the change signed by direction. */
 import { describe, expect, it } from 'vitest';
-import { changeBetween } from '../../../src/modules/evaluations/indicators';
+import { changeBetween } from '../../../src/modules/evaluations/indicators/indicators';
 import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { orgIds } from '../employees/helpers';

@@ -1,7 +1,7 @@
 /** The whole-pool assignment equals an exhaustive search on small random instances. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchPool } from '../../../src/modules/mentoring/matching';
+import { matchPool } from '../../../src/modules/mentoring/assignment';
 
 interface Instance {
   slots: number[];

@@ -3,10 +3,10 @@
  * values by period (PUT per period, an upsert) and its series with the change between two periods.
  * For the tenant admin only.
  */
-import { serviceContext } from '../../platform/context';
-import { etagOf, expectedVersion } from '../../platform/http/etag';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import { etagOf, expectedVersion } from '../../../platform/http/etag';
+import { json, jsonBody, problem, route, tenantRouter } from '../../../platform/http/openapi';
+import { decodeCursor, pageOf } from '../../../platform/http/pagination';
+import { tenantParams } from '../../../platform/http/params';
 import * as indicators from './indicators';
 import {
   changeQuery,
@@ -20,12 +20,11 @@ import {
   indicatorValueSchema,
   newIndicatorSchema,
 } from './schemas';
-import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Evaluations'];
 const admin = ['tenant_admin'] as const;
 
-export const indicatorRoutes = createRouter()
+export const indicatorRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/indicators', tags, roles: admin,
@@ -36,7 +35,7 @@ export const indicatorRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await indicators.listIndicators(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await indicators.listIndicators({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -47,7 +46,7 @@ export const indicatorRoutes = createRouter()
       responses: { 201: json(indicatorSchema, 'Created'), 422: problem('No such unit in this tenant') },
     }),
     async (c) => {
-      const indicator = await indicators.createIndicator(serviceContext(c), c.req.valid('json'));
+      const indicator = await indicators.createIndicator({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(indicator.version));
       c.header('location', `${c.req.path}/${indicator.id}`);
       return c.json(indicator, 201);
@@ -61,7 +60,7 @@ export const indicatorRoutes = createRouter()
       responses: { 200: json(indicatorDetailSchema, 'The indicator') },
     }),
     async (c) => {
-      const indicator = await indicators.getIndicator(serviceContext(c), c.req.valid('param').id, c.req.valid('query'));
+      const indicator = await indicators.getIndicator({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, ...c.req.valid('query') } });
       c.header('etag', etagOf(indicator.version));
       return c.json(indicator, 200);
     },
@@ -74,7 +73,7 @@ export const indicatorRoutes = createRouter()
       responses: { 200: json(indicatorSchema, 'The changed indicator'), 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') },
     }),
     async (c) => {
-      const indicator = await indicators.updateIndicator(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const indicator = await indicators.updateIndicator({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(indicator.version));
       return c.json(indicator, 200);
     },
@@ -88,7 +87,7 @@ export const indicatorRoutes = createRouter()
     }),
     async (c) => {
       const { id, period } = c.req.valid('param');
-      const { value, created } = await indicators.putIndicatorValue(serviceContext(c), id, period, c.req.valid('json'));
+      const { value, created } = await indicators.putIndicatorValue({ ctx: c.get('ctx'), input: { id, period, value: c.req.valid('json') } });
       return created ? c.json(value, 201) : c.json(value, 200);
     },
   );

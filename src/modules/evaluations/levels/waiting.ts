@@ -7,11 +7,11 @@
  * the caller's id; never anyone else's work.
  */
 import { sql } from 'drizzle-orm';
-import { employees, enrollments, evaluationBehaviours, evaluationReactions, mentoringFeedback, offerings, pairings, programs } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { behaviourDueDays, reactionDueDays } from './dates';
+import { employees, enrollments, evaluationBehaviours, evaluationReactions, mentoringFeedback, offerings, pairings, programs } from '../../../db/schema';
+import { addDays, todayIn } from '../../../platform/calendar';
+import { type Call, ownEmployeeId, type TenantContext } from '../../../platform/context';
+import { behaviourDueDays, reactionDueDays } from './due-days';
 import { evaluationSettingsOf } from './settings';
-import { addDays, todayIn } from '../../platform/calendar';
 
 interface EnrollmentRow {
   enrollment_id: string;
@@ -30,29 +30,29 @@ interface PairingRow {
 /** Each list is capped: a worklist, not an archive. */
 const cap = 200;
 
-export async function waitingFor(ctx: ServiceContext) {
-  const me = ctx.actor.employeeId ?? '';
-  const t = ctx.tenant.id;
+export async function waitingFor({ ctx }: Call<TenantContext>) {
+  const me = ownEmployeeId(ctx);
   const today = todayIn(ctx.tenant);
-  const { l3WaitingDays } = await evaluationSettingsOf(ctx);
+  const { l3WaitingDays } = await evaluationSettingsOf({ ctx, input: undefined });
+  const db = ctx.db.unscoped('worklists: anti-joins against the answers, each shaped for an index on the caller');
   const enrollmentJoins = sql`join ${offerings} o on o.tenant_id = e.tenant_id and o.id = e.offering_id
     join ${programs} p on p.tenant_id = o.program_tenant_id and p.id = o.program_id`;
-  const reactions = await ctx.db.orm.all<EnrollmentRow>(sql`
+  const reactions = await db.all<EnrollmentRow>(sql`
     select e.id as enrollment_id, e.employee_id as employee_id, e.completed_at as completed_at, p.title as title
     from ${enrollments} e ${enrollmentJoins}
-    where e.tenant_id = ${t} and e.employee_id = ${me} and e.status = 'completed'
+    where ${ctx.db.scope('e')} and e.employee_id = ${me} and e.status = 'completed'
       and not exists (select 1 from ${evaluationReactions} r where r.tenant_id = e.tenant_id and r.enrollment_id = e.id)
     order by e.completed_at, e.id limit ${cap}`);
-  const behaviours = await ctx.db.orm.all<EnrollmentRow>(sql`
+  const behaviours = await db.all<EnrollmentRow>(sql`
     select e.id as enrollment_id, e.employee_id as employee_id, e.completed_at as completed_at, p.title as title
     from ${employees} m join ${enrollments} e on e.tenant_id = m.tenant_id and e.employee_id = m.id ${enrollmentJoins}
-    where m.tenant_id = ${t} and m.supervisor_id = ${me} and e.status = 'completed'
+    where ${ctx.db.scope('m')} and m.supervisor_id = ${me} and e.status = 'completed'
       and not exists (select 1 from ${evaluationBehaviours} b where b.tenant_id = e.tenant_id and b.enrollment_id = e.id)
     order by e.completed_at, e.id limit ${cap}`);
-  const feedback = await ctx.db.orm.all<PairingRow>(sql`
+  const feedback = await db.all<PairingRow>(sql`
     select x.id as pairing_id, case when x.mentor_id = ${me} then x.mentee_id else x.mentor_id end as other_id, x.kind as kind, x.completed_at as completed_at
     from ${pairings} x
-    where x.tenant_id = ${t} and (x.mentor_id = ${me} or x.mentee_id = ${me}) and x.status = 'completed'
+    where ${ctx.db.scope('x')} and (x.mentor_id = ${me} or x.mentee_id = ${me}) and x.status = 'completed'
       and not exists (select 1 from ${mentoringFeedback} f where f.tenant_id = x.tenant_id and f.pairing_id = x.id
                       and f.role = case when x.mentor_id = ${me} then 'mentor' else 'mentee' end)
     order by x.completed_at, x.id limit ${cap}`);

@@ -6,28 +6,27 @@
  * It must never store anything that identifies a respondent.
  */
 import { sql } from 'drizzle-orm';
-import { auditLog, ikmResponses, units } from '../../db/schema';
-import { auditRow } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { withConstraints } from '../../platform/db/constraints';
-import { jsonRows } from '../../platform/db/json-rows';
-import { DomainError, type FieldError } from '../../platform/errors';
-import { newSortableId, nowIso } from '../../platform/ids';
-import type { Statement } from '../../platform/tenancy/scoped-db';
-import { ikmOf } from './ikm';
+import { auditLog, ikmResponses, units } from '../../../db/schema';
+import { auditRow } from '../../../platform/audit/audit';
+import type { Call, TenantContext } from '../../../platform/context';
+import { withConstraints } from '../../../platform/db/constraints';
+import { DomainError, type FieldError } from '../../../platform/errors';
+import { newSortableId, nowIso } from '../../../platform/ids';
+import type { Statement, Unstamped } from '../../../platform/tenancy/scoped-db';
+import { ikmOf } from './formula';
 import type { IkmResponseInput } from './schemas';
 
-type Row = typeof ikmResponses.$inferSelect;
+type Row = Unstamped<typeof ikmResponses> & { id: string };
 
 /** Rows per statement; the whole request is still one batch. */
 const chunkSize = 250;
 
-export async function recordIkmResponses(ctx: ServiceContext, items: IkmResponseInput[]) {
+export async function recordIkmResponses({ ctx, input: items }: Call<TenantContext, IkmResponseInput[]>) {
   const ids = JSON.stringify([...new Set(items.map((r) => r.unitId))]);
-  const known = await ctx.db.orm
+  const known = await ctx.db
     .select({ id: units.id })
     .from(units)
-    .where(ctx.db.owned(units, sql`${units.id} in (select value from json_each(${ids}))`));
+    .where(sql`${units.id} in (select value from json_each(${ids}))`);
   const present = new Set(known.map((u) => u.id));
   const errors: FieldError[] = items.flatMap((r, i) =>
     present.has(r.unitId) ? [] : [{ path: `body.responses.${i}.unitId`, message: 'no such unit in this tenant' }],
@@ -38,7 +37,6 @@ export async function recordIkmResponses(ctx: ServiceContext, items: IkmResponse
   const rows: Row[] = items.map((r) => {
     const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = r.answers as [number, number, number, number, number, number, number, number, number];
     return {
-      tenantId: ctx.tenant.id,
       id: newSortableId('ikm'),
       unitId: r.unitId,
       period: r.period,
@@ -55,10 +53,10 @@ export async function recordIkmResponses(ctx: ServiceContext, items: IkmResponse
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += chunkSize) {
     const chunk = rows.slice(i, i + chunkSize);
-    statements.push(ctx.db.orm.insert(ikmResponses).select(jsonRows(ikmResponses, chunk)));
-    statements.push(ctx.db.insertRows(auditLog, (chunk.map((r) => auditRow(ctx, 'ikm.response.create', 'ikm_response', r.id, now)))));
+    statements.push(ctx.db.insertRows(ikmResponses, chunk));
+    statements.push(ctx.db.insertRows(auditLog, chunk.map((r) => auditRow(ctx, 'ikm.response.create', 'ikm_response', r.id, now))));
   }
-  await withConstraints(() => ctx.db.batch(statements), {
+  await withConstraints(() => ctx.db.write(statements), {
     foreignKey: () => new DomainError('conflict', 'A unit was removed meanwhile: nothing was recorded.'),
   });
   return { created: rows.length, ids: rows.map((r) => r.id) };
@@ -79,18 +77,17 @@ const sumsOf = (r: UnitSums) => [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8,
  * every response weighing the same. One grouped statement over the (tenant, period, unit) index;
  * the tenant figure adds up the unit sums, so it is exact, not a mean of unit indexes.
  */
-export async function ikmReport(ctx: ServiceContext, q: { period: string; unit?: string | undefined }) {
-  const t = ctx.tenant.id;
+export async function ikmReport({ ctx, input: q }: Call<TenantContext, { period: string; unit?: string | undefined }>) {
   // Sum first, then name the units: one units lookup per group, not per response.
-  const groups = await ctx.db.orm.all<UnitSums>(sql`
+  const groups = await ctx.db.unscoped('a grouped subquery joined to units: the sums are taken before the units are named').all<UnitSums>(sql`
     select g.unit_id as unit_id, u.code as unit_code, u.name as unit_name, g.responses as responses,
            g.s1 as s1, g.s2 as s2, g.s3 as s3, g.s4 as s4, g.s5 as s5, g.s6 as s6, g.s7 as s7, g.s8 as s8, g.s9 as s9
     from (
       select unit_id, count(*) as responses, sum(u1) as s1, sum(u2) as s2, sum(u3) as s3, sum(u4) as s4, sum(u5) as s5,
              sum(u6) as s6, sum(u7) as s7, sum(u8) as s8, sum(u9) as s9
-      from ${ikmResponses} where tenant_id = ${t} and period = ${q.period}
+      from ${ikmResponses} r where ${ctx.db.scope('r')} and r.period = ${q.period}
       group by unit_id
-    ) g join ${units} u on u.tenant_id = ${t} and u.id = g.unit_id
+    ) g join ${units} u on ${ctx.db.scope('u')} and u.id = g.unit_id
     order by u.code`);
   const totals = Array.from({ length: 9 }, () => 0);
   let responses = 0;

@@ -7,14 +7,13 @@
  * L4 (offering only): each indicator of the units the completed participants belong to, compared
  * between the quarter before the offering's start and the quarter after its end (`changeBetween`).
  */
-import { type SQL, sql } from 'drizzle-orm';
-import { employees, enrollments, evaluationBehaviours, evaluationReactions, evaluationTestScores, indicatorValues, mentoringFeedback, offerings, pairings, programs, reactionItems, unitIndicators } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/errors';
-import { changeBetween, type Direction } from './indicators';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { employees, enrollments, evaluationBehaviours, evaluationReactions, evaluationTestScores, indicatorValues, mentoringFeedback, offerings, pairings, programs, reactionItems, unitIndicators } from '../../../db/schema';
+import { quarterOf, yearIn } from '../../../platform/calendar';
+import type { Call, TenantContext } from '../../../platform/context';
+import { notFound } from '../../../platform/errors';
+import { changeBetween, type Direction } from '../indicators/indicators';
 import { participantScores } from './learning';
-import { yearIn } from '../../platform/calendar';
-import { quarterOf } from '../../platform/calendar';
 
 type Figures = Record<string, number | null>;
 
@@ -22,12 +21,12 @@ const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000)
 const rate = (n: number, of: number) => (of === 0 ? null : round4(n / of));
 
 /** The level figures of the completed enrollments `e` (joined with offering `o`) that `scope` keeps. */
-export async function levelFigures(ctx: ServiceContext, scope: SQL) {
+export async function levelFigures(ctx: TenantContext, scope: SQL) {
   const itemAverages = sql.join(
     reactionItems.map((i) => sql`avg(r.${sql.raw(i)}) as ${sql.raw(`l1_${i}`)}`),
     sql`, `,
   );
-  const [row] = await ctx.db.orm.all<Figures>(sql`
+  const [row] = await ctx.db.unscoped('aggregates over four left-joined tables, one row per completed enrollment').all<Figures>(sql`
     select count(*) as completed, count(r.id) as l1_responses, ${itemAverages},
       count(case when t.pre is not null and t.post is not null then 1 end) as l2_n,
       avg(case when t.post is not null then t.pre end) as l2_pre,
@@ -40,7 +39,7 @@ export async function levelFigures(ctx: ServiceContext, scope: SQL) {
     left join ${evaluationReactions} r on r.tenant_id = e.tenant_id and r.enrollment_id = e.id
     left join ${evaluationTestScores} t on t.tenant_id = e.tenant_id and t.enrollment_id = e.id
     left join ${evaluationBehaviours} b on b.tenant_id = e.tenant_id and b.enrollment_id = e.id
-    where e.tenant_id = ${ctx.tenant.id} and e.status = 'completed' and ${scope}`);
+    where ${ctx.db.scope('e')} and e.status = 'completed' and ${scope}`);
   const f = row ?? {};
   const n = (k: string) => Number(f[k] ?? 0);
   const v = (k: string) => round4((f[k] as number | null | undefined) ?? null);
@@ -65,27 +64,29 @@ interface IndicatorRow {
   after_value: number | null;
 }
 
-export async function offeringReport(ctx: ServiceContext, offeringId: string) {
-  const t = ctx.tenant.id;
-  const [o] = await ctx.db.orm.all<{ id: string; program_id: string; start_date: string; end_date: string }>(sql`
-    select id, program_id, start_date, end_date from ${offerings} where tenant_id = ${t} and id = ${offeringId}`);
+export async function offeringReport({ ctx, input: offeringId }: Call<TenantContext, string>) {
+  const [o] = await ctx.db
+    .select({ id: offerings.id, programId: offerings.programId, startDate: offerings.startDate, endDate: offerings.endDate })
+    .from(offerings)
+    .where(eq(offerings.id, offeringId))
+    .limit(1);
   if (!o) throw notFound('offering');
-  const before = quarterOf(o.start_date, -1);
-  const afterPeriod = quarterOf(o.end_date, 1);
-  const indicators = await ctx.db.orm.all<IndicatorRow>(sql`
+  const before = quarterOf(o.startDate, -1);
+  const afterPeriod = quarterOf(o.endDate, 1);
+  const indicators = await ctx.db.unscoped('correlated value lookups per indicator of the units the participants belong to').all<IndicatorRow>(sql`
     select i.id as indicator_id, i.unit_id as unit_id, i.name as name, i.measure as measure, i.direction as direction,
       (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${before}) as before_value,
       (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${afterPeriod}) as after_value
     from ${unitIndicators} i
-    where i.tenant_id = ${t} and i.unit_id in (
+    where ${ctx.db.scope('i')} and i.unit_id in (
       select m.unit_id from ${enrollments} e join ${employees} m on m.tenant_id = e.tenant_id and m.id = e.employee_id
-      where e.tenant_id = ${t} and e.offering_id = ${offeringId} and e.status = 'completed')
+      where ${ctx.db.scope('e')} and e.offering_id = ${offeringId} and e.status = 'completed')
     order by i.unit_id, i.id`);
   return {
     offeringId: o.id,
-    programId: o.program_id,
-    startDate: o.start_date,
-    endDate: o.end_date,
+    programId: o.programId,
+    startDate: o.startDate,
+    endDate: o.endDate,
     ...(await levelFigures(ctx, sql`e.offering_id = ${offeringId}`)),
     participants: await participantScores(ctx, offeringId),
     l4: {
@@ -99,24 +100,29 @@ export async function offeringReport(ctx: ServiceContext, offeringId: string) {
   };
 }
 
-export async function programReport(ctx: ServiceContext, programId: string) {
-  const t = ctx.tenant.id;
-  const [p] = await ctx.db.orm.all<{ id: string; offerings: number }>(sql`
-    select p.id as id, (select count(*) from ${offerings} x where x.tenant_id = ${t} and x.program_id = p.id) as offerings
-    from ${programs} p where p.tenant_id in ('', ${t}) and p.id = ${programId}`);
+export async function programReport({ ctx, input: programId }: Call<TenantContext, string>) {
+  // A national program is reported too, over this tenant's offerings of it.
+  const [p] = await ctx.db
+    .visible({
+      id: programs.id,
+      offerings: sql<number>`(select count(*) from ${offerings} where ${ctx.db.owned(offerings, eq(offerings.programId, programs.id))})`.as('offerings'),
+    })
+    .from(programs)
+    .where(eq(programs.id, programId))
+    .limit(1);
   if (!p) throw notFound('program');
-  const scope = sql`e.offering_id in (select x.id from ${offerings} x where x.tenant_id = ${t} and x.program_id = ${programId})`;
+  const scope = sql`e.offering_id in (select x.id from ${offerings} x where ${ctx.db.scope('x')} and x.program_id = ${programId})`;
   return { programId: p.id, offerings: p.offerings, ...(await levelFigures(ctx, scope)) };
 }
 
 /** A tenant's year: enrollments completed in it and pairings completed in it (by their UTC day). */
-export async function tenantSummary(ctx: ServiceContext, q: { year?: number | undefined }) {
+export async function tenantSummary({ ctx, input: q }: Call<TenantContext, { year?: number | undefined }>) {
   const year = q.year ?? yearIn(ctx.tenant);
   const y = String(year);
-  const [m] = await ctx.db.orm.all<{ completed_pairings: number; responses: number; mean_rating: number | null }>(sql`
+  const [m] = await ctx.db.unscoped('pairings completed in a year, left-joined with their feedback').all<{ completed_pairings: number; responses: number; mean_rating: number | null }>(sql`
     select count(distinct x.id) as completed_pairings, count(f.id) as responses, avg(f.rating) as mean_rating
     from ${pairings} x left join ${mentoringFeedback} f on f.tenant_id = x.tenant_id and f.pairing_id = x.id
-    where x.tenant_id = ${ctx.tenant.id} and x.status = 'completed' and substr(x.completed_at, 1, 4) = ${y}`);
+    where ${ctx.db.scope('x')} and x.status = 'completed' and substr(x.completed_at, 1, 4) = ${y}`);
   return {
     year,
     ...(await levelFigures(ctx, sql`substr(e.completed_at, 1, 4) = ${y}`)),

@@ -1,5 +1,5 @@
 /**
- * Whole-pool matching: the assignment of mentees to mentors with the largest total score, each
+ * The assignment behind whole-pool matching: mentees to mentors with the largest total score, each
  * mentee to at most one mentor, each mentor to at most their remaining capacity. Pure: no
  * database, no clock, so it is tested against an exhaustive search on small random instances.
  *

@@ -4,21 +4,20 @@
  * supervisor, a pairing's member) and a wrong person gets a 404; scores and reports belong to the
  * tenant admin. Personal data: the national admin is refused everywhere.
  */
-import { callerContext, serviceContext } from '../../platform/context';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { json, jsonBody, problem, route, tenantRouter } from '../../../platform/http/openapi';
+import { tenantParams } from '../../../platform/http/params';
 import { giveFeedback, rateBehaviour } from './behaviour';
 import { answerReaction, recordScore, recordScores } from './learning';
-import * as s from './level-schemas';
 import { offeringReport, programReport, tenantSummary } from './reports';
+import * as s from './schemas';
 import { waitingFor } from './waiting';
-import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Evaluations'];
 const admin = ['tenant_admin'] as const;
 const people = ['employee'] as const;
 const once = { 409: problem('Already given (once only), or not open yet: the detail says when it opens'), 422: problem('A competency does not exist in this tenant') };
 
-export const evaluationLevelRoutes = createRouter()
+export const evaluationLevelRoutes = tenantRouter()
   .openapi(
     route({
       method: 'post', path: '/tenants/{tenant}/enrollments/{id}/reaction', tags, roles: people,
@@ -26,7 +25,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams, body: jsonBody(s.reactionInput) },
       responses: { 201: json(s.reactionSchema, 'Recorded'), 409: problem('Already answered, or the enrollment is not completed') },
     }),
-    async (c) => c.json(await answerReaction(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await answerReaction({ ctx: c.get('ctx'), input: { enrollmentId: c.req.valid('param').id, answer: c.req.valid('json') } }), 201),
   )
   .openapi(
     route({
@@ -35,7 +34,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams, body: jsonBody(s.testScoreInput) },
       responses: { 200: json(s.participantScoreSchema, 'The scores with gain and normalized gain'), 422: problem("The program has no tests, or the place takes no scores") },
     }),
-    async (c) => c.json(await recordScore(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await recordScore({ ctx: c.get('ctx'), input: { enrollmentId: c.req.valid('param').id, score: c.req.valid('json') } }), 200),
   )
   .openapi(
     route({
@@ -44,7 +43,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams, body: jsonBody(s.offeringScoresInput) },
       responses: { 200: json(s.offeringScoresSchema, "Every scored participant's scores and gains"), 422: problem('An enrollment is not of this offering, or the program has no tests') },
     }),
-    async (c) => c.json(await recordScores(serviceContext(c), c.req.valid('param').id, c.req.valid('json').scores, (i) => `body.scores.${i}`), 200),
+    async (c) => c.json(await recordScores({ ctx: c.get('ctx'), input: { offeringId: c.req.valid('param').id, scores: c.req.valid('json').scores, pathOf: (i) => `body.scores.${i}` } }), 200),
   )
   .openapi(
     route({
@@ -53,7 +52,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams, body: jsonBody(s.behaviourInput) },
       responses: { 201: json(s.behaviourSchema, 'Recorded'), ...once },
     }),
-    async (c) => c.json(await rateBehaviour(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await rateBehaviour({ ctx: c.get('ctx'), input: { enrollmentId: c.req.valid('param').id, rating: c.req.valid('json') } }), 201),
   )
   .openapi(
     route({
@@ -62,7 +61,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams, body: jsonBody(s.feedbackInput) },
       responses: { 201: json(s.feedbackSchema, 'Recorded'), ...once },
     }),
-    async (c) => c.json(await giveFeedback(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await giveFeedback({ ctx: c.get('ctx'), input: { pairingId: c.req.valid('param').id, feedback: c.req.valid('json') } }), 201),
   )
   .openapi(
     route({
@@ -70,7 +69,7 @@ export const evaluationLevelRoutes = createRouter()
       summary: 'Evaluations waiting for the caller (L1 as participant, L3 as supervisor, mentoring feedback as member) with the day each opens and is due',
       responses: { 200: json(s.waitingSchema, 'The worklist, soonest due first') },
     }),
-    async (c) => c.json(await waitingFor(callerContext(c, 'employee')), 200),
+    async (c) => c.json(await waitingFor({ ctx: c.get('ctx'), input: undefined }), 200),
   )
   .openapi(
     route({
@@ -79,7 +78,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams },
       responses: { 200: json(s.offeringReportSchema, 'The report') },
     }),
-    async (c) => c.json(await offeringReport(serviceContext(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await offeringReport({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
   )
   .openapi(
     route({
@@ -88,7 +87,7 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: s.idParams },
       responses: { 200: json(s.programReportSchema, 'The report') },
     }),
-    async (c) => c.json(await programReport(serviceContext(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await programReport({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
   )
   .openapi(
     route({
@@ -97,5 +96,5 @@ export const evaluationLevelRoutes = createRouter()
       request: { params: tenantParams, query: s.summaryQuery },
       responses: { 200: json(s.summarySchema, 'The summary') },
     }),
-    async (c) => c.json(await tenantSummary(serviceContext(c), c.req.valid('query')), 200),
+    async (c) => c.json(await tenantSummary({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   );

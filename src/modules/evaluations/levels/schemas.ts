@@ -1,10 +1,11 @@
 /**
  * Request and response shapes of Kirkpatrick levels 1–3, mentoring feedback, the caller's waiting
- * evaluations and the evaluation reports. One zod schema each: validation, types and OpenAPI.
+ * evaluations, the evaluation reports and the tenant's evaluation settings. One zod schema each:
+ * validation, types and OpenAPI.
  */
 import { z } from '@hono/zod-openapi';
-import { reactionItems } from '../../db/schema/evaluations';
-import { tenantParams } from '../../platform/http/params';
+import { reactionItems } from '../../../db/schema/evaluations';
+import { tenantParams } from '../../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 const likert = z.number().int().min(1).max(5);
@@ -144,3 +145,18 @@ export type ReactionInput = z.infer<typeof reactionInput>;
 export type BehaviourInput = z.infer<typeof behaviourInput>;
 export type FeedbackInput = z.infer<typeof feedbackInput>;
 export type ScoreInput = { enrollmentId: string; pre?: number | null | undefined; post?: number | null | undefined };
+
+export const settingsSchema = z
+  .object({
+    l3WaitingDays: z.number().int().openapi({ description: 'Days after completion before the supervisor may evaluate behaviour (L3)' }),
+    version: z.number().int().openapi({ description: '0 until the settings are first saved (the defaults apply)' }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('EvaluationSettings');
+
+export const settingsInput = z
+  .object({ l3WaitingDays: z.number().int().min(0).max(365) })
+  .strict()
+  .openapi('EvaluationSettingsInput');
+
+export type SettingsInput = z.infer<typeof settingsInput>;

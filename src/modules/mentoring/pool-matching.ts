@@ -1,19 +1,19 @@
 /**
  * Whole-pool matching as a service: builds the score table for the mentees against the active
  * mentor pool (the same scores as the suggestions; pairs from the mentee's reporting line or
- * without a free slot are not allowed), runs the pure assignment in `matching.ts`, and returns the
+ * without a free slot are not allowed), runs the pure assignment in `assignment.ts`, and returns the
  * proposals. With `publish: true` it also records them as proposed pairings, in one batch; a pair
  * that already has an open pairing is skipped there (the partial unique index decides). Coaching
  * has nothing to optimise: each mentee is proposed to their own supervisor.
  */
-import { eq, sql } from 'drizzle-orm';
-import { auditIfChanged, auditRow } from '../../platform/audit/audit';
+import { and, eq, sql } from 'drizzle-orm';
 import { employees, pairings } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
+import { auditIfChanged } from '../../platform/audit/audit';
+import type { Call, TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { matchPool } from './matching';
+import { matchPool } from './assignment';
 import { proposedRow } from './pairings';
 import type { MatchRequest } from './schemas';
 import type { ScoreParts } from './scoring';
@@ -28,7 +28,7 @@ interface Proposal {
   parts: { fit: number; capacity: number; unit: number } | null;
 }
 
-async function mentoringProposals(ctx: ServiceContext, menteeIds: string[], input: MatchRequest): Promise<Proposal[]> {
+async function mentoringProposals(ctx: TenantContext, menteeIds: string[], input: MatchRequest): Promise<Proposal[]> {
   const views = [];
   for (const id of menteeIds) views.push(await menteeView(ctx, id));
   const pool = await loadPool(ctx, views.flatMap((v) => v.gaps.map((g) => g.competencyId)));
@@ -49,20 +49,20 @@ async function mentoringProposals(ctx: ServiceContext, menteeIds: string[], inpu
   });
 }
 
-async function coachingProposals(ctx: ServiceContext, menteeIds: string[]): Promise<Proposal[]> {
-  const rows = await ctx.db.orm
+async function coachingProposals(ctx: TenantContext, menteeIds: string[]): Promise<Proposal[]> {
+  const rows = await ctx.db
     .select({ id: employees.id, supervisorId: employees.supervisorId })
     .from(employees)
-    .where(ctx.db.owned(employees, eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(menteeIds)}))`));
+    .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(menteeIds)}))`));
   return rows.flatMap((r) => (r.supervisorId ? [{ menteeId: r.id, mentorId: r.supervisorId, score: 0, parts: null }] : []));
 }
 
-export async function matchMentees(ctx: ServiceContext, input: MatchRequest) {
+export async function matchMentees({ ctx, input }: Call<TenantContext, MatchRequest>) {
   const menteeIds = [...new Set(input.mentees)];
-  const known = await ctx.db.orm
+  const known = await ctx.db
     .select({ id: employees.id })
     .from(employees)
-    .where(ctx.db.owned(employees, eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(menteeIds)}))`));
+    .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(menteeIds)}))`));
   const present = new Set(known.map((k) => k.id));
   const missing = input.mentees.flatMap((id, i) => (present.has(id) ? [] : [{ path: `body.mentees.${i}`, message: 'no such active employee in this tenant' }]));
   if (missing.length > 0) throw new DomainError('unprocessable', 'Unknown mentees.', missing);
@@ -74,14 +74,14 @@ export async function matchMentees(ctx: ServiceContext, input: MatchRequest) {
     const statements: Statement[] = [];
     const rows = proposals.map((p) => proposedRow(ctx, { kind: input.kind, mentorId: p.mentorId, menteeId: p.menteeId, focus: [] }, now));
     for (const row of rows) {
-      statements.push(ctx.db.orm.insert(pairings).values(row).onConflictDoNothing());
+      statements.push(ctx.db.insert(pairings).values(row).onConflictDoNothing());
       statements.push(auditIfInserted(ctx, row.id));
     }
-    await ctx.db.batch(statements);
-    const stored = await ctx.db.orm
+    await ctx.db.write(statements);
+    const stored = await ctx.db
       .select({ id: pairings.id })
       .from(pairings)
-      .where(ctx.db.owned(pairings, sql`${pairings.id} in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`));
+      .where(sql`${pairings.id} in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`);
     const made = new Set(stored.map((s) => s.id));
     for (const row of rows) if (made.has(row.id)) ids.set(row.menteeId, row.id);
   }
@@ -95,4 +95,4 @@ export async function matchMentees(ctx: ServiceContext, input: MatchRequest) {
   };
 }
 
-const auditIfInserted = (ctx: ServiceContext, id: string) => auditIfChanged(ctx, 'pairing.propose', 'pairing', id);
+const auditIfInserted = (ctx: TenantContext, id: string) => auditIfChanged(ctx, 'pairing.propose', 'pairing', id);

@@ -6,14 +6,14 @@
  * per enrollment, and a field left out keeps its value. Gains are derived, never stored.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { enrollments, evaluationReactions, evaluationTestScores, offerings, programs, reactionItems } from '../../db/schema';
-import { auditEntry } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { withConstraints } from '../../platform/db/constraints';
-import { DomainError, notFound } from '../../platform/errors';
-import { newSortableId, nowIso } from '../../platform/ids';
-import type { Statement } from '../../platform/tenancy/scoped-db';
-import type { ReactionInput, ScoreInput } from './level-schemas';
+import { enrollments, evaluationReactions, evaluationTestScores, offerings, programs, reactionItems } from '../../../db/schema';
+import { auditEntry } from '../../../platform/audit/audit';
+import type { Call, TenantContext } from '../../../platform/context';
+import { withConstraints } from '../../../platform/db/constraints';
+import { DomainError, notFound } from '../../../platform/errors';
+import { newSortableId, nowIso } from '../../../platform/ids';
+import type { Statement } from '../../../platform/tenancy/scoped-db';
+import type { ReactionInput, ScoreInput } from './schemas';
 
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
@@ -23,12 +23,11 @@ export function gainsOf(pre: number | null, post: number | null) {
   return { gain: round4(post - pre), normalizedGain: pre === 100 ? null : round4((post - pre) / (100 - pre)) };
 }
 
-export async function answerReaction(ctx: ServiceContext, enrollmentId: string, input: ReactionInput) {
-  const [e] = await ctx.db.orm.select().from(enrollments).where(ctx.db.owned(enrollments, eq(enrollments.id, enrollmentId))).limit(1);
+export async function answerReaction({ ctx, input: { enrollmentId, answer: input } }: Call<TenantContext, { enrollmentId: string; answer: ReactionInput }>) {
+  const [e] = await ctx.db.select().from(enrollments).where(eq(enrollments.id, enrollmentId)).limit(1);
   if (!e || e.employeeId !== ctx.actor.employeeId) throw notFound('enrollment');
   if (e.status !== 'completed') throw new DomainError('conflict', `The reaction opens when the enrollment is completed; it is ${e.status}.`);
   const row = {
-    tenantId: ctx.tenant.id,
     id: newSortableId('l1'),
     enrollmentId,
     offeringId: e.offeringId,
@@ -37,28 +36,29 @@ export async function answerReaction(ctx: ServiceContext, enrollmentId: string, 
     comment: input.comment,
     createdAt: nowIso(),
   };
-  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(evaluationReactions).values(row), auditEntry(ctx, 'evaluation.reaction', 'enrollment', enrollmentId)]), {
+  await withConstraints(() => ctx.db.batch([ctx.db.insert(evaluationReactions).values(row), auditEntry(ctx, 'evaluation.reaction', 'enrollment', enrollmentId)]), {
     unique: () => new DomainError('conflict', 'This enrollment has already been evaluated (L1 is answered once).'),
   });
   return { id: row.id, enrollmentId, offeringId: row.offeringId, answers: Object.fromEntries(reactionItems.map((i) => [i, input.answers[i]])), comment: row.comment, createdAt: row.createdAt };
 }
 
 /** Records scores of enrollments of one offering (all or none) and answers every participant's scores. */
-export async function recordScores(ctx: ServiceContext, offeringId: string, items: ScoreInput[], pathOf: (i: number) => string) {
-  const [offering] = await ctx.db.orm
+export async function recordScores({ ctx, input }: Call<TenantContext, { offeringId: string; scores: ScoreInput[]; pathOf: (i: number) => string }>) {
+  const { offeringId, scores: items, pathOf } = input;
+  const [offering] = await ctx.db
     .select({ id: offerings.id, hasTests: programs.hasTests })
     .from(offerings)
     .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
-    .where(ctx.db.owned(offerings, eq(offerings.id, offeringId)))
+    .where(eq(offerings.id, offeringId))
     .limit(1);
   if (!offering) throw notFound('offering');
   if (!offering.hasTests) throw new DomainError('unprocessable', "The offering's program has no pre- and post-tests (hasTests is false).");
   const ids = [...new Set(items.map((s) => s.enrollmentId))];
   if (ids.length < items.length) throw new DomainError('unprocessable', 'An enrollment appears twice: send each once.');
-  const found = await ctx.db.orm
+  const found = await ctx.db
     .select({ id: enrollments.id, status: enrollments.status })
     .from(enrollments)
-    .where(ctx.db.owned(enrollments, eq(enrollments.offeringId, offeringId), inArray(enrollments.id, ids)));
+    .where(and(eq(enrollments.offeringId, offeringId), inArray(enrollments.id, ids)));
   const status = new Map(found.map((e) => [e.id, e.status]));
   const errors = items.flatMap((s, i) => {
     const st = status.get(s.enrollmentId);
@@ -70,39 +70,40 @@ export async function recordScores(ctx: ServiceContext, offeringId: string, item
   const now = nowIso();
   const t = evaluationTestScores;
   const statements: Statement[] = items.map((s) =>
-    ctx.db.orm
+    ctx.db
       .insert(t)
-      .values({ tenantId: ctx.tenant.id, enrollmentId: s.enrollmentId, offeringId, pre: s.pre ?? null, post: s.post ?? null, recordedBy: ctx.actor.subject, createdAt: now, updatedAt: now })
+      .values({ enrollmentId: s.enrollmentId, offeringId, pre: s.pre ?? null, post: s.post ?? null, recordedBy: ctx.actor.subject, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({
         target: [t.tenantId, t.enrollmentId],
         set: { ...(s.pre !== undefined ? { pre: s.pre } : {}), ...(s.post !== undefined ? { post: s.post } : {}), recordedBy: ctx.actor.subject, updatedAt: now },
       }),
   );
   statements.push(auditEntry(ctx, 'evaluation.test_scores', 'offering', offeringId));
-  await withConstraints(() => ctx.db.batch(statements), {
+  await withConstraints(() => ctx.db.write(statements), {
     foreignKey: () => new DomainError('conflict', 'An enrollment was removed meanwhile: nothing was recorded.'),
   });
   return { items: await participantScores(ctx, offeringId) };
 }
 
 /** The single-enrollment form: finds the offering, then records like the bulk form. */
-export async function recordScore(ctx: ServiceContext, enrollmentId: string, input: Omit<ScoreInput, 'enrollmentId'>) {
-  const [e] = await ctx.db.orm.select({ offeringId: enrollments.offeringId }).from(enrollments).where(ctx.db.owned(enrollments, eq(enrollments.id, enrollmentId))).limit(1);
+export async function recordScore({ ctx, input }: Call<TenantContext, { enrollmentId: string; score: Omit<ScoreInput, 'enrollmentId'> }>) {
+  const { enrollmentId, score } = input;
+  const [e] = await ctx.db.select({ offeringId: enrollments.offeringId }).from(enrollments).where(eq(enrollments.id, enrollmentId)).limit(1);
   if (!e) throw notFound('enrollment');
-  const { items } = await recordScores(ctx, e.offeringId, [{ ...input, enrollmentId }], () => 'body');
+  const { items } = await recordScores({ ctx, input: { offeringId: e.offeringId, scores: [{ ...score, enrollmentId }], pathOf: () => 'body' } });
   const mine = items.find((s) => s.enrollmentId === enrollmentId);
   if (!mine) throw notFound('enrollment');
   return mine;
 }
 
 /** Every scored participant of an offering with gain and normalized gain. */
-export async function participantScores(ctx: ServiceContext, offeringId: string) {
+export async function participantScores(ctx: TenantContext, offeringId: string) {
   const t = evaluationTestScores;
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select({ enrollmentId: t.enrollmentId, employeeId: enrollments.employeeId, pre: t.pre, post: t.post })
     .from(t)
     .innerJoin(enrollments, and(eq(enrollments.tenantId, t.tenantId), eq(enrollments.id, t.enrollmentId)))
-    .where(ctx.db.owned(t, eq(t.offeringId, offeringId)))
+    .where(eq(t.offeringId, offeringId))
     .orderBy(t.enrollmentId);
   return rows.map((r) => ({ ...r, ...gainsOf(r.pre, r.post) }));
 }

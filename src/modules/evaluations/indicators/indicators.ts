@@ -6,15 +6,15 @@
  * An indicator is versioned (ETag/If-Match); a value is an upsert keyed by its period.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { indicatorValues, unitIndicators } from '../../db/schema';
-import { auditEntry } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { withConstraints } from '../../platform/db/constraints';
-import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
-import { newId, nowIso } from '../../platform/ids';
-import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
-import { comparePeriods } from './periods';
+import { indicatorValues, unitIndicators } from '../../../db/schema';
+import { auditEntry } from '../../../platform/audit/audit';
+import type { Call, TenantContext } from '../../../platform/context';
+import { withConstraints } from '../../../platform/db/constraints';
+import { DomainError, notFound } from '../../../platform/errors';
+import { after, page } from '../../../platform/http/pagination';
+import { newId, nowIso } from '../../../platform/ids';
+import { applyVersioned, atVersion, bumpVersion } from '../../../platform/versioned';
+import { comparePeriods } from '../ikm/periods';
 import type { IndicatorChanges, IndicatorValueInput, NewIndicator } from './schemas';
 
 type Indicator = typeof unitIndicators.$inferSelect;
@@ -39,19 +39,20 @@ export function changeBetween(direction: Direction, before: number | null, after
   };
 }
 
-async function indicatorRow(ctx: ServiceContext, id: string): Promise<Indicator> {
-  const [row] = await ctx.db.orm.select().from(unitIndicators).where(ctx.db.owned(unitIndicators, eq(unitIndicators.id, id))).limit(1);
+async function indicatorRow(ctx: TenantContext, id: string): Promise<Indicator> {
+  const [row] = await ctx.db.select().from(unitIndicators).where(eq(unitIndicators.id, id)).limit(1);
   if (!row) throw notFound('indicator');
   return row;
 }
 
 /** The change of one indicator between two periods (each value may be missing). */
-export async function indicatorChange(ctx: ServiceContext, id: string, before: string, afterPeriod: string) {
+export async function indicatorChange({ ctx, input }: Call<TenantContext, { id: string; before: string; after: string }>) {
+  const { id, before, after: afterPeriod } = input;
   const indicator = await indicatorRow(ctx, id);
-  const values = await ctx.db.orm
+  const values = await ctx.db
     .select({ period: indicatorValues.period, value: indicatorValues.value })
     .from(indicatorValues)
-    .where(and(ctx.db.owned(indicatorValues, eq(indicatorValues.indicatorId, id)), inArray(indicatorValues.period, [before, afterPeriod])));
+    .where(and(eq(indicatorValues.indicatorId, id), inArray(indicatorValues.period, [before, afterPeriod])));
   return changeOf(indicator.direction, values, before, afterPeriod);
 }
 
@@ -62,25 +63,26 @@ function changeOf(direction: Direction, values: { period: string; value: number 
   return { before: { period: before, value: b }, after: { period: afterPeriod, value: a }, ...changeBetween(direction, b, a) };
 }
 
-export async function listIndicators(ctx: ServiceContext, q: { limit: number; cursor?: [string, string]; unit?: string | undefined }) {
+export async function listIndicators({ ctx, input: q }: Call<TenantContext, { limit: number; cursor?: [string, string]; unit?: string | undefined }>) {
   const i = unitIndicators;
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select()
     .from(i)
-    .where(ctx.db.owned(i, q.unit ? eq(i.unitId, q.unit) : undefined, after([i.unitId, i.id], q.cursor)))
+    .where(and(q.unit ? eq(i.unitId, q.unit) : undefined, after([i.unitId, i.id], q.cursor)))
     .orderBy(asc(i.unitId), asc(i.id))
     .limit(q.limit + 1);
   return page(rows.map(publicIndicator), q.limit, (r) => [r.unitId, r.id]);
 }
 
 /** The indicator with its whole series in chronological order, and the change when both periods are given. */
-export async function getIndicator(ctx: ServiceContext, id: string, q: { before?: string | undefined; after?: string | undefined } = {}) {
+export async function getIndicator({ ctx, input }: Call<TenantContext, { id: string; before?: string | undefined; after?: string | undefined }>) {
+  const { id, ...q } = input;
   const indicator = await indicatorRow(ctx, id);
   const series = (
-    await ctx.db.orm
+    await ctx.db
       .select({ period: indicatorValues.period, value: indicatorValues.value, note: indicatorValues.note, updatedAt: indicatorValues.updatedAt })
       .from(indicatorValues)
-      .where(ctx.db.owned(indicatorValues, eq(indicatorValues.indicatorId, id)))
+      .where(eq(indicatorValues.indicatorId, id))
   )
     .sort((x, y) => comparePeriods(x.period, y.period))
     .map(publicValue);
@@ -91,16 +93,17 @@ export async function getIndicator(ctx: ServiceContext, id: string, q: { before?
 const noUnit = () =>
   new DomainError('unprocessable', 'unitId does not name a unit of this tenant.', [{ path: 'body.unitId', message: 'no such unit' }]);
 
-export async function createIndicator(ctx: ServiceContext, input: NewIndicator) {
+export async function createIndicator({ ctx, input }: Call<TenantContext, NewIndicator>) {
   const now = nowIso();
-  const row: Indicator = { tenantId: ctx.tenant.id, id: newId('ind'), ...input, version: 1, createdAt: now, updatedAt: now };
-  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(unitIndicators).values(row), auditEntry(ctx, 'indicator.create', 'indicator', row.id)]), {
+  const row = { id: newId('ind'), ...input, version: 1, createdAt: now, updatedAt: now };
+  await withConstraints(() => ctx.db.batch([ctx.db.insert(unitIndicators).values(row), auditEntry(ctx, 'indicator.create', 'indicator', row.id)]), {
     foreignKey: noUnit,
   });
-  return publicIndicator(row);
+  return row;
 }
 
-export async function updateIndicator(ctx: ServiceContext, id: string, expectedVersion: number, changes: IndicatorChanges) {
+export async function updateIndicator({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number; changes: IndicatorChanges }>) {
+  const { id, expectedVersion, changes } = input;
   const w = { table: unitIndicators, entity: 'indicator', id, expectedVersion };
   const row = await applyVersioned<Indicator>(
     ctx,
@@ -112,16 +115,17 @@ export async function updateIndicator(ctx: ServiceContext, id: string, expectedV
 }
 
 /** Records (or replaces) the value of a period; answers whether it was new. */
-export async function putIndicatorValue(ctx: ServiceContext, id: string, period: string, input: IndicatorValueInput) {
+export async function putIndicatorValue({ ctx, input }: Call<TenantContext, { id: string; period: string; value: IndicatorValueInput }>) {
+  const { id, period, value } = input;
   await indicatorRow(ctx, id);
   const now = nowIso();
   const v = indicatorValues;
-  const [existing] = await ctx.db.orm.select({ period: v.period }).from(v).where(ctx.db.owned(v, eq(v.indicatorId, id), eq(v.period, period))).limit(1);
-  const row: Value = { tenantId: ctx.tenant.id, indicatorId: id, period, value: input.value, note: input.note, recordedBy: ctx.actor.subject, createdAt: now, updatedAt: now };
+  const [existing] = await ctx.db.select({ period: v.period }).from(v).where(and(eq(v.indicatorId, id), eq(v.period, period))).limit(1);
+  const row = { indicatorId: id, period, value: value.value, note: value.note, recordedBy: ctx.actor.subject, createdAt: now, updatedAt: now };
   await withConstraints(
     () =>
       ctx.db.batch([
-        ctx.db.orm
+        ctx.db
           .insert(v)
           .values(row)
           .onConflictDoUpdate({ target: [v.tenantId, v.indicatorId, v.period], set: { value: row.value, note: row.note, recordedBy: row.recordedBy, updatedAt: now } }),

@@ -1,0 +1,12 @@
+/**
+ * Evaluations, the module's front door. Three sub-domains:
+ * - `ikm/`: public satisfaction surveys (IKM) and the reporting periods they and the indicators use;
+ * - `indicators/`: unit indicators (Kirkpatrick L4, results) and their values by period;
+ * - `levels/`: Kirkpatrick L1 reaction and L2 learning, L3 behaviour and mentoring feedback, the
+ *   caller's waiting evaluations, the evaluation reports and the tenant's evaluation settings.
+ * Other modules and the app import from here only.
+ */
+export { ikmRoutes } from './ikm/routes';
+export { indicatorRoutes } from './indicators/routes';
+export { evaluationLevelRoutes } from './levels/routes';
+export { evaluationSettingsRoutes } from './levels/settings-routes';
