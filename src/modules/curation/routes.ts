@@ -5,6 +5,8 @@
  */
 import { nationalCodeParams as programCodeParams, nationalProgramSchema, programSchema } from '../catalog';
 import { competencySchema, nationalCodeParams as competencyCodeParams, nationalCompetencySchema } from '../competencies';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, nationalRouter, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
@@ -40,7 +42,7 @@ export const curationRoutes = nationalRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c);
+      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c as Context<AppEnv>);
       const { competency, created } = await putNational({ ctx, input: { code: c.req.valid('param').code, competency: c.req.valid('json'), expectedVersion: version } });
       c.header('etag', etagOf(competency.version));
       return created ? c.json(competency, 201) : c.json(competency, 200);
@@ -67,7 +69,7 @@ export const curationRoutes = nationalRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c);
+      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c as Context<AppEnv>);
       const { program, created } = await putNationalProgram({ ctx, input: { code: c.req.valid('param').code, program: c.req.valid('json'), expectedVersion: version } });
       c.header('etag', etagOf(program.version));
       return created ? c.json(program, 201) : c.json(program, 200);

@@ -5,12 +5,10 @@
  * figure is; a tenant never computed is shown as such, never as zeros. Aggregates only.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { tenants, tenantScope, tenantSummaries } from '../../db/schema';
-import type { Bindings } from '../../env';
-import type { CostMeter } from '../../platform/db/metered-d1';
+import type { Call, NationalContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { findTenant, type TenantEntry } from '../../platform/tenancy/directory';
+import type { TenantEntry } from '../../platform/tenancy/directory';
 import type { StoredFigures } from './compute';
 import { discloseGroup, sumFigures, type Figures } from './disclosure';
 import { minimumPeople, summaryProviders } from './providers';
@@ -29,8 +27,8 @@ function freshness(computedAt: (string | null)[]) {
   return { oldestComputedAt: done[0] ?? null, newestComputedAt: done.at(-1) ?? null, tenantsComputed: done.length, tenantsNotComputed: computedAt.length - done.length };
 }
 
-export async function nationalSummary(env: Bindings, meter: CostMeter, year = defaultYear()) {
-  const rows = await drizzle(meter.wrap(env.DB))
+export async function nationalSummary({ ctx, input: { year = defaultYear() } }: Call<NationalContext, { year?: number | undefined }>) {
+  const rows = await ctx.national.control
     .select({
       slug: tenants.slug,
       name: tenants.name,
@@ -64,9 +62,9 @@ export async function nationalSummary(env: Bindings, meter: CostMeter, year = de
   };
 }
 
-export async function tenantSummaryByUnit(env: Bindings, meter: CostMeter, slug: string, year = defaultYear()) {
-  const control = drizzle(meter.wrap(env.DB));
-  const tenant = await findTenant(control, slug);
+export async function tenantSummaryByUnit({ ctx, input: { slug, year = defaultYear() } }: Call<NationalContext, { slug: string; year?: number | undefined }>) {
+  const control = ctx.national.control;
+  const [tenant] = await control.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
   if (!tenant) throw notFound('tenant');
   const rows = await control
     .select()
