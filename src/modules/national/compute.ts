@@ -4,25 +4,18 @@
  * rows in one atomic batch. One round trip to each database: every provider's statement, the
  * units and the change mark are read in a single D1 batch. Writes aggregates only.
  */
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, max, type SQL, sql } from 'drizzle-orm';
 import { auditLog, employees, tenantScope, tenantSummaries, units } from '../../db/schema';
 import type { Call, NationalContext } from '../../platform/context';
 import { jsonRows } from '../../platform/db/json-rows';
 import { nowIso } from '../../platform/ids';
 import type { TenantEntry } from '../../platform/tenancy/directory';
-import type { TenantDb } from '../../platform/tenancy/scoped-db';
+import type { Orm, TenantDb } from '../../platform/tenancy/scoped-db';
 import { summaryProviders } from './providers';
 
 /** Additive parts of one figure in one scope: [sum, count, people]. */
 export type Parts = [number, number, number];
 export type StoredFigures = Record<string, Parts>;
-
-interface MeasureRow {
-  unit_id: string;
-  sum: number | null;
-  count: number | null;
-  people: number | null;
-}
 
 /** What the tenant's data looked like: its latest audit id (every write is audited) and directory version. */
 export const sourceMark = (latestAuditId: string | null, tenant: TenantEntry) => `${latestAuditId ?? '-'}|v${tenant.version}`;
@@ -39,6 +32,15 @@ const unitsQuery = (db: TenantDb) =>
     })
     .from(units);
 
+/**
+ * A provider's raw statement wrapped in a select the batch can carry: drizzle's raw `all()` cannot
+ * sit in a D1 batch when it has parameters, a select from a subquery can. Same rows, same cost.
+ */
+const measureQuery = (raw: Orm, query: SQL) =>
+  raw
+    .select({ unit_id: sql<string>`"unit_id"`, sum: sql<number | null>`"sum"`, count: sql<number | null>`"count"`, people: sql<number | null>`"people"` })
+    .from(sql`(${query})`);
+
 const add = (a: Parts | undefined, b: Parts): Parts => (a ? [a[0] + b[0], a[1] + b[1], a[2] + b[2]] : [...b]);
 
 /** Reads the tenant's figures for `year` and replaces its stored rows; returns when it was computed. */
@@ -50,7 +52,7 @@ export async function computeTenantSummary({ ctx, input: { tenant, year } }: Cal
   const [markResult, unitRows, ...measured] = await db.batch([
     latestAuditQuery(db),
     unitsQuery(db),
-    ...summaryProviders.map((p) => raw.all<MeasureRow>(p.measure({ tenant, db, year }))),
+    ...summaryProviders.map((p) => measureQuery(raw, p.measure({ tenant, db, year }))),
   ]);
   const mark = sourceMark(markResult[0]?.mark ?? null, tenant);
 

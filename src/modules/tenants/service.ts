@@ -7,15 +7,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { tenants } from '../../db/schema';
 import type { Bindings } from '../../env';
-import type { Principal } from '../../platform/auth/principal';
 import { auditEntry } from '../../platform/audit/audit';
-import { type ServiceContext, tenantContext } from '../../platform/context';
+import { asTenant, type Call, type NationalContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
-import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
-import { controlDb, databaseBindings, findTenant, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
+import { databaseBindings, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Manifest, ManifestUnit } from './manifest';
 import { planCompetencies } from './competency-plan';
@@ -48,11 +46,12 @@ function checkManifest(manifest: Manifest, env: Bindings): void {
   if (errors.length > 0) throw new DomainError('validation_failed', 'The manifest is not consistent.', errors);
 }
 
-export async function onboard(env: Bindings, meter: CostMeter, actor: Principal, requestId: string, manifest: Manifest) {
-  checkManifest(manifest, env);
-  const control = controlDb(env, meter);
+export async function onboard({ ctx: national, input: manifest }: Call<NationalContext, Manifest>) {
+  checkManifest(manifest, national.env);
+  const control = national.national.control;
   const hash = await manifestHash(manifest);
-  const existing = await findTenant(control, manifest.slug, { fresh: true });
+  // Read fresh from the directory, never from the isolate's cache: the write below compares against it.
+  const [existing] = await control.select().from(tenants).where(eq(tenants.slug, manifest.slug)).limit(1);
   if (existing && existing.database !== manifest.database) {
     throw new DomainError('conflict', `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`);
   }
@@ -71,7 +70,7 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  const ctx: ServiceContext = tenantContext(env, meter, tenant, actor, requestId);
+  const ctx = asTenant(national, tenant);
   const db = ctx.db;
 
   if (existing && existing.manifestHash === hash) {
@@ -90,9 +89,9 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
   const audit = auditEntry(ctx, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
   const changedNeeds = markChanged(ctx, 'needs');
   if (tenant.database === 'DB') {
-    await db.batch([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory]);
+    await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory]);
   } else {
-    await db.batch([...plan.statements, ...dictionary.statements, audit, changedNeeds]);
+    await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds]);
     await control.batch([directory]);
   }
   rememberTenant(tenant);
@@ -102,9 +101,9 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
   };
 }
 
-export async function listTenants(env: Bindings, meter: CostMeter, actor: Principal, limit: number, cursor?: [string]) {
-  if (actor.tenant) return { items: [actor.tenant], nextCursor: null };
-  const rows = await controlDb(env, meter)
+export async function listTenants({ ctx, input: { limit, cursor } }: Call<NationalContext, { limit: number; cursor?: [string] | undefined }>) {
+  if (ctx.actor.tenant) return { items: [ctx.actor.tenant], nextCursor: null };
+  const rows = await ctx.national.control
     .select()
     .from(tenants)
     .where(after([tenants.slug], cursor))
