@@ -28,7 +28,8 @@ const unitsQuery = (db: TenantDb) =>
       id: units.id,
       code: units.code,
       name: units.name,
-      employees: sql<number>`(select count(*) from ${employees} e where ${db.scope('e')} and e.unit_id = ${units.id} and e.status = 'active')`,
+      // Written out as ${units}."id": a column inside a one-table select would render unqualified and bind to e.id.
+      employees: sql<number>`(select count(*) from ${employees} e where ${db.scope('e')} and e.unit_id = ${units}."id" and e.status = 'active')`,
     })
     .from(units);
 
