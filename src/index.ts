@@ -5,11 +5,11 @@
  */
 import { createApp } from './app';
 import type { Bindings } from './env';
-import { allowedAlgorithms } from './platform/auth/verify';
-import { expireIdempotencyKeys } from './platform/http/idempotency';
 import { refreshSummaries, scheduledBatch } from './modules/national';
+import { allowedAlgorithms } from './platform/auth/verify';
 import { nationalContext } from './platform/context';
 import { CostMeter } from './platform/db/metered-d1';
+import { expireIdempotencyKeys } from './platform/http/idempotency';
 import { databaseBindings, tenantDatabase } from './platform/tenancy/directory';
 
 const app = createApp();

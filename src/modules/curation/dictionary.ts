@@ -9,10 +9,10 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, reportSnapshots } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
 import type { Call, NationalContext } from '../../platform/context';
+import { DomainError } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/errors';
-import { newSortableId, nowIso } from '../../platform/ids';
+import { nowIso } from '../../platform/ids';
 import { type NationalCompetency, publicCompetency } from '../competencies';
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
@@ -68,7 +68,17 @@ export async function putNational({
     // Every tenant's needs snapshots name national competencies (code, name, type): when the upsert
     // changed one (its audit row, just before, was written), they go, to be recomputed.
     const snapshots = db.delete(reportSnapshots).where(and(eq(reportSnapshots.topic, 'needs'), sql`changes() > 0`));
-    await db.batch([upsert, nationalAuditIfChanged(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', 'competency', nationalId(code)), snapshots]);
+    await db.batch([
+      upsert,
+      nationalAuditIfChanged(
+        db,
+        ctx,
+        existing ? 'competency.national.update' : 'competency.national.create',
+        'competency',
+        nationalId(code),
+      ),
+      snapshots,
+    ]);
   }
   const [row] = await primary(ctx)
     .select()

@@ -12,7 +12,16 @@ import type { Call, NationalContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
-import { keysOf, linkRows, type NationalProgram, programColumns, type ProgramRow, replaceLinks, shapePrograms, withProvider } from '../catalog';
+import {
+  keysOf,
+  linkRows,
+  type NationalProgram,
+  type ProgramRow,
+  programColumns,
+  replaceLinks,
+  shapePrograms,
+  withProvider,
+} from '../catalog';
 import type { CompetencyRef } from '../competencies';
 import { toCenti } from '../jp';
 
@@ -51,7 +60,12 @@ export async function putNationalProgram({
   const found = await primary(ctx)
     .select({ id: competencies.id, code: competencies.code })
     .from(competencies)
-    .where(and(eq(competencies.tenantId, nationalTenant), sql`(${competencies.id} in (select value from json_each(${JSON.stringify(keys)})) or ${competencies.code} in (select value from json_each(${JSON.stringify(keys)})))`));
+    .where(
+      and(
+        eq(competencies.tenantId, nationalTenant),
+        sql`(${competencies.id} in (select value from json_each(${JSON.stringify(keys)})) or ${competencies.code} in (select value from json_each(${JSON.stringify(keys)})))`,
+      ),
+    );
   const refs = new Map<string, CompetencyRef>();
   for (const c of found) {
     refs.set(c.id, { tenantId: nationalTenant, id: c.id });
@@ -73,8 +87,10 @@ export async function putNationalProgram({
   const [stored] = existing ? await shapePrograms(primary(ctx), nationalTenant, [existing]) : [];
   const sameLinks =
     stored !== undefined &&
-    linkKey([...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]), ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel])]) ===
-      linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
+    linkKey([
+      ...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]),
+      ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel]),
+    ]) === linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
   const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}, ${programs.status}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests, excluded.status)`;
   for (const db of databases(ctx)) {
     const upsert = db

@@ -28,7 +28,10 @@ const places = (name: string, description: string, statuses: readonly string[]):
     group by e.unit_id`,
 });
 
-export const enrollmentsFigure = places('enrollments', 'Places taken (enrolled or completed) in offerings starting in the year', ['enrolled', 'completed']);
+export const enrollmentsFigure = places('enrollments', 'Places taken (enrolled or completed) in offerings starting in the year', [
+  'enrolled',
+  'completed',
+]);
 export const completionsFigure = places('completions', 'Completed places in offerings starting in the year (passed or not)', ['completed']);
 
 /** Pairings active when the summary was computed, by the mentee's unit; people are the mentees. */

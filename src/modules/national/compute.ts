@@ -39,13 +39,21 @@ const unitsQuery = (db: TenantDb) =>
  */
 const measureQuery = (raw: Orm, query: SQL) =>
   raw
-    .select({ unit_id: sql<string>`"unit_id"`, sum: sql<number | null>`"sum"`, count: sql<number | null>`"count"`, people: sql<number | null>`"people"` })
+    .select({
+      unit_id: sql<string>`"unit_id"`,
+      sum: sql<number | null>`"sum"`,
+      count: sql<number | null>`"count"`,
+      people: sql<number | null>`"people"`,
+    })
     .from(sql`(${query})`);
 
 const add = (a: Parts | undefined, b: Parts): Parts => (a ? [a[0] + b[0], a[1] + b[1], a[2] + b[2]] : [...b]);
 
 /** Reads the tenant's figures for `year` and replaces its stored rows; returns when it was computed. */
-export async function computeTenantSummary({ ctx, input: { tenant, year } }: Call<NationalContext, { tenant: TenantEntry; year: number }>): Promise<string> {
+export async function computeTenantSummary({
+  ctx,
+  input: { tenant, year },
+}: Call<NationalContext, { tenant: TenantEntry; year: number }>): Promise<string> {
   const db = ctx.national.tenant(tenant);
   // The providers' statements are grouped aggregates with correlated joins, in raw SQL; each scopes
   // every table it reads with db.scope(alias) (providers.ts).
@@ -82,13 +90,19 @@ export async function computeTenantSummary({ ctx, input: { tenant, year } }: Cal
     sourceMark: mark,
   });
   const rows = [
-    row(tenantScope, undefined, unitRows.reduce((n, u) => n + u.employees, 0), total),
+    row(
+      tenantScope,
+      undefined,
+      unitRows.reduce((n, u) => n + u.employees, 0),
+      total,
+    ),
     ...unitRows.filter((u) => u.employees > 0 || byUnit.has(u.id)).map((u) => row(u.id, u, u.employees, byUnit.get(u.id) ?? {})),
   ];
   const control = ctx.national.control;
   const mine = and(eq(tenantSummaries.tenantId, tenant.id), eq(tenantSummaries.year, year));
   const inserts = [];
-  for (let i = 0; i < rows.length; i += 200) inserts.push(control.insert(tenantSummaries).select(jsonRows(tenantSummaries, rows.slice(i, i + 200))));
+  for (let i = 0; i < rows.length; i += 200)
+    inserts.push(control.insert(tenantSummaries).select(jsonRows(tenantSummaries, rows.slice(i, i + 200))));
   await control.batch([control.delete(tenantSummaries).where(mine), ...inserts]);
   return computedAt;
 }

@@ -19,7 +19,14 @@
 import type { SQL } from 'drizzle-orm';
 import type { TenantEntry } from '../../platform/tenancy/directory';
 import type { TenantDb } from '../../platform/tenancy/scoped-db';
-import { activePairingsFigure, completionsFigure, enrollmentsFigure, ikmFigure, learningGainFigure, reactionFigure } from './activity-figures';
+import {
+  activePairingsFigure,
+  completionsFigure,
+  enrollmentsFigure,
+  ikmFigure,
+  learningGainFigure,
+  reactionFigure,
+} from './activity-figures';
 import { meanGapProviders, shareAssessed, shareReachingJpTarget } from './needs-figures';
 
 export type FigureKind = 'total' | 'mean' | 'share';

@@ -8,11 +8,11 @@
  * one per database binding, whatever the number of tenants' employees.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog, tenants, tenantScope, tenantSummaries } from '../../db/schema';
+import { auditLog, tenantScope, tenantSummaries, tenants } from '../../db/schema';
+import { yearIn } from '../../platform/calendar';
 import type { Call, NationalContext } from '../../platform/context';
 import type { TenantEntry } from '../../platform/tenancy/directory';
 import { computeTenantSummary, sourceMark } from './compute';
-import { yearIn } from '../../platform/calendar';
 
 /** Tenants computed per scheduled run (hourly): 50 an hour covers 500 tenants' changes in 10 hours at worst. */
 export const scheduledBatch = 50;
@@ -42,7 +42,10 @@ async function candidates(ctx: NationalContext, year: number | undefined, now: D
   const rows = await control
     .select({ tenant: tenants, year: tenantSummaries.year, computedAt: tenantSummaries.computedAt, mark: tenantSummaries.sourceMark })
     .from(tenants)
-    .leftJoin(tenantSummaries, and(eq(tenantSummaries.tenantId, tenants.id), inArray(tenantSummaries.year, years), eq(tenantSummaries.scope, tenantScope)))
+    .leftJoin(
+      tenantSummaries,
+      and(eq(tenantSummaries.tenantId, tenants.id), inArray(tenantSummaries.year, years), eq(tenantSummaries.scope, tenantScope)),
+    )
     .orderBy(asc(tenants.slug));
   const wanted = (t: TenantEntry) => year ?? yearIn(t, now);
   const byTenant = new Map<string, Candidate>();
@@ -95,7 +98,10 @@ export async function refreshSummaries({ ctx, input: options }: Call<NationalCon
     return { year, refreshed: [{ tenant: options.tenant.slug, computedAt }], failed: [], remaining: 0 };
   }
   const list = await candidates(ctx, options.year, now);
-  const marks = await currentMarks(ctx, list.filter((c) => c.computedAt !== null));
+  const marks = await currentMarks(
+    ctx,
+    list.filter((c) => c.computedAt !== null),
+  );
   const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
   const due = list
     .filter((c) => c.computedAt === null || c.computedAt < staleBefore || marks.get(c.tenant.id) !== c.mark)

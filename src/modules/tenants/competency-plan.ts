@@ -9,7 +9,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, competencies, positionStandards, standardSets } from '../../db/schema';
 import { nationalTenant } from '../../db/schema/competencies';
-import { auditRow, type AuditRow } from '../../platform/audit/audit';
+import { type AuditRow, auditRow } from '../../platform/audit/audit';
 import type { TenantContext } from '../../platform/context';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -29,7 +29,11 @@ const signature = (rows: Pick<StandardRow, 'competencyId' | 'requiredLevel' | 'w
 
 export async function planCompetencies(ctx: TenantContext, manifest: Manifest, positionIds: Map<string, string>, now: string) {
   const { db, tenant } = ctx;
-  const [visible, standards, sets] = await db.batch([db.visible().from(competencies), db.select().from(positionStandards), db.select().from(standardSets)]);
+  const [visible, standards, sets] = await db.batch([
+    db.visible().from(competencies),
+    db.select().from(positionStandards),
+    db.select().from(standardSets),
+  ]);
   const national = new Map(visible.filter((c) => c.tenantId === nationalTenant).map((c) => [c.code, c]));
   const own = new Map(visible.filter((c) => c.tenantId === tenant.id).map((c) => [c.code, c]));
 
@@ -42,7 +46,9 @@ export async function planCompetencies(ctx: TenantContext, manifest: Manifest, p
 
   const newCompetencies: Unstamped<typeof competencies>[] = [];
   const competencyUpdates: Statement[] = [];
-  const refs = new Map<string, { tenantId: string; id: string }>([...national].map(([code, c]) => [code, { tenantId: c.tenantId, id: c.id }]));
+  const refs = new Map<string, { tenantId: string; id: string }>(
+    [...national].map(([code, c]) => [code, { tenantId: c.tenantId, id: c.id }]),
+  );
   for (const c of own.values()) refs.set(c.code, { tenantId: c.tenantId, id: c.id });
   manifest.competencies.forEach((c, i) => {
     if (national.has(c.code)) {
@@ -57,7 +63,17 @@ export async function planCompetencies(ctx: TenantContext, manifest: Manifest, p
     const current = own.get(c.code);
     if (!current) {
       const id = newId('cmp');
-      newCompetencies.push({ id, code: c.code, name: c.name, type: 'teknis', description: c.description, levels, version: 1, createdAt: now, updatedAt: now });
+      newCompetencies.push({
+        id,
+        code: c.code,
+        name: c.name,
+        type: 'teknis',
+        description: c.description,
+        levels,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
       refs.set(c.code, { tenantId: tenant.id, id });
       audits.push(auditRow(ctx, 'competency.create', 'competency', id, now));
       tally.competencies.created++;

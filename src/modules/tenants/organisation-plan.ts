@@ -5,9 +5,9 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, positions, units } from '../../db/schema';
+import { type AuditRow, auditRow } from '../../platform/audit/audit';
 import type { TenantContext } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { auditRow, type AuditRow } from '../../platform/audit/audit';
 import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
 import type { Manifest, ManifestUnit } from './manifest';
 

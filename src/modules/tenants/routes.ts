@@ -1,10 +1,10 @@
-import { json, jsonBody, nationalRouter, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { etagOf } from '../../platform/http/etag';
+import { json, jsonBody, nationalRouter, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
+import { tenantParams } from '../../platform/http/params';
 import { manifestSchema } from './manifest';
 import { onboardingSchema, publicTenant, tenantSchema } from './schemas';
 import { listTenants, onboard } from './service';
-import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Tenants'];
 
@@ -54,19 +54,18 @@ export const tenantRoutes = nationalRouter()
 
 /** One tenant's own entry (`/tenants/{tenant}`): a tenant route, the tenant is the context's. */
 export const tenantEntryRoutes = tenantRouter().openapi(
-  
-    route({
-      method: 'get',
-      path: '/tenants/{tenant}',
-      tags,
-      roles: ['national_admin', 'tenant_admin', 'employee'],
-      summary: 'One tenant: name, kind, region, time zone, JP target',
-      request: { params: tenantParams },
-      responses: { 200: json(tenantSchema, 'The tenant') },
-    }),
-    (c) => {
-      const { tenant } = c.get('ctx');
-      c.header('etag', etagOf(tenant.version));
-      return c.json(publicTenant(tenant), 200);
-    },
-  );
+  route({
+    method: 'get',
+    path: '/tenants/{tenant}',
+    tags,
+    roles: ['national_admin', 'tenant_admin', 'employee'],
+    summary: 'One tenant: name, kind, region, time zone, JP target',
+    request: { params: tenantParams },
+    responses: { 200: json(tenantSchema, 'The tenant') },
+  }),
+  (c) => {
+    const { tenant } = c.get('ctx');
+    c.header('etag', etagOf(tenant.version));
+    return c.json(publicTenant(tenant), 200);
+  },
+);

@@ -6,17 +6,16 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { tenants } from '../../db/schema';
-import type { Bindings } from '../../env';
 import { auditEntry } from '../../platform/audit/audit';
 import { asTenant, type Call, type NationalContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
-import { databaseBindings, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
+import { rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import type { Manifest, ManifestUnit } from './manifest';
 import { planCompetencies } from './competency-plan';
+import type { Manifest, ManifestUnit } from './manifest';
 import { planOrganisation } from './organisation-plan';
 
 async function manifestHash(manifest: Manifest): Promise<string> {
@@ -24,9 +23,9 @@ async function manifestHash(manifest: Manifest): Promise<string> {
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
 }
 
-function checkManifest(manifest: Manifest, env: Bindings): void {
+function checkManifest(manifest: Manifest, bindings: string[]): void {
   const errors: FieldError[] = [];
-  if (!databaseBindings(env).includes(manifest.database)) {
+  if (!bindings.includes(manifest.database)) {
     errors.push({ path: 'body.database', message: `no D1 binding ${manifest.database} is configured` });
   }
   const unitCodes = new Set<string>();
@@ -47,13 +46,16 @@ function checkManifest(manifest: Manifest, env: Bindings): void {
 }
 
 export async function onboard({ ctx: national, input: manifest }: Call<NationalContext, Manifest>) {
-  checkManifest(manifest, national.env);
+  checkManifest(manifest, national.national.bindings());
   const control = national.national.control;
   const hash = await manifestHash(manifest);
   // Read fresh from the directory, never from the isolate's cache: the write below compares against it.
   const [existing] = await control.select().from(tenants).where(eq(tenants.slug, manifest.slug)).limit(1);
   if (existing && existing.database !== manifest.database) {
-    throw new DomainError('conflict', `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`);
+    throw new DomainError(
+      'conflict',
+      `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`,
+    );
   }
   const now = nowIso();
   const tenant: TenantEntry = {
@@ -97,11 +99,21 @@ export async function onboard({ ctx: national, input: manifest }: Call<NationalC
   rememberTenant(tenant);
   return {
     created: !existing,
-    body: { tenant, changed: true, units: plan.units, positions: plan.positions, competencies: dictionary.competencies, standards: dictionary.standards },
+    body: {
+      tenant,
+      changed: true,
+      units: plan.units,
+      positions: plan.positions,
+      competencies: dictionary.competencies,
+      standards: dictionary.standards,
+    },
   };
 }
 
-export async function listTenants({ ctx, input: { limit, cursor } }: Call<NationalContext, { limit: number; cursor?: [string] | undefined }>) {
+export async function listTenants({
+  ctx,
+  input: { limit, cursor },
+}: Call<NationalContext, { limit: number; cursor?: [string] | undefined }>) {
   if (ctx.actor.tenant) return { items: [ctx.actor.tenant], nextCursor: null };
   const rows = await ctx.national.control
     .select()
