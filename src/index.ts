@@ -5,10 +5,11 @@
  */
 import { createApp } from './app';
 import type { Bindings } from './env';
+import { refreshSummaries, scheduledBatch } from './modules/national';
 import { allowedAlgorithms } from './platform/auth/verify';
-import { expireIdempotencyKeys } from './platform/http/idempotency';
-import { refreshSummaries, scheduledBatch } from './modules/national/refresh';
+import { nationalContext } from './platform/context';
 import { CostMeter } from './platform/db/metered-d1';
+import { expireIdempotencyKeys } from './platform/http/idempotency';
 import { databaseBindings, tenantDatabase } from './platform/tenancy/directory';
 
 const app = createApp();
@@ -35,6 +36,10 @@ export default {
   async scheduled(controller, env) {
     checkBindings(env);
     for (const binding of databaseBindings(env)) await expireIdempotencyKeys(tenantDatabase(env, binding));
-    await refreshSummaries(env, new CostMeter(), { limit: scheduledBatch, now: new Date(controller.scheduledTime) });
+    // No request here: the refresh runs as the scheduler, a system actor with the national admin's role.
+    const now = new Date(controller.scheduledTime);
+    const actor = { subject: 'scheduler', roles: ['national_admin' as const], scopes: ['read' as const, 'write' as const] };
+    const ctx = nationalContext(env, new CostMeter(), actor, `scheduled-${now.toISOString()}`);
+    await refreshSummaries({ ctx, input: { limit: scheduledBatch, now } });
   },
 } satisfies ExportedHandler<Bindings>;

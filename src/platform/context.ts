@@ -80,6 +80,14 @@ export function nationalContext(env: Bindings, meter: CostMeter, actor: Principa
   return { kind: 'national', actor, requestId, env, national: new NationalDb(env, meter) };
 }
 
+/**
+ * A national caller working inside one tenant (onboarding writes the tenant's own rows): the same
+ * actor and request id, that tenant's scoped handle on the request's meter.
+ */
+export function asTenant(ctx: NationalContext, tenant: TenantEntry): TenantContext {
+  return { kind: 'tenant', tenant, actor: ctx.actor, requestId: ctx.requestId, env: ctx.env, db: ctx.national.tenant(tenant) };
+}
+
 /** The caller's own employee id, for `/me/…` services; a token without one may not use them. */
 export function ownEmployeeId(ctx: TenantContext): string {
   const id = ctx.actor.employeeId;

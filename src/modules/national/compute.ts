@@ -4,65 +4,71 @@
  * rows in one atomic batch. One round trip to each database: every provider's statement, the
  * units and the change mark are read in a single D1 batch. Writes aggregates only.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { and, eq, max, type SQL, sql } from 'drizzle-orm';
 import { auditLog, employees, tenantScope, tenantSummaries, units } from '../../db/schema';
-import type { Bindings } from '../../env';
-import type { CostMeter } from '../../platform/db/metered-d1';
+import type { Call, NationalContext } from '../../platform/context';
 import { jsonRows } from '../../platform/db/json-rows';
 import { nowIso } from '../../platform/ids';
-import { tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
+import type { TenantEntry } from '../../platform/tenancy/directory';
+import type { Orm, TenantDb } from '../../platform/tenancy/scoped-db';
 import { summaryProviders } from './providers';
 
 /** Additive parts of one figure in one scope: [sum, count, people]. */
 export type Parts = [number, number, number];
 export type StoredFigures = Record<string, Parts>;
 
-interface MeasureRow {
-  unit_id: string;
-  sum: number | null;
-  count: number | null;
-  people: number | null;
-}
-
-interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  employees: number;
-}
-
-const dialect = new SQLiteAsyncDialect();
-
-function prepare(d1: D1Database, query: SQL): D1PreparedStatement {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return d1.prepare(text).bind(...params);
-}
-
 /** What the tenant's data looked like: its latest audit id (every write is audited) and directory version. */
 export const sourceMark = (latestAuditId: string | null, tenant: TenantEntry) => `${latestAuditId ?? '-'}|v${tenant.version}`;
 
-export const latestAuditQuery = (tenantId: string) => sql`select max(id) as mark from ${auditLog} where tenant_id = ${tenantId}`;
+const latestAuditQuery = (db: TenantDb) => db.select({ mark: max(auditLog.id) }).from(auditLog);
 
-const unitsQuery = (tenantId: string) => sql`
-  select u.id as id, u.code as code, u.name as name,
-         (select count(*) from ${employees} e where e.tenant_id = ${tenantId} and e.unit_id = u.id and e.status = 'active') as employees
-  from ${units} u where u.tenant_id = ${tenantId}`;
+const unitsQuery = (db: TenantDb) =>
+  db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      // Written out as ${units}."id": a column inside a one-table select would render unqualified and bind to e.id.
+      employees: sql<number>`(select count(*) from ${employees} e where ${db.scope('e')} and e.unit_id = ${units}."id" and e.status = 'active')`,
+    })
+    .from(units);
+
+/**
+ * A provider's raw statement wrapped in a select the batch can carry: drizzle's raw `all()` cannot
+ * sit in a D1 batch when it has parameters, a select from a subquery can. Same rows, same cost.
+ */
+const measureQuery = (raw: Orm, query: SQL) =>
+  raw
+    .select({
+      unit_id: sql<string>`"unit_id"`,
+      sum: sql<number | null>`"sum"`,
+      count: sql<number | null>`"count"`,
+      people: sql<number | null>`"people"`,
+    })
+    .from(sql`(${query})`);
 
 const add = (a: Parts | undefined, b: Parts): Parts => (a ? [a[0] + b[0], a[1] + b[1], a[2] + b[2]] : [...b]);
 
 /** Reads the tenant's figures for `year` and replaces its stored rows; returns when it was computed. */
-export async function computeTenantSummary(env: Bindings, meter: CostMeter, tenant: TenantEntry, year: number): Promise<string> {
-  const d1 = meter.wrap(tenantDatabase(env, tenant.database));
-  const statements = [latestAuditQuery(tenant.id), unitsQuery(tenant.id), ...summaryProviders.map((p) => p.measure({ tenant, year }))];
-  const [markResult, unitResult, ...measured] = await d1.batch(statements.map((s) => prepare(d1, s)));
-  const mark = sourceMark((markResult?.results[0] as { mark: string | null } | undefined)?.mark ?? null, tenant);
+export async function computeTenantSummary({
+  ctx,
+  input: { tenant, year },
+}: Call<NationalContext, { tenant: TenantEntry; year: number }>): Promise<string> {
+  const db = ctx.national.tenant(tenant);
+  // The providers' statements are grouped aggregates with correlated joins, in raw SQL; each scopes
+  // every table it reads with db.scope(alias) (providers.ts).
+  const raw = db.unscoped('national summary figures: raw grouped aggregates, scoped per table alias with scope()');
+  const [markResult, unitRows, ...measured] = await db.batch([
+    latestAuditQuery(db),
+    unitsQuery(db),
+    ...summaryProviders.map((p) => measureQuery(raw, p.measure({ tenant, db, year }))),
+  ]);
+  const mark = sourceMark(markResult[0]?.mark ?? null, tenant);
 
   const byUnit = new Map<string, StoredFigures>();
   const total: StoredFigures = {};
   summaryProviders.forEach((provider, i) => {
-    for (const row of (measured[i]?.results ?? []) as MeasureRow[]) {
+    for (const row of measured[i] ?? []) {
       const parts: Parts = [row.sum ?? 0, row.count ?? 0, row.people ?? 0];
       const figures = byUnit.get(row.unit_id) ?? {};
       figures[provider.name] = add(figures[provider.name], parts);
@@ -72,8 +78,7 @@ export async function computeTenantSummary(env: Bindings, meter: CostMeter, tena
   });
 
   const computedAt = nowIso();
-  const unitRows = (unitResult?.results ?? []) as unknown as UnitRow[];
-  const row = (scope: string, label: UnitRow | undefined, people: number, figures: StoredFigures) => ({
+  const row = (scope: string, label: (typeof unitRows)[number] | undefined, people: number, figures: StoredFigures) => ({
     tenantId: tenant.id,
     year,
     scope,
@@ -85,13 +90,19 @@ export async function computeTenantSummary(env: Bindings, meter: CostMeter, tena
     sourceMark: mark,
   });
   const rows = [
-    row(tenantScope, undefined, unitRows.reduce((n, u) => n + u.employees, 0), total),
+    row(
+      tenantScope,
+      undefined,
+      unitRows.reduce((n, u) => n + u.employees, 0),
+      total,
+    ),
     ...unitRows.filter((u) => u.employees > 0 || byUnit.has(u.id)).map((u) => row(u.id, u, u.employees, byUnit.get(u.id) ?? {})),
   ];
-  const control = drizzle(meter.wrap(env.DB));
+  const control = ctx.national.control;
   const mine = and(eq(tenantSummaries.tenantId, tenant.id), eq(tenantSummaries.year, year));
   const inserts = [];
-  for (let i = 0; i < rows.length; i += 200) inserts.push(control.insert(tenantSummaries).select(jsonRows(tenantSummaries, rows.slice(i, i + 200))));
+  for (let i = 0; i < rows.length; i += 200)
+    inserts.push(control.insert(tenantSummaries).select(jsonRows(tenantSummaries, rows.slice(i, i + 200))));
   await control.batch([control.delete(tenantSummaries).where(mine), ...inserts]);
   return computedAt;
 }

@@ -11,7 +11,7 @@
  * about anyone.
  */
 import type { Parts, StoredFigures } from './compute';
-import { minimumPeople, summaryProviders, type FigureKind } from './providers';
+import { type FigureKind, minimumPeople, summaryProviders } from './providers';
 
 export const suppressionReasons = {
   few: `fewer than ${minimumPeople} people`,
@@ -28,7 +28,7 @@ export type Figures = Record<string, Figure>;
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 
-function valueOf(kind: FigureKind, [sum, count]: Parts): number | null {
+function figureValue(kind: FigureKind, [sum, count]: Parts): number | null {
   if (kind === 'total') return sum;
   if (count === 0) return null;
   return kind === 'share' ? round(sum / count, 4) : round(sum / count, 2);
@@ -37,17 +37,20 @@ function valueOf(kind: FigureKind, [sum, count]: Parts): number | null {
 const none: Parts = [0, 0, 0];
 
 function figure(kind: FigureKind, parts: Parts, reason?: string): Figure {
-  return reason ? { value: null, people: parts[2], suppressed: reason } : { value: valueOf(kind, parts), people: parts[2] };
+  return reason ? { value: null, people: parts[2], suppressed: reason } : { value: figureValue(kind, parts), people: parts[2] };
 }
 
 /** Sums cells part by part: the total of a group. */
 export function sumFigures(cells: StoredFigures[]): StoredFigures {
   const total: StoredFigures = {};
   for (const p of summaryProviders) {
-    total[p.name] = cells.reduce<Parts>((t, c) => {
-      const x = c[p.name] ?? none;
-      return [t[0] + x[0], t[1] + x[1], t[2] + x[2]];
-    }, [0, 0, 0]);
+    total[p.name] = cells.reduce<Parts>(
+      (t, c) => {
+        const x = c[p.name] ?? none;
+        return [t[0] + x[0], t[1] + x[1], t[2] + x[2]];
+      },
+      [0, 0, 0],
+    );
   }
   return total;
 }
@@ -55,11 +58,16 @@ export function sumFigures(cells: StoredFigures[]): StoredFigures {
 /** Which cells of one figure are withheld, and why (indexes into the group). */
 function withheld(people: number[], totalPeople: number): Map<number, string> {
   const out = new Map<number, string>();
-  people.forEach((n, i) => n < minimumPeople && out.set(i, suppressionReasons.few));
+  people.forEach((n, i) => {
+    if (n < minimumPeople) out.set(i, suppressionReasons.few);
+  });
   if (totalPeople < minimumPeople) return out;
   let exposed = [...out.keys()].reduce((n, i) => n + (people[i] ?? 0), 0);
   if (exposed === 0) return out;
-  const published = people.map((n, i) => [n, i] as const).filter(([, i]) => !out.has(i)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const published = people
+    .map((n, i) => [n, i] as const)
+    .filter(([, i]) => !out.has(i))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [n, i] of published) {
     if (exposed >= minimumPeople) break;
     out.set(i, suppressionReasons.complement);
@@ -75,7 +83,10 @@ export function discloseGroup(cells: StoredFigures[], total: StoredFigures): { c
   for (const p of summaryProviders) {
     const parts = cells.map((c) => c[p.name] ?? none);
     const totalParts = total[p.name] ?? none;
-    const hidden = withheld(parts.map((x) => x[2]), totalParts[2]);
+    const hidden = withheld(
+      parts.map((x) => x[2]),
+      totalParts[2],
+    );
     parts.forEach((x, i) => {
       (rendered[i] as Figures)[p.name] = figure(p.kind, x, hidden.get(i));
     });

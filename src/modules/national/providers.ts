@@ -7,6 +7,10 @@
  *   count    mean: how many values; share: how many could qualify (total: anything, unused)
  *   people   distinct people behind the figure: fewer than 5 and the figure is suppressed
  *
+ * Each statement is raw SQL (grouped aggregates with correlated joins), run through the tenant
+ * handle's `unscoped()` escape hatch by compute.ts: it scopes every table it reads with
+ * `db.scope(alias)`, never with a hand-written tenant id.
+ *
  * Adding a figure is one provider (a small function returning that statement) and one line in
  * `summaryProviders` below; refresh, storage, totals, suppression, JSON, CSV and the OpenAPI
  * description follow from it. A provider must never select a name, NIP, employee id or a single
@@ -14,13 +18,23 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { TenantEntry } from '../../platform/tenancy/directory';
-import { activePairingsFigure, completionsFigure, enrollmentsFigure, ikmFigure, learningGainFigure, reactionFigure } from './activity-figures';
-import { meanGapProviders, shareAssessed, shareReachingJpTarget } from './figures';
+import type { TenantDb } from '../../platform/tenancy/scoped-db';
+import {
+  activePairingsFigure,
+  completionsFigure,
+  enrollmentsFigure,
+  ikmFigure,
+  learningGainFigure,
+  reactionFigure,
+} from './activity-figures';
+import { meanGapProviders, shareAssessed, shareReachingJpTarget } from './needs-figures';
 
 export type FigureKind = 'total' | 'mean' | 'share';
 
 export interface MeasureQuery {
   tenant: TenantEntry;
+  /** The tenant's handle: every table alias in the statement is scoped with `db.scope(alias)`. */
+  db: TenantDb;
   /** The year of the summary, in the tenant's time zone (as `jp_entries.year`). */
   year: number;
 }

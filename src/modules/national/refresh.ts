@@ -8,14 +8,11 @@
  * one per database binding, whatever the number of tenants' employees.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import { auditLog, tenants, tenantScope, tenantSummaries } from '../../db/schema';
-import type { Bindings } from '../../env';
-import type { CostMeter } from '../../platform/db/metered-d1';
-import { databaseBindings, tenantDatabase, type TenantEntry } from '../../platform/tenancy/directory';
-import { computeTenantSummary, sourceMark } from './compute';
+import { auditLog, tenantScope, tenantSummaries, tenants } from '../../db/schema';
 import { yearIn } from '../../platform/calendar';
+import type { Call, NationalContext } from '../../platform/context';
+import type { TenantEntry } from '../../platform/tenancy/directory';
+import { computeTenantSummary, sourceMark } from './compute';
 
 /** Tenants computed per scheduled run (hourly): 50 an hour covers 500 tenants' changes in 10 hours at worst. */
 export const scheduledBatch = 50;
@@ -37,17 +34,18 @@ interface Candidate {
   mark: string | null;
 }
 
-const dialect = new SQLiteAsyncDialect();
-
 /** Every tenant with its stored `tenant` row for its year (`year`, or each tenant's current year). */
-async function candidates(env: Bindings, meter: CostMeter, year: number | undefined, now: Date): Promise<Candidate[]> {
-  const control = drizzle(meter.wrap(env.DB));
+async function candidates(ctx: NationalContext, year: number | undefined, now: Date): Promise<Candidate[]> {
+  const control = ctx.national.control;
   // Each tenant's current year depends on its time zone: near New Year two years are current.
   const years = year ? [year] : [...new Set((['Asia/Jakarta', 'Asia/Jayapura'] as const).map((timeZone) => yearIn({ timeZone }, now)))];
   const rows = await control
     .select({ tenant: tenants, year: tenantSummaries.year, computedAt: tenantSummaries.computedAt, mark: tenantSummaries.sourceMark })
     .from(tenants)
-    .leftJoin(tenantSummaries, and(eq(tenantSummaries.tenantId, tenants.id), inArray(tenantSummaries.year, years), eq(tenantSummaries.scope, tenantScope)))
+    .leftJoin(
+      tenantSummaries,
+      and(eq(tenantSummaries.tenantId, tenants.id), inArray(tenantSummaries.year, years), eq(tenantSummaries.scope, tenantScope)),
+    )
     .orderBy(asc(tenants.slug));
   const wanted = (t: TenantEntry) => year ?? yearIn(t, now);
   const byTenant = new Map<string, Candidate>();
@@ -62,18 +60,21 @@ async function candidates(env: Bindings, meter: CostMeter, year: number | undefi
 }
 
 /** The current mark of each tenant, one statement per database binding. */
-async function currentMarks(env: Bindings, meter: CostMeter, list: Candidate[]): Promise<Map<string, string>> {
+async function currentMarks(ctx: NationalContext, list: Candidate[]): Promise<Map<string, string>> {
   const byBinding = new Map<string, Candidate[]>();
   for (const c of list) byBinding.set(c.tenant.database, [...(byBinding.get(c.tenant.database) ?? []), c]);
+  const databases = new Map(ctx.national.databases().map((d) => [d.binding, d.orm]));
   const marks = new Map<string, string>();
   for (const [binding, group] of byBinding) {
     // A binding missing from the configuration leaves its tenants without a mark: they count as due and fail alone.
-    if (!databaseBindings(env).includes(binding)) continue;
-    const d1 = meter.wrap(tenantDatabase(env, binding));
-    const { sql: text, params } = dialect.sqlToQuery(
-      sql`select value as tenant_id, (select max(id) from ${auditLog} where tenant_id = value) as mark from json_each(${JSON.stringify(group.map((c) => c.tenant.id))})`,
+    const orm = databases.get(binding);
+    if (!orm) continue;
+    // Deliberately raw and unscoped: a national aggregate over the many tenants sharing this
+    // binding (one statement per binding, not per tenant), reading only each one's latest audit id.
+    // A tenant-scoped handle serves one tenant, so this cannot go through ctx.national.tenant(entry).
+    const results = await orm.all<{ tenant_id: string; mark: string | null }>(
+      sql`select value as tenant_id, (select max(a.id) from ${auditLog} a where a.tenant_id = value) as mark from json_each(${JSON.stringify(group.map((c) => c.tenant.id))})`,
     );
-    const { results } = await d1.prepare(text).bind(...params).all<{ tenant_id: string; mark: string | null }>();
     const entries = new Map(group.map((c) => [c.tenant.id, c.tenant]));
     for (const r of results) marks.set(r.tenant_id, sourceMark(r.mark, entries.get(r.tenant_id) as TenantEntry));
   }
@@ -89,15 +90,18 @@ export interface RefreshOptions {
   now?: Date;
 }
 
-export async function refreshSummaries(env: Bindings, meter: CostMeter, options: RefreshOptions): Promise<RefreshResult> {
+export async function refreshSummaries({ ctx, input: options }: Call<NationalContext, RefreshOptions>): Promise<RefreshResult> {
   const now = options.now ?? new Date();
   if (options.tenant) {
     const year = options.year ?? yearIn(options.tenant, now);
-    const computedAt = await computeTenantSummary(env, meter, options.tenant, year);
+    const computedAt = await computeTenantSummary({ ctx, input: { tenant: options.tenant, year } });
     return { year, refreshed: [{ tenant: options.tenant.slug, computedAt }], failed: [], remaining: 0 };
   }
-  const list = await candidates(env, meter, options.year, now);
-  const marks = await currentMarks(env, meter, list.filter((c) => c.computedAt !== null));
+  const list = await candidates(ctx, options.year, now);
+  const marks = await currentMarks(
+    ctx,
+    list.filter((c) => c.computedAt !== null),
+  );
   const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
   const due = list
     .filter((c) => c.computedAt === null || c.computedAt < staleBefore || marks.get(c.tenant.id) !== c.mark)
@@ -107,7 +111,7 @@ export async function refreshSummaries(env: Bindings, meter: CostMeter, options:
   for (const c of due.slice(0, options.limit)) {
     // One tenant that cannot be computed (its binding gone from the configuration) must not stop the others.
     try {
-      refreshed.push({ tenant: c.tenant.slug, computedAt: await computeTenantSummary(env, meter, c.tenant, c.year) });
+      refreshed.push({ tenant: c.tenant.slug, computedAt: await computeTenantSummary({ ctx, input: { tenant: c.tenant, year: c.year } }) });
     } catch (err) {
       console.error(`national summary of ${c.tenant.slug} could not be computed`, err);
       failed.push(c.tenant.slug);

@@ -4,73 +4,92 @@
  * only — never a name, NIP, employee id or a single person's score.
  */
 import { z } from '@hono/zod-openapi';
-import { drizzle } from 'drizzle-orm/d1';
-import { auditLog, nationalTenant } from '../../db/schema';
-import { createRouter, json, route } from '../../platform/http/openapi';
+import { nationalAuditEntry } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
-import { newSortableId, nowIso } from '../../platform/ids';
+import { json, nationalRouter, route } from '../../platform/http/openapi';
 import { controlDb, findTenant } from '../../platform/tenancy/directory';
 import { refreshSummaries } from './refresh';
-import { nationalSummarySchema, nationalTenantParams, refreshQuery, refreshResultSchema, summaryQuery, tenantSummarySchema } from './schemas';
+import {
+  nationalSummarySchema,
+  nationalTenantParams,
+  refreshQuery,
+  refreshResultSchema,
+  summaryQuery,
+  tenantSummarySchema,
+} from './schemas';
 import { nationalCsv, nationalSummary, tenantSummaryByUnit } from './summary';
 
 const tags = ['National summaries'];
 const roles = ['national_admin'] as const;
 
-export const nationalSummaryRoutes = createRouter()
+export const nationalSummaryRoutes = nationalRouter()
   .openapi(
     route({
-      method: 'get', path: '/national/summary', tags, roles,
+      method: 'get',
+      path: '/national/summary',
+      tags,
+      roles,
       summary: 'Every tenant and the total for a year: employees, share assessed, mean gap by type, share reaching the JP target, …',
       description:
         'Read from per-tenant aggregates kept current by the hourly refresh (and `POST /national/summary/refresh`): rows read grow with tenants, never with employees. `computedAt` per tenant and `freshness.oldestComputedAt` say how current it is; a tenant never computed has `status: not_computed`. All tenants in one answer (no pagination: the total needs them all, and 500 tenants fit the budget).',
       request: { query: summaryQuery },
       responses: { 200: json(nationalSummarySchema, 'The summary') },
     }),
-    async (c) => c.json(await nationalSummary(c.env, c.get('meter'), c.req.valid('query').year), 200),
+    async (c) => c.json(await nationalSummary({ ctx: c.get('ctx'), input: { year: c.req.valid('query').year } }), 200),
   )
   .openapi(
     route({
-      method: 'get', path: '/national/summary.csv', tags, roles,
+      method: 'get',
+      path: '/national/summary.csv',
+      tags,
+      roles,
       summary: 'The national summary as CSV: one line per tenant, then the total',
       request: { query: summaryQuery },
       responses: { 200: { description: 'The summary', content: { 'text/csv': { schema: z.string() } } } },
     }),
     async (c) => {
-      const summary = await nationalSummary(c.env, c.get('meter'), c.req.valid('query').year);
+      const summary = await nationalSummary({ ctx: c.get('ctx'), input: { year: c.req.valid('query').year } });
       c.header('content-disposition', `attachment; filename="national-summary-${summary.year}.csv"`);
       return c.body(nationalCsv(summary), 200, { 'content-type': 'text/csv; charset=utf-8' });
     },
   )
   .openapi(
     route({
-      method: 'get', path: '/national/tenants/{tenant}/summary', tags, roles,
+      method: 'get',
+      path: '/national/tenants/{tenant}/summary',
+      tags,
+      roles,
       summary: "One tenant's summary figures by unit, with its total",
       request: { params: nationalTenantParams, query: summaryQuery },
       responses: { 200: json(tenantSummarySchema, 'The figures by unit') },
     }),
-    async (c) => c.json(await tenantSummaryByUnit(c.env, c.get('meter'), c.req.valid('param').tenant, c.req.valid('query').year), 200),
+    async (c) =>
+      c.json(
+        await tenantSummaryByUnit({ ctx: c.get('ctx'), input: { slug: c.req.valid('param').tenant, year: c.req.valid('query').year } }),
+        200,
+      ),
   )
   .openapi(
     route({
-      method: 'post', path: '/national/summary/refresh', tags, roles,
+      method: 'post',
+      path: '/national/summary/refresh',
+      tags,
+      roles,
       summary: 'Recompute the tenants whose data changed, never computed or stale (or one tenant, always)',
       request: { query: refreshQuery },
       responses: { 200: json(refreshResultSchema, 'What was recomputed, and how many tenants remain due') },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const meter = c.get('meter');
-      const control = controlDb(c.env, meter);
-      const tenant = q.tenant === undefined ? undefined : await findTenant(control, q.tenant, { fresh: true });
+      const ctx = c.get('ctx');
+      const tenant = q.tenant === undefined ? undefined : await findTenant(controlDb(c.env, c.get('meter')), q.tenant, { fresh: true });
       if (q.tenant !== undefined && !tenant) throw notFound('tenant');
-      const result = await refreshSummaries(c.env, meter, { limit: q.limit, ...(q.year ? { year: q.year } : {}), ...(tenant ? { tenant } : {}) });
-      const actor = c.get('principal');
-      // Summaries are derived data, rewritten per tenant; the request that asked for them is what the log keeps.
-      await drizzle(meter.wrap(c.env.DB)).insert(auditLog).values({
-        tenantId: nationalTenant, id: newSortableId('aud'), at: nowIso(), actor: actor.subject, actorRoles: actor.roles.join(' '),
-        action: 'national.summary.refresh', entity: 'national_summary', entityId: q.tenant ?? 'due', requestId: c.get('requestId'),
+      const result = await refreshSummaries({
+        ctx,
+        input: { limit: q.limit, ...(q.year ? { year: q.year } : {}), ...(tenant ? { tenant } : {}) },
       });
+      // Summaries are derived data, rewritten per tenant; the request that asked for them is what the log keeps.
+      await nationalAuditEntry(ctx.national.control, ctx, 'national.summary.refresh', 'national_summary', q.tenant ?? 'due');
       return c.json(result, 200);
     },
   );

@@ -1,16 +1,27 @@
 /** Request and response shapes of the national summaries: aggregates only, every figure with its base. */
 import { z } from '@hono/zod-openapi';
+import { slugSchema, tenantParams } from '../../platform/http/params';
 import { minimumPeople } from './providers';
-import { tenantParams } from '../../platform/http/params';
-import { slugSchema } from '../../platform/http/params';
 
 const year = z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Default: the current year in WIB' });
 export const summaryQuery = z.object({ year });
 
 export const refreshQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: "Default: each tenant's current year in its own time zone" }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .openapi({ description: "Default: each tenant's current year in its own time zone" }),
   tenant: slugSchema.optional().openapi({ description: 'Only this tenant (by slug), computed whether due or not' }),
-  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: 'At most this many tenants in this call; repeat while `remaining` > 0' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .openapi({ description: 'At most this many tenants in this call; repeat while `remaining` > 0' }),
 });
 
 export const nationalTenantParams = tenantParams;
@@ -19,7 +30,12 @@ export const figureSchema = z
   .object({
     value: z.number().nullable(),
     people: z.number().int().openapi({ description: 'People the figure is computed from' }),
-    suppressed: z.string().optional().openapi({ description: `Why value is null: fewer than ${minimumPeople} people, or withheld so that one cannot be recovered by subtraction` }),
+    suppressed: z
+      .string()
+      .optional()
+      .openapi({
+        description: `Why value is null: fewer than ${minimumPeople} people, or withheld so that one cannot be recovered by subtraction`,
+      }),
   })
   .openapi('SummaryFigure');
 
@@ -43,7 +59,12 @@ export const nationalSummarySchema = z
     figures: legendSchema,
     total: z.object({ tenants: z.number().int(), employees: z.number().int(), figures: figuresSchema }),
     tenants: z.array(
-      tenantLabel.extend({ status, computedAt: z.string().nullable(), employees: z.number().int().nullable(), figures: figuresSchema.nullable() }),
+      tenantLabel.extend({
+        status,
+        computedAt: z.string().nullable(),
+        employees: z.number().int().nullable(),
+        figures: figuresSchema.nullable(),
+      }),
     ),
   })
   .openapi('NationalSummary');
@@ -57,7 +78,15 @@ export const tenantSummarySchema = z
     status,
     computedAt: z.string().nullable(),
     total: z.object({ employees: z.number().int(), figures: figuresSchema }).nullable(),
-    units: z.array(z.object({ unitId: z.string(), code: z.string().nullable(), name: z.string().nullable(), employees: z.number().int(), figures: figuresSchema })),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        code: z.string().nullable(),
+        name: z.string().nullable(),
+        employees: z.number().int(),
+        figures: figuresSchema,
+      }),
+    ),
   })
   .openapi('TenantSummaryByUnit');
 

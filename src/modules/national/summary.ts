@@ -5,32 +5,40 @@
  * figure is; a tenant never computed is shown as such, never as zeros. Aggregates only.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import { tenants, tenantScope, tenantSummaries } from '../../db/schema';
-import type { Bindings } from '../../env';
-import type { CostMeter } from '../../platform/db/metered-d1';
-import { notFound } from '../../platform/errors';
-import { findTenant, type TenantEntry } from '../../platform/tenancy/directory';
-import type { StoredFigures } from './compute';
-import { discloseGroup, sumFigures, type Figures } from './disclosure';
-import { minimumPeople, summaryProviders } from './providers';
+import { tenantScope, tenantSummaries, tenants } from '../../db/schema';
 import { yearIn } from '../../platform/calendar';
+import type { Call, NationalContext } from '../../platform/context';
 import { writeCsv } from '../../platform/csv';
+import { notFound } from '../../platform/errors';
+import type { TenantEntry } from '../../platform/tenancy/directory';
+import type { StoredFigures } from './compute';
+import { discloseGroup, type Figures, sumFigures } from './disclosure';
+import { minimumPeople, summaryProviders } from './providers';
 
 /** The default year: the current one in western Indonesia (WIB), where most tenants are. */
 export const defaultYear = () => yearIn({ timeZone: 'Asia/Jakarta' });
 
 const legend = () => summaryProviders.map((p) => ({ name: p.name, kind: p.kind, description: p.description }));
 
-const publicTenant = (t: Pick<TenantEntry, 'slug' | 'name' | 'kind' | 'regionCode'>) => ({ slug: t.slug, name: t.name, kind: t.kind, regionCode: t.regionCode });
+const publicTenant = (t: Pick<TenantEntry, 'slug' | 'name' | 'kind' | 'regionCode'>) => ({
+  slug: t.slug,
+  name: t.name,
+  kind: t.kind,
+  regionCode: t.regionCode,
+});
 
 function freshness(computedAt: (string | null)[]) {
   const done = computedAt.filter((c): c is string => c !== null).sort();
-  return { oldestComputedAt: done[0] ?? null, newestComputedAt: done.at(-1) ?? null, tenantsComputed: done.length, tenantsNotComputed: computedAt.length - done.length };
+  return {
+    oldestComputedAt: done[0] ?? null,
+    newestComputedAt: done.at(-1) ?? null,
+    tenantsComputed: done.length,
+    tenantsNotComputed: computedAt.length - done.length,
+  };
 }
 
-export async function nationalSummary(env: Bindings, meter: CostMeter, year = defaultYear()) {
-  const rows = await drizzle(meter.wrap(env.DB))
+export async function nationalSummary({ ctx, input: { year = defaultYear() } }: Call<NationalContext, { year?: number | undefined }>) {
+  const rows = await ctx.national.control
     .select({
       slug: tenants.slug,
       name: tenants.name,
@@ -41,7 +49,10 @@ export async function nationalSummary(env: Bindings, meter: CostMeter, year = de
       computedAt: tenantSummaries.computedAt,
     })
     .from(tenants)
-    .leftJoin(tenantSummaries, and(eq(tenantSummaries.tenantId, tenants.id), eq(tenantSummaries.year, year), eq(tenantSummaries.scope, tenantScope)))
+    .leftJoin(
+      tenantSummaries,
+      and(eq(tenantSummaries.tenantId, tenants.id), eq(tenantSummaries.year, year), eq(tenantSummaries.scope, tenantScope)),
+    )
     .orderBy(asc(tenants.slug));
   const computed = rows.filter((r) => r.computedAt !== null);
   const stored = computed.map((r) => JSON.parse(r.figures as string) as StoredFigures);
@@ -64,25 +75,39 @@ export async function nationalSummary(env: Bindings, meter: CostMeter, year = de
   };
 }
 
-export async function tenantSummaryByUnit(env: Bindings, meter: CostMeter, slug: string, year = defaultYear()) {
-  const control = drizzle(meter.wrap(env.DB));
-  const tenant = await findTenant(control, slug);
+export async function tenantSummaryByUnit({
+  ctx,
+  input: { slug, year = defaultYear() },
+}: Call<NationalContext, { slug: string; year?: number | undefined }>) {
+  const control = ctx.national.control;
+  const [tenant] = await control.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
   if (!tenant) throw notFound('tenant');
   const rows = await control
     .select()
     .from(tenantSummaries)
     .where(and(eq(tenantSummaries.tenantId, tenant.id), eq(tenantSummaries.year, year)));
   const whole = rows.find((r) => r.scope === tenantScope);
-  const units = rows.filter((r) => r.scope !== tenantScope).sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? '') || a.scope.localeCompare(b.scope));
+  const units = rows
+    .filter((r) => r.scope !== tenantScope)
+    .sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? '') || a.scope.localeCompare(b.scope));
   const base = { year, minimumPeople, tenant: publicTenant(tenant), figures: legend() };
   if (!whole) return { ...base, status: 'not_computed' as const, computedAt: null, total: null, units: [] };
-  const disclosed = discloseGroup(units.map((u) => JSON.parse(u.figures) as StoredFigures), JSON.parse(whole.figures) as StoredFigures);
+  const disclosed = discloseGroup(
+    units.map((u) => JSON.parse(u.figures) as StoredFigures),
+    JSON.parse(whole.figures) as StoredFigures,
+  );
   return {
     ...base,
     status: 'computed' as const,
     computedAt: whole.computedAt,
     total: { employees: whole.employees, figures: disclosed.total },
-    units: units.map((u, i) => ({ unitId: u.scope, code: u.unitCode, name: u.unitName, employees: u.employees, figures: disclosed.cells[i] as Figures })),
+    units: units.map((u, i) => ({
+      unitId: u.scope,
+      code: u.unitCode,
+      name: u.unitName,
+      employees: u.employees,
+      figures: disclosed.cells[i] as Figures,
+    })),
   };
 }
 
@@ -92,7 +117,27 @@ export function nationalCsv(summary: Awaited<ReturnType<typeof nationalSummary>>
   const cells = (figures: Figures | null) => names.map((n) => (figures?.[n]?.value == null ? '' : String(figures[n]?.value)));
   const notes = (figures: Figures | null) =>
     names.flatMap((n) => (figures?.[n]?.suppressed ? [`${n}: ${figures[n]?.suppressed}`] : [])).join('; ');
-  const rows = summary.tenants.map((t) => [t.slug, t.name, t.kind, t.regionCode, t.status, t.computedAt, t.employees === null ? '' : String(t.employees), ...cells(t.figures), notes(t.figures)]);
-  rows.push(['TOTAL', `${summary.total.tenants} tenants computed`, '', '', '', summary.freshness.oldestComputedAt, String(summary.total.employees), ...cells(summary.total.figures), notes(summary.total.figures)]);
+  const rows = summary.tenants.map((t) => [
+    t.slug,
+    t.name,
+    t.kind,
+    t.regionCode,
+    t.status,
+    t.computedAt,
+    t.employees === null ? '' : String(t.employees),
+    ...cells(t.figures),
+    notes(t.figures),
+  ]);
+  rows.push([
+    'TOTAL',
+    `${summary.total.tenants} tenants computed`,
+    '',
+    '',
+    '',
+    summary.freshness.oldestComputedAt,
+    String(summary.total.employees),
+    ...cells(summary.total.figures),
+    notes(summary.total.figures),
+  ]);
   return writeCsv(['tenant', 'name', 'kind', 'region_code', 'status', 'computed_at', 'employees', ...names, 'notes'], rows);
 }

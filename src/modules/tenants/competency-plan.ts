@@ -6,20 +6,19 @@
  * API client holding the old ETag gets 412. A position without `standards` in the manifest keeps
  * the standard it has: it may be curated through the API.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, competencies, positionStandards, standardSets } from '../../db/schema';
 import { nationalTenant } from '../../db/schema/competencies';
-import { auditRow, type AuditRow } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
-import { jsonRows } from '../../platform/db/json-rows';
+import { type AuditRow, auditRow } from '../../platform/audit/audit';
+import type { TenantContext } from '../../platform/context';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import type { Statement } from '../../platform/tenancy/scoped-db';
+import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
+import { type StandardRow, standardStatements } from '../competencies';
 import type { Manifest } from './manifest';
 import type { Tally } from './organisation-plan';
 
-type CompetencyRow = typeof competencies.$inferSelect;
-type StandardRow = typeof positionStandards.$inferSelect;
+type StoredStandard = typeof positionStandards.$inferSelect;
 
 /** One position's standard as a comparable string: competency, level and weight, in id order. */
 const signature = (rows: Pick<StandardRow, 'competencyId' | 'requiredLevel' | 'weight'>[]) =>
@@ -28,12 +27,12 @@ const signature = (rows: Pick<StandardRow, 'competencyId' | 'requiredLevel' | 'w
     .sort()
     .join('|');
 
-export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, positionIds: Map<string, string>, now: string) {
+export async function planCompetencies(ctx: TenantContext, manifest: Manifest, positionIds: Map<string, string>, now: string) {
   const { db, tenant } = ctx;
-  const [visible, standards, sets] = await db.orm.batch([
-    db.orm.select().from(competencies).where(inArray(competencies.tenantId, [nationalTenant, tenant.id])),
-    db.orm.select().from(positionStandards).where(db.owned(positionStandards)),
-    db.orm.select().from(standardSets).where(db.owned(standardSets)),
+  const [visible, standards, sets] = await db.batch([
+    db.visible().from(competencies),
+    db.select().from(positionStandards),
+    db.select().from(standardSets),
   ]);
   const national = new Map(visible.filter((c) => c.tenantId === nationalTenant).map((c) => [c.code, c]));
   const own = new Map(visible.filter((c) => c.tenantId === tenant.id).map((c) => [c.code, c]));
@@ -45,9 +44,11 @@ export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, 
     standards: { created: 0, updated: 0, unchanged: 0 },
   };
 
-  const newCompetencies: CompetencyRow[] = [];
+  const newCompetencies: Unstamped<typeof competencies>[] = [];
   const competencyUpdates: Statement[] = [];
-  const refs = new Map<string, { tenantId: string; id: string }>([...national].map(([code, c]) => [code, { tenantId: c.tenantId, id: c.id }]));
+  const refs = new Map<string, { tenantId: string; id: string }>(
+    [...national].map(([code, c]) => [code, { tenantId: c.tenantId, id: c.id }]),
+  );
   for (const c of own.values()) refs.set(c.code, { tenantId: c.tenantId, id: c.id });
   manifest.competencies.forEach((c, i) => {
     if (national.has(c.code)) {
@@ -62,28 +63,37 @@ export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, 
     const current = own.get(c.code);
     if (!current) {
       const id = newId('cmp');
-      newCompetencies.push({ tenantId: tenant.id, id, code: c.code, name: c.name, type: 'teknis', description: c.description, levels, version: 1, createdAt: now, updatedAt: now });
+      newCompetencies.push({
+        id,
+        code: c.code,
+        name: c.name,
+        type: 'teknis',
+        description: c.description,
+        levels,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
       refs.set(c.code, { tenantId: tenant.id, id });
       audits.push(auditRow(ctx, 'competency.create', 'competency', id, now));
       tally.competencies.created++;
     } else if (current.name !== c.name || current.description !== c.description || current.levels !== levels) {
       competencyUpdates.push(
-        db.orm
+        db
           .update(competencies)
           .set({ name: c.name, description: c.description, levels, version: sql`${competencies.version} + 1`, updatedAt: now })
-          .where(db.owned(competencies, eq(competencies.id, current.id))),
+          .where(eq(competencies.id, current.id)),
       );
       audits.push(auditRow(ctx, 'competency.update', 'competency', current.id, now));
       tally.competencies.updated++;
     } else tally.competencies.unchanged++;
   });
 
-  const storedByPosition = new Map<string, StandardRow[]>();
+  const storedByPosition = new Map<string, StoredStandard[]>();
   for (const s of standards) storedByPosition.set(s.positionId, [...(storedByPosition.get(s.positionId) ?? []), s]);
   const setVersions = new Map(sets.map((s) => [s.positionId, s.version]));
 
   const standardWrites: Statement[] = [];
-  const newStandards: StandardRow[] = [];
   manifest.positions.forEach((p, i) => {
     if (!p.standards) return;
     const positionId = positionIds.get(p.code) as string;
@@ -96,7 +106,7 @@ export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, 
       else if (seen.has(ref.id)) errors.push({ path, message: `${s.competency} is listed twice` });
       else {
         seen.add(ref.id);
-        rows.push({ tenantId: tenant.id, positionId, competencyTenantId: ref.tenantId, competencyId: ref.id, requiredLevel: s.requiredLevel, weight: s.weight });
+        rows.push({ competencyTenantId: ref.tenantId, competencyId: ref.id, requiredLevel: s.requiredLevel, weight: s.weight });
       }
     });
     const version = setVersions.get(positionId);
@@ -104,14 +114,8 @@ export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, 
       tally.standards.unchanged++;
       return;
     }
-    standardWrites.push(
-      db.orm
-        .insert(standardSets)
-        .values({ tenantId: tenant.id, positionId, version: 1, updatedAt: now })
-        .onConflictDoUpdate({ target: [standardSets.tenantId, standardSets.positionId], set: { version: sql`${standardSets.version} + 1`, updatedAt: now } }),
-      db.orm.delete(positionStandards).where(db.owned(positionStandards, eq(positionStandards.positionId, positionId))),
-    );
-    newStandards.push(...rows);
+    // The standards' one writer (competencies module): the set's version raised, the rows replaced.
+    standardWrites.push(...standardStatements(ctx, positionId, rows, { now }));
     audits.push(auditRow(ctx, 'position.standards.replace', 'position', positionId, now));
     if (version === undefined) tally.standards.created++;
     else tally.standards.updated++;
@@ -121,10 +125,9 @@ export async function planCompetencies(ctx: ServiceContext, manifest: Manifest, 
   // Competencies before the standards that name them; every position row exists already (the
   // organisation plan's statements run first).
   const statements: Statement[] = [
-    ...(newCompetencies.length > 0 ? [db.orm.insert(competencies).select(jsonRows(competencies, newCompetencies))] : []),
+    ...(newCompetencies.length > 0 ? [db.insertRows(competencies, newCompetencies)] : []),
     ...competencyUpdates,
     ...standardWrites,
-    ...(newStandards.length > 0 ? [db.orm.insert(positionStandards).select(jsonRows(positionStandards, newStandards))] : []),
     ...(audits.length > 0 ? [db.insertRows(auditLog, audits)] : []),
   ];
   return { statements, ...tally };

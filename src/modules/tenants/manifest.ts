@@ -23,14 +23,16 @@ export interface ManifestUnit {
   children?: ManifestUnit[] | undefined;
 }
 
-export const manifestUnitSchema: z.ZodType<ManifestUnit> = z.lazy(() =>
-  z.object({
-    code: codeSchema,
-    name,
-    kind: z.enum(unitKinds),
-    children: z.array(manifestUnitSchema).max(500).optional(),
-  }),
-).openapi('ManifestUnit');
+export const manifestUnitSchema: z.ZodType<ManifestUnit> = z
+  .lazy(() =>
+    z.object({
+      code: codeSchema,
+      name,
+      kind: z.enum(unitKinds),
+      children: z.array(manifestUnitSchema).max(500).optional(),
+    }),
+  )
+  .openapi('ManifestUnit');
 
 export const manifestPositionSchema = z.object({
   code: codeSchema,
@@ -46,7 +48,11 @@ export const manifestPositionSchema = z.object({
   standards: z
     .array(
       z
-        .object({ competency: codeSchema, requiredLevel: z.number().int().min(1).max(5), weight: z.number().positive().max(100).default(1) })
+        .object({
+          competency: codeSchema,
+          requiredLevel: z.number().int().min(1).max(5),
+          weight: z.number().positive().max(100).default(1),
+        })
         .strict(),
     )
     .max(100)

@@ -3,17 +3,18 @@
  * it: rows are matched by code, new ones inserted (parents before children), changed ones updated,
  * equal ones left alone. Units missing from the manifest are kept: people may still belong to them.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, positions, units } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { chunkRows } from '../../platform/db/chunks';
+import { type AuditRow, auditRow } from '../../platform/audit/audit';
+import type { TenantContext } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { auditRow, type AuditRow } from '../../platform/audit/audit';
-import type { Statement } from '../../platform/tenancy/scoped-db';
+import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
 import type { Manifest, ManifestUnit } from './manifest';
 
 type UnitRow = typeof units.$inferSelect;
 type PositionRow = typeof positions.$inferSelect;
+type NewUnit = Unstamped<typeof units>;
+type NewPosition = Unstamped<typeof positions>;
 
 /** What onboarding did to one kind of row. */
 export interface Tally {
@@ -30,12 +31,9 @@ function flatten(list: ManifestUnit[], parentCode: string | null, out: { unit: M
   return out;
 }
 
-export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, now: string) {
-  const { db, tenant } = ctx;
-  const [existingUnits, existingPositions] = await db.orm.batch([
-    db.orm.select().from(units).where(db.owned(units)),
-    db.orm.select().from(positions).where(db.owned(positions)),
-  ]);
+export async function planOrganisation(ctx: TenantContext, manifest: Manifest, now: string) {
+  const { db } = ctx;
+  const [existingUnits, existingPositions] = await db.batch([db.select().from(units), db.select().from(positions)]);
   const unitByCode = new Map<string, UnitRow>(existingUnits.map((u) => [u.code, u]));
   const positionByCode = new Map<string, PositionRow>(existingPositions.map((p) => [p.code, p]));
   const unitIds = new Map<string, string>(existingUnits.map((u) => [u.code, u.id]));
@@ -48,21 +46,21 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
 
   const unitUpdates: Statement[] = [];
   const unitTally: Tally = { created: 0, updated: 0, unchanged: 0 };
-  const newUnits: UnitRow[] = [];
+  const newUnits: NewUnit[] = [];
   for (const { unit, parentCode } of flat) {
     const id = unitIds.get(unit.code) as string;
     const parentId = parentCode ? (unitIds.get(parentCode) as string) : null;
     const current = unitByCode.get(unit.code);
     if (!current) {
-      newUnits.push({ tenantId: tenant.id, id, code: unit.code, name: unit.name, kind: unit.kind, parentId, version: 1, createdAt: now, updatedAt: now });
+      newUnits.push({ id, code: unit.code, name: unit.name, kind: unit.kind, parentId, version: 1, createdAt: now, updatedAt: now });
       audit('unit.create', 'unit', id);
       unitTally.created++;
     } else if (current.name !== unit.name || current.kind !== unit.kind || current.parentId !== parentId) {
       unitUpdates.push(
-        db.orm
+        db
           .update(units)
           .set({ name: unit.name, kind: unit.kind, parentId, version: sql`${units.version} + 1`, updatedAt: now })
-          .where(and(db.owned(units, eq(units.id, id)))),
+          .where(eq(units.id, id)),
       );
       audit('unit.update', 'unit', id);
       unitTally.updated++;
@@ -70,7 +68,7 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
   }
 
   const positionTally: Tally = { created: 0, updated: 0, unchanged: 0 };
-  const newPositions: PositionRow[] = [];
+  const newPositions: NewPosition[] = [];
   const positionUpdates: Statement[] = [];
   const positionIds = new Map<string, string>();
   for (const p of manifest.positions) {
@@ -80,26 +78,26 @@ export async function planOrganisation(ctx: ServiceContext, manifest: Manifest, 
     if (!current) {
       const id = newId('pos');
       positionIds.set(p.code, id);
-      newPositions.push({ tenantId: tenant.id, id, code: p.code, name: p.name, category: p.category, unitId, version: 1, createdAt: now, updatedAt: now });
+      newPositions.push({ id, code: p.code, name: p.name, category: p.category, unitId, version: 1, createdAt: now, updatedAt: now });
       audit('position.create', 'position', id);
       positionTally.created++;
     } else if (current.name !== p.name || current.category !== p.category || current.unitId !== unitId) {
       positionUpdates.push(
-        db.orm
+        db
           .update(positions)
           .set({ name: p.name, category: p.category, unitId, version: sql`${positions.version} + 1`, updatedAt: now })
-          .where(db.owned(positions, eq(positions.id, current.id))),
+          .where(eq(positions.id, current.id)),
       );
       audit('position.update', 'position', current.id);
       positionTally.updated++;
     } else positionTally.unchanged++;
   }
-  // Inserts before updates, parents before children (the order of `flat`): every foreign key
-  // points at a row that already exists when its statement runs.
+  // Inserts before updates, parents before children (the order of `flat`; SQLite checks a foreign
+  // key at the end of its statement): every foreign key points at a row that exists by then.
   const statements: Statement[] = [
-    ...chunkRows(newUnits).map((chunk) => db.orm.insert(units).values(chunk)),
+    ...(newUnits.length > 0 ? [db.insertRows(units, newUnits)] : []),
     ...unitUpdates,
-    ...chunkRows(newPositions).map((chunk) => db.orm.insert(positions).values(chunk)),
+    ...(newPositions.length > 0 ? [db.insertRows(positions, newPositions)] : []),
     ...positionUpdates,
     ...(audits.length > 0 ? [db.insertRows(auditLog, audits)] : []),
   ];

@@ -1,15 +1,15 @@
-import { serviceContext } from '../../platform/context';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { etagOf } from '../../platform/http/etag';
+import { json, jsonBody, nationalRouter, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
+import { tenantParams } from '../../platform/http/params';
 import { manifestSchema } from './manifest';
 import { onboardingSchema, publicTenant, tenantSchema } from './schemas';
 import { listTenants, onboard } from './service';
-import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Tenants'];
 
-export const tenantRoutes = createRouter()
+/** The directory (`/tenants`): onboarding and the list, national routes. */
+export const tenantRoutes = nationalRouter()
   .openapi(
     route({
       method: 'post',
@@ -28,7 +28,7 @@ export const tenantRoutes = createRouter()
     }),
     async (c) => {
       const manifest = c.req.valid('json');
-      const result = await onboard(c.env, c.get('meter'), c.get('principal'), c.get('requestId'), manifest);
+      const result = await onboard({ ctx: c.get('ctx'), input: manifest });
       const body = { ...result.body, tenant: publicTenant(result.body.tenant) };
       c.header('location', `/api/v1/tenants/${body.tenant.slug}`);
       return result.created ? c.json(body, 201) : c.json(body, 200);
@@ -47,23 +47,25 @@ export const tenantRoutes = createRouter()
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const key = decodeCursor(cursor, 1) as [string] | undefined;
-      const { items, nextCursor } = await listTenants(c.env, c.get('meter'), c.get('principal'), limit, key);
+      const { items, nextCursor } = await listTenants({ ctx: c.get('ctx'), input: { limit, cursor: key } });
       return c.json({ items: items.map(publicTenant), nextCursor }, 200);
     },
-  )
-  .openapi(
-    route({
-      method: 'get',
-      path: '/tenants/{tenant}',
-      tags,
-      roles: ['national_admin', 'tenant_admin', 'employee'],
-      summary: 'One tenant: name, kind, region, time zone, JP target',
-      request: { params: tenantParams },
-      responses: { 200: json(tenantSchema, 'The tenant') },
-    }),
-    (c) => {
-      const tenant = serviceContext(c).tenant;
-      c.header('etag', etagOf(tenant.version));
-      return c.json(publicTenant(tenant), 200);
-    },
   );
+
+/** One tenant's own entry (`/tenants/{tenant}`): a tenant route, the tenant is the context's. */
+export const tenantEntryRoutes = tenantRouter().openapi(
+  route({
+    method: 'get',
+    path: '/tenants/{tenant}',
+    tags,
+    roles: ['national_admin', 'tenant_admin', 'employee'],
+    summary: 'One tenant: name, kind, region, time zone, JP target',
+    request: { params: tenantParams },
+    responses: { 200: json(tenantSchema, 'The tenant') },
+  }),
+  (c) => {
+    const { tenant } = c.get('ctx');
+    c.header('etag', etagOf(tenant.version));
+    return c.json(publicTenant(tenant), 200);
+  },
+);

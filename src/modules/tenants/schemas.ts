@@ -30,7 +30,6 @@ export const onboardingSchema = z
   })
   .openapi('Onboarding');
 
-
 type TenantRow = z.infer<typeof tenantSchema> & { manifestHash?: string };
 
 /** The directory entry as callers see it (the manifest hash stays inside). */

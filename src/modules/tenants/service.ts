@@ -6,19 +6,16 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { tenants } from '../../db/schema';
-import type { Bindings } from '../../env';
-import type { Principal } from '../../platform/auth/principal';
 import { auditEntry } from '../../platform/audit/audit';
-import { type ServiceContext, tenantContext } from '../../platform/context';
+import { asTenant, type Call, type NationalContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
-import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
-import { controlDb, databaseBindings, findTenant, rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
+import { rememberTenant, type TenantEntry } from '../../platform/tenancy/directory';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import type { Manifest, ManifestUnit } from './manifest';
 import { planCompetencies } from './competency-plan';
+import type { Manifest, ManifestUnit } from './manifest';
 import { planOrganisation } from './organisation-plan';
 
 async function manifestHash(manifest: Manifest): Promise<string> {
@@ -26,9 +23,9 @@ async function manifestHash(manifest: Manifest): Promise<string> {
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
 }
 
-function checkManifest(manifest: Manifest, env: Bindings): void {
+function checkManifest(manifest: Manifest, bindings: string[]): void {
   const errors: FieldError[] = [];
-  if (!databaseBindings(env).includes(manifest.database)) {
+  if (!bindings.includes(manifest.database)) {
     errors.push({ path: 'body.database', message: `no D1 binding ${manifest.database} is configured` });
   }
   const unitCodes = new Set<string>();
@@ -48,13 +45,17 @@ function checkManifest(manifest: Manifest, env: Bindings): void {
   if (errors.length > 0) throw new DomainError('validation_failed', 'The manifest is not consistent.', errors);
 }
 
-export async function onboard(env: Bindings, meter: CostMeter, actor: Principal, requestId: string, manifest: Manifest) {
-  checkManifest(manifest, env);
-  const control = controlDb(env, meter);
+export async function onboard({ ctx: national, input: manifest }: Call<NationalContext, Manifest>) {
+  checkManifest(manifest, national.national.bindings());
+  const control = national.national.control;
   const hash = await manifestHash(manifest);
-  const existing = await findTenant(control, manifest.slug, { fresh: true });
+  // Read fresh from the directory, never from the isolate's cache: the write below compares against it.
+  const [existing] = await control.select().from(tenants).where(eq(tenants.slug, manifest.slug)).limit(1);
   if (existing && existing.database !== manifest.database) {
-    throw new DomainError('conflict', `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`);
+    throw new DomainError(
+      'conflict',
+      `Tenant ${manifest.slug} lives in ${existing.database}; moving it to another database is not done by onboarding.`,
+    );
   }
   const now = nowIso();
   const tenant: TenantEntry = {
@@ -71,7 +72,7 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  const ctx: ServiceContext = tenantContext(env, meter, tenant, actor, requestId);
+  const ctx = asTenant(national, tenant);
   const db = ctx.db;
 
   if (existing && existing.manifestHash === hash) {
@@ -90,21 +91,31 @@ export async function onboard(env: Bindings, meter: CostMeter, actor: Principal,
   const audit = auditEntry(ctx, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
   const changedNeeds = markChanged(ctx, 'needs');
   if (tenant.database === 'DB') {
-    await db.batch([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory]);
+    await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory]);
   } else {
-    await db.batch([...plan.statements, ...dictionary.statements, audit, changedNeeds]);
+    await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds]);
     await control.batch([directory]);
   }
   rememberTenant(tenant);
   return {
     created: !existing,
-    body: { tenant, changed: true, units: plan.units, positions: plan.positions, competencies: dictionary.competencies, standards: dictionary.standards },
+    body: {
+      tenant,
+      changed: true,
+      units: plan.units,
+      positions: plan.positions,
+      competencies: dictionary.competencies,
+      standards: dictionary.standards,
+    },
   };
 }
 
-export async function listTenants(env: Bindings, meter: CostMeter, actor: Principal, limit: number, cursor?: [string]) {
-  if (actor.tenant) return { items: [actor.tenant], nextCursor: null };
-  const rows = await controlDb(env, meter)
+export async function listTenants({
+  ctx,
+  input: { limit, cursor },
+}: Call<NationalContext, { limit: number; cursor?: [string] | undefined }>) {
+  if (ctx.actor.tenant) return { items: [ctx.actor.tenant], nextCursor: null };
+  const rows = await ctx.national.control
     .select()
     .from(tenants)
     .where(after([tenants.slug], cursor))

@@ -1,5 +1,6 @@
 /**
- * The summary figures the core modules already hold: share of employees assessed, mean gap by
+ * The summary figures from competencies and JP (activity-figures.ts has those from development
+ * activities): share of employees assessed, mean gap by
  * competency type and share reaching the JP target. Each is a provider (see providers.ts): one
  * statement over the tenant's active employees (or the needs report's per-employee running
  * totals, src/db/schema/needs.ts), grouped by unit, that returns counts and sums only.
@@ -17,12 +18,12 @@ export const shareAssessed: SummaryProvider = {
   kind: 'share',
   description: "Share of active employees with a current level for every competency of their position's standard",
   // The running totals of the needs report hold each employee's pairs and assessed pairs.
-  measure: ({ tenant }) => sql`
+  measure: ({ db }) => sql`
     select e.unit_id as unit_id, count(*) as count, count(*) as people,
            sum(coalesce(p.pairs > 0 and p.assessed = p.pairs, 0)) as sum
     from ${employees} e
-    left join ${needsPeople} p on p.tenant_id = ${tenant.id} and p.employee_id = e.id
-    where e.tenant_id = ${tenant.id} and e.status = 'active'
+    left join ${needsPeople} p on ${db.scope('p')} and p.employee_id = e.id
+    where ${db.scope('e')} and e.status = 'active'
     group by e.unit_id`,
 };
 
@@ -33,12 +34,12 @@ const meanGap = (type: (typeof competencyTypes)[number]): SummaryProvider => ({
   name: `meanGap${typeName(type)}`,
   kind: 'mean',
   description: `Mean gap over assessed (employee × ${type.replace('_', ' ')} competency of their standard) pairs`,
-  measure: ({ tenant }) => {
+  measure: ({ db }) => {
     const column = (name: string) => sql.raw(`p.${name}_${type}`);
     return sql`
     select p.unit_id as unit_id, sum(${column('gap_sum')}) as sum, sum(${column('assessed')}) as count, count(*) as people
     from ${needsPeople} p
-    where p.tenant_id = ${tenant.id} and ${column('assessed')} > 0
+    where ${db.scope('p')} and ${column('assessed')} > 0
     group by p.unit_id`;
   },
 });
@@ -50,13 +51,13 @@ export const shareReachingJpTarget: SummaryProvider = {
   name: 'shareReachingJpTarget',
   kind: 'share',
   description: "Share of active employees whose JP of the year reach their tenant's target",
-  measure: ({ tenant, year }) => sql`
+  measure: ({ tenant, db, year }) => sql`
     select e.unit_id as unit_id, sum(coalesce(j.total, 0) >= ${tenant.jpTarget * 100}) as sum, count(*) as count, count(*) as people
     from ${employees} e
     left join (
-      select employee_id, sum(jp_centi) as total from ${jpEntries}
-      where tenant_id = ${tenant.id} and year = ${year} group by employee_id
+      select x.employee_id as employee_id, sum(x.jp_centi) as total from ${jpEntries} x
+      where ${db.scope('x')} and x.year = ${year} group by x.employee_id
     ) j on j.employee_id = e.id
-    where e.tenant_id = ${tenant.id} and e.status = 'active'
+    where ${db.scope('e')} and e.status = 'active'
     group by e.unit_id`,
 };

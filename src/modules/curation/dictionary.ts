@@ -8,13 +8,12 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, reportSnapshots } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
-import type { NationalContext } from '../../platform/context';
+import type { Call, NationalContext } from '../../platform/context';
+import { DomainError } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/errors';
-import { newSortableId, nowIso } from '../../platform/ids';
-import { publicCompetency } from './dictionary';
-import type { NationalCompetency } from './schemas';
+import { nowIso } from '../../platform/ids';
+import { type NationalCompetency, publicCompetency } from '../competencies';
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
 export const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
@@ -24,7 +23,7 @@ const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => 
 /** The control database `DB` answers reads: every database holds the same national rows. */
 const primary = (ctx: NationalContext) => ctx.national.control;
 
-export async function listNational(ctx: NationalContext, q: { limit: number; cursor?: [string, string] }) {
+export async function listNational({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
   const rows = await primary(ctx)
     .select()
     .from(competencies)
@@ -35,7 +34,10 @@ export async function listNational(ctx: NationalContext, q: { limit: number; cur
 }
 
 /** Creates or replaces the national competency `code` in every database. */
-export async function putNational(ctx: NationalContext, code: string, input: NationalCompetency, expectedVersion?: number) {
+export async function putNational({
+  ctx,
+  input: { code, competency: input, expectedVersion },
+}: Call<NationalContext, { code: string; competency: NationalCompetency; expectedVersion?: number | undefined }>) {
   const dbs = databases(ctx);
   const [existing] = await primary(ctx)
     .select()
@@ -66,7 +68,17 @@ export async function putNational(ctx: NationalContext, code: string, input: Nat
     // Every tenant's needs snapshots name national competencies (code, name, type): when the upsert
     // changed one (its audit row, just before, was written), they go, to be recomputed.
     const snapshots = db.delete(reportSnapshots).where(and(eq(reportSnapshots.topic, 'needs'), sql`changes() > 0`));
-    await db.batch([upsert, nationalAuditIfChanged(db, ctx, existing ? 'competency.national.update' : 'competency.national.create', 'competency', nationalId(code)), snapshots]);
+    await db.batch([
+      upsert,
+      nationalAuditIfChanged(
+        db,
+        ctx,
+        existing ? 'competency.national.update' : 'competency.national.create',
+        'competency',
+        nationalId(code),
+      ),
+      snapshots,
+    ]);
   }
   const [row] = await primary(ctx)
     .select()

@@ -8,14 +8,22 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, programs, providers } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
-import type { NationalContext } from '../../platform/context';
+import type { Call, NationalContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
-import type { CompetencyRef } from '../competencies/dictionary';
-import { toCenti } from '../jp/ledger';
-import { keysOf, linkRows, programColumns, replaceLinks, shapePrograms, withProvider, type ProgramRow } from './program-rows';
-import type { NationalProgram } from './schemas';
+import {
+  keysOf,
+  linkRows,
+  type NationalProgram,
+  type ProgramRow,
+  programColumns,
+  replaceLinks,
+  shapePrograms,
+  withProvider,
+} from '../catalog';
+import type { CompetencyRef } from '../competencies';
+import { toCenti } from '../jp';
 
 export const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
 
@@ -34,14 +42,17 @@ async function readNational(ctx: NationalContext, where: ReturnType<typeof and>,
   return rows as ProgramRow[];
 }
 
-export async function listNationalPrograms(ctx: NationalContext, q: { limit: number; cursor?: [string, string] }) {
+export async function listNationalPrograms({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
   const rows = await readNational(ctx, undefined, q.limit + 1, q.cursor);
   const { items, nextCursor } = page(rows, q.limit, (p) => [p.code, p.id]);
   return { items: await shapePrograms(primary(ctx), nationalTenant, items), nextCursor };
 }
 
 /** Creates or replaces the national program `code` in every database. */
-export async function putNationalProgram(ctx: NationalContext, code: string, input: NationalProgram, expectedVersion?: number) {
+export async function putNationalProgram({
+  ctx,
+  input: { code, program: input, expectedVersion },
+}: Call<NationalContext, { code: string; program: NationalProgram; expectedVersion?: number | undefined }>) {
   const id = nationalProgramId(code);
   const [existing] = await readNational(ctx, eq(programs.id, id), 1);
   if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
@@ -49,7 +60,12 @@ export async function putNationalProgram(ctx: NationalContext, code: string, inp
   const found = await primary(ctx)
     .select({ id: competencies.id, code: competencies.code })
     .from(competencies)
-    .where(and(eq(competencies.tenantId, nationalTenant), sql`(${competencies.id} in (select value from json_each(${JSON.stringify(keys)})) or ${competencies.code} in (select value from json_each(${JSON.stringify(keys)})))`));
+    .where(
+      and(
+        eq(competencies.tenantId, nationalTenant),
+        sql`(${competencies.id} in (select value from json_each(${JSON.stringify(keys)})) or ${competencies.code} in (select value from json_each(${JSON.stringify(keys)})))`,
+      ),
+    );
   const refs = new Map<string, CompetencyRef>();
   for (const c of found) {
     refs.set(c.id, { tenantId: nationalTenant, id: c.id });
@@ -71,8 +87,10 @@ export async function putNationalProgram(ctx: NationalContext, code: string, inp
   const [stored] = existing ? await shapePrograms(primary(ctx), nationalTenant, [existing]) : [];
   const sameLinks =
     stored !== undefined &&
-    linkKey([...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]), ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel])]) ===
-      linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
+    linkKey([
+      ...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]),
+      ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel]),
+    ]) === linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
   const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}, ${programs.status}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests, excluded.status)`;
   for (const db of databases(ctx)) {
     const upsert = db
