@@ -6,6 +6,7 @@
  */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { exportJWK, generateKeyPair } from 'jose';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +15,27 @@ const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: 
 const publicJwk = { ...(await exportJWK(publicKey)), kid: keyId, alg: 'ES256', use: 'sig' };
 const privateJwk = { ...(await exportJWK(privateKey)), kid: keyId, alg: 'ES256' };
 const migrations = await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url)));
+
+/**
+ * Every package (and subpath) that the Worker and the workers tests import. Each test file runs in
+ * a fresh workerd, which fetches and evaluates every module it imports one by one; pre-bundled by
+ * Vite's optimizer, a package is a few modules instead of hundreds (zod alone is hundreds). Read
+ * from the sources rather than listed by hand: a subpath left out would load unbundled next to the
+ * bundle, a second copy of the package's classes.
+ */
+function importedPackages(): string[] {
+  const found = new Set<string>();
+  for (const dir of ['src', 'test']) {
+    const root = new URL(`./${dir}/`, import.meta.url);
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || (dir === 'test' && file.startsWith('node/'))) continue;
+      for (const [, specifier] of readFileSync(new URL(file, root), 'utf8').matchAll(/\b(?:from|import)\s*\(?\s*'([a-z@][\w@./-]*)'/g)) {
+        if (!/^vitest(\/|$)/.test(specifier as string)) found.add(specifier as string);
+      }
+    }
+  }
+  return [...found].sort();
+}
 
 export default defineConfig({
   test: {
@@ -39,6 +61,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/node/**'],
           setupFiles: ['./test/support/apply-migrations.ts'],
+          deps: { optimizer: { ssr: { enabled: true, include: importedPackages() } } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

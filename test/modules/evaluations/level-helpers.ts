@@ -5,7 +5,16 @@ import type { TestTenant } from '../../support/factories';
 import { createOffering, createProgram } from '../catalog/helpers';
 import { person, type Person } from '../mentoring/helpers';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today's date on the wall clock of the test tenants (`timeZone: 'Asia/Jakarta'`, see
+ * support/factories.ts), as the server reads "today": not the UTC date, which is a day behind
+ * from 00:00 to 07:00 in Jakarta.
+ */
+export const today = () => {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};
 
 export interface Cohort {
   programId: string;
