@@ -63,7 +63,11 @@ export async function waitingFor({ ctx }: Call<TenantContext>) {
       const opensOn = addDays(r.completed_at, l3WaitingDays);
       return { kind: 'behaviour' as const, enrollmentId: r.enrollment_id, pairingId: null, employeeId: r.employee_id, title: r.title, completedOn: day(r.completed_at), opensOn, dueOn: addDays(opensOn, behaviourDueDays) };
     }),
-    ...feedback.map((r) => ({ kind: 'mentoring' as const, enrollmentId: null, pairingId: r.pairing_id, employeeId: r.other_id, title: r.kind === 'coaching' ? 'Coaching' : 'Mentoring', completedOn: day(r.completed_at), opensOn: day(r.completed_at), dueOn: addDays(r.completed_at, reactionDueDays) })),
+    // A pairing ends at a real instant (an enrollment's completion is noon UTC of its day): its day is the tenant's.
+    ...feedback.map((r) => {
+      const ended = todayIn(ctx.tenant, r.completed_at);
+      return { kind: 'mentoring' as const, enrollmentId: null, pairingId: r.pairing_id, employeeId: r.other_id, title: r.kind === 'coaching' ? 'Coaching' : 'Mentoring', completedOn: ended, opensOn: ended, dueOn: addDays(ended, reactionDueDays) };
+    }),
   ];
   return { items: items.map((i) => ({ ...i, open: i.opensOn <= today })).sort((a, b) => a.dueOn.localeCompare(b.dueOn)) };
 }
