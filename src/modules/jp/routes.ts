@@ -3,14 +3,14 @@
  * (`/tenants/{tenant}/employees/{id}/jp` and the caller's own `/me/jp`), and the tenant summary.
  * Personal data: the national admin is refused; an employee reads only their own ledger.
  */
-import { callerContext, serviceContext } from '../../platform/context';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { ownEmployeeId } from '../../platform/context';
+import { json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { ledgerOf, recordJp } from './ledger';
 import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
 import { jpSummary } from './summary';
 import { tenantParams } from '../../platform/http/params';
 
-export const jpRoutes = createRouter()
+export const jpRoutes = tenantRouter()
   .openapi(
     route({
       method: 'post', path: '/tenants/{tenant}/jp', tags: ['JP'], roles: ['tenant_admin'],
@@ -23,7 +23,7 @@ export const jpRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { entry, created } = await recordJp(serviceContext(c), c.req.valid('json'));
+      const { entry, created } = await recordJp({ ctx: c.get('ctx'), input: c.req.valid('json') });
       return created ? c.json(entry, 201) : c.json(entry, 200);
     },
   )
@@ -34,7 +34,7 @@ export const jpRoutes = createRouter()
       request: { params: employeeParams, query: yearQuery },
       responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
     }),
-    async (c) => c.json(await ledgerOf(serviceContext(c), c.req.valid('param').id, c.req.valid('query').year), 200),
+    async (c) => c.json(await ledgerOf({ ctx: c.get('ctx'), input: { employeeId: c.req.valid('param').id, year: c.req.valid('query').year } }), 200),
   )
   .openapi(
     route({
@@ -43,7 +43,7 @@ export const jpRoutes = createRouter()
       request: { params: tenantParams, query: summaryQuery },
       responses: { 200: json(jpSummarySchema, 'The summary') },
     }),
-    async (c) => c.json(await jpSummary(serviceContext(c), c.req.valid('query')), 200),
+    async (c) => c.json(await jpSummary({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   )
   .openapi(
     route({
@@ -53,7 +53,7 @@ export const jpRoutes = createRouter()
       responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
     }),
     async (c) => {
-      const ctx = callerContext(c, 'employee');
-      return c.json(await ledgerOf(ctx, ctx.employeeId, c.req.valid('query').year), 200);
+      const ctx = c.get('ctx');
+      return c.json(await ledgerOf({ ctx, input: { employeeId: ownEmployeeId(ctx), year: c.req.valid('query').year } }), 200);
     },
   );

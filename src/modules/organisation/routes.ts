@@ -1,7 +1,6 @@
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { serviceContext } from '../../platform/context';
 import {
   itemParams,
   newPositionSchema,
@@ -22,7 +21,7 @@ const noContent = { 204: { description: 'Deleted' } };
 const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') };
 const taken = { 409: problem('The code is taken'), 422: problem('A referenced unit does not exist') };
 
-export const unitRoutes = createRouter()
+export const unitRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/units', tags: ['Units'], roles: readers,
@@ -33,7 +32,7 @@ export const unitRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await organisation.listUnits(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await organisation.listUnits({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -43,7 +42,7 @@ export const unitRoutes = createRouter()
       responses: { 201: json(unitSchema, 'Created'), ...taken },
     }),
     async (c) => {
-      const unit = await organisation.createUnit(serviceContext(c), c.req.valid('json'));
+      const unit = await organisation.createUnit({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(unit.version));
       c.header('location', `${c.req.path}/${unit.id}`);
       return c.json(unit, 201);
@@ -56,7 +55,7 @@ export const unitRoutes = createRouter()
       responses: { 200: json(unitSchema, 'The unit') },
     }),
     async (c) => {
-      const unit = await organisation.getUnit(serviceContext(c), c.req.valid('param').id);
+      const unit = await organisation.getUnit({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(unit.version));
       return c.json(unit, 200);
     },
@@ -68,7 +67,7 @@ export const unitRoutes = createRouter()
       responses: { 200: json(unitSchema, 'The changed unit'), ...ifMatch, ...taken },
     }),
     async (c) => {
-      const unit = await organisation.updateUnit(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const unit = await organisation.updateUnit({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(unit.version));
       return c.json(unit, 200);
     },
@@ -80,12 +79,12 @@ export const unitRoutes = createRouter()
       responses: { ...noContent, ...ifMatch, 409: problem('Still in use') },
     }),
     async (c) => {
-      await organisation.deleteUnit(serviceContext(c), c.req.valid('param').id, expectedVersion(c));
+      await organisation.deleteUnit({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });
       return c.body(null, 204);
     },
   );
 
-export const positionRoutes = createRouter()
+export const positionRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/positions', tags: ['Positions'], roles: readers,
@@ -96,7 +95,7 @@ export const positionRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await organisation.listPositions(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await organisation.listPositions({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -106,7 +105,7 @@ export const positionRoutes = createRouter()
       responses: { 201: json(positionSchema, 'Created'), ...taken },
     }),
     async (c) => {
-      const position = await organisation.createPosition(serviceContext(c), c.req.valid('json'));
+      const position = await organisation.createPosition({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(position.version));
       c.header('location', `${c.req.path}/${position.id}`);
       return c.json(position, 201);
@@ -119,7 +118,7 @@ export const positionRoutes = createRouter()
       responses: { 200: json(positionSchema, 'The position') },
     }),
     async (c) => {
-      const position = await organisation.getPosition(serviceContext(c), c.req.valid('param').id);
+      const position = await organisation.getPosition({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(position.version));
       return c.json(position, 200);
     },
@@ -131,7 +130,7 @@ export const positionRoutes = createRouter()
       responses: { 200: json(positionSchema, 'The changed position'), ...ifMatch, ...taken },
     }),
     async (c) => {
-      const position = await organisation.updatePosition(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const position = await organisation.updatePosition({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(position.version));
       return c.json(position, 200);
     },
@@ -143,7 +142,7 @@ export const positionRoutes = createRouter()
       responses: { ...noContent, ...ifMatch, 409: problem('Still in use') },
     }),
     async (c) => {
-      await organisation.deletePosition(serviceContext(c), c.req.valid('param').id, expectedVersion(c));
+      await organisation.deletePosition({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });
       return c.body(null, 204);
     },
   );

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { auditLog, tenants } from '../../../src/db/schema';
-import { creditJp } from '../../../src/modules/jp/ledger';
+import { creditJp } from '../../../src/modules/jp';
 import { contextFor } from '../../support/context';
 import { createTenant } from '../../support/factories';
 import { createEmployee } from '../employees/helpers';
@@ -15,7 +15,7 @@ describe('creditJp (for other modules)', () => {
     const ctx = await contextFor({ id: t.id }, { subject: 'enrollment-module' });
     const employeeId = (await createEmployee(t)).body.id as string;
     const completion = { employeeId, jp: 24, source: 'program', occurredAt: '2026-08-17T10:00:00+07:00', reference: 'enr_42' } as const;
-    const callerWrite = () => ctx.db.orm.insert(auditLog).values({ tenantId: t.id, id: crypto.randomUUID(), at: new Date().toISOString(), actor: 'x', actorRoles: 'tenant_admin', action: 'enrollment.complete', entity: 'enrollment', entityId: 'enr_42', requestId: 'req-credit' });
+    const callerWrite = () => ctx.db.insert(auditLog).values({ id: crypto.randomUUID(), at: new Date().toISOString(), actor: 'x', actorRoles: 'tenant_admin', action: 'enrollment.complete', entity: 'enrollment', entityId: 'enr_42', requestId: 'req-credit' });
     await ctx.db.batch([callerWrite(), ...creditJp(ctx, completion)]);
     await ctx.db.batch([callerWrite(), ...creditJp(ctx, completion)]);
     const l = await ledger(t, employeeId, 2026);
