@@ -4,7 +4,7 @@
  * Personal data: the national admin is refused; an employee reads only their own ledger.
  */
 import { ownEmployeeId } from '../../platform/context';
-import { json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { ledgerOf, recordJp } from './ledger';
 import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
 import { jpSummary } from './summary';

@@ -2,13 +2,12 @@
  * Versions as ETags: reads send `ETag: "v3"`, writes must send `If-Match: "v3"` (428 without it,
  * 412 when the resource has moved on), so two editors never overwrite each other silently.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../../env';
 import { DomainError } from '../errors';
 
 export const etagOf = (version: number) => `"v${version}"`;
 
-export function expectedVersion(c: Context<AppEnv>): number {
+/** Any router's context will do (tenant, national or caller): only the request header is read. */
+export function expectedVersion(c: { req: { header(name: string): string | undefined } }): number {
   const header = c.req.header('if-match');
   if (!header) throw new DomainError('precondition_required', 'Send If-Match with the ETag you last read.');
   const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
