@@ -4,9 +4,8 @@
  * (import, export.csv) are declared before `{id}` so they are never taken for an id.
  */
 import { z } from '@hono/zod-openapi';
-import { serviceContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { DomainError } from '../../platform/errors';
 import { exportEmployees } from './export';
@@ -30,7 +29,7 @@ const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('I
 const refused = { 409: problem('The NIP is taken in this tenant'), 422: problem('A unit, position or supervisor does not hold') };
 const csvContent = (description: string) => ({ 'text/csv': { schema: z.string().openapi({ description }) } });
 
-export const employeeRoutes = createRouter()
+export const employeeRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get', path: '/tenants/{tenant}/employees', tags, roles: admin,
@@ -41,7 +40,7 @@ export const employeeRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await registry.listEmployees(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await registry.listEmployees({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -52,7 +51,7 @@ export const employeeRoutes = createRouter()
       responses: { 201: json(employeeSchema, 'Created'), ...refused },
     }),
     async (c) => {
-      const employee = await registry.createEmployee(serviceContext(c), c.req.valid('json'));
+      const employee = await registry.createEmployee({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(employee.version));
       c.header('location', `${c.req.path}/${employee.id}`);
       return c.json(employee, 201);
@@ -71,7 +70,7 @@ export const employeeRoutes = createRouter()
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'text/csv') throw new DomainError('unsupported_media_type', 'Send the file as text/csv.');
-      return c.json(await importEmployees(serviceContext(c), await c.req.text(), c.req.valid('query').mode), 200);
+      return c.json(await importEmployees({ ctx: c.get('ctx'), input: { csv: await c.req.text(), mode: c.req.valid('query').mode } }), 200);
     },
   )
   .openapi(
@@ -82,7 +81,7 @@ export const employeeRoutes = createRouter()
       responses: { 200: { description: 'CSV with a header row', content: csvContent('the employees') } },
     }),
     async (c) => {
-      const csv = await exportEmployees(serviceContext(c), c.req.valid('query'));
+      const csv = await exportEmployees({ ctx: c.get('ctx'), input: c.req.valid('query') });
       return c.body(csv, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="employees-${c.req.valid('param').tenant}.csv"`,
@@ -97,7 +96,7 @@ export const employeeRoutes = createRouter()
       responses: { 200: json(employeeSchema, 'The employee') },
     }),
     async (c) => {
-      const employee = await registry.getEmployee(serviceContext(c), c.req.valid('param').id);
+      const employee = await registry.getEmployee({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },
@@ -110,7 +109,7 @@ export const employeeRoutes = createRouter()
       responses: { 200: json(employeeSchema, 'The changed employee'), ...ifMatch, ...refused },
     }),
     async (c) => {
-      const employee = await registry.updateEmployee(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const employee = await registry.updateEmployee({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },
@@ -123,7 +122,7 @@ export const employeeRoutes = createRouter()
       responses: { 200: json(employeeSchema, 'The employee, now inactive'), ...ifMatch },
     }),
     async (c) => {
-      const employee = await registry.deactivateEmployee(serviceContext(c), c.req.valid('param').id, expectedVersion(c));
+      const employee = await registry.deactivateEmployee({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },

@@ -53,13 +53,12 @@ export async function getUnit({ ctx, input: id }: Call<TenantContext, string>) {
 
 export async function createUnit({ ctx, input }: Call<TenantContext, NewUnit>) {
   const now = nowIso();
-  const row: Unit = { tenantId: ctx.tenant.id, id: newId('unt'), ...input, version: 1, createdAt: now, updatedAt: now };
-  const { tenantId: _t, ...unstamped } = row;
-  await withConstraints(() => ctx.db.batch([ctx.db.insert(units).values(unstamped), auditEntry(ctx, 'unit.create', 'unit', row.id)]), {
+  const row: Omit<Unit, 'tenantId'> = { id: newId('unt'), ...input, version: 1, createdAt: now, updatedAt: now };
+  await withConstraints(() => ctx.db.batch([ctx.db.insert(units).values(row), auditEntry(ctx, 'unit.create', 'unit', row.id)]), {
     unique: taken('unit'),
     foreignKey: invalidRef('parentId', 'unit'),
   });
-  return publicUnit(row);
+  return row;
 }
 
 /** True when `candidate` is `id` itself or lies below it: making it the parent would close a loop. */
@@ -124,13 +123,12 @@ export async function getPosition({ ctx, input: id }: Call<TenantContext, string
 
 export async function createPosition({ ctx, input }: Call<TenantContext, NewPosition>) {
   const now = nowIso();
-  const row: Position = { tenantId: ctx.tenant.id, id: newId('pos'), ...input, version: 1, createdAt: now, updatedAt: now };
-  const { tenantId: _t, ...unstamped } = row;
+  const row: Omit<Position, 'tenantId'> = { id: newId('pos'), ...input, version: 1, createdAt: now, updatedAt: now };
   await withConstraints(
-    () => ctx.db.batch([ctx.db.insert(positions).values(unstamped), auditEntry(ctx, 'position.create', 'position', row.id)]),
+    () => ctx.db.batch([ctx.db.insert(positions).values(row), auditEntry(ctx, 'position.create', 'position', row.id)]),
     { unique: taken('position'), foreignKey: invalidRef('unitId', 'unit') },
   );
-  return publicPosition(row);
+  return row;
 }
 
 export async function updatePosition({ ctx, input }: Call<TenantContext, Versioned & { changes: PositionChanges }>) {

@@ -17,8 +17,8 @@ describe('supervisor loops under parallel edits', () => {
     const b = (await createEmployee(t)).body;
     // Called together, both read (and pass the loop check) before either writes.
     const outcomes = await Promise.allSettled([
-      updateEmployee(ctx, a.id, 1, { supervisorId: b.id }),
-      updateEmployee(ctx, b.id, 1, { supervisorId: a.id }),
+      updateEmployee({ ctx, input: { id: a.id, expectedVersion: 1, changes: { supervisorId: b.id } } }),
+      updateEmployee({ ctx, input: { id: b.id, expectedVersion: 1, changes: { supervisorId: a.id } } }),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
