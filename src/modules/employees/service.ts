@@ -16,7 +16,6 @@ import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
-import type { Unstamped } from '../../platform/tenancy/scoped-db';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { checkIdentity, type Identity } from './identity';
 import { assertReferences, loopCondition, referenceQuery } from './references';
@@ -82,7 +81,7 @@ export async function createEmployee({ ctx, input }: Call<TenantContext, NewEmpl
   const [flags] = await referenceQuery(ctx, input);
   assertReferences(flags, input);
   const now = nowIso();
-  const row: Unstamped<typeof employees> & Omit<EmployeeRow, 'tenantId'> = {
+  const row: Omit<EmployeeRow, 'tenantId'> = {
     id: newId('emp'),
     name: input.name,
     unitId: input.unitId,
