@@ -65,7 +65,7 @@ export const creditJp = (ctx: TenantContext, input: NewJpEntry): Statement[] => 
 /** Records a credit by hand; a repeated reference returns the entry it already made (`created: false`). */
 export async function recordJp({ ctx, input }: Call<TenantContext, NewJpEntry>) {
   const { id, statements } = jpCredit(ctx, input);
-  await withConstraints(() => ctx.db.batch(statements), {
+  await withConstraints(() => ctx.db.write(statements), {
     foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
   });
   const byReference = input.reference
