@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 
 export const etagOf = (version: number) => `"v${version}"`;
 
-/** Any router's context will do (tenant, national or caller): only the request header is read. */
+/** Reads only the request's headers, so a handler of any router (tenant, national, caller) may call it. */
 export function expectedVersion(c: { req: { header(name: string): string | undefined } }): number {
   const header = c.req.header('if-match');
   if (!header) throw new DomainError('precondition_required', 'Send If-Match with the ETag you last read.');
