@@ -53,6 +53,9 @@ export const auditRoutes = tenantRouter().openapi(
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(q.limit + 1);
     const entries = rows.map(({ tenantId: _t, actorRoles, ...e }) => ({ ...e, actorRoles: actorRoles.split(' ') }));
-    return c.json(page(entries, q.limit, (e) => [e.at, e.id]), 200);
+    return c.json(
+      page(entries, q.limit, (e) => [e.at, e.id]),
+      200,
+    );
   },
 );

@@ -38,7 +38,11 @@ export function detectDelimiter(headerLine: string): (typeof delimiters)[number]
   return best;
 }
 
-const columnName = (raw: string) => raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const columnName = (raw: string) =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export function readEmployeesCsv(text: string): CsvFile {
   const body = text.replace(/^\uFEFF/, '');
@@ -74,7 +78,8 @@ export function readEmployeesCsv(text: string): CsvFile {
     header.forEach((name, at) => {
       if (known.has(name)) record.cells[name as ImportColumn] = (cells[at] ?? '').trim();
     });
-    const broken = brokenAt.get(i) ?? (cells.length !== header.length ? `the row has ${cells.length} fields, the header ${header.length}` : undefined);
+    const broken =
+      brokenAt.get(i) ?? (cells.length !== header.length ? `the row has ${cells.length} fields, the header ${header.length}` : undefined);
     if (broken) record.broken = broken;
     records.push(record);
   });

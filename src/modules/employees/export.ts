@@ -7,11 +7,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { employees, positions, units } from '../../db/schema';
 import type { Call, TenantContext } from '../../platform/context';
+import { writeCsv } from '../../platform/csv';
 import { after } from '../../platform/http/pagination';
 import { importColumns } from './csv';
 import type { EmployeeFilters } from './schemas';
 import { filterConditions } from './service';
-import { writeCsv } from '../../platform/csv';
 
 export const exportColumns = [...importColumns, 'status', 'gender', 'birth_date'] as const;
 const pageSize = 1000;
@@ -45,7 +45,19 @@ export async function exportEmployees({ ctx, input: filters }: Call<TenantContex
       .orderBy(asc(employees.name), asc(employees.id))
       .limit(pageSize);
     for (const e of rows) {
-      lines.push([e.nip, e.name, e.unitCode, e.positionCode, e.grade, e.employmentType, e.supervisorNip, e.email, e.status, e.gender, e.birthDate]);
+      lines.push([
+        e.nip,
+        e.name,
+        e.unitCode,
+        e.positionCode,
+        e.grade,
+        e.employmentType,
+        e.supervisorNip,
+        e.email,
+        e.status,
+        e.gender,
+        e.birthDate,
+      ]);
     }
     const last = rows[rows.length - 1];
     if (rows.length < pageSize || !last) break;

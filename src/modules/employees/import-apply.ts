@@ -6,13 +6,13 @@
  * is some 32 round trips of three statements, not thousands of ten-row inserts.
  * https://developers.cloudflare.com/d1/platform/limits/ · https://www.sqlite.org/json1.html#jeach
  */
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import { auditLog, employees } from '../../db/schema';
+import { auditRow } from '../../platform/audit/audit';
 import type { TenantContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError } from '../../platform/errors';
-import { auditRow } from '../../platform/audit/audit';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';
 
@@ -21,7 +21,19 @@ export const importChunkSize = 250;
 
 const element = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
 
-const imported = ['id', 'nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email'] as const;
+const imported = [
+  'id',
+  'nip',
+  'name',
+  'unitId',
+  'positionId',
+  'grade',
+  'employmentType',
+  'supervisorId',
+  'gender',
+  'birthDate',
+  'email',
+] as const;
 
 /** Sets every imported field and bumps the version; status is not the file's to change. */
 function updateFromJson(ctx: TenantContext, rows: Existing[], now: string): Statement {
@@ -29,18 +41,20 @@ function updateFromJson(ctx: TenantContext, rows: Existing[], now: string): Stat
   const column = (f: (typeof imported)[number]) => sql.identifier(employees[f].name);
   const set: Record<string, SQL | string> = { updatedAt: now, version: sql`${employees.version} + 1` };
   for (const f of imported) if (f !== 'id' && f !== 'nip') set[f] = sql`j.${column(f)}`;
-  return ctx.db
-    .update(employees)
-    .set(set)
-    .from(sql`(select ${sql.join(imported.map((f, i) => sql`${element(i)} as ${column(f)}`), sql`, `)} from json_each(${json})) as j`)
-    // The `in` list lets SQLite find each row by primary key; joined on `j` alone it would walk
-    // every employee of the tenant for each chunk.
-    .where(
-      and(
-        sql`${employees.id} in (select ${element(0)} from json_each(${json}))`,
-        sql`${employees.id} = j.id`,
-      ),
-    );
+  return (
+    ctx.db
+      .update(employees)
+      .set(set)
+      .from(
+        sql`(select ${sql.join(
+          imported.map((f, i) => sql`${element(i)} as ${column(f)}`),
+          sql`, `,
+        )} from json_each(${json})) as j`,
+      )
+      // The `in` list lets SQLite find each row by primary key; joined on `j` alone it would walk
+      // every employee of the tenant for each chunk.
+      .where(and(sql`${employees.id} in (select ${element(0)} from json_each(${json}))`, sql`${employees.id} = j.id`))
+  );
 }
 
 function chunkStatements(ctx: TenantContext, chunk: Write[], now: string): Statement[] {
@@ -49,7 +63,12 @@ function chunkStatements(ctx: TenantContext, chunk: Write[], now: string): State
   const audits = chunk.map((w) => auditRow(ctx, `employee.${w.kind}`, 'employee', w.employee.id, now));
   return [
     ...(creates.length > 0
-      ? [ctx.db.insertRows(employees, creates.map((e) => ({ ...e, status: 'active' as const, version: 1, createdAt: now, updatedAt: now })))]
+      ? [
+          ctx.db.insertRows(
+            employees,
+            creates.map((e) => ({ ...e, status: 'active' as const, version: 1, createdAt: now, updatedAt: now })),
+          ),
+        ]
       : []),
     ...(updates.length > 0 ? [updateFromJson(ctx, updates, now)] : []),
     ctx.db.insertRows(auditLog, audits),
@@ -83,7 +102,8 @@ export async function applyWrites(ctx: TenantContext, writes: Write[], now: stri
     try {
       await withConstraints(() => ctx.db.write(chunkStatements(ctx, ready, now)), {
         unique: () => new DomainError('conflict', 'not applied: another request added one of these NIPs meanwhile; import the file again'),
-        foreignKey: () => new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
+        foreignKey: () =>
+          new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
       });
       result.applied.push(...ready);
     } catch (err) {

@@ -6,12 +6,12 @@
  * rows, and a Worker holds a file's worth of rows, not the registry (128 MB limit).
  * The NIPs travel as JSON lists read with `json_each`, a chunk per statement.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { employees, positions, units } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { CsvRecord } from './csv';
-import { fileCode, type Existing, type Lookups } from './import-plan';
+import { type Existing, fileCode, type Lookups } from './import-plan';
 import { compactNip } from './nip';
 
 /** NIPs per statement: each statement's JSON parameter stays a few tens of KB. */
@@ -88,13 +88,21 @@ export async function loadLookups(ctx: TenantContext, records: CsvRecord[]): Pro
   const named = namedIn(records);
   const codes = (list: string[]) => JSON.stringify(list);
   const [unitRows, positionRows, ...found] = await db.batch([
-    db.select({ id: units.id, code: units.code }).from(units).where(sql`${units.code} in (select value from json_each(${codes(named.unitCodes)}))`),
-    db.select({ id: positions.id, code: positions.code }).from(positions).where(sql`${positions.code} in (select value from json_each(${codes(named.positionCodes)}))`),
+    db
+      .select({ id: units.id, code: units.code })
+      .from(units)
+      .where(sql`${units.code} in (select value from json_each(${codes(named.unitCodes)}))`),
+    db
+      .select({ id: positions.id, code: positions.code })
+      .from(positions)
+      .where(sql`${positions.code} in (select value from json_each(${codes(named.positionCodes)}))`),
     ...chunked(named.nips, (nips) => byNip(ctx, nips)),
   ]);
   const existing = new Map<string, Existing>();
   for (const rows of found) for (const e of rows) existing.set(e.id, e);
-  const above = [...new Set([...existing.values()].flatMap((e) => (e.supervisorId && !existing.has(e.supervisorId) ? [e.supervisorId] : [])))];
+  const above = [
+    ...new Set([...existing.values()].flatMap((e) => (e.supervisorId && !existing.has(e.supervisorId) ? [e.supervisorId] : []))),
+  ];
   const [first, ...rest] = chunked(above, (ids) => chainsAbove(ctx, ids));
   if (first) {
     // Chunks share the supervisors high up the chain: each employee is kept once.

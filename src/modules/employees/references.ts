@@ -5,7 +5,7 @@
  * check and the write, the foreign keys guard the references and the write repeats
  * `loopCondition` itself.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { employees, positions, units } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { DomainError, type FieldError } from '../../platform/errors';
@@ -63,9 +63,13 @@ export function assertReferences(flags: ReferenceFlags | undefined, refs: Refere
   if (refs.supervisorId) {
     if (refs.supervisorId === self) errors.push({ path: 'body.supervisorId', message: 'an employee cannot supervise themselves' });
     else if (!flags?.supervisor) errors.push({ path: 'body.supervisorId', message: 'no such employee in this tenant' });
-    else if (flags.loop) errors.push({ path: 'body.supervisorId', message: 'would make a loop: the proposed supervisor reports to this employee, directly or further down' });
+    else if (flags.loop)
+      errors.push({
+        path: 'body.supervisorId',
+        message: 'would make a loop: the proposed supervisor reports to this employee, directly or further down',
+      });
   }
   if (errors.length > 0) {
-    throw new DomainError('unprocessable', errors.map((e) => `${e.path.slice(5)}: ${e.message}`).join('; ') + '.', errors);
+    throw new DomainError('unprocessable', `${errors.map((e) => `${e.path.slice(5)}: ${e.message}`).join('; ')}.`, errors);
   }
 }

@@ -4,10 +4,11 @@
  * (import, export.csv) are declared before `{id}` so they are never taken for an id.
  */
 import { z } from '@hono/zod-openapi';
+import { DomainError } from '../../platform/errors';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
-import { DomainError } from '../../platform/errors';
+import { tenantParams } from '../../platform/http/params';
 import { exportEmployees } from './export';
 import { importEmployees } from './import';
 import {
@@ -21,7 +22,6 @@ import {
   newEmployeeSchema,
 } from './schemas';
 import * as registry from './service';
-import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Employees'];
 const admin = ['tenant_admin'] as const;
@@ -32,7 +32,10 @@ const csvContent = (description: string) => ({ 'text/csv': { schema: z.string().
 export const employeeRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees', tags, roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/employees',
+      tags,
+      roles: admin,
       summary: 'The ASN registry by name, with filters',
       request: { params: tenantParams, query: employeeQuery },
       responses: { 200: json(pageOf(employeeSchema), 'A page of employees') },
@@ -45,7 +48,10 @@ export const employeeRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/employees', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/employees',
+      tags,
+      roles: admin,
       summary: 'Register an employee (Idempotency-Key honoured)',
       request: { params: tenantParams, body: jsonBody(newEmployeeSchema) },
       responses: { 201: json(employeeSchema, 'Created'), ...refused },
@@ -59,13 +65,19 @@ export const employeeRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/employees/import', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/employees/import',
+      tags,
+      roles: admin,
       summary: 'Import employees from CSV: dry-run reports, commit upserts by NIP',
       description:
         'Columns: nip, name, unit_code, position_code, grade, employment_type, supervisor_nip, email (see docs/employees-import.md). ' +
         'Comma, semicolon or tab delimited, UTF-8 with or without BOM. Bodies are limited to 1 MB (about 8,000 rows): split larger files.',
       request: { params: tenantParams, query: importQuery, body: { required: true, content: csvContent('the CSV file') } },
-      responses: { 200: json(importReportSchema, 'What was (or would be) created, updated, left unchanged, and every bad row'), 415: problem('Not text/csv') },
+      responses: {
+        200: json(importReportSchema, 'What was (or would be) created, updated, left unchanged, and every bad row'),
+        415: problem('Not text/csv'),
+      },
     }),
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
@@ -75,7 +87,10 @@ export const employeeRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/export.csv', tags, roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/employees/export.csv',
+      tags,
+      roles: admin,
       summary: 'The registry as CSV (the import columns first), with the list filters',
       request: { params: tenantParams, query: employeeFilters },
       responses: { 200: { description: 'CSV with a header row', content: csvContent('the employees') } },
@@ -90,7 +105,10 @@ export const employeeRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/{id}', tags, roles: ['tenant_admin', 'employee'],
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}',
+      tags,
+      roles: ['tenant_admin', 'employee'],
       summary: 'One employee (an employee may read only their own record)',
       request: { params: employeeParams },
       responses: { 200: json(employeeSchema, 'The employee') },
@@ -103,26 +121,38 @@ export const employeeRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/employees/{id}', tags, roles: admin,
+      method: 'patch',
+      path: '/tenants/{tenant}/employees/{id}',
+      tags,
+      roles: admin,
       summary: 'Change an employee (If-Match required)',
       request: { params: employeeParams, body: jsonBody(employeeChangesSchema) },
       responses: { 200: json(employeeSchema, 'The changed employee'), ...ifMatch, ...refused },
     }),
     async (c) => {
-      const employee = await registry.updateEmployee({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
+      const employee = await registry.updateEmployee({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/employees/{id}/deactivate', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/employees/{id}/deactivate',
+      tags,
+      roles: admin,
       summary: 'Mark an employee inactive, keeping their history (If-Match required)',
       request: { params: employeeParams },
       responses: { 200: json(employeeSchema, 'The employee, now inactive'), ...ifMatch },
     }),
     async (c) => {
-      const employee = await registry.deactivateEmployee({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });
+      const employee = await registry.deactivateEmployee({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) },
+      });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },

@@ -5,16 +5,16 @@
  * tenant is decided by the database's unique index, not by a check that a parallel request could
  * slip past.
  */
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { employees } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../platform/auth/access';
 import type { Call, TenantContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
+import { DomainError, notFound } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { checkIdentity, type Identity } from './identity';
@@ -27,8 +27,7 @@ export const publicEmployee = ({ tenantId: _t, ...employee }: EmployeeRow) => em
 
 const nipTaken = (nip: string) => () =>
   new DomainError('conflict', `Another employee of this tenant already has NIP ${nip}.`, [{ path: 'body.nip', message: 'taken' }]);
-const referenceGone = () =>
-  new DomainError('unprocessable', 'The unit, position or supervisor was removed meanwhile; read them again.');
+const referenceGone = () => new DomainError('unprocessable', 'The unit, position or supervisor was removed meanwhile; read them again.');
 
 function identityOf(input: Pick<EmployeeRow, 'nip' | 'grade' | 'employmentType'>): Identity {
   const check = checkIdentity(input);
@@ -58,7 +57,10 @@ export function filterConditions(q: EmployeeFilters): (SQL | undefined)[] {
   ];
 }
 
-export async function listEmployees({ ctx, input: q }: Call<TenantContext, EmployeeFilters & { limit: number; cursor?: [string, string] }>) {
+export async function listEmployees({
+  ctx,
+  input: q,
+}: Call<TenantContext, EmployeeFilters & { limit: number; cursor?: [string, string] }>) {
   const rows = await ctx.db
     .select()
     .from(employees)
@@ -95,13 +97,30 @@ export async function createEmployee({ ctx, input }: Call<TenantContext, NewEmpl
     updatedAt: now,
   };
   await withConstraints(
-    () => ctx.db.batch([ctx.db.insert(employees).values(row), auditEntry(ctx, 'employee.create', 'employee', row.id), markChanged(ctx, 'needs')]),
+    () =>
+      ctx.db.batch([
+        ctx.db.insert(employees).values(row),
+        auditEntry(ctx, 'employee.create', 'employee', row.id),
+        markChanged(ctx, 'needs'),
+      ]),
     { unique: nipTaken(identity.nip), foreignKey: referenceGone },
   );
   return row;
 }
 
-const comparable = ['nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email', 'status'] as const;
+const comparable = [
+  'nip',
+  'name',
+  'unitId',
+  'positionId',
+  'grade',
+  'employmentType',
+  'supervisorId',
+  'gender',
+  'birthDate',
+  'email',
+  'status',
+] as const;
 
 /**
  * Applies `changes` at `expectedVersion`. The current row and the reference checks come back in
@@ -143,7 +162,11 @@ export async function updateEmployee({ ctx, input }: Call<TenantContext, Employe
       applyVersioned<EmployeeRow>(
         ctx,
         w,
-        ctx.db.update(employees).set({ ...set, ...bumpVersion(employees) }).where(and(atVersion(w), guard)).returning(),
+        ctx.db
+          .update(employees)
+          .set({ ...set, ...bumpVersion(employees) })
+          .where(and(atVersion(w), guard))
+          .returning(),
         action,
         [markChanged(ctx, 'needs')],
       ),

@@ -9,12 +9,12 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, employees, jpEntries } from '../../db/schema';
 import { auditRow } from '../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../platform/auth/access';
+import { yearIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
-import { yearIn } from '../../platform/calendar';
 import type { NewJpEntry } from './schemas';
 
 type Row = typeof jpEntries.$inferSelect;
@@ -52,10 +52,7 @@ export function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; s
   const inserted = sql`exists (select 1 from ${jpEntries} where ${ctx.db.owned(jpEntries, eq(jpEntries.id, row.id))})`;
   return {
     id: row.id,
-    statements: [
-      ctx.db.insert(jpEntries).values(row).onConflictDoNothing(),
-      ctx.db.insertIf(auditLog, audit, inserted),
-    ],
+    statements: [ctx.db.insert(jpEntries).values(row).onConflictDoNothing(), ctx.db.insertIf(auditLog, audit, inserted)],
   };
 }
 
@@ -66,7 +63,10 @@ export const creditJp = (ctx: TenantContext, input: NewJpEntry): Statement[] => 
 export async function recordJp({ ctx, input }: Call<TenantContext, NewJpEntry>) {
   const { id, statements } = jpCredit(ctx, input);
   await withConstraints(() => ctx.db.write(statements), {
-    foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
+    foreignKey: () =>
+      new DomainError('unprocessable', 'No such employee in this tenant.', [
+        { path: 'body.employeeId', message: 'no such employee in this tenant' },
+      ]),
   });
   const byReference = input.reference
     ? and(eq(jpEntries.employeeId, input.employeeId), eq(jpEntries.source, input.source), eq(jpEntries.reference, input.reference))
@@ -102,7 +102,18 @@ export async function ledgerOf({ ctx, input }: Call<TenantContext, { employeeId:
   const entries = rows.flatMap((r) =>
     r.id === null || r.occurredAt === null || r.year === null || r.jpCenti === null || r.source === null || r.createdAt === null
       ? []
-      : [publicEntry({ ...r, id: r.id, occurredAt: r.occurredAt, year: r.year, jpCenti: r.jpCenti, source: r.source, createdAt: r.createdAt, employeeId })],
+      : [
+          publicEntry({
+            ...r,
+            id: r.id,
+            occurredAt: r.occurredAt,
+            year: r.year,
+            jpCenti: r.jpCenti,
+            source: r.source,
+            createdAt: r.createdAt,
+            employeeId,
+          }),
+        ],
   );
   const totalCenti = entries.reduce((sum, e) => sum + toCenti(e.jp), 0);
   const target = ctx.tenant.jpTarget;

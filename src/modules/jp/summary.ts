@@ -6,9 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { employees, jpEntries } from '../../db/schema';
+import { yearIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
 import { unitAndBelow } from '../organisation';
-import { yearIn } from '../../platform/calendar';
 
 interface SummaryRow {
   employees: number;

@@ -9,7 +9,10 @@ import { profileOf } from './service';
 
 export const meRoutes = callerRouter().openapi(
   route({
-    method: 'get', path: '/me', tags: ['Me'], roles: ['national_admin', 'tenant_admin', 'employee'],
+    method: 'get',
+    path: '/me',
+    tags: ['Me'],
+    roles: ['national_admin', 'tenant_admin', 'employee'],
     summary: 'Who the caller is: tenant, roles and, for an employee, their profile',
     responses: { 200: json(meSchema, 'The caller') },
   }),

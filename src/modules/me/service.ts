@@ -41,7 +41,18 @@ export async function profileOf({ ctx, input: employeeId }: Call<TenantContext, 
     .where(eq(employees.id, employeeId))
     .limit(1);
   if (!row) throw notFound('employee');
-  const { unitId, unitCode, unitName, positionId, positionCode, positionName, positionCategory, supervisorId, supervisorName, ...employee } = row;
+  const {
+    unitId,
+    unitCode,
+    unitName,
+    positionId,
+    positionCode,
+    positionName,
+    positionCategory,
+    supervisorId,
+    supervisorName,
+    ...employee
+  } = row;
   return {
     ...employee,
     unit: { id: unitId, code: unitCode, name: unitName },

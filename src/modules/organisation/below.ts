@@ -4,7 +4,7 @@
  * (a recursive CTE, which the builders cannot say) for use inside an `unscoped()` query or a
  * builder's condition; it scopes itself to the caller's tenant.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { units } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 

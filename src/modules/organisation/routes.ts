@@ -1,6 +1,7 @@
-import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import { tenantParams } from '../../platform/http/params';
 import {
   itemParams,
   newPositionSchema,
@@ -13,7 +14,6 @@ import {
   unitSchema,
 } from './schemas';
 import * as organisation from './service';
-import { tenantParams } from '../../platform/http/params';
 
 const admin = ['tenant_admin'] as const;
 const readers = ['tenant_admin', 'employee', 'national_admin'] as const;
@@ -24,7 +24,10 @@ const taken = { 409: problem('The code is taken'), 422: problem('A referenced un
 export const unitRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/units', tags: ['Units'], roles: readers,
+      method: 'get',
+      path: '/tenants/{tenant}/units',
+      tags: ['Units'],
+      roles: readers,
       summary: 'Units (OPD, bidang, seksi…) by code',
       request: { params: tenantParams, query: unitQuery },
       responses: { 200: json(pageOf(unitSchema), 'A page of units') },
@@ -37,8 +40,12 @@ export const unitRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/units', tags: ['Units'], roles: admin,
-      summary: 'Create a unit', request: { params: tenantParams, body: jsonBody(newUnitSchema) },
+      method: 'post',
+      path: '/tenants/{tenant}/units',
+      tags: ['Units'],
+      roles: admin,
+      summary: 'Create a unit',
+      request: { params: tenantParams, body: jsonBody(newUnitSchema) },
       responses: { 201: json(unitSchema, 'Created'), ...taken },
     }),
     async (c) => {
@@ -50,8 +57,12 @@ export const unitRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/units/{id}', tags: ['Units'], roles: readers,
-      summary: 'One unit', request: { params: itemParams },
+      method: 'get',
+      path: '/tenants/{tenant}/units/{id}',
+      tags: ['Units'],
+      roles: readers,
+      summary: 'One unit',
+      request: { params: itemParams },
       responses: { 200: json(unitSchema, 'The unit') },
     }),
     async (c) => {
@@ -62,20 +73,31 @@ export const unitRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/units/{id}', tags: ['Units'], roles: admin,
-      summary: 'Change a unit (If-Match required)', request: { params: itemParams, body: jsonBody(unitChangesSchema) },
+      method: 'patch',
+      path: '/tenants/{tenant}/units/{id}',
+      tags: ['Units'],
+      roles: admin,
+      summary: 'Change a unit (If-Match required)',
+      request: { params: itemParams, body: jsonBody(unitChangesSchema) },
       responses: { 200: json(unitSchema, 'The changed unit'), ...ifMatch, ...taken },
     }),
     async (c) => {
-      const unit = await organisation.updateUnit({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
+      const unit = await organisation.updateUnit({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
       c.header('etag', etagOf(unit.version));
       return c.json(unit, 200);
     },
   )
   .openapi(
     route({
-      method: 'delete', path: '/tenants/{tenant}/units/{id}', tags: ['Units'], roles: admin,
-      summary: 'Delete an unused unit (If-Match required)', request: { params: itemParams },
+      method: 'delete',
+      path: '/tenants/{tenant}/units/{id}',
+      tags: ['Units'],
+      roles: admin,
+      summary: 'Delete an unused unit (If-Match required)',
+      request: { params: itemParams },
       responses: { ...noContent, ...ifMatch, 409: problem('Still in use') },
     }),
     async (c) => {
@@ -87,7 +109,10 @@ export const unitRoutes = tenantRouter()
 export const positionRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/positions', tags: ['Positions'], roles: readers,
+      method: 'get',
+      path: '/tenants/{tenant}/positions',
+      tags: ['Positions'],
+      roles: readers,
       summary: 'Positions (jabatan) by code',
       request: { params: tenantParams, query: positionQuery },
       responses: { 200: json(pageOf(positionSchema), 'A page of positions') },
@@ -100,8 +125,12 @@ export const positionRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/positions', tags: ['Positions'], roles: admin,
-      summary: 'Create a position', request: { params: tenantParams, body: jsonBody(newPositionSchema) },
+      method: 'post',
+      path: '/tenants/{tenant}/positions',
+      tags: ['Positions'],
+      roles: admin,
+      summary: 'Create a position',
+      request: { params: tenantParams, body: jsonBody(newPositionSchema) },
       responses: { 201: json(positionSchema, 'Created'), ...taken },
     }),
     async (c) => {
@@ -113,8 +142,12 @@ export const positionRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/positions/{id}', tags: ['Positions'], roles: readers,
-      summary: 'One position', request: { params: itemParams },
+      method: 'get',
+      path: '/tenants/{tenant}/positions/{id}',
+      tags: ['Positions'],
+      roles: readers,
+      summary: 'One position',
+      request: { params: itemParams },
       responses: { 200: json(positionSchema, 'The position') },
     }),
     async (c) => {
@@ -125,20 +158,31 @@ export const positionRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/positions/{id}', tags: ['Positions'], roles: admin,
-      summary: 'Change a position (If-Match required)', request: { params: itemParams, body: jsonBody(positionChangesSchema) },
+      method: 'patch',
+      path: '/tenants/{tenant}/positions/{id}',
+      tags: ['Positions'],
+      roles: admin,
+      summary: 'Change a position (If-Match required)',
+      request: { params: itemParams, body: jsonBody(positionChangesSchema) },
       responses: { 200: json(positionSchema, 'The changed position'), ...ifMatch, ...taken },
     }),
     async (c) => {
-      const position = await organisation.updatePosition({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
+      const position = await organisation.updatePosition({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
       c.header('etag', etagOf(position.version));
       return c.json(position, 200);
     },
   )
   .openapi(
     route({
-      method: 'delete', path: '/tenants/{tenant}/positions/{id}', tags: ['Positions'], roles: admin,
-      summary: 'Delete an unused position (If-Match required)', request: { params: itemParams },
+      method: 'delete',
+      path: '/tenants/{tenant}/positions/{id}',
+      tags: ['Positions'],
+      roles: admin,
+      summary: 'Delete an unused position (If-Match required)',
+      request: { params: itemParams },
       responses: { ...noContent, ...ifMatch, 409: problem('Still in use') },
     }),
     async (c) => {

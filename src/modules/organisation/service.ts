@@ -20,7 +20,9 @@ type Position = typeof positions.$inferSelect;
 
 const taken = (what: string) => () => new DomainError('conflict', `Another ${what} already has this code.`);
 const invalidRef = (path: string, what: string) => () =>
-  new DomainError('unprocessable', `${path} does not name a ${what} of this tenant.`, [{ path: `body.${path}`, message: `no such ${what}` }]);
+  new DomainError('unprocessable', `${path} does not name a ${what} of this tenant.`, [
+    { path: `body.${path}`, message: `no such ${what}` },
+  ]);
 const inUse = (what: string) => () =>
   new DomainError('conflict', `This ${what} is still referred to (sub-units, positions or people); move them first.`);
 
@@ -29,7 +31,10 @@ export const publicPosition = ({ tenantId: _t, ...position }: Position) => posit
 
 type Versioned = { id: string; expectedVersion: number };
 
-export async function listUnits({ ctx, input: q }: Call<TenantContext, { limit: number; cursor?: [string, string]; parent?: string | undefined; kind?: Unit['kind'] | undefined }>) {
+export async function listUnits({
+  ctx,
+  input: q,
+}: Call<TenantContext, { limit: number; cursor?: [string, string]; parent?: string | undefined; kind?: Unit['kind'] | undefined }>) {
   const rows = await ctx.db
     .select()
     .from(units)
@@ -82,7 +87,18 @@ export async function updateUnit({ ctx, input }: Call<TenantContext, Versioned &
   }
   const w = { table: units, entity: 'unit', id, expectedVersion };
   const row = await withConstraints(
-    () => applyVersioned<Unit>(ctx, w, ctx.db.update(units).set({ ...changes, ...bumpVersion(units) }).where(atVersion(w)).returning(), 'unit.update', [markChanged(ctx, 'needs')]),
+    () =>
+      applyVersioned<Unit>(
+        ctx,
+        w,
+        ctx.db
+          .update(units)
+          .set({ ...changes, ...bumpVersion(units) })
+          .where(atVersion(w))
+          .returning(),
+        'unit.update',
+        [markChanged(ctx, 'needs')],
+      ),
     { unique: taken('unit'), foreignKey: invalidRef('parentId', 'unit') },
   );
   return publicUnit(row);
@@ -99,7 +115,10 @@ export async function deleteUnit({ ctx, input }: Call<TenantContext, Versioned>)
 export async function listPositions({
   ctx,
   input: q,
-}: Call<TenantContext, { limit: number; cursor?: [string, string]; unit?: string | undefined; category?: Position['category'] | undefined }>) {
+}: Call<
+  TenantContext,
+  { limit: number; cursor?: [string, string]; unit?: string | undefined; category?: Position['category'] | undefined }
+>) {
   const rows = await ctx.db
     .select()
     .from(positions)
@@ -139,7 +158,11 @@ export async function updatePosition({ ctx, input }: Call<TenantContext, Version
       applyVersioned<Position>(
         ctx,
         w,
-        ctx.db.update(positions).set({ ...changes, ...bumpVersion(positions) }).where(atVersion(w)).returning(),
+        ctx.db
+          .update(positions)
+          .set({ ...changes, ...bumpVersion(positions) })
+          .where(atVersion(w))
+          .returning(),
         'position.update',
         [markChanged(ctx, 'needs')],
       ),

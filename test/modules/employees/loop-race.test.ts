@@ -1,8 +1,5 @@
-import { drizzle } from 'drizzle-orm/d1';
-import { eq } from 'drizzle-orm';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { tenants } from '../../../src/db/schema';
 import { updateEmployee } from '../../../src/modules/employees/service';
 import { DomainError } from '../../../src/platform/errors';
 import { contextFor } from '../../support/context';
@@ -28,7 +25,9 @@ describe('supervisor loops under parallel edits', () => {
     const rows = await env.DB.prepare('select id, supervisor_id, version from employees where tenant_id = ? order by id').bind(t.id).all();
     const supervisorOf = new Map(rows.results.map((r) => [r.id, r.supervisor_id]));
     expect(supervisorOf.get(a.id) === b.id && supervisorOf.get(b.id) === a.id).toBe(false);
-    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'employee.update'").bind(t.id).first();
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'employee.update'")
+      .bind(t.id)
+      .first();
     expect(audits).toEqual({ n: 1 });
   });
 });
