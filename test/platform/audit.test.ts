@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem, type ApiResponse } from '../support/api';
+import { type ApiResponse, api, expectProblem } from '../support/api';
 import { createTenant } from '../support/factories';
 
 describe('audit log', () => {
@@ -11,7 +11,11 @@ describe('audit log', () => {
       headers: { 'x-request-id': 'req-create' },
     });
     const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}`;
-    await api('PATCH', path, { token: t.adminToken, body: { name: 'Bagian Audit Baru' }, headers: { 'if-match': '"v1"', 'x-request-id': 'req-update' } });
+    await api('PATCH', path, {
+      token: t.adminToken,
+      body: { name: 'Bagian Audit Baru' },
+      headers: { 'if-match': '"v1"', 'x-request-id': 'req-update' },
+    });
     await api('DELETE', path, { token: t.adminToken, headers: { 'if-match': '"v2"', 'x-request-id': 'req-delete' } });
 
     const log = await api('GET', `/api/v1/tenants/${t.slug}/audit?entityId=${created.body.id}`, { token: t.adminToken });
@@ -26,10 +30,16 @@ describe('audit log', () => {
 
   it('records nothing for a write that did not happen (stale If-Match, conflict)', async () => {
     const t = await createTenant();
-    const created = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'STALE', name: 'Bagian Basi', kind: 'bagian' } });
+    const created = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'STALE', name: 'Bagian Basi', kind: 'bagian' },
+    });
     const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}`;
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { name: 'Tidak Jadi' }, headers: { 'if-match': '"v7"' } }), 412);
-    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'STALE', name: 'Lagi', kind: 'bagian' } }), 409);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'STALE', name: 'Lagi', kind: 'bagian' } }),
+      409,
+    );
     const log = await api('GET', `/api/v1/tenants/${t.slug}/audit?entity=unit&action=unit.update`, { token: t.adminToken });
     expect(log.body.items).toHaveLength(0);
     const creates = await api('GET', `/api/v1/tenants/${t.slug}/audit?entityId=${created.body.id}`, { token: t.adminToken });
@@ -39,12 +49,17 @@ describe('audit log', () => {
   it('is readable by the tenant admin only, newest first, page by page', async () => {
     const t = await createTenant();
     for (let i = 0; i < 5; i++) {
-      await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: `PG${i}`, name: `Bagian ${i}`, kind: 'bagian' } });
+      await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+        token: t.adminToken,
+        body: { code: `PG${i}`, name: `Bagian ${i}`, kind: 'bagian' },
+      });
     }
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: ApiResponse = await api('GET', `/api/v1/tenants/${t.slug}/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: t.adminToken });
+      const res: ApiResponse = await api('GET', `/api/v1/tenants/${t.slug}/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: t.adminToken,
+      });
       ids.push(...res.body.items.map((e: { id: string }) => e.id));
       cursor = res.body.nextCursor;
     } while (cursor);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem, type ApiResponse } from '../support/api';
+import { type ApiResponse, api, expectProblem } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
 
 const unitsPath = (t: TestTenant) => `/api/v1/tenants/${t.slug}/units`;
@@ -8,7 +8,10 @@ const positionsPath = (t: TestTenant) => `/api/v1/tenants/${t.slug}/positions`;
 describe('units', () => {
   it('creates, reads with an ETag, changes with If-Match and deletes an unused unit', async () => {
     const t = await createTenant();
-    const created = await api('POST', unitsPath(t), { token: t.adminToken, body: { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', kind: 'badan' } });
+    const created = await api('POST', unitsPath(t), {
+      token: t.adminToken,
+      body: { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', kind: 'badan' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.id).toMatch(/^unt_[0-9a-z]{16}$/);
     expect(created.headers.get('location')).toBe(`${unitsPath(t)}/${created.body.id}`);
@@ -23,23 +26,42 @@ describe('units', () => {
     });
     expect(child.status).toBe(201);
     expectProblem(await api('DELETE', `${unitsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } }), 409);
-    expect((await api('DELETE', `${unitsPath(t)}/${child.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } })).status).toBe(204);
-    expect((await api('DELETE', `${unitsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } })).status).toBe(204);
+    expect((await api('DELETE', `${unitsPath(t)}/${child.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } })).status).toBe(
+      204,
+    );
+    expect(
+      (await api('DELETE', `${unitsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } })).status,
+    ).toBe(204);
     expectProblem(await api('GET', `${unitsPath(t)}/${created.body.id}`, { token: t.adminToken }), 404);
   });
 
   it('refuses a duplicate code (409) and a loop in the tree (422)', async () => {
     const t = await createTenant();
-    expectProblem(await api('POST', unitsPath(t), { token: t.adminToken, body: { code: 'DINKES', name: 'Dinas Kesehatan Dua', kind: 'dinas' } }), 409);
+    expectProblem(
+      await api('POST', unitsPath(t), { token: t.adminToken, body: { code: 'DINKES', name: 'Dinas Kesehatan Dua', kind: 'dinas' } }),
+      409,
+    );
     const units = (await api('GET', unitsPath(t), { token: t.adminToken })).body.items;
     const dinkes = units.find((u: { code: string }) => u.code === 'DINKES');
     const yankes = units.find((u: { code: string }) => u.code === 'DINKES-YANKES');
-    const loop = await api('PATCH', `${unitsPath(t)}/${dinkes.id}`, { token: t.adminToken, body: { parentId: yankes.id }, headers: { 'if-match': '"v1"' } });
+    const loop = await api('PATCH', `${unitsPath(t)}/${dinkes.id}`, {
+      token: t.adminToken,
+      body: { parentId: yankes.id },
+      headers: { 'if-match': '"v1"' },
+    });
     expectProblem(loop, 422);
     expect(loop.body.errors[0].path).toBe('body.parentId');
-    const self = await api('PATCH', `${unitsPath(t)}/${dinkes.id}`, { token: t.adminToken, body: { parentId: dinkes.id }, headers: { 'if-match': '"v1"' } });
+    const self = await api('PATCH', `${unitsPath(t)}/${dinkes.id}`, {
+      token: t.adminToken,
+      body: { parentId: dinkes.id },
+      headers: { 'if-match': '"v1"' },
+    });
     expectProblem(self, 422);
-    const rename = await api('PATCH', `${unitsPath(t)}/${yankes.id}`, { token: t.adminToken, body: { code: 'DISDUKCAPIL' }, headers: { 'if-match': '"v1"' } });
+    const rename = await api('PATCH', `${unitsPath(t)}/${yankes.id}`, {
+      token: t.adminToken,
+      body: { code: 'DISDUKCAPIL' },
+      headers: { 'if-match': '"v1"' },
+    });
     expectProblem(rename, 409);
   });
 
@@ -53,7 +75,10 @@ describe('units', () => {
   it('pages through every unit once, in code order, with filters', async () => {
     const t = await createTenant();
     for (let i = 0; i < 12; i++) {
-      await api('POST', unitsPath(t), { token: t.adminToken, body: { code: `KEC-${String(i).padStart(2, '0')}`, name: `Kecamatan ${i}`, kind: 'kecamatan' } });
+      await api('POST', unitsPath(t), {
+        token: t.adminToken,
+        body: { code: `KEC-${String(i).padStart(2, '0')}`, name: `Kecamatan ${i}`, kind: 'kecamatan' },
+      });
     }
     const codes: string[] = [];
     let cursor: string | null = null;
@@ -89,7 +114,10 @@ describe('positions', () => {
     });
     expect(created.status).toBe(201);
     expectProblem(
-      await api('POST', positionsPath(t), { token: t.adminToken, body: { code: 'X', name: 'Jabatan X', category: 'pelaksana', unitId: 'unt_nowhere' } }),
+      await api('POST', positionsPath(t), {
+        token: t.adminToken,
+        body: { code: 'X', name: 'Jabatan X', category: 'pelaksana', unitId: 'unt_nowhere' },
+      }),
       422,
     );
     const list = await api('GET', `${positionsPath(t)}?unit=${capil.id}`, { token: t.adminToken });
@@ -100,8 +128,13 @@ describe('positions', () => {
       headers: { 'if-match': created.headers.get('etag') ?? '' },
     });
     expect(moved.body).toMatchObject({ unitId: null, version: 2, name: 'Kepala Dinas Dukcapil' });
-    expectProblem(await api('DELETE', `${positionsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } }), 412);
-    expect((await api('DELETE', `${positionsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v2"' } })).status).toBe(204);
+    expectProblem(
+      await api('DELETE', `${positionsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' } }),
+      412,
+    );
+    expect(
+      (await api('DELETE', `${positionsPath(t)}/${created.body.id}`, { token: t.adminToken, headers: { 'if-match': '"v2"' } })).status,
+    ).toBe(204);
   });
 
   it('keeps a unit that still has positions', async () => {

@@ -1,9 +1,8 @@
 /** The tenant's audit log, newest first, for its admin. Entries are written by the writes themselves. */
 import { z } from '@hono/zod-openapi';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
-import { serviceContext } from '../../platform/context';
-import { createRouter, json, route } from '../../platform/http/openapi';
+import { json, route, tenantRouter } from '../../platform/http/openapi';
 import { after, decodeCursor, page, pageOf, pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
 
@@ -26,7 +25,7 @@ const auditQuery = pageQuery.extend({
   action: z.string().max(60).optional(),
 });
 
-export const auditRoutes = createRouter().openapi(
+export const auditRoutes = tenantRouter().openapi(
   route({
     method: 'get',
     path: '/tenants/{tenant}/audit',
@@ -37,15 +36,14 @@ export const auditRoutes = createRouter().openapi(
     responses: { 200: json(pageOf(entrySchema), 'A page of audit entries') },
   }),
   async (c) => {
-    const { db } = serviceContext(c);
+    const { db } = c.get('ctx');
     const q = c.req.valid('query');
     const key = decodeCursor(q.cursor, 2);
-    const rows = await db.orm
+    const rows = await db
       .select()
       .from(auditLog)
       .where(
-        db.owned(
-          auditLog,
+        and(
           q.entity ? eq(auditLog.entity, q.entity) : undefined,
           q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
           q.action ? eq(auditLog.action, q.action) : undefined,
@@ -55,6 +53,9 @@ export const auditRoutes = createRouter().openapi(
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(q.limit + 1);
     const entries = rows.map(({ tenantId: _t, actorRoles, ...e }) => ({ ...e, actorRoles: actorRoles.split(' ') }));
-    return c.json(page(entries, q.limit, (e) => [e.at, e.id]), 200);
+    return c.json(
+      page(entries, q.limit, (e) => [e.at, e.id]),
+      200,
+    );
   },
 );

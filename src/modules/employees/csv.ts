@@ -1,8 +1,9 @@
 /**
- * CSV in and out, the way regions' spreadsheets actually write it: an optional UTF-8 BOM, CRLF or
+ * Reading the import CSV, the way regions' spreadsheets actually write it: an optional UTF-8 BOM, CRLF or
  * LF line ends, quoted fields (with delimiters, quotes or line breaks inside), and a comma,
  * semicolon (Excel in an Indonesian locale) or tab as the delimiter, detected from the header line.
- * Row numbers are the spreadsheet's: the header is row 1, the first data record row 2.
+ * Row numbers are the spreadsheet's: the header is row 1, the first data record row 2. Writing
+ * CSV (the export) goes through platform/csv.ts, which neutralises formula cells.
  */
 import Papa from 'papaparse';
 import { DomainError } from '../../platform/errors';
@@ -37,7 +38,11 @@ export function detectDelimiter(headerLine: string): (typeof delimiters)[number]
   return best;
 }
 
-const columnName = (raw: string) => raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const columnName = (raw: string) =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export function readEmployeesCsv(text: string): CsvFile {
   const body = text.replace(/^\uFEFF/, '');
@@ -73,7 +78,8 @@ export function readEmployeesCsv(text: string): CsvFile {
     header.forEach((name, at) => {
       if (known.has(name)) record.cells[name as ImportColumn] = (cells[at] ?? '').trim();
     });
-    const broken = brokenAt.get(i) ?? (cells.length !== header.length ? `the row has ${cells.length} fields, the header ${header.length}` : undefined);
+    const broken =
+      brokenAt.get(i) ?? (cells.length !== header.length ? `the row has ${cells.length} fields, the header ${header.length}` : undefined);
     if (broken) record.broken = broken;
     records.push(record);
   });

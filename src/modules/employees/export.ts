@@ -6,23 +6,23 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { employees, positions, units } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
+import { writeCsv } from '../../platform/csv';
 import { after } from '../../platform/http/pagination';
 import { importColumns } from './csv';
 import type { EmployeeFilters } from './schemas';
 import { filterConditions } from './service';
-import { writeCsv } from '../../platform/csv';
 
 export const exportColumns = [...importColumns, 'status', 'gender', 'birth_date'] as const;
 const pageSize = 1000;
 
-export async function exportEmployees(ctx: ServiceContext, filters: EmployeeFilters): Promise<string> {
+export async function exportEmployees({ ctx, input: filters }: Call<TenantContext, EmployeeFilters>): Promise<string> {
   const supervisor = alias(employees, 'supervisor');
   const lines: (string | null)[][] = [];
   let cursor: [string, string] | undefined;
   for (;;) {
     // Joined columns are aliased: two result columns with one name would collide (metered-d1.ts).
-    const rows = await ctx.db.orm
+    const rows = await ctx.db
       .select({
         id: employees.id,
         nip: employees.nip,
@@ -41,11 +41,23 @@ export async function exportEmployees(ctx: ServiceContext, filters: EmployeeFilt
       .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
       .innerJoin(positions, and(eq(positions.tenantId, employees.tenantId), eq(positions.id, employees.positionId)))
       .leftJoin(supervisor, and(eq(supervisor.tenantId, employees.tenantId), eq(supervisor.id, employees.supervisorId)))
-      .where(ctx.db.owned(employees, ...filterConditions(filters), after([employees.name, employees.id], cursor)))
+      .where(and(...filterConditions(filters), after([employees.name, employees.id], cursor)))
       .orderBy(asc(employees.name), asc(employees.id))
       .limit(pageSize);
     for (const e of rows) {
-      lines.push([e.nip, e.name, e.unitCode, e.positionCode, e.grade, e.employmentType, e.supervisorNip, e.email, e.status, e.gender, e.birthDate]);
+      lines.push([
+        e.nip,
+        e.name,
+        e.unitCode,
+        e.positionCode,
+        e.grade,
+        e.employmentType,
+        e.supervisorNip,
+        e.email,
+        e.status,
+        e.gender,
+        e.birthDate,
+      ]);
     }
     const last = rows[rows.length - 1];
     if (rows.length < pageSize || !last) break;

@@ -6,14 +6,13 @@
  * is some 32 round trips of three statements, not thousands of ten-row inserts.
  * https://developers.cloudflare.com/d1/platform/limits/ · https://www.sqlite.org/json1.html#jeach
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import { auditLog, employees } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
+import { auditRow } from '../../platform/audit/audit';
+import type { TenantContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
-import { jsonRows } from '../../platform/db/json-rows';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError } from '../../platform/errors';
-import { auditRow } from '../../platform/audit/audit';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';
 
@@ -22,40 +21,57 @@ export const importChunkSize = 250;
 
 const element = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
 
-const imported = ['id', 'nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email'] as const;
+const imported = [
+  'id',
+  'nip',
+  'name',
+  'unitId',
+  'positionId',
+  'grade',
+  'employmentType',
+  'supervisorId',
+  'gender',
+  'birthDate',
+  'email',
+] as const;
 
 /** Sets every imported field and bumps the version; status is not the file's to change. */
-function updateFromJson(ctx: ServiceContext, rows: Existing[], now: string): Statement {
+function updateFromJson(ctx: TenantContext, rows: Existing[], now: string): Statement {
   const json = JSON.stringify(rows.map((e) => imported.map((f) => e[f])));
   const column = (f: (typeof imported)[number]) => sql.identifier(employees[f].name);
   const set: Record<string, SQL | string> = { updatedAt: now, version: sql`${employees.version} + 1` };
   for (const f of imported) if (f !== 'id' && f !== 'nip') set[f] = sql`j.${column(f)}`;
-  return ctx.db.orm
-    .update(employees)
-    .set(set)
-    .from(sql`(select ${sql.join(imported.map((f, i) => sql`${element(i)} as ${column(f)}`), sql`, `)} from json_each(${json})) as j`)
-    // The `in` list lets SQLite find each row by primary key; joined on `j` alone it would walk
-    // every employee of the tenant for each chunk.
-    .where(
-      and(
-        eq(employees.tenantId, ctx.tenant.id),
-        sql`${employees.id} in (select ${element(0)} from json_each(${json}))`,
-        sql`${employees.id} = j.id`,
-      ),
-    );
+  return (
+    ctx.db
+      .update(employees)
+      .set(set)
+      .from(
+        sql`(select ${sql.join(
+          imported.map((f, i) => sql`${element(i)} as ${column(f)}`),
+          sql`, `,
+        )} from json_each(${json})) as j`,
+      )
+      // The `in` list lets SQLite find each row by primary key; joined on `j` alone it would walk
+      // every employee of the tenant for each chunk.
+      .where(and(sql`${employees.id} in (select ${element(0)} from json_each(${json}))`, sql`${employees.id} = j.id`))
+  );
 }
 
-function chunkStatements(ctx: ServiceContext, chunk: Write[], now: string): Statement[] {
+function chunkStatements(ctx: TenantContext, chunk: Write[], now: string): Statement[] {
   const creates = chunk.filter((w) => w.kind === 'create').map((w) => w.employee);
   const updates = chunk.filter((w) => w.kind === 'update').map((w) => w.employee);
-  const t = ctx.tenant.id;
   const audits = chunk.map((w) => auditRow(ctx, `employee.${w.kind}`, 'employee', w.employee.id, now));
   return [
     ...(creates.length > 0
-      ? [ctx.db.orm.insert(employees).select(jsonRows(employees, creates.map((e) => ({ ...e, tenantId: t, status: 'active' as const, version: 1, createdAt: now, updatedAt: now }))))]
+      ? [
+          ctx.db.insertRows(
+            employees,
+            creates.map((e) => ({ ...e, status: 'active' as const, version: 1, createdAt: now, updatedAt: now })),
+          ),
+        ]
       : []),
     ...(updates.length > 0 ? [updateFromJson(ctx, updates, now)] : []),
-    ctx.db.insertRows(auditLog, (audits)),
+    ctx.db.insertRows(auditLog, audits),
     markChanged(ctx, 'needs'),
   ];
 }
@@ -70,7 +86,7 @@ export interface Applied {
  * NIP or removed a unit meanwhile) is reported row by row; rows whose new supervisor was in it
  * are held back rather than sent to fail on the foreign key.
  */
-export async function applyWrites(ctx: ServiceContext, writes: Write[], now: string, chunkSize = importChunkSize): Promise<Applied> {
+export async function applyWrites(ctx: TenantContext, writes: Write[], now: string, chunkSize = importChunkSize): Promise<Applied> {
   const result: Applied = { applied: [], failed: [] };
   const missing = new Set<string>();
   for (let i = 0; i < writes.length; i += chunkSize) {
@@ -84,9 +100,10 @@ export async function applyWrites(ctx: ServiceContext, writes: Write[], now: str
     }
     if (ready.length === 0) continue;
     try {
-      await withConstraints(() => ctx.db.batch(chunkStatements(ctx, ready, now)), {
+      await withConstraints(() => ctx.db.write(chunkStatements(ctx, ready, now)), {
         unique: () => new DomainError('conflict', 'not applied: another request added one of these NIPs meanwhile; import the file again'),
-        foreignKey: () => new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
+        foreignKey: () =>
+          new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
       });
       result.applied.push(...ready);
     } catch (err) {

@@ -6,12 +6,12 @@
  * rows, and a Worker holds a file's worth of rows, not the registry (128 MB limit).
  * The NIPs travel as JSON lists read with `json_each`, a chunk per statement.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { employees, positions, units } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
+import type { TenantContext } from '../../platform/context';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { CsvRecord } from './csv';
-import { fileCode, type Existing, type Lookups } from './import-plan';
+import { type Existing, fileCode, type Lookups } from './import-plan';
 import { compactNip } from './nip';
 
 /** NIPs per statement: each statement's JSON parameter stays a few tens of KB. */
@@ -49,10 +49,11 @@ const existingColumns = {
  * order (SQLite never reorders it), which D1 counts as 2 rows read a NIP found, 1 a NIP not found;
  * `nip in (select … json_each)` would cost 3.
  */
-function byNip(ctx: ServiceContext, nips: string[]) {
+function byNip(ctx: TenantContext, nips: string[]) {
   // The table sits in a raw FROM clause, which drizzle cannot see: the fields go as SQL too.
   const fields = Object.fromEntries(Object.entries(existingColumns).map(([key, column]) => [key, sql`${column}`]));
-  return ctx.db.orm
+  return ctx.db
+    .unscoped('the JSON list must drive the join (cross join), which a builder cannot put in FROM')
     .select(fields as { [K in keyof Existing]: SQL<Existing[K]> })
     .from(sql`(select value from json_each(${JSON.stringify(nips)})) as wanted cross join ${employees}`)
     .where(ctx.db.owned(employees, sql`${employees.nip} = wanted.value`));
@@ -62,19 +63,18 @@ function byNip(ctx: ServiceContext, nips: string[]) {
  * The employees `ids` and every supervisor above them, walking up by primary key. `union` (not
  * `union all`) ends the walk even over a stored loop.
  */
-function chainsAbove(ctx: ServiceContext, ids: string[]) {
-  const tenant = ctx.tenant.id;
+function chainsAbove(ctx: TenantContext, ids: string[]) {
   const chain = sql`with recursive up(id) as (
       select value from json_each(${JSON.stringify(ids)})
       union
-      select e.supervisor_id from ${employees} e join up on e.tenant_id = ${tenant} and e.id = up.id where e.supervisor_id is not null
+      select e.supervisor_id from ${employees} e join up on ${ctx.db.scope('e')} and e.id = up.id where e.supervisor_id is not null
     )
     select id from up`;
-  return ctx.db.orm.select(existingColumns).from(employees).where(ctx.db.owned(employees, sql`${employees.id} in (${chain})`));
+  return ctx.db.select(existingColumns).from(employees).where(sql`${employees.id} in (${chain})`);
 }
 
-function chunked<T>(list: T[], statement: (chunk: T[]) => Statement): Statement[] {
-  const statements: Statement[] = [];
+function chunked<T, S extends Statement>(list: T[], statement: (chunk: T[]) => S): S[] {
+  const statements: S[] = [];
   for (let i = 0; i < list.length; i += lookupChunkSize) statements.push(statement(list.slice(i, i + lookupChunkSize)));
   return statements;
 }
@@ -83,22 +83,30 @@ function chunked<T>(list: T[], statement: (chunk: T[]) => Statement): Statement[
  * One round trip for the file's units, positions and employees; a second only when some of
  * those employees have stored supervisors the file does not name (the loop check walks them).
  */
-export async function loadLookups(ctx: ServiceContext, records: CsvRecord[]): Promise<Lookups> {
+export async function loadLookups(ctx: TenantContext, records: CsvRecord[]): Promise<Lookups> {
   const { db } = ctx;
   const named = namedIn(records);
   const codes = (list: string[]) => JSON.stringify(list);
-  const [unitRows, positionRows, ...found] = (await db.orm.batch([
-    db.orm.select({ id: units.id, code: units.code }).from(units).where(db.owned(units, sql`${units.code} in (select value from json_each(${codes(named.unitCodes)}))`)),
-    db.orm.select({ id: positions.id, code: positions.code }).from(positions).where(db.owned(positions, sql`${positions.code} in (select value from json_each(${codes(named.positionCodes)}))`)),
+  const [unitRows, positionRows, ...found] = await db.batch([
+    db
+      .select({ id: units.id, code: units.code })
+      .from(units)
+      .where(sql`${units.code} in (select value from json_each(${codes(named.unitCodes)}))`),
+    db
+      .select({ id: positions.id, code: positions.code })
+      .from(positions)
+      .where(sql`${positions.code} in (select value from json_each(${codes(named.positionCodes)}))`),
     ...chunked(named.nips, (nips) => byNip(ctx, nips)),
-  ])) as [{ id: string; code: string }[], { id: string; code: string }[], ...Existing[][]];
+  ]);
   const existing = new Map<string, Existing>();
   for (const rows of found) for (const e of rows) existing.set(e.id, e);
-  const above = [...new Set([...existing.values()].flatMap((e) => (e.supervisorId && !existing.has(e.supervisorId) ? [e.supervisorId] : [])))];
+  const above = [
+    ...new Set([...existing.values()].flatMap((e) => (e.supervisorId && !existing.has(e.supervisorId) ? [e.supervisorId] : []))),
+  ];
   const [first, ...rest] = chunked(above, (ids) => chainsAbove(ctx, ids));
   if (first) {
     // Chunks share the supervisors high up the chain: each employee is kept once.
-    for (const rows of (await db.orm.batch([first, ...rest])) as Existing[][]) for (const e of rows) existing.set(e.id, e);
+    for (const rows of await db.batch([first, ...rest])) for (const e of rows) existing.set(e.id, e);
   }
   return {
     existing: [...existing.values()],

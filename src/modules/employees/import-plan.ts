@@ -8,12 +8,13 @@
  * supervisor chain that would loop (A → B → A) rejects the rows on the loop, and a row whose new
  * supervisor was rejected is rejected too.
  */
-import type { EmployeeRow } from './service';
+
 import type { CsvRecord, ImportColumn } from './csv';
 import { checkIdentity } from './identity';
-import { compactNip } from './nip';
 import { supervisorProblems } from './import-supervisors';
-import { emailSchema, nameSchema, type ImportError } from './schemas';
+import { compactNip } from './nip';
+import { emailSchema, type ImportError, nameSchema } from './schemas';
+import type { EmployeeRow } from './service';
 
 export type Existing = Pick<
   EmployeeRow,
@@ -63,14 +64,18 @@ function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]):
   if (!unitId) bad('unit_code', unitCode ? `no unit with code ${unitCode} in this tenant` : 'unit_code is required');
   const positionCode = fileCode(c.position_code);
   const positionId = lookups.positionIds.get(positionCode);
-  if (!positionId) bad('position_code', positionCode ? `no position with code ${positionCode} in this tenant` : 'position_code is required');
+  if (!positionId)
+    bad('position_code', positionCode ? `no position with code ${positionCode} in this tenant` : 'position_code is required');
   const email = c.email ? emailSchema.safeParse(c.email) : undefined;
   if (email && !email.success) bad('email', `"${c.email}" is not an email address`);
 
   const type = (c.employment_type ?? '').toLowerCase();
   const typeOk = type === 'pns' || type === 'pppk';
   if (!typeOk) {
-    bad('employment_type', c.employment_type ? `employment type must be pns or pppk, got "${c.employment_type}"` : 'employment_type is required');
+    bad(
+      'employment_type',
+      c.employment_type ? `employment type must be pns or pppk, got "${c.employment_type}"` : 'employment_type is required',
+    );
   }
   if (!c.nip) bad('nip', 'nip is required');
   if (!c.grade) bad('grade', 'grade is required');
@@ -115,7 +120,11 @@ export function planImport(records: CsvRecord[], lookups: Lookups, newId: () => 
   let unchanged = 0;
   for (const { row, supervisorNip, ...c } of candidates.values()) {
     const current = existingByNip.get(c.nip);
-    const employee: Existing = { ...c, id: idOf.get(c.nip) as string, supervisorId: supervisorNip ? (idOf.get(supervisorNip) as string) : null };
+    const employee: Existing = {
+      ...c,
+      id: idOf.get(c.nip) as string,
+      supervisorId: supervisorNip ? (idOf.get(supervisorNip) as string) : null,
+    };
     if (!current) writes.push({ row, kind: 'create', employee });
     else if (fields.some((f) => employee[f] !== current[f])) writes.push({ row, kind: 'update', employee });
     else unchanged++;
@@ -145,5 +154,8 @@ function supervisorsFirst(writes: Write[]): Write[] {
     for (const link of chain.reverse()) depth.set(link.employee.id, d++);
     return depth.get(w.employee.id) as number;
   };
-  return writes.map((w) => ({ w, d: depthOf(w) })).sort((a, b) => a.d - b.d || a.w.row - b.w.row).map(({ w }) => w);
+  return writes
+    .map((w) => ({ w, d: depthOf(w) }))
+    .sort((a, b) => a.d - b.d || a.w.row - b.w.row)
+    .map(({ w }) => w);
 }

@@ -5,7 +5,7 @@
  * (`import-lookups.ts`), never the whole registry. Importing the same file
  * again finds every row unchanged and writes nothing at all: no version bump, no audit row.
  */
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
 import { newId, nowIso } from '../../platform/ids';
 import { readEmployeesCsv } from './csv';
 import { applyWrites } from './import-apply';
@@ -15,7 +15,8 @@ import type { ImportReport } from './schemas';
 
 export type ImportMode = ImportReport['mode'];
 
-export async function importEmployees(ctx: ServiceContext, csv: string, mode: ImportMode): Promise<ImportReport> {
+export async function importEmployees({ ctx, input }: Call<TenantContext, { csv: string; mode: ImportMode }>): Promise<ImportReport> {
+  const { csv, mode } = input;
   const file = readEmployeesCsv(csv);
   const empty = { existing: [], unitIds: new Map(), positionIds: new Map() };
   const plan = planImport(file.records, file.records.length > 0 ? await loadLookups(ctx, file.records) : empty, () => newId('emp'));

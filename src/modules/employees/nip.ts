@@ -1,12 +1,12 @@
 /**
- * NIP (Nomor Induk Pegawai) rules, SPEC section 3. A PNS NIP is 18 digits:
+ * NIP (Nomor Induk Pegawai) rules, described in docs/employees.md ("The NIP"). A PNS NIP is 18 digits:
  *
  *   YYYYMMDD  birth date        YYYYMM  CPNS appointment (TMT)        G  gender 1/2     SSS  sequence 001–999
  *
  * A PPPK number has another layout, so it is checked for 18 digits only. Every problem is reported
  * in words a BKD clerk can act on ("birth date 1987-02-31 is not a real date"), all at once.
  *
- * Extra rules beyond the SPEC, both because a NIP that breaks them is a typing error, not a person:
+ * Extra rules beyond the NIP's layout, both because a NIP that breaks them is a typing error, not a person:
  * the appointment is not in the future, and the CPNS was at least 18 at appointment (the minimum
  * age for CPNS, PP 11/2017 art. 23); birth dates before 1900 are refused for the same reason.
  * Spaces are ignored, since NIPs are commonly written "19870212 201001 1 001".

@@ -4,11 +4,11 @@
  * (import, export.csv) are declared before `{id}` so they are never taken for an id.
  */
 import { z } from '@hono/zod-openapi';
-import { serviceContext } from '../../platform/context';
-import { etagOf, expectedVersion } from '../../platform/http/etag';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
-import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { DomainError } from '../../platform/errors';
+import { etagOf, expectedVersion } from '../../platform/http/etag';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
+import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import { tenantParams } from '../../platform/http/params';
 import { exportEmployees } from './export';
 import { importEmployees } from './import';
 import {
@@ -22,7 +22,6 @@ import {
   newEmployeeSchema,
 } from './schemas';
 import * as registry from './service';
-import { tenantParams } from '../../platform/http/params';
 
 const tags = ['Employees'];
 const admin = ['tenant_admin'] as const;
@@ -30,10 +29,13 @@ const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('I
 const refused = { 409: problem('The NIP is taken in this tenant'), 422: problem('A unit, position or supervisor does not hold') };
 const csvContent = (description: string) => ({ 'text/csv': { schema: z.string().openapi({ description }) } });
 
-export const employeeRoutes = createRouter()
+export const employeeRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees', tags, roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/employees',
+      tags,
+      roles: admin,
       summary: 'The ASN registry by name, with filters',
       request: { params: tenantParams, query: employeeQuery },
       responses: { 200: json(pageOf(employeeSchema), 'A page of employees') },
@@ -41,18 +43,21 @@ export const employeeRoutes = createRouter()
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await registry.listEmployees(serviceContext(c), { ...q, ...(key ? { cursor: key } : {}) }), 200);
+      return c.json(await registry.listEmployees({ ctx: c.get('ctx'), input: { ...q, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/employees', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/employees',
+      tags,
+      roles: admin,
       summary: 'Register an employee (Idempotency-Key honoured)',
       request: { params: tenantParams, body: jsonBody(newEmployeeSchema) },
       responses: { 201: json(employeeSchema, 'Created'), ...refused },
     }),
     async (c) => {
-      const employee = await registry.createEmployee(serviceContext(c), c.req.valid('json'));
+      const employee = await registry.createEmployee({ ctx: c.get('ctx'), input: c.req.valid('json') });
       c.header('etag', etagOf(employee.version));
       c.header('location', `${c.req.path}/${employee.id}`);
       return c.json(employee, 201);
@@ -60,29 +65,38 @@ export const employeeRoutes = createRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/employees/import', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/employees/import',
+      tags,
+      roles: admin,
       summary: 'Import employees from CSV: dry-run reports, commit upserts by NIP',
       description:
         'Columns: nip, name, unit_code, position_code, grade, employment_type, supervisor_nip, email (see docs/employees-import.md). ' +
         'Comma, semicolon or tab delimited, UTF-8 with or without BOM. Bodies are limited to 1 MB (about 8,000 rows): split larger files.',
       request: { params: tenantParams, query: importQuery, body: { required: true, content: csvContent('the CSV file') } },
-      responses: { 200: json(importReportSchema, 'What was (or would be) created, updated, left unchanged, and every bad row'), 415: problem('Not text/csv') },
+      responses: {
+        200: json(importReportSchema, 'What was (or would be) created, updated, left unchanged, and every bad row'),
+        415: problem('Not text/csv'),
+      },
     }),
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'text/csv') throw new DomainError('unsupported_media_type', 'Send the file as text/csv.');
-      return c.json(await importEmployees(serviceContext(c), await c.req.text(), c.req.valid('query').mode), 200);
+      return c.json(await importEmployees({ ctx: c.get('ctx'), input: { csv: await c.req.text(), mode: c.req.valid('query').mode } }), 200);
     },
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/export.csv', tags, roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/employees/export.csv',
+      tags,
+      roles: admin,
       summary: 'The registry as CSV (the import columns first), with the list filters',
       request: { params: tenantParams, query: employeeFilters },
       responses: { 200: { description: 'CSV with a header row', content: csvContent('the employees') } },
     }),
     async (c) => {
-      const csv = await exportEmployees(serviceContext(c), c.req.valid('query'));
+      const csv = await exportEmployees({ ctx: c.get('ctx'), input: c.req.valid('query') });
       return c.body(csv, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="employees-${c.req.valid('param').tenant}.csv"`,
@@ -91,39 +105,54 @@ export const employeeRoutes = createRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/{id}', tags, roles: ['tenant_admin', 'employee'],
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}',
+      tags,
+      roles: ['tenant_admin', 'employee'],
       summary: 'One employee (an employee may read only their own record)',
       request: { params: employeeParams },
       responses: { 200: json(employeeSchema, 'The employee') },
     }),
     async (c) => {
-      const employee = await registry.getEmployee(serviceContext(c), c.req.valid('param').id);
+      const employee = await registry.getEmployee({ ctx: c.get('ctx'), input: c.req.valid('param').id });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/employees/{id}', tags, roles: admin,
+      method: 'patch',
+      path: '/tenants/{tenant}/employees/{id}',
+      tags,
+      roles: admin,
       summary: 'Change an employee (If-Match required)',
       request: { params: employeeParams, body: jsonBody(employeeChangesSchema) },
       responses: { 200: json(employeeSchema, 'The changed employee'), ...ifMatch, ...refused },
     }),
     async (c) => {
-      const employee = await registry.updateEmployee(serviceContext(c), c.req.valid('param').id, expectedVersion(c), c.req.valid('json'));
+      const employee = await registry.updateEmployee({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/employees/{id}/deactivate', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/employees/{id}/deactivate',
+      tags,
+      roles: admin,
       summary: 'Mark an employee inactive, keeping their history (If-Match required)',
       request: { params: employeeParams },
       responses: { 200: json(employeeSchema, 'The employee, now inactive'), ...ifMatch },
     }),
     async (c) => {
-      const employee = await registry.deactivateEmployee(serviceContext(c), c.req.valid('param').id, expectedVersion(c));
+      const employee = await registry.deactivateEmployee({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) },
+      });
       c.header('etag', etagOf(employee.version));
       return c.json(employee, 200);
     },

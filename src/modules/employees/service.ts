@@ -5,20 +5,20 @@
  * tenant is decided by the database's unique index, not by a check that a parallel request could
  * slip past.
  */
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { employees } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
-import { hasRole } from '../../platform/auth/principal';
-import type { ServiceContext } from '../../platform/context';
+import { assertSelfOrAdmin } from '../../platform/auth/access';
+import type { Call, TenantContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
+import { DomainError, notFound } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
-import { DomainError, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { checkIdentity, type Identity } from './identity';
-import { assertReferences, loopCondition, referenceQuery, type ReferenceFlags } from './references';
+import { assertReferences, loopCondition, referenceQuery } from './references';
 import type { EmployeeChanges, EmployeeFilters, NewEmployee } from './schemas';
 
 export type EmployeeRow = typeof employees.$inferSelect;
@@ -27,8 +27,7 @@ export const publicEmployee = ({ tenantId: _t, ...employee }: EmployeeRow) => em
 
 const nipTaken = (nip: string) => () =>
   new DomainError('conflict', `Another employee of this tenant already has NIP ${nip}.`, [{ path: 'body.nip', message: 'taken' }]);
-const referenceGone = () =>
-  new DomainError('unprocessable', 'The unit, position or supervisor was removed meanwhile; read them again.');
+const referenceGone = () => new DomainError('unprocessable', 'The unit, position or supervisor was removed meanwhile; read them again.');
 
 function identityOf(input: Pick<EmployeeRow, 'nip' | 'grade' | 'employmentType'>): Identity {
   const check = checkIdentity(input);
@@ -58,31 +57,33 @@ export function filterConditions(q: EmployeeFilters): (SQL | undefined)[] {
   ];
 }
 
-export async function listEmployees(ctx: ServiceContext, q: EmployeeFilters & { limit: number; cursor?: [string, string] }) {
-  const rows = await ctx.db.orm
+export async function listEmployees({
+  ctx,
+  input: q,
+}: Call<TenantContext, EmployeeFilters & { limit: number; cursor?: [string, string] }>) {
+  const rows = await ctx.db
     .select()
     .from(employees)
-    .where(ctx.db.owned(employees, ...filterConditions(q), after([employees.name, employees.id], q.cursor)))
+    .where(and(...filterConditions(q), after([employees.name, employees.id], q.cursor)))
     .orderBy(asc(employees.name), asc(employees.id))
     .limit(q.limit + 1);
   return page(rows.map(publicEmployee), q.limit, (e) => [e.name, e.id]);
 }
 
-export async function getEmployee(ctx: ServiceContext, id: string) {
+export async function getEmployee({ ctx, input: id }: Call<TenantContext, string>) {
   // An employee asking for someone else learns nothing, not even whether the id exists.
-  if (!hasRole(ctx.actor, 'tenant_admin') && ctx.actor.employeeId !== id) throw notFound('employee');
-  const [row] = await ctx.db.orm.select().from(employees).where(ctx.db.owned(employees, eq(employees.id, id))).limit(1);
+  assertSelfOrAdmin(ctx, id);
+  const [row] = await ctx.db.select().from(employees).where(eq(employees.id, id)).limit(1);
   if (!row) throw notFound('employee');
   return publicEmployee(row);
 }
 
-export async function createEmployee(ctx: ServiceContext, input: NewEmployee) {
+export async function createEmployee({ ctx, input }: Call<TenantContext, NewEmployee>) {
   const identity = identityOf(input);
   const [flags] = await referenceQuery(ctx, input);
   assertReferences(flags, input);
   const now = nowIso();
-  const row: EmployeeRow = {
-    tenantId: ctx.tenant.id,
+  const row: Omit<EmployeeRow, 'tenantId'> = {
     id: newId('emp'),
     name: input.name,
     unitId: input.unitId,
@@ -96,24 +97,50 @@ export async function createEmployee(ctx: ServiceContext, input: NewEmployee) {
     updatedAt: now,
   };
   await withConstraints(
-    () => ctx.db.batch([ctx.db.orm.insert(employees).values(row), auditEntry(ctx, 'employee.create', 'employee', row.id), markChanged(ctx, 'needs')]),
+    () =>
+      ctx.db.batch([
+        ctx.db.insert(employees).values(row),
+        auditEntry(ctx, 'employee.create', 'employee', row.id),
+        markChanged(ctx, 'needs'),
+      ]),
     { unique: nipTaken(identity.nip), foreignKey: referenceGone },
   );
-  return publicEmployee(row);
+  return row;
 }
 
-const comparable = ['nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email', 'status'] as const;
+const comparable = [
+  'nip',
+  'name',
+  'unitId',
+  'positionId',
+  'grade',
+  'employmentType',
+  'supervisorId',
+  'gender',
+  'birthDate',
+  'email',
+  'status',
+] as const;
 
 /**
  * Applies `changes` at `expectedVersion`. The current row and the reference checks come back in
  * one round trip; a change that changes nothing writes nothing and keeps the version.
  */
-export async function updateEmployee(ctx: ServiceContext, id: string, expectedVersion: number, changes: EmployeeChanges, action = 'employee.update') {
+export interface EmployeeUpdate {
+  id: string;
+  expectedVersion: number;
+  changes: EmployeeChanges;
+  /** The audit action: a deactivation is an update recorded as such. */
+  action?: string;
+}
+
+export async function updateEmployee({ ctx, input }: Call<TenantContext, EmployeeUpdate>) {
+  const { id, expectedVersion, changes, action = 'employee.update' } = input;
   const refs = { unitId: changes.unitId, positionId: changes.positionId, supervisorId: changes.supervisorId };
-  const [currentRows, flagRows] = (await ctx.db.orm.batch([
-    ctx.db.orm.select().from(employees).where(ctx.db.owned(employees, eq(employees.id, id))).limit(1),
+  const [currentRows, flagRows] = await ctx.db.batch([
+    ctx.db.select().from(employees).where(eq(employees.id, id)).limit(1),
     referenceQuery(ctx, refs, id),
-  ])) as [EmployeeRow[], ReferenceFlags[]];
+  ]);
   const [current] = currentRows;
   if (!current) throw notFound('employee');
   if (current.version !== expectedVersion) throw staleWrite();
@@ -135,7 +162,11 @@ export async function updateEmployee(ctx: ServiceContext, id: string, expectedVe
       applyVersioned<EmployeeRow>(
         ctx,
         w,
-        ctx.db.update(employees).set({ ...set, ...bumpVersion(employees) }).where(and(atVersion(w), guard)).returning(),
+        ctx.db
+          .update(employees)
+          .set({ ...set, ...bumpVersion(employees) })
+          .where(and(atVersion(w), guard))
+          .returning(),
         action,
         [markChanged(ctx, 'needs')],
       ),
@@ -144,5 +175,5 @@ export async function updateEmployee(ctx: ServiceContext, id: string, expectedVe
   return publicEmployee(row);
 }
 
-export const deactivateEmployee = (ctx: ServiceContext, id: string, expectedVersion: number) =>
-  updateEmployee(ctx, id, expectedVersion, { status: 'inactive' }, 'employee.deactivate');
+export const deactivateEmployee = ({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number }>) =>
+  updateEmployee({ ctx, input: { ...input, changes: { status: 'inactive' }, action: 'employee.deactivate' } });

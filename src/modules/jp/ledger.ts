@@ -8,15 +8,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, employees, jpEntries } from '../../db/schema';
 import { auditRow } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
+import { assertSelfOrAdmin } from '../../platform/auth/access';
+import { yearIn } from '../../platform/calendar';
+import type { Call, TenantContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
-import type { TenantEntry } from '../../platform/tenancy/directory';
-import type { Statement } from '../../platform/tenancy/scoped-db';
-import { yearIn } from '../../platform/calendar';
-import { jsonRows } from '../../platform/db/json-rows';
-import { assertMayRead } from '../competencies/assessments';
+import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
 import type { NewJpEntry } from './schemas';
 
 type Row = typeof jpEntries.$inferSelect;
@@ -24,7 +22,7 @@ type Row = typeof jpEntries.$inferSelect;
 export const toCenti = (jp: number) => Math.round(jp * 100);
 const fromCenti = (centi: number) => centi / 100;
 
-export const publicEntry = (r: Row) => ({
+export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
   id: r.id,
   employeeId: r.employeeId,
   jp: fromCenti(r.jpCenti),
@@ -37,10 +35,9 @@ export const publicEntry = (r: Row) => ({
 });
 
 /** A credit and its id; the entry (and its audit row) appear only if the reference was new. */
-export function jpCredit(ctx: ServiceContext, input: NewJpEntry): { id: string; statements: Statement[] } {
+export function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; statements: Statement[] } {
   const now = nowIso();
-  const row: Row = {
-    tenantId: ctx.tenant.id,
+  const row: Unstamped<typeof jpEntries> = {
     id: newSortableId('jp'),
     employeeId: input.employeeId,
     occurredAt: new Date(input.occurredAt).toISOString(),
@@ -52,38 +49,39 @@ export function jpCredit(ctx: ServiceContext, input: NewJpEntry): { id: string; 
     createdAt: now,
   };
   const audit = auditRow(ctx, 'jp.credit', 'jp_entry', row.id, now);
-  const inserted = sql`exists (select 1 from ${jpEntries} where ${jpEntries.tenantId} = ${row.tenantId} and ${jpEntries.id} = ${row.id})`;
+  const inserted = sql`exists (select 1 from ${jpEntries} where ${ctx.db.owned(jpEntries, eq(jpEntries.id, row.id))})`;
   return {
     id: row.id,
-    statements: [
-      ctx.db.orm.insert(jpEntries).values(row).onConflictDoNothing(),
-      ctx.db.insertIf(auditLog, audit, inserted),
-    ],
+    statements: [ctx.db.insert(jpEntries).values(row).onConflictDoNothing(), ctx.db.insertIf(auditLog, audit, inserted)],
   };
 }
 
 /** For other modules: the statements that credit JP, to run in their own batch. */
-export const creditJp = (ctx: ServiceContext, input: NewJpEntry): Statement[] => jpCredit(ctx, input).statements;
+export const creditJp = (ctx: TenantContext, input: NewJpEntry): Statement[] => jpCredit(ctx, input).statements;
 
 /** Records a credit by hand; a repeated reference returns the entry it already made (`created: false`). */
-export async function recordJp(ctx: ServiceContext, input: NewJpEntry) {
+export async function recordJp({ ctx, input }: Call<TenantContext, NewJpEntry>) {
   const { id, statements } = jpCredit(ctx, input);
-  await withConstraints(() => ctx.db.batch(statements), {
-    foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
+  await withConstraints(() => ctx.db.write(statements), {
+    foreignKey: () =>
+      new DomainError('unprocessable', 'No such employee in this tenant.', [
+        { path: 'body.employeeId', message: 'no such employee in this tenant' },
+      ]),
   });
   const byReference = input.reference
     ? and(eq(jpEntries.employeeId, input.employeeId), eq(jpEntries.source, input.source), eq(jpEntries.reference, input.reference))
     : eq(jpEntries.id, id);
-  const [row] = await ctx.db.orm.select().from(jpEntries).where(ctx.db.owned(jpEntries, byReference)).limit(1);
+  const [row] = await ctx.db.select().from(jpEntries).where(byReference).limit(1);
   if (!row) throw new DomainError('internal', 'the credit was not recorded');
   return { entry: publicEntry(row), created: row.id === id };
 }
 
 /** An employee's entries of `year` (newest first), total and distance to the tenant's target. One statement. */
-export async function ledgerOf(ctx: ServiceContext, employeeId: string, year = yearIn(ctx.tenant)) {
-  assertMayRead(ctx, employeeId);
+export async function ledgerOf({ ctx, input }: Call<TenantContext, { employeeId: string; year?: number | undefined }>) {
+  const { employeeId, year = yearIn(ctx.tenant) } = input;
+  assertSelfOrAdmin(ctx, employeeId);
   const j = jpEntries;
-  const rows = await ctx.db.orm
+  const rows = await ctx.db
     .select({
       // Aliased: D1 returns columns by name, and two `id`s would collide.
       employee: sql<string>`${employees.id}`.as('ledger_employee_id'),
@@ -98,13 +96,24 @@ export async function ledgerOf(ctx: ServiceContext, employeeId: string, year = y
     })
     .from(employees)
     .leftJoin(j, and(eq(j.tenantId, employees.tenantId), eq(j.employeeId, employees.id), eq(j.year, year)))
-    .where(ctx.db.owned(employees, eq(employees.id, employeeId)))
+    .where(eq(employees.id, employeeId))
     .orderBy(desc(j.occurredAt), desc(j.id));
   if (rows.length === 0) throw notFound('employee');
   const entries = rows.flatMap((r) =>
     r.id === null || r.occurredAt === null || r.year === null || r.jpCenti === null || r.source === null || r.createdAt === null
       ? []
-      : [publicEntry({ ...r, id: r.id, occurredAt: r.occurredAt, year: r.year, jpCenti: r.jpCenti, source: r.source, createdAt: r.createdAt, tenantId: ctx.tenant.id, employeeId })],
+      : [
+          publicEntry({
+            ...r,
+            id: r.id,
+            occurredAt: r.occurredAt,
+            year: r.year,
+            jpCenti: r.jpCenti,
+            source: r.source,
+            createdAt: r.createdAt,
+            employeeId,
+          }),
+        ],
   );
   const totalCenti = entries.reduce((sum, e) => sum + toCenti(e.jp), 0);
   const target = ctx.tenant.jpTarget;

@@ -3,17 +3,20 @@
  * (`/tenants/{tenant}/employees/{id}/jp` and the caller's own `/me/jp`), and the tenant summary.
  * Personal data: the national admin is refused; an employee reads only their own ledger.
  */
-import { callerContext, serviceContext } from '../../platform/context';
-import { createRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
+import { ownEmployeeId } from '../../platform/context';
+import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
+import { tenantParams } from '../../platform/http/params';
 import { ledgerOf, recordJp } from './ledger';
 import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
 import { jpSummary } from './summary';
-import { tenantParams } from '../../platform/http/params';
 
-export const jpRoutes = createRouter()
+export const jpRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/jp', tags: ['JP'], roles: ['tenant_admin'],
+      method: 'post',
+      path: '/tenants/{tenant}/jp',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
       summary: 'Credit JP to an employee by hand (a repeated reference answers 200 with the entry it already made)',
       request: { params: tenantParams, body: jsonBody(newJpEntrySchema) },
       responses: {
@@ -23,37 +26,47 @@ export const jpRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { entry, created } = await recordJp(serviceContext(c), c.req.valid('json'));
+      const { entry, created } = await recordJp({ ctx: c.get('ctx'), input: c.req.valid('json') });
       return created ? c.json(entry, 201) : c.json(entry, 200);
     },
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/{id}/jp', tags: ['JP'], roles: ['tenant_admin', 'employee'],
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/jp',
+      tags: ['JP'],
+      roles: ['tenant_admin', 'employee'],
       summary: "An employee's JP of a year: entries newest first, total, target, remaining, reached",
       request: { params: employeeParams, query: yearQuery },
       responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
     }),
-    async (c) => c.json(await ledgerOf(serviceContext(c), c.req.valid('param').id, c.req.valid('query').year), 200),
+    async (c) =>
+      c.json(await ledgerOf({ ctx: c.get('ctx'), input: { employeeId: c.req.valid('param').id, year: c.req.valid('query').year } }), 200),
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/jp/summary', tags: ['JP'], roles: ['tenant_admin'],
+      method: 'get',
+      path: '/tenants/{tenant}/jp/summary',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
       summary: 'Active employees, how many reach the JP target, share and mean JP for a year (optionally one unit)',
       request: { params: tenantParams, query: summaryQuery },
       responses: { 200: json(jpSummarySchema, 'The summary') },
     }),
-    async (c) => c.json(await jpSummary(serviceContext(c), c.req.valid('query')), 200),
+    async (c) => c.json(await jpSummary({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   )
   .openapi(
     route({
-      method: 'get', path: '/me/jp', tags: ['Me'], roles: ['employee'],
+      method: 'get',
+      path: '/me/jp',
+      tags: ['Me'],
+      roles: ['employee'],
       summary: "The caller's own JP of a year",
       request: { query: yearQuery },
       responses: { 200: json(jpLedgerSchema, 'The ledger of the year') },
     }),
     async (c) => {
-      const ctx = callerContext(c, 'employee');
-      return c.json(await ledgerOf(ctx, ctx.employeeId, c.req.valid('query').year), 200);
+      const ctx = c.get('ctx');
+      return c.json(await ledgerOf({ ctx, input: { employeeId: ownEmployeeId(ctx), year: c.req.valid('query').year } }), 200);
     },
   );

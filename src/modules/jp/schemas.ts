@@ -60,11 +60,29 @@ export const jpSummarySchema = z
     employees: z.number().int().openapi({ description: 'Active employees' }),
     reached: z.number().int().openapi({ description: 'Active employees whose JP of the year reach the target' }),
     share: z.number().nullable().openapi({ description: 'reached / employees, 4 decimals; null without employees' }),
-    meanJp: z.number().nullable().openapi({ description: 'Mean JP of the year over active employees (none earned counts as 0), 2 decimals' }),
+    meanJp: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Mean JP of the year over active employees (none earned counts as 0), 2 decimals' }),
   })
   .openapi('JpSummary');
 
-const year = z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: "Default: the current year in the tenant's time zone" });
+const year = z.coerce
+  .number()
+  .int()
+  .min(2000)
+  .max(2100)
+  .optional()
+  .openapi({ description: "Default: the current year in the tenant's time zone" });
 export const yearQuery = z.object({ year });
-export const summaryQuery = z.object({ year, unit: z.string().min(1).max(60).optional().openapi({ description: 'this unit and the units under it' }) });
-export const employeeParams = tenantParams.extend({ id: z.string().min(1).max(60).openapi({ param: { name: 'id', in: 'path' } }) });
+export const summaryQuery = z.object({
+  year,
+  unit: z.string().min(1).max(60).optional().openapi({ description: 'this unit and the units under it' }),
+});
+export const employeeParams = tenantParams.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(60)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

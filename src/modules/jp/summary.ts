@@ -6,9 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { employees, jpEntries } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
-import { unitAndBelow } from '../organisation/below';
 import { yearIn } from '../../platform/calendar';
+import type { Call, TenantContext } from '../../platform/context';
+import { unitAndBelow } from '../organisation';
 
 interface SummaryRow {
   employees: number;
@@ -16,21 +16,20 @@ interface SummaryRow {
   mean_centi: number | null;
 }
 
-export async function jpSummary(ctx: ServiceContext, q: { year?: number; unit?: string }) {
-  const t = ctx.tenant.id;
+export async function jpSummary({ ctx, input: q }: Call<TenantContext, { year?: number | undefined; unit?: string | undefined }>) {
   const year = q.year ?? yearIn(ctx.tenant);
   const targetCenti = ctx.tenant.jpTarget * 100;
-  const unit = q.unit ? sql`and e.unit_id in ${unitAndBelow(t, q.unit)}` : sql``;
-  const [row] = await ctx.db.orm.all<SummaryRow>(sql`
+  const unit = q.unit ? sql`and e.unit_id in ${unitAndBelow(ctx, q.unit)}` : sql``;
+  const [row] = await ctx.db.unscoped('a left join on a grouped subquery, with the recursive unit filter').all<SummaryRow>(sql`
     select count(*) as employees,
            sum(coalesce(j.total, 0) >= ${targetCenti}) as reached,
            avg(coalesce(j.total, 0)) as mean_centi
     from ${employees} e
     left join (
-      select employee_id, sum(jp_centi) as total from ${jpEntries}
-      where tenant_id = ${t} and year = ${year} group by employee_id
+      select x.employee_id, sum(x.jp_centi) as total from ${jpEntries} x
+      where ${ctx.db.scope('x')} and x.year = ${year} group by x.employee_id
     ) j on j.employee_id = e.id
-    where e.tenant_id = ${t} and e.status = 'active' ${unit}`);
+    where ${ctx.db.scope('e')} and e.status = 'active' ${unit}`);
   const count = row?.employees ?? 0;
   const reached = row?.reached ?? 0;
   return {

@@ -1,14 +1,18 @@
 /**
- * GET /me: the caller's own view, for every role. Outside /tenants/{tenant}, so the tenancy
- * middleware does not run: the tenant is the token's own, and the scoped database is built from it.
+ * GET /me: the caller's own view, for every role. There is no tenant in the path: the context is
+ * the token's own tenant, or the national context for the national admin (who has no tenant), so
+ * this route sits on a caller router and looks at which kind of context it got.
  */
-import { createRouter, json, route } from '../../platform/http/openapi';
+import { callerRouter, json, route } from '../../platform/http/openapi';
 import { meSchema } from './schemas';
 import { profileOf } from './service';
 
-export const meRoutes = createRouter().openapi(
+export const meRoutes = callerRouter().openapi(
   route({
-    method: 'get', path: '/me', tags: ['Me'], roles: ['national_admin', 'tenant_admin', 'employee'],
+    method: 'get',
+    path: '/me',
+    tags: ['Me'],
+    roles: ['national_admin', 'tenant_admin', 'employee'],
     summary: 'Who the caller is: tenant, roles and, for an employee, their profile',
     responses: { 200: json(meSchema, 'The caller') },
   }),
@@ -17,7 +21,7 @@ export const meRoutes = createRouter().openapi(
     const actor = ctx.actor;
     const tenant = ctx.kind === 'tenant' ? ctx.tenant : undefined;
     let employee = null;
-    if (ctx.kind === 'tenant' && actor.employeeId) employee = await profileOf(ctx, actor.employeeId);
+    if (ctx.kind === 'tenant' && actor.employeeId) employee = await profileOf({ ctx, input: actor.employeeId });
     return c.json(
       {
         subject: actor.subject,

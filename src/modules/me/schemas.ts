@@ -30,7 +30,10 @@ export const meSchema = z
   .object({
     subject: z.string(),
     roles: z.array(z.enum(roles)),
-    tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable().openapi({ description: 'null for the national admin' }),
+    tenant: z
+      .object({ id: z.string(), slug: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'null for the national admin' }),
     employee: profileSchema.nullable().openapi({ description: 'null when the token carries no employee_id' }),
   })
   .openapi('Me');

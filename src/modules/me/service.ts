@@ -6,14 +6,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { employees, positions, units } from '../../db/schema';
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import type { Profile } from './schemas';
 
 /** One statement; joined columns are aliased because two result columns may not share a name. */
-export async function profileOf(ctx: ServiceContext, employeeId: string): Promise<Profile> {
+export async function profileOf({ ctx, input: employeeId }: Call<TenantContext, string>): Promise<Profile> {
   const supervisor = alias(employees, 'supervisor');
-  const [row] = await ctx.db.orm
+  const [row] = await ctx.db
     .select({
       id: employees.id,
       nip: employees.nip,
@@ -38,10 +38,21 @@ export async function profileOf(ctx: ServiceContext, employeeId: string): Promis
     .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
     .innerJoin(positions, and(eq(positions.tenantId, employees.tenantId), eq(positions.id, employees.positionId)))
     .leftJoin(supervisor, and(eq(supervisor.tenantId, employees.tenantId), eq(supervisor.id, employees.supervisorId)))
-    .where(ctx.db.owned(employees, eq(employees.id, employeeId)))
+    .where(eq(employees.id, employeeId))
     .limit(1);
   if (!row) throw notFound('employee');
-  const { unitId, unitCode, unitName, positionId, positionCode, positionName, positionCategory, supervisorId, supervisorName, ...employee } = row;
+  const {
+    unitId,
+    unitCode,
+    unitName,
+    positionId,
+    positionCode,
+    positionName,
+    positionCategory,
+    supervisorId,
+    supervisorName,
+    ...employee
+  } = row;
   return {
     ...employee,
     unit: { id: unitId, code: unitCode, name: unitName },

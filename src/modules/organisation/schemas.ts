@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
 import { pageQuery } from '../../platform/http/pagination';
-import { codeSchema } from '../tenants/manifest';
 import { tenantParams } from '../../platform/http/params';
+import { codeSchema } from '../tenants/manifest';
 
 const name = z.string().trim().min(2).max(200);
 const id = z.string().min(1).max(60);

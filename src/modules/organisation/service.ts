@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { positions, units } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
-import type { ServiceContext } from '../../platform/context';
+import type { Call, TenantContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
@@ -20,20 +20,26 @@ type Position = typeof positions.$inferSelect;
 
 const taken = (what: string) => () => new DomainError('conflict', `Another ${what} already has this code.`);
 const invalidRef = (path: string, what: string) => () =>
-  new DomainError('unprocessable', `${path} does not name a ${what} of this tenant.`, [{ path: `body.${path}`, message: `no such ${what}` }]);
+  new DomainError('unprocessable', `${path} does not name a ${what} of this tenant.`, [
+    { path: `body.${path}`, message: `no such ${what}` },
+  ]);
 const inUse = (what: string) => () =>
   new DomainError('conflict', `This ${what} is still referred to (sub-units, positions or people); move them first.`);
 
 export const publicUnit = ({ tenantId: _t, ...unit }: Unit) => unit;
 export const publicPosition = ({ tenantId: _t, ...position }: Position) => position;
 
-export async function listUnits(ctx: ServiceContext, q: { limit: number; cursor?: [string, string]; parent?: string; kind?: Unit['kind'] }) {
-  const rows = await ctx.db.orm
+type Versioned = { id: string; expectedVersion: number };
+
+export async function listUnits({
+  ctx,
+  input: q,
+}: Call<TenantContext, { limit: number; cursor?: [string, string]; parent?: string | undefined; kind?: Unit['kind'] | undefined }>) {
+  const rows = await ctx.db
     .select()
     .from(units)
     .where(
-      ctx.db.owned(
-        units,
+      and(
         q.parent ? eq(units.parentId, q.parent) : undefined,
         q.kind ? eq(units.kind, q.kind) : undefined,
         after([units.code, units.id], q.cursor),
@@ -44,35 +50,36 @@ export async function listUnits(ctx: ServiceContext, q: { limit: number; cursor?
   return page(rows.map(publicUnit), q.limit, (u) => [u.code, u.id]);
 }
 
-export async function getUnit(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.orm.select().from(units).where(ctx.db.owned(units, eq(units.id, id))).limit(1);
+export async function getUnit({ ctx, input: id }: Call<TenantContext, string>) {
+  const [row] = await ctx.db.select().from(units).where(eq(units.id, id)).limit(1);
   if (!row) throw notFound('unit');
   return publicUnit(row);
 }
 
-export async function createUnit(ctx: ServiceContext, input: NewUnit) {
+export async function createUnit({ ctx, input }: Call<TenantContext, NewUnit>) {
   const now = nowIso();
-  const row: Unit = { tenantId: ctx.tenant.id, id: newId('unt'), ...input, version: 1, createdAt: now, updatedAt: now };
-  await withConstraints(() => ctx.db.batch([ctx.db.orm.insert(units).values(row), auditEntry(ctx, 'unit.create', 'unit', row.id)]), {
+  const row: Omit<Unit, 'tenantId'> = { id: newId('unt'), ...input, version: 1, createdAt: now, updatedAt: now };
+  await withConstraints(() => ctx.db.batch([ctx.db.insert(units).values(row), auditEntry(ctx, 'unit.create', 'unit', row.id)]), {
     unique: taken('unit'),
     foreignKey: invalidRef('parentId', 'unit'),
   });
-  return publicUnit(row);
+  return row;
 }
 
 /** True when `candidate` is `id` itself or lies below it: making it the parent would close a loop. */
-async function wouldLoop(ctx: ServiceContext, id: string, candidate: string): Promise<boolean> {
-  const rows = await ctx.db.orm.all<{ hit: number }>(sql`
+async function wouldLoop(ctx: TenantContext, id: string, candidate: string): Promise<boolean> {
+  const rows = await ctx.db.unscoped('a recursive CTE up the chain of parents').all<{ hit: number }>(sql`
     with recursive chain(id, parent_id) as (
-      select id, parent_id from ${units} where tenant_id = ${ctx.tenant.id} and id = ${candidate}
+      select s.id, s.parent_id from ${units} s where ${ctx.db.scope('s')} and s.id = ${candidate}
       union
-      select u.id, u.parent_id from ${units} u join chain on u.id = chain.parent_id and u.tenant_id = ${ctx.tenant.id}
+      select u.id, u.parent_id from ${units} u join chain on u.id = chain.parent_id and ${ctx.db.scope('u')}
     )
     select 1 as hit from chain where id = ${id} limit 1`);
   return rows.length > 0;
 }
 
-export async function updateUnit(ctx: ServiceContext, id: string, expectedVersion: number, changes: UnitChanges) {
+export async function updateUnit({ ctx, input }: Call<TenantContext, Versioned & { changes: UnitChanges }>) {
+  const { id, expectedVersion, changes } = input;
   if (changes.parentId && (await wouldLoop(ctx, id, changes.parentId))) {
     throw new DomainError('unprocessable', 'A unit cannot be placed under itself or one of its sub-units.', [
       { path: 'body.parentId', message: 'would make a loop' },
@@ -80,29 +87,43 @@ export async function updateUnit(ctx: ServiceContext, id: string, expectedVersio
   }
   const w = { table: units, entity: 'unit', id, expectedVersion };
   const row = await withConstraints(
-    () => applyVersioned<Unit>(ctx, w, ctx.db.update(units).set({ ...changes, ...bumpVersion(units) }).where(atVersion(w)).returning(), 'unit.update', [markChanged(ctx, 'needs')]),
+    () =>
+      applyVersioned<Unit>(
+        ctx,
+        w,
+        ctx.db
+          .update(units)
+          .set({ ...changes, ...bumpVersion(units) })
+          .where(atVersion(w))
+          .returning(),
+        'unit.update',
+        [markChanged(ctx, 'needs')],
+      ),
     { unique: taken('unit'), foreignKey: invalidRef('parentId', 'unit') },
   );
   return publicUnit(row);
 }
 
-export async function deleteUnit(ctx: ServiceContext, id: string, expectedVersion: number) {
+export async function deleteUnit({ ctx, input }: Call<TenantContext, Versioned>) {
+  const { id, expectedVersion } = input;
   const w = { table: units, entity: 'unit', id, expectedVersion };
   await withConstraints(() => applyVersioned(ctx, w, ctx.db.delete(units).where(atVersion(w)).returning(), 'unit.delete'), {
     foreignKey: inUse('unit'),
   });
 }
 
-export async function listPositions(
-  ctx: ServiceContext,
-  q: { limit: number; cursor?: [string, string]; unit?: string; category?: Position['category'] },
-) {
-  const rows = await ctx.db.orm
+export async function listPositions({
+  ctx,
+  input: q,
+}: Call<
+  TenantContext,
+  { limit: number; cursor?: [string, string]; unit?: string | undefined; category?: Position['category'] | undefined }
+>) {
+  const rows = await ctx.db
     .select()
     .from(positions)
     .where(
-      ctx.db.owned(
-        positions,
+      and(
         q.unit ? eq(positions.unitId, q.unit) : undefined,
         q.category ? eq(positions.category, q.category) : undefined,
         after([positions.code, positions.id], q.cursor),
@@ -113,30 +134,35 @@ export async function listPositions(
   return page(rows.map(publicPosition), q.limit, (p) => [p.code, p.id]);
 }
 
-export async function getPosition(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.orm.select().from(positions).where(and(ctx.db.owned(positions, eq(positions.id, id)))).limit(1);
+export async function getPosition({ ctx, input: id }: Call<TenantContext, string>) {
+  const [row] = await ctx.db.select().from(positions).where(eq(positions.id, id)).limit(1);
   if (!row) throw notFound('position');
   return publicPosition(row);
 }
 
-export async function createPosition(ctx: ServiceContext, input: NewPosition) {
+export async function createPosition({ ctx, input }: Call<TenantContext, NewPosition>) {
   const now = nowIso();
-  const row: Position = { tenantId: ctx.tenant.id, id: newId('pos'), ...input, version: 1, createdAt: now, updatedAt: now };
+  const row: Omit<Position, 'tenantId'> = { id: newId('pos'), ...input, version: 1, createdAt: now, updatedAt: now };
   await withConstraints(
-    () => ctx.db.batch([ctx.db.orm.insert(positions).values(row), auditEntry(ctx, 'position.create', 'position', row.id)]),
+    () => ctx.db.batch([ctx.db.insert(positions).values(row), auditEntry(ctx, 'position.create', 'position', row.id)]),
     { unique: taken('position'), foreignKey: invalidRef('unitId', 'unit') },
   );
-  return publicPosition(row);
+  return row;
 }
 
-export async function updatePosition(ctx: ServiceContext, id: string, expectedVersion: number, changes: PositionChanges) {
+export async function updatePosition({ ctx, input }: Call<TenantContext, Versioned & { changes: PositionChanges }>) {
+  const { id, expectedVersion, changes } = input;
   const w = { table: positions, entity: 'position', id, expectedVersion };
   const row = await withConstraints(
     () =>
       applyVersioned<Position>(
         ctx,
         w,
-        ctx.db.update(positions).set({ ...changes, ...bumpVersion(positions) }).where(atVersion(w)).returning(),
+        ctx.db
+          .update(positions)
+          .set({ ...changes, ...bumpVersion(positions) })
+          .where(atVersion(w))
+          .returning(),
         'position.update',
         [markChanged(ctx, 'needs')],
       ),
@@ -145,7 +171,8 @@ export async function updatePosition(ctx: ServiceContext, id: string, expectedVe
   return publicPosition(row);
 }
 
-export async function deletePosition(ctx: ServiceContext, id: string, expectedVersion: number) {
+export async function deletePosition({ ctx, input }: Call<TenantContext, Versioned>) {
+  const { id, expectedVersion } = input;
   const w = { table: positions, entity: 'position', id, expectedVersion };
   await withConstraints(() => applyVersioned(ctx, w, ctx.db.delete(positions).where(atVersion(w)).returning(), 'position.delete'), {
     foreignKey: inUse('position'),

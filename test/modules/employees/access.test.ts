@@ -4,15 +4,16 @@ import { createTenant } from '../../support/factories';
 import { tokenFor } from '../../support/tokens';
 import { createEmployee, csvOf, importCsv, pnsNip } from './helpers';
 
-const routes = (slug: string, id: string) => [
-  ['GET', `/api/v1/tenants/${slug}/employees`],
-  ['POST', `/api/v1/tenants/${slug}/employees`],
-  ['POST', `/api/v1/tenants/${slug}/employees/import?mode=dry-run`],
-  ['GET', `/api/v1/tenants/${slug}/employees/export.csv`],
-  ['GET', `/api/v1/tenants/${slug}/employees/${id}`],
-  ['PATCH', `/api/v1/tenants/${slug}/employees/${id}`],
-  ['POST', `/api/v1/tenants/${slug}/employees/${id}/deactivate`],
-] as const;
+const routes = (slug: string, id: string) =>
+  [
+    ['GET', `/api/v1/tenants/${slug}/employees`],
+    ['POST', `/api/v1/tenants/${slug}/employees`],
+    ['POST', `/api/v1/tenants/${slug}/employees/import?mode=dry-run`],
+    ['GET', `/api/v1/tenants/${slug}/employees/export.csv`],
+    ['GET', `/api/v1/tenants/${slug}/employees/${id}`],
+    ['PATCH', `/api/v1/tenants/${slug}/employees/${id}`],
+    ['POST', `/api/v1/tenants/${slug}/employees/${id}/deactivate`],
+  ] as const;
 
 /** A body only where the method may carry one. */
 const call = (method: string, path: string, token: string) =>

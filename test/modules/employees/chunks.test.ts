@@ -1,8 +1,5 @@
-import { drizzle } from 'drizzle-orm/d1';
-import { eq } from 'drizzle-orm';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { tenants } from '../../../src/db/schema';
 import { applyWrites } from '../../../src/modules/employees/import-apply';
 import type { Existing, Write } from '../../../src/modules/employees/import-plan';
 import { contextFor } from '../../support/context';

@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { employeesCsv, type DemoManifest } from '../../../scripts/demo/employees-csv';
 import sample from '../../../docs/samples/employees.csv?raw';
+import { type DemoManifest, employeesCsv } from '../../../scripts/demo/employees-csv';
+import type { ManifestInput } from '../../../src/modules/tenants/manifest';
 import belawan from '../../../tenants/belawan.json';
 import jambi from '../../../tenants/jambi.json';
 import kalianda from '../../../tenants/kalianda.json';
-import type { ManifestInput } from '../../../src/modules/tenants/manifest';
 import { createTenant, uniqueSlug } from '../../support/factories';
 import { importCsv } from './helpers';
 
@@ -75,7 +75,10 @@ describe('demo employees', () => {
 
   it('can make 50,000 valid, unique people for the benchmark', () => {
     const csv = employeesCsv(jambi as ManifestInput, 50_000);
-    const nips = csv.split('\r\n').slice(1, -1).map((line) => line.slice(0, 18));
+    const nips = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.slice(0, 18));
     expect(nips).toHaveLength(50_000);
     expect(new Set(nips).size).toBe(50_000);
     expect(nips.every((n) => /^\d{18}$/.test(n))).toBe(true);

@@ -28,7 +28,9 @@ describe('registering an employee', () => {
     expect(res.headers.get('location')).toBe(`/api/v1/tenants/${t.slug}/employees/${res.body.id}`);
 
     const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?entity=employee&entityId=${res.body.id}`, { token: t.adminToken });
-    expect(audit.body.items).toMatchObject([{ action: 'employee.create', entity: 'employee', entityId: res.body.id, actor: `admin@${t.slug}` }]);
+    expect(audit.body.items).toMatchObject([
+      { action: 'employee.create', entity: 'employee', entityId: res.body.id, actor: `admin@${t.slug}` },
+    ]);
   });
 
   it('creates a PPPK with no gender or birth date', async () => {
@@ -114,7 +116,11 @@ describe('changing an employee', () => {
     expectProblem(mismatch, 400);
     expect(mismatch.body.errors).toEqual([{ path: 'body.grade', message: 'grade III/b is a PNS golongan; PPPK grades are I … XVII' }]);
 
-    const toPppk = await api('PATCH', path, { token: t.adminToken, body: { employmentType: 'pppk', grade: 'X' }, headers: { 'if-match': '"v2"' } });
+    const toPppk = await api('PATCH', path, {
+      token: t.adminToken,
+      body: { employmentType: 'pppk', grade: 'X' },
+      headers: { 'if-match': '"v2"' },
+    });
     expect(toPppk.body).toMatchObject({ employmentType: 'pppk', grade: 'X', gender: null, birthDate: null, version: 3 });
   });
 
@@ -136,7 +142,11 @@ describe('changing an employee', () => {
     const b = (await createEmployee(t, { supervisorId: a.id })).body;
     const c = (await createEmployee(t, { supervisorId: b.id })).body;
     const patch = (id: string, supervisorId: string) =>
-      api('PATCH', `/api/v1/tenants/${t.slug}/employees/${id}`, { token: t.adminToken, body: { supervisorId }, headers: { 'if-match': '"v1"' } });
+      api('PATCH', `/api/v1/tenants/${t.slug}/employees/${id}`, {
+        token: t.adminToken,
+        body: { supervisorId },
+        headers: { 'if-match': '"v1"' },
+      });
 
     const self = await patch(a.id, a.id);
     expectProblem(self, 422);
@@ -180,7 +190,11 @@ describe('changing an employee', () => {
     expect(on.body).toMatchObject({ status: 'active', version: 3 });
 
     const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?entityId=${e.id}`, { token: t.adminToken });
-    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['employee.update', 'employee.deactivate', 'employee.create']);
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'employee.update',
+      'employee.deactivate',
+      'employee.create',
+    ]);
   });
 
   it('answers 404 for an unknown id on every item route', async () => {

@@ -11,7 +11,14 @@ describe('exporting the registry as CSV', () => {
     await importCsv(
       t,
       csvOf([
-        { nip: pnsNip(1), name: 'Budi Santoso', unit_code: 'DINKES', position_code: 'KADINKES', grade: 'IV/c', email: 'budi@example.go.id' },
+        {
+          nip: pnsNip(1),
+          name: 'Budi Santoso',
+          unit_code: 'DINKES',
+          position_code: 'KADINKES',
+          grade: 'IV/c',
+          email: 'budi@example.go.id',
+        },
         { nip: pnsNip(2, 2), name: 'Siti Rahayu, S.Kep., Ns.', unit_code: 'DINKES-YANKES', supervisor_nip: pnsNip(1) },
         { nip: '199001012021211001', name: 'Rina "Ina" Wati', unit_code: 'DISDUKCAPIL', employment_type: 'pppk', grade: 'IX' },
       ]),
@@ -22,12 +29,26 @@ describe('exporting the registry as CSV', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="employees-${t.slug}.csv"`);
     // The BOM that lets Excel read UTF-8 names; text() decoding drops it, so look at the bytes.
     expect([...res.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(res.text.startsWith('nip,name,unit_code,position_code,grade,employment_type,supervisor_nip,email,status,gender,birth_date\r\n')).toBe(true);
+    expect(
+      res.text.startsWith('nip,name,unit_code,position_code,grade,employment_type,supervisor_nip,email,status,gender,birth_date\r\n'),
+    ).toBe(true);
     const rows = Papa.parse<string[]>(res.text.trim()).data;
     expect(rows.slice(1)).toEqual([
       [pnsNip(1), 'Budi Santoso', 'DINKES', 'KADINKES', 'IV/c', 'pns', '', 'budi@example.go.id', 'active', 'male', '1970-01-01'],
       ['199001012021211001', 'Rina "Ina" Wati', 'DISDUKCAPIL', 'ANALIS-KEBIJAKAN', 'IX', 'pppk', '', '', 'active', '', ''],
-      [pnsNip(2, 2), 'Siti Rahayu, S.Kep., Ns.', 'DINKES-YANKES', 'ANALIS-KEBIJAKAN', 'III/a', 'pns', pnsNip(1), '', 'active', 'female', '1970-01-01'],
+      [
+        pnsNip(2, 2),
+        'Siti Rahayu, S.Kep., Ns.',
+        'DINKES-YANKES',
+        'ANALIS-KEBIJAKAN',
+        'III/a',
+        'pns',
+        pnsNip(1),
+        '',
+        'active',
+        'female',
+        '1970-01-01',
+      ],
     ]);
 
     const dinkes = await api('GET', `/api/v1/tenants/${t.slug}/employees/export.csv?unit=${ids.DINKES}`, { token: t.adminToken });
@@ -44,7 +65,14 @@ describe('exporting the registry as CSV', () => {
     const res = await api('GET', `/api/v1/tenants/${t.slug}/employees/export.csv`, { token: t.adminToken });
     expect(res.text.trim().split('\r\n')).toHaveLength(1201);
     const again = await importCsv(t, res.text, 'commit');
-    expect(again.body).toMatchObject({ rows: 1200, unchanged: 1200, created: 0, updated: 0, rejected: 0, ignoredColumns: ['status', 'gender', 'birth_date'] });
+    expect(again.body).toMatchObject({
+      rows: 1200,
+      unchanged: 1200,
+      created: 0,
+      updated: 0,
+      rejected: 0,
+      ignoredColumns: ['status', 'gender', 'birth_date'],
+    });
     expect(again.cost.rowsWritten).toBe(0);
   });
 });

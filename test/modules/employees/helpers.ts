@@ -1,5 +1,5 @@
 /** Registry test data: valid NIPs by number, CSV files by rows, and the test tenant's unit and position ids. */
-import { api, type ApiResponse } from '../../support/api';
+import { type ApiResponse, api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
 
 /**

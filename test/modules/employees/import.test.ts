@@ -5,10 +5,14 @@ import { createTenant, type TestTenant } from '../../support/factories';
 import { csvOf, importCsv, people, pnsNip } from './helpers';
 
 async function stored(t: TestTenant) {
-  const employees = await env.DB.prepare('select nip, name, grade, supervisor_id, version, updated_at from employees where tenant_id = ? order by nip')
+  const employees = await env.DB.prepare(
+    'select nip, name, grade, supervisor_id, version, updated_at from employees where tenant_id = ? order by nip',
+  )
     .bind(t.id)
     .all();
-  const audit = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and entity = 'employee'").bind(t.id).first<{ n: number }>();
+  const audit = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and entity = 'employee'")
+    .bind(t.id)
+    .first<{ n: number }>();
   return { employees: employees.results, audits: audit?.n ?? 0 };
 }
 
@@ -82,7 +86,9 @@ describe('importing employees from CSV', () => {
   it('updates changed rows by NIP, bumping their version and auditing each', async () => {
     const t = await createTenant();
     await importCsv(t, csvOf(people(5)));
-    const changed = people(5).map((r, i) => (i === 1 ? { ...r, grade: 'IV/a' } : i === 3 ? { ...r, name: 'Nama Baru', unit_code: 'DISDUKCAPIL' } : r));
+    const changed = people(5).map((r, i) =>
+      i === 1 ? { ...r, grade: 'IV/a' } : i === 3 ? { ...r, name: 'Nama Baru', unit_code: 'DISDUKCAPIL' } : r,
+    );
     const res = await importCsv(t, csvOf(changed));
     expect(res.body).toMatchObject({ created: 0, updated: 2, unchanged: 3 });
     const after = await stored(t);
@@ -127,7 +133,13 @@ describe('importing employees from CSV', () => {
 
   it('rejects supervisor loops, inside the file and through stored links', async () => {
     const t = await createTenant();
-    await importCsv(t, csvOf([{ nip: pnsNip(10), name: 'Lama Satu' }, { nip: pnsNip(11), name: 'Lama Dua', supervisor_nip: pnsNip(10) }]));
+    await importCsv(
+      t,
+      csvOf([
+        { nip: pnsNip(10), name: 'Lama Satu' },
+        { nip: pnsNip(11), name: 'Lama Dua', supervisor_nip: pnsNip(10) },
+      ]),
+    );
     const rows = [
       { nip: pnsNip(1), name: 'Satu', supervisor_nip: pnsNip(2) },
       { nip: pnsNip(2), name: 'Dua', supervisor_nip: pnsNip(1) },
@@ -138,11 +150,23 @@ describe('importing employees from CSV', () => {
     const res = await importCsv(t, csvOf(rows));
     expect(res.body).toMatchObject({ created: 0, updated: 0, rejected: 5 });
     expect(res.body.errors).toEqual([
-      { row: 2, column: 'supervisor_nip', reason: `the supervisor chain loops back to this employee (${pnsNip(1)} → ${pnsNip(2)} → ${pnsNip(1)})` },
-      { row: 3, column: 'supervisor_nip', reason: `the supervisor chain loops back to this employee (${pnsNip(1)} → ${pnsNip(2)} → ${pnsNip(1)})` },
+      {
+        row: 2,
+        column: 'supervisor_nip',
+        reason: `the supervisor chain loops back to this employee (${pnsNip(1)} → ${pnsNip(2)} → ${pnsNip(1)})`,
+      },
+      {
+        row: 3,
+        column: 'supervisor_nip',
+        reason: `the supervisor chain loops back to this employee (${pnsNip(1)} → ${pnsNip(2)} → ${pnsNip(1)})`,
+      },
       { row: 4, column: 'supervisor_nip', reason: 'an employee cannot supervise themselves' },
       { row: 5, column: 'supervisor_nip', reason: "the supervisor's row 2 was rejected" },
-      { row: 6, column: 'supervisor_nip', reason: `the supervisor chain loops back to this employee (${pnsNip(10)} → ${pnsNip(11)} → ${pnsNip(10)})` },
+      {
+        row: 6,
+        column: 'supervisor_nip',
+        reason: `the supervisor chain loops back to this employee (${pnsNip(10)} → ${pnsNip(11)} → ${pnsNip(10)})`,
+      },
     ]);
   });
 
@@ -161,7 +185,14 @@ describe('importing employees from CSV', () => {
     ]);
     expectProblem(await importCsv(t, '\uFEFF\r\n'), 400);
     expectProblem(await importCsv(t, 'nip,name,nip,unit_code,position_code,grade,employment_type\n'), 400);
-    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/employees/import?mode=later`, { token: t.adminToken, rawBody: csvOf([]), headers: { 'content-type': 'text/csv' } }), 400);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${t.slug}/employees/import?mode=later`, {
+        token: t.adminToken,
+        rawBody: csvOf([]),
+        headers: { 'content-type': 'text/csv' },
+      }),
+      400,
+    );
     const header = await importCsv(t, csvOf([]));
     expect(header.body).toMatchObject({ rows: 0, created: 0, rejected: 0 });
     expect(header.cost.queries).toBe(0); // an empty file reads nothing (the directory entry is cached)

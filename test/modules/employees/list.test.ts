@@ -42,7 +42,13 @@ describe('listing the registry', () => {
     await importCsv(t, csvOf(people(120)));
     // Names sorting before and after the cursor: the ones after must show up, none may repeat.
     const seen = await pageThrough(t, 'limit=7', async (pageNo) => {
-      await importCsv(t, csvOf([{ nip: pnsNip(1000 + pageNo), name: `Aaa Sisipan ${pageNo}` }, { nip: pnsNip(2000 + pageNo), name: `Zzz Sisipan ${pageNo}` }]));
+      await importCsv(
+        t,
+        csvOf([
+          { nip: pnsNip(1000 + pageNo), name: `Aaa Sisipan ${pageNo}` },
+          { nip: pnsNip(2000 + pageNo), name: `Zzz Sisipan ${pageNo}` },
+        ]),
+      );
     });
     const ids = seen.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,8 +1,5 @@
-import { drizzle } from 'drizzle-orm/d1';
-import { eq } from 'drizzle-orm';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { tenants } from '../../../src/db/schema';
 import { updateEmployee } from '../../../src/modules/employees/service';
 import { DomainError } from '../../../src/platform/errors';
 import { contextFor } from '../../support/context';
@@ -17,8 +14,8 @@ describe('supervisor loops under parallel edits', () => {
     const b = (await createEmployee(t)).body;
     // Called together, both read (and pass the loop check) before either writes.
     const outcomes = await Promise.allSettled([
-      updateEmployee(ctx, a.id, 1, { supervisorId: b.id }),
-      updateEmployee(ctx, b.id, 1, { supervisorId: a.id }),
+      updateEmployee({ ctx, input: { id: a.id, expectedVersion: 1, changes: { supervisorId: b.id } } }),
+      updateEmployee({ ctx, input: { id: b.id, expectedVersion: 1, changes: { supervisorId: a.id } } }),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
@@ -28,7 +25,9 @@ describe('supervisor loops under parallel edits', () => {
     const rows = await env.DB.prepare('select id, supervisor_id, version from employees where tenant_id = ? order by id').bind(t.id).all();
     const supervisorOf = new Map(rows.results.map((r) => [r.id, r.supervisor_id]));
     expect(supervisorOf.get(a.id) === b.id && supervisorOf.get(b.id) === a.id).toBe(false);
-    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'employee.update'").bind(t.id).first();
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'employee.update'")
+      .bind(t.id)
+      .first();
     expect(audits).toEqual({ n: 1 });
   });
 });

@@ -19,7 +19,9 @@ describe('at scale', () => {
     expect(res.body).toMatchObject({ rows: 5000, created: 5000, rejected: 0 });
     console.log(`5,000-row import: ${took} ms, cost ${JSON.stringify(res.cost)}`);
     expect(took).toBeLessThan(30_000);
-    const count = await env.DB.prepare('select count(*) as n, count(supervisor_id) as s from employees where tenant_id = ?').bind(t.id).first();
+    const count = await env.DB.prepare('select count(*) as n, count(supervisor_id) as s from employees where tenant_id = ?')
+      .bind(t.id)
+      .first();
     expect(count).toEqual({ n: 5000, s: 4900 });
 
     const startedAgain = Date.now();
@@ -56,13 +58,17 @@ describe('at scale', () => {
     // The directory entry is cached for 30 s; re-read it so a slow run measures the same thing twice.
     await api('GET', `/api/v1/tenants/${t.slug}`, { token: t.adminToken });
     const after = await api('GET', path, { token: t.adminToken });
-    console.log(`GET one employee: before ${JSON.stringify(before.cost)}, after the other tenant grew by 1,000: ${JSON.stringify(after.cost)}`);
+    console.log(
+      `GET one employee: before ${JSON.stringify(before.cost)}, after the other tenant grew by 1,000: ${JSON.stringify(after.cost)}`,
+    );
     expect(after.cost).toEqual(before.cost);
 
     const page = await api('GET', `/api/v1/tenants/${t.slug}/employees?limit=10`, { token: t.adminToken });
     expect(page.cost.queries).toBeLessThanOrEqual(3);
     expect(page.cost.rowsRead).toBeLessThanOrEqual(2 * 10 + 10);
-    const pageOther = await api('GET', `/api/v1/tenants/${other.slug}/employees?limit=10&cursor=${page.body.nextCursor}`, { token: other.adminToken });
+    const pageOther = await api('GET', `/api/v1/tenants/${other.slug}/employees?limit=10&cursor=${page.body.nextCursor}`, {
+      token: other.adminToken,
+    });
     expect(pageOther.cost.rowsRead).toBeLessThanOrEqual(2 * 10 + 10);
   });
 });

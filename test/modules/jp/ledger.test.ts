@@ -22,7 +22,13 @@ describe('JP ledger', () => {
     expect(y2026.status, y2026.text).toBe(200);
     expect(y2026.body).toMatchObject({ employeeId: one, year: 2026, total: 17.05, target: 20, remaining: 2.95, reached: false });
     expect(y2026.body.entries.map((e: { jp: number }) => e.jp)).toEqual([4.25, 0.2, 0.1, 12.5]);
-    expect(y2026.body.entries[0]).toMatchObject({ source: 'self_study', note: 'E-learning ASN', occurredAt: '2026-06-01T02:00:00.000Z', year: 2026, reference: null });
+    expect(y2026.body.entries[0]).toMatchObject({
+      source: 'self_study',
+      note: 'E-learning ASN',
+      occurredAt: '2026-06-01T02:00:00.000Z',
+      year: 2026,
+      reference: null,
+    });
     // 2025: 7.5 → remaining 12.5.
     expect((await ledger(t, one, 2025)).body).toMatchObject({ total: 7.5, remaining: 12.5, reached: false });
     // 2026 plus 2.95 reaches exactly 20: reached, remaining 0.

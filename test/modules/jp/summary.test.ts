@@ -5,7 +5,8 @@ import { tokenFor } from '../../support/tokens';
 import { createEmployee, orgIds } from '../employees/helpers';
 import { credited } from './helpers';
 
-const summary = (t: TestTenant, query: string, token = t.adminToken) => api('GET', `/api/v1/tenants/${t.slug}/jp/summary${query}`, { token });
+const summary = (t: TestTenant, query: string, token = t.adminToken) =>
+  api('GET', `/api/v1/tenants/${t.slug}/jp/summary${query}`, { token });
 
 describe('JP summary', () => {
   it('counts active employees reaching the target, the share and the mean JP (hand-computed)', async () => {
@@ -20,7 +21,10 @@ describe('JP summary', () => {
     await credited(t, c, 5.5, '2026-03-01T08:00:00+07:00'); // c: 5.5
     // d: nothing in 2026 (counts as 0 JP)
     await credited(t, e, 30, '2026-03-01T08:00:00+07:00'); // e: inactive → not counted
-    const off = await api('POST', `/api/v1/tenants/${t.slug}/employees/${e}/deactivate`, { token: t.adminToken, headers: { 'if-match': '"v1"' } });
+    const off = await api('POST', `/api/v1/tenants/${t.slug}/employees/${e}/deactivate`, {
+      token: t.adminToken,
+      headers: { 'if-match': '"v1"' },
+    });
     expect(off.status, off.text).toBe(200);
 
     // 4 active: a 20, b 25.5, c 5.5, d 0 → reached 2, share 2/4 = 0.5, mean 51 / 4 = 12.75.

@@ -5,11 +5,14 @@ import { tokenFor } from '../../support/tokens';
 import { createEmployee, orgIds, pnsNip } from '../employees/helpers';
 
 describe('GET /api/v1/me', () => {
-  it("shows an employee their tenant, roles and profile with unit, position and supervisor", async () => {
+  it('shows an employee their tenant, roles and profile with unit, position and supervisor', async () => {
     const t = await createTenant();
     const ids = await orgIds(t);
-    const boss = (await createEmployee(t, { nip: pnsNip(1), name: 'dr. Budi Santoso, M.Kes.', positionId: ids.KADINKES, grade: 'IV/c' })).body;
-    const me = (await createEmployee(t, { nip: pnsNip(2, 2), unitId: ids['DINKES-YANKES'], supervisorId: boss.id, email: 'siti@example.go.id' })).body;
+    const boss = (await createEmployee(t, { nip: pnsNip(1), name: 'dr. Budi Santoso, M.Kes.', positionId: ids.KADINKES, grade: 'IV/c' }))
+      .body;
+    const me = (
+      await createEmployee(t, { nip: pnsNip(2, 2), unitId: ids['DINKES-YANKES'], supervisorId: boss.id, email: 'siti@example.go.id' })
+    ).body;
     const token = await tokenFor('employee', { tenant: t.slug, employeeId: me.id, sub: 'siti' });
 
     const res = await api('GET', '/api/v1/me', { token });
@@ -36,7 +39,11 @@ describe('GET /api/v1/me', () => {
     expect(res.cost.queries).toBeLessThanOrEqual(3);
 
     const bossView = await api('GET', '/api/v1/me', { token: await tokenFor('employee', { tenant: t.slug, employeeId: boss.id }) });
-    expect(bossView.body.employee).toMatchObject({ id: boss.id, supervisor: null, position: { code: 'KADINKES', category: 'jpt_pratama' } });
+    expect(bossView.body.employee).toMatchObject({
+      id: boss.id,
+      supervisor: null,
+      position: { code: 'KADINKES', category: 'jpt_pratama' },
+    });
   });
 
   it('shows a tenant admin without employee_id with no profile, and with one, theirs', async () => {

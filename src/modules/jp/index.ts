@@ -1,0 +1,8 @@
+/**
+ * The JP ledger's front door: its routes for the app, and for other modules the statement
+ * builders that credit JP inside their own batch (`creditJp`, `jpCredit`), the hundredths
+ * conversion and the JP amount schema they validate with.
+ */
+export { creditJp, jpCredit, toCenti } from './ledger';
+export { jpRoutes } from './routes';
+export { jpAmount, type NewJpEntry } from './schemas';
