@@ -9,11 +9,14 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { buildAssets } from './scripts/build-assets';
 
 const keyId = 'test-key';
 const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
 const publicJwk = { ...(await exportJWK(publicKey)), kid: keyId, alg: 'ES256', use: 'sig' };
 const privateJwk = { ...(await exportJWK(privateKey)), kid: keyId, alg: 'ES256' };
+// The Worker's static assets directory must exist before the pool starts (wrangler.toml [assets]).
+buildAssets();
 const migrations = await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url)));
 
 /**
@@ -52,6 +55,7 @@ export default defineConfig({
                 TEST_SIGNING_JWK: JSON.stringify(privateJwk),
                 JWT_JWKS: JSON.stringify({ keys: [publicJwk] }),
                 SERVER_TIMING: 'on',
+                ...(process.env.FUZZ_SEED ? { FUZZ_SEED: process.env.FUZZ_SEED } : {}),
               },
             },
           }),

@@ -94,26 +94,3 @@ export function ownEmployeeId(ctx: TenantContext): string {
   if (!id) throw new DomainError('forbidden', 'This needs an employee token.');
   return id;
 }
-
-// --- Transitional: removed once every module takes `({ ctx, input })` (tracked by `grep -rn legacy src`).
-/** @deprecated legacy: use `TenantContext`. */
-export type ServiceContext = TenantContext;
-/** @deprecated legacy: use `c.get('ctx')` on a tenant router. */
-export const serviceContext = (c: { get(key: 'ctx'): AnyContext }): TenantContext => {
-  const ctx = c.get('ctx');
-  if (ctx.kind !== 'tenant') throw new DomainError('forbidden', 'This needs a tenant token.');
-  return ctx;
-};
-/** @deprecated legacy: use `c.get('ctx')` on a national router. */
-export const nationalContextOf = (c: { get(key: 'ctx'): AnyContext }): NationalContext => {
-  const ctx = c.get('ctx');
-  if (ctx.kind !== 'national') throw new DomainError('forbidden', 'This is a national route.');
-  return ctx;
-};
-/** @deprecated legacy: use `c.get('ctx')` and `ownEmployeeId(ctx)`. */
-export function callerContext(c: { get(key: 'ctx'): AnyContext }): TenantContext;
-export function callerContext(c: { get(key: 'ctx'): AnyContext }, need: 'employee'): TenantContext & { employeeId: string };
-export function callerContext(c: { get(key: 'ctx'): AnyContext }, need?: 'employee'): TenantContext & { employeeId?: string } {
-  const ctx = serviceContext(c);
-  return need === 'employee' ? { ...ctx, employeeId: ownEmployeeId(ctx) } : ctx;
-}

@@ -58,8 +58,6 @@ function router<E extends AppEnv | TenantEnv | NationalEnv>() {
 export const tenantRouter = () => router<TenantEnv>();
 /** Routes under `/national/…` and the directory: `c.get('ctx')` is a `NationalContext`. */
 export const nationalRouter = () => router<NationalEnv>();
-/** @deprecated legacy: use `tenantRouter()` or `nationalRouter()`. */
-export const createRouter = () => router<AppEnv>();
 /** Routes any caller reaches with their own context, tenant or national (`/me`). */
 export const callerRouter = () => router<AppEnv>();
 

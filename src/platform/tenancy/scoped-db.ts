@@ -120,13 +120,9 @@ export class TenantDb {
   }
 
   /** Statements that belong together, atomically (D1 has no interactive transactions), with each one's results. */
-  async batch<U extends Statement, T extends Readonly<[U, ...U[]]>>(statements: T): Promise<BatchResponse<T>>;
-  /** @deprecated legacy: a list of unknown length goes through `write()`. */
-  async batch(statements: Statement[]): Promise<void>;
-  async batch(statements: readonly Statement[]): Promise<unknown> {
-    if (statements.length === 0) return [];
+  async batch<U extends Statement, T extends Readonly<[U, ...U[]]>>(statements: T): Promise<BatchResponse<T>> {
     try {
-      return await this.#orm.batch(statements as [Statement, ...Statement[]]);
+      return await this.#orm.batch(statements);
     } catch (err) {
       throw guardFailure(err) ?? err;
     }
@@ -145,11 +141,6 @@ export class TenantDb {
    */
   unscoped(reason: string): Orm {
     if (reason.length === 0) throw new Error('unscoped() needs a reason');
-    return this.#orm;
-  }
-
-  /** @deprecated legacy: the raw database, until every module uses the builders (`grep -rn legacy src`). */
-  get orm(): Orm {
     return this.#orm;
   }
 
