@@ -4,10 +4,11 @@
  * schemas with `new Function`, which workerd forbids). A fresh signing key pair is made for every
  * run, so no key is ever committed.
  */
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { exportJWK, generateKeyPair } from 'jose';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { exportJWK, generateKeyPair } from 'jose';
 import { defineConfig } from 'vitest/config';
 import { buildAssets } from './scripts/build-assets';
 

@@ -31,7 +31,11 @@ export function benchInstance(employees = 50_000, offerings = 200, seed = 2026):
     unitId: `unit_${i % 40}`,
     jpEarned: [0, 4, 8, 12, 16, 20, 24][int(0, 6)]!,
     jpTarget: 20,
-    gaps: positions[int(0, positions.length - 1)]!.map((competencyId) => ({ competencyId, gap: [0, 0, 1, 1, 1, 2, 2, 3][int(0, 7)]!, weight: int(1, 5) })),
+    gaps: positions[int(0, positions.length - 1)]!.map((competencyId) => ({
+      competencyId,
+      gap: [0, 0, 1, 1, 1, 2, 2, 3][int(0, 7)]!,
+      weight: int(1, 5),
+    })),
   }));
   const cohorts: PlanOffering[] = Array.from({ length: offerings }, (_, i) => {
     const gains = new Map<string, number>();
@@ -46,7 +50,12 @@ export function benchInstance(employees = 50_000, offerings = 200, seed = 2026):
       gains: [...gains].map(([competencyId, gain]) => ({ competencyId, gain })),
     };
   });
-  return { employees: people, offerings: cohorts, budget: 2_000_000_000, options: { perPersonCap: 2, jpTargetBonus: 3, unitWeights: { unit_0: 1.5 } } };
+  return {
+    employees: people,
+    offerings: cohorts,
+    budget: 2_000_000_000,
+    options: { perPersonCap: 2, jpTargetBonus: 3, unitWeights: { unit_0: 1.5 } },
+  };
 }
 
 export interface OptimizerBench {

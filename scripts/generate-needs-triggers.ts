@@ -143,7 +143,12 @@ interface Employee {
   unit: string;
   position: string;
 }
-const rowOf = (alias: string): Employee => ({ tenant: `${alias}.tenant_id`, id: `${alias}.id`, unit: `${alias}.unit_id`, position: `${alias}.position_id` });
+const rowOf = (alias: string): Employee => ({
+  tenant: `${alias}.tenant_id`,
+  id: `${alias}.id`,
+  unit: `${alias}.unit_id`,
+  position: `${alias}.position_id`,
+});
 
 /**
  * What a conflicting needs_people row does with the totals besides adding them up:
@@ -311,7 +316,8 @@ function employeeTriggers(types: readonly string[]): string[] {
     cellsInsert(rowOf(row), 's.competency_id', { kind: 'remove', pair }, pairsOfEmployee(row, true), true),
   ];
   /** A row whose pairs all went (their position has no standard any more, or they left). */
-  const dropEmpty = (row: 'NEW' | 'OLD') => `DELETE FROM needs_people WHERE tenant_id = ${row}.tenant_id AND employee_id = ${row}.id AND pairs = 0;`;
+  const dropEmpty = (row: 'NEW' | 'OLD') =>
+    `DELETE FROM needs_people WHERE tenant_id = ${row}.tenant_id AND employee_id = ${row}.id AND pairs = 0;`;
   return [
     trigger('needs_employee_insert', ["AFTER INSERT ON employees WHEN NEW.status = 'active'"], add('NEW')),
     trigger(
@@ -330,11 +336,23 @@ function standardTriggers(types: readonly string[]): string[] {
   const standard = (row: 'NEW' | 'OLD'): Pair => ({ ...stored, required: `${row}.required_level`, weight: `${row}.weight`, counted: true });
   const add = [
     peopleInsert(types, rowOf('e'), { kind: 'add', pair: standard('NEW') }, pairsOfStandard('NEW', false), 'raise'),
-    cellsInsert(rowOf('e'), 'NEW.competency_id', { kind: 'add', pair: standard('NEW'), aggregate: true }, pairsOfStandard('NEW', true), true),
+    cellsInsert(
+      rowOf('e'),
+      'NEW.competency_id',
+      { kind: 'add', pair: standard('NEW'), aggregate: true },
+      pairsOfStandard('NEW', true),
+      true,
+    ),
   ];
   const remove = [
     peopleInsert(types, rowOf('e'), { kind: 'remove', pair: standard('OLD') }, pairsOfStandard('OLD', false), 'raise'),
-    cellsInsert(rowOf('e'), 'OLD.competency_id', { kind: 'remove', pair: standard('OLD'), aggregate: true }, pairsOfStandard('OLD', true), true),
+    cellsInsert(
+      rowOf('e'),
+      'OLD.competency_id',
+      { kind: 'remove', pair: standard('OLD'), aggregate: true },
+      pairsOfStandard('OLD', true),
+      true,
+    ),
   ];
   return [
     trigger('needs_standard_insert', ['AFTER INSERT ON position_standards'], add),
@@ -394,11 +412,14 @@ export interface NeedsTriggersOptions {
 /** The whole migration for `types` (each a needs_people column suffix and a competencies.type value). */
 export function needsTriggersMigration(types: readonly string[] = competencyTypes, options: NeedsTriggersOptions = {}): string {
   if (types.length === 0) throw new Error('no competency types');
-  for (const t of types) if (!/^[a-z][a-z0-9_]*$/.test(t)) throw new Error(`competency type ${JSON.stringify(t)} is not a lower-case SQL name`);
+  for (const t of types)
+    if (!/^[a-z][a-z0-9_]*$/.test(t)) throw new Error(`competency type ${JSON.stringify(t)} is not a lower-case SQL name`);
   if (new Set(types).size !== types.length) throw new Error('competency types repeat');
   const triggers = [...levelTriggers(types), ...employeeTriggers(types), ...standardTriggers(types), competencyTypeTrigger(types)];
   const names = triggers.map((t) => t.split(' ', 3)[2]);
-  const drops = options.recreate ? [...names.map((name) => `DROP TRIGGER IF EXISTS ${name};`), 'DELETE FROM needs_people;', 'DELETE FROM needs_cells;'] : [];
+  const drops = options.recreate
+    ? [...names.map((name) => `DROP TRIGGER IF EXISTS ${name};`), 'DELETE FROM needs_people;', 'DELETE FROM needs_cells;']
+    : [];
   const comment = options.recreate
     ? `${header}\n-- Re-created for the competency types ${types.join(', ')}: the old triggers are dropped and the totals rebuilt.`
     : header;

@@ -88,7 +88,9 @@ async function setUp(): Promise<string[]> {
 async function main(): Promise<number> {
   await ensureDevKeys();
   if (!(await portIsFree())) {
-    console.error(`Port ${port} on 127.0.0.1 is already in use: is another \`npm start\` or \`wrangler dev\` running? Stop it and try again.`);
+    console.error(
+      `Port ${port} on 127.0.0.1 is already in use: is another \`npm start\` or \`wrangler dev\` running? Stop it and try again.`,
+    );
     return 1;
   }
   for (const line of buildAssets()) console.log(`Static assets: ${line}`);

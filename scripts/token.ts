@@ -3,7 +3,7 @@
  * `TOKEN=$(npm run -s token -- …)` works.
  */
 import { parseArgs } from 'node:util';
-import { roles, type Role } from '../src/platform/auth/principal';
+import { type Role, roles } from '../src/platform/auth/principal';
 import { mintToken } from './lib/dev-keys';
 
 const usage =

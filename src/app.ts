@@ -26,15 +26,14 @@ import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
 import { authenticate } from './platform/auth/middleware';
+import { DomainError } from './platform/errors';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
-import { DomainError } from './platform/errors';
 import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
 
 export const maxBodyBytes = 1024 * 1024;
-
 
 export const openApiInfo = {
   openapi: '3.1.0',

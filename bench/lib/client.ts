@@ -27,7 +27,11 @@ export async function request<T = unknown>(
   }
   const started = performance.now();
   const method = init.method ?? 'GET';
-  const res = await fetchOnce(url, { method, headers, body, ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}) }, init.idempotent ?? method === 'GET');
+  const res = await fetchOnce(
+    url,
+    { method, headers, body, ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}) },
+    init.idempotent ?? method === 'GET',
+  );
   const text = await res.text();
   const ms = performance.now() - started;
   const parsed = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);

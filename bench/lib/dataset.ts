@@ -7,10 +7,23 @@ import type { ManifestInput } from '../../src/modules/tenants/manifest';
 export const bigSlug = 'bench-besar';
 export const smallSlugs = Array.from({ length: 20 }, (_, i) => `bench-kecil-${String(i + 1).padStart(2, '0')}`);
 export const directorySize = 500;
-export const directorySlugs = Array.from({ length: directorySize - 1 - smallSlugs.length }, (_, i) => `bench-daerah-${String(i + 1).padStart(3, '0')}`);
+export const directorySlugs = Array.from(
+  { length: directorySize - 1 - smallSlugs.length },
+  (_, i) => `bench-daerah-${String(i + 1).padStart(3, '0')}`,
+);
 
 const opd = ['DINKES', 'DISDIK', 'DISDUKCAPIL', 'BAPPEDA', 'BKPSDM', 'BPKAD', 'DPUPR', 'DINSOS', 'DPMPTSP', 'SATPOLPP'];
-const national = ['INTEGRITAS', 'KERJA-SAMA', 'KOMUNIKASI', 'ORIENTASI-HASIL', 'PELAYANAN-PUBLIK', 'PENGEMBANGAN-DIRI', 'MENGELOLA-PERUBAHAN', 'PENGAMBILAN-KEPUTUSAN', 'PEREKAT-BANGSA'];
+const national = [
+  'INTEGRITAS',
+  'KERJA-SAMA',
+  'KOMUNIKASI',
+  'ORIENTASI-HASIL',
+  'PELAYANAN-PUBLIK',
+  'PENGEMBANGAN-DIRI',
+  'MENGELOLA-PERUBAHAN',
+  'PENGAMBILAN-KEPUTUSAN',
+  'PEREKAT-BANGSA',
+];
 const requiredBy = { jpt_pratama: 4, administrator: 3, pengawas: 3, pelaksana: 2, fungsional: 2 } as const;
 
 /** One technical competency per OPD kind: with the nine national ones, ten per position (bench/README.md, "Budgets"). */
@@ -51,7 +64,11 @@ export function benchManifest(slug: string, units: number, positions: number): M
         category,
         ...(i < units ? { unit: tops[i]?.code } : {}),
         standards: [
-          ...national.map((competency, k) => ({ competency, requiredLevel: k % 3 === 2 ? Math.max(1, required - 1) : required, weight: k < 2 ? 2 : 1 })),
+          ...national.map((competency, k) => ({
+            competency,
+            requiredLevel: k % 3 === 2 ? Math.max(1, required - 1) : required,
+            weight: k < 2 ? 2 : 1,
+          })),
           { competency: `TEK-${opd[i % opd.length]}`, requiredLevel: Math.min(5, required + 1), weight: 3 },
         ],
       };

@@ -81,7 +81,10 @@ export async function quietNetwork(inspectorPort: number): Promise<void> {
  * Runs `work` while sampling the isolate's used heap every 100 ms; MB before and at the peak.
  * `work` may read the peak so far. `BENCH_HEAP_TRACE=1` prints every sample that sets a new peak.
  */
-export async function withPeakHeap<T>(inspectorPort: number, work: (peakSoFar: () => number) => Promise<T>): Promise<{ result: T; baselineMb: number; peakMb: number }> {
+export async function withPeakHeap<T>(
+  inspectorPort: number,
+  work: (peakSoFar: () => number) => Promise<T>,
+): Promise<{ result: T; baselineMb: number; peakMb: number }> {
   const inspector = await Inspector.connect(inspectorPort);
   await inspector.call('Network.disable');
   const mb = async () => (await inspector.heapUsage()).usedSize / 1024 / 1024;

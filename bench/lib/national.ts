@@ -17,7 +17,11 @@ export async function refreshAll(url: string, token: string, limit = 100) {
   let calls = 0;
   for (;;) {
     // A refresh is safe to repeat: the client sends it again if the local proxy drops it.
-    const answer = await request<Refreshed>(`${url}/api/v1/national/summary/refresh?limit=${limit}`, { method: 'POST', token, idempotent: true });
+    const answer = await request<Refreshed>(`${url}/api/v1/national/summary/refresh?limit=${limit}`, {
+      method: 'POST',
+      token,
+      idempotent: true,
+    });
     const res = expectOk(answer, 'national refresh');
     tenants += res.body.refreshed.length;
     calls++;
@@ -28,7 +32,10 @@ export async function refreshAll(url: string, token: string, limit = 100) {
 
 /** Time to recompute one tenant (the large one: its aggregates are read from all its rows). */
 export async function refreshOne(url: string, token: string, slug: string) {
-  const res = expectOk(await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token, idempotent: true }), `refresh ${slug}`);
+  const res = expectOk(
+    await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token, idempotent: true }),
+    `refresh ${slug}`,
+  );
   return { ms: res.ms, rowsRead: res.rowsRead };
 }
 
@@ -39,7 +46,8 @@ interface Summary {
 
 export async function measureNationalSummary(url: string, token: string, runs = 15) {
   const calls = [];
-  for (let i = 0; i < runs; i++) calls.push(expectOk(await request<Summary>(`${url}/api/v1/national/summary`, { token }), 'national summary'));
+  for (let i = 0; i < runs; i++)
+    calls.push(expectOk(await request<Summary>(`${url}/api/v1/national/summary`, { token }), 'national summary'));
   const one = calls[0] as (typeof calls)[number];
   const ms = calls.map((c) => c.ms);
   return {

@@ -1,6 +1,7 @@
 /** The needs analysis in the benchmark: assessments for the large region, then the report's cost and time. */
-import type { ManifestInput } from '../../src/modules/tenants/manifest';
+
 import { demoAssessments, listAll, recordBulk } from '../../scripts/demo/assessments';
+import type { ManifestInput } from '../../src/modules/tenants/manifest';
 import { expectOk, median, percentile, request } from './client';
 
 /** Records assessments for most (employee, standard competency) pairs of `manifest`'s region. */

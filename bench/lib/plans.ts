@@ -7,7 +7,17 @@ import { expectOk, median, percentile, request } from './client';
 import { withPeakHeap } from './memory';
 
 const opd = ['DINKES', 'DISDIK', 'DISDUKCAPIL', 'BAPPEDA', 'BKPSDM', 'BPKAD', 'DPUPR', 'DINSOS', 'DPMPTSP', 'SATPOLPP'];
-const national = ['INTEGRITAS', 'KERJA-SAMA', 'KOMUNIKASI', 'ORIENTASI-HASIL', 'PELAYANAN-PUBLIK', 'PENGEMBANGAN-DIRI', 'MENGELOLA-PERUBAHAN', 'PENGAMBILAN-KEPUTUSAN', 'PEREKAT-BANGSA'];
+const national = [
+  'INTEGRITAS',
+  'KERJA-SAMA',
+  'KOMUNIKASI',
+  'ORIENTASI-HASIL',
+  'PELAYANAN-PUBLIK',
+  'PENGEMBANGAN-DIRI',
+  'MENGELOLA-PERUBAHAN',
+  'PENGAMBILAN-KEPUTUSAN',
+  'PEREKAT-BANGSA',
+];
 
 export const planYear = new Date().getUTCFullYear() + 1;
 
@@ -19,7 +29,10 @@ export async function createOfferings(url: string, slug: string, token: string, 
   for (let i = 0; i < count / 4; i++) {
     const first = competencies[i % competencies.length] as string;
     const second = competencies[(i * 7 + 3) % competencies.length] as string;
-    const targets = [{ competency: first, expectedGain: 1 + (i % 2) }, ...(i % 3 === 0 && second !== first ? [{ competency: second, expectedGain: 1 }] : [])];
+    const targets = [
+      { competency: first, expectedGain: 1 + (i % 2) },
+      ...(i % 3 === 0 && second !== first ? [{ competency: second, expectedGain: 1 }] : []),
+    ];
     const res = await request<{ id: string }>(`${base}/programs`, {
       method: 'POST',
       token,
@@ -40,7 +53,13 @@ export async function createOfferings(url: string, slug: string, token: string, 
     const res = await request(`${base}/offerings`, {
       method: 'POST',
       token,
-      json: { programId: programs[k % programs.length], startDate: `${planYear}-${month}-03`, endDate: `${planYear}-${month}-07`, capacity: 30 + ((k * 13) % 31), location: `Aula BKPSDM ${k + 1}` },
+      json: {
+        programId: programs[k % programs.length],
+        startDate: `${planYear}-${month}-03`,
+        endDate: `${planYear}-${month}-07`,
+        capacity: 30 + ((k * 13) % 31),
+        location: `Aula BKPSDM ${k + 1}`,
+      },
     });
     expectOk(res, 'offering');
   }
@@ -71,8 +90,15 @@ export async function measurePlans(url: string, slug: string, token: string, bud
   let peakMb = 0;
   const run = async (peak: () => number) => {
     for (let i = 0; i < runs; i++) {
-      const res = await request<{ totals: Totals }>(target, { method: 'POST', token, json: { year: planYear, budget, options: { perPersonCap: 2 } }, timeoutMs: 300_000 });
-      console.log(`  POST /plans #${i + 1}: HTTP ${res.status} in ${res.ms.toFixed(0)} ms, rows read ${res.rowsRead} / written ${res.rowsWritten}, heap peak so far ${peak().toFixed(1)} MB`);
+      const res = await request<{ totals: Totals }>(target, {
+        method: 'POST',
+        token,
+        json: { year: planYear, budget, options: { perPersonCap: 2 } },
+        timeoutMs: 300_000,
+      });
+      console.log(
+        `  POST /plans #${i + 1}: HTTP ${res.status} in ${res.ms.toFixed(0)} ms, rows read ${res.rowsRead} / written ${res.rowsWritten}, heap peak so far ${peak().toFixed(1)} MB`,
+      );
       expectOk(res, `plan #${i + 1} (heap peak so far ${peak().toFixed(1)} MB)`);
       calls.push({ ms: res.ms, rowsRead: res.rowsRead, rowsWritten: res.rowsWritten, totals: res.body.totals });
     }
@@ -81,5 +107,13 @@ export async function measurePlans(url: string, slug: string, token: string, bud
   else ({ peakMb } = await withPeakHeap(inspectorPort, run));
   const ms = calls.map((c) => c.ms);
   const first = calls[0] as (typeof calls)[number];
-  return { runs, medianMs: median(ms), p95Ms: percentile(ms, 95), rowsRead: first.rowsRead, rowsWritten: first.rowsWritten, totals: first.totals, peakMb };
+  return {
+    runs,
+    medianMs: median(ms),
+    p95Ms: percentile(ms, 95),
+    rowsRead: first.rowsRead,
+    rowsWritten: first.rowsWritten,
+    totals: first.totals,
+    peakMb,
+  };
 }

@@ -17,7 +17,9 @@ export class Report {
     this.figures.push(f);
     const mark = f.pass === undefined ? ' ' : f.pass ? '✓' : '✗';
     const value = typeof f.value === 'number' ? round(f.value) : f.value;
-    console.log(`  ${mark} ${f.section.padEnd(12)} ${f.name.padEnd(52)} ${String(value).padStart(10)} ${f.unit.padEnd(12)} ${f.budget ?? ''}`);
+    console.log(
+      `  ${mark} ${f.section.padEnd(12)} ${f.name.padEnd(52)} ${String(value).padStart(10)} ${f.unit.padEnd(12)} ${f.budget ?? ''}`,
+    );
   }
 
   markdown(): string {

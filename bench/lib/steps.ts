@@ -1,8 +1,8 @@
 /** The measured steps of the benchmark, each over the HTTP API as a client would use it. */
 import autocannon from 'autocannon';
-import type { ManifestInput } from '../../src/modules/tenants/manifest';
 import { employeesCsv } from '../../scripts/demo/employees';
 import { onboardManifest } from '../../scripts/lib/onboarding';
+import type { ManifestInput } from '../../src/modules/tenants/manifest';
 import { expectOk, median, percentile, request } from './client';
 import { csvChunks } from './dataset';
 import { withPeakHeap } from './memory';
@@ -60,7 +60,8 @@ type Page = { items: { id: string }[] };
  */
 export async function measureEndpoints(url: string, slug: string, token: string): Promise<Record<string, EndpointFigures>> {
   const base = `${url}/api/v1/tenants/${slug}`;
-  const first = async (path: string) => expectOk(await request<Page>(`${base}/${path}?limit=1`, { token }), path).body.items[0]?.id ?? 'none';
+  const first = async (path: string) =>
+    expectOk(await request<Page>(`${base}/${path}?limit=1`, { token }), path).body.items[0]?.id ?? 'none';
   const employee = await first('employees');
   const unit = await first('units');
   const endpoints: Record<string, string> = {
@@ -80,7 +81,13 @@ export async function measureEndpoints(url: string, slug: string, token: string)
     const one = runs[0] as (typeof runs)[number];
     const returned = 'items' in (one.body as object) ? (one.body as Page).items.length : 1;
     const ms = runs.map((r) => r.ms);
-    figures[name] = { returned, rowsRead: median(runs.map((r) => r.rowsRead)), queries: median(runs.map((r) => r.queries)), medianMs: median(ms), p95Ms: percentile(ms, 95) };
+    figures[name] = {
+      returned,
+      rowsRead: median(runs.map((r) => r.rowsRead)),
+      queries: median(runs.map((r) => r.queries)),
+      medianMs: median(ms),
+      p95Ms: percentile(ms, 95),
+    };
   }
   return figures;
 }

@@ -33,8 +33,17 @@ export function demoAssessments(seed: string, positions: Position[], people: Ass
   for (const person of people) {
     for (const s of standards.get(person.positionCode) ?? []) {
       if (r.next() >= share) continue;
-      const delta = r.weighted<number>([[-2, 1], [-1, 3], [0, 4], [1, 2]]);
-      const source = r.weighted<DemoAssessment['source']>([['supervisor', 6], ['self', 2.5], ['assessment_center', 1.5]]);
+      const delta = r.weighted<number>([
+        [-2, 1],
+        [-1, 3],
+        [0, 4],
+        [1, 2],
+      ]);
+      const source = r.weighted<DemoAssessment['source']>([
+        ['supervisor', 6],
+        ['self', 2.5],
+        ['assessment_center', 1.5],
+      ]);
       out.push({
         employeeId: person.id,
         competency: s.competency,
@@ -64,7 +73,11 @@ export async function listAll<T>(ctx: DemoContext, path: string): Promise<T[]> {
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page: { items: T[]; nextCursor: string | null } = await call(ctx, 'GET', `${path}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: { items: T[]; nextCursor: string | null } = await call(
+      ctx,
+      'GET',
+      `${path}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -75,7 +88,9 @@ export async function listAll<T>(ctx: DemoContext, path: string): Promise<T[]> {
 export async function recordBulk(ctx: DemoContext, items: DemoAssessment[]): Promise<number> {
   let created = 0;
   for (let i = 0; i < items.length; i += 1000) {
-    const res = await call<{ created: number }>(ctx, 'POST', `/api/v1/tenants/${ctx.slug}/assessments/bulk`, { items: items.slice(i, i + 1000) });
+    const res = await call<{ created: number }>(ctx, 'POST', `/api/v1/tenants/${ctx.slug}/assessments/bulk`, {
+      items: items.slice(i, i + 1000),
+    });
     created += res.created;
   }
   return created;

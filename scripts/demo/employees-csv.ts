@@ -21,7 +21,6 @@ export type DemoManifest = Pick<ManifestInput, 'slug' | 'units' | 'positions'>;
 type Position = NonNullable<ManifestInput['positions']>[number];
 type Category = Position['category'];
 
-
 const rank: Record<Category, number> = { jpt_madya: 4, jpt_pratama: 3, administrator: 2, pengawas: 1, pelaksana: 0, fungsional: 0 };
 const pnsGrades: Record<Category, string[]> = {
   jpt_madya: ['IV/d', 'IV/e'],
@@ -35,13 +34,27 @@ const seniority = ['II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'I
 
 /** Where staff of a kind of position work: unit code prefixes, by position code prefix. */
 const homes: [string, string[]][] = [
-  ['DOKTER', ['DINKES', 'PKM', 'RSUD', 'LABKESDA']], ['PERAWAT', ['PKM', 'RSUD', 'DINKES']], ['BIDAN', ['PKM', 'DINKES']],
-  ['NUTRISIONIS', ['PKM', 'DINKES']], ['PENYULUH-KESMAS', ['DINKES', 'PKM']], ['GURU', ['DISDIK']], ['AUDITOR', ['INSP']],
-  ['P2UPD', ['INSP']], ['WIDYAISWARA', ['BPSDM']], ['POLHUT', ['DISHUT', 'TAHURA']], ['PENYULUH-KEHUTANAN', ['DISHUT']],
-  ['ADMINDUK', ['DISDUKCAPIL']], ['PENGOLAH-DATA-KEPENDUDUKAN', ['DISDUKCAPIL', 'KEC']], ['PENYULUH-PERIKANAN', ['DKP', 'UPTD-PP']],
-  ['POLPP', ['SATPOLPP']], ['PERENCANA', ['BAPPEDA']], ['ANALIS-SDMA', ['BKD', 'BKPSDM', 'BPSDM']],
-  ['PENGOLAH-DATA-KEPEGAWAIAN', ['BKD', 'BKPSDM']], ['PENGELOLA-PBJ', ['SETDA-PBJ', 'BIRO-UMUM']],
-  ['PRANATA-HUMAS', ['DISKOMINFO', 'SETDA-PROKOPIM']], ['PENGELOLA-PENDAPATAN', ['BPKPD', 'SAMSAT']],
+  ['DOKTER', ['DINKES', 'PKM', 'RSUD', 'LABKESDA']],
+  ['PERAWAT', ['PKM', 'RSUD', 'DINKES']],
+  ['BIDAN', ['PKM', 'DINKES']],
+  ['NUTRISIONIS', ['PKM', 'DINKES']],
+  ['PENYULUH-KESMAS', ['DINKES', 'PKM']],
+  ['GURU', ['DISDIK']],
+  ['AUDITOR', ['INSP']],
+  ['P2UPD', ['INSP']],
+  ['WIDYAISWARA', ['BPSDM']],
+  ['POLHUT', ['DISHUT', 'TAHURA']],
+  ['PENYULUH-KEHUTANAN', ['DISHUT']],
+  ['ADMINDUK', ['DISDUKCAPIL']],
+  ['PENGOLAH-DATA-KEPENDUDUKAN', ['DISDUKCAPIL', 'KEC']],
+  ['PENYULUH-PERIKANAN', ['DKP', 'UPTD-PP']],
+  ['POLPP', ['SATPOLPP']],
+  ['PERENCANA', ['BAPPEDA']],
+  ['ANALIS-SDMA', ['BKD', 'BKPSDM', 'BPSDM']],
+  ['PENGOLAH-DATA-KEPEGAWAIAN', ['BKD', 'BKPSDM']],
+  ['PENGELOLA-PBJ', ['SETDA-PBJ', 'BIRO-UMUM']],
+  ['PRANATA-HUMAS', ['DISKOMINFO', 'SETDA-PROKOPIM']],
+  ['PENGELOLA-PENDAPATAN', ['BPKPD', 'SAMSAT']],
 ];
 
 interface Person {
@@ -71,7 +84,8 @@ function nameFor(r: Random, slug: string, female: boolean, position: Position, g
   const senior = seniority.indexOf(grade) >= 8;
   const hajj = senior && r.next() < 0.15 ? (female ? 'Hj. ' : 'H. ') : '';
   if (code.startsWith('DOKTER-GIGI')) return `drg. ${first} ${second}`;
-  if (code.startsWith('DOKTER') || (code === 'KADINKES' && r.next() < 0.6)) return `dr. ${first} ${second}${senior && r.next() < 0.5 ? ', M.Kes.' : ''}`;
+  if (code.startsWith('DOKTER') || (code === 'KADINKES' && r.next() < 0.6))
+    return `dr. ${first} ${second}${senior && r.next() < 0.5 ? ', M.Kes.' : ''}`;
   if (code.startsWith('PERAWAT')) return `${first} ${second}${code.endsWith('TERAMPIL') ? ', A.Md.Kep.' : ', S.Kep., Ns.'}`;
   if (code.startsWith('BIDAN')) return `${first} ${second}, A.Md.Keb.`;
   if (code.startsWith('NUTRISIONIS')) return `${first} ${second}, A.Md.Gz.`;
@@ -94,7 +108,7 @@ function nipFor(r: Random, grade: string, type: 'pns' | 'pppk', female: boolean,
     const appointed =
       type === 'pppk' ? `${r.int(2021, 2024)}21` : `${Math.min(2024, year + r.int(22, 27))}${String(r.int(1, 12)).padStart(2, '0')}`;
     const nip = `${birth}${appointed}${female ? 2 : 1}${String(r.int(1, 999)).padStart(3, '0')}`;
-    if (!taken.has(nip)) return taken.add(nip), nip;
+    if (!taken.has(nip)) return (taken.add(nip), nip);
   }
 }
 
@@ -111,12 +125,31 @@ export function employeesCsv(manifest: DemoManifest, count: number): string {
 
   const add = (position: Position, unit: string) => {
     const type = rank[position.category] === 0 && r.next() < (position.category === 'fungsional' ? 0.2 : 0.1) ? 'pppk' : 'pns';
-    const grade = type === 'pppk' ? (position.category === 'pelaksana' ? r.pick(['V', 'VII']) : position.code.endsWith('TERAMPIL') ? 'VII' : 'IX') : pnsGrade(r, position);
+    const grade =
+      type === 'pppk'
+        ? position.category === 'pelaksana'
+          ? r.pick(['V', 'VII'])
+          : position.code.endsWith('TERAMPIL')
+            ? 'VII'
+            : 'IX'
+        : pnsGrade(r, position);
     const female = position.code.startsWith('BIDAN') || r.next() < 0.5;
     const name = nameFor(r, manifest.slug, female, position, grade);
     const nip = nipFor(r, type === 'pppk' ? 'III/a' : grade, type, female, taken);
-    const local = name.replace(/^(dr|drg|Dr|H|Hj)\. /, '').split(',')[0]!.toLowerCase().replace(/[^a-z]+/g, '.');
-    people.push({ nip, name, unit, position, grade, type, email: r.next() < 0.6 ? `${local}.${nip.slice(-3)}@${manifest.slug}.go.id` : '' });
+    const local = name
+      .replace(/^(dr|drg|Dr|H|Hj)\. /, '')
+      .split(',')[0]!
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '.');
+    people.push({
+      nip,
+      name,
+      unit,
+      position,
+      grade,
+      type,
+      email: r.next() < 0.6 ? `${local}.${nip.slice(-3)}@${manifest.slug}.go.id` : '',
+    });
   };
   for (const p of structural) add(p, p.unit as string);
   for (let i = 0; people.length < count && staffPositions.length > 0; i++) {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ImportReport } from '../../src/modules/employees/schemas';
-import { employeesCsv, type DemoManifest } from './employees-csv';
+import { type DemoManifest, employeesCsv } from './employees-csv';
 
 export { employeesCsv } from './employees-csv';
 

@@ -84,17 +84,35 @@ export const evaluationsLoader = {
 
     const existing = (await call<{ items: { id: string; name: string }[] }>(ctx, 'GET', '/indicators?limit=500')).items;
     const indicators = [
-      { code: chosen[0]?.code, name: 'Waktu rata-rata penyelesaian layanan', measure: 'menit', direction: 'lower_is_better', start: 55, step: -6 },
-      { code: chosen[1]?.code, name: 'Pengaduan selesai dalam 5 hari kerja', measure: '%', direction: 'higher_is_better', start: 71, step: 5 },
+      {
+        code: chosen[0]?.code,
+        name: 'Waktu rata-rata penyelesaian layanan',
+        measure: 'menit',
+        direction: 'lower_is_better',
+        start: 55,
+        step: -6,
+      },
+      {
+        code: chosen[1]?.code,
+        name: 'Pengaduan selesai dalam 5 hari kerja',
+        measure: '%',
+        direction: 'higher_is_better',
+        start: 71,
+        step: 5,
+      },
     ];
     let values = 0;
     for (const ind of indicators) {
       const unitId = ind.code ? byCode.get(ind.code) : undefined;
       if (!unitId) continue;
       const name = `${ind.name} (${ind.code})`;
-      const id = existing.find((e) => e.name === name)?.id ?? (await call<{ id: string }>(ctx, 'POST', '/indicators', { unitId, name, measure: ind.measure, direction: ind.direction })).id;
+      const id =
+        existing.find((e) => e.name === name)?.id ??
+        (await call<{ id: string }>(ctx, 'POST', '/indicators', { unitId, name, measure: ind.measure, direction: ind.direction })).id;
       for (const [q, period] of ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'].entries()) {
-        await call(ctx, 'PUT', `/indicators/${id}/values/${period}`, { value: Math.round((ind.start + q * ind.step + (random() - 0.5) * 2) * 10) / 10 });
+        await call(ctx, 'PUT', `/indicators/${id}/values/${period}`, {
+          value: Math.round((ind.start + q * ind.step + (random() - 0.5) * 2) * 10) / 10,
+        });
         values++;
       }
     }

@@ -26,4 +26,13 @@ export interface DemoLoader {
 }
 
 /** In order: the summary loader reads what the others wrote, so it stays last. */
-export const demoLoaders: DemoLoader[] = [employeesLoader, assessmentsLoader, evaluationsLoader, mentoringLoader, catalogLoader, evaluationLevelsLoader, plansLoader, summariesLoader];
+export const demoLoaders: DemoLoader[] = [
+  employeesLoader,
+  assessmentsLoader,
+  evaluationsLoader,
+  mentoringLoader,
+  catalogLoader,
+  evaluationLevelsLoader,
+  plansLoader,
+  summariesLoader,
+];

@@ -16,7 +16,11 @@ export const plansLoader = {
     const headers = { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'application/json', accept: 'application/json' };
     const existing = (await (await fetch(`${base.href}?year=${year}&limit=1`, { headers })).json()) as { items: { id: string }[] };
     if (existing.items.length > 0) return `draft plan ${year} already present`;
-    const res = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ year, budget, options: { perPersonCap: 2, weights: { competencyTypes: { manajerial: 1.5 } } } }) });
+    const res = await fetch(base, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ year, budget, options: { perPersonCap: 2, weights: { competencyTypes: { manajerial: 1.5 } } } }),
+    });
     const plan = (await res.json()) as { id: string; totals: { lines: number; budgetUsed: number; closureShare: number } };
     if (res.status !== 201) throw new Error(`POST plans: ${res.status} ${JSON.stringify(plan)}`);
     return `draft plan ${year}: ${plan.totals.lines} lines, Rp ${plan.totals.budgetUsed.toLocaleString('id-ID')} of Rp ${budget.toLocaleString('id-ID')}, ${(plan.totals.closureShare * 100).toFixed(1)} % of weighted gaps closed`;

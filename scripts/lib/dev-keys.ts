@@ -4,7 +4,7 @@
  * learns the public half through `.dev.vars`, which `wrangler dev` reads.
  */
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { claimsSchema, type Role } from '../../src/platform/auth/principal';
 
 export const repoRoot = new URL('../../', import.meta.url);

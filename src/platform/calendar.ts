@@ -10,13 +10,15 @@ type Clock = Pick<TenantEntry, 'timeZone'>;
 /** Fixed UTC offsets in hours. */
 export const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
 
-const wallClock = (tenant: Clock, instant: string | Date) => new Date(new Date(instant).getTime() + offsetHours[tenant.timeZone] * 3_600_000);
+const wallClock = (tenant: Clock, instant: string | Date) =>
+  new Date(new Date(instant).getTime() + offsetHours[tenant.timeZone] * 3_600_000);
 
 /** The calendar year of `instant` on the tenant's wall clock. */
 export const yearIn = (tenant: Clock, instant: string | Date = new Date()): number => wallClock(tenant, instant).getUTCFullYear();
 
 /** The date (`YYYY-MM-DD`) of `instant` on the tenant's wall clock. */
-export const todayIn = (tenant: Clock, instant: string | Date = new Date()): string => wallClock(tenant, instant).toISOString().slice(0, 10);
+export const todayIn = (tenant: Clock, instant: string | Date = new Date()): string =>
+  wallClock(tenant, instant).toISOString().slice(0, 10);
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);

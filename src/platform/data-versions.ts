@@ -21,7 +21,10 @@ export const markChanged = (ctx: TenantContext, topic: DataTopic): Statement => 
   return ctx.db
     .insert(dataVersions)
     .values({ topic, version: 1, changedAt: now })
-    .onConflictDoUpdate({ target: [dataVersions.tenantId, dataVersions.topic], set: { version: sql`${dataVersions.version} + 1`, changedAt: now } });
+    .onConflictDoUpdate({
+      target: [dataVersions.tenantId, dataVersions.topic],
+      set: { version: sql`${dataVersions.version} + 1`, changedAt: now },
+    });
 };
 
 /**
@@ -29,7 +32,12 @@ export const markChanged = (ctx: TenantContext, topic: DataTopic): Statement => 
  * reader. The counter is read before computing: a write landing meanwhile leaves the stored
  * snapshot one version behind, so the next reader recomputes rather than trusting it.
  */
-export async function snapshotOr<T>(ctx: TenantContext, topic: DataTopic, queryKey: string, compute: () => Promise<T>): Promise<{ body: T; computedAt: string }> {
+export async function snapshotOr<T>(
+  ctx: TenantContext,
+  topic: DataTopic,
+  queryKey: string,
+  compute: () => Promise<T>,
+): Promise<{ body: T; computedAt: string }> {
   const [versions, snapshots] = await ctx.db.batch([
     ctx.db.select({ version: dataVersions.version }).from(dataVersions).where(eq(dataVersions.topic, topic)),
     ctx.db

@@ -3,12 +3,12 @@
  * version is the one the caller read; its audit row is inserted in the same batch and only when
  * the write changed a row (SQLite's `changes()`), so a stale write leaves nothing behind.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { auditIfChanged } from './audit/audit';
 import type { TenantContext } from './context';
-import { staleWrite } from './http/etag';
 import { notFound } from './errors';
+import { staleWrite } from './http/etag';
 import { nowIso } from './ids';
 import type { Statement } from './tenancy/scoped-db';
 
@@ -31,7 +31,13 @@ export const bumpVersion = (table: VersionedTable) => ({ version: sql`${table.ve
  * and ending in `.returning()`; if it touched nothing, the answer is 404 or 412, whichever is true.
  * `also` joins the batch after the audit row (e.g. a change counter).
  */
-export async function applyVersioned<Row>(ctx: TenantContext, w: VersionedWrite, write: Statement, action: string, also: Statement[] = []): Promise<Row> {
+export async function applyVersioned<Row>(
+  ctx: TenantContext,
+  w: VersionedWrite,
+  write: Statement,
+  action: string,
+  also: Statement[] = [],
+): Promise<Row> {
   const [rows] = await ctx.db.batch([write, auditIfChanged(ctx, action, w.entity, w.id), ...also]);
   const [row] = rows as Row[];
   if (row !== undefined) return row;

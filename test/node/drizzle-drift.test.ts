@@ -42,9 +42,14 @@ const said = (output: string) =>
 function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
     // stdin closed: should drizzle-kit ever ask (a rename?), it must fail, not wait.
-    const child = execFile(command, args, { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: said(`${stdout}\n${stderr}`) });
-    });
+    const child = execFile(
+      command,
+      args,
+      { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: said(`${stdout}\n${stderr}`) });
+      },
+    );
     child.stdin?.end();
   });
 }
@@ -57,7 +62,9 @@ describe('drizzle schema and migrations', () => {
     const committed = resolve(root, config.out ?? 'drizzle');
     const copy = join(temp, 'migrations');
     cpSync(committed, copy, { recursive: true });
-    const schema = (Array.isArray(config.schema) ? config.schema : [config.schema]).filter((s): s is string => typeof s === 'string').map((s) => resolve(root, s));
+    const schema = (Array.isArray(config.schema) ? config.schema : [config.schema])
+      .filter((s): s is string => typeof s === 'string')
+      .map((s) => resolve(root, s));
     // drizzle-kit reads `out` relative to its working directory (it prefixes './'), so run it in
     // the temporary directory. The config is plain data: no import of drizzle-kit from /tmp.
     writeFileSync(join(temp, 'drizzle.config.json'), JSON.stringify({ ...config, schema, out: './migrations' }));
@@ -68,7 +75,10 @@ describe('drizzle schema and migrations', () => {
     const after = filesOf(copy);
     const changed = [...after].filter(([path, text]) => before.get(path) !== text).map(([path]) => path);
     const written = changed.filter((path) => path.endsWith('.sql')).map((path) => `-- ${path}\n${after.get(path)}`);
-    expect(changed, `the schema and migrations/ disagree; npm run db:generate would write:\n${written.join('\n')}\ndrizzle-kit said:\n${output}`).toEqual([]);
+    expect(
+      changed,
+      `the schema and migrations/ disagree; npm run db:generate would write:\n${written.join('\n')}\ndrizzle-kit said:\n${output}`,
+    ).toEqual([]);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     // drizzle-kit exits 0 even when it fails (a missing snapshot, say), so read what it said.
     expect(code, `drizzle-kit said:\n${output}`).toBe(0);

@@ -36,7 +36,10 @@ describe('needs-totals trigger migrations', () => {
       const committed = readFileSync(new URL(`${tag}.sql`, migrations), 'utf8');
       const expected = needsTriggersMigration(types, { recreate });
       // Not toBe: a 100 KB string diff is unreadable; the message names the first differing line.
-      expect(committed === expected, `${tag}.sql is not what the generator writes: undo a hand edit of it; after a change to the generator or the types, add a new migration (see scripts/generate-needs-triggers.ts), never rewrite an applied one; ${firstDifference(expected, committed)}`).toBe(true);
+      expect(
+        committed === expected,
+        `${tag}.sql is not what the generator writes: undo a hand edit of it; after a change to the generator or the types, add a new migration (see scripts/generate-needs-triggers.ts), never rewrite an applied one; ${firstDifference(expected, committed)}`,
+      ).toBe(true);
     });
   }
 

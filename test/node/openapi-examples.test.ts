@@ -26,7 +26,10 @@ function absoluteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(absoluteRefs);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${docId}${v}` : absoluteRefs(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${docId}${v}` : absoluteRefs(v),
+      ]),
     );
   }
   return value;
@@ -57,7 +60,10 @@ describe('OpenAPI examples', { timeout: 60_000 }, () => {
     }
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
-        const media = [op.requestBody?.content?.['application/json'], ...Object.values(op.responses).map((r) => r.content?.['application/json'])];
+        const media = [
+          op.requestBody?.content?.['application/json'],
+          ...Object.values(op.responses).map((r) => r.content?.['application/json']),
+        ];
         for (const m of media) {
           if (m?.schema && m.example !== undefined) {
             check(m.schema, m.example, `${method.toUpperCase()} ${path}`);

@@ -11,11 +11,14 @@ describe('Server-Timing carries the D1 cost of each request', () => {
     expect(res.headers.get('server-timing')).toMatch(/db-queries;dur=\d+, db-rows-read;dur=\d+, db-rows-written;dur=\d+, app;dur=/);
     expect(res.cost.queries).toBe(1); // the page; the directory entry is cached by the isolate
     expect(res.cost.rowsWritten).toBe(0);
-    const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'COST', name: 'Bagian Biaya', kind: 'bagian' } });
+    const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'COST', name: 'Bagian Biaya', kind: 'bagian' },
+    });
     expect(write.cost.rowsWritten).toBeGreaterThan(0);
   });
 
-  it('keeps a tenant\'s read cost flat when another tenant grows', async () => {
+  it("keeps a tenant's read cost flat when another tenant grows", async () => {
     const small = await createTenant();
     const big = await createTenant();
     const one = (await api('GET', `/api/v1/tenants/${small.slug}/units`, { token: small.adminToken })).body.items[0].id;

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { expireIdempotencyKeys, idempotencyWindowMs } from '../../src/platform/http/idempotency';
+import { createEmployee } from '../modules/employees/helpers';
 import { api, expectProblem } from '../support/api';
 import { createTenant, manifestFor, uniqueSlug } from '../support/factories';
 import { tokenFor } from '../support/tokens';
-import { createEmployee } from '../modules/employees/helpers';
 
 const unitsNamed = async (tenantId: string, code: string) =>
   (await env.DB.prepare('select count(*) as n from units where tenant_id = ? and code = ?').bind(tenantId, code).first<{ n: number }>())?.n;
@@ -47,10 +47,18 @@ describe('Idempotency-Key on creates', () => {
   it('keeps keys per caller and per tenant, and forgets them after the window', async () => {
     const t = await createTenant();
     const key = { 'idempotency-key': 'shared-key' };
-    const a = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'K1', name: 'Bagian K1', kind: 'bagian' }, headers: key });
+    const a = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'K1', name: 'Bagian K1', kind: 'bagian' },
+      headers: key,
+    });
     expect(a.status).toBe(201);
     const other = await createTenant();
-    const b = await api('POST', `/api/v1/tenants/${other.slug}/units`, { token: other.adminToken, body: { code: 'K1', name: 'Bagian K1', kind: 'bagian' }, headers: key });
+    const b = await api('POST', `/api/v1/tenants/${other.slug}/units`, {
+      token: other.adminToken,
+      body: { code: 'K1', name: 'Bagian K1', kind: 'bagian' },
+      headers: key,
+    });
     expect(b.status).toBe(201);
     expect(b.headers.get('idempotent-replayed')).toBeNull();
 
@@ -62,9 +70,17 @@ describe('Idempotency-Key on creates', () => {
   it('does not keep a failed attempt: a corrected retry with the same key runs', async () => {
     const t = await createTenant();
     const headers = { 'idempotency-key': 'after-failure' };
-    const bad = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'DINKES', name: 'Duplikat', kind: 'dinas' }, headers });
+    const bad = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'DINKES', name: 'Duplikat', kind: 'dinas' },
+      headers,
+    });
     expectProblem(bad, 409);
-    const fixed = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'DINKES', name: 'Duplikat', kind: 'dinas' }, headers });
+    const fixed = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'DINKES', name: 'Duplikat', kind: 'dinas' },
+      headers,
+    });
     expectProblem(fixed, 409);
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();
   });
@@ -78,7 +94,10 @@ describe('Idempotency-Key on creates', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expectProblem(await api('POST', '/api/v1/tenants', { token: t.nationalToken, body, headers: { 'idempotency-key': 'x'.repeat(300) } }), 400);
+    expectProblem(
+      await api('POST', '/api/v1/tenants', { token: t.nationalToken, body, headers: { 'idempotency-key': 'x'.repeat(300) } }),
+      400,
+    );
   });
 
   it('scopes a key to its tenant, caller, method and route: a /me key of one tenant never answers another', async () => {
@@ -100,8 +119,16 @@ describe('Idempotency-Key on creates', () => {
     const history = await api('GET', `/api/v1/tenants/${b.slug}/employees/${inB.employee}/assessments`, { token: b.adminToken });
     expect(history.body.items).toHaveLength(1);
     // The same key on another route of the same caller is another key, not a mismatch.
-    const unit = await api('POST', `/api/v1/tenants/${a.slug}/units`, { token: a.adminToken, body: { code: 'RUTE1', name: 'Bagian Rute', kind: 'bagian' }, headers });
-    const position = await api('POST', `/api/v1/tenants/${a.slug}/positions`, { token: a.adminToken, body: { code: 'RUTE1', name: 'Jabatan Rute', category: 'pelaksana' }, headers });
+    const unit = await api('POST', `/api/v1/tenants/${a.slug}/units`, {
+      token: a.adminToken,
+      body: { code: 'RUTE1', name: 'Bagian Rute', kind: 'bagian' },
+      headers,
+    });
+    const position = await api('POST', `/api/v1/tenants/${a.slug}/positions`, {
+      token: a.adminToken,
+      body: { code: 'RUTE1', name: 'Jabatan Rute', category: 'pelaksana' },
+      headers,
+    });
     expect([unit.status, position.status]).toEqual([201, 201]);
   });
 

@@ -16,7 +16,9 @@ describe('migrations', () => {
     await env.DB.prepare('insert into units (tenant_id, id, code, name, kind, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)')
       .bind('ten_a', 'unt_parent', 'P', 'Induk', 'dinas', now, now)
       .run();
-    const child = env.DB.prepare('insert into units (tenant_id, id, code, name, kind, parent_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+    const child = env.DB.prepare(
+      'insert into units (tenant_id, id, code, name, kind, parent_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
       .bind('ten_b', 'unt_child', 'C', 'Anak', 'bidang', 'unt_parent', now, now)
       .run();
     await expect(child).rejects.toThrow(/FOREIGN KEY/);
@@ -25,7 +27,15 @@ describe('migrations', () => {
   it('make a failing batch leave nothing behind', async () => {
     const now = new Date().toISOString();
     const insert = (id: string, code: string) =>
-      env.DB.prepare('insert into units (tenant_id, id, code, name, kind, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)').bind('ten_atomic', id, code, 'Unit', 'dinas', now, now);
+      env.DB.prepare('insert into units (tenant_id, id, code, name, kind, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)').bind(
+        'ten_atomic',
+        id,
+        code,
+        'Unit',
+        'dinas',
+        now,
+        now,
+      );
     await expect(env.DB.batch([insert('unt_1', 'A'), insert('unt_2', 'B'), insert('unt_3', 'A')])).rejects.toThrow(/UNIQUE/);
     const left = await env.DB.prepare("select count(*) as n from units where tenant_id = 'ten_atomic'").first<{ n: number }>();
     expect(left?.n).toBe(0);

@@ -15,7 +15,14 @@ const withStandards = (slug: string) => {
     competencies: [gis],
     positions: base.positions!.map((p) =>
       p.code === 'KADINKES'
-        ? { ...p, standards: [{ competency: 'INTEGRITAS', requiredLevel: 4, weight: 2 }, { competency: 'KERJA-SAMA', requiredLevel: 3 }, { competency: 'TEK-GIS', requiredLevel: 2, weight: 1.5 }] }
+        ? {
+            ...p,
+            standards: [
+              { competency: 'INTEGRITAS', requiredLevel: 4, weight: 2 },
+              { competency: 'KERJA-SAMA', requiredLevel: 3 },
+              { competency: 'TEK-GIS', requiredLevel: 2, weight: 1.5 },
+            ],
+          }
         : p,
     ),
   };
@@ -37,7 +44,14 @@ describe('onboarding: technical competencies and position standards from the man
     expect(res.body).toMatchObject({ competencies: { created: 1 }, standards: { created: 1, updated: 0, unchanged: 0 } });
     const standards = await standardsOf(slug, 'KADINKES');
     expect(standards.headers.get('etag')).toBe('"v1"');
-    expect(standards.body.standards.map((s: { code: string; requiredLevel: number; weight: number; type: string }) => [s.code, s.requiredLevel, s.weight, s.type])).toEqual([
+    expect(
+      standards.body.standards.map((s: { code: string; requiredLevel: number; weight: number; type: string }) => [
+        s.code,
+        s.requiredLevel,
+        s.weight,
+        s.type,
+      ]),
+    ).toEqual([
       ['INTEGRITAS', 4, 2, 'manajerial'],
       ['KERJA-SAMA', 3, 1, 'manajerial'],
       ['TEK-GIS', 2, 1.5, 'teknis'],
@@ -53,7 +67,9 @@ describe('onboarding: technical competencies and position standards from the man
       ...manifest,
       jpTarget: 25,
       competencies: [{ ...gis, name: 'Sistem Informasi Geografis Terapan' }],
-      positions: manifest.positions.map((p) => (p.code === 'KADINKES' ? { ...p, standards: [{ competency: 'INTEGRITAS', requiredLevel: 5, weight: 2 }] } : p)),
+      positions: manifest.positions.map((p) =>
+        p.code === 'KADINKES' ? { ...p, standards: [{ competency: 'INTEGRITAS', requiredLevel: 5, weight: 2 }] } : p,
+      ),
     };
     const res = await api('POST', '/api/v1/tenants', { token: national, body: changed });
     expect(res.body).toMatchObject({ changed: true, competencies: { updated: 1 }, standards: { updated: 1 } });
@@ -76,7 +92,16 @@ describe('onboarding: technical competencies and position standards from the man
       ...manifest,
       competencies: [{ ...gis, code: 'INTEGRITAS' }],
       positions: manifest.positions.map((p) =>
-        p.code === 'KADINKES' ? { ...p, standards: [{ competency: 'NOPE', requiredLevel: 2 }, { competency: 'KERJA-SAMA', requiredLevel: 2 }, { competency: 'KERJA-SAMA', requiredLevel: 3 }] } : p,
+        p.code === 'KADINKES'
+          ? {
+              ...p,
+              standards: [
+                { competency: 'NOPE', requiredLevel: 2 },
+                { competency: 'KERJA-SAMA', requiredLevel: 2 },
+                { competency: 'KERJA-SAMA', requiredLevel: 3 },
+              ],
+            }
+          : p,
       ),
     };
     const res = await api('POST', '/api/v1/tenants', { token: national, body: bad });

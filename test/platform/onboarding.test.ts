@@ -79,7 +79,10 @@ describe('onboarding from a manifest', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.units.1.code', 'body.positions.0.unit']);
     const unknownDb = await api('POST', '/api/v1/tenants', { token: national, body: manifestFor(slug, { database: 'DB_NOWHERE' }) });
     expectProblem(unknownDb, 400);
-    const shape = await api('POST', '/api/v1/tenants', { token: national, body: { ...manifestFor(slug), timeZone: 'Europe/Paris', extra: 1 } });
+    const shape = await api('POST', '/api/v1/tenants', {
+      token: national,
+      body: { ...manifestFor(slug), timeZone: 'Europe/Paris', extra: 1 },
+    });
     expectProblem(shape, 400);
     expectProblem(await api('GET', `/api/v1/tenants/${slug}`, { token: national }), 404);
   });
@@ -101,12 +104,19 @@ describe('onboarding from a manifest', () => {
     expectProblem(await api('POST', '/api/v1/tenants', { token: adminNow, body: manifestFor(slug, { jpTarget: 99 }) }), 403);
   });
 
-  it('records the onboarding in the tenant\'s audit log', async () => {
+  it("records the onboarding in the tenant's audit log", async () => {
     const national = await tokenFor('national_admin', { sub: 'admin@nasional' });
     const slug = uniqueSlug();
     await api('POST', '/api/v1/tenants', { token: national, body: manifestFor(slug), headers: { 'x-request-id': 'onboard-1' } });
-    const audit = await api('GET', `/api/v1/tenants/${slug}/audit?action=tenant.create`, { token: await tokenFor('tenant_admin', { tenant: slug }) });
+    const audit = await api('GET', `/api/v1/tenants/${slug}/audit?action=tenant.create`, {
+      token: await tokenFor('tenant_admin', { tenant: slug }),
+    });
     expect(audit.body.items).toHaveLength(1);
-    expect(audit.body.items[0]).toMatchObject({ actor: 'admin@nasional', actorRoles: ['national_admin'], entity: 'tenant', requestId: 'onboard-1' });
+    expect(audit.body.items[0]).toMatchObject({
+      actor: 'admin@nasional',
+      actorRoles: ['national_admin'],
+      entity: 'tenant',
+      requestId: 'onboard-1',
+    });
   });
 });

@@ -18,7 +18,6 @@ describe('problem+json for every failure', () => {
     expect(res.body.detail).toContain('the first 200 are listed');
   });
 
-
   it('400 with validation errors and their paths', async () => {
     const res = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'lower case', kind: 'castle' } });
     expectProblem(res, 400);
@@ -28,11 +27,19 @@ describe('problem+json for every failure', () => {
 
   it('400 for malformed JSON, 415 for a body that is not JSON', async () => {
     expectProblem(
-      await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, rawBody: '{"code":', headers: { 'content-type': 'application/json' } }),
+      await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+        token: t.adminToken,
+        rawBody: '{"code":',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
     );
     expectProblem(
-      await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, rawBody: 'code=X', headers: { 'content-type': 'text/plain' } }),
+      await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+        token: t.adminToken,
+        rawBody: 'code=X',
+        headers: { 'content-type': 'text/plain' },
+      }),
       415,
     );
   });
@@ -62,7 +69,10 @@ describe('problem+json for every failure', () => {
   });
 
   it('412 on a stale If-Match, 428 without one', async () => {
-    const created = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'P412', name: 'Bagian Uji', kind: 'bagian' } });
+    const created = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'P412', name: 'Bagian Uji', kind: 'bagian' },
+    });
     const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}`;
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { name: 'Bagian Baru' } }), 428);
     const ok = await api('PATCH', path, { token: t.adminToken, body: { name: 'Bagian Baru' }, headers: { 'if-match': '"v1"' } });

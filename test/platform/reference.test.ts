@@ -13,7 +13,9 @@ const assets = (env as unknown as { ASSETS: Fetcher }).ASSETS;
 
 /** Every URL the page's markup names: src, href, data-url, action, and url() in styles. */
 function urlsIn(html: string): string[] {
-  return [...html.matchAll(/\b(?:src|href|data-url|action|content)\s*=\s*"([^"]*)"|url\(([^)]*)\)/g)].map((m) => (m[1] ?? m[2] ?? '').trim());
+  return [...html.matchAll(/\b(?:src|href|data-url|action|content)\s*=\s*"([^"]*)"|url\(([^)]*)\)/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').trim(),
+  );
 }
 
 describe('API reference', () => {
@@ -35,14 +37,21 @@ describe('API reference', () => {
     const scripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(2);
     for (const [, , body] of scripts) expect(body).toBe('');
-    const configuration = JSON.parse(/data-configuration="([^"]*)"/.exec(text)?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&') ?? '{}');
+    const configuration = JSON.parse(
+      /data-configuration="([^"]*)"/.exec(text)?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&') ?? '{}',
+    );
     expect(configuration).toMatchObject({ withDefaultFonts: false, telemetry: false });
   });
 
   it('sends a strict Content-Security-Policy', async () => {
     const res = await api('GET', '/api/v1/reference');
     const csp = res.headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);

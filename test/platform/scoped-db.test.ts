@@ -26,7 +26,11 @@ describe('the scoped handle', () => {
     q.where(sql`1 = 1`);
     expect((await q.where(eq(units.id, bUnit))).length).toBe(0);
     // Joins keep the scope of the table selected from.
-    const joined = await a.db.select({ id: units.id }).from(units).leftJoin(auditLog, eq(auditLog.entityId, units.id)).where(eq(units.id, bUnit));
+    const joined = await a.db
+      .select({ id: units.id })
+      .from(units)
+      .leftJoin(auditLog, eq(auditLog.entityId, units.id))
+      .where(eq(units.id, bUnit));
     expect(joined).toEqual([]);
   });
 
@@ -63,7 +67,9 @@ describe('guard()', () => {
     const ctx = await contextFor(await createTenant());
     await ctx.db.delete(dataVersions);
     const write = () => ctx.db.insert(dataVersions).values({ topic: 'needs', version: 41, changedAt: now }).onConflictDoNothing();
-    const failed = await ctx.db.batch([write(), ctx.db.guard(sql`1 = 0`, 'conflict', 'The seats were taken meanwhile.')]).catch((err: unknown) => err);
+    const failed = await ctx.db
+      .batch([write(), ctx.db.guard(sql`1 = 0`, 'conflict', 'The seats were taken meanwhile.')])
+      .catch((err: unknown) => err);
     expect(failed).toBeInstanceOf(DomainError);
     expect(failed).toMatchObject({ code: 'conflict', detail: 'The seats were taken meanwhile.' });
     expect(await ctx.db.select().from(dataVersions).where(eq(dataVersions.version, 41))).toEqual([]);

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem, type ApiResponse } from '../support/api';
+import { type ApiResponse, api, expectProblem } from '../support/api';
 import { createTenant } from '../support/factories';
 import { tokenFor } from '../support/tokens';
 
@@ -21,14 +21,18 @@ describe('tenancy', () => {
     expectProblem(await api('GET', '/api/v1/tenants/no-such-region', { token: a.adminToken }), 403);
   });
 
-  it('answers 404 for another tenant\'s ids under one\'s own path', async () => {
+  it("answers 404 for another tenant's ids under one's own path", async () => {
     const a = await createTenant();
     const b = await createTenant();
     const bUnits = await api('GET', `/api/v1/tenants/${b.slug}/units`, { token: b.adminToken });
     const foreign = bUnits.body.items[0].id as string;
     const res = await api('GET', `/api/v1/tenants/${a.slug}/units/${foreign}`, { token: a.adminToken });
     expectProblem(res, 404);
-    const patch = await api('PATCH', `/api/v1/tenants/${a.slug}/units/${foreign}`, { token: a.adminToken, body: { name: 'Diambil alih' }, headers: { 'if-match': '"v1"' } });
+    const patch = await api('PATCH', `/api/v1/tenants/${a.slug}/units/${foreign}`, {
+      token: a.adminToken,
+      body: { name: 'Diambil alih' },
+      headers: { 'if-match': '"v1"' },
+    });
     expectProblem(patch, 404);
     expect((await api('GET', `/api/v1/tenants/${b.slug}/units/${foreign}`, { token: b.adminToken })).body.name).not.toBe('Diambil alih');
   });

@@ -26,7 +26,10 @@ describe('tokens', () => {
   it('lets a read-scoped token read but not write', async () => {
     const reader = await tokenFor('tenant_admin', { tenant: t.slug, scope: 'read' });
     expect((await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: reader })).status).toBe(200);
-    const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: reader, body: { code: 'X1', name: 'Bagian X', kind: 'bagian' } });
+    const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: reader,
+      body: { code: 'X1', name: 'Bagian X', kind: 'bagian' },
+    });
     expectProblem(write, 403);
     expect(write.body.detail).toMatch(/reading/);
   });

@@ -7,9 +7,9 @@
  */
 import { generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, type ApiResponse } from '../support/api';
-import { signToken, tokenFor, type TestRole } from '../support/tokens';
-import { routeFixtures, type RouteFixture } from './route-fixtures';
+import { type ApiResponse, api } from '../support/api';
+import { signToken, type TestRole, tokenFor } from '../support/tokens';
+import { type RouteFixture, routeFixtures } from './route-fixtures';
 import { buildWorld, type Side, type World } from './world';
 
 interface Route {
@@ -34,7 +34,10 @@ const key = (r: Route) => `${r.method} ${r.path}`;
 
 function url(r: Route, f: RouteFixture, pathSide: Side, idSide: Side): string {
   const params: Record<string, string> = { tenant: pathSide.tenant.slug, ...f.params?.(idSide) };
-  return r.path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`)) + (typeof f.query === 'function' ? f.query(idSide) : (f.query ?? ''));
+  return (
+    r.path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`)) +
+    (typeof f.query === 'function' ? f.query(idSide) : (f.query ?? ''))
+  );
 }
 
 async function call(r: Route, token: string | undefined, pathSide: Side, idSide = pathSide): Promise<ApiResponse> {
@@ -51,7 +54,11 @@ async function call(r: Route, token: string | undefined, pathSide: Side, idSide 
 }
 
 async function tokenOf(role: TestRole, side: Side): Promise<string> {
-  return role === 'national_admin' ? side.tenant.nationalToken : role === 'tenant_admin' ? side.tenant.adminToken : side.tenant.employeeToken;
+  return role === 'national_admin'
+    ? side.tenant.nationalToken
+    : role === 'tenant_admin'
+      ? side.tenant.adminToken
+      : side.tenant.employeeToken;
 }
 
 function expectStatus(res: ApiResponse, allowed: number[], what: string): void {
@@ -72,7 +79,11 @@ describe('cross-tenant suite', () => {
     const forged = await signToken({ sub: 'forger', roles: ['tenant_admin'], tenant: a.tenant.slug }, { key: privateKey });
     const expired = await tokenFor('tenant_admin', { tenant: a.tenant.slug, ttlSeconds: -3600 });
     for (const r of routes) {
-      for (const [what, token] of [['no token', undefined], ['forged', forged], ['expired', expired]] as const) {
+      for (const [what, token] of [
+        ['no token', undefined],
+        ['forged', forged],
+        ['expired', expired],
+      ] as const) {
         const res = await call(r, token, a);
         expectStatus(res, [401], `${key(r)} ${what}`);
         for (const secret of a.secrets) expect(res.text).not.toContain(secret);
@@ -80,7 +91,7 @@ describe('cross-tenant suite', () => {
     }
   });
 
-  it('answers 403 to another region\'s token, with none of this region\'s data', async () => {
+  it("answers 403 to another region's token, with none of this region's data", async () => {
     let checked = 0;
     for (const r of routes) {
       const f = routeFixtures[key(r)] as RouteFixture;
@@ -95,7 +106,7 @@ describe('cross-tenant suite', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('answers 404 to this region\'s ids under another region\'s path', async () => {
+  it("answers 404 to this region's ids under another region's path", async () => {
     let checked = 0;
     for (const r of routes.filter((x) => x.path.includes('{id}'))) {
       for (const role of r.roles.filter((x) => x !== 'national_admin')) {

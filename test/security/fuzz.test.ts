@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, type ApiResponse } from '../support/api';
+import { type ApiResponse, api } from '../support/api';
 import { routeFixtures } from './route-fixtures';
 import { buildWorld, type World } from './world';
 
@@ -33,7 +33,17 @@ let cases = 0;
 const adversarial = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.constantFrom("'; DROP TABLE units; --", "' OR '1'='1", '"); DELETE FROM employees; --', '\u0000', '\u202e', '🇮🇩 Pemda', '٣٤٥', '%00', '../../etc/passwd'),
+  fc.constantFrom(
+    "'; DROP TABLE units; --",
+    "' OR '1'='1",
+    '"); DELETE FROM employees; --',
+    '\u0000',
+    '\u202e',
+    '🇮🇩 Pemda',
+    '٣٤٥',
+    '%00',
+    '../../etc/passwd',
+  ),
   fc.constant('x'.repeat(200_000)),
   fc.integer(),
   fc.double(),
@@ -50,7 +60,9 @@ async function tableCounts(): Promise<Record<string, unknown>> {
   countQueries ??= await Promise.all(
     (Object.entries({ DB: env.DB, DB_DEDICATED: env.DB_DEDICATED }) as [string, D1Database][]).map(async ([name, db]) => {
       const { results } = await db
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '\\_%' escape '\\' and name not like 'd1%' and name != 'idempotency_keys'")
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '\\_%' escape '\\' and name not like 'd1%' and name != 'idempotency_keys'",
+        )
         .all<{ name: string }>();
       const columns = results.map((t) => `(select count(*) from "${t.name}") as "${t.name}"`).join(', ');
       return [name, db.prepare(`select ${columns}`)] as [string, D1PreparedStatement];
@@ -91,7 +103,10 @@ async function expectSafe(res: ApiResponse, before: Record<string, unknown>, wha
 beforeAll(async () => {
   world = await buildWorld();
   const doc = (await api('GET', '/api/v1/openapi.json')).body as {
-    paths: Record<string, Record<string, { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: { $ref?: string; properties?: object } }> } }>>;
+    paths: Record<
+      string,
+      Record<string, { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: { $ref?: string; properties?: object } }> } }>
+    >;
     components: { schemas: Record<string, { properties?: object }> };
   };
   const propertiesOf = (schema?: { $ref?: string; properties?: object }) =>
@@ -121,7 +136,11 @@ describe('bad input never breaks the API', () => {
       await fc.assert(
         fc.asyncProperty(body, async (payload) => {
           const before = await tableCounts();
-          const res = await api(op.method, pathFor(op), { token: tokenFor(op), body: payload, headers: { 'if-match': await currentEtag(op) } });
+          const res = await api(op.method, pathFor(op), {
+            token: tokenFor(op),
+            body: payload,
+            headers: { 'if-match': await currentEtag(op) },
+          });
           await expectSafe(res, before, `${op.method} ${op.path} ${JSON.stringify(payload).slice(0, 200)}`);
         }),
         { seed, numRuns: 25 },
@@ -132,19 +151,36 @@ describe('bad input never breaks the API', () => {
   it('fuzzes every CSV upload, in both modes', { timeout: 180_000 }, async () => {
     const uploads = ops.filter((o) => o.csv);
     expect(uploads.length).toBeGreaterThan(0);
-    const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '"', '""', ';', ',', '\r\n', '=cmd|/C calc', "1' or '1'='1", '198703152010012001', '🇮🇩'), fc.nat().map(String));
-    const header = fc.shuffledSubarray(['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email', 'extra'], { minLength: 0 });
+    const cell = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('', '"', '""', ';', ',', '\r\n', '=cmd|/C calc', "1' or '1'='1", '198703152010012001', '🇮🇩'),
+      fc.nat().map(String),
+    );
+    const header = fc.shuffledSubarray(
+      ['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email', 'extra'],
+      { minLength: 0 },
+    );
     const csv = fc.oneof(
       fc.string({ maxLength: 300 }),
-      fc.tuple(header, fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 8 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(
-        ([cols, rows, delimiter, eol, bom]) => `${bom ? '\ufeff' : ''}${[cols, ...rows].map((r) => r.join(delimiter)).join(eol)}`,
-      ),
+      fc
+        .tuple(
+          header,
+          fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 8 }),
+          fc.constantFrom(',', ';', '\t'),
+          fc.constantFrom('\n', '\r\n'),
+          fc.boolean(),
+        )
+        .map(([cols, rows, delimiter, eol, bom]) => `${bom ? '\ufeff' : ''}${[cols, ...rows].map((r) => r.join(delimiter)).join(eol)}`),
     );
     for (const op of uploads) {
       await fc.assert(
         fc.asyncProperty(csv, fc.constantFrom('dry-run', 'commit', 'bogus'), async (text, mode) => {
           const before = await tableCounts();
-          const res = await api(op.method, `${pathFor(op)}?mode=${mode}`, { token: tokenFor(op), rawBody: text, headers: { 'content-type': 'text/csv' } });
+          const res = await api(op.method, `${pathFor(op)}?mode=${mode}`, {
+            token: tokenFor(op),
+            rawBody: text,
+            headers: { 'content-type': 'text/csv' },
+          });
           await expectSafe(res, before, `${op.method} ${op.path}?mode=${mode} ${JSON.stringify(text).slice(0, 200)}`);
           if (mode !== 'commit' && res.status < 300) expect(await tableCounts(), 'a dry run wrote something').toEqual(before);
         }),
@@ -154,15 +190,27 @@ describe('bad input never breaks the API', () => {
   });
 
   it('fuzzes bulk IKM responses row by row: a bad row anywhere refuses the whole request', { timeout: 120_000 }, async () => {
-    const op = { method: 'POST', path: '/api/v1/tenants/{tenant}/surveys/ikm/responses', roles: ['tenant_admin'], properties: [], csv: false };
-    const valid = (routeFixtures[`${op.method} ${op.path}`]?.body?.(world.a) as { responses: Record<string, unknown>[] }).responses[0] as Record<string, unknown>;
+    const op = {
+      method: 'POST',
+      path: '/api/v1/tenants/{tenant}/surveys/ikm/responses',
+      roles: ['tenant_admin'],
+      properties: [],
+      csv: false,
+    };
+    const valid = (routeFixtures[`${op.method} ${op.path}`]?.body?.(world.a) as { responses: Record<string, unknown>[] })
+      .responses[0] as Record<string, unknown>;
     const answers = fc.oneof(
       fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }),
-      fc.array(fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double(), fc.constant(null), fc.string({ maxLength: 2 })), { minLength: 0, maxLength: 11 }),
+      fc.array(fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double(), fc.constant(null), fc.string({ maxLength: 2 })), {
+        minLength: 0,
+        maxLength: 11,
+      }),
     );
     const row = fc.oneof(
       answers.map((a) => ({ ...valid, answers: a })),
-      fc.tuple(fc.constantFrom('unitId', 'period', 'date', 'respondent', 'answers', 'nik'), adversarial).map(([k, v]) => ({ ...valid, [k]: v })),
+      fc
+        .tuple(fc.constantFrom('unitId', 'period', 'date', 'respondent', 'answers', 'nik'), adversarial)
+        .map(([k, v]) => ({ ...valid, [k]: v })),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 6 }), async (responses) => {
@@ -170,8 +218,12 @@ describe('bad input never breaks the API', () => {
         const res = await api(op.method, pathFor(op), { token: world.a.tenant.adminToken, body: { responses } });
         await expectSafe(res, before, `IKM bulk ${JSON.stringify(responses).slice(0, 200)}`);
         if (res.status === 201) {
-          const answered = (r: Record<string, unknown>) => Array.isArray(r.answers) && r.answers.length === 9 && r.answers.every((x) => Number.isInteger(x) && x >= 1 && x <= 4);
-          expect(responses.every((r) => answered(r) && !('nik' in r)), 'a bad row was accepted').toBe(true);
+          const answered = (r: Record<string, unknown>) =>
+            Array.isArray(r.answers) && r.answers.length === 9 && r.answers.every((x) => Number.isInteger(x) && x >= 1 && x <= 4);
+          expect(
+            responses.every((r) => answered(r) && !('nik' in r)),
+            'a bad row was accepted',
+          ).toBe(true);
         }
       }),
       { seed, numRuns: 40 },
@@ -181,21 +233,40 @@ describe('bad input never breaks the API', () => {
   it('fuzzes bulk L2 test scores row by row: a bad row anywhere refuses the whole request', { timeout: 120_000 }, async () => {
     const a = world.a;
     const known = [a.enrollmentId, a.completedEnrollmentId];
-    const score = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: -5, max: 105 }), fc.constant(null), fc.constant(undefined), adversarial);
+    const score = fc.oneof(
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.integer({ min: -5, max: 105 }),
+      fc.constant(null),
+      fc.constant(undefined),
+      adversarial,
+    );
     const row = fc.oneof(
       fc.record({ enrollmentId: fc.constantFrom(...known), pre: score, post: score }, { requiredKeys: ['enrollmentId'] }),
-      fc.tuple(fc.constantFrom('enrollmentId', 'pre', 'post', 'employeeId'), adversarial).map(([k, v]) => ({ enrollmentId: a.completedEnrollmentId, pre: 40, [k]: v })),
+      fc
+        .tuple(fc.constantFrom('enrollmentId', 'pre', 'post', 'employeeId'), adversarial)
+        .map(([k, v]) => ({ enrollmentId: a.completedEnrollmentId, pre: 40, [k]: v })),
     );
     const valid = (x: unknown) => x === undefined || x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 100);
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), async (scores) => {
         const before = await tableCounts();
-        const res = await api('PUT', `/api/v1/tenants/${a.tenant.slug}/offerings/${a.offeringId}/test-scores`, { token: a.tenant.adminToken, body: { scores } });
+        const res = await api('PUT', `/api/v1/tenants/${a.tenant.slug}/offerings/${a.offeringId}/test-scores`, {
+          token: a.tenant.adminToken,
+          body: { scores },
+        });
         await expectSafe(res, before, `L2 bulk ${JSON.stringify(scores).slice(0, 200)}`);
         if (res.status === 200) {
           const ids = scores.map((r) => r.enrollmentId);
-          const fine = (r: Record<string, unknown>) => known.includes(r.enrollmentId as string) && valid(r.pre) && valid(r.post) && (r.pre !== undefined || r.post !== undefined) && Object.keys(r).every((k) => ['enrollmentId', 'pre', 'post'].includes(k));
-          expect(new Set(ids).size === ids.length && scores.every((r) => fine(r as Record<string, unknown>)), 'a bad row was accepted').toBe(true);
+          const fine = (r: Record<string, unknown>) =>
+            known.includes(r.enrollmentId as string) &&
+            valid(r.pre) &&
+            valid(r.post) &&
+            (r.pre !== undefined || r.post !== undefined) &&
+            Object.keys(r).every((k) => ['enrollmentId', 'pre', 'post'].includes(k));
+          expect(
+            new Set(ids).size === ids.length && scores.every((r) => fine(r as Record<string, unknown>)),
+            'a bad row was accepted',
+          ).toBe(true);
         }
       }),
       { seed, numRuns: 40 },
@@ -225,7 +296,23 @@ describe('bad input never breaks the API', () => {
   it('fuzzes queries and If-Match headers', { timeout: 180_000 }, async () => {
     const lists = ops.filter((o) => o.method === 'GET' && !o.path.endsWith('{id}'));
     const query = fc.dictionary(
-      fc.constantFrom('limit', 'cursor', 'parent', 'kind', 'unit', 'category', 'entity', 'action', 'q', 'status', 'mode', 'period', 'before', 'after', 'year'),
+      fc.constantFrom(
+        'limit',
+        'cursor',
+        'parent',
+        'kind',
+        'unit',
+        'category',
+        'entity',
+        'action',
+        'q',
+        'status',
+        'mode',
+        'period',
+        'before',
+        'after',
+        'year',
+      ),
       fc.oneof(fc.string(), fc.constantFrom('-1', '0', '501', '1e9', 'NaN', "' or 1=1 --", '%', '\u0000')),
       { maxKeys: 3 },
     );
@@ -245,7 +332,11 @@ describe('bad input never breaks the API', () => {
         fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('"v0"', '"v999999999999"', 'W/"v1', '*', '"v-1"')), async (etag) => {
           const before = await tableCounts();
           const headerSafe = etag.replace(/[^\x20-\x7e]/g, '');
-          const res = await api(op.method, pathFor(op), { token: tokenFor(op), body: op.method === 'PATCH' ? { name: 'Nama Fuzz' } : undefined, headers: { 'if-match': headerSafe } });
+          const res = await api(op.method, pathFor(op), {
+            token: tokenFor(op),
+            body: op.method === 'PATCH' ? { name: 'Nama Fuzz' } : undefined,
+            headers: { 'if-match': headerSafe },
+          });
           if (res.status < 300) return; // a valid ETag may legitimately apply
           await expectSafe(res, before, `${op.method} ${op.path} If-Match ${headerSafe}`);
         }),

@@ -4,7 +4,7 @@
  * new endpoint cannot escape it. Which roles may call a route is not repeated here: it is read
  * from the route's own `x-roles` in the OpenAPI document.
  */
-import { uniqueSlug, manifestFor } from '../support/factories';
+import { manifestFor, uniqueSlug } from '../support/factories';
 import type { Side } from './world';
 
 export interface RouteFixture {
@@ -25,7 +25,13 @@ const position = (s: Side) => ({ id: s.positionId });
 const employee = (s: Side) => ({ id: s.employeeId });
 const competency = (s: Side) => ({ id: s.competencyId });
 const indicator = (s: Side) => ({ id: s.indicatorId });
-const ikmResponse = (s: Side) => ({ unitId: s.unitId, period: '2026-S1', answers: [3, 4, 3, 3, 4, 3, 3, 2, 3], date: '2026-02-10', respondent: { gender: 'perempuan', service: 'Pelayanan KTP-el' } });
+const ikmResponse = (s: Side) => ({
+  unitId: s.unitId,
+  period: '2026-S1',
+  answers: [3, 4, 3, 3, 4, 3, 3, 2, 3],
+  date: '2026-02-10',
+  respondent: { gender: 'perempuan', service: 'Pelayanan KTP-el' },
+});
 const pairing = (s: Side) => ({ id: s.pairingId });
 const goal = (s: Side) => ({ id: s.pairingId, goalId: s.goalId });
 const provider = (s: Side) => ({ id: s.providerId });
@@ -37,7 +43,14 @@ const plan = (s: Side) => ({ id: s.planId });
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
-const assessment = (s: Side) => ({ employeeId: s.employeeId, competency: s.competencyId, level: 3, source: 'supervisor', date: '2026-01-15', assessor: 'Atasan Langsung' });
+const assessment = (s: Side) => ({
+  employeeId: s.employeeId,
+  competency: s.competencyId,
+  level: 3,
+  source: 'supervisor',
+  date: '2026-01-15',
+  assessor: 'Atasan Langsung',
+});
 let nips = 0;
 /** A valid PNS NIP not used by the world: born 1990-01-01, appointed 2015-01, sequence counting up. */
 const freshNip = () => `19900101201501${1 + (Math.floor(nips / 999) % 2)}${String((nips++ % 999) + 1).padStart(3, '0')}`;
@@ -48,7 +61,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}': {},
 
   'GET /api/v1/tenants/{tenant}/units': {},
-  'POST /api/v1/tenants/{tenant}/units': { body: () => ({ code: `U-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, name: 'Bagian Baru', kind: 'bagian' }) },
+  'POST /api/v1/tenants/{tenant}/units': {
+    body: () => ({ code: `U-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, name: 'Bagian Baru', kind: 'bagian' }),
+  },
   'GET /api/v1/tenants/{tenant}/units/{id}': { params: unit },
   'PATCH /api/v1/tenants/{tenant}/units/{id}': { params: unit, body: () => ({ name: 'Bagian Diubah' }), headers: ifMatch },
   'DELETE /api/v1/tenants/{tenant}/units/{id}': { params: unit, headers: ifMatch },
@@ -65,7 +80,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
 
   'GET /api/v1/tenants/{tenant}/employees': {},
   'POST /api/v1/tenants/{tenant}/employees': {
-    body: (s) => ({ nip: freshNip(), name: 'Pegawai Baru', unitId: s.unitId, positionId: s.positionId, grade: 'II/c', employmentType: 'pns' }),
+    body: (s) => ({
+      nip: freshNip(),
+      name: 'Pegawai Baru',
+      unitId: s.unitId,
+      positionId: s.positionId,
+      grade: 'II/c',
+      employmentType: 'pns',
+    }),
   },
   'POST /api/v1/tenants/{tenant}/employees/import': { query: '?mode=dry-run', headers: { 'content-type': 'text/csv' } },
   'GET /api/v1/tenants/{tenant}/employees/export.csv': {},
@@ -77,7 +99,12 @@ export const routeFixtures: Record<string, RouteFixture> = {
 
   'GET /api/v1/tenants/{tenant}/competencies': {},
   'POST /api/v1/tenants/{tenant}/competencies': {
-    body: () => ({ code: `TEK-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, name: 'Kompetensi Baru', description: 'Kompetensi teknis baru', levels }),
+    body: () => ({
+      code: `TEK-${crypto.randomUUID().slice(0, 8).toUpperCase()}`,
+      name: 'Kompetensi Baru',
+      description: 'Kompetensi teknis baru',
+      levels,
+    }),
   },
   'GET /api/v1/tenants/{tenant}/competencies/{id}': { params: competency },
   'PATCH /api/v1/tenants/{tenant}/competencies/{id}': { params: competency, body: () => ({ name: 'Kompetensi Diubah' }), headers: ifMatch },
@@ -90,60 +117,107 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/positions/{id}/standards': { params: position },
   'PUT /api/v1/tenants/{tenant}/positions/{id}/standards': {
     params: position,
-    body: (s) => ({ standards: [{ competency: s.competencyId, requiredLevel: 3, weight: 2 }, { competency: 'INTEGRITAS', requiredLevel: 2 }] }),
+    body: (s) => ({
+      standards: [
+        { competency: s.competencyId, requiredLevel: 3, weight: 2 },
+        { competency: 'INTEGRITAS', requiredLevel: 2 },
+      ],
+    }),
     headers: { 'if-match': '"v0"' },
   },
   'POST /api/v1/tenants/{tenant}/assessments': { body: assessment },
-  'POST /api/v1/tenants/{tenant}/assessments/bulk': { body: (s) => ({ items: [assessment(s), { ...assessment(s), competency: 'INTEGRITAS', source: 'self' }] }) },
+  'POST /api/v1/tenants/{tenant}/assessments/bulk': {
+    body: (s) => ({ items: [assessment(s), { ...assessment(s), competency: 'INTEGRITAS', source: 'self' }] }),
+  },
   'GET /api/v1/tenants/{tenant}/employees/{id}/assessments': { params: employee },
   'GET /api/v1/tenants/{tenant}/employees/{id}/gaps': { params: employee },
   'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
   'GET /api/v1/tenants/{tenant}/needs.csv': { query: '?groupBy=competency' },
   'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },
-  'POST /api/v1/me/assessments': { untenanted: true, selfScoped: true, body: (s) => ({ competency: s.competencyId, level: 2, date: '2026-02-01' }) },
+  'POST /api/v1/me/assessments': {
+    untenanted: true,
+    selfScoped: true,
+    body: (s) => ({ competency: s.competencyId, level: 2, date: '2026-02-01' }),
+  },
 
   'POST /api/v1/tenants/{tenant}/jp': {
-    body: (s) => ({ employeeId: s.employeeId, jp: 2.5, source: 'other', occurredAt: '2026-03-01T09:00:00+07:00', reference: `sec-${crypto.randomUUID()}` }),
+    body: (s) => ({
+      employeeId: s.employeeId,
+      jp: 2.5,
+      source: 'other',
+      occurredAt: '2026-03-01T09:00:00+07:00',
+      reference: `sec-${crypto.randomUUID()}`,
+    }),
   },
   'GET /api/v1/tenants/{tenant}/employees/{id}/jp': { params: employee, query: '?year=2026' },
   'GET /api/v1/tenants/{tenant}/jp/summary': { query: '?year=2026' },
   'GET /api/v1/me/jp': { untenanted: true, selfScoped: true, query: '?year=2026' },
 
-  'POST /api/v1/tenants/{tenant}/surveys/ikm/responses': { body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }) },
+  'POST /api/v1/tenants/{tenant}/surveys/ikm/responses': {
+    body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),
+  },
   'GET /api/v1/tenants/{tenant}/surveys/ikm': { query: '?period=2026-S1' },
   'GET /api/v1/tenants/{tenant}/evaluation-settings': {},
   'PUT /api/v1/tenants/{tenant}/evaluation-settings': { body: () => ({ l3WaitingDays: 45 }), headers: { 'if-match': '"v0"' } },
   'GET /api/v1/tenants/{tenant}/indicators': {},
-  'POST /api/v1/tenants/{tenant}/indicators': { body: (s) => ({ unitId: s.unitId, name: 'Waktu layanan perizinan', measure: 'hari', direction: 'lower_is_better' }) },
+  'POST /api/v1/tenants/{tenant}/indicators': {
+    body: (s) => ({ unitId: s.unitId, name: 'Waktu layanan perizinan', measure: 'hari', direction: 'lower_is_better' }),
+  },
   'GET /api/v1/tenants/{tenant}/indicators/{id}': { params: indicator, query: '?before=2025&after=2026' },
   'PATCH /api/v1/tenants/{tenant}/indicators/{id}': { params: indicator, body: () => ({ name: 'Indikator Diubah' }), headers: ifMatch },
-  'PUT /api/v1/tenants/{tenant}/indicators/{id}/values/{period}': { params: (s) => ({ id: s.indicatorId, period: '2026-Q1' }), body: () => ({ value: 12.5, note: 'Rata-rata triwulan' }) },
+  'PUT /api/v1/tenants/{tenant}/indicators/{id}/values/{period}': {
+    params: (s) => ({ id: s.indicatorId, period: '2026-Q1' }),
+    body: () => ({ value: 12.5, note: 'Rata-rata triwulan' }),
+  },
   'GET /api/v1/tenants/{tenant}/mentors': {},
   'POST /api/v1/tenants/{tenant}/mentors': { body: (s) => ({ employeeId: s.menteeId, capacity: 2, competencies: [s.competencyId] }) },
   'GET /api/v1/tenants/{tenant}/mentors/{id}': { params: (s) => ({ id: s.mentorId }) },
   'PATCH /api/v1/tenants/{tenant}/mentors/{id}': { params: (s) => ({ id: s.mentorId }), body: () => ({ capacity: 4 }), headers: ifMatch },
   'GET /api/v1/tenants/{tenant}/pairings': {},
-  'POST /api/v1/tenants/{tenant}/pairings': { body: (s) => ({ kind: 'mentoring', mentorId: s.employeeId, menteeId: s.menteeId, focus: [s.competencyId] }) },
+  'POST /api/v1/tenants/{tenant}/pairings': {
+    body: (s) => ({ kind: 'mentoring', mentorId: s.employeeId, menteeId: s.menteeId, focus: [s.competencyId] }),
+  },
   'GET /api/v1/tenants/{tenant}/pairings/suggestions': { query: '?mentee=emp_unknown' },
   'POST /api/v1/tenants/{tenant}/pairings/match': { body: (s) => ({ mentees: [s.menteeId], kind: 'mentoring' }) },
   'GET /api/v1/tenants/{tenant}/pairings/{id}': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/accept': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/decline': { params: pairing, body: () => ({ reason: 'Jadwal penuh bulan ini' }) },
-  'POST /api/v1/tenants/{tenant}/pairings/{id}/end': { params: pairing, body: () => ({ outcome: 'cancelled', reason: 'Dibatalkan oleh admin' }) },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/end': {
+    params: pairing,
+    body: () => ({ outcome: 'cancelled', reason: 'Dibatalkan oleh admin' }),
+  },
   'GET /api/v1/tenants/{tenant}/pairings/{id}/sessions': { params: pairing },
-  'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions': { params: pairing, body: () => ({ date: '2026-03-10', minutes: 60, notes: 'Catatan sesi', actionItems: ['Baca pedoman'] }) },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions': {
+    params: pairing,
+    body: () => ({ date: '2026-03-10', minutes: 60, notes: 'Catatan sesi', actionItems: ['Baca pedoman'] }),
+  },
   'GET /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing },
-  'POST /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing, body: () => ({ title: 'Menyusun rencana aksi', dueDate: '2026-06-30' }) },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/goals': {
+    params: pairing,
+    body: () => ({ title: 'Menyusun rencana aksi', dueDate: '2026-06-30' }),
+  },
   'GET /api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}': { params: goal },
   'PATCH /api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}': { params: goal, body: () => ({ status: 'done' }), headers: ifMatch },
   'GET /api/v1/me/pairings': { untenanted: true, selfScoped: true },
   'GET /api/v1/tenants/{tenant}/providers': {},
   'POST /api/v1/tenants/{tenant}/providers': { body: () => ({ name: `Penyelenggara ${code('P')}`, kind: 'university' }) },
   'GET /api/v1/tenants/{tenant}/providers/{id}': { params: provider },
-  'PATCH /api/v1/tenants/{tenant}/providers/{id}': { params: provider, body: () => ({ contact: 'diklat@example.go.id' }), headers: ifMatch },
+  'PATCH /api/v1/tenants/{tenant}/providers/{id}': {
+    params: provider,
+    body: () => ({ contact: 'diklat@example.go.id' }),
+    headers: ifMatch,
+  },
   'GET /api/v1/tenants/{tenant}/programs': { query: '?method=kursus' },
   'POST /api/v1/tenants/{tenant}/programs': {
-    body: (s) => ({ code: code('PRG'), title: 'Program Baru', description: 'Program baru', method: 'workshop', jp: 6.5, costPerParticipant: 100_000, targets: [{ competency: s.competencyId, expectedGain: 1 }] }),
+    body: (s) => ({
+      code: code('PRG'),
+      title: 'Program Baru',
+      description: 'Program baru',
+      method: 'workshop',
+      jp: 6.5,
+      costPerParticipant: 100_000,
+      targets: [{ competency: s.competencyId, expectedGain: 1 }],
+    }),
   },
   'GET /api/v1/tenants/{tenant}/programs/{id}': { params: program },
   'PATCH /api/v1/tenants/{tenant}/programs/{id}': { params: program, body: () => ({ title: 'Program Diubah' }), headers: ifMatch },
@@ -151,10 +225,19 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'PUT /api/v1/national/programs/{code}': {
     untenanted: true,
     params: () => ({ code: 'SEC-NASPRG' }),
-    body: () => ({ title: 'Program Nasional Uji', description: 'Program nasional', method: 'e_learning', jp: 10, costPerParticipant: 0, targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }] }),
+    body: () => ({
+      title: 'Program Nasional Uji',
+      description: 'Program nasional',
+      method: 'e_learning',
+      jp: 10,
+      costPerParticipant: 0,
+      targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }],
+    }),
   },
   'GET /api/v1/tenants/{tenant}/offerings': {},
-  'POST /api/v1/tenants/{tenant}/offerings': { body: (s) => ({ programId: s.programId, startDate: '2099-04-01', endDate: '2099-04-03', capacity: 5, online: true }) },
+  'POST /api/v1/tenants/{tenant}/offerings': {
+    body: (s) => ({ programId: s.programId, startDate: '2099-04-01', endDate: '2099-04-03', capacity: 5, online: true }),
+  },
   'GET /api/v1/tenants/{tenant}/offerings/{id}': { params: offering },
   'PATCH /api/v1/tenants/{tenant}/offerings/{id}': { params: offering, body: () => ({ capacity: 12 }), headers: ifMatch },
   'GET /api/v1/tenants/{tenant}/offerings/{id}/enrollments': { params: offering },
@@ -181,12 +264,18 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ answers: { materi: 4, fasilitator: 5, metode: 4, sarana: 3, manfaat: 5, waktu: 4 }, comment: 'Materi bermanfaat' }),
   },
   'PUT /api/v1/tenants/{tenant}/enrollments/{id}/test-scores': { params: completedEnrollment, body: () => ({ pre: 50, post: 75 }) },
-  'PUT /api/v1/tenants/{tenant}/offerings/{id}/test-scores': { params: offering, body: (s) => ({ scores: [{ enrollmentId: s.completedEnrollmentId, pre: 45, post: 80 }] }) },
+  'PUT /api/v1/tenants/{tenant}/offerings/{id}/test-scores': {
+    params: offering,
+    body: (s) => ({ scores: [{ enrollmentId: s.completedEnrollmentId, pre: 45, post: 80 }] }),
+  },
   'POST /api/v1/tenants/{tenant}/enrollments/{id}/behaviour': {
     params: completedEnrollment,
     body: (s) => ({ rating: 4, comment: 'Lebih teliti menyusun laporan', assessments: [{ competency: s.competencyId, level: 3 }] }),
   },
-  'POST /api/v1/tenants/{tenant}/pairings/{id}/feedback': { params: (s) => ({ id: s.completedPairingId }), body: () => ({ rating: 5, comment: 'Sangat membantu' }) },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/feedback': {
+    params: (s) => ({ id: s.completedPairingId }),
+    body: () => ({ rating: 5, comment: 'Sangat membantu' }),
+  },
   'GET /api/v1/me/evaluations': { untenanted: true, selfScoped: true },
   'GET /api/v1/tenants/{tenant}/offerings/{id}/evaluation': { params: offering },
   'GET /api/v1/tenants/{tenant}/programs/{id}/evaluation': { params: program },

@@ -3,7 +3,7 @@
  * is refused with 401 on a read and on a write, and none is ever accepted.
  */
 import { env } from 'cloudflare:workers';
-import { base64url, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
+import { base64url, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
@@ -83,7 +83,10 @@ describe('token forgery suite', () => {
       const read = await api('GET', `/api/v1/tenants/${t.slug}/units`, { token });
       expect(read.status, name).toBe(401);
       expectProblem(read, 401);
-      const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, { token, body: { code: 'FORGED', name: 'Bagian Palsu', kind: 'bagian' } });
+      const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+        token,
+        body: { code: 'FORGED', name: 'Bagian Palsu', kind: 'bagian' },
+      });
       expect(write.status, name).toBe(401);
     }
     const units = await api('GET', `/api/v1/tenants/${t.slug}/units?limit=500`, { token: t.adminToken });

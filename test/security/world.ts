@@ -72,14 +72,22 @@ async function side(label: string): Promise<Side> {
   if (employee.status !== 201) throw new Error(`world setup failed: ${employee.text}`);
   const competency = await api('POST', `/api/v1/tenants/${tenant.slug}/competencies`, {
     token,
-    body: { code: `SEC-${label}`, name: `Kompetensi Rahasia ${label} ${tenant.slug}`, description: 'Kompetensi teknis rahasia', levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`) },
+    body: {
+      code: `SEC-${label}`,
+      name: `Kompetensi Rahasia ${label} ${tenant.slug}`,
+      description: 'Kompetensi teknis rahasia',
+      levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`),
+    },
   });
   if (competency.status !== 201) throw new Error(`world setup failed: ${competency.text}`);
   const indicator = await api('POST', `/api/v1/tenants/${tenant.slug}/indicators`, {
     token,
     body: { unitId: unit.body.id, name: `Indikator Rahasia ${label} ${tenant.slug}`, measure: 'menit', direction: 'lower_is_better' },
   });
-  const value = await api('PUT', `/api/v1/tenants/${tenant.slug}/indicators/${indicator.body.id}/values/2026`, { token, body: { value: 42 } });
+  const value = await api('PUT', `/api/v1/tenants/${tenant.slug}/indicators/${indicator.body.id}/values/2026`, {
+    token,
+    body: { value: 42 },
+  });
   if (indicator.status !== 201 || value.status !== 201) throw new Error(`world setup failed: ${indicator.text} ${value.text}`);
   const mentee = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
     token,
@@ -98,11 +106,21 @@ async function side(label: string): Promise<Side> {
   });
   const pairing = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
     token,
-    body: { kind: 'mentoring', mentorId: employee.body.id, menteeId: mentee.body.id, focus: [competency.body.id], goals: [{ title: `Tujuan rahasia ${label}` }] },
+    body: {
+      kind: 'mentoring',
+      mentorId: employee.body.id,
+      menteeId: mentee.body.id,
+      focus: [competency.body.id],
+      goals: [{ title: `Tujuan rahasia ${label}` }],
+    },
   });
-  if (mentee.status !== 201 || mentor.status !== 201 || pairing.status !== 201) throw new Error(`world setup failed: ${mentee.text} ${mentor.text} ${pairing.text}`);
+  if (mentee.status !== 201 || mentor.status !== 201 || pairing.status !== 201)
+    throw new Error(`world setup failed: ${mentee.text} ${mentor.text} ${pairing.text}`);
   const goals = await api('GET', `/api/v1/tenants/${tenant.slug}/pairings/${pairing.body.id}/goals`, { token });
-  const provider = await api('POST', `/api/v1/tenants/${tenant.slug}/providers`, { token, body: { name: `Penyelenggara Rahasia ${label} ${tenant.slug}`, kind: 'private_trainer' } });
+  const provider = await api('POST', `/api/v1/tenants/${tenant.slug}/providers`, {
+    token,
+    body: { name: `Penyelenggara Rahasia ${label} ${tenant.slug}`, kind: 'private_trainer' },
+  });
   const program = await api('POST', `/api/v1/tenants/${tenant.slug}/programs`, {
     token,
     body: {
@@ -120,9 +138,18 @@ async function side(label: string): Promise<Side> {
   if (program.status !== 201) throw new Error(`world setup failed: ${provider.text} ${program.text}`);
   const offering = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings`, {
     token,
-    body: { programId: program.body.id, startDate: '2099-02-02', endDate: '2099-02-04', capacity: 10, location: `Aula Rahasia ${label} ${tenant.slug}` },
+    body: {
+      programId: program.body.id,
+      startDate: '2099-02-02',
+      endDate: '2099-02-04',
+      capacity: 10,
+      location: `Aula Rahasia ${label} ${tenant.slug}`,
+    },
   });
-  const enrollment = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, { token, body: { employeeIds: [employee.body.id] } });
+  const enrollment = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, {
+    token,
+    body: { employeeIds: [employee.body.id] },
+  });
   if (enrollment.status !== 201) throw new Error(`world setup failed: ${offering.text} ${enrollment.text}`);
   const memberToken = await tokenFor('employee', { tenant: tenant.slug, employeeId: employee.body.id });
   const report = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
@@ -137,15 +164,24 @@ async function side(label: string): Promise<Side> {
       supervisorId: employee.body.id,
     },
   });
-  const placed = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, { token, body: { employeeIds: [report.body.id] } });
+  const placed = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/enrollments`, {
+    token,
+    body: { employeeIds: [report.body.id] },
+  });
   const completedEnrollmentId = placed.body.items?.[0]?.id as string;
-  const completion = await api('POST', `/api/v1/tenants/${tenant.slug}/enrollments/${completedEnrollmentId}/complete`, { token, body: { attendance: 100, passed: true, completedOn: '2026-01-05' } });
+  const completion = await api('POST', `/api/v1/tenants/${tenant.slug}/enrollments/${completedEnrollmentId}/complete`, {
+    token,
+    body: { attendance: 100, passed: true, completedOn: '2026-01-05' },
+  });
   const coaching = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
     token,
     body: { kind: 'coaching', mentorId: employee.body.id, menteeId: report.body.id, focus: [competency.body.id] },
   });
   const accepted = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/accept`, { token: memberToken });
-  const ended = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/end`, { token: memberToken, body: { outcome: 'completed', reason: `Coaching rahasia ${label} selesai` } });
+  const ended = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/end`, {
+    token: memberToken,
+    body: { outcome: 'completed', reason: `Coaching rahasia ${label} selesai` },
+  });
   if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || ended.status !== 200) {
     throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
   }
@@ -171,7 +207,39 @@ async function side(label: string): Promise<Side> {
     reportId: report.body.id,
     completedEnrollmentId,
     completedPairingId: coaching.body.id,
-    secrets: [report.body.id, report.body.name, report.body.nip, completedEnrollmentId, coaching.body.id, indicator.body.id, indicator.body.name, mentee.body.id, mentee.body.name, mentor.body.id, pairing.body.id, goals.body.items[0].id, `Tujuan rahasia ${label}`, `Jadwal rahasia ${label}`, tenant.id, unit.body.id, position.body.id, unit.body.name, employee.body.id, employee.body.nip, employee.body.name, competency.body.id, competency.body.name, provider.body.id, provider.body.name, program.body.id, program.body.title, offering.body.id, offering.body.location, enrollment.body.items[0].id, plan.body.id],
+    secrets: [
+      report.body.id,
+      report.body.name,
+      report.body.nip,
+      completedEnrollmentId,
+      coaching.body.id,
+      indicator.body.id,
+      indicator.body.name,
+      mentee.body.id,
+      mentee.body.name,
+      mentor.body.id,
+      pairing.body.id,
+      goals.body.items[0].id,
+      `Tujuan rahasia ${label}`,
+      `Jadwal rahasia ${label}`,
+      tenant.id,
+      unit.body.id,
+      position.body.id,
+      unit.body.name,
+      employee.body.id,
+      employee.body.nip,
+      employee.body.name,
+      competency.body.id,
+      competency.body.name,
+      provider.body.id,
+      provider.body.name,
+      program.body.id,
+      program.body.title,
+      offering.body.id,
+      offering.body.location,
+      enrollment.body.items[0].id,
+      plan.body.id,
+    ],
   };
 }
 

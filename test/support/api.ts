@@ -41,7 +41,14 @@ export async function api<T = any>(method: string, path: string, options: ApiOpt
   const text = new TextDecoder().decode(bytes);
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-  return { status: res.status, headers: res.headers, body: parsed as T, text, bytes, cost: parseServerTiming(res.headers.get('server-timing')) };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: parsed as T,
+    text,
+    bytes,
+    cost: parseServerTiming(res.headers.get('server-timing')),
+  };
 }
 
 /** Asserts the RFC 9457 shape every error must have. */

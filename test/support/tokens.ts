@@ -1,6 +1,6 @@
 /** Tokens for tests, signed with the run's key (or a stranger's, to prove it is refused). */
 import { env } from 'cloudflare:workers';
-import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import { importJWK, type JWTPayload, SignJWT } from 'jose';
 
 export type TestRole = 'national_admin' | 'tenant_admin' | 'employee';
 
@@ -19,7 +19,10 @@ export interface TokenOptions {
   claims?: JWTPayload;
 }
 
-export async function signToken(payload: JWTPayload, options: { key?: CryptoKey; kid?: string; ttlSeconds?: number; header?: Record<string, unknown> } = {}) {
+export async function signToken(
+  payload: JWTPayload,
+  options: { key?: CryptoKey; kid?: string; ttlSeconds?: number; header?: Record<string, unknown> } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? 'test-key', ...options.header })

@@ -10,8 +10,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { competencies } from './competencies';
 import { tenantColumns, timestamps, versioned } from './columns';
+import { competencies } from './competencies';
 import { employees } from './employees';
 
 export const providerKinds = ['university', 'lan_bpsdm', 'private_trainer', 'internal'] as const;

@@ -40,7 +40,6 @@ export const competencies = sqliteTable(
   ],
 );
 
-
 /** One version per position's standard list: the ETag of GET/PUT …/positions/{id}/standards. */
 export const standardSets = sqliteTable(
   'standard_sets',

@@ -7,8 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { tenantColumns, timestamps, versioned } from './columns';
 import { enrollments, offerings } from './catalog';
+import { tenantColumns, timestamps, versioned } from './columns';
 import { pairings } from './mentoring';
 import { units } from './organisation';
 
@@ -159,7 +159,10 @@ export const evaluationTestScores = sqliteTable(
     index('evaluation_test_scores_offering').on(t.tenantId, t.offeringId),
     foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollments.tenantId, enrollments.id] }),
     foreignKey({ columns: [t.tenantId, t.offeringId], foreignColumns: [offerings.tenantId, offerings.id] }),
-    check('evaluation_test_scores_range', sql`(${t.pre} is null or ${t.pre} between 0 and 100) and (${t.post} is null or ${t.post} between 0 and 100)`),
+    check(
+      'evaluation_test_scores_range',
+      sql`(${t.pre} is null or ${t.pre} between 0 and 100) and (${t.post} is null or ${t.post} between 0 and 100)`,
+    ),
   ],
 );
 

@@ -66,9 +66,7 @@ export const pairings = sqliteTable(
     index('pairings_tenant_created').on(t.tenantId, t.createdAt, t.id),
     index('pairings_mentor').on(t.tenantId, t.mentorId, t.status),
     index('pairings_mentee').on(t.tenantId, t.menteeId, t.status),
-    uniqueIndex('pairings_open_once')
-      .on(t.tenantId, t.kind, t.mentorId, t.menteeId)
-      .where(sql`status in ('proposed', 'active')`),
+    uniqueIndex('pairings_open_once').on(t.tenantId, t.kind, t.mentorId, t.menteeId).where(sql`status in ('proposed', 'active')`),
     foreignKey({ columns: [t.tenantId, t.mentorId], foreignColumns: [employees.tenantId, employees.id] }),
     foreignKey({ columns: [t.tenantId, t.menteeId], foreignColumns: [employees.tenantId, employees.id] }),
     check('pairings_two_people', sql`${t.mentorId} <> ${t.menteeId}`),

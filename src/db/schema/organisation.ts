@@ -22,14 +22,7 @@ export const unitKinds = [
   'lainnya',
 ] as const;
 
-export const positionCategories = [
-  'jpt_madya',
-  'jpt_pratama',
-  'administrator',
-  'pengawas',
-  'pelaksana',
-  'fungsional',
-] as const;
+export const positionCategories = ['jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'pelaksana', 'fungsional'] as const;
 
 export const units = sqliteTable(
   'units',

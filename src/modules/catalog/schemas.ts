@@ -4,16 +4,22 @@
  */
 import { z } from '@hono/zod-openapi';
 import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
-import { jpAmount } from '../jp';
 import { tenantParams } from '../../platform/http/params';
+import { jpAmount } from '../jp';
 
 const id = z.string().min(1).max(60);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const date = z.iso.date().refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'a date between 2000 and 2100').openapi({ example: '2026-07-06' });
+const date = z.iso
+  .date()
+  .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'a date between 2000 and 2100')
+  .openapi({ example: '2026-07-06' });
 
 export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const nationalCodeParams = z.object({
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and dashes').openapi({ param: { name: 'code', in: 'path' }, example: 'PKA-NAS' }),
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and dashes')
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'PKA-NAS' }),
 });
 
 export const newProviderSchema = z
@@ -22,7 +28,15 @@ export const newProviderSchema = z
   .openapi('NewProvider');
 export const providerChangesSchema = newProviderSchema.partial().strict().openapi('ProviderChanges');
 export const providerSchema = z
-  .object({ id: z.string(), name: z.string(), kind: z.enum(providerKinds), contact: z.string().nullable(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(providerKinds),
+    contact: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
   .openapi('Provider');
 export type NewProvider = z.infer<typeof newProviderSchema>;
 
@@ -45,7 +59,10 @@ const programFields = {
 
 export const newProgramSchema = z
   .object({
-    code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and dashes').openapi({ example: 'BIMTEK-SIMRS' }),
+    code: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and dashes')
+      .openapi({ example: 'BIMTEK-SIMRS' }),
     ...programFields,
     providerId: id.optional(),
   })
@@ -132,7 +149,14 @@ export const newOfferingSchema = z
 export type NewOffering = z.infer<typeof newOfferingSchema>;
 
 export const offeringChangesSchema = z
-  .object({ startDate: date, endDate: date, capacity: z.number().int().min(1).max(10_000), location: text(300).nullable(), online: z.boolean(), status: z.enum(offeringStatuses) })
+  .object({
+    startDate: date,
+    endDate: date,
+    capacity: z.number().int().min(1).max(10_000),
+    location: text(300).nullable(),
+    online: z.boolean(),
+    status: z.enum(offeringStatuses),
+  })
   .partial()
   .strict()
   .openapi('OfferingChanges');
@@ -165,7 +189,10 @@ export const offeringQuery = z.object({
   from: date.optional(),
 });
 
-export const enrollSchema = z.object({ employeeIds: z.array(id).min(1).max(100) }).strict().openapi('EnrollEmployees');
+export const enrollSchema = z
+  .object({ employeeIds: z.array(id).min(1).max(100) })
+  .strict()
+  .openapi('EnrollEmployees');
 export const completionSchema = z
   .object({
     attendance: z.number().int().min(0).max(100).openapi({ description: 'Attendance in percent' }),
@@ -193,7 +220,9 @@ export const enrollmentSchema = z
   .openapi('Enrollment');
 export type Enrollment = z.infer<typeof enrollmentSchema>;
 
-export const enrollmentResultSchema = z.object({ items: z.array(enrollmentSchema.extend({ created: z.boolean() })) }).openapi('EnrollmentResult');
+export const enrollmentResultSchema = z
+  .object({ items: z.array(enrollmentSchema.extend({ created: z.boolean() })) })
+  .openapi('EnrollmentResult');
 export const enrollmentQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(600).optional(),
@@ -213,8 +242,19 @@ const reasonSchema = z.object({
 export const recommendationSchema = z
   .object({
     score: z.number(),
-    program: programSchema.pick({ id: true, scope: true, code: true, title: true, method: true, classical: true, jp: true, costPerParticipant: true }),
-    offerings: z.array(offeringSchema.pick({ id: true, startDate: true, endDate: true, capacity: true, location: true, online: true, status: true })),
+    program: programSchema.pick({
+      id: true,
+      scope: true,
+      code: true,
+      title: true,
+      method: true,
+      classical: true,
+      jp: true,
+      costPerParticipant: true,
+    }),
+    offerings: z.array(
+      offeringSchema.pick({ id: true, startDate: true, endDate: true, capacity: true, location: true, online: true, status: true }),
+    ),
     reasons: z.array(reasonSchema),
   })
   .openapi('Recommendation');

@@ -53,8 +53,7 @@ const referencePolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const escapeAttribute = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeAttribute = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const referenceHtml = `<!doctype html>
 <html lang="en">

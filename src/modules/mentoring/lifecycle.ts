@@ -48,7 +48,15 @@ const freeSlot = sql`(${col('kind')} = 'coaching' or (
 const stateForbids = (p: PairingRow, step: string) => new DomainError('conflict', `A ${p.status} pairing cannot be ${step}.`);
 const notYours = (step: string) => new DomainError('forbidden', `Only ${step}.`);
 
-async function apply(ctx: TenantContext, p: PairingRow, set: Partial<PairingRow>, when: SQL, action: string, step: string, extra: Statement[] = []) {
+async function apply(
+  ctx: TenantContext,
+  p: PairingRow,
+  set: Partial<PairingRow>,
+  when: SQL,
+  action: string,
+  step: string,
+  extra: Statement[] = [],
+) {
   const now = nowIso();
   const update = ctx.db
     .update(pairings)
@@ -67,14 +75,26 @@ async function apply(ctx: TenantContext, p: PairingRow, set: Partial<PairingRow>
   if (row) return publicPairing(row);
   const now2 = await visiblePairing(ctx, p.id);
   if (now2.status !== p.status) throw stateForbids(now2, step);
-  throw new DomainError('conflict', step === 'accepted' ? 'The mentor has no free slot: capacity reached or profile paused.' : 'The pairing changed meanwhile; read it again and retry.');
+  throw new DomainError(
+    'conflict',
+    step === 'accepted'
+      ? 'The mentor has no free slot: capacity reached or profile paused.'
+      : 'The pairing changed meanwhile; read it again and retry.',
+  );
 }
 
 export async function acceptPairing({ ctx, input: id }: Call<TenantContext, string>) {
   const p = await visiblePairing(ctx, id);
   if (ctx.actor.employeeId !== p.mentorId) throw notYours('the mentor accepts a pairing');
   if (p.status !== 'proposed') throw stateForbids(p, 'accepted');
-  return apply(ctx, p, { status: 'active', acceptedAt: nowIso() }, sql`${col('status')} = 'proposed' and ${freeSlot}`, 'pairing.accept', 'accepted');
+  return apply(
+    ctx,
+    p,
+    { status: 'active', acceptedAt: nowIso() },
+    sql`${col('status')} = 'proposed' and ${freeSlot}`,
+    'pairing.accept',
+    'accepted',
+  );
 }
 
 export async function declinePairing({ ctx, input: { id, reason } }: Call<TenantContext, { id: string; reason: string }>) {
@@ -91,7 +111,8 @@ export async function endPairing({ ctx, input: { id, ...input } }: Call<TenantCo
   const now = nowIso();
   const ended = { endedAt: now, endedBy: ctx.actor.subject, endReason: input.reason };
   if (input.outcome === 'cancelled') {
-    if (p.status === 'proposed' && !admin && ctx.actor.employeeId !== p.menteeId) throw notYours('the mentee or the admin withdraws a proposal; the mentor declines it');
+    if (p.status === 'proposed' && !admin && ctx.actor.employeeId !== p.menteeId)
+      throw notYours('the mentee or the admin withdraws a proposal; the mentor declines it');
     if (p.status !== 'proposed' && p.status !== 'active') throw stateForbids(p, 'cancelled');
     return apply(ctx, p, { status: 'cancelled', ...ended }, sql`${col('status')} = ${p.status}`, 'pairing.cancel', 'cancelled');
   }
@@ -104,9 +125,24 @@ export async function endPairing({ ctx, input: { id, ...input } }: Call<TenantCo
   const jp = jpForMinutes(minutes);
   const credit =
     jp > 0
-      ? creditJp(ctx, { employeeId: p.menteeId, jp, source: p.kind, occurredAt: now, reference: `pairing:${p.id}`, note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${minutes} menit` })
+      ? creditJp(ctx, {
+          employeeId: p.menteeId,
+          jp,
+          source: p.kind,
+          occurredAt: now,
+          reference: `pairing:${p.id}`,
+          note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${minutes} menit`,
+        })
       : [];
   // A session recorded after the sum was read would change the JP owed: the write then loses.
   const unchanged = sql`(select coalesce(sum(s.minutes), 0) from mentoring_sessions as s where s.tenant_id = ${col('tenant_id')} and s.pairing_id = ${col('id')}) = ${minutes}`;
-  return apply(ctx, p, { status: 'completed', completedAt: now, jpCenti: Math.round(jp * 100), ...ended }, sql`${col('status')} = 'active' and ${unchanged}`, 'pairing.complete', 'completed', credit);
+  return apply(
+    ctx,
+    p,
+    { status: 'completed', completedAt: now, jpCenti: Math.round(jp * 100), ...ended },
+    sql`${col('status')} = 'active' and ${unchanged}`,
+    'pairing.complete',
+    'completed',
+    credit,
+  );
 }

@@ -47,7 +47,12 @@ const refused = (detail: string, path: string) => new DomainError('unprocessable
 export async function assertPairable(ctx: TenantContext, kind: PairingRow['kind'], mentorId: string, menteeId: string): Promise<void> {
   const people = await ctx.db
     // Aliased: D1 returns columns by name, and the two `status` columns would collide.
-    .select({ id: employees.id, supervisorId: employees.supervisorId, status: employees.status, profile: sql<string | null>`${mentorProfiles.status}`.as('profile_status') })
+    .select({
+      id: employees.id,
+      supervisorId: employees.supervisorId,
+      status: employees.status,
+      profile: sql<string | null>`${mentorProfiles.status}`.as('profile_status'),
+    })
     .from(employees)
     .leftJoin(mentorProfiles, and(eq(mentorProfiles.tenantId, employees.tenantId), eq(mentorProfiles.employeeId, employees.id)))
     .where(sql`${employees.id} in (${mentorId}, ${menteeId})`);
@@ -56,11 +61,13 @@ export async function assertPairable(ctx: TenantContext, kind: PairingRow['kind'
   if (!mentor || mentor.status !== 'active') throw refused('No such active employee in this tenant.', 'body.mentorId');
   if (!mentee || mentee.status !== 'active') throw refused('No such active employee in this tenant.', 'body.menteeId');
   if (kind === 'coaching') {
-    if (mentee.supervisorId !== mentorId) throw refused("Coaching pairs an employee with their own supervisor: the mentor is not the mentee's supervisor.", 'body.mentorId');
+    if (mentee.supervisorId !== mentorId)
+      throw refused("Coaching pairs an employee with their own supervisor: the mentor is not the mentee's supervisor.", 'body.mentorId');
     return;
   }
   if (mentor.profile !== 'active') throw refused('The mentor has no active mentor profile.', 'body.mentorId');
-  if ((await reportingLine(ctx, menteeId)).has(mentorId)) throw refused("The mentor is in the mentee's own reporting line: that is coaching, not mentoring.", 'body.mentorId');
+  if ((await reportingLine(ctx, menteeId)).has(mentorId))
+    throw refused("The mentor is in the mentee's own reporting line: that is coaching, not mentoring.", 'body.mentorId');
 }
 
 export function goalRows(pairingId: string, goals: NewGoal[], now: string): GoalRow[] {
@@ -81,12 +88,21 @@ export function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals
   const statements: Statement[] = [ctx.db.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
   if (goals.length > 0) {
     statements.push(ctx.db.insertRows(mentoringGoals, goals));
-    statements.push(ctx.db.insertRows(auditLog, goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt))));
+    statements.push(
+      ctx.db.insertRows(
+        auditLog,
+        goals.map((g) => auditRow(ctx, 'goal.create', 'mentoring_goal', g.id, row.createdAt)),
+      ),
+    );
   }
   return statements;
 }
 
-export function proposedRow(ctx: TenantContext, p: { kind: PairingRow['kind']; mentorId: string; menteeId: string; focus: string[]; note?: string | undefined }, now: string): NewPairingRow {
+export function proposedRow(
+  ctx: TenantContext,
+  p: { kind: PairingRow['kind']; mentorId: string; menteeId: string; focus: string[]; note?: string | undefined },
+  now: string,
+): NewPairingRow {
   return {
     id: newSortableId('pair'),
     kind: p.kind,

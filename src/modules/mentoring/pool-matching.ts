@@ -31,7 +31,10 @@ interface Proposal {
 async function mentoringProposals(ctx: TenantContext, menteeIds: string[], input: MatchRequest): Promise<Proposal[]> {
   const views = [];
   for (const id of menteeIds) views.push(await menteeView(ctx, id));
-  const pool = await loadPool(ctx, views.flatMap((v) => v.gaps.map((g) => g.competencyId)));
+  const pool = await loadPool(
+    ctx,
+    views.flatMap((v) => v.gaps.map((g) => g.competencyId)),
+  );
   const table: (ScoreParts | null)[][] = views.map((v) => pool.candidates.map((c) => eligibleScore(v, c, input.unitPreference)));
   const result = matchPool({
     mentees: menteeIds,
@@ -45,7 +48,12 @@ async function mentoringProposals(ctx: TenantContext, menteeIds: string[], input
     const i = menteeIds.indexOf(p.mentee);
     const j = pool.candidates.findIndex((c) => c.employeeId === p.mentor);
     const parts = table[i]?.[j] as ScoreParts;
-    return { menteeId: p.mentee, mentorId: p.mentor, score: p.score / scale, parts: { fit: parts.fit, capacity: parts.capacity, unit: parts.unit } };
+    return {
+      menteeId: p.mentee,
+      mentorId: p.mentor,
+      score: p.score / scale,
+      parts: { fit: parts.fit, capacity: parts.capacity, unit: parts.unit },
+    };
   });
 }
 
@@ -64,7 +72,9 @@ export async function matchMentees({ ctx, input }: Call<TenantContext, MatchRequ
     .from(employees)
     .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(menteeIds)}))`));
   const present = new Set(known.map((k) => k.id));
-  const missing = input.mentees.flatMap((id, i) => (present.has(id) ? [] : [{ path: `body.mentees.${i}`, message: 'no such active employee in this tenant' }]));
+  const missing = input.mentees.flatMap((id, i) =>
+    present.has(id) ? [] : [{ path: `body.mentees.${i}`, message: 'no such active employee in this tenant' }],
+  );
   if (missing.length > 0) throw new DomainError('unprocessable', 'Unknown mentees.', missing);
 
   const proposals = input.kind === 'coaching' ? await coachingProposals(ctx, menteeIds) : await mentoringProposals(ctx, menteeIds, input);

@@ -20,7 +20,10 @@ import type { MentorChanges, NewMentor } from './schemas';
 
 type Row = typeof mentorProfiles.$inferSelect;
 
-export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({ ...rest, competencies: JSON.parse(competencies) as string[] });
+export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({
+  ...rest,
+  competencies: JSON.parse(competencies) as string[],
+});
 
 /** Competency ids for ids or codes; every unknown one is reported under `path`. */
 export async function competencyIds(ctx: TenantContext, keys: string[], path: string): Promise<string[]> {
@@ -44,10 +47,17 @@ export async function createMentor({ ctx, input }: Call<TenantContext, NewMentor
     createdAt: now,
     updatedAt: now,
   };
-  await withConstraints(() => ctx.db.batch([ctx.db.insert(mentorProfiles).values(row), auditEntry(ctx, 'mentor.create', 'mentor_profile', row.id)]), {
-    unique: () => new DomainError('conflict', 'This employee already has a mentor profile.', [{ path: 'body.employeeId', message: 'taken' }]),
-    foreignKey: () => new DomainError('unprocessable', 'No such employee in this tenant.', [{ path: 'body.employeeId', message: 'no such employee in this tenant' }]),
-  });
+  await withConstraints(
+    () => ctx.db.batch([ctx.db.insert(mentorProfiles).values(row), auditEntry(ctx, 'mentor.create', 'mentor_profile', row.id)]),
+    {
+      unique: () =>
+        new DomainError('conflict', 'This employee already has a mentor profile.', [{ path: 'body.employeeId', message: 'taken' }]),
+      foreignKey: () =>
+        new DomainError('unprocessable', 'No such employee in this tenant.', [
+          { path: 'body.employeeId', message: 'no such employee in this tenant' },
+        ]),
+    },
+  );
   return publicMentor(row);
 }
 
@@ -76,14 +86,19 @@ export async function updateMentor({ ctx, input }: Call<TenantContext, { id: str
   if (current.version !== expectedVersion) throw staleWrite();
   const set: Partial<Row> = {};
   if (changes.capacity !== undefined) set.capacity = changes.capacity;
-  if (changes.competencies !== undefined) set.competencies = JSON.stringify(await competencyIds(ctx, changes.competencies, 'body.competencies'));
+  if (changes.competencies !== undefined)
+    set.competencies = JSON.stringify(await competencyIds(ctx, changes.competencies, 'body.competencies'));
   if (changes.availability !== undefined) set.availability = changes.availability;
   if (changes.status !== undefined) set.status = changes.status;
   const w = { table: mentorProfiles, entity: 'mentor_profile', id, expectedVersion };
   const row = await applyVersioned<Row>(
     ctx,
     w,
-    ctx.db.update(mentorProfiles).set({ ...set, ...bumpVersion(mentorProfiles) }).where(atVersion(w)).returning(),
+    ctx.db
+      .update(mentorProfiles)
+      .set({ ...set, ...bumpVersion(mentorProfiles) })
+      .where(atVersion(w))
+      .returning(),
     'mentor.update',
   );
   return publicMentor(row);

@@ -5,7 +5,10 @@ import { pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
-const day = z.iso.date().refine((v) => v >= '2000-01-01' && v < '2101-01-01', 'a date between 2000 and 2100').openapi({ example: '2026-03-10' });
+const day = z.iso
+  .date()
+  .refine((v) => v >= '2000-01-01' && v < '2101-01-01', 'a date between 2000 and 2100')
+  .openapi({ example: '2026-03-10' });
 const competencyKeys = z.array(z.string().trim().min(1).max(60)).max(30);
 const reason = z.string().trim().min(3).max(1000);
 
@@ -99,7 +102,10 @@ export const pairingQuery = pageQuery.extend({
 export type PairingFilters = z.infer<typeof pairingQuery>;
 
 export const declineSchema = z.object({ reason }).strict().openapi('DeclinePairing');
-export const endSchema = z.object({ outcome: z.enum(['completed', 'cancelled']), reason }).strict().openapi('EndPairing');
+export const endSchema = z
+  .object({ outcome: z.enum(['completed', 'cancelled']), reason })
+  .strict()
+  .openapi('EndPairing');
 export type EndPairing = z.infer<typeof endSchema>;
 
 export const newSessionSchema = z
@@ -148,7 +154,10 @@ export const goalSchema = z
   })
   .openapi('MentoringGoal');
 
-const preference = z.enum(['proximity', 'distance']).default('proximity').openapi({ description: 'Prefer mentors near the mentee (same unit) or from elsewhere' });
+const preference = z
+  .enum(['proximity', 'distance'])
+  .default('proximity')
+  .openapi({ description: 'Prefer mentors near the mentee (same unit) or from elsewhere' });
 
 export const suggestionQuery = z.object({
   mentee: id,
@@ -164,7 +173,15 @@ export const suggestionsSchema = z
     preference: z.enum(['proximity', 'distance']),
     gaps: z.array(z.object({ competencyId: z.string(), required: z.number().int(), weightedGap: z.number() })),
     items: z.array(
-      z.object({ mentorId: z.string(), name: z.string(), unitId: z.string(), score: z.number(), parts, remaining: z.number().int(), covered: z.array(z.string()) }),
+      z.object({
+        mentorId: z.string(),
+        name: z.string(),
+        unitId: z.string(),
+        score: z.number(),
+        parts,
+        remaining: z.number().int(),
+        covered: z.array(z.string()),
+      }),
     ),
   })
   .openapi('MentorSuggestions');
@@ -184,7 +201,15 @@ export const matchResultSchema = z
   .object({
     kind: z.enum(pairingKinds),
     totalScore: z.number(),
-    proposals: z.array(z.object({ menteeId: z.string(), mentorId: z.string(), score: z.number(), parts: parts.nullable(), pairingId: z.string().nullable() })),
+    proposals: z.array(
+      z.object({
+        menteeId: z.string(),
+        mentorId: z.string(),
+        score: z.number(),
+        parts: parts.nullable(),
+        pairingId: z.string().nullable(),
+      }),
+    ),
     unmatched: z.array(z.string()),
     published: z.boolean(),
   })

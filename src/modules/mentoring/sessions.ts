@@ -19,7 +19,10 @@ import type { GoalChanges, NewGoal, NewSession } from './schemas';
 type SessionRow = typeof mentoringSessions.$inferSelect;
 type GoalRow = typeof mentoringGoals.$inferSelect;
 
-export const publicSession = ({ tenantId: _t, actionItems, ...rest }: Omit<SessionRow, 'tenantId'> & { tenantId?: string }) => ({ ...rest, actionItems: JSON.parse(actionItems) as string[] });
+export const publicSession = ({ tenantId: _t, actionItems, ...rest }: Omit<SessionRow, 'tenantId'> & { tenantId?: string }) => ({
+  ...rest,
+  actionItems: JSON.parse(actionItems) as string[],
+});
 export const publicGoal = ({ tenantId: _t, ...rest }: Omit<GoalRow, 'tenantId'> & { tenantId?: string }) => rest;
 
 /** The pairing, for a member who keeps it (the admin reads but does not write: 403). */
@@ -33,7 +36,10 @@ async function keptBy(ctx: TenantContext, pairingId: string): Promise<PairingRow
 const inStatus = (ctx: TenantContext, pairingId: string, statuses: PairingRow['status'][]) =>
   sql`exists (select 1 from ${pairings} where ${ctx.db.owned(pairings, eq(pairings.id, pairingId), inArray(pairings.status, statuses))})`;
 
-export async function addSession({ ctx, input: { pairingId, session: input } }: Call<TenantContext, { pairingId: string; session: NewSession }>) {
+export async function addSession({
+  ctx,
+  input: { pairingId, session: input },
+}: Call<TenantContext, { pairingId: string; session: NewSession }>) {
   const p = await keptBy(ctx, pairingId);
   if (p.status !== 'active') throw new DomainError('conflict', `Sessions are recorded on active pairings; this one is ${p.status}.`);
   const row = {
@@ -69,7 +75,8 @@ export async function listSessions({ ctx, input }: Call<TenantContext, { pairing
 
 export async function addGoal({ ctx, input: { pairingId, goal: input } }: Call<TenantContext, { pairingId: string; goal: NewGoal }>) {
   const p = await keptBy(ctx, pairingId);
-  if (p.status !== 'proposed' && p.status !== 'active') throw new DomainError('conflict', `Goals are kept on open pairings; this one is ${p.status}.`);
+  if (p.status !== 'proposed' && p.status !== 'active')
+    throw new DomainError('conflict', `Goals are kept on open pairings; this one is ${p.status}.`);
   const [row] = goalRows(pairingId, [input], nowIso());
   if (!row) throw new Error('goalRows returned no row');
   await ctx.db.batch([
@@ -104,9 +111,13 @@ async function goalOf(ctx: TenantContext, pairingId: string, goalId: string): Pr
   return row;
 }
 
-export const getGoal = async ({ ctx, input }: Call<TenantContext, { pairingId: string; goalId: string }>) => publicGoal(await goalOf(ctx, input.pairingId, input.goalId));
+export const getGoal = async ({ ctx, input }: Call<TenantContext, { pairingId: string; goalId: string }>) =>
+  publicGoal(await goalOf(ctx, input.pairingId, input.goalId));
 
-export async function updateGoal({ ctx, input }: Call<TenantContext, { pairingId: string; goalId: string; expectedVersion: number; changes: GoalChanges }>) {
+export async function updateGoal({
+  ctx,
+  input,
+}: Call<TenantContext, { pairingId: string; goalId: string; expectedVersion: number; changes: GoalChanges }>) {
   const { pairingId, goalId, expectedVersion, changes } = input;
   await keptBy(ctx, pairingId);
   const current = await goalOf(ctx, pairingId, goalId);
@@ -115,9 +126,12 @@ export async function updateGoal({ ctx, input }: Call<TenantContext, { pairingId
   const row = await applyVersioned<GoalRow>(
     ctx,
     w,
-    ctx.db.update(mentoringGoals).set({ ...changes, ...bumpVersion(mentoringGoals) }).where(and(atVersion(w), eq(mentoringGoals.pairingId, pairingId))).returning(),
+    ctx.db
+      .update(mentoringGoals)
+      .set({ ...changes, ...bumpVersion(mentoringGoals) })
+      .where(and(atVersion(w), eq(mentoringGoals.pairingId, pairingId)))
+      .returning(),
     'goal.update',
   );
   return publicGoal(row);
 }
-

@@ -34,7 +34,9 @@ function poolQuery(ctx: TenantContext) {
       competencies: mentorProfiles.competencies,
       unitId: employees.unitId,
       parentUnitId: units.parentId,
-      open: sql<number>`(select count(*) from ${pairings} where ${pairings.tenantId} = ${mentorProfiles.tenantId} and ${pairings.mentorId} = ${mentorProfiles.employeeId} and ${pairings.kind} = 'mentoring' and ${pairings.status} in ('proposed', 'active'))`.as('open_pairings'),
+      open: sql<number>`(select count(*) from ${pairings} where ${pairings.tenantId} = ${mentorProfiles.tenantId} and ${pairings.mentorId} = ${mentorProfiles.employeeId} and ${pairings.kind} = 'mentoring' and ${pairings.status} in ('proposed', 'active'))`.as(
+        'open_pairings',
+      ),
     })
     .from(mentorProfiles)
     .innerJoin(employees, and(eq(employees.tenantId, mentorProfiles.tenantId), eq(employees.id, mentorProfiles.employeeId)))
@@ -49,18 +51,12 @@ function poolQuery(ctx: TenantContext) {
  */
 function levelsQuery(ctx: TenantContext, competencyIds: string[]) {
   const wanted = JSON.stringify([...new Set(competencyIds)]);
-  const mentors = ctx.db
-    .select({ id: mentorProfiles.employeeId })
-    .from(mentorProfiles)
-    .where(eq(mentorProfiles.status, 'active'));
+  const mentors = ctx.db.select({ id: mentorProfiles.employeeId }).from(mentorProfiles).where(eq(mentorProfiles.status, 'active'));
   return ctx.db
     .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
     .from(currentLevels)
     .where(
-      and(
-        sql`${currentLevels.employeeId} in ${mentors}`,
-        sql`${currentLevels.competencyId} in (select value from json_each(${wanted}))`,
-      ),
+      and(sql`${currentLevels.employeeId} in ${mentors}`, sql`${currentLevels.competencyId} in (select value from json_each(${wanted}))`),
     );
 }
 
@@ -68,7 +64,11 @@ type PoolRow = Awaited<ReturnType<typeof poolQuery>>[number];
 type LevelRow = Awaited<ReturnType<typeof levelsQuery>>[number];
 
 function poolOf(rows: PoolRow[], levels: LevelRow[]): Pool {
-  const candidates = rows.map(({ competencies, ...r }) => ({ ...r, offered: JSON.parse(competencies) as string[], levels: new Map<string, number>() }));
+  const candidates = rows.map(({ competencies, ...r }) => ({
+    ...r,
+    offered: JSON.parse(competencies) as string[],
+    levels: new Map<string, number>(),
+  }));
   const byId = new Map(candidates.map((c) => [c.employeeId, c]));
   for (const l of levels) byId.get(l.employeeId)?.levels.set(l.competencyId, l.level);
   return { candidates };
@@ -94,7 +94,10 @@ function placeQuery(ctx: TenantContext, menteeId: string) {
  * statement; a select builder over a subquery (rather than `orm.all(sql)`) so it can be batched.
  */
 function lineQuery(ctx: TenantContext, employeeId: string) {
-  return ctx.db.unscoped('a recursive CTE up the supervisor chain').select({ person: sql<string>`line.person`.as('person') }).from(sql`(
+  return ctx.db
+    .unscoped('a recursive CTE up the supervisor chain')
+    .select({ person: sql<string>`line.person`.as('person') })
+    .from(sql`(
     with recursive chain(person, depth) as (
       select s.supervisor_id, 1 from employees s where ${ctx.db.scope('s')} and s.id = ${employeeId}
       union all
@@ -141,7 +144,10 @@ export async function suggestionsFor({ ctx, input }: Call<TenantContext, { mente
     placeQuery(ctx, menteeId),
     lineQuery(ctx, menteeId),
     poolQuery(ctx),
-    levelsQuery(ctx, gaps.map((g) => g.competencyId)),
+    levelsQuery(
+      ctx,
+      gaps.map((g) => g.competencyId),
+    ),
   ]);
   const mentee = viewOf(menteeId, gaps, place, line);
   const pool = poolOf(poolRows, levels);

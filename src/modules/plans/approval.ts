@@ -52,11 +52,15 @@ export async function approvePlan({ ctx, input: { id, expectedVersion } }: Call<
     })
     .where(draft);
   const statements: Statement[] = [seats, flip, auditIfChanged(ctx, 'plan.approve', 'plan', id, now)];
-  const orm = ctx.db.unscoped('insert … select of the enrollments from the plan lines, each offering\'s queue places numbered by a window function');
+  const orm = ctx.db.unscoped(
+    "insert … select of the enrollments from the plan lines, each offering's queue places numbered by a window function",
+  );
   for (let lo = 1; lo <= row.lineCount; lo += linesPerStatement) {
     const hi = lo + linesPerStatement - 1;
     statements.push(
-      orm.insert(enrollments).select(sql`
+      orm
+        .insert(enrollments)
+        .select(sql`
         select l.tenant_id, 'enr_' || lower(hex(randomblob(10))), l.offering_id, l.employee_id, 'enrolled',
           (select coalesce(max(q.seq), 0) from enrollments q where ${ctx.db.scope('q')} and q.offering_id = l.offering_id)
             + row_number() over (partition by l.offering_id order by l.seq),
@@ -64,7 +68,8 @@ export async function approvePlan({ ctx, input: { id, expectedVersion } }: Call<
         from plan_lines l
         where ${ctx.db.scope('l')} and l.plan_id = ${id} and l.seq between ${lo} and ${hi}
           and exists (select 1 from plans p where ${ctx.db.scope('p')} and p.id = ${id} and p.approval_token = ${token})
-          and not exists (select 1 from enrollments x where ${ctx.db.scope('x')} and x.offering_id = l.offering_id and x.employee_id = l.employee_id)`).onConflictDoNothing(),
+          and not exists (select 1 from enrollments x where ${ctx.db.scope('x')} and x.offering_id = l.offering_id and x.employee_id = l.employee_id)`)
+        .onConflictDoNothing(),
     );
   }
   await ctx.db.write(statements);

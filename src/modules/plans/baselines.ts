@@ -25,7 +25,11 @@ export function naiveGreedy(instance: PlanInstance): PlanResult {
   let cost = 0;
   if (instance.options.perPersonCap < 1) return { assignments, value: 0, cost };
   for (const { e, top } of order) {
-    const closing = (o: PlanOffering) => Math.min(e.gaps.find((g) => g.competencyId === top!.competencyId)!.gap, o.gains.filter((g) => g.competencyId === top!.competencyId).reduce((s, g) => s + g.gain, 0));
+    const closing = (o: PlanOffering) =>
+      Math.min(
+        e.gaps.find((g) => g.competencyId === top!.competencyId)!.gap,
+        o.gains.filter((g) => g.competencyId === top!.competencyId).reduce((s, g) => s + g.gain, 0),
+      );
     let pick: PlanOffering | null = null;
     for (const o of instance.offerings) {
       if ((seats.get(o.id) ?? 0) < 1 || cost + o.cost > instance.budget || closing(o) <= 0 || !mayAttend(e, o)) continue;
@@ -44,7 +48,8 @@ export const maxExhaustivePairs = 20;
 /** The exact optimum by enumerating every allowed set of candidate pairs (≤ 20 pairs). */
 export function exhaustive(instance: PlanInstance): PlanResult {
   const pairs: PlanAssignment[] = [];
-  for (const e of instance.employees) for (const o of instance.offerings) if (mayAttend(e, o)) pairs.push({ employeeId: e.id, offeringId: o.id });
+  for (const e of instance.employees)
+    for (const o of instance.offerings) if (mayAttend(e, o)) pairs.push({ employeeId: e.id, offeringId: o.id });
   if (pairs.length > maxExhaustivePairs) throw new Error(`exhaustive search over ${pairs.length} pairs refused`);
   let best: PlanAssignment[] = [];
   let bestValue = 0;

@@ -4,8 +4,9 @@
  * weighted gaps in scope, employees reaching the JP target, each also by unit. Pure; it must count
  * a gap at most once however many lines of one employee close it.
  */
-import { gapWeight } from './objective';
+
 import type { BuiltInstance } from './instance';
+import { gapWeight } from './objective';
 import type { PlanResult } from './types';
 
 export interface LineGap {
@@ -45,7 +46,11 @@ export function explain(built: BuiltInstance, result: PlanResult, naive: PlanRes
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
   const offerings = new Map(instance.offerings.map((o) => [o.id, o]));
   const byUnit = new Map<string, UnitTotals>();
-  const unitOf = (id: string) => byUnit.get(id) ?? byUnit.set(id, { unitId: id, employees: 0, lines: 0, cost: 0, weightedGap: 0, closed: 0, reachingTargetBefore: 0, reachingTargetAfter: 0 }).get(id)!;
+  const unitOf = (id: string) =>
+    byUnit.get(id) ??
+    byUnit
+      .set(id, { unitId: id, employees: 0, lines: 0, cost: 0, weightedGap: 0, closed: 0, reachingTargetBefore: 0, reachingTargetAfter: 0 })
+      .get(id)!;
   const target = instance.employees[0]?.jpTarget ?? 0;
   for (const e of instance.employees) {
     const u = unitOf(e.unitId);
@@ -54,7 +59,9 @@ export function explain(built: BuiltInstance, result: PlanResult, naive: PlanRes
     if (e.jpEarned >= e.jpTarget) u.reachingTargetBefore++;
   }
   // Lines in a stable order: by employee, then offering; each closes what is left of each gap.
-  const sorted = [...result.assignments].sort((a, b) => (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : a.offeringId < b.offeringId ? -1 : 1));
+  const sorted = [...result.assignments].sort((a, b) =>
+    a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : a.offeringId < b.offeringId ? -1 : 1,
+  );
   const reached = new Map<string, number>();
   const lines: ExplainedLine[] = [];
   let level = new Map<string, number>();
@@ -83,7 +90,17 @@ export function explain(built: BuiltInstance, result: PlanResult, naive: PlanRes
     u.lines++;
     u.cost += o.cost;
     u.closed += value;
-    lines.push({ seq: lines.length + 1, employeeId: e.id, unitId: e.unitId, offeringId: o.id, programId: o.programId, cost: o.cost, jpCenti: Math.round(o.jp * 100), value: round(value), gaps });
+    lines.push({
+      seq: lines.length + 1,
+      employeeId: e.id,
+      unitId: e.unitId,
+      offeringId: o.id,
+      programId: o.programId,
+      cost: o.cost,
+      jpCenti: Math.round(o.jp * 100),
+      value: round(value),
+      gaps,
+    });
   }
   for (const e of instance.employees) {
     const jp = reached.get(e.id) ?? e.jpEarned;

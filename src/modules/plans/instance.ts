@@ -13,8 +13,8 @@ import { sql } from 'drizzle-orm';
 import { competencies } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
-import type { PlanEmployee, PlanGap, PlanInstance, PlanOffering } from './types';
 import type { NewPlan } from './schemas';
+import type { PlanEmployee, PlanGap, PlanInstance, PlanOffering } from './types';
 
 export interface BuiltInstance {
   instance: PlanInstance;
@@ -73,7 +73,15 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
   const chosen = o.offerings
     ? sql`o.id in (select value from json_each(${JSON.stringify(o.offerings)})) and o.status in ${enrollable}`
     : sql`o.status in ('planned', 'open') and o.start_date >= ${`${input.year}-01-01`} and o.start_date <= ${`${input.year}-12-31`}`;
-  const offeringRows = await db.all<{ id: string; program_id: string; cost: number; jp_centi: number; free: number; gains: string; prerequisites: number }>(sql`
+  const offeringRows = await db.all<{
+    id: string;
+    program_id: string;
+    cost: number;
+    jp_centi: number;
+    free: number;
+    gains: string;
+    prerequisites: number;
+  }>(sql`
     select o.id as id, o.program_id as program_id, p.cost_per_participant as cost, p.jp_centi as jp_centi,
       o.capacity - (select count(*) from enrollments x where x.tenant_id = o.tenant_id and x.offering_id = o.id and x.status in ('enrolled', 'completed')) as free,
       (select json_group_array(json_array(g.competency_id, g.level)) from program_competencies g
@@ -87,7 +95,11 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
     const found = new Set(offeringRows.map((r) => r.id));
     const missing = o.offerings.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      throw new DomainError('unprocessable', 'Some offerings are not this tenant\'s enrollable offerings.', missing.slice(0, 20).map((id) => ({ path: 'options.offerings', message: `no enrollable offering ${id}` })));
+      throw new DomainError(
+        'unprocessable',
+        "Some offerings are not this tenant's enrollable offerings.",
+        missing.slice(0, 20).map((id) => ({ path: 'options.offerings', message: `no enrollable offering ${id}` })),
+      );
     }
   }
   const gated = [...new Set(offeringRows.filter((r) => r.prerequisites > 0).map((r) => r.program_id))];

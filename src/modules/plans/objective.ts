@@ -42,7 +42,9 @@ export function planValue(instance: PlanInstance, assignments: readonly PlanAssi
 
 /** Whether attending `offering` would close any of the employee's gaps: only such pairs may be planned. */
 export const closesAGap = (employee: PlanEmployee, offering: PlanOffering): boolean =>
-  offering.gains.some((gain) => gain.gain > 0 && employee.gaps.some((g) => g.gap > 0 && g.weight > 0 && g.competencyId === gain.competencyId));
+  offering.gains.some(
+    (gain) => gain.gain > 0 && employee.gaps.some((g) => g.gap > 0 && g.weight > 0 && g.competencyId === gain.competencyId),
+  );
 
 export const mayAttend = (employee: PlanEmployee, offering: PlanOffering): boolean =>
   (offering.eligibleEmployeeIds === undefined || offering.eligibleEmployeeIds.includes(employee.id)) && closesAGap(employee, offering);

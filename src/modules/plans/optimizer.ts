@@ -36,7 +36,7 @@
  */
 import { naiveGreedy } from './baselines';
 import { planValue } from './objective';
-import { density, value, grow, improve, lagrangian, repair, type ImproveLimits } from './passes';
+import { density, grow, type ImproveLimits, improve, lagrangian, repair, value } from './passes';
 import { prepare } from './prepared';
 import { PlanState } from './state';
 import type { PlanAssignment, PlanInstance, PlanResult } from './types';
@@ -139,7 +139,12 @@ export function* optimizeSteps(instance: PlanInstance, naivePlan?: PlanResult): 
 }
 
 /** The naive plan as candidate indices, or null when one of its pairs fell out of the candidates. */
-function toCandidates(candStart: Int32Array, candOffering: Int32Array, instance: PlanInstance, plan: readonly PlanAssignment[]): number[] | null {
+function toCandidates(
+  candStart: Int32Array,
+  candOffering: Int32Array,
+  instance: PlanInstance,
+  plan: readonly PlanAssignment[],
+): number[] | null {
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
   const offeringIndex = new Map(instance.offerings.map((o, i) => [o.id, i]));
   const out: number[] = [];

@@ -11,7 +11,10 @@ export type Key = (state: PlanState, c: number) => number;
 
 export const value: Key = (s, c) => s.gain(c);
 export const density: Key = (s, c) => s.gain(c) / Math.max(s.p.cost[s.p.candOffering[c]!]!, 1);
-export const lagrangian = (lambda: number): Key => (s, c) => s.gain(c) - lambda * s.p.cost[s.p.candOffering[c]!]!;
+export const lagrangian =
+  (lambda: number): Key =>
+  (s, c) =>
+    s.gain(c) - lambda * s.p.cost[s.p.candOffering[c]!]!;
 
 /** Greedy from the current plan over `pool` (all candidates when absent); returns what it added. */
 export function grow(s: PlanState, key: Key, budget: number, pool?: readonly number[], excluded?: ReadonlySet<number>): number[] {
@@ -24,10 +27,11 @@ export function grow(s: PlanState, key: Key, budget: number, pool?: readonly num
     const k = key(s, c);
     if (k > 0) heap.push(k, c, stamp[p.candEmployee[c]!]!);
   };
-  if (pool) for (const c of pool) {
-    s.poolMark[c] = generation;
-    offer(c);
-  }
+  if (pool)
+    for (const c of pool) {
+      s.poolMark[c] = generation;
+      offer(c);
+    }
   else for (let c = 0; c < p.candEmployee.length; c++) offer(c);
   const added: number[] = [];
   const cheapest = s.p.cheapest;
@@ -92,11 +96,14 @@ export function improve(s: PlanState, budget: number, limits: ImproveLimits): vo
     const few = weak.slice(0, limits.doubles);
     for (let i = 0; i < few.length; i++) for (let j = i + 1; j < few.length; j++) trials.push({ out: [few[i]!, few[j]!] });
     const fewer = weak.slice(0, limits.triples);
-    for (let i = 0; i < fewer.length; i++) for (let j = i + 1; j < fewer.length; j++) for (let k = j + 1; k < fewer.length; k++) trials.push({ out: [fewer[i]!, fewer[j]!, fewer[k]!] });
+    for (let i = 0; i < fewer.length; i++)
+      for (let j = i + 1; j < fewer.length; j++)
+        for (let k = j + 1; k < fewer.length; k++) trials.push({ out: [fewer[i]!, fewer[j]!, fewer[k]!] });
     const swapIn = unplanned.slice(0, limits.swapsIn);
     for (const c of weak.slice(0, limits.swaps)) for (const d of swapIn) trials.push({ out: [c], into: d });
     const swapOut = weak.slice(0, limits.pairSwaps);
-    for (let i = 0; i < swapOut.length; i++) for (let j = i + 1; j < swapOut.length; j++) for (const d of swapIn) trials.push({ out: [swapOut[i]!, swapOut[j]!], into: d });
+    for (let i = 0; i < swapOut.length; i++)
+      for (let j = i + 1; j < swapOut.length; j++) for (const d of swapIn) trials.push({ out: [swapOut[i]!, swapOut[j]!], into: d });
     trials.push({ out: [] });
     let better = false;
     for (const { out, into } of trials) {

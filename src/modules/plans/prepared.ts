@@ -39,7 +39,10 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
   const E = employees.length;
   const O = offerings.length;
   const programIds = new Map<string, number>();
-  const program = Int32Array.from(offerings, (o) => programIds.get(o.programId) ?? programIds.set(o.programId, programIds.size).get(o.programId)!);
+  const program = Int32Array.from(
+    offerings,
+    (o) => programIds.get(o.programId) ?? programIds.set(o.programId, programIds.size).get(o.programId)!,
+  );
   const compIds = new Map<string, number>();
   const comp = (id: string) => compIds.get(id) ?? compIds.set(id, compIds.size).get(id)!;
   // One entry per competency: an offering listing a competency twice gains the sum, as in planValue.
@@ -133,7 +136,11 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
   return {
     instance,
     cap: Math.max(0, Math.floor(instance.options.perPersonCap)),
-    gapStart, gapSize, gapW, bonus, jpNeed,
+    gapStart,
+    gapSize,
+    gapW,
+    bonus,
+    jpNeed,
     cost,
     jp,
     capacity: Int32Array.from(offerings, (o) => Math.max(0, Math.floor(o.capacity))),
@@ -172,7 +179,10 @@ class Grow<T extends Int32Array | Float64Array> {
 /** Half the slots to the most valuable pairs, the rest to the best value per rupiah. */
 function topCandidates(pairs: number[], value: Float64Array, density: Float64Array, k: number): number[] {
   if (pairs.length <= k) return pairs;
-  const byValue = pairs.slice().sort((a, b) => value[b]! - value[a]! || a - b).slice(0, Math.ceil(k / 2));
+  const byValue = pairs
+    .slice()
+    .sort((a, b) => value[b]! - value[a]! || a - b)
+    .slice(0, Math.ceil(k / 2));
   const chosen = new Set(byValue);
   for (const o of pairs.slice().sort((a, b) => density[b]! - density[a]! || a - b)) {
     if (chosen.size >= k) break;

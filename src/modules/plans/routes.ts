@@ -5,10 +5,20 @@
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { approvePlan } from './approval';
-import { compareQuery, comparisonSchema, newPlanSchema, planLineSchema, planListQuery, planParams, planSchema, planSummarySchema, recomputeSchema } from './schemas';
-import { comparePlans, createPlan, getPlan, listLines, listPlans, recomputePlan } from './service';
 import { tenantParams } from '../../platform/http/params';
+import { approvePlan } from './approval';
+import {
+  compareQuery,
+  comparisonSchema,
+  newPlanSchema,
+  planLineSchema,
+  planListQuery,
+  planParams,
+  planSchema,
+  planSummarySchema,
+  recomputeSchema,
+} from './schemas';
+import { comparePlans, createPlan, getPlan, listLines, listPlans, recomputePlan } from './service';
 
 const tags = ['Annual plan'];
 const admin = ['tenant_admin'] as const;
@@ -16,10 +26,16 @@ const admin = ['tenant_admin'] as const;
 export const planRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/plans', tags, roles: [...admin],
+      method: 'post',
+      path: '/tenants/{tenant}/plans',
+      tags,
+      roles: [...admin],
       summary: 'Compute a draft annual plan for a year and a budget',
       request: { params: tenantParams, body: jsonBody(newPlanSchema) },
-      responses: { 201: json(planSchema, 'The draft plan with its totals'), 422: problem('An offering asked for is not an enrollable offering of this tenant') },
+      responses: {
+        201: json(planSchema, 'The draft plan with its totals'),
+        422: problem('An offering asked for is not an enrollable offering of this tenant'),
+      },
     }),
     async (c) => {
       const plan = await createPlan({ ctx: c.get('ctx'), input: c.req.valid('json') });
@@ -29,7 +45,10 @@ export const planRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/plans', tags, roles: [...admin],
+      method: 'get',
+      path: '/tenants/{tenant}/plans',
+      tags,
+      roles: [...admin],
       summary: 'Plans, newest first (optionally of one year)',
       request: { params: tenantParams, query: planListQuery },
       responses: { 200: json(pageOf(planSummarySchema), 'A page of plans') },
@@ -42,7 +61,10 @@ export const planRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/plans/compare', tags, roles: [...admin],
+      method: 'get',
+      path: '/tenants/{tenant}/plans/compare',
+      tags,
+      roles: [...admin],
       summary: 'Two plans side by side: totals, and the lines only one of them has',
       request: { params: tenantParams, query: compareQuery },
       responses: { 200: json(comparisonSchema, 'The comparison') },
@@ -54,7 +76,10 @@ export const planRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/plans/{id}', tags, roles: [...admin],
+      method: 'get',
+      path: '/tenants/{tenant}/plans/{id}',
+      tags,
+      roles: [...admin],
       summary: 'A plan with its totals (budget used, gap closure, JP target, by unit)',
       request: { params: planParams },
       responses: { 200: json(planSchema, 'The plan') },
@@ -67,7 +92,10 @@ export const planRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/plans/{id}/lines', tags, roles: [...admin],
+      method: 'get',
+      path: '/tenants/{tenant}/plans/{id}/lines',
+      tags,
+      roles: [...admin],
       summary: "A plan's lines in order: who attends what, the cost, and which gaps it closes",
       request: { params: planParams, query: pageQuery },
       responses: { 200: json(pageOf(planLineSchema), 'A page of lines') },
@@ -75,12 +103,18 @@ export const planRoutes = tenantRouter()
     async (c) => {
       const { cursor, limit } = c.req.valid('query');
       const key = decodeCursor(cursor, 1) as [number] | undefined;
-      return c.json(await listLines({ ctx: c.get('ctx'), input: { planId: c.req.valid('param').id, limit, ...(key ? { cursor: key } : {}) } }), 200);
+      return c.json(
+        await listLines({ ctx: c.get('ctx'), input: { planId: c.req.valid('param').id, limit, ...(key ? { cursor: key } : {}) } }),
+        200,
+      );
     },
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/plans/{id}/recompute', tags, roles: [...admin],
+      method: 'post',
+      path: '/tenants/{tenant}/plans/{id}/recompute',
+      tags,
+      roles: [...admin],
       summary: "A new draft from the current data with this plan's year and options (optionally another budget)",
       request: { params: planParams, body: jsonBody(recomputeSchema) },
       responses: { 201: json(planSchema, 'The new draft (sourcePlanId names this plan)'), 409: problem('The plan is approved and frozen') },
@@ -93,7 +127,10 @@ export const planRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/plans/{id}/approve', tags, roles: [...admin],
+      method: 'post',
+      path: '/tenants/{tenant}/plans/{id}/approve',
+      tags,
+      roles: [...admin],
       summary: 'Approve the draft: creates all its enrollments at once, or nothing (If-Match); approving again answers the approved plan',
       request: { params: planParams },
       responses: { 200: json(planSchema, 'The approved plan'), 409: problem('Seats were taken meanwhile: nothing was created') },

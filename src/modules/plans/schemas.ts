@@ -9,9 +9,19 @@ const weight = z.number().min(0).max(100);
 export const planOptionsSchema = z
   .object({
     units: z.array(id).min(1).max(500).optional().openapi({ description: 'Units in scope (direct members); default every unit' }),
-    offerings: z.array(id).min(1).max(1000).optional().openapi({ description: "Offerings to use; default the tenant's planned/open offerings starting in the year" }),
+    offerings: z
+      .array(id)
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ description: "Offerings to use; default the tenant's planned/open offerings starting in the year" }),
     perPersonCap: z.number().int().min(1).max(10).default(2),
-    jpTargetBonus: z.number().min(0).max(100).default(1).openapi({ description: 'Value of lifting one employee to the JP target, in weighted gap levels' }),
+    jpTargetBonus: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .openapi({ description: 'Value of lifting one employee to the JP target, in weighted gap levels' }),
     weights: z
       .object({
         units: z.record(id, weight).optional(),
@@ -33,11 +43,18 @@ export const newPlanSchema = z
 export type NewPlan = z.infer<typeof newPlanSchema>;
 export type PlanOptionsInput = z.infer<typeof planOptionsSchema>;
 
-export const recomputeSchema = z
-  .object({ budget: z.number().int().min(0).max(1e13).optional() })
-  .strict();
+export const recomputeSchema = z.object({ budget: z.number().int().min(0).max(1e13).optional() }).strict();
 
-const unitTotals = z.object({ unitId: z.string(), employees: z.number(), lines: z.number(), cost: z.number(), weightedGap: z.number(), closed: z.number(), reachingTargetBefore: z.number(), reachingTargetAfter: z.number() });
+const unitTotals = z.object({
+  unitId: z.string(),
+  employees: z.number(),
+  lines: z.number(),
+  cost: z.number(),
+  weightedGap: z.number(),
+  closed: z.number(),
+  reachingTargetBefore: z.number(),
+  reachingTargetAfter: z.number(),
+});
 
 export const planTotalsSchema = z.object({
   budgetUsed: z.number(),
@@ -71,7 +88,9 @@ export const planSchema = z.object({
   updatedAt: z.string(),
 });
 
-export const planSummarySchema = planSchema.omit({ options: true, totals: true }).extend({ lines: z.number(), budgetUsed: z.number(), closureShare: z.number() });
+export const planSummarySchema = planSchema
+  .omit({ options: true, totals: true })
+  .extend({ lines: z.number(), budgetUsed: z.number(), closureShare: z.number() });
 
 export const lineGapSchema = z.object({ competencyId: z.string(), from: z.number(), to: z.number(), weight: z.number() });
 export const planLineSchema = z.object({

@@ -7,13 +7,13 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { planLines, plans } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import type { Call, TenantContext } from '../../platform/context';
-import { after, page } from '../../platform/http/pagination';
 import { DomainError, notFound } from '../../platform/errors';
+import { after, page } from '../../platform/http/pagination';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { explain, type LineGap, type PlanTotals } from './explain';
 import { buildInstance } from './instance';
 import { naiveGreedy, optimizeSteps } from './optimizer';
-import { planOptionsSchema, type NewPlan } from './schemas';
+import { type NewPlan, planOptionsSchema } from './schemas';
 
 /** Lines per multi-row insert: one JSON parameter of ≈ 100 KB, well inside D1's statement limits. */
 const linesPerStatement = 400;
@@ -104,7 +104,10 @@ export async function listPlans({ ctx, input: q }: Call<TenantContext, { limit: 
   };
 }
 
-export async function listLines({ ctx, input: { planId, ...q } }: Call<TenantContext, { planId: string; limit: number; cursor?: [number] }>) {
+export async function listLines({
+  ctx,
+  input: { planId, ...q },
+}: Call<TenantContext, { planId: string; limit: number; cursor?: [number] }>) {
   await planRow(ctx, planId);
   const rows = await ctx.db
     .select()
@@ -114,7 +117,11 @@ export async function listLines({ ctx, input: { planId, ...q } }: Call<TenantCon
     .limit(q.limit + 1);
   const paged = page(rows, q.limit, (r) => [r.seq]);
   return {
-    items: paged.items.map(({ tenantId: _t, planId: _p, jpCenti, gaps, ...l }) => ({ ...l, jp: jpCenti / 100, gaps: JSON.parse(gaps) as LineGap[] })),
+    items: paged.items.map(({ tenantId: _t, planId: _p, jpCenti, gaps, ...l }) => ({
+      ...l,
+      jp: jpCenti / 100,
+      gaps: JSON.parse(gaps) as LineGap[],
+    })),
     nextCursor: paged.nextCursor,
   };
 }
@@ -122,7 +129,8 @@ export async function listLines({ ctx, input: { planId, ...q } }: Call<TenantCon
 /** A new draft with the same year and options (budget may change), naming the plan it came from. */
 export async function recomputePlan({ ctx, input: { id, budget } }: Call<TenantContext, { id: string; budget?: number | undefined }>) {
   const source = await planRow(ctx, id);
-  if (source.status === 'approved') throw new DomainError('conflict', 'The plan is approved and frozen; recompute makes no new version of it.');
+  if (source.status === 'approved')
+    throw new DomainError('conflict', 'The plan is approved and frozen; recompute makes no new version of it.');
   const view = planView(source);
   return storePlan(ctx, { year: source.year, budget: budget ?? source.budget, options: view.options }, id);
 }

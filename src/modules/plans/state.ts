@@ -77,7 +77,8 @@ export class PlanState {
     if (this.count[e]! >= p.cap || this.seats[o]! >= p.capacity[o]!) return false;
     if (this.count[e]! === 0) return true;
     const program = p.program[o]!;
-    for (let d = p.candStart[e]!; d < p.candStart[e + 1]!; d++) if (this.inPlan[d] && p.program[p.candOffering[d]!] === program) return false;
+    for (let d = p.candStart[e]!; d < p.candStart[e + 1]!; d++)
+      if (this.inPlan[d] && p.program[p.candOffering[d]!] === program) return false;
     return true;
   }
 

@@ -5,7 +5,7 @@
  * without one) is refused, so a leaked long-lived token cannot be minted. Keys come from a remote
  * JWKS (production) or an inline JWKS (local development, tests). Anything wrong is the same 401.
  */
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import type { Bindings } from '../../env';
 import { DomainError } from '../errors';
 
@@ -32,7 +32,10 @@ function keySetFor(env: Bindings): KeySet {
 }
 
 export function allowedAlgorithms(env: Bindings): string[] {
-  const list = (env.JWT_ALGORITHMS ?? 'ES256,RS256').split(',').map((a) => a.trim()).filter(Boolean);
+  const list = (env.JWT_ALGORITHMS ?? 'ES256,RS256')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const unsafe = list.filter((a) => !asymmetric.has(a));
   if (unsafe.length > 0) throw new Error(`JWT_ALGORITHMS may list asymmetric algorithms only, not ${unsafe.join(', ')}`);
   return list;

@@ -2,7 +2,7 @@
  * Lets the database decide races: a unique index or a foreign key that refuses a write becomes a
  * clear 409/422 instead of a 500, with no check-then-write window in between.
  */
-import { DomainError } from '../errors';
+import type { DomainError } from '../errors';
 
 interface Meanings {
   unique?: () => DomainError;

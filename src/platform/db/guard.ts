@@ -32,6 +32,10 @@ export function guardFailure(err: unknown): DomainError | undefined {
   const code = rest.slice(0, colon);
   if (colon < 0 || !(code in problemCodes)) return undefined;
   // SQLite appends its own words after the message (": SQLITE_CONSTRAINT …"); the detail ends before them.
-  const detail = rest.slice(colon + 1).replace(/: SQLITE_CONSTRAINT.*$/s, '').split(' | ')[0] ?? '';
+  const detail =
+    rest
+      .slice(colon + 1)
+      .replace(/: SQLITE_CONSTRAINT.*$/s, '')
+      .split(' | ')[0] ?? '';
   return new DomainError(code as ProblemCode, detail);
 }

@@ -4,7 +4,7 @@
  * insert-select, because drizzle cannot put a raw statement with parameters into a D1 batch.
  * https://www.sqlite.org/json1.html#jeach
  */
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 

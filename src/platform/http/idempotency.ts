@@ -15,8 +15,8 @@ import { drizzle } from 'drizzle-orm/d1';
 import type { MiddlewareHandler } from 'hono';
 import { idempotencyKeys } from '../../db/schema';
 import type { AppEnv } from '../../env';
-import { nowIso } from '../ids';
 import { DomainError } from '../errors';
+import { nowIso } from '../ids';
 
 export const idempotencyWindowMs = 24 * 60 * 60 * 1000;
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
@@ -44,7 +44,12 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const route = `${c.req.method} ${c.req.routePath}`;
     const url = new URL(c.req.url);
     const fingerprint = await sha256(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
-    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.route, route), eq(idempotencyKeys.key, key));
+    const where = and(
+      eq(idempotencyKeys.scope, scope),
+      eq(idempotencyKeys.caller, caller),
+      eq(idempotencyKeys.route, route),
+      eq(idempotencyKeys.key, key),
+    );
 
     const claimed = await orm
       .insert(idempotencyKeys)

@@ -4,12 +4,12 @@
  * by `authorize()` and published as `x-roles`), idempotency keys (after the role check), and the
  * problem responses — so no module repeats it.
  */
-import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { AppEnv, NationalEnv, TenantEnv } from '../../env';
 import { authorize } from '../auth/middleware';
-import { idempotency } from './idempotency';
 import type { Role } from '../auth/principal';
 import { DomainError } from '../errors';
+import { idempotency } from './idempotency';
 
 export const problemSchema = z
   .object({
@@ -42,7 +42,11 @@ export const maxListedErrors = 200;
 export function validationError(issues: readonly { path: PropertyKey[]; message: string }[], where: string): DomainError {
   const errors = issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
   const listed = errors.length > maxListedErrors ? ` (the first ${maxListedErrors} are listed)` : '';
-  return new DomainError('validation_failed', `${errors.length} problem(s) in the request ${where}${listed}.`, errors.slice(0, maxListedErrors));
+  return new DomainError(
+    'validation_failed',
+    `${errors.length} problem(s) in the request ${where}${listed}.`,
+    errors.slice(0, maxListedErrors),
+  );
 }
 
 function router<E extends AppEnv | TenantEnv | NationalEnv>() {

@@ -4,7 +4,7 @@
  * misses or repeats a row, whatever is inserted meanwhile.
  */
 import { z } from '@hono/zod-openapi';
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { DomainError } from '../errors';
 
@@ -13,8 +13,7 @@ export const pageQuery = z.object({
   cursor: z.string().max(600).optional().openapi({ description: 'nextCursor of the previous page' }),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 type Key = (string | number)[];
 
@@ -32,14 +31,19 @@ export function decodeCursor(cursor: string | undefined, arity: number): Key | u
   } catch {
     // falls through to the problem below
   }
-  throw new DomainError('validation_failed', 'The cursor is not valid.', [{ path: 'query.cursor', message: 'not a cursor from this list' }]);
+  throw new DomainError('validation_failed', 'The cursor is not valid.', [
+    { path: 'query.cursor', message: 'not a cursor from this list' },
+  ]);
 }
 
 /** `(a, b) > (?, ?)`: rows after the cursor in the order of `columns` (`<` when newest first). */
 export function after(columns: SQLiteColumn[], key: Key | undefined, order: 'asc' | 'desc' = 'asc'): SQL | undefined {
   if (!key) return undefined;
   const left = sql.join(columns, sql`, `);
-  const right = sql.join(key.map((v) => sql`${v}`), sql`, `);
+  const right = sql.join(
+    key.map((v) => sql`${v}`),
+    sql`, `,
+  );
   return order === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
 }
 

@@ -29,9 +29,7 @@ export function problemResponse(c: Context<AppEnv>, error: DomainError): Respons
   return c.body(JSON.stringify(body), body.status, headers);
 }
 
-const statusCodes = new Map<number, ProblemCode>(
-  Object.entries(problemCodes).map(([code, { status }]) => [status, code as ProblemCode]),
-);
+const statusCodes = new Map<number, ProblemCode>(Object.entries(problemCodes).map(([code, { status }]) => [status, code as ProblemCode]));
 
 /** Translates anything thrown into a DomainError; unknown errors become a bare 500. */
 export function toDomainError(err: unknown): DomainError {

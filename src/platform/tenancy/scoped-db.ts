@@ -20,9 +20,9 @@ import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { nationalTenant } from '../../db/schema/competencies';
-import type { ProblemCode } from '../errors';
 import { guardFailure, guardStatement } from '../db/guard';
 import { insertWhen, jsonRows } from '../db/json-rows';
+import type { ProblemCode } from '../errors';
 
 export type TenantTable = SQLiteTable & { tenantId: SQLiteColumn };
 export type Orm = DrizzleD1Database;
@@ -73,7 +73,8 @@ export class TenantDb {
   }
 
   /** select … from a tenant table, limited to this tenant's rows. */
-  select: Orm['select'] = ((fields?: Record<string, unknown>) => this.#scopedSelect(fields, (column) => eq(column, this.tenantId))) as Orm['select'];
+  select: Orm['select'] = ((fields?: Record<string, unknown>) =>
+    this.#scopedSelect(fields, (column) => eq(column, this.tenantId))) as Orm['select'];
 
   /** select … from a table that also holds national rows (`tenant_id = ''`): the tenant's and the national ones. */
   visible: Orm['select'] = ((fields?: Record<string, unknown>) =>

@@ -3,7 +3,7 @@
  * employee's recommendations read no more when another tenant adds programs, offerings and people.
  */
 import { describe, expect, it } from 'vitest';
-import { api, type ApiResponse } from '../../support/api';
+import { type ApiResponse, api } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { createOffering, createProgram, employees, enroll } from './helpers';
 
@@ -27,7 +27,12 @@ describe('catalog cost', () => {
     const before = await costs(small, person as string);
     const people = await employees(big, 10);
     for (let i = 0; i < 30; i++) {
-      const p = await createProgram(big, { targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }, { competency: 'KOMUNIKASI', expectedGain: 2 }] });
+      const p = await createProgram(big, {
+        targets: [
+          { competency: 'INTEGRITAS', expectedGain: 1 },
+          { competency: 'KOMUNIKASI', expectedGain: 2 },
+        ],
+      });
       if (i % 3 === 0) await enroll(big, (await createOffering(big, p.id)).id, people);
     }
     const after = await costs(small, person as string);
@@ -36,6 +41,8 @@ describe('catalog cost', () => {
       // One index entry past the end of a range may belong to the other tenant (ids are random).
       expect((after[i]?.rowsRead ?? Infinity) - cost.rowsRead).toBeLessThanOrEqual(6);
     });
-    console.info(`catalog reads of a small tenant: ${before.map((c) => c.rowsRead).join(', ')} rows; the other holds 30 programs, 10 offerings, 100 enrollments`);
+    console.info(
+      `catalog reads of a small tenant: ${before.map((c) => c.rowsRead).join(', ')} rows; the other holds 30 programs, 10 offerings, 100 enrollments`,
+    );
   });
 });

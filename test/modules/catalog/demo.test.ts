@@ -23,7 +23,12 @@ describe('demo catalog', () => {
     const demo = { url: 'https://bangkom.test', slug: t.slug, adminToken: t.adminToken, nationalToken: t.nationalToken };
     const first = await catalogLoader.load(demo);
     expect(first).toMatch(/15 programs visible, 6 offerings, \d+ enrollments, \d+ completed/);
-    const count = () => env.DB.prepare('select (select count(*) from enrollments where tenant_id = ?1) as e, (select count(*) from jp_entries where tenant_id = ?1) as jp, (select count(*) from programs where tenant_id = ?1) as p').bind(t.id).first();
+    const count = () =>
+      env.DB.prepare(
+        'select (select count(*) from enrollments where tenant_id = ?1) as e, (select count(*) from jp_entries where tenant_id = ?1) as jp, (select count(*) from programs where tenant_id = ?1) as p',
+      )
+        .bind(t.id)
+        .first();
     const before = await count();
     expect(before).toMatchObject({ p: 11 });
     expect((before as { jp: number }).jp).toBeGreaterThan(0);

@@ -13,7 +13,11 @@ describe('enrollment', () => {
     const people = await employees(t, 3);
     const res = await enroll(t, offering.id, people);
     expect(res.status, res.text).toBe(201);
-    expect(res.body.items.map((e: { status: string; created: boolean }) => [e.status, e.created])).toEqual([['enrolled', true], ['enrolled', true], ['waitlisted', true]]);
+    expect(res.body.items.map((e: { status: string; created: boolean }) => [e.status, e.created])).toEqual([
+      ['enrolled', true],
+      ['enrolled', true],
+      ['waitlisted', true],
+    ]);
     const again = await enroll(t, offering.id, [people[0] as string]);
     expect(again.body.items[0]).toMatchObject({ status: 'enrolled', created: false, id: res.body.items[0].id });
     const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
@@ -28,15 +32,23 @@ describe('enrollment', () => {
     const placed = (await enroll(t, offering.id, people)).body.items as { id: string; status: string }[];
     expect(placed.map((p) => p.status)).toEqual(['enrolled', 'waitlisted', 'waitlisted', 'waitlisted']);
     // The employee withdraws their own place.
-    const own = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[0]?.id}/withdraw`, { token: await employeeToken(t, people[0] as string) });
+    const own = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[0]?.id}/withdraw`, {
+      token: await employeeToken(t, people[0] as string),
+    });
     expect(own.status, own.text).toBe(200);
     expect(own.body.status).toBe('withdrawn');
     expect((await queue(t, offering.id)).map((e) => e.status)).toEqual(['withdrawn', 'enrolled', 'waitlisted', 'waitlisted']);
     // Someone else's enrollment is not the employee's to see or withdraw.
-    const other = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[1]?.id}/withdraw`, { token: await employeeToken(t, people[0] as string) });
+    const other = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[1]?.id}/withdraw`, {
+      token: await employeeToken(t, people[0] as string),
+    });
     expectProblem(other, 404);
     const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
-    const grown = await api('PATCH', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken, body: { capacity: 3 }, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+    const grown = await api('PATCH', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, {
+      token: t.adminToken,
+      body: { capacity: 3 },
+      headers: { 'if-match': read.headers.get('etag') ?? '' },
+    });
     expect(grown.status, grown.text).toBe(200);
     expect(grown.body).toMatchObject({ capacity: 3, enrolled: 3, waitlisted: 0 });
   });
@@ -69,7 +81,9 @@ describe('enrollment', () => {
     const [person] = await employees(t, 1);
     const [placed] = (await enroll(t, offering.id, [person as string])).body.items;
     const body = { attendance: 95, passed: true, completedOn: '2026-03-06' };
-    const { tally } = await race(10, () => api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body }));
+    const { tally } = await race(10, () =>
+      api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body }),
+    );
     expect(tally).toEqual({ 200: 10 });
     const retry = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body });
     expect(retry.body).toMatchObject({ status: 'completed', attendance: 95, passed: true, completedAt: '2026-03-06T12:00:00.000Z' });
@@ -77,7 +91,9 @@ describe('enrollment', () => {
     expect(ledger.body.total).toBe(12.5);
     expect(ledger.body.entries).toHaveLength(1);
     expect(ledger.body.entries[0]).toMatchObject({ source: 'program', reference: `enrollment:${placed.id}` });
-    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'enrollment.complete'").bind(t.id).first<{ n: number }>();
+    const audits = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'enrollment.complete'")
+      .bind(t.id)
+      .first<{ n: number }>();
     expect(audits?.n).toBe(1);
     expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/withdraw`, { token: t.adminToken }), 409);
   });
@@ -88,11 +104,20 @@ describe('enrollment', () => {
     const offering = await createOffering(t, program.id, { capacity: 1 });
     const people = await employees(t, 2);
     const [first, second] = (await enroll(t, offering.id, people)).body.items;
-    const failed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${first.id}/complete`, { token: t.adminToken, body: { attendance: 40, passed: false } });
+    const failed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${first.id}/complete`, {
+      token: t.adminToken,
+      body: { attendance: 40, passed: false },
+    });
     expect(failed.body).toMatchObject({ status: 'completed', passed: false });
     const jp = await env.DB.prepare('select count(*) as n from jp_entries where tenant_id = ?').bind(t.id).first<{ n: number }>();
     expect(jp?.n).toBe(0);
-    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${second.id}/complete`, { token: t.adminToken, body: { attendance: 100, passed: true } }), 409);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${second.id}/complete`, {
+        token: t.adminToken,
+        body: { attendance: 100, passed: true },
+      }),
+      409,
+    );
   });
 
   it('refuses bad input with problem+json and writes nothing', async () => {
@@ -119,13 +144,19 @@ describe('completion against withdrawal', () => {
     const placed = (await enroll(t, offering.id, people)).body.items as { id: string; employeeId: string }[];
     await Promise.all(
       placed.flatMap((e) => [
-        api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, { token: t.adminToken, body: { attendance: 100, passed: true, completedOn: '2026-06-01' } }),
+        api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, {
+          token: t.adminToken,
+          body: { attendance: 100, passed: true, completedOn: '2026-06-01' },
+        }),
         api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/withdraw`, { token: t.adminToken }),
       ]),
     );
     const rows = await queue(t, offering.id);
     const credited = await env.DB.prepare('select reference from jp_entries where tenant_id = ?').bind(t.id).all<{ reference: string }>();
-    const completed = rows.filter((r) => r.status === 'completed').map((r) => `enrollment:${r.id}`).sort();
+    const completed = rows
+      .filter((r) => r.status === 'completed')
+      .map((r) => `enrollment:${r.id}`)
+      .sort();
     expect(credited.results.map((r) => r.reference).sort()).toEqual(completed);
     expect(rows.every((r) => r.status === 'completed' || r.status === 'withdrawn')).toBe(true);
   });

@@ -6,7 +6,8 @@ import { tokenFor } from '../../support/tokens';
 import { createEmployee } from '../employees/helpers';
 
 let codes = 0;
-export const programCode = (prefix = 'PRG') => `${prefix}-${(codes++).toString(36).toUpperCase()}-${crypto.randomUUID().slice(0, 4).toUpperCase()}`;
+export const programCode = (prefix = 'PRG') =>
+  `${prefix}-${(codes++).toString(36).toUpperCase()}-${crypto.randomUUID().slice(0, 4).toUpperCase()}`;
 
 export async function createProvider(t: TestTenant, name = `Universitas Lampung ${codes++}`, kind = 'university') {
   const res = await api('POST', `/api/v1/tenants/${t.slug}/providers`, { token: t.adminToken, body: { name, kind } });
@@ -50,7 +51,8 @@ export async function employees(t: TestTenant, n: number): Promise<string[]> {
   return ids;
 }
 
-export const employeeToken = (t: TestTenant, employeeId: string) => tokenFor('employee', { tenant: t.slug, employeeId, sub: `emp-${employeeId}` });
+export const employeeToken = (t: TestTenant, employeeId: string) =>
+  tokenFor('employee', { tenant: t.slug, employeeId, sub: `emp-${employeeId}` });
 
 export const enroll = (t: TestTenant, offeringId: string, employeeIds: string[]) =>
   api('POST', `/api/v1/tenants/${t.slug}/offerings/${offeringId}/enrollments`, { token: t.adminToken, body: { employeeIds } });

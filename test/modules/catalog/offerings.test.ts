@@ -10,7 +10,10 @@ describe('offerings', () => {
     const program = await createProgram(t);
     const archived = await createProgram(t, { status: 'archived' });
     const post = (body: Record<string, unknown>) =>
-      api('POST', `/api/v1/tenants/${t.slug}/offerings`, { token: t.adminToken, body: { programId: program.id, startDate: '2099-03-02', endDate: '2099-03-06', capacity: 10, online: true, ...body } });
+      api('POST', `/api/v1/tenants/${t.slug}/offerings`, {
+        token: t.adminToken,
+        body: { programId: program.id, startDate: '2099-03-02', endDate: '2099-03-06', capacity: 10, online: true, ...body },
+      });
     expectProblem(await post({ endDate: '2099-03-01' }), 400);
     expectProblem(await post({ online: false }), 400);
     expectProblem(await post({ capacity: 0 }), 400);
@@ -22,7 +25,11 @@ describe('offerings', () => {
     const offering = await createOffering(t, program.id);
     const path = `/api/v1/tenants/${t.slug}/offerings/${offering.id}`;
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { endDate: '2099-03-01' }, headers: { 'if-match': '"v1"' } }), 422);
-    const moved = await api('PATCH', path, { token: t.adminToken, body: { startDate: '2099-03-03', status: 'running' }, headers: { 'if-match': '"v1"' } });
+    const moved = await api('PATCH', path, {
+      token: t.adminToken,
+      body: { startDate: '2099-03-03', status: 'running' },
+      headers: { 'if-match': '"v1"' },
+    });
     expect(moved.status, moved.text).toBe(200);
     expect(moved.body).toMatchObject({ startDate: '2099-03-03', endDate: '2099-03-06', status: 'running', version: 2 });
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { capacity: 3 }, headers: { 'if-match': '"v1"' } }), 412);

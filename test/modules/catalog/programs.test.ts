@@ -12,7 +12,10 @@ const national = (code: string) => ({
   jp: 100.5,
   costPerParticipant: 35_000_000,
   hasTests: true,
-  targets: [{ competency: 'MENGELOLA-PERUBAHAN', expectedGain: 2 }, { competency: 'PENGAMBILAN-KEPUTUSAN', expectedGain: 1 }],
+  targets: [
+    { competency: 'MENGELOLA-PERUBAHAN', expectedGain: 2 },
+    { competency: 'PENGAMBILAN-KEPUTUSAN', expectedGain: 1 },
+  ],
   prerequisites: [{ competency: 'INTEGRITAS', minimumLevel: 3 }],
 });
 
@@ -40,22 +43,55 @@ describe('programs', () => {
     expectProblem(await api('GET', `/api/v1/tenants/${b.slug}/programs/${mine.id}`, { token: b.adminToken }), 404);
     const offering = await createOffering(a, mine.id);
     expectProblem(await api('GET', `/api/v1/tenants/${b.slug}/offerings/${offering.id}`, { token: b.adminToken }), 404);
-    const foreign = await api('POST', `/api/v1/tenants/${b.slug}/offerings`, { token: b.adminToken, body: { programId: mine.id, startDate: '2099-01-01', endDate: '2099-01-02', capacity: 5, online: true } });
+    const foreign = await api('POST', `/api/v1/tenants/${b.slug}/offerings`, {
+      token: b.adminToken,
+      body: { programId: mine.id, startDate: '2099-01-01', endDate: '2099-01-02', capacity: 5, online: true },
+    });
     expectProblem(foreign, 422);
     // A national program can be offered by any tenant, and is changed only nationally.
     expect((await createOffering(b, put.body.id, { online: true, location: undefined })).id).toBeTruthy();
-    expectProblem(await api('PATCH', `/api/v1/tenants/${b.slug}/programs/${put.body.id}`, { token: b.adminToken, body: { title: 'Diubah' }, headers: { 'if-match': '"v1"' } }), 403);
+    expectProblem(
+      await api('PATCH', `/api/v1/tenants/${b.slug}/programs/${put.body.id}`, {
+        token: b.adminToken,
+        body: { title: 'Diubah' },
+        headers: { 'if-match': '"v1"' },
+      }),
+      403,
+    );
   });
 
   it('filters by method, classical, competency, provider, cost, JP and title words', async () => {
     const t = await createTenant();
     const provider = await createProvider(t, 'BPSDM Provinsi Lampung', 'lan_bpsdm');
     const tech = await createTechnical(t, programCode('TEK'));
-    const p1 = await createProgram(t, { title: 'Kursus Kearsipan Digital', method: 'kursus', jp: 8, costPerParticipant: 500_000, providerId: provider.id, targets: [{ competency: tech.code, expectedGain: 2 }] });
-    const p2 = await createProgram(t, { title: 'E-Learning Etika ASN', method: 'e_learning', jp: 4.25, costPerParticipant: 0, targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }] });
-    const p3 = await createProgram(t, { title: 'Workshop Kearsipan Lanjutan', method: 'workshop', jp: 32, costPerParticipant: 4_000_000, targets: [{ competency: tech.id, expectedGain: 1 }] });
+    const p1 = await createProgram(t, {
+      title: 'Kursus Kearsipan Digital',
+      method: 'kursus',
+      jp: 8,
+      costPerParticipant: 500_000,
+      providerId: provider.id,
+      targets: [{ competency: tech.code, expectedGain: 2 }],
+    });
+    const p2 = await createProgram(t, {
+      title: 'E-Learning Etika ASN',
+      method: 'e_learning',
+      jp: 4.25,
+      costPerParticipant: 0,
+      targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }],
+    });
+    const p3 = await createProgram(t, {
+      title: 'Workshop Kearsipan Lanjutan',
+      method: 'workshop',
+      jp: 32,
+      costPerParticipant: 4_000_000,
+      targets: [{ competency: tech.id, expectedGain: 1 }],
+    });
     const ids = async (query: string) =>
-      ((await api('GET', `/api/v1/tenants/${t.slug}/programs?scope=tenant&${query}`, { token: t.employeeToken })).body.items as { id: string }[]).map((p) => p.id);
+      (
+        (await api('GET', `/api/v1/tenants/${t.slug}/programs?scope=tenant&${query}`, { token: t.employeeToken })).body.items as {
+          id: string;
+        }[]
+      ).map((p) => p.id);
     expect(await ids('method=kursus')).toEqual([p1.id]);
     expect(await ids('classical=false')).toEqual([p2.id]);
     expect((await ids(`competency=${tech.code}`)).sort()).toEqual([p1.id, p3.id].sort());
@@ -65,10 +101,20 @@ describe('programs', () => {
     expect(await ids('q=kearsipan')).toEqual([p1.id, p3.id]);
     expect(await ids('competency=NO-SUCH')).toEqual([]);
     const page1 = await api('GET', `/api/v1/tenants/${t.slug}/programs?scope=tenant&limit=2`, { token: t.adminToken });
-    const page2 = await api('GET', `/api/v1/tenants/${t.slug}/programs?scope=tenant&limit=2&cursor=${page1.body.nextCursor}`, { token: t.adminToken });
-    expect([...page1.body.items, ...page2.body.items].map((p: { title: string }) => p.title)).toEqual(['E-Learning Etika ASN', 'Kursus Kearsipan Digital', 'Workshop Kearsipan Lanjutan']);
+    const page2 = await api('GET', `/api/v1/tenants/${t.slug}/programs?scope=tenant&limit=2&cursor=${page1.body.nextCursor}`, {
+      token: t.adminToken,
+    });
+    expect([...page1.body.items, ...page2.body.items].map((p: { title: string }) => p.title)).toEqual([
+      'E-Learning Etika ASN',
+      'Kursus Kearsipan Digital',
+      'Workshop Kearsipan Lanjutan',
+    ]);
     const one = await api('GET', `/api/v1/tenants/${t.slug}/programs/${p1.id}`, { token: t.adminToken });
-    expect(one.body).toMatchObject({ classical: true, provider: { id: provider.id, kind: 'lan_bpsdm' }, targets: [{ code: tech.code, expectedGain: 2 }] });
+    expect(one.body).toMatchObject({
+      classical: true,
+      provider: { id: provider.id, kind: 'lan_bpsdm' },
+      targets: [{ code: tech.code, expectedGain: 2 }],
+    });
   });
 
   it('updates with If-Match, replacing targets and prerequisites; stale writes change nothing', async () => {
@@ -79,11 +125,26 @@ describe('programs', () => {
     const ok = await api('PATCH', path, {
       token: t.adminToken,
       headers: { 'if-match': '"v1"' },
-      body: { jp: 16, method: 'e_learning', targets: [{ competency: 'KOMUNIKASI', expectedGain: 2 }], prerequisites: [{ competency: 'INTEGRITAS', minimumLevel: 2 }] },
+      body: {
+        jp: 16,
+        method: 'e_learning',
+        targets: [{ competency: 'KOMUNIKASI', expectedGain: 2 }],
+        prerequisites: [{ competency: 'INTEGRITAS', minimumLevel: 2 }],
+      },
     });
     expect(ok.status, ok.text).toBe(200);
-    expect(ok.body).toMatchObject({ version: 2, jp: 16, classical: false, targets: [{ code: 'KOMUNIKASI', expectedGain: 2 }], prerequisites: [{ code: 'INTEGRITAS', minimumLevel: 2 }] });
-    const stale = await api('PATCH', path, { token: t.adminToken, headers: { 'if-match': '"v1"' }, body: { targets: [{ competency: 'PEREKAT-BANGSA', expectedGain: 1 }] } });
+    expect(ok.body).toMatchObject({
+      version: 2,
+      jp: 16,
+      classical: false,
+      targets: [{ code: 'KOMUNIKASI', expectedGain: 2 }],
+      prerequisites: [{ code: 'INTEGRITAS', minimumLevel: 2 }],
+    });
+    const stale = await api('PATCH', path, {
+      token: t.adminToken,
+      headers: { 'if-match': '"v1"' },
+      body: { targets: [{ competency: 'PEREKAT-BANGSA', expectedGain: 1 }] },
+    });
     expectProblem(stale, 412);
     const read = await api('GET', path, { token: t.adminToken });
     expect(read.body.targets).toEqual(ok.body.targets);
@@ -92,7 +153,11 @@ describe('programs', () => {
 
   it('refuses bad input with problem+json and writes nothing', async () => {
     const t = await createTenant();
-    const before = await env.DB.prepare('select (select count(*) from programs where tenant_id = ?1) + (select count(*) from program_competencies where tenant_id = ?1) as n').bind(t.id).first<{ n: number }>();
+    const before = await env.DB.prepare(
+      'select (select count(*) from programs where tenant_id = ?1) + (select count(*) from program_competencies where tenant_id = ?1) as n',
+    )
+      .bind(t.id)
+      .first<{ n: number }>();
     const post = (body: unknown) => api('POST', `/api/v1/tenants/${t.slug}/programs`, { token: t.adminToken, body });
     expectProblem(await post(programBody({ method: 'klasikal' })), 400);
     expectProblem(await post(programBody({ jp: 1.234 })), 400);
@@ -108,12 +173,22 @@ describe('programs', () => {
     const other = await createTenant();
     const theirs = await createProvider(other);
     expectProblem(await post(programBody({ providerId: theirs.id })), 422);
-    const after = await env.DB.prepare('select (select count(*) from programs where tenant_id = ?1) + (select count(*) from program_competencies where tenant_id = ?1) as n').bind(t.id).first<{ n: number }>();
+    const after = await env.DB.prepare(
+      'select (select count(*) from programs where tenant_id = ?1) + (select count(*) from program_competencies where tenant_id = ?1) as n',
+    )
+      .bind(t.id)
+      .first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
     const code = programCode();
     await createProgram(t, { code });
     expectProblem(await post(programBody({ code })), 409);
-    expectProblem(await api('PUT', `/api/v1/national/programs/${programCode('NAS')}`, { token: t.nationalToken, body: { ...national('X'), targets: [{ competency: 'TEK-LOCAL', expectedGain: 1 }] } }), 422);
+    expectProblem(
+      await api('PUT', `/api/v1/national/programs/${programCode('NAS')}`, {
+        token: t.nationalToken,
+        body: { ...national('X'), targets: [{ competency: 'TEK-LOCAL', expectedGain: 1 }] },
+      }),
+      422,
+    );
   });
 });
 
@@ -123,11 +198,17 @@ describe('national curation', () => {
     const code = programCode('NAS');
     const path = `/api/v1/national/programs/${code}`;
     expect((await api('PUT', path, { token: t.nationalToken, body: national(code) })).status).toBe(201);
-    const changed = await api('PUT', path, { token: t.nationalToken, body: { ...national(code), prerequisites: [] }, headers: { 'if-match': '"v1"' } });
+    const changed = await api('PUT', path, {
+      token: t.nationalToken,
+      body: { ...national(code), prerequisites: [] },
+      headers: { 'if-match': '"v1"' },
+    });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.body).toMatchObject({ version: 2, prerequisites: [] });
     expectProblem(await api('PUT', path, { token: t.nationalToken, body: national(code), headers: { 'if-match': '"v1"' } }), 412);
-    const dedicated = await env.DB_DEDICATED.prepare("select version from programs where tenant_id = '' and code = ?").bind(code).first<{ version: number }>();
+    const dedicated = await env.DB_DEDICATED.prepare("select version from programs where tenant_id = '' and code = ?")
+      .bind(code)
+      .first<{ version: number }>();
     expect(dedicated?.version).toBe(2);
     const list = await api('GET', '/api/v1/national/programs?limit=500', { token: t.nationalToken });
     expect(list.body.items.map((p: { code: string }) => p.code)).toContain(code);

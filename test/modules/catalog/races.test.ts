@@ -66,9 +66,15 @@ describe('enrollment races', () => {
     const offering = await createOffering(t, program.id, { capacity: 10 });
     const people = await employees(t, 30);
     const asked = await Promise.all(
-      people.map(async (p) => (await api('POST', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/requests`, { token: await employeeToken(t, p) })).body.id as string),
+      people.map(
+        async (p) =>
+          (await api('POST', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/requests`, { token: await employeeToken(t, p) })).body
+            .id as string,
+      ),
     );
-    const { tally } = await race(30, (i) => api('POST', `/api/v1/tenants/${t.slug}/enrollments/${asked[i]}/approve`, { token: t.adminToken }));
+    const { tally } = await race(30, (i) =>
+      api('POST', `/api/v1/tenants/${t.slug}/enrollments/${asked[i]}/approve`, { token: t.adminToken }),
+    );
     expect(tally).toEqual({ 200: 30 });
     const rows = await queue(t, offering.id);
     expect(rows.filter((r) => r.status === 'enrolled')).toHaveLength(10);

@@ -23,14 +23,25 @@ async function fixture() {
   expect(std.status, std.text).toBe(200);
   const [one, two] = (await employees(t, 2)) as [string, string];
   const levels: [string, string, number][] = [
-    [one, 'INTEGRITAS', 1], [one, 'KOMUNIKASI', 3], [one, 'TEK-SIMRS', 1], [one, 'PELAYANAN-PUBLIK', 2],
-    [two, 'INTEGRITAS', 3], [two, 'TEK-SIMRS', 2], [two, 'PELAYANAN-PUBLIK', 1],
+    [one, 'INTEGRITAS', 1],
+    [one, 'KOMUNIKASI', 3],
+    [one, 'TEK-SIMRS', 1],
+    [one, 'PELAYANAN-PUBLIK', 2],
+    [two, 'INTEGRITAS', 3],
+    [two, 'TEK-SIMRS', 2],
+    [two, 'PELAYANAN-PUBLIK', 1],
   ];
   for (const [employeeId, competency, level] of levels) {
     const res = await assess(t, { employeeId, competency, level, source: 'assessment_center', date: '2026-02-01' });
     expect(res.status, res.text).toBe(201);
   }
-  const program = (title: string, cost: number, targets: [string, number][], prerequisites: [string, number][] = [], extra: Record<string, unknown> = {}) =>
+  const program = (
+    title: string,
+    cost: number,
+    targets: [string, number][],
+    prerequisites: [string, number][] = [],
+    extra: Record<string, unknown> = {},
+  ) =>
     createProgram(t, {
       title,
       costPerParticipant: cost,
@@ -39,9 +50,15 @@ async function fixture() {
       ...extra,
     });
   const p = {
-    A: await program('A Bimtek SIMRS dan Integritas', 1_000_000, [['TEK-SIMRS', 1], ['INTEGRITAS', 1]]),
+    A: await program('A Bimtek SIMRS dan Integritas', 1_000_000, [
+      ['TEK-SIMRS', 1],
+      ['INTEGRITAS', 1],
+    ]),
     B: await program('B Pelatihan SIMRS Lengkap', 5_000_000, [['TEK-SIMRS', 4]]),
-    C: await program('C Kursus Integritas dan Komunikasi', 500_000, [['INTEGRITAS', 2], ['KOMUNIKASI', 2]]),
+    C: await program('C Kursus Integritas dan Komunikasi', 500_000, [
+      ['INTEGRITAS', 2],
+      ['KOMUNIKASI', 2],
+    ]),
     D: await program('D SIMRS Kebangsaan', 100_000, [['TEK-SIMRS', 2]], [['PEREKAT-BANGSA', 1]]),
     E: await program('E SIMRS untuk Pelayan Publik', 2_000_000, [['TEK-SIMRS', 2]], [['PELAYANAN-PUBLIK', 2]]),
     F: await program('F Wawasan Kebangsaan', 100_000, [['PEREKAT-BANGSA', 1]]),
@@ -65,8 +82,12 @@ describe('recommendations', () => {
     // D: PEREKAT-BANGSA unassessed fails its prerequisite; F: only an unassessed gap; G: archived.
     expect(titles(res)).toEqual(['E', 'B', 'C', 'A']);
     expect(scores(res)).toEqual([6, 6, 5, 5]);
-    expect(res.body.items[0].reasons).toEqual([{ competencyId: tek.id, code: 'TEK-SIMRS', name: 'Kompetensi TEK-SIMRS', from: 1, to: 3, weight: 3, closes: 6, people: 1 }]);
-    expect(res.body.items[3].reasons.map((r: { code: string; from: number; to: number; closes: number }) => [r.code, r.from, r.to, r.closes])).toEqual([
+    expect(res.body.items[0].reasons).toEqual([
+      { competencyId: tek.id, code: 'TEK-SIMRS', name: 'Kompetensi TEK-SIMRS', from: 1, to: 3, weight: 3, closes: 6, people: 1 },
+    ]);
+    expect(
+      res.body.items[3].reasons.map((r: { code: string; from: number; to: number; closes: number }) => [r.code, r.from, r.to, r.closes]),
+    ).toEqual([
       ['TEK-SIMRS', 1, 2, 3],
       ['INTEGRITAS', 1, 2, 2],
     ]);

@@ -4,7 +4,17 @@ import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { createTechnical, levels } from './helpers';
 
-const national = ['INTEGRITAS', 'KERJA-SAMA', 'KOMUNIKASI', 'ORIENTASI-HASIL', 'PELAYANAN-PUBLIK', 'PENGEMBANGAN-DIRI', 'MENGELOLA-PERUBAHAN', 'PENGAMBILAN-KEPUTUSAN', 'PEREKAT-BANGSA'];
+const national = [
+  'INTEGRITAS',
+  'KERJA-SAMA',
+  'KOMUNIKASI',
+  'ORIENTASI-HASIL',
+  'PELAYANAN-PUBLIK',
+  'PENGEMBANGAN-DIRI',
+  'MENGELOLA-PERUBAHAN',
+  'PENGAMBILAN-KEPUTUSAN',
+  'PEREKAT-BANGSA',
+];
 
 describe('competency dictionary', () => {
   it('shows every tenant the national dictionary, with five level descriptions each', async () => {
@@ -25,10 +35,34 @@ describe('competency dictionary', () => {
     const own = await createTechnical(a, 'TEK-KESLING');
     const list = await api('GET', `/api/v1/tenants/${a.slug}/competencies?scope=tenant`, { token: a.employeeToken });
     expect(list.body.items).toMatchObject([{ code: 'TEK-KESLING', type: 'teknis', scope: 'tenant', levels }]);
-    await expectProblem(await api('POST', `/api/v1/tenants/${a.slug}/competencies`, { token: a.adminToken, body: { code: 'INTEGRITAS', name: 'Palsu', description: 'menabrak kode nasional', levels } }), 409);
-    await expectProblem(await api('POST', `/api/v1/tenants/${a.slug}/competencies`, { token: a.adminToken, body: { code: 'TEK-KESLING', name: 'Ganda', description: 'kode kembar', levels } }), 409);
-    await expectProblem(await api('POST', `/api/v1/tenants/${a.slug}/competencies`, { token: a.employeeToken, body: { code: 'TEK-X', name: 'X', description: 'pegawai', levels } }), 403);
-    await expectProblem(await api('POST', `/api/v1/tenants/${a.slug}/competencies`, { token: a.adminToken, body: { code: 'TEK-Y', name: 'Y', description: 'empat tingkat', levels: levels.slice(0, 4) } }), 400);
+    await expectProblem(
+      await api('POST', `/api/v1/tenants/${a.slug}/competencies`, {
+        token: a.adminToken,
+        body: { code: 'INTEGRITAS', name: 'Palsu', description: 'menabrak kode nasional', levels },
+      }),
+      409,
+    );
+    await expectProblem(
+      await api('POST', `/api/v1/tenants/${a.slug}/competencies`, {
+        token: a.adminToken,
+        body: { code: 'TEK-KESLING', name: 'Ganda', description: 'kode kembar', levels },
+      }),
+      409,
+    );
+    await expectProblem(
+      await api('POST', `/api/v1/tenants/${a.slug}/competencies`, {
+        token: a.employeeToken,
+        body: { code: 'TEK-X', name: 'X', description: 'pegawai', levels },
+      }),
+      403,
+    );
+    await expectProblem(
+      await api('POST', `/api/v1/tenants/${a.slug}/competencies`, {
+        token: a.adminToken,
+        body: { code: 'TEK-Y', name: 'Y', description: 'empat tingkat', levels: levels.slice(0, 4) },
+      }),
+      400,
+    );
     // B does not see A's competency, and may use the same code for its own.
     await expectProblem(await api('GET', `/api/v1/tenants/${b.slug}/competencies/${own.id}`, { token: b.adminToken }), 404);
     const bList = await api('GET', `/api/v1/tenants/${b.slug}/competencies?scope=tenant`, { token: b.adminToken });
@@ -45,7 +79,14 @@ describe('competency dictionary', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('etag')).toBe('"v2"');
     await expectProblem(await api('PATCH', path, { token: t.adminToken, body: { name: 'Lagi' }, headers: { 'if-match': '"v1"' } }), 412);
-    await expectProblem(await api('PATCH', `/api/v1/tenants/${t.slug}/competencies/natcmp_integritas`, { token: t.adminToken, body: { name: 'Diubah' }, headers: { 'if-match': '"v1"' } }), 404);
+    await expectProblem(
+      await api('PATCH', `/api/v1/tenants/${t.slug}/competencies/natcmp_integritas`, {
+        token: t.adminToken,
+        body: { name: 'Diubah' },
+        headers: { 'if-match': '"v1"' },
+      }),
+      404,
+    );
   });
 
   it('lets the national admin curate the dictionary in every database, idempotently', async () => {
@@ -62,9 +103,20 @@ describe('competency dictionary', () => {
       const seen = await api('GET', `/api/v1/tenants/${t.slug}/competencies/natcmp_wawasan-kebangsaan`, { token: t.adminToken });
       expect(seen.status).toBe(200);
     }
-    const changed = await api('PUT', '/api/v1/national/competencies/WAWASAN-KEBANGSAAN', { token: shared.nationalToken, body: { ...body, name: 'Wawasan Kebangsaan (baru)' }, headers: { 'if-match': '"v1"' } });
+    const changed = await api('PUT', '/api/v1/national/competencies/WAWASAN-KEBANGSAAN', {
+      token: shared.nationalToken,
+      body: { ...body, name: 'Wawasan Kebangsaan (baru)' },
+      headers: { 'if-match': '"v1"' },
+    });
     expect(changed.body.version).toBe(2);
-    await expectProblem(await api('PUT', '/api/v1/national/competencies/WAWASAN-KEBANGSAAN', { token: shared.nationalToken, body, headers: { 'if-match': '"v1"' } }), 412);
+    await expectProblem(
+      await api('PUT', '/api/v1/national/competencies/WAWASAN-KEBANGSAAN', {
+        token: shared.nationalToken,
+        body,
+        headers: { 'if-match': '"v1"' },
+      }),
+      412,
+    );
     for (const db of [env.DB, env.DB_DEDICATED]) {
       const row = await db.prepare("select name, version from competencies where tenant_id = '' and code = 'WAWASAN-KEBANGSAAN'").first();
       expect(row).toEqual({ name: 'Wawasan Kebangsaan (baru)', version: 2 });

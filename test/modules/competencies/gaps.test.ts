@@ -57,7 +57,9 @@ describe('gaps', () => {
     expect(res.cost.rowsRead).toBeLessThanOrEqual(20);
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/assessments?limit=3`, { token: t.adminToken });
     expect(history.body.items.map((a: { date: string }) => a.date)).toEqual(['2026-05-01', '2026-03-01', '2026-02-10']);
-    const rest = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/assessments?limit=10&cursor=${history.body.nextCursor}`, { token: t.adminToken });
+    const rest = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/assessments?limit=10&cursor=${history.body.nextCursor}`, {
+      token: t.adminToken,
+    });
     expect(rest.body.items).toHaveLength(5);
   });
 
@@ -71,7 +73,9 @@ describe('gaps', () => {
     ];
     const forward = items(one);
     const backward = items(two).reverse();
-    const calls = [...forward, ...backward].map((item) => api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: [item] } }));
+    const calls = [...forward, ...backward].map((item) =>
+      api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: [item] } }),
+    );
     for (const res of await Promise.all(calls)) expect(res.status).toBe(201);
     for (const id of [one, two]) {
       const gaps = await api('GET', `/api/v1/tenants/${t.slug}/employees/${id}/gaps`, { token: t.adminToken });
@@ -84,11 +88,13 @@ describe('gaps', () => {
     const { t, one } = await fixture();
     const bulk = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, {
       token: t.adminToken,
-      body: { items: [
-        { employeeId: one, competency: 'INTEGRITAS', level: 3, source: 'supervisor', date: '2026-01-05' },
-        { employeeId: 'emp_tidak_ada', competency: 'INTEGRITAS', level: 3, source: 'supervisor', date: '2026-01-05' },
-        { employeeId: one, competency: 'TIDAK-ADA', level: 3, source: 'supervisor', date: '2026-01-05' },
-      ] },
+      body: {
+        items: [
+          { employeeId: one, competency: 'INTEGRITAS', level: 3, source: 'supervisor', date: '2026-01-05' },
+          { employeeId: 'emp_tidak_ada', competency: 'INTEGRITAS', level: 3, source: 'supervisor', date: '2026-01-05' },
+          { employeeId: one, competency: 'TIDAK-ADA', level: 3, source: 'supervisor', date: '2026-01-05' },
+        ],
+      },
     });
     await expectProblem(bulk, 422);
     expect(bulk.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.items.1.employeeId', 'body.items.2.competency']);
@@ -97,16 +103,25 @@ describe('gaps', () => {
     await expectProblem(await assess(t, { employeeId: one, competency: 'INTEGRITAS', level: 0, source: 'self', date: '2026-01-05' }), 400);
     await expectProblem(await assess(t, { employeeId: one, competency: 'INTEGRITAS', level: 3, source: 'rumor', date: '2026-01-05' }), 400);
     await expectProblem(await assess(t, { employeeId: one, competency: 'INTEGRITAS', level: 3, source: 'self', date: '2026-02-30' }), 400);
-    const many = Array.from({ length: 600 }, (_, i) => ({ employeeId: one, competency: 'KOMUNIKASI', level: (i % 5) + 1, source: 'self', date: `2025-${String((i % 12) + 1).padStart(2, '0')}-01` }));
+    const many = Array.from({ length: 600 }, (_, i) => ({
+      employeeId: one,
+      competency: 'KOMUNIKASI',
+      level: (i % 5) + 1,
+      source: 'self',
+      date: `2025-${String((i % 12) + 1).padStart(2, '0')}-01`,
+    }));
     const big = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: many } });
     expect(big.status, big.text).toBe(201);
     expect(big.body.created).toBe(600);
   });
 
-  it('takes an employee\'s self-assessment for themself only, as source self, losing a same-date tie', async () => {
+  it("takes an employee's self-assessment for themself only, as source self, losing a same-date tie", async () => {
     const { t, one, two } = await fixture();
     const me = await tokenFor('employee', { tenant: t.slug, employeeId: one });
-    const self = await api('POST', '/api/v1/me/assessments', { token: me, body: { competency: 'KOMUNIKASI', level: 4, date: '2026-04-01', note: 'Saya rasa cukup' } });
+    const self = await api('POST', '/api/v1/me/assessments', {
+      token: me,
+      body: { competency: 'KOMUNIKASI', level: 4, date: '2026-04-01', note: 'Saya rasa cukup' },
+    });
     expect(self.status, self.text).toBe(201);
     expect(self.body).toMatchObject({ employeeId: one, source: 'self', level: 4, assessor: 'self' });
     let gaps = await api('GET', '/api/v1/me/gaps', { token: me });
@@ -115,11 +130,20 @@ describe('gaps', () => {
     gaps = await api('GET', '/api/v1/me/gaps', { token: me });
     expect(gaps.body.items.find((i: { code: string }) => i.code === 'KOMUNIKASI')).toMatchObject({ current: 2, gap: 2 });
     // The body names no employee: a try to assess someone else is refused by the schema, nothing written.
-    const other = await api('POST', '/api/v1/me/assessments', { token: me, body: { employeeId: two, competency: 'KOMUNIKASI', level: 5, date: '2026-04-02' } });
+    const other = await api('POST', '/api/v1/me/assessments', {
+      token: me,
+      body: { employeeId: two, competency: 'KOMUNIKASI', level: 5, date: '2026-04-02' },
+    });
     expectProblem(other, 400);
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${two}/assessments`, { token: t.adminToken });
     expect(history.body.items).toHaveLength(0);
-    expectProblem(await api('POST', '/api/v1/me/assessments', { token: t.adminToken, body: { competency: 'KOMUNIKASI', level: 3, date: '2026-04-01' } }), 403);
+    expectProblem(
+      await api('POST', '/api/v1/me/assessments', {
+        token: t.adminToken,
+        body: { competency: 'KOMUNIKASI', level: 3, date: '2026-04-01' },
+      }),
+      403,
+    );
   });
 
   it('lets an employee read only their own gaps and history, and refuses the national admin', async () => {
@@ -132,13 +156,16 @@ describe('gaps', () => {
     expect(me.body).toMatchObject({ employeeId: one, summary: { competencies: 4, unassessed: 4 } });
     await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${two}/gaps`, { token: own }), 404);
     await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${two}/assessments`, { token: own }), 404);
-    await expectProblem(await assess(t, { employeeId: one, competency: 'INTEGRITAS', level: 5, source: 'self', date: '2026-01-01' }, own), 403);
+    await expectProblem(
+      await assess(t, { employeeId: one, competency: 'INTEGRITAS', level: 5, source: 'self', date: '2026-01-01' }, own),
+      403,
+    );
     await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/gaps`, { token: t.nationalToken }), 403);
     await expectProblem(await api('GET', '/api/v1/me/gaps', { token: t.nationalToken }), 403);
     await expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/emp_nobody/gaps`, { token: t.adminToken }), 404);
   });
 
-  it('keeps tenants apart: another tenant\'s employee or technical competency is unknown', async () => {
+  it("keeps tenants apart: another tenant's employee or technical competency is unknown", async () => {
     const { t, one } = await fixture();
     const b = await createTenant();
     const bOwn = await createTechnical(b, 'TEK-B');
@@ -154,10 +181,23 @@ describe('gaps', () => {
     const before = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/gaps`, { token: t.adminToken });
     const imported = await importCsv(t, csvOf(people(150, 5000)));
     expect(imported.status, imported.text).toBe(200);
-    const others = (await api('GET', `/api/v1/tenants/${t.slug}/employees?limit=500`, { token: t.adminToken })).body.items as { id: string }[];
-    const items = others.flatMap((e) => ['INTEGRITAS', 'KOMUNIKASI', 'TEK-PROMKES'].map((competency) => ({ employeeId: e.id, competency, level: 2, source: 'self', date: '2026-01-01' })));
+    const others = (await api('GET', `/api/v1/tenants/${t.slug}/employees?limit=500`, { token: t.adminToken })).body.items as {
+      id: string;
+    }[];
+    const items = others.flatMap((e) =>
+      ['INTEGRITAS', 'KOMUNIKASI', 'TEK-PROMKES'].map((competency) => ({
+        employeeId: e.id,
+        competency,
+        level: 2,
+        source: 'self',
+        date: '2026-01-01',
+      })),
+    );
     for (let i = 0; i < items.length; i += 1000) {
-      const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: items.slice(i, i + 1000) } });
+      const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, {
+        token: t.adminToken,
+        body: { items: items.slice(i, i + 1000) },
+      });
       expect(res.status, res.text).toBe(201);
     }
     const after = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/gaps`, { token: t.adminToken });

@@ -15,7 +15,10 @@ export async function createTechnical(t: TestTenant, code: string, name = `Kompe
 }
 
 export async function putStandards(t: TestTenant, positionId: string, standards: unknown[], etag?: string) {
-  const current = etag ?? (await api('GET', `/api/v1/tenants/${t.slug}/positions/${positionId}/standards`, { token: t.adminToken })).headers.get('etag') ?? '';
+  const current =
+    etag ??
+    (await api('GET', `/api/v1/tenants/${t.slug}/positions/${positionId}/standards`, { token: t.adminToken })).headers.get('etag') ??
+    '';
   return api('PUT', `/api/v1/tenants/${t.slug}/positions/${positionId}/standards`, {
     token: t.adminToken,
     headers: { 'if-match': current },

@@ -3,9 +3,9 @@
  * with another tenant's employees, standards and assessments.
  */
 import { describe, expect, it } from 'vitest';
-import { api, type ApiResponse } from '../../support/api';
+import { type ApiResponse, api } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { createEmployee, importCsv, csvOf, orgIds, people } from '../employees/helpers';
+import { createEmployee, csvOf, importCsv, orgIds, people } from '../employees/helpers';
 import { putStandards } from './helpers';
 
 const standards = [
@@ -19,7 +19,10 @@ async function assessAll(t: TestTenant, ids: string[]): Promise<void> {
     { employeeId, competency: 'KOMUNIKASI', level: 1 + ((i + 2) % 5), source: 'self', date: '2026-03-02' },
   ]);
   for (let i = 0; i < items.length; i += 1000) {
-    const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: items.slice(i, i + 1000) } });
+    const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, {
+      token: t.adminToken,
+      body: { items: items.slice(i, i + 1000) },
+    });
     expect(res.status, res.text).toBe(201);
   }
 }
@@ -52,7 +55,10 @@ describe('needs report cost', () => {
 
     expect((await importCsv(big, csvOf(people(400)))).body.created).toBe(400);
     const list = await api('GET', `/api/v1/tenants/${big.slug}/employees?limit=500`, { token: big.adminToken });
-    await assessAll(big, list.body.items.map((e: { id: string }) => e.id));
+    await assessAll(
+      big,
+      list.body.items.map((e: { id: string }) => e.id),
+    );
 
     const after = await costs(small, 11);
     // A range scan on an index starting with tenant_id reads one entry past its end, which may
@@ -63,6 +69,8 @@ describe('needs report cost', () => {
       expect((after[groupBy]?.rowsRead ?? Infinity) - cost.rowsRead, groupBy).toBeLessThanOrEqual(10);
     }
     for (const cost of Object.values(before)) expect(cost.queries).toBe(4); // snapshot check, groups, priorities, snapshot stored
-    console.info(`needs report on 3 employees: ${before.unit?.rowsRead} rows read; the other tenant holds 400 employees and 800 assessments`);
+    console.info(
+      `needs report on 3 employees: ${before.unit?.rowsRead} rows read; the other tenant holds 400 employees and 800 assessments`,
+    );
   });
 });

@@ -21,20 +21,37 @@ async function world(): Promise<World> {
   const t = await createTenant();
   const ids = await orgIds(t);
   const technical = (await createTechnical(t, 'TEK-PROMKES')).id;
-  expect((await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [
-    { competency: 'INTEGRITAS', requiredLevel: 3, weight: 2 },
-    { competency: 'TEK-PROMKES', requiredLevel: 2, weight: 1 },
-  ])).status).toBe(200);
+  expect(
+    (
+      await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [
+        { competency: 'INTEGRITAS', requiredLevel: 3, weight: 2 },
+        { competency: 'TEK-PROMKES', requiredLevel: 2, weight: 1 },
+      ])
+    ).status,
+  ).toBe(200);
   const e1 = (await createEmployee(t)).body.id as string;
   return { t, ids, e1, technical };
 }
 
-const needs = (t: TestTenant, groupBy = 'competency') => api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=${groupBy}`, { token: t.adminToken });
-const assessment = (employeeId: string, level: number) => ({ employeeId, competency: 'INTEGRITAS', level, source: 'supervisor', date: '2026-03-01' });
-const etagOf = async (t: TestTenant, path: string) => (await api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token: t.adminToken })).headers.get('etag') ?? '';
+const needs = (t: TestTenant, groupBy = 'competency') =>
+  api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=${groupBy}`, { token: t.adminToken });
+const assessment = (employeeId: string, level: number) => ({
+  employeeId,
+  competency: 'INTEGRITAS',
+  level,
+  source: 'supervisor',
+  date: '2026-03-01',
+});
+const etagOf = async (t: TestTenant, path: string) =>
+  (await api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token: t.adminToken })).headers.get('etag') ?? '';
 
 /** Each writer, and what the report must show after it (in the grouping it names). */
-const writers: { name: string; groupBy?: string; write: (w: World) => Promise<unknown>; shows: (body: { items: Record<string, unknown>[] }, w: World) => void }[] = [
+const writers: {
+  name: string;
+  groupBy?: string;
+  write: (w: World) => Promise<unknown>;
+  shows: (body: { items: Record<string, unknown>[] }, w: World) => void;
+}[] = [
   {
     name: 'an assessment',
     write: ({ t, e1 }) => api('POST', `/api/v1/tenants/${t.slug}/assessments`, { token: t.adminToken, body: assessment(e1, 1) }),
@@ -42,13 +59,17 @@ const writers: { name: string; groupBy?: string; write: (w: World) => Promise<un
   },
   {
     name: 'a bulk of assessments',
-    write: ({ t, e1 }) => api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: [assessment(e1, 2)] } }),
+    write: ({ t, e1 }) =>
+      api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items: [assessment(e1, 2)] } }),
     shows: (b) => expect(b.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ assessed: 1, weightedGap: 2 }),
   },
   {
     name: 'a self-assessment',
     write: async ({ t, e1 }) =>
-      api('POST', '/api/v1/me/assessments', { token: await tokenFor('employee', { tenant: t.slug, employeeId: e1 }), body: { competency: 'TEK-PROMKES', level: 1, date: '2026-03-01' } }),
+      api('POST', '/api/v1/me/assessments', {
+        token: await tokenFor('employee', { tenant: t.slug, employeeId: e1 }),
+        body: { competency: 'TEK-PROMKES', level: 1, date: '2026-03-01' },
+      }),
     shows: (b) => expect(b.items.find((i) => i.code === 'TEK-PROMKES')).toMatchObject({ assessed: 1, weightedGap: 1 }),
   },
   {
@@ -60,13 +81,20 @@ const writers: { name: string; groupBy?: string; write: (w: World) => Promise<un
     name: "an employee's move to another unit",
     groupBy: 'unit',
     write: async ({ t, ids, e1 }) =>
-      api('PATCH', `/api/v1/tenants/${t.slug}/employees/${e1}`, { token: t.adminToken, headers: { 'if-match': await etagOf(t, `employees/${e1}`) }, body: { unitId: ids.DISDUKCAPIL } }),
+      api('PATCH', `/api/v1/tenants/${t.slug}/employees/${e1}`, {
+        token: t.adminToken,
+        headers: { 'if-match': await etagOf(t, `employees/${e1}`) },
+        body: { unitId: ids.DISDUKCAPIL },
+      }),
     shows: (b) => expect(b.items.map((i) => i.code)).toEqual(['DISDUKCAPIL']),
   },
   {
     name: 'a deactivation',
     write: async ({ t, e1 }) =>
-      api('POST', `/api/v1/tenants/${t.slug}/employees/${e1}/deactivate`, { token: t.adminToken, headers: { 'if-match': await etagOf(t, `employees/${e1}`) } }),
+      api('POST', `/api/v1/tenants/${t.slug}/employees/${e1}/deactivate`, {
+        token: t.adminToken,
+        headers: { 'if-match': await etagOf(t, `employees/${e1}`) },
+      }),
     shows: (b) => expect(b.items).toEqual([]),
   },
   {
@@ -83,7 +111,11 @@ const writers: { name: string; groupBy?: string; write: (w: World) => Promise<un
     name: "a unit's new name",
     groupBy: 'unit',
     write: async ({ t, ids }) =>
-      api('PATCH', `/api/v1/tenants/${t.slug}/units/${ids.DINKES}`, { token: t.adminToken, headers: { 'if-match': await etagOf(t, `units/${ids.DINKES}`) }, body: { name: 'Dinas Kesehatan Daerah' } }),
+      api('PATCH', `/api/v1/tenants/${t.slug}/units/${ids.DINKES}`, {
+        token: t.adminToken,
+        headers: { 'if-match': await etagOf(t, `units/${ids.DINKES}`) },
+        body: { name: 'Dinas Kesehatan Daerah' },
+      }),
     shows: (b) => expect(b.items[0]).toMatchObject({ name: 'Dinas Kesehatan Daerah' }),
   },
   {
@@ -91,21 +123,31 @@ const writers: { name: string; groupBy?: string; write: (w: World) => Promise<un
     groupBy: 'position',
     write: async ({ t, ids }) => {
       const id = ids['ANALIS-KEBIJAKAN'] as string;
-      return api('PATCH', `/api/v1/tenants/${t.slug}/positions/${id}`, { token: t.adminToken, headers: { 'if-match': await etagOf(t, `positions/${id}`) }, body: { name: 'Analis Kebijakan Ahli Madya' } });
+      return api('PATCH', `/api/v1/tenants/${t.slug}/positions/${id}`, {
+        token: t.adminToken,
+        headers: { 'if-match': await etagOf(t, `positions/${id}`) },
+        body: { name: 'Analis Kebijakan Ahli Madya' },
+      });
     },
     shows: (b) => expect(b.items[0]).toMatchObject({ name: 'Analis Kebijakan Ahli Madya' }),
   },
   {
     name: "a technical competency's new name",
     write: async ({ t, technical }) =>
-      api('PATCH', `/api/v1/tenants/${t.slug}/competencies/${technical}`, { token: t.adminToken, headers: { 'if-match': await etagOf(t, `competencies/${technical}`) }, body: { name: 'Promosi Kesehatan Masyarakat' } }),
+      api('PATCH', `/api/v1/tenants/${t.slug}/competencies/${technical}`, {
+        token: t.adminToken,
+        headers: { 'if-match': await etagOf(t, `competencies/${technical}`) },
+        body: { name: 'Promosi Kesehatan Masyarakat' },
+      }),
     shows: (b) => expect(b.items.find((i) => i.code === 'TEK-PROMKES')).toMatchObject({ name: 'Promosi Kesehatan Masyarakat' }),
   },
   {
     name: 'a manifest with a new standard',
     write: async ({ t }) => {
       const base = manifestFor(t.slug);
-      const positions = base.positions!.map((p) => (p.code === 'ANALIS-KEBIJAKAN' ? { ...p, standards: [{ competency: 'PEREKAT-BANGSA', requiredLevel: 2 }] } : p));
+      const positions = base.positions!.map((p) =>
+        p.code === 'ANALIS-KEBIJAKAN' ? { ...p, standards: [{ competency: 'PEREKAT-BANGSA', requiredLevel: 2 }] } : p,
+      );
       return api('POST', '/api/v1/tenants', { token: await tokenFor('national_admin'), body: { ...base, positions } });
     },
     shows: (b) => expect(b.items.map((i) => i.code)).toEqual(['PEREKAT-BANGSA']),

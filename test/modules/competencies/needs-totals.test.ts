@@ -4,44 +4,72 @@
  * kind of write that changes pairs: registry import, assessments up and down, moves, deactivation,
  * standards added, reweighted and removed, a national competency changing type.
  */
-import { drizzle } from 'drizzle-orm/d1';
-import { eq } from 'drizzle-orm';
+
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../../scripts/demo/random';
 import { tenants } from '../../../src/db/schema';
 import { needsFromPairs } from '../../../src/modules/competencies/needs/pairs';
 import { groupings, type NeedsFilters } from '../../../src/modules/competencies/needs/shared';
 import { needsFromTotals } from '../../../src/modules/competencies/needs/totals';
 import type { TenantContext } from '../../../src/platform/context';
-import { contextFor } from '../../support/context';
-import { prng } from '../../../scripts/demo/random';
 import { api } from '../../support/api';
+import { contextFor } from '../../support/context';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { csvOf, importCsv, orgIds, people } from '../employees/helpers';
 import { levels as levelTexts, putStandards } from './helpers';
 
 const units = [
-  { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' as const, children: [{ code: 'DINKES-YANKES', name: 'Bidang Pelayanan Kesehatan', kind: 'bidang' as const }] },
+  {
+    code: 'DINKES',
+    name: 'Dinas Kesehatan',
+    kind: 'dinas' as const,
+    children: [{ code: 'DINKES-YANKES', name: 'Bidang Pelayanan Kesehatan', kind: 'bidang' as const }],
+  },
   { code: 'DISDIK', name: 'Dinas Pendidikan', kind: 'dinas' as const },
   { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', kind: 'badan' as const },
 ];
 const positions = [
-  { code: 'KABID', name: 'Kepala Bidang', category: 'administrator' as const, standards: [
-    { competency: 'INTEGRITAS', requiredLevel: 4, weight: 2 },
-    { competency: 'KERJA-SAMA', requiredLevel: 3 },
-    { competency: 'PEREKAT-BANGSA', requiredLevel: 3, weight: 1.5 },
-    { competency: 'TEK-GIS', requiredLevel: 4, weight: 3 },
-  ] },
-  { code: 'ANALIS', name: 'Analis Kebijakan', category: 'fungsional' as const, standards: [
-    { competency: 'INTEGRITAS', requiredLevel: 3 },
-    { competency: 'KOMUNIKASI', requiredLevel: 3, weight: 0.3 },
-    { competency: 'TEK-ARSIP', requiredLevel: 3, weight: 1.1 },
-  ] },
-  { code: 'PELAKSANA', name: 'Pengadministrasi Umum', category: 'pelaksana' as const, standards: [{ competency: 'KOMUNIKASI', requiredLevel: 2 }] },
+  {
+    code: 'KABID',
+    name: 'Kepala Bidang',
+    category: 'administrator' as const,
+    standards: [
+      { competency: 'INTEGRITAS', requiredLevel: 4, weight: 2 },
+      { competency: 'KERJA-SAMA', requiredLevel: 3 },
+      { competency: 'PEREKAT-BANGSA', requiredLevel: 3, weight: 1.5 },
+      { competency: 'TEK-GIS', requiredLevel: 4, weight: 3 },
+    ],
+  },
+  {
+    code: 'ANALIS',
+    name: 'Analis Kebijakan',
+    category: 'fungsional' as const,
+    standards: [
+      { competency: 'INTEGRITAS', requiredLevel: 3 },
+      { competency: 'KOMUNIKASI', requiredLevel: 3, weight: 0.3 },
+      { competency: 'TEK-ARSIP', requiredLevel: 3, weight: 1.1 },
+    ],
+  },
+  {
+    code: 'PELAKSANA',
+    name: 'Pengadministrasi Umum',
+    category: 'pelaksana' as const,
+    standards: [{ competency: 'KOMUNIKASI', requiredLevel: 2 }],
+  },
   { code: 'STAF-BARU', name: 'Staf Tanpa Standar', category: 'pelaksana' as const },
 ];
-const technical = ['TEK-GIS', 'TEK-ARSIP'].map((code) => ({ code, name: `Kompetensi ${code}`, description: `Kompetensi teknis ${code}`, levels: levelTexts }));
-const standardCodes: Record<string, string[]> = Object.fromEntries(positions.map((p) => [p.code, (p.standards ?? []).map((s) => s.competency)]));
+const technical = ['TEK-GIS', 'TEK-ARSIP'].map((code) => ({
+  code,
+  name: `Kompetensi ${code}`,
+  description: `Kompetensi teknis ${code}`,
+  levels: levelTexts,
+}));
+const standardCodes: Record<string, string[]> = Object.fromEntries(
+  positions.map((p) => [p.code, (p.standards ?? []).map((s) => s.competency)]),
+);
 
 const contextOf = (t: TestTenant) => contextFor(t, { subject: 'test' });
 
@@ -60,7 +88,11 @@ async function expectSameReports(ctx: TenantContext, stage: string) {
   expect(groups, `${stage}: the report has groups to compare`).toBeGreaterThan(0);
 }
 
-interface Person { id: string; positionId: string; version: number }
+interface Person {
+  id: string;
+  positionId: string;
+  version: number;
+}
 
 describe('needs report from the running totals', () => {
   it('equals the report from the pairs after imports, assessments, moves, deactivations, standard and type changes', async () => {
@@ -109,11 +141,15 @@ describe('needs report from the running totals', () => {
     await patch(staff[5] as Person, {}, '/deactivate');
     await expectSameReports(ctx, 'after moves and deactivations');
 
-    expect((await putStandards(t, ids.ANALIS as string, [
-      { competency: 'INTEGRITAS', requiredLevel: 5, weight: 0.7 },
-      { competency: 'PENGAMBILAN-KEPUTUSAN', requiredLevel: 3, weight: 2 },
-      { competency: 'TEK-ARSIP', requiredLevel: 2, weight: 1.1 },
-    ])).status).toBe(200);
+    expect(
+      (
+        await putStandards(t, ids.ANALIS as string, [
+          { competency: 'INTEGRITAS', requiredLevel: 5, weight: 0.7 },
+          { competency: 'PENGAMBILAN-KEPUTUSAN', requiredLevel: 3, weight: 2 },
+          { competency: 'TEK-ARSIP', requiredLevel: 2, weight: 1.1 },
+        ])
+      ).status,
+    ).toBe(200);
     expect((await putStandards(t, ids.PELAKSANA as string, [])).status).toBe(200);
     expect((await putStandards(t, ids['STAF-BARU'] as string, [{ competency: 'TEK-GIS', requiredLevel: 2, weight: 1 }])).status).toBe(200);
     await expectSameReports(ctx, 'after standards changed, emptied and added');

@@ -11,18 +11,36 @@ import { putStandards } from './helpers';
 async function fixture(): Promise<TestTenant & { e1: string; e3: string; ids: Record<string, string> }> {
   const t = await createTenant();
   const ids = await orgIds(t);
-  expect((await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [
-    { competency: 'INTEGRITAS', requiredLevel: 3, weight: 2 },
-    { competency: 'KOMUNIKASI', requiredLevel: 4, weight: 1 },
-  ])).status).toBe(200);
+  expect(
+    (
+      await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [
+        { competency: 'INTEGRITAS', requiredLevel: 3, weight: 2 },
+        { competency: 'KOMUNIKASI', requiredLevel: 4, weight: 1 },
+      ])
+    ).status,
+  ).toBe(200);
   const e1 = (await createEmployee(t)).body.id;
   const e2 = (await createEmployee(t)).body.id;
   const e3 = (await createEmployee(t, { unitId: ids.DISDUKCAPIL })).body.id;
   await createEmployee(t, { positionId: ids.KADINKES });
-  const item = (employeeId: string, competency: string, level: number) => ({ employeeId, competency, level, source: 'supervisor', date: '2026-02-01' });
+  const item = (employeeId: string, competency: string, level: number) => ({
+    employeeId,
+    competency,
+    level,
+    source: 'supervisor',
+    date: '2026-02-01',
+  });
   const bulk = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, {
     token: t.adminToken,
-    body: { items: [item(e1, 'INTEGRITAS', 1), item(e1, 'KOMUNIKASI', 4), item(e2, 'INTEGRITAS', 3), item(e3, 'INTEGRITAS', 2), item(e3, 'KOMUNIKASI', 2)] },
+    body: {
+      items: [
+        item(e1, 'INTEGRITAS', 1),
+        item(e1, 'KOMUNIKASI', 4),
+        item(e2, 'INTEGRITAS', 3),
+        item(e3, 'INTEGRITAS', 2),
+        item(e3, 'KOMUNIKASI', 2),
+      ],
+    },
   });
   expect(bulk.status, bulk.text).toBe(201);
   return { ...t, e1, e3, ids };
@@ -37,18 +55,55 @@ describe('needs report', () => {
     const byCompetency = await report(t, 'competency');
     expect(byCompetency.status, byCompetency.text).toBe(200);
     expect(byCompetency.body.items).toMatchObject([
-      { code: 'INTEGRITAS', employees: 3, employeesWithGap: 2, employeesUnassessed: 0, assessed: 3, unassessed: 0, meanGap: 1, weightedGap: 6, topPriorities: [{ code: 'INTEGRITAS', weightedGap: 6 }] },
-      { code: 'KOMUNIKASI', employees: 3, employeesWithGap: 1, employeesUnassessed: 1, assessed: 2, unassessed: 1, meanGap: 1, weightedGap: 2 },
+      {
+        code: 'INTEGRITAS',
+        employees: 3,
+        employeesWithGap: 2,
+        employeesUnassessed: 0,
+        assessed: 3,
+        unassessed: 0,
+        meanGap: 1,
+        weightedGap: 6,
+        topPriorities: [{ code: 'INTEGRITAS', weightedGap: 6 }],
+      },
+      {
+        code: 'KOMUNIKASI',
+        employees: 3,
+        employeesWithGap: 1,
+        employeesUnassessed: 1,
+        assessed: 2,
+        unassessed: 1,
+        meanGap: 1,
+        weightedGap: 2,
+      },
     ]);
     const byUnit = await report(t, 'unit');
     const unit = Object.fromEntries(byUnit.body.items.map((i: { code: string }) => [i.code, i]));
     expect(byUnit.body.items).toHaveLength(2);
-    expect(unit.DINKES).toMatchObject({ employees: 2, employeesWithGap: 1, employeesUnassessed: 1, assessed: 3, unassessed: 1, meanGap: 0.67, weightedGap: 4, topPriorities: [{ code: 'INTEGRITAS', weightedGap: 4 }] });
+    expect(unit.DINKES).toMatchObject({
+      employees: 2,
+      employeesWithGap: 1,
+      employeesUnassessed: 1,
+      assessed: 3,
+      unassessed: 1,
+      meanGap: 0.67,
+      weightedGap: 4,
+      topPriorities: [{ code: 'INTEGRITAS', weightedGap: 4 }],
+    });
     expect(unit.DISDUKCAPIL).toMatchObject({ employees: 1, employeesWithGap: 1, assessed: 2, unassessed: 0, meanGap: 1.5, weightedGap: 4 });
     expect(unit.DISDUKCAPIL.topPriorities.map((p: { code: string }) => p.code)).toEqual(['INTEGRITAS', 'KOMUNIKASI']);
     const byType = await report(t, 'type');
     expect(byType.body.items).toMatchObject([
-      { key: 'manajerial', employees: 3, employeesWithGap: 2, employeesUnassessed: 1, assessed: 5, unassessed: 1, meanGap: 1, weightedGap: 8 },
+      {
+        key: 'manajerial',
+        employees: 3,
+        employeesWithGap: 2,
+        employeesUnassessed: 1,
+        assessed: 5,
+        unassessed: 1,
+        meanGap: 1,
+        weightedGap: 8,
+      },
     ]);
     const byPosition = await report(t, 'position');
     expect(byPosition.body.items).toMatchObject([{ code: 'ANALIS-KEBIJAKAN', employees: 3, weightedGap: 8 }]);
@@ -66,7 +121,13 @@ describe('needs report', () => {
     const t = await fixture();
     const all = await report(t, 'competency');
     // e1 INTEGRITAS 1→3 ×2 = 4; e3 KOMUNIKASI 2→4 ×1 = 2 (gap 2); e3 INTEGRITAS 2→3 ×2 = 2 (gap 1).
-    expect(all.body.priorities.map((p: { employeeId: string; competencyCode: string; weightedGap: number }) => [p.employeeId, p.competencyCode, p.weightedGap])).toEqual([
+    expect(
+      all.body.priorities.map((p: { employeeId: string; competencyCode: string; weightedGap: number }) => [
+        p.employeeId,
+        p.competencyCode,
+        p.weightedGap,
+      ]),
+    ).toEqual([
       [t.e1, 'INTEGRITAS', 4],
       [t.e3, 'KOMUNIKASI', 2],
       [t.e3, 'INTEGRITAS', 2],
@@ -74,7 +135,9 @@ describe('needs report', () => {
     expect(all.body.priorities[0]).toMatchObject({ unitCode: 'DINKES', requiredLevel: 3, currentLevel: 1, gap: 2, weight: 2 });
     expect(all.cost.queries).toBe(4);
 
-    const capil = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency&unit=${t.ids.DISDUKCAPIL}&priorities=1`, { token: t.adminToken });
+    const capil = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency&unit=${t.ids.DISDUKCAPIL}&priorities=1`, {
+      token: t.adminToken,
+    });
     expect(capil.body.items).toMatchObject([
       { code: 'INTEGRITAS', employees: 1, employeesWithGap: 1, meanGap: 1, weightedGap: 2 },
       { code: 'KOMUNIKASI', employees: 1, employeesWithGap: 1, meanGap: 2, weightedGap: 2 },

@@ -40,14 +40,20 @@ describe('position standards', () => {
     const unknown = await putStandards(t, position, [{ competency: 'TIDAK-ADA', requiredLevel: 3 }]);
     await expectProblem(unknown, 422);
     expect(unknown.body.errors).toEqual([{ path: 'body.standards.0.competency', message: 'no such competency in this tenant' }]);
-    await expectProblem(await putStandards(t, position, [{ competency: 'INTEGRITAS', requiredLevel: 3 }, { competency: 'natcmp_integritas', requiredLevel: 2 }]), 422);
+    await expectProblem(
+      await putStandards(t, position, [
+        { competency: 'INTEGRITAS', requiredLevel: 3 },
+        { competency: 'natcmp_integritas', requiredLevel: 2 },
+      ]),
+      422,
+    );
     await expectProblem(await putStandards(t, position, [{ competency: 'INTEGRITAS', requiredLevel: 6 }]), 400);
     await expectProblem(await putStandards(t, position, [{ competency: 'INTEGRITAS', requiredLevel: 3, weight: 0 }]), 400);
     const after = await api('GET', `/api/v1/tenants/${t.slug}/positions/${position}/standards`, { token: t.adminToken });
     expect(after.body.version).toBe(0);
   });
 
-  it('cannot point at another tenant\'s technical competency, through the API or the database', async () => {
+  it("cannot point at another tenant's technical competency, through the API or the database", async () => {
     const a = await createTenant();
     const b = await createTenant();
     const secret = await createTechnical(a, 'TEK-RAHASIA');
@@ -59,8 +65,12 @@ describe('position standards', () => {
     await expectProblem(await api('GET', `/api/v1/tenants/${b.slug}/positions/${aPosition}/standards`, { token: b.adminToken }), 404);
     await expectProblem(await putStandards(b, aPosition, [], '"v0"'), 404);
     // Even a raw write that forgets every filter is refused by the CHECK on competency_tenant_id.
-    await env.DB.prepare("insert into standard_sets (tenant_id, position_id, version, updated_at) values (?, ?, 1, 'x')").bind(b.id, bPosition).run();
-    const raw = env.DB.prepare('insert into position_standards (tenant_id, position_id, competency_tenant_id, competency_id, required_level, weight) values (?, ?, ?, ?, 3, 1)')
+    await env.DB.prepare("insert into standard_sets (tenant_id, position_id, version, updated_at) values (?, ?, 1, 'x')")
+      .bind(b.id, bPosition)
+      .run();
+    const raw = env.DB.prepare(
+      'insert into position_standards (tenant_id, position_id, competency_tenant_id, competency_id, required_level, weight) values (?, ?, ?, ?, 3, 1)',
+    )
       .bind(b.id, bPosition, a.id, secret.id)
       .run();
     await expect(raw).rejects.toThrow(/CHECK constraint failed/);
@@ -71,7 +81,14 @@ describe('position standards', () => {
     const position = (await orgIds(t))['ANALIS-KEBIJAKAN'] as string;
     const codes = ['INTEGRITAS', 'KOMUNIKASI', 'KERJA-SAMA', 'PEREKAT-BANGSA'];
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => putStandards(t, position, codes.map((competency, k) => ({ competency, requiredLevel: ((i + k) % 5) + 1 })), '"v0"')),
+      Array.from({ length: 12 }, (_, i) =>
+        putStandards(
+          t,
+          position,
+          codes.map((competency, k) => ({ competency, requiredLevel: ((i + k) % 5) + 1 })),
+          '"v0"',
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 412)).toHaveLength(11);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { orgIds } from '../employees/helpers';
 import { putStandards } from '../competencies/helpers';
+import { orgIds } from '../employees/helpers';
 import { active, end, mentorProfile, person } from '../mentoring/helpers';
 import { cohort, feedback, rate, react, today, waiting } from './level-helpers';
 
@@ -36,7 +36,11 @@ describe('mentoring feedback', () => {
     expect(byMentor.status, byMentor.text).toBe(201);
     expect(byMentor.body).toMatchObject({ role: 'mentor', rating: 5 });
     expectProblem(await feedback(t, pairingId, mentor.token), 409);
-    const byMentee = await feedback(t, pairingId, mentee.token, { rating: 4, comment: 'Jadwal fleksibel', assessments: [{ competency: 'KOMUNIKASI', level: 3 }] });
+    const byMentee = await feedback(t, pairingId, mentee.token, {
+      rating: 4,
+      comment: 'Jadwal fleksibel',
+      assessments: [{ competency: 'KOMUNIKASI', level: 3 }],
+    });
     expect(byMentee.status, byMentee.text).toBe(201);
     expect(byMentee.body).toMatchObject({ role: 'mentee', assessments: 1 });
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${mentee.id}/assessments`, { token: t.adminToken });
@@ -63,8 +67,15 @@ describe('an L3 reassessment', () => {
     const gaps = () => api('GET', `/api/v1/tenants/${t.slug}/employees/${p.id}/gaps`, { token: t.adminToken });
     const needs = () => api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency`, { token: t.adminToken });
     expect((await gaps()).body.items[0]).toMatchObject({ code: 'INTEGRITAS', current: 1, gap: 2, weightedGap: 4 });
-    expect((await needs()).body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 1, weightedGap: 4 });
-    const res = await rate(t, p.enrollmentId, c.supervisor.token, { rating: 5, comment: 'Sangat berubah', assessments: [{ competency: 'INTEGRITAS', level: 3 }] });
+    expect((await needs()).body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({
+      employeesWithGap: 1,
+      weightedGap: 4,
+    });
+    const res = await rate(t, p.enrollmentId, c.supervisor.token, {
+      rating: 5,
+      comment: 'Sangat berubah',
+      assessments: [{ competency: 'INTEGRITAS', level: 3 }],
+    });
     expect(res.status, res.text).toBe(201);
     expect(res.body.assessments).toBe(1);
     expect((await gaps()).body.items[0]).toMatchObject({ code: 'INTEGRITAS', current: 3, gap: 0, weightedGap: 0 });
@@ -83,10 +94,25 @@ describe('/me/evaluations', () => {
     const mine = await waiting(one.token);
     expect(mine.status, mine.text).toBe(200);
     expect(mine.body.items).toEqual([
-      { kind: 'reaction', enrollmentId: one.enrollmentId, pairingId: null, employeeId: one.id, title: 'Bimbingan Teknis Pelayanan Publik', completedOn: '2026-01-12', opensOn: '2026-01-12', dueOn: '2026-01-26', open: true },
+      {
+        kind: 'reaction',
+        enrollmentId: one.enrollmentId,
+        pairingId: null,
+        employeeId: one.id,
+        title: 'Bimbingan Teknis Pelayanan Publik',
+        completedOn: '2026-01-12',
+        opensOn: '2026-01-12',
+        dueOn: '2026-01-26',
+        open: true,
+      },
     ]);
     const boss = await waiting(c.supervisor.token);
-    expect(boss.body.items.map((i: { kind: string; employeeId: string }) => [i.kind, i.employeeId]).sort()).toEqual([['behaviour', one.id], ['behaviour', two.id]].sort());
+    expect(boss.body.items.map((i: { kind: string; employeeId: string }) => [i.kind, i.employeeId]).sort()).toEqual(
+      [
+        ['behaviour', one.id],
+        ['behaviour', two.id],
+      ].sort(),
+    );
     expect(boss.body.items[0]).toMatchObject({ completedOn: '2026-01-12', opensOn: '2026-02-11', dueOn: '2026-03-13', open: true });
     expect((await react(t, one.enrollmentId, one.token)).status).toBe(201);
     expect((await rate(t, two.enrollmentId, c.supervisor.token)).status).toBe(201);
@@ -100,7 +126,9 @@ describe('/me/evaluations', () => {
     const { mentor, mentee, pairingId } = await completedPairing(t);
     expect((await end(t, pairingId, mentee.token, 'completed')).status).toBe(200);
     const forMentor = (await waiting(mentor.token)).body.items;
-    expect(forMentor).toEqual([expect.objectContaining({ kind: 'mentoring', pairingId, employeeId: mentee.id, completedOn: today(), dueOn: addDays(today(), 14) })]);
+    expect(forMentor).toEqual([
+      expect.objectContaining({ kind: 'mentoring', pairingId, employeeId: mentee.id, completedOn: today(), dueOn: addDays(today(), 14) }),
+    ]);
     expect((await feedback(t, pairingId, mentor.token)).status).toBe(201);
     expect((await waiting(mentor.token)).body.items).toEqual([]);
     expect((await waiting(mentee.token)).body.items).toHaveLength(1);

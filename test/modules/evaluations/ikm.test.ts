@@ -50,7 +50,8 @@ describe('IKM formula', () => {
 describe('periods', () => {
   it('accepts years, semesters, quarters and months, and nothing else', () => {
     for (const p of ['2026', '2026-S1', '2026-S2', '2026-Q1', '2026-Q4', '2026-01', '2026-12']) expect(isPeriod(p), p).toBe(true);
-    for (const p of ['26', '2026-S3', '2026-Q5', '2026-Q0', '2026-13', '2026-00', '2026-s1', '1999', '2026-1', ' 2026', '2026-H1']) expect(isPeriod(p), p).toBe(false);
+    for (const p of ['26', '2026-S3', '2026-Q5', '2026-Q0', '2026-13', '2026-00', '2026-s1', '1999', '2026-1', ' 2026', '2026-H1'])
+      expect(isPeriod(p), p).toBe(false);
   });
 
   it('knows the days a period covers, leap years included', () => {
@@ -64,6 +65,12 @@ describe('periods', () => {
   });
 
   it('orders periods by time', () => {
-    expect(['2026-S2', '2025', '2026-Q1', '2026-01', '2026'].sort(comparePeriods)).toEqual(['2025', '2026-01', '2026-Q1', '2026', '2026-S2']);
+    expect(['2026-S2', '2025', '2026-Q1', '2026-01', '2026'].sort(comparePeriods)).toEqual([
+      '2025',
+      '2026-01',
+      '2026-Q1',
+      '2026',
+      '2026-S2',
+    ]);
   });
 });

@@ -18,7 +18,12 @@ describe('L1 reaction', () => {
     expectProblem(await react(t, one.enrollmentId, one.token, { answers: { materi: 4 } }), 400);
     const first = await react(t, one.enrollmentId, one.token);
     expect(first.status, first.text).toBe(201);
-    expect(first.body).toMatchObject({ enrollmentId: one.enrollmentId, offeringId: c.offeringId, answers: answers(), comment: 'Materi sangat relevan dengan tugas' });
+    expect(first.body).toMatchObject({
+      enrollmentId: one.enrollmentId,
+      offeringId: c.offeringId,
+      answers: answers(),
+      comment: 'Materi sangat relevan dengan tugas',
+    });
     expectProblem(await react(t, one.enrollmentId, one.token), 409);
   });
 
@@ -35,7 +40,9 @@ describe('L1 reaction', () => {
     const t = await createTenant();
     const c = await cohort(t, 1);
     const p = c.participants[0] as (typeof c.participants)[0];
-    const { tally } = await race(6, (i) => react(t, p.enrollmentId, p.token, { answers: answers([1 + (i % 5), 4, 4, 4, 4, 4]), comment: null }));
+    const { tally } = await race(6, (i) =>
+      react(t, p.enrollmentId, p.token, { answers: answers([1 + (i % 5), 4, 4, 4, 4, 4]), comment: null }),
+    );
     expect(tally).toEqual({ 201: 1, 409: 5 });
     const report = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${c.offeringId}/evaluation`, { token: t.adminToken });
     expect(report.body.l1.responses).toBe(1);
@@ -47,7 +54,11 @@ describe('L2 learning', () => {
     const t = await createTenant();
     const c = await cohort(t, 3, { completedOn: null });
     const [a, b, d] = c.participants.map((p) => p.enrollmentId) as [string, string, string];
-    const first = await scores(t, c.offeringId, [{ enrollmentId: a, pre: 40 }, { enrollmentId: b, pre: 100, post: 100 }, { enrollmentId: d, pre: 55.5, post: 70 }]);
+    const first = await scores(t, c.offeringId, [
+      { enrollmentId: a, pre: 40 },
+      { enrollmentId: b, pre: 100, post: 100 },
+      { enrollmentId: d, pre: 55.5, post: 70 },
+    ]);
     expect(first.status, first.text).toBe(200);
     // A later write of the post-test keeps the pre-test.
     const second = await scores(t, c.offeringId, [{ enrollmentId: a, post: 70 }]);
@@ -69,13 +80,31 @@ describe('L2 learning', () => {
     expectProblem(await scores(t, c.offeringId, [{ enrollmentId: mine, pre: 101 }]), 400);
     expectProblem(await scores(t, c.offeringId, [{ enrollmentId: mine, pre: -1 }]), 400);
     expectProblem(await scores(t, c.offeringId, [{ enrollmentId: mine }]), 400);
-    const mixed = await scores(t, c.offeringId, [{ enrollmentId: mine, pre: 50 }, { enrollmentId: (other.participants[0] as { enrollmentId: string }).enrollmentId, pre: 60 }]);
+    const mixed = await scores(t, c.offeringId, [
+      { enrollmentId: mine, pre: 50 },
+      { enrollmentId: (other.participants[0] as { enrollmentId: string }).enrollmentId, pre: 60 },
+    ]);
     expectProblem(mixed, 422);
     expect(mixed.body.errors[0].path).toBe('body.scores.1.enrollmentId');
-    expectProblem(await scores(t, noTests.offeringId, [{ enrollmentId: (noTests.participants[0] as { enrollmentId: string }).enrollmentId, pre: 50 }]), 422);
-    expectProblem(await scores(t, c.offeringId, [{ enrollmentId: mine, pre: 50 }, { enrollmentId: mine, post: 60 }]), 422);
+    expectProblem(
+      await scores(t, noTests.offeringId, [{ enrollmentId: (noTests.participants[0] as { enrollmentId: string }).enrollmentId, pre: 50 }]),
+      422,
+    );
+    expectProblem(
+      await scores(t, c.offeringId, [
+        { enrollmentId: mine, pre: 50 },
+        { enrollmentId: mine, post: 60 },
+      ]),
+      422,
+    );
     const participant = c.participants[0] as { token: string };
-    expectProblem(await api('PUT', `/api/v1/tenants/${t.slug}/offerings/${c.offeringId}/test-scores`, { token: participant.token, body: { scores: [{ enrollmentId: mine, pre: 1 }] } }), 403);
+    expectProblem(
+      await api('PUT', `/api/v1/tenants/${t.slug}/offerings/${c.offeringId}/test-scores`, {
+        token: participant.token,
+        body: { scores: [{ enrollmentId: mine, pre: 1 }] },
+      }),
+      403,
+    );
     const report = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${c.offeringId}/evaluation`, { token: t.adminToken });
     expect(report.body.participants).toEqual([]);
   });
@@ -107,7 +136,11 @@ describe('L3 behaviour', () => {
     const opens = new Date(`${completedOn}T00:00:00Z`);
     opens.setUTCDate(opens.getUTCDate() + 30);
     expect(early.body.detail).toContain(`opens on ${opens.toISOString().slice(0, 10)}`);
-    const put = await api('PUT', `/api/v1/tenants/${t.slug}/evaluation-settings`, { token: t.adminToken, body: { l3WaitingDays: 0 }, headers: { 'if-match': '"v0"' } });
+    const put = await api('PUT', `/api/v1/tenants/${t.slug}/evaluation-settings`, {
+      token: t.adminToken,
+      body: { l3WaitingDays: 0 },
+      headers: { 'if-match': '"v0"' },
+    });
     expect(put.status, put.text).toBe(200);
     const res = await rate(t, p.enrollmentId, c.supervisor.token);
     expect(res.status, res.text).toBe(201);
@@ -120,7 +153,9 @@ describe('L3 behaviour', () => {
     expectProblem(await rate(t, o.enrollmentId, open.supervisor.token), 409);
     const c = await cohort(t, 1, { completedOn: '2026-01-12' });
     const p = c.participants[0] as (typeof c.participants)[0];
-    const { tally } = await race(5, () => rate(t, p.enrollmentId, c.supervisor.token, { rating: 3, assessments: [{ competency: 'INTEGRITAS', level: 3 }] }));
+    const { tally } = await race(5, () =>
+      rate(t, p.enrollmentId, c.supervisor.token, { rating: 3, assessments: [{ competency: 'INTEGRITAS', level: 3 }] }),
+    );
     expect(tally).toEqual({ 201: 1, 409: 4 });
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${p.id}/assessments`, { token: t.adminToken });
     expect(history.body.items.filter((a: { source: string }) => a.source === 'evaluation')).toHaveLength(1);

@@ -15,7 +15,11 @@ const report = (t: TestTenant, path: string, token = t.adminToken) => api('GET',
  */
 async function fixture() {
   const t = await createTenant();
-  const a = await cohort(t, 3, { completedOn: '2026-05-08', unit: 'DISDUKCAPIL', offering: { startDate: '2026-05-04', endDate: '2026-05-08' } });
+  const a = await cohort(t, 3, {
+    completedOn: '2026-05-08',
+    unit: 'DISDUKCAPIL',
+    offering: { startDate: '2026-05-04', endDate: '2026-05-08' },
+  });
   const [p1, p2, p3] = a.participants as [(typeof a.participants)[0], (typeof a.participants)[0], (typeof a.participants)[0]];
   expect((await react(t, p1.enrollmentId, p1.token, { answers: answers([4, 5, 4, 3, 5, 4]) })).status).toBe(201);
   expect((await react(t, p2.enrollmentId, p2.token, { answers: answers([2, 3, 4, 5, 1, 4]) })).status).toBe(201);
@@ -28,18 +32,51 @@ async function fixture() {
   expect((await rate(t, p1.enrollmentId, a.supervisor.token, { rating: 4 })).status).toBe(201);
   expect((await rate(t, p2.enrollmentId, a.supervisor.token, { rating: 3 })).status).toBe(201);
 
-  const b = await cohort(t, 1, { programId: a.programId, completedOn: '2025-11-10', offering: { startDate: '2025-11-03', endDate: '2025-11-07' } });
+  const b = await cohort(t, 1, {
+    programId: a.programId,
+    completedOn: '2025-11-10',
+    offering: { startDate: '2025-11-03', endDate: '2025-11-07' },
+  });
   const q = b.participants[0] as (typeof b.participants)[0];
   expect((await react(t, q.enrollmentId, q.token, { answers: answers([5, 5, 5, 5, 5, 5]) })).status).toBe(201);
   expect((await rate(t, q.enrollmentId, b.supervisor.token, { rating: 5 })).status).toBe(201);
   const waiting = await person(t);
-  expect((await api('POST', `/api/v1/tenants/${t.slug}/offerings/${b.offeringId}/enrollments`, { token: t.adminToken, body: { employeeIds: [waiting.id] } })).status).toBe(201);
+  expect(
+    (
+      await api('POST', `/api/v1/tenants/${t.slug}/offerings/${b.offeringId}/enrollments`, {
+        token: t.adminToken,
+        body: { employeeIds: [waiting.id] },
+      })
+    ).status,
+  ).toBe(201);
 
   const ids = await orgIds(t);
-  const ktp = await createIndicator(t, { unitId: ids.DISDUKCAPIL, name: 'Waktu penerbitan KTP-el', measure: 'hari', direction: 'lower_is_better' });
-  const akta = await createIndicator(t, { unitId: ids.DISDUKCAPIL, name: 'Akta kelahiran terbit tepat waktu', measure: '%', direction: 'higher_is_better' });
-  const elsewhere = await createIndicator(t, { unitId: ids.DINKES, name: 'Cakupan imunisasi', measure: '%', direction: 'higher_is_better' });
-  for (const [id, period, value] of [[ktp.id, '2026-Q1', 30], [ktp.id, '2026-Q2', 27], [ktp.id, '2026-Q3', 24], [akta.id, '2026-Q1', 80], [elsewhere.id, '2026-Q1', 50], [elsewhere.id, '2026-Q3', 60]] as const) {
+  const ktp = await createIndicator(t, {
+    unitId: ids.DISDUKCAPIL,
+    name: 'Waktu penerbitan KTP-el',
+    measure: 'hari',
+    direction: 'lower_is_better',
+  });
+  const akta = await createIndicator(t, {
+    unitId: ids.DISDUKCAPIL,
+    name: 'Akta kelahiran terbit tepat waktu',
+    measure: '%',
+    direction: 'higher_is_better',
+  });
+  const elsewhere = await createIndicator(t, {
+    unitId: ids.DINKES,
+    name: 'Cakupan imunisasi',
+    measure: '%',
+    direction: 'higher_is_better',
+  });
+  for (const [id, period, value] of [
+    [ktp.id, '2026-Q1', 30],
+    [ktp.id, '2026-Q2', 27],
+    [ktp.id, '2026-Q3', 24],
+    [akta.id, '2026-Q1', 80],
+    [elsewhere.id, '2026-Q1', 50],
+    [elsewhere.id, '2026-Q3', 60],
+  ] as const) {
     expect((await putValue(t, id, period, value)).status).toBe(201);
   }
   return { t, a, b, ktp, akta };
@@ -76,16 +113,33 @@ describe('evaluation reports', () => {
       offerings: 2,
       completed: 4, // the enrolled participant of B does not count
       // L1: answers 25 + 19 + 30 = 74 over 18; materi (4+2+5)/3, fasilitator (5+3+5)/3…
-      l1: { responses: 3, rate: 0.75, mean: 4.1111, items: { materi: 3.6667, fasilitator: 4.3333, metode: 4.3333, sarana: 4.3333, manfaat: 3.6667, waktu: 4.3333 } },
+      l1: {
+        responses: 3,
+        rate: 0.75,
+        mean: 4.1111,
+        items: { materi: 3.6667, fasilitator: 4.3333, metode: 4.3333, sarana: 4.3333, manfaat: 3.6667, waktu: 4.3333 },
+      },
       l2: { n: 3, meanGain: 13.3333 },
       l3: { responses: 3, rate: 0.75, mean: 4 }, // (4 + 3 + 5) / 3
     });
 
     const y2026 = await report(t, 'evaluations/summary?year=2026');
     expect(y2026.status, y2026.text).toBe(200);
-    expect(y2026.body).toMatchObject({ year: 2026, completed: 3, l1: { responses: 2, mean: 3.6667 }, l3: { mean: 3.5 }, mentoring: { completedPairings: 0, responses: 0, mean: null } });
+    expect(y2026.body).toMatchObject({
+      year: 2026,
+      completed: 3,
+      l1: { responses: 2, mean: 3.6667 },
+      l3: { mean: 3.5 },
+      mentoring: { completedPairings: 0, responses: 0, mean: null },
+    });
     const y2025 = await report(t, 'evaluations/summary?year=2025');
-    expect(y2025.body).toMatchObject({ year: 2025, completed: 1, l1: { responses: 1, rate: 1, mean: 5 }, l2: { n: 0, meanGain: null }, l3: { responses: 1, mean: 5 } });
+    expect(y2025.body).toMatchObject({
+      year: 2025,
+      completed: 1,
+      l1: { responses: 1, rate: 1, mean: 5 },
+      l2: { n: 0, meanGain: null },
+      l3: { responses: 1, mean: 5 },
+    });
     const empty = await report(t, 'evaluations/summary?year=2020');
     expect(empty.body).toMatchObject({ completed: 0, l1: { responses: 0, rate: null, mean: null }, l3: { rate: null, mean: null } });
     expect(b.offeringId).not.toBe(a.offeringId);

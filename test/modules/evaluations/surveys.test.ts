@@ -4,7 +4,7 @@ import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { tokenFor } from '../../support/tokens';
 import { orgIds } from '../employees/helpers';
-import { ikmReport, recordIkm, recorded, response, responsesWithTotal } from './helpers';
+import { ikmReport, recorded, recordIkm, response, responsesWithTotal } from './helpers';
 
 const count = async (t: Awaited<ReturnType<typeof createTenant>>) => (await ikmReport(t, '?period=2026-S1')).body.tenant?.responses ?? 0;
 
@@ -15,7 +15,10 @@ describe('IKM survey responses', () => {
     const dinkes = ids.DINKES as string;
     const capil = ids.DISDUKCAPIL as string;
     await recorded(t, [
-      { ...response(dinkes, [4, 4, 4, 4, 4, 4, 4, 4, 4]), respondent: { gender: 'perempuan', ageBand: '30_39', education: 'd4_s1', service: 'Pelayanan rawat jalan' } },
+      {
+        ...response(dinkes, [4, 4, 4, 4, 4, 4, 4, 4, 4]),
+        respondent: { gender: 'perempuan', ageBand: '30_39', education: 'd4_s1', service: 'Pelayanan rawat jalan' },
+      },
       response(dinkes, [3, 3, 3, 3, 3, 3, 3, 3, 3]),
       response(capil, [2, 3, 2, 4, 3, 3, 2, 1, 2], '2026-S1', '2026-06-30'),
       response(capil, [3, 3, 2, 4, 3, 4, 3, 2, 3], '2026-S1', '2026-01-01'),
@@ -41,7 +44,10 @@ describe('IKM survey responses', () => {
     expect(one.body.units[0]).toMatchObject({ unitId: capil, converted: 68.06 });
     expect(one.body.tenant).toMatchObject({ responses: 4, converted: 77.78 });
     // Another period, and a period without responses.
-    expect((await ikmReport(t, '?period=2026-S2')).body).toMatchObject({ period: '2026-S2', tenant: { responses: 1, converted: 100, grade: 'A' } });
+    expect((await ikmReport(t, '?period=2026-S2')).body).toMatchObject({
+      period: '2026-S2',
+      tenant: { responses: 1, converted: 100, grade: 'A' },
+    });
     expect((await ikmReport(t, '?period=2025')).body).toEqual({ period: '2025', tenant: null, units: [] });
   });
 
@@ -67,7 +73,11 @@ describe('IKM survey responses', () => {
     expect(res.status, res.text).toBe(200);
     for (const [i, c] of cases.entries()) {
       const unit = res.body.units.find((u: { unitCode: string }) => u.unitCode === `UPT-${i}`);
-      expect({ converted: unit.converted, grade: unit.grade, responses: unit.responses }, `case ${i}`).toEqual({ converted: c.converted, grade: c.grade, responses: c.n });
+      expect({ converted: unit.converted, grade: unit.grade, responses: unit.responses }, `case ${i}`).toEqual({
+        converted: c.converted,
+        grade: c.grade,
+        responses: c.n,
+      });
     }
   });
 
@@ -76,7 +86,13 @@ describe('IKM survey responses', () => {
     const ids = await orgIds(t);
     const unit = ids.DINKES as string;
     const good = response(unit, [3, 3, 3, 3, 3, 3, 3, 3, 3]);
-    for (const answers of [[0, 3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 5, 3, 3, 3, 3], [3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 2.5, 3, 3, 3, 3]]) {
+    for (const answers of [
+      [0, 3, 3, 3, 3, 3, 3, 3, 3],
+      [3, 3, 3, 3, 5, 3, 3, 3, 3],
+      [3, 3, 3, 3, 3, 3, 3, 3],
+      [3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+      [3, 3, 3, 3, 2.5, 3, 3, 3, 3],
+    ]) {
       const res = await recordIkm(t, [response(unit, answers)]);
       expectProblem(res, 400);
       expect(res.body.errors[0].path).toMatch(/^json\.responses\.0\.answers/);

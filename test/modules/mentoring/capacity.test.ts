@@ -11,7 +11,11 @@ import { race } from '../../support/races';
 import { mentorProfile, person, propose, proposed, step } from './helpers';
 
 const activeCount = async (tenantId: string, mentorId: string) =>
-  (await env.DB.prepare("select count(*) as n from pairings where tenant_id = ? and mentor_id = ? and status = 'active'").bind(tenantId, mentorId).first<{ n: number }>())?.n;
+  (
+    await env.DB.prepare("select count(*) as n from pairings where tenant_id = ? and mentor_id = ? and status = 'active'")
+      .bind(tenantId, mentorId)
+      .first<{ n: number }>()
+  )?.n;
 
 describe('mentor capacity', () => {
   it('10 parallel accepts against a mentor of capacity 3: exactly 3 active, 7 refused with 409, none lost', async () => {
@@ -39,7 +43,9 @@ describe('mentor capacity', () => {
     await mentorProfile(t, mentor.id);
     const { tally } = await race(10, () => propose(t, { mentorId: mentor.id, menteeId: mentee.id }));
     expect(tally).toEqual({ 201: 1, 409: 9 });
-    const n = await env.DB.prepare('select count(*) as n from pairings where tenant_id = ? and mentee_id = ?').bind(t.id, mentee.id).first<{ n: number }>();
+    const n = await env.DB.prepare('select count(*) as n from pairings where tenant_id = ? and mentee_id = ?')
+      .bind(t.id, mentee.id)
+      .first<{ n: number }>();
     expect(n?.n).toBe(1);
   });
 
@@ -49,10 +55,18 @@ describe('mentor capacity', () => {
     const profile = await mentorProfile(t, mentor.id, { capacity: 2 });
     const report = await person(t, { supervisorId: boss.id });
     const p = await proposed(t, mentor.id, mentee.id);
-    const paused = await api('PATCH', `/api/v1/tenants/${t.slug}/mentors/${profile.id}`, { token: t.adminToken, headers: { 'if-match': '"v1"' }, body: { status: 'paused' } });
+    const paused = await api('PATCH', `/api/v1/tenants/${t.slug}/mentors/${profile.id}`, {
+      token: t.adminToken,
+      headers: { 'if-match': '"v1"' },
+      body: { status: 'paused' },
+    });
     expect(paused.status, paused.text).toBe(200);
     expectProblem(await step(t, p.id, 'accept', mentor.token), 409);
-    const zero = await api('PATCH', `/api/v1/tenants/${t.slug}/mentors/${profile.id}`, { token: t.adminToken, headers: { 'if-match': '"v2"' }, body: { status: 'active', capacity: 0 } });
+    const zero = await api('PATCH', `/api/v1/tenants/${t.slug}/mentors/${profile.id}`, {
+      token: t.adminToken,
+      headers: { 'if-match': '"v2"' },
+      body: { status: 'active', capacity: 0 },
+    });
     expect(zero.status, zero.text).toBe(200);
     expectProblem(await step(t, p.id, 'accept', mentor.token), 409);
     const coaching = await proposed(t, boss.id, report.id, { kind: 'coaching' });
@@ -75,7 +89,12 @@ describe('mentor capacity', () => {
     expectProblem(await propose(t, { mentorId: other.id, menteeId: other.id }), 400);
     expectProblem(await propose(t, { mentorId: other.id, menteeId: mentee.id, focus: ['NO-SUCH'] }), 422);
     expectProblem(await propose(t, { mentorId: other.id, menteeId: mentee.id }, other.token), 403);
-    const ok = await propose(t, { mentorId: other.id, menteeId: mentee.id, focus: ['INTEGRITAS'], goals: [{ title: 'Memimpin rapat koordinasi', dueDate: '2026-09-30' }] });
+    const ok = await propose(t, {
+      mentorId: other.id,
+      menteeId: mentee.id,
+      focus: ['INTEGRITAS'],
+      goals: [{ title: 'Memimpin rapat koordinasi', dueDate: '2026-09-30' }],
+    });
     expect(ok.status, ok.text).toBe(201);
     expect(ok.body.focus).toEqual([expect.stringMatching(/^natcmp_/)]);
     const goals = await api('GET', `/api/v1/tenants/${t.slug}/pairings/${ok.body.id}/goals`, { token: mentee.token });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { active, end, mentorProfile, person, proposed, step, type Person } from './helpers';
+import { active, end, mentorProfile, type Person, person, proposed, step } from './helpers';
 
 interface Cast {
   t: TestTenant;
@@ -22,7 +22,8 @@ async function cast(): Promise<Cast> {
   return { t, mentor, mentee, stranger };
 }
 
-const statusOf = async (c: Cast, id: string) => (await api('GET', `/api/v1/tenants/${c.t.slug}/pairings/${id}`, { token: c.t.adminToken })).body.status as string;
+const statusOf = async (c: Cast, id: string) =>
+  (await api('GET', `/api/v1/tenants/${c.t.slug}/pairings/${id}`, { token: c.t.adminToken })).body.status as string;
 
 describe('pairing lifecycle', () => {
   it('proposed → active: only the mentor accepts', async () => {
@@ -65,7 +66,10 @@ describe('pairing lifecycle', () => {
     expectProblem(await end(c.t, first.id, c.stranger.token, 'cancelled'), 404);
     expectProblem(await end(c.t, first.id, c.mentee.token, 'completed'), 409);
     expectProblem(await end(c.t, first.id, c.t.adminToken, 'completed'), 409);
-    expect((await end(c.t, first.id, c.mentee.token, 'cancelled', 'Pindah tugas')).body).toMatchObject({ status: 'cancelled', endReason: 'Pindah tugas' });
+    expect((await end(c.t, first.id, c.mentee.token, 'cancelled', 'Pindah tugas')).body).toMatchObject({
+      status: 'cancelled',
+      endReason: 'Pindah tugas',
+    });
     const second = await proposed(c.t, c.mentor.id, c.mentee.id);
     expect((await end(c.t, second.id, c.t.adminToken, 'cancelled', 'Diganti mentor lain')).status).toBe(200);
     expect(await statusOf(c, second.id)).toBe('cancelled');
@@ -109,7 +113,10 @@ describe('pairing lifecycle', () => {
     const id = await active(c.t, c.mentor, c.mentee.id);
     await end(c.t, id, c.mentee.token, 'completed');
     const audit = await api('GET', `/api/v1/tenants/${c.t.slug}/audit?entity=pairing&limit=100`, { token: c.t.adminToken });
-    const actions = (audit.body.items as { action: string; entityId: string }[]).filter((a) => a.entityId === id).map((a) => a.action).sort();
+    const actions = (audit.body.items as { action: string; entityId: string }[])
+      .filter((a) => a.entityId === id)
+      .map((a) => a.action)
+      .sort();
     expect(actions).toEqual(['pairing.accept', 'pairing.complete', 'pairing.propose']);
   });
 });

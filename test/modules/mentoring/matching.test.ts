@@ -30,10 +30,13 @@ const instance = fc
   .chain(({ mentees, mentors }) =>
     fc.record({
       slots: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: mentors, maxLength: mentors }),
-      scores: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null, freq: 4 }), { minLength: mentors, maxLength: mentors }), {
-        minLength: mentees,
-        maxLength: mentees,
-      }),
+      scores: fc.array(
+        fc.array(fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null, freq: 4 }), { minLength: mentors, maxLength: mentors }),
+        {
+          minLength: mentees,
+          maxLength: mentees,
+        },
+      ),
     }),
   );
 
@@ -70,11 +73,21 @@ describe('whole-pool matching', () => {
     // The optimum gives A to Y (8) and B to X (7): 15.
     const result = matchPool({
       mentees: ['A', 'B'],
-      mentors: [{ id: 'X', slots: 1 }, { id: 'Y', slots: 1 }],
-      score: (i, j) => [[9, 8], [7, null]][i]?.[j] ?? null,
+      mentors: [
+        { id: 'X', slots: 1 },
+        { id: 'Y', slots: 1 },
+      ],
+      score: (i, j) =>
+        [
+          [9, 8],
+          [7, null],
+        ][i]?.[j] ?? null,
     });
     expect(result.total).toBe(15);
-    expect(result.pairs).toEqual([{ mentee: 'A', mentor: 'Y', score: 8 }, { mentee: 'B', mentor: 'X', score: 7 }]);
+    expect(result.pairs).toEqual([
+      { mentee: 'A', mentor: 'Y', score: 8 },
+      { mentee: 'B', mentor: 'X', score: 7 },
+    ]);
   });
 
   it('fills a mentor up to capacity and no further', () => {

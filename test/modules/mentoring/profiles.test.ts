@@ -11,7 +11,10 @@ describe('mentor profiles', () => {
     const [mentor, other] = [await person(t), await person(t)];
     const tek = await createTechnical(t, 'TEK-GIZI');
     const url = `/api/v1/tenants/${t.slug}/mentors`;
-    const created = await api('POST', url, { token: t.adminToken, body: { employeeId: mentor.id, competencies: ['TEK-GIZI', 'INTEGRITAS', tek.id], availability: 'Rabu sore' } });
+    const created = await api('POST', url, {
+      token: t.adminToken,
+      body: { employeeId: mentor.id, competencies: ['TEK-GIZI', 'INTEGRITAS', tek.id], availability: 'Rabu sore' },
+    });
     expect(created.status, created.text).toBe(201);
     expect(created.body).toMatchObject({ employeeId: mentor.id, capacity: 3, status: 'active', availability: 'Rabu sore', version: 1 });
     expect(created.body.competencies).toHaveLength(2);
@@ -24,7 +27,11 @@ describe('mentor profiles', () => {
 
     const one = `${url}/${created.body.id}`;
     expectProblem(await api('PATCH', one, { token: t.adminToken, body: { capacity: 5 } }), 428);
-    const changed = await api('PATCH', one, { token: t.adminToken, headers: { 'if-match': '"v1"' }, body: { capacity: 5, availability: null, status: 'paused' } });
+    const changed = await api('PATCH', one, {
+      token: t.adminToken,
+      headers: { 'if-match': '"v1"' },
+      body: { capacity: 5, availability: null, status: 'paused' },
+    });
     expect(changed.body).toMatchObject({ capacity: 5, availability: null, status: 'paused', version: 2 });
     expect(changed.headers.get('etag')).toBe('"v2"');
     expectProblem(await api('PATCH', one, { token: t.adminToken, headers: { 'if-match': '"v1"' }, body: { capacity: 1 } }), 412);
@@ -49,7 +56,8 @@ describe('/me/pairings', () => {
     const second = (await proposed(t, third.id, mentor.id)).id;
     const elsewhere = (await proposed(t, third.id, stranger.id)).id;
     await end(t, first, mentee.token, 'completed');
-    const mine = async (token: string, q = '') => ((await api('GET', `/api/v1/me/pairings${q}`, { token })).body.items as { id: string }[]).map((p) => p.id);
+    const mine = async (token: string, q = '') =>
+      ((await api('GET', `/api/v1/me/pairings${q}`, { token })).body.items as { id: string }[]).map((p) => p.id);
     expect(await mine(mentor.token)).toEqual([first, second]);
     expect(await mine(mentee.token)).toEqual([first]);
     expect(await mine(stranger.token)).toEqual([elsewhere]);

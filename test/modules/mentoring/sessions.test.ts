@@ -5,10 +5,10 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { jpForMinutes } from '../../../src/modules/mentoring/lifecycle';
 import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { race } from '../../support/races';
-import { jpForMinutes } from '../../../src/modules/mentoring/lifecycle';
 import { ledger } from '../jp/helpers';
 import { active, end, mentorProfile, person, proposed, session } from './helpers';
 
@@ -18,7 +18,11 @@ describe('sessions and goals', () => {
     const [mentor, mentee, stranger] = [await person(t), await person(t), await person(t)];
     await mentorProfile(t, mentor.id);
     const id = await active(t, mentor, mentee.id);
-    const first = await session(t, id, mentor.token, { minutes: 90, notes: 'Membahas penyusunan SOP pelayanan', actionItems: ['Draf SOP', 'Diskusi dengan kepala seksi'] });
+    const first = await session(t, id, mentor.token, {
+      minutes: 90,
+      notes: 'Membahas penyusunan SOP pelayanan',
+      actionItems: ['Draf SOP', 'Diskusi dengan kepala seksi'],
+    });
     expect(first.status, first.text).toBe(201);
     expect(first.body).toMatchObject({ pairingId: id, minutes: 90, actionItems: ['Draf SOP', 'Diskusi dengan kepala seksi'] });
     expect((await session(t, id, mentee.token, { date: '2026-03-24', minutes: 45 })).status).toBe(201);
@@ -43,19 +47,31 @@ describe('sessions and goals', () => {
     const [mentor, mentee] = [await person(t), await person(t)];
     await mentorProfile(t, mentor.id);
     const p = await proposed(t, mentor.id, mentee.id);
-    const goal = await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, { token: mentee.token, body: { title: 'Menguasai analisis beban kerja', dueDate: '2026-08-31' } });
+    const goal = await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, {
+      token: mentee.token,
+      body: { title: 'Menguasai analisis beban kerja', dueDate: '2026-08-31' },
+    });
     expect(goal.status, goal.text).toBe(201);
     expect(goal.headers.get('etag')).toBe('"v1"');
-    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, { token: t.adminToken, body: { title: 'x' } }), 403);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, { token: t.adminToken, body: { title: 'x' } }),
+      403,
+    );
     const url = `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals/${goal.body.id}`;
     expectProblem(await api('PATCH', url, { token: mentor.token, body: { status: 'done' } }), 428);
     const done = await api('PATCH', url, { token: mentor.token, headers: { 'if-match': '"v1"' }, body: { status: 'done' } });
     expect(done.body).toMatchObject({ status: 'done', version: 2 });
     expectProblem(await api('PATCH', url, { token: mentee.token, headers: { 'if-match': '"v1"' }, body: { status: 'dropped' } }), 412);
     expectProblem(await api('PATCH', url, { token: mentee.token, headers: { 'if-match': '"v2"' }, body: { status: 'finished' } }), 400);
-    expect((await api('GET', url, { token: t.adminToken })).body).toMatchObject({ status: 'done', title: 'Menguasai analisis beban kerja' });
+    expect((await api('GET', url, { token: t.adminToken })).body).toMatchObject({
+      status: 'done',
+      title: 'Menguasai analisis beban kerja',
+    });
     await end(t, p.id, t.adminToken, 'cancelled');
-    expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, { token: mentee.token, body: { title: 'Terlambat' } }), 409);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, { token: mentee.token, body: { title: 'Terlambat' } }),
+      409,
+    );
     expectProblem(await session(t, p.id, mentee.token, { minutes: 30 }), 409);
   });
 });
@@ -105,7 +121,9 @@ describe('completion credits JP to the mentee', () => {
     expect((await end(t, cancelled, other.token, 'cancelled', 'Mutasi ke OPD lain')).body).toMatchObject({ status: 'cancelled', jp: null });
     const empty = await active(t, boss, other.id);
     expect((await end(t, empty, boss.token, 'completed')).body).toMatchObject({ status: 'completed', jp: 0 });
-    const rows = await env.DB.prepare('select employee_id, source, jp_centi, reference from jp_entries where tenant_id = ?').bind(t.id).all();
+    const rows = await env.DB.prepare('select employee_id, source, jp_centi, reference from jp_entries where tenant_id = ?')
+      .bind(t.id)
+      .all();
     expect(rows.results).toEqual([{ employee_id: report.id, source: 'coaching', jp_centi: 2000, reference: `pairing:${coaching}` }]);
   });
 
@@ -120,7 +138,9 @@ describe('completion credits JP to the mentee', () => {
       const { tally } = await race(8, (i) => end(t, id, i % 2 ? mentee.token : mentor.token, i % 2 ? 'cancelled' : 'completed'));
       expect(tally).toEqual({ 200: 1, 409: 7 });
       const status = (await api('GET', `/api/v1/tenants/${t.slug}/pairings/${id}`, { token: t.adminToken })).body.status;
-      const credits = await env.DB.prepare('select count(*) as n from jp_entries where tenant_id = ? and employee_id = ?').bind(t.id, mentee.id).first<{ n: number }>();
+      const credits = await env.DB.prepare('select count(*) as n from jp_entries where tenant_id = ? and employee_id = ?')
+        .bind(t.id, mentee.id)
+        .first<{ n: number }>();
       expect(credits?.n).toBe(status === 'completed' ? 1 : 0);
     }
   });

@@ -22,7 +22,7 @@ import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { assess, createTechnical, putStandards } from '../competencies/helpers';
 import { orgIds } from '../employees/helpers';
-import { active, mentorProfile, person, proposed, type Person } from './helpers';
+import { active, mentorProfile, type Person, person, proposed } from './helpers';
 
 async function level(t: TestTenant, employeeId: string, competency: string, value: number) {
   const res = await assess(t, { employeeId, competency, level: value, source: 'supervisor', date: '2026-01-15' });
@@ -62,7 +62,12 @@ async function world() {
   await mentorProfile(t, m.paused!.id, { competencies: ['TEK-A', 'TEK-B'], status: 'paused' });
   await mentorProfile(t, m.full!.id, { capacity: 1, competencies: ['TEK-A', 'TEK-B'] });
   for (const p of [grand, boss, report]) await mentorProfile(t, p.id, { competencies: ['TEK-A', 'TEK-B'] });
-  for (const [who, a, b] of [['m1', 4, 2], ['m2', 5, 3], ['paused', 5, 5], ['full', 5, 5]] as const) {
+  for (const [who, a, b] of [
+    ['m1', 4, 2],
+    ['m2', 5, 3],
+    ['paused', 5, 5],
+    ['full', 5, 5],
+  ] as const) {
     await level(t, m[who]!.id, 'TEK-A', a);
     await level(t, m[who]!.id, 'TEK-B', b);
   }
@@ -82,7 +87,13 @@ describe('suggestions', () => {
     const res = await suggest(t, mentee.id);
     expect(res.status, res.text).toBe(200);
     expect(res.body.gaps.map((g: { weightedGap: number }) => g.weightedGap)).toEqual([4, 1]);
-    const rows = res.body.items.map((i: { mentorId: string; score: number; parts: object; remaining: number; covered: string[] }) => [i.mentorId, i.score, i.parts, i.remaining, i.covered.length]);
+    const rows = res.body.items.map((i: { mentorId: string; score: number; parts: object; remaining: number; covered: string[] }) => [
+      i.mentorId,
+      i.score,
+      i.parts,
+      i.remaining,
+      i.covered.length,
+    ]);
     expect(rows).toEqual([
       [m.m1!.id, 0.88, { fit: 0.8, capacity: 1, unit: 1 }, 1, 1],
       [m.m2!.id, 0.8, { fit: 1, capacity: 0.5, unit: 0.5 }, 1, 2],
@@ -140,7 +151,11 @@ function exhaustive(lists: Suggestion[][]): number {
 describe('whole-pool matching through the API', () => {
   it('equals the exhaustive best over the suggestion scores; publishes proposals only when asked', async () => {
     const { t, mentee } = await world();
-    const others = [await person(t, { unit: 'DINKES' }), await person(t, { unit: 'DISDUKCAPIL' }), await person(t, { unit: 'DINKES-YANKES' })];
+    const others = [
+      await person(t, { unit: 'DINKES' }),
+      await person(t, { unit: 'DISDUKCAPIL' }),
+      await person(t, { unit: 'DINKES-YANKES' }),
+    ];
     await level(t, others[0]!.id, 'TEK-B', 1);
     await level(t, others[1]!.id, 'TEK-A', 3);
     await level(t, others[2]!.id, 'TEK-A', 1);
@@ -174,9 +189,17 @@ describe('whole-pool matching through the API', () => {
     const t = await createTenant();
     const boss = await person(t);
     const [a, b, loner] = [await person(t, { supervisorId: boss.id }), await person(t, { supervisorId: boss.id }), await person(t)];
-    const res = await api('POST', `/api/v1/tenants/${t.slug}/pairings/match`, { token: t.adminToken, body: { mentees: [a.id, b.id, loner.id], kind: 'coaching', publish: true } });
+    const res = await api('POST', `/api/v1/tenants/${t.slug}/pairings/match`, {
+      token: t.adminToken,
+      body: { mentees: [a.id, b.id, loner.id], kind: 'coaching', publish: true },
+    });
     expect(res.status, res.text).toBe(200);
-    expect(res.body.proposals.map((p: { menteeId: string; mentorId: string }) => [p.menteeId, p.mentorId]).sort()).toEqual([[a.id, boss.id], [b.id, boss.id]].sort());
+    expect(res.body.proposals.map((p: { menteeId: string; mentorId: string }) => [p.menteeId, p.mentorId]).sort()).toEqual(
+      [
+        [a.id, boss.id],
+        [b.id, boss.id],
+      ].sort(),
+    );
     expect(res.body.unmatched).toEqual([loner.id]);
   });
 });

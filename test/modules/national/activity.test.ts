@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../support/api';
 import { createTenant } from '../../support/factories';
+import { createOffering, createProgram, employees, employeeToken, enroll, queue } from '../catalog/helpers';
 import { orgIds } from '../employees/helpers';
-import { createOffering, createProgram, employeeToken, employees, enroll, queue } from '../catalog/helpers';
 import { active, mentorProfile, person } from '../mentoring/helpers';
 import { byUnit, refresh } from './helpers';
 
@@ -22,21 +22,37 @@ describe('national summary: activity figures', () => {
     const placed = (await queue(t, offering.id)).filter((e) => e.status === 'enrolled');
     expect(placed).toHaveLength(6);
     for (const [n, e] of placed.slice(0, 5).entries()) {
-      const res = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, { token: t.adminToken, body: { attendance: 90, passed: n !== 4, completedOn: '2026-03-06' } });
+      const res = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, {
+        token: t.adminToken,
+        body: { attendance: 90, passed: n !== 4, completedOn: '2026-03-06' },
+      });
       expect(res.status, res.text).toBe(200);
     }
     // L1 by the five completed: item means per person 4, 3, 5, 4, 3 → 3.8. L2 (post − pre): 20, 10,
     // 30, 0, 20 → 16; the sixth (placed, not completed) has a pre-test only and does not count.
     const l1 = [4, 3, 5, 4, 3];
-    const l2: [number, number | null][] = [[50, 70], [60, 70], [40, 70], [80, 80], [55, 75], [45, null]];
+    const l2: [number, number | null][] = [
+      [50, 70],
+      [60, 70],
+      [40, 70],
+      [80, 80],
+      [55, 75],
+      [45, null],
+    ];
     for (const [n, e] of placed.slice(0, 5).entries()) {
       const v = l1[n] as number;
       const answers = { materi: v, fasilitator: v, metode: v, sarana: v, manfaat: v, waktu: v };
-      const reaction = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/reaction`, { token: await employeeToken(t, e.employeeId), body: { answers } });
+      const reaction = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/reaction`, {
+        token: await employeeToken(t, e.employeeId),
+        body: { answers },
+      });
       expect(reaction.status, reaction.text).toBe(201);
     }
     const scores = placed.map((e, n) => ({ enrollmentId: e.id, pre: l2[n]?.[0], post: l2[n]?.[1] }));
-    const scored = await api('PUT', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/test-scores`, { token: t.adminToken, body: { scores } });
+    const scored = await api('PUT', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/test-scores`, {
+      token: t.adminToken,
+      body: { scores },
+    });
     expect(scored.status, scored.text).toBe(200);
 
     // 2027: another offering, three placed: not this year's.
@@ -55,7 +71,16 @@ describe('national summary: activity figures', () => {
     const response = (answers: number[], period = '2026-S1', date = '2026-02-10') => ({ unitId: ids.DINKES, period, answers, date });
     const ikm = await api('POST', `/api/v1/tenants/${t.slug}/surveys/ikm/responses`, {
       token: t.adminToken,
-      body: { responses: [response([3, 3, 3, 3, 3, 3, 3, 3, 3]), response([3, 3, 3, 3, 3, 3, 3, 3, 3]), response([4, 4, 4, 4, 4, 4, 4, 4, 4]), response([2, 2, 2, 2, 2, 2, 2, 2, 2]), response([4, 4, 4, 4, 4, 4, 4, 4, 4]), response([1, 1, 1, 1, 1, 1, 1, 1, 1], '2025', '2025-05-01')] },
+      body: {
+        responses: [
+          response([3, 3, 3, 3, 3, 3, 3, 3, 3]),
+          response([3, 3, 3, 3, 3, 3, 3, 3, 3]),
+          response([4, 4, 4, 4, 4, 4, 4, 4, 4]),
+          response([2, 2, 2, 2, 2, 2, 2, 2, 2]),
+          response([4, 4, 4, 4, 4, 4, 4, 4, 4]),
+          response([1, 1, 1, 1, 1, 1, 1, 1, 1], '2025', '2025-05-01'),
+        ],
+      },
     });
     expect(ikm.status, ikm.text).toBe(201);
 

@@ -34,7 +34,12 @@ describe('disclosure', () => {
       suppressionReasons.few,
     ]);
     const one = disclose([cell(1, 1), cell(5, 40), cell(2, 6), cell(4, 9)]);
-    expect(one.cells.map((c) => c.shareAssessed?.suppressed ?? 'shown')).toEqual([suppressionReasons.few, 'shown', suppressionReasons.complement, 'shown']);
+    expect(one.cells.map((c) => c.shareAssessed?.suppressed ?? 'shown')).toEqual([
+      suppressionReasons.few,
+      'shown',
+      suppressionReasons.complement,
+      'shown',
+    ]);
   });
 
   it('needs no complement for empty cells: nothing about anyone can be subtracted out', () => {
@@ -46,7 +51,7 @@ describe('disclosure', () => {
 
   it('never lets total minus published cells describe fewer than 5 people', () => {
     for (let seed = 1; seed < 200; seed++) {
-      const sizes = Array.from({ length: 1 + (seed % 7) }, (_, i) => ((seed * (i + 3) * 7919) % 13));
+      const sizes = Array.from({ length: 1 + (seed % 7) }, (_, i) => (seed * (i + 3) * 7919) % 13);
       const cells = sizes.map((n) => cell(Math.floor(n / 2), n));
       const { cells: shown, total } = disclose(cells);
       if (total.shareAssessed?.value === null) continue;

@@ -5,8 +5,8 @@ import worker from '../../../src/index';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
 import { api } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { createEmployee, orgIds } from '../employees/helpers';
 import { putStandards } from '../competencies/helpers';
+import { createEmployee, orgIds } from '../employees/helpers';
 
 export interface Person {
   unit: string;
@@ -21,14 +21,23 @@ export interface Seeded {
   people: { id: string; nip: string; name: string }[];
 }
 
-export async function seedTenant(overrides: Partial<ManifestInput>, standard: { competency: string; requiredLevel: number }[], people: Person[]): Promise<Seeded> {
+export async function seedTenant(
+  overrides: Partial<ManifestInput>,
+  standard: { competency: string; requiredLevel: number }[],
+  people: Person[],
+): Promise<Seeded> {
   const t = await createTenant(overrides);
   const ids = await orgIds(t);
   if (standard.some((s) => s.competency.startsWith('TEK-'))) {
     for (const code of new Set(standard.filter((s) => s.competency.startsWith('TEK-')).map((s) => s.competency))) {
       const res = await api('POST', `/api/v1/tenants/${t.slug}/competencies`, {
         token: t.adminToken,
-        body: { code, name: `Kompetensi ${code}`, description: 'Kompetensi teknis', levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`) },
+        body: {
+          code,
+          name: `Kompetensi ${code}`,
+          description: 'Kompetensi teknis',
+          levels: ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}`),
+        },
       });
       expect(res.status, res.text).toBe(201);
     }
@@ -41,7 +50,13 @@ export async function seedTenant(overrides: Partial<ManifestInput>, standard: { 
     made.push({ id: res.body.id as string, nip: res.body.nip as string, name: res.body.name as string });
   }
   const items = people.flatMap((p, i) =>
-    Object.entries(p.levels ?? {}).map(([competency, level]) => ({ employeeId: made[i]?.id, competency, level, source: 'supervisor', date: '2026-02-10' })),
+    Object.entries(p.levels ?? {}).map(([competency, level]) => ({
+      employeeId: made[i]?.id,
+      competency,
+      level,
+      source: 'supervisor',
+      date: '2026-02-10',
+    })),
   );
   if (items.length > 0) {
     const res = await api('POST', `/api/v1/tenants/${t.slug}/assessments/bulk`, { token: t.adminToken, body: { items } });
@@ -49,7 +64,10 @@ export async function seedTenant(overrides: Partial<ManifestInput>, standard: { 
   }
   for (const [i, p] of people.entries()) {
     for (const [jp, occurredAt] of p.jp ?? []) {
-      const res = await api('POST', `/api/v1/tenants/${t.slug}/jp`, { token: t.adminToken, body: { employeeId: made[i]?.id, jp, source: 'program', occurredAt } });
+      const res = await api('POST', `/api/v1/tenants/${t.slug}/jp`, {
+        token: t.adminToken,
+        body: { employeeId: made[i]?.id, jp, source: 'program', occurredAt },
+      });
       expect(res.status, res.text).toBe(201);
     }
   }
@@ -58,7 +76,8 @@ export async function seedTenant(overrides: Partial<ManifestInput>, standard: { 
 
 export const refresh = (token: string, query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
 export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
-export const byUnit = (token: string, slug: string, year = 2026) => api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });
+export const byUnit = (token: string, slug: string, year = 2026) =>
+  api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });
 
 /** Runs the Worker's cron handler the way the runtime does. */
 export async function runScheduled(at = Date.now()): Promise<void> {

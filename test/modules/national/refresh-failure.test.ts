@@ -13,7 +13,9 @@ describe('refresh with a broken tenant', () => {
     await env.DB.prepare(
       `insert into tenants (id, slug, name, kind, region_code, time_zone, jp_target, database, manifest_hash, version, created_at, updated_at)
        values (?, ?, 'Kabupaten Hilang', 'kabupaten', '99.99', 'Asia/Jakarta', 20, 'DB_GONE', 'x', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
-    ).bind(`ten_${gone}`, gone).run();
+    )
+      .bind(`ten_${gone}`, gone)
+      .run();
 
     await runScheduled();
     const res = await refresh(t.nationalToken, `?year=${year}`);

@@ -12,7 +12,14 @@ import { byUnit, nationalSummary, refresh, runScheduled } from './helpers';
 
 const year = defaultYear();
 const entryOf = async (token: string, slug: string) =>
-  ((await nationalSummary(token, year)).body.tenants as { slug: string; status: string; computedAt: string | null; employees: number | null }[]).find((t) => t.slug === slug);
+  (
+    (await nationalSummary(token, year)).body.tenants as {
+      slug: string;
+      status: string;
+      computedAt: string | null;
+      employees: number | null;
+    }[]
+  ).find((t) => t.slug === slug);
 
 describe('refresh', () => {
   it('is done by the scheduled handler: new tenants, then only tenants whose data changed or went stale', async () => {
@@ -59,7 +66,11 @@ describe('refresh', () => {
     for (let i = 0; i < 4; i++) expect((await createEmployee(t)).status).toBe(201);
     await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
     const four = await entryOf(t.nationalToken, t.slug);
-    expect((four as unknown as { figures: Record<string, unknown> }).figures.shareReachingJpTarget).toEqual({ value: null, people: 4, suppressed: 'fewer than 5 people' });
+    expect((four as unknown as { figures: Record<string, unknown> }).figures.shareReachingJpTarget).toEqual({
+      value: null,
+      people: 4,
+      suppressed: 'fewer than 5 people',
+    });
     expect((await createEmployee(t)).status).toBe(201);
     await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
     const five = await entryOf(t.nationalToken, t.slug);

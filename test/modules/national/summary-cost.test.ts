@@ -3,10 +3,10 @@
  * stay the same when a tenant gains 200 employees.
  */
 import { describe, expect, it } from 'vitest';
+import { defaultYear } from '../../../src/modules/national/summary';
 import { createTenant } from '../../support/factories';
 import { csvOf, importCsv, people } from '../employees/helpers';
 import { byUnit, nationalSummary, refresh } from './helpers';
-import { defaultYear } from '../../../src/modules/national/summary';
 
 describe('national summary cost', () => {
   it('reads the same rows after a tenant gains 200 employees', async () => {

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../support/api';
-import { byUnit, expectNothingPersonal, nationalSummary, refresh, seedTenant, type Seeded } from './helpers';
+import { byUnit, expectNothingPersonal, nationalSummary, refresh, type Seeded, seedTenant } from './helpers';
 
 let a: Seeded;
 let b: Seeded;
@@ -14,14 +14,36 @@ const complement = 'withheld so that a suppressed figure cannot be recovered by 
 beforeAll(async () => {
   // A (DB, target 20): six in DINKES, one in DISDUKCAPIL. Standard: INTEGRITAS 3, KOMUNIKASI 4,
   // PEREKAT-BANGSA 3, TEK-SURVEI 2. Fully assessed: people 0, 1, 3. JP of 2026 ≥ 20: 0, 1, 3, 6.
-  const i = 'INTEGRITAS', k = 'KOMUNIKASI', pb = 'PEREKAT-BANGSA', tk = 'TEK-SURVEI';
+  const i = 'INTEGRITAS',
+    k = 'KOMUNIKASI',
+    pb = 'PEREKAT-BANGSA',
+    tk = 'TEK-SURVEI';
   a = await seedTenant(
     { jpTarget: 20 },
-    [{ competency: i, requiredLevel: 3 }, { competency: k, requiredLevel: 4 }, { competency: pb, requiredLevel: 3 }, { competency: tk, requiredLevel: 2 }],
+    [
+      { competency: i, requiredLevel: 3 },
+      { competency: k, requiredLevel: 4 },
+      { competency: pb, requiredLevel: 3 },
+      { competency: tk, requiredLevel: 2 },
+    ],
     [
       { unit: 'DINKES', levels: { [i]: 1, [k]: 4, [pb]: 3, [tk]: 1 }, jp: [[20, '2026-03-01T09:00:00+07:00']] },
-      { unit: 'DINKES', levels: { [i]: 2, [k]: 2, [pb]: 1, [tk]: 2 }, jp: [[12, '2026-03-01T09:00:00+07:00'], [8, '2026-12-31T23:30:00+07:00']] },
-      { unit: 'DINKES', levels: { [i]: 3, [k]: 5, [tk]: 1 }, jp: [[19.5, '2026-05-01T09:00:00+07:00'], [10, '2025-12-31T16:59:00Z']] },
+      {
+        unit: 'DINKES',
+        levels: { [i]: 2, [k]: 2, [pb]: 1, [tk]: 2 },
+        jp: [
+          [12, '2026-03-01T09:00:00+07:00'],
+          [8, '2026-12-31T23:30:00+07:00'],
+        ],
+      },
+      {
+        unit: 'DINKES',
+        levels: { [i]: 3, [k]: 5, [tk]: 1 },
+        jp: [
+          [19.5, '2026-05-01T09:00:00+07:00'],
+          [10, '2025-12-31T16:59:00Z'],
+        ],
+      },
       { unit: 'DINKES', levels: { [i]: 5, [k]: 3, [pb]: 2, [tk]: 3 }, jp: [[25, '2026-04-01T09:00:00+07:00']] },
       { unit: 'DINKES', levels: { [i]: 3, [k]: 3, [pb]: 3 } },
       { unit: 'DINKES' },
@@ -33,8 +55,21 @@ beforeAll(async () => {
     { database: 'DB_DEDICATED', jpTarget: 10, timeZone: 'Asia/Jayapura' },
     [{ competency: i, requiredLevel: 4 }],
     [
-      ...[4, 3, 2, 4, 5].map((level, n) => ({ unit: 'DINKES', levels: { [i]: level }, jp: n === 0 ? ([[10, '2026-02-01T09:00:00+09:00']] as [number, string][]) : n === 1 ? ([[9.99, '2026-02-01T09:00:00+09:00']] as [number, string][]) : [] })),
-      ...[1, 1, 4, 3, 2].map((level, n) => ({ unit: 'DISDUKCAPIL', levels: { [i]: level }, jp: n === 0 ? ([[15, '2026-07-01T09:00:00+09:00']] as [number, string][]) : [] })),
+      ...[4, 3, 2, 4, 5].map((level, n) => ({
+        unit: 'DINKES',
+        levels: { [i]: level },
+        jp:
+          n === 0
+            ? ([[10, '2026-02-01T09:00:00+09:00']] as [number, string][])
+            : n === 1
+              ? ([[9.99, '2026-02-01T09:00:00+09:00']] as [number, string][])
+              : [],
+      })),
+      ...[1, 1, 4, 3, 2].map((level, n) => ({
+        unit: 'DISDUKCAPIL',
+        levels: { [i]: level },
+        jp: n === 0 ? ([[15, '2026-07-01T09:00:00+09:00']] as [number, string][]) : [],
+      })),
     ],
   );
 });
@@ -70,8 +105,8 @@ describe('national summary', () => {
       shareReachingJpTarget: { value: 0.5714, people: 7 },
       enrollments: { value: null, people: 0, suppressed: few },
       completions: { value: null, people: 0, suppressed: few },
-        l1Mean: { value: null, people: 0, suppressed: few },
-        l2MeanGain: { value: null, people: 0, suppressed: few },
+      l1Mean: { value: null, people: 0, suppressed: few },
+      l2MeanGain: { value: null, people: 0, suppressed: few },
       activePairings: { value: null, people: 0, suppressed: few },
       ikm: { value: null, people: 0, suppressed: few },
     });
@@ -84,8 +119,8 @@ describe('national summary', () => {
       shareReachingJpTarget: { value: 0.2, people: 10 },
       enrollments: { value: null, people: 0, suppressed: few },
       completions: { value: null, people: 0, suppressed: few },
-        l1Mean: { value: null, people: 0, suppressed: few },
-        l2MeanGain: { value: null, people: 0, suppressed: few },
+      l1Mean: { value: null, people: 0, suppressed: few },
+      l2MeanGain: { value: null, people: 0, suppressed: few },
       activePairings: { value: null, people: 0, suppressed: few },
       ikm: { value: null, people: 0, suppressed: few },
     });
@@ -132,7 +167,10 @@ describe('national summary', () => {
     expect(dedicated.status, dedicated.text).toBe(200);
     const units = Object.fromEntries(dedicated.body.units.map((u: { code: string; figures: unknown }) => [u.code, u.figures]));
     expect(units.DINKES).toMatchObject({ meanGapManajerial: { value: 0.6, people: 5 }, shareReachingJpTarget: { value: 0.2, people: 5 } });
-    expect(units.DISDUKCAPIL).toMatchObject({ meanGapManajerial: { value: 1.8, people: 5 }, shareReachingJpTarget: { value: 0.2, people: 5 } });
+    expect(units.DISDUKCAPIL).toMatchObject({
+      meanGapManajerial: { value: 1.8, people: 5 },
+      shareReachingJpTarget: { value: 0.2, people: 5 },
+    });
     expect(dedicated.body.total.figures.meanGapManajerial).toEqual({ value: 1.2, people: 10 });
     expectNothingPersonal(dedicated.text, [a, b]);
   });
@@ -142,7 +180,9 @@ describe('national summary', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('tenant,name,kind,region_code,status,computed_at,employees,shareAssessed,meanGapManajerial,meanGapSosialKultural,meanGapTeknis,shareReachingJpTarget,enrollments,completions,l1Mean,l2MeanGain,activePairings,ikm,notes');
+    expect(lines[0]).toBe(
+      'tenant,name,kind,region_code,status,computed_at,employees,shareAssessed,meanGapManajerial,meanGapSosialKultural,meanGapTeknis,shareReachingJpTarget,enrollments,completions,l1Mean,l2MeanGain,activePairings,ikm,notes',
+    );
     const lineA = lines.find((l) => l.startsWith(`${a.t.slug},`)) as string;
     expect(lineA).toContain(',7,0.4286,0.92,1,,0.5714,,,,,,,meanGapTeknis: fewer than 5 people');
     expect(lines.at(-1)).toMatch(/^TOTAL,2 tenants computed,.*,17,0.7647,1.05,1,,0.3529,,,,,,,/);

@@ -6,7 +6,11 @@ import { enroll, queue } from '../catalog/helpers';
 import { approve, createPlan, planWorld } from './helpers';
 
 const enrollmentsOf = async (tenantId: string) =>
-  (await env.DB.prepare('select offering_id, employee_id, status, seq from enrollments where tenant_id = ? order by offering_id, seq').bind(tenantId).all()).results;
+  (
+    await env.DB.prepare('select offering_id, employee_id, status, seq from enrollments where tenant_id = ? order by offering_id, seq')
+      .bind(tenantId)
+      .all()
+  ).results;
 
 describe('annual plan: approval', () => {
   it('creates every enrollment once, is idempotent and freezes the plan', async () => {
@@ -23,10 +27,15 @@ describe('annual plan: approval', () => {
     expect(again.status, again.text).toBe(200);
     expect(again.body).toEqual(ok.body);
     expect(await enrollmentsOf(w.t.id)).toHaveLength(2);
-    expectProblem(await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${plan.body.id}/recompute`, { token: w.t.adminToken, body: {} }), 409);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${plan.body.id}/recompute`, { token: w.t.adminToken, body: {} }),
+      409,
+    );
     const read = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${plan.body.id}`, { token: w.t.adminToken });
     expect(read.body).toEqual(ok.body);
-    const audit = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'plan.approve'").bind(w.t.id).first<{ n: number }>();
+    const audit = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'plan.approve'")
+      .bind(w.t.id)
+      .first<{ n: number }>();
     expect(audit?.n).toBe(1);
   });
 
@@ -41,7 +50,9 @@ describe('annual plan: approval', () => {
     expect(await enrollmentsOf(w.t.id)).toEqual([expect.objectContaining({ employee_id: w.budi, status: 'enrolled' })]);
     const read = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${plan.body.id}`, { token: w.t.adminToken });
     expect(read.body).toMatchObject({ status: 'draft', version: 1, approvedAt: null });
-    const audit = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'plan.approve'").bind(w.t.id).first<{ n: number }>();
+    const audit = await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and action = 'plan.approve'")
+      .bind(w.t.id)
+      .first<{ n: number }>();
     expect(audit?.n).toBe(0);
     // A recomputed plan fits the seats left and approves.
     const fresh = await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${plan.body.id}/recompute`, { token: w.t.adminToken, body: {} });
@@ -73,8 +84,15 @@ describe('annual plan: approval', () => {
     // 30 more people needing TEK, 40 seats: everyone with a TEK gap gets a place, one each.
     const ids = await import('../catalog/helpers').then((h) => h.employees(w.t, 30));
     const { assess } = await import('../competencies/helpers');
-    for (const employeeId of ids) expect((await assess(w.t, { employeeId, competency: 'TEK-SIMRS', level: 1, source: 'assessment_center', date: '2026-02-01' })).status).toBe(201);
-    await api('PATCH', `/api/v1/tenants/${w.t.slug}/offerings/${w.tek}`, { token: w.t.adminToken, body: { capacity: 40 }, headers: { 'if-match': '"v1"' } });
+    for (const employeeId of ids)
+      expect(
+        (await assess(w.t, { employeeId, competency: 'TEK-SIMRS', level: 1, source: 'assessment_center', date: '2026-02-01' })).status,
+      ).toBe(201);
+    await api('PATCH', `/api/v1/tenants/${w.t.slug}/offerings/${w.tek}`, {
+      token: w.t.adminToken,
+      body: { capacity: 40 },
+      headers: { 'if-match': '"v1"' },
+    });
     const plan = await createPlan(w.t, { budget: 100_000_000, options: { perPersonCap: 1 } });
     expect(plan.body.totals.lines).toBe(32);
     expect((await approve(w.t, plan.body.id, '"v1"')).status).toBe(200);

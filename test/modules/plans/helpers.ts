@@ -25,14 +25,25 @@ export async function planWorld(t?: TestTenant) {
   expect(std.status, std.text).toBe(200);
   const [ani, budi] = (await employees(t, 2)) as [string, string];
   const levels: [string, string, number][] = [
-    [ani, 'INTEGRITAS', 1], [ani, 'TEK-SIMRS', 1], [budi, 'INTEGRITAS', 3], [budi, 'TEK-SIMRS', 2],
+    [ani, 'INTEGRITAS', 1],
+    [ani, 'TEK-SIMRS', 1],
+    [budi, 'INTEGRITAS', 3],
+    [budi, 'TEK-SIMRS', 2],
   ];
   for (const [employeeId, competency, level] of levels) {
     const res = await assess(t, { employeeId, competency, level, source: 'assessment_center', date: '2026-02-01' });
     expect(res.status, res.text).toBe(201);
   }
-  const tekProgram = await createProgram(t, { title: 'Pelatihan SIMRS', costPerParticipant: 1_000_000, targets: [{ competency: 'TEK-SIMRS', expectedGain: 2 }] });
-  const intProgram = await createProgram(t, { title: 'Pelatihan Integritas', costPerParticipant: 3_000_000, targets: [{ competency: 'INTEGRITAS', expectedGain: 2 }] });
+  const tekProgram = await createProgram(t, {
+    title: 'Pelatihan SIMRS',
+    costPerParticipant: 1_000_000,
+    targets: [{ competency: 'TEK-SIMRS', expectedGain: 2 }],
+  });
+  const intProgram = await createProgram(t, {
+    title: 'Pelatihan Integritas',
+    costPerParticipant: 3_000_000,
+    targets: [{ competency: 'INTEGRITAS', expectedGain: 2 }],
+  });
   const tek = await createOffering(t, tekProgram.id, { capacity: 1 });
   const integritas = await createOffering(t, intProgram.id, { capacity: 5 });
   return { t, ids, ani, budi, tek: tek.id, integritas: integritas.id, tekCompetencyId: tekCompetency.id };
@@ -47,5 +58,11 @@ export const approve = (t: TestTenant, id: string, etag: string) =>
 export async function linesOf(t: TestTenant, id: string) {
   const res = await api('GET', `/api/v1/tenants/${t.slug}/plans/${id}/lines?limit=500`, { token: t.adminToken });
   expect(res.status, res.text).toBe(200);
-  return res.body.items as { employeeId: string; offeringId: string; cost: number; value: number; gaps: { competencyId: string; from: number; to: number; weight: number }[] }[];
+  return res.body.items as {
+    employeeId: string;
+    offeringId: string;
+    cost: number;
+    value: number;
+    gaps: { competencyId: string; from: number; to: number; weight: number }[];
+  }[];
 }

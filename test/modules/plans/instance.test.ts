@@ -2,9 +2,10 @@
  * The plan's instance is read page by page over employee id: however the pages fall, the instance
  * (gaps, JP earned in the year, the standards' levels beside it) is the same, and it is right.
  */
-import { drizzle } from 'drizzle-orm/d1';
-import { eq } from 'drizzle-orm';
+
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { tenants } from '../../../src/db/schema';
 import { buildInstance } from '../../../src/modules/plans/instance';
@@ -19,7 +20,13 @@ describe('annual plan: the instance read page by page', () => {
     const w = await planWorld();
     const more = await employees(w.t, 4);
     for (const [i, employeeId] of more.entries()) {
-      const res = await assess(w.t, { employeeId, competency: 'INTEGRITAS', level: 1 + (i % 3), source: 'assessment_center', date: '2026-02-01' });
+      const res = await assess(w.t, {
+        employeeId,
+        competency: 'INTEGRITAS',
+        level: 1 + (i % 3),
+        source: 'assessment_center',
+        date: '2026-02-01',
+      });
       expect(res.status, res.text).toBe(201);
     }
     await credited(w.t, w.ani, 12, `${year}-03-01T08:00:00+07:00`);

@@ -14,7 +14,14 @@ export const smallInstance: fc.Arbitrary<PlanInstance> = fc
       fc.record({
         unit: fc.constantFrom('u1', 'u2'),
         jpEarned: fc.constantFrom(0, 5, 12, 18, 20),
-        gaps: fc.array(fc.record({ c: fc.constantFrom(...competencies), gap: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), weight: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }),
+        gaps: fc.array(
+          fc.record({
+            c: fc.constantFrom(...competencies),
+            gap: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+            weight: fc.integer({ min: 1, max: 5 }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
       }),
       { minLength: 2, maxLength: 5 },
     ),
@@ -24,7 +31,10 @@ export const smallInstance: fc.Arbitrary<PlanInstance> = fc
         cost: fc.integer({ min: 0, max: 12 }).map((n) => n * 500_000),
         jp: fc.constantFrom(0, 3, 8, 12, 20),
         capacity: fc.integer({ min: 0, max: 3 }),
-        gains: fc.array(fc.record({ c: fc.constantFrom(...competencies), gain: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 2 }),
+        gains: fc.array(fc.record({ c: fc.constantFrom(...competencies), gain: fc.integer({ min: 1, max: 2 }) }), {
+          minLength: 1,
+          maxLength: 2,
+        }),
         onlyFirst: fc.boolean(),
       }),
       { minLength: 2, maxLength: 5 },

@@ -2,17 +2,26 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planViolations } from '../../../src/modules/plans/objective';
 import { exhaustive, naiveGreedy, optimizePlan, planValue } from '../../../src/modules/plans/optimizer';
-import type { PlanInstance, PlanOffering } from '../../../src/modules/plans/types';
 import { prepare } from '../../../src/modules/plans/prepared';
 import { PlanState } from '../../../src/modules/plans/state';
+import type { PlanInstance, PlanOffering } from '../../../src/modules/plans/types';
 import { pairCount, smallInstance } from './instances';
 
 const employee = (id: string, gaps: [string, number, number][], jpEarned = 20) => ({
-  id, unitId: 'u1', jpEarned, jpTarget: 20,
+  id,
+  unitId: 'u1',
+  jpEarned,
+  jpTarget: 20,
   gaps: gaps.map(([competencyId, gap, weight]) => ({ competencyId, gap, weight })),
 });
 const offering = (id: string, cost: number, gains: [string, number][], extra: Partial<PlanOffering> = {}): PlanOffering => ({
-  id, programId: `p_${id}`, cost, jp: 0, capacity: 10, gains: gains.map(([competencyId, gain]) => ({ competencyId, gain })), ...extra,
+  id,
+  programId: `p_${id}`,
+  cost,
+  jp: 0,
+  capacity: 10,
+  gains: gains.map(([competencyId, gain]) => ({ competencyId, gain })),
+  ...extra,
 });
 const options = { perPersonCap: 3, jpTargetBonus: 0 };
 
@@ -47,7 +56,10 @@ describe('incremental plan state', () => {
           const c = m % n;
           if (s.inPlan[c]) s.remove(c);
           else if (s.fits(c)) s.add(c);
-          const assignments = s.members().map((d) => ({ employeeId: instance.employees[p.candEmployee[d]!]!.id, offeringId: instance.offerings[p.candOffering[d]!]!.id }));
+          const assignments = s.members().map((d) => ({
+            employeeId: instance.employees[p.candEmployee[d]!]!.id,
+            offeringId: instance.offerings[p.candOffering[d]!]!.id,
+          }));
           expect(s.value).toBeCloseTo(planValue(instance, assignments), 9);
           expect(planViolations({ ...instance, budget: Infinity }, assignments)).toEqual([]);
         }
@@ -65,7 +77,12 @@ describe('plan value (hand-computed)', () => {
       budget: 10_000_000,
       options,
     };
-    expect(planValue(instance, [{ employeeId: 'a', offeringId: 'x' }, { employeeId: 'a', offeringId: 'y' }])).toBe(6);
+    expect(
+      planValue(instance, [
+        { employeeId: 'a', offeringId: 'x' },
+        { employeeId: 'a', offeringId: 'y' },
+      ]),
+    ).toBe(6);
     const plan = optimizePlan(instance);
     expect(plan.value).toBe(6);
     expect(plan.assignments).toHaveLength(1);
@@ -88,7 +105,19 @@ describe('plan value (hand-computed)', () => {
   it('uses the budget exactly when that is best, and buys the two cheap pairs over the one dear one', () => {
     const instance: PlanInstance = {
       employees: [employee('a', [['k1', 3, 2]]), employee('b', [['k2', 3, 2]])],
-      offerings: [offering('dear', 6_000_000, [['k1', 3], ['k2', 3]], { capacity: 1 }), offering('k1', 5_000_000, [['k1', 3]]), offering('k2', 5_000_000, [['k2', 3]])],
+      offerings: [
+        offering(
+          'dear',
+          6_000_000,
+          [
+            ['k1', 3],
+            ['k2', 3],
+          ],
+          { capacity: 1 },
+        ),
+        offering('k1', 5_000_000, [['k1', 3]]),
+        offering('k2', 5_000_000, [['k2', 3]]),
+      ],
       budget: 10_000_000,
       options,
     };
@@ -100,7 +129,13 @@ describe('plan value (hand-computed)', () => {
 
   it('plans nothing with a zero budget unless it is free, and honours seats and the per-person cap', () => {
     const instance: PlanInstance = {
-      employees: [employee('a', [['k1', 2, 1], ['k2', 2, 1]]), employee('b', [['k1', 2, 1]])],
+      employees: [
+        employee('a', [
+          ['k1', 2, 1],
+          ['k2', 2, 1],
+        ]),
+        employee('b', [['k1', 2, 1]]),
+      ],
       offerings: [offering('paid', 1, [['k1', 2]]), offering('free', 0, [['k1', 1]], { capacity: 1 }), offering('free2', 0, [['k2', 1]])],
       budget: 0,
       options: { perPersonCap: 1, jpTargetBonus: 0 },

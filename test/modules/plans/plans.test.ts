@@ -11,13 +11,30 @@ describe('annual plan: compute and explain', () => {
     expect(res.status, res.text).toBe(201);
     expect(res.headers.get('etag')).toBe('"v1"');
     expect(res.body).toMatchObject({ status: 'draft', year: 2099, budget: 4_000_000, version: 1, sourcePlanId: null });
-    expect(res.body.totals).toMatchObject({ budgetUsed: 4_000_000, lines: 2, value: 10, weightedGap: 13, closed: 10, closureShare: 0.769, employeesInScope: 2, reachingTargetBefore: 0, reachingTargetAfter: 1, jpTarget: 20 });
+    expect(res.body.totals).toMatchObject({
+      budgetUsed: 4_000_000,
+      lines: 2,
+      value: 10,
+      weightedGap: 13,
+      closed: 10,
+      closureShare: 0.769,
+      employeesInScope: 2,
+      reachingTargetBefore: 0,
+      reachingTargetAfter: 1,
+      jpTarget: 20,
+    });
     expect(res.body.totals.naiveValue).toBeLessThanOrEqual(res.body.totals.value);
-    expect(res.body.totals.byUnit).toEqual([expect.objectContaining({ unitId: w.ids.DINKES, employees: 2, lines: 2, cost: 4_000_000, weightedGap: 13, closed: 10 })]);
+    expect(res.body.totals.byUnit).toEqual([
+      expect.objectContaining({ unitId: w.ids.DINKES, employees: 2, lines: 2, cost: 4_000_000, weightedGap: 13, closed: 10 }),
+    ]);
     const lines = await linesOf(w.t, res.body.id);
     const byOffering = Object.fromEntries(lines.map((l) => [l.offeringId, l]));
     expect(lines.every((l) => l.employeeId === w.ani)).toBe(true);
-    expect(byOffering[w.tek]).toMatchObject({ cost: 1_000_000, value: 6, gaps: [{ competencyId: w.tekCompetencyId, from: 1, to: 3, weight: 3 }] });
+    expect(byOffering[w.tek]).toMatchObject({
+      cost: 1_000_000,
+      value: 6,
+      gaps: [{ competencyId: w.tekCompetencyId, from: 1, to: 3, weight: 3 }],
+    });
     expect(byOffering[w.integritas]).toMatchObject({ cost: 3_000_000, value: 4, gaps: [{ from: 1, to: 3, weight: 2 }] });
   });
 
@@ -39,7 +56,10 @@ describe('annual plan: compute and explain', () => {
   it('priority weights change the choice; units out of scope are left out', async () => {
     const w = await planWorld();
     // INTEGRITAS ×5 (managerial): Ani–INTEGRITAS is worth 20 and wins the Rp 3.000.000.
-    const res = await createPlan(w.t, { budget: 3_000_000, options: { jpTargetBonus: 0, weights: { competencyTypes: { manajerial: 5 } } } });
+    const res = await createPlan(w.t, {
+      budget: 3_000_000,
+      options: { jpTargetBonus: 0, weights: { competencyTypes: { manajerial: 5 } } },
+    });
     expect(res.status, res.text).toBe(201);
     expect((await linesOf(w.t, res.body.id)).map((l) => l.offeringId)).toEqual([w.integritas]);
     const scoped = await createPlan(w.t, { budget: 4_000_000, options: { units: [w.ids.DISDUKCAPIL] } });
@@ -49,7 +69,11 @@ describe('annual plan: compute and explain', () => {
   it("never plans another tenant's offering, and refuses one asked for", async () => {
     const w = await planWorld();
     const other = await createTenant();
-    const theirs = await createOffering(other, (await createProgram(other, { targets: [{ competency: 'INTEGRITAS', expectedGain: 2 }], costPerParticipant: 1 })).id, { capacity: 50 });
+    const theirs = await createOffering(
+      other,
+      (await createProgram(other, { targets: [{ competency: 'INTEGRITAS', expectedGain: 2 }], costPerParticipant: 1 })).id,
+      { capacity: 50 },
+    );
     const res = await createPlan(w.t, { budget: 100_000_000 });
     const lines = await linesOf(w.t, res.body.id);
     expect(lines.length).toBeGreaterThan(0);
@@ -71,7 +95,10 @@ describe('annual plan: compute and explain', () => {
     expectProblem(await createPlan(w.t, { budget: 1.5 }), 400);
     expectProblem(await createPlan(w.t, { budget: 1, options: { perPersonCap: 0 } }), 400);
     expectProblem(await createPlan(w.t, { budget: 1, surprise: true }), 400);
-    expectProblem(await api('POST', `/api/v1/tenants/${w.t.slug}/plans`, { token: w.t.employeeToken, body: { year: 2099, budget: 1 } }), 403);
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${w.t.slug}/plans`, { token: w.t.employeeToken, body: { year: 2099, budget: 1 } }),
+      403,
+    );
   });
 });
 
@@ -81,11 +108,16 @@ describe('annual plan: list, lines, recompute, compare', () => {
     const a = (await createPlan(w.t, { budget: 4_000_000, options: { jpTargetBonus: 0 } })).body;
     const first = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/lines?limit=1`, { token: w.t.adminToken });
     expect(first.body.items).toHaveLength(1);
-    const second = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/lines?limit=1&cursor=${first.body.nextCursor}`, { token: w.t.adminToken });
+    const second = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/lines?limit=1&cursor=${first.body.nextCursor}`, {
+      token: w.t.adminToken,
+    });
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
     expect(second.body.items[0].seq).toBe(2);
-    const b = await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/recompute`, { token: w.t.adminToken, body: { budget: 1_000_000 } });
+    const b = await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/recompute`, {
+      token: w.t.adminToken,
+      body: { budget: 1_000_000 },
+    });
     expect(b.status, b.text).toBe(201);
     expect(b.body).toMatchObject({ sourcePlanId: a.id, budget: 1_000_000, status: 'draft', options: { jpTargetBonus: 0 } });
     const cmp = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/compare?a=${a.id}&b=${b.body.id}`, { token: w.t.adminToken });

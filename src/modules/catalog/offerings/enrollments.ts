@@ -10,12 +10,12 @@ import { employees, enrollments, offerings, programs } from '../../../db/schema'
 import { auditIfChanged } from '../../../platform/audit/audit';
 import { isSelfOrAdmin } from '../../../platform/auth/access';
 import type { Call, TenantContext } from '../../../platform/context';
-import { after, page } from '../../../platform/http/pagination';
 import { DomainError, notFound } from '../../../platform/errors';
+import { after, page } from '../../../platform/http/pagination';
 import { nowIso } from '../../../platform/ids';
 import { creditJp } from '../../jp';
-import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
 import type { Completion, Enrollment } from '../schemas';
+import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
 
 type Row = typeof enrollments.$inferSelect;
 
@@ -30,7 +30,10 @@ async function enrollableOffering(ctx: TenantContext, offeringId: string) {
 }
 
 /** Places `employeeIds` in the offering, in list order. A person already there keeps their place (`created: false`). */
-export async function enroll({ ctx, input: { offeringId, employeeIds, request } }: Call<TenantContext, { offeringId: string; employeeIds: string[]; request?: boolean }>) {
+export async function enroll({
+  ctx,
+  input: { offeringId, employeeIds, request },
+}: Call<TenantContext, { offeringId: string; employeeIds: string[]; request?: boolean }>) {
   const options = { request: request ?? false };
   await enrollableOffering(ctx, offeringId);
   const people = [...new Set(employeeIds)];
@@ -39,9 +42,15 @@ export async function enroll({ ctx, input: { offeringId, employeeIds, request } 
     .from(employees)
     .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(people)}))`));
   const found = new Set(known.map((e) => e.id));
-  const missing = people.flatMap((id) => (found.has(id) ? [] : [{ path: `body.employeeIds.${employeeIds.indexOf(id)}`, message: 'no such active employee in this tenant' }]));
+  const missing = people.flatMap((id) =>
+    found.has(id) ? [] : [{ path: `body.employeeIds.${employeeIds.indexOf(id)}`, message: 'no such active employee in this tenant' }],
+  );
   if (missing.length > 0) throw new DomainError('unprocessable', `${missing.length} unknown employee(s): nobody was enrolled.`, missing);
-  const { ids, statements } = placementStatements(ctx, people.map((employeeId) => ({ offeringId, employeeId })), options);
+  const { ids, statements } = placementStatements(
+    ctx,
+    people.map((employeeId) => ({ offeringId, employeeId })),
+    options,
+  );
   const audit = auditIfChangedEach(ctx, ids, options.request ? 'enrollment.request' : 'enrollment.create');
   await ctx.db.write(statements.flatMap((s, i) => [s, audit[i] as (typeof audit)[number]]));
   const rows = await ctx.db
@@ -56,7 +65,8 @@ export async function enroll({ ctx, input: { offeringId, employeeIds, request } 
   });
 }
 
-const auditIfChangedEach = (ctx: TenantContext, ids: string[], action: string) => ids.map((id) => auditIfChanged(ctx, action, 'enrollment', id));
+const auditIfChangedEach = (ctx: TenantContext, ids: string[], action: string) =>
+  ids.map((id) => auditIfChanged(ctx, action, 'enrollment', id));
 
 export async function getEnrollment({ ctx, input: id }: Call<TenantContext, string>) {
   const [row] = await ctx.db.select().from(enrollments).where(eq(enrollments.id, id)).limit(1);
@@ -105,10 +115,22 @@ export async function complete({ ctx, input: { id, completion: input } }: Call<T
   const completedOn = input.completedOn ?? nowIso().slice(0, 10);
   const write = ctx.db
     .update(enrollments)
-    .set({ status: 'completed', attendance: input.attendance, passed: input.passed, completedAt: `${completedOn}T12:00:00.000Z`, updatedAt: nowIso() })
+    .set({
+      status: 'completed',
+      attendance: input.attendance,
+      passed: input.passed,
+      completedAt: `${completedOn}T12:00:00.000Z`,
+      updatedAt: nowIso(),
+    })
     .where(and(eq(enrollments.id, id), eq(enrollments.status, 'enrolled')));
   const credit = input.passed
-    ? creditJp(ctx, { employeeId: row.employeeId, jp: program.jpCenti / 100, source: 'program', reference: `enrollment:${id}`, occurredAt: `${completedOn}T12:00:00Z` })
+    ? creditJp(ctx, {
+        employeeId: row.employeeId,
+        jp: program.jpCenti / 100,
+        source: 'program',
+        reference: `enrollment:${id}`,
+        occurredAt: `${completedOn}T12:00:00Z`,
+      })
     : [];
   // If the place was withdrawn between the read above and this batch, the guard aborts the
   // whole batch: JP is credited only to a completed place.
@@ -119,26 +141,43 @@ export async function complete({ ctx, input: { id, completion: input } }: Call<T
 }
 
 /** The queue of an offering: by status, then place in the queue. */
-export async function listOfOffering({ ctx, input: { offeringId, ...q } }: Call<TenantContext, { offeringId: string; limit: number; cursor?: [number, string]; status?: Row['status'] }>) {
+export async function listOfOffering({
+  ctx,
+  input: { offeringId, ...q },
+}: Call<TenantContext, { offeringId: string; limit: number; cursor?: [number, string]; status?: Row['status'] }>) {
   const [offering] = await ctx.db.select({ id: offerings.id }).from(offerings).where(eq(offerings.id, offeringId)).limit(1);
   if (!offering) throw notFound('offering');
   const rows = await ctx.db
     .select()
     .from(enrollments)
-    .where(and(eq(enrollments.offeringId, offeringId), q.status ? eq(enrollments.status, q.status) : undefined, after([enrollments.seq, enrollments.id], q.cursor)))
+    .where(
+      and(
+        eq(enrollments.offeringId, offeringId),
+        q.status ? eq(enrollments.status, q.status) : undefined,
+        after([enrollments.seq, enrollments.id], q.cursor),
+      ),
+    )
     .orderBy(asc(enrollments.seq), asc(enrollments.id))
     .limit(q.limit + 1);
   return page(rows.map(publicEnrollment), q.limit, (e) => [e.seq, e.id]);
 }
 
 /** One person's enrollments, newest first. */
-export async function listOfEmployee({ ctx, input: { employeeId, ...q } }: Call<TenantContext, { employeeId: string; limit: number; cursor?: [string, string]; status?: Row['status'] }>) {
+export async function listOfEmployee({
+  ctx,
+  input: { employeeId, ...q },
+}: Call<TenantContext, { employeeId: string; limit: number; cursor?: [string, string]; status?: Row['status'] }>) {
   const rows = await ctx.db
     .select()
     .from(enrollments)
-    .where(and(eq(enrollments.employeeId, employeeId), q.status ? eq(enrollments.status, q.status) : undefined, after([enrollments.createdAt, enrollments.id], q.cursor, 'desc')))
+    .where(
+      and(
+        eq(enrollments.employeeId, employeeId),
+        q.status ? eq(enrollments.status, q.status) : undefined,
+        after([enrollments.createdAt, enrollments.id], q.cursor, 'desc'),
+      ),
+    )
     .orderBy(desc(enrollments.createdAt), desc(enrollments.id))
     .limit(q.limit + 1);
   return page(rows.map(publicEnrollment), q.limit, (e) => [e.createdAt, e.id]);
 }
-

@@ -7,15 +7,17 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { enrollments, offerings, programs } from '../../../db/schema';
 import { auditEntry, auditIfChanged } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
+import { DomainError, notFound } from '../../../platform/errors';
 import { staleWrite } from '../../../platform/http/etag';
 import { after, page } from '../../../platform/http/pagination';
-import { DomainError, notFound } from '../../../platform/errors';
 import { newId, nowIso } from '../../../platform/ids';
-import { promoteWaiting } from './queue';
 import type { NewOffering, OfferingChanges } from '../schemas';
+import { promoteWaiting } from './queue';
 
 const count = (status: 'enrolled' | 'waitlisted', name: string) =>
-  sql<number>`(select count(*) from ${enrollments} where ${enrollments.tenantId} = ${offerings.tenantId} and ${enrollments.offeringId} = ${offerings.id} and ${enrollments.status} = ${status})`.as(name);
+  sql<number>`(select count(*) from ${enrollments} where ${enrollments.tenantId} = ${offerings.tenantId} and ${enrollments.offeringId} = ${offerings.id} and ${enrollments.status} = ${status})`.as(
+    name,
+  );
 
 const columns = {
   id: offerings.id,
@@ -40,7 +42,13 @@ const query = (ctx: TenantContext) =>
     .from(offerings)
     .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)));
 
-type OfferingQuery = { limit: number; cursor?: [string, string]; program?: string; status?: (typeof offerings.$inferSelect)['status']; from?: string };
+type OfferingQuery = {
+  limit: number;
+  cursor?: [string, string];
+  program?: string;
+  status?: (typeof offerings.$inferSelect)['status'];
+  from?: string;
+};
 
 export async function listOfferings({ ctx, input: q }: Call<TenantContext, OfferingQuery>) {
   const rows = await query(ctx)
@@ -69,8 +77,12 @@ export async function createOffering({ ctx, input }: Call<TenantContext, NewOffe
     .from(programs)
     .where(eq(programs.id, input.programId))
     .limit(1);
-  if (!program) throw new DomainError('unprocessable', 'programId does not name a program of the catalog.', [{ path: 'body.programId', message: 'no such program' }]);
-  if (program.status !== 'active') throw new DomainError('unprocessable', 'The program is archived.', [{ path: 'body.programId', message: 'archived program' }]);
+  if (!program)
+    throw new DomainError('unprocessable', 'programId does not name a program of the catalog.', [
+      { path: 'body.programId', message: 'no such program' },
+    ]);
+  if (program.status !== 'active')
+    throw new DomainError('unprocessable', 'The program is archived.', [{ path: 'body.programId', message: 'archived program' }]);
   const now = nowIso();
   const row = {
     id: newId('off'),
@@ -90,7 +102,10 @@ export async function createOffering({ ctx, input }: Call<TenantContext, NewOffe
   return getOffering({ ctx, input: row.id });
 }
 
-export async function updateOffering({ ctx, input: { id, expectedVersion, changes } }: Call<TenantContext, { id: string; expectedVersion: number; changes: OfferingChanges }>) {
+export async function updateOffering({
+  ctx,
+  input: { id, expectedVersion, changes },
+}: Call<TenantContext, { id: string; expectedVersion: number; changes: OfferingChanges }>) {
   const write = ctx.db
     .update(offerings)
     .set({ ...changes, version: sql`${offerings.version} + 1`, updatedAt: nowIso() })
@@ -109,7 +124,9 @@ export async function updateOffering({ ctx, input: { id, expectedVersion, change
     const [current] = await ctx.db.select({ version: offerings.version }).from(offerings).where(eq(offerings.id, id)).limit(1);
     if (!current) throw notFound('offering');
     if (current.version !== expectedVersion) throw staleWrite();
-    throw new DomainError('unprocessable', 'The offering would end before it starts.', [{ path: 'body.endDate', message: 'ends before it starts' }]);
+    throw new DomainError('unprocessable', 'The offering would end before it starts.', [
+      { path: 'body.endDate', message: 'ends before it starts' },
+    ]);
   }
   return getOffering({ ctx, input: id });
 }

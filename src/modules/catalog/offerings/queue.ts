@@ -6,7 +6,7 @@
  * `completed`. These builders return statements for the caller's own batch (the annual plan
  * creates many enrollments atomically with them) and never read or write another tenant's rows.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { enrollments } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
 import { newSortableId, nowIso } from '../../../platform/ids';
@@ -77,6 +77,8 @@ export function promoteWaiting(ctx: TenantContext, offeringId: string): Statemen
     ctx.db
       .update(enrollments)
       .set({ status: 'enrolled', updatedAt: nowIso() })
-      .where(sql`${enrollments.id} in (select w.id from enrollments w where ${ctx.db.scope('w')} and w.offering_id = ${offering} and w.status = 'waitlisted' order by w.seq limit ${free})`),
+      .where(
+        sql`${enrollments.id} in (select w.id from enrollments w where ${ctx.db.scope('w')} and w.offering_id = ${offering} and w.status = 'waitlisted' order by w.seq limit ${free})`,
+      ),
   ];
 }

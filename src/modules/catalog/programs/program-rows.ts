@@ -5,12 +5,12 @@
  * services go through the scoped handle (`shapeVisiblePrograms`, `replaceOwnLinks`); national
  * curation, which writes every database with its own handle, uses `shapePrograms` and `replaceLinks`.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import type { TenantContext } from '../../../platform/context';
+import { jsonRows } from '../../../platform/db/json-rows';
 import type { FieldError } from '../../../platform/errors';
 import { DomainError } from '../../../platform/errors';
-import { jsonRows } from '../../../platform/db/json-rows';
-import type { TenantContext } from '../../../platform/context';
 import type { Orm, Statement, Unstamped } from '../../../platform/tenancy/scoped-db';
 import type { CompetencyRef } from '../../competencies';
 import type { Program } from '../schemas';
@@ -45,7 +45,14 @@ export const withProvider = and(eq(providers.tenantId, programs.tenantId), eq(pr
 export type ProgramRow = Row & { providerName: string | null; providerKind: (typeof providers.$inferSelect)['kind'] | null };
 
 const pc = programCompetencies;
-const linkFields = { programId: pc.programId, role: pc.role, level: pc.level, competencyId: pc.competencyId, code: competencies.code, name: competencies.name };
+const linkFields = {
+  programId: pc.programId,
+  role: pc.role,
+  level: pc.level,
+  competencyId: pc.competencyId,
+  code: competencies.code,
+  name: competencies.name,
+};
 const linkedCompetency = and(eq(competencies.tenantId, pc.competencyTenantId), eq(competencies.id, pc.competencyId));
 const ofPrograms = (rows: ProgramRow[]) => sql`${pc.programId} in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
 type Link = { programId: string; role: CompetencyRow['role']; level: number; competencyId: string; code: string; name: string };
@@ -65,7 +72,12 @@ export async function shapePrograms(orm: Orm, tenantId: string, rows: ProgramRow
 /** The API shape of programs a tenant sees (national and its own), their links read through the scoped handle. */
 export async function shapeVisiblePrograms(ctx: TenantContext, rows: ProgramRow[]): Promise<Program[]> {
   if (rows.length === 0) return [];
-  const links = await ctx.db.visible(linkFields).from(pc).innerJoin(competencies, linkedCompetency).where(ofPrograms(rows)).orderBy(asc(competencies.code));
+  const links = await ctx.db
+    .visible(linkFields)
+    .from(pc)
+    .innerJoin(competencies, linkedCompetency)
+    .where(ofPrograms(rows))
+    .orderBy(asc(competencies.code));
   return shape(rows, links);
 }
 
@@ -85,7 +97,9 @@ function shape(rows: ProgramRow[], links: Link[]): Program[] {
       provider: r.providerId && r.providerName && r.providerKind ? { id: r.providerId, name: r.providerName, kind: r.providerKind } : null,
       hasTests: r.hasTests,
       status: r.status,
-      targets: mine.filter((l) => l.role === 'target').map((l) => ({ competencyId: l.competencyId, code: l.code, name: l.name, expectedGain: l.level })),
+      targets: mine
+        .filter((l) => l.role === 'target')
+        .map((l) => ({ competencyId: l.competencyId, code: l.code, name: l.name, expectedGain: l.level })),
       prerequisites: mine
         .filter((l) => l.role === 'prerequisite')
         .map((l) => ({ competencyId: l.competencyId, code: l.code, name: l.name, minimumLevel: l.level })),
@@ -111,13 +125,24 @@ export function linkRows(tenantId: string, programId: string, input: CompetencyL
       if (!ref) errors.push({ path: `body.${path}.${i}.competency`, message: 'no such competency visible to this program' });
       else rows.push({ tenantId, programId, role, competencyTenantId: ref.tenantId, competencyId: ref.id, level: item.level });
     });
-  add('target', (input.targets ?? []).map((t) => ({ competency: t.competency, level: t.expectedGain })), 'targets');
-  add('prerequisite', (input.prerequisites ?? []).map((p) => ({ competency: p.competency, level: p.minimumLevel })), 'prerequisites');
+  add(
+    'target',
+    (input.targets ?? []).map((t) => ({ competency: t.competency, level: t.expectedGain })),
+    'targets',
+  );
+  add(
+    'prerequisite',
+    (input.prerequisites ?? []).map((p) => ({ competency: p.competency, level: p.minimumLevel })),
+    'prerequisites',
+  );
   if (errors.length > 0) throw new DomainError('unprocessable', `${errors.length} unknown competenc(ies): nothing was written.`, errors);
   const seen = new Set<string>();
   for (const r of rows) {
     const key = `${r.role}:${r.competencyId}`;
-    if (seen.has(key)) throw new DomainError('unprocessable', 'A competency is named twice (by id and by code).', [{ path: `body.${r.role}s`, message: 'duplicate competency' }]);
+    if (seen.has(key))
+      throw new DomainError('unprocessable', 'A competency is named twice (by id and by code).', [
+        { path: `body.${r.role}s`, message: 'duplicate competency' },
+      ]);
     seen.add(key);
   }
   return rows;
@@ -127,7 +152,14 @@ export function linkRows(tenantId: string, programId: string, input: CompetencyL
  * Replaces the given roles' rows of a program, only when `guard` holds at that moment (an SQL
  * condition, such as "the program is still at the version the caller read").
  */
-export function replaceLinks(orm: Orm, tenantId: string, programId: string, roles: CompetencyRow['role'][], rows: CompetencyRow[], guard: SQL): Statement[] {
+export function replaceLinks(
+  orm: Orm,
+  tenantId: string,
+  programId: string,
+  roles: CompetencyRow['role'][],
+  rows: CompetencyRow[],
+  guard: SQL,
+): Statement[] {
   if (roles.length === 0) return [];
   const statements: Statement[] = [
     orm.delete(pc).where(and(eq(pc.tenantId, tenantId), eq(pc.programId, programId), inArray(pc.role, roles), guard)),
@@ -137,7 +169,13 @@ export function replaceLinks(orm: Orm, tenantId: string, programId: string, role
 }
 
 /** `replaceLinks` for the caller's tenant's own program: the delete through the scoped handle. */
-export function replaceOwnLinks(ctx: TenantContext, programId: string, roles: CompetencyRow['role'][], rows: Unstamped<typeof pc>[], guard: SQL): Statement[] {
+export function replaceOwnLinks(
+  ctx: TenantContext,
+  programId: string,
+  roles: CompetencyRow['role'][],
+  rows: Unstamped<typeof pc>[],
+  guard: SQL,
+): Statement[] {
   if (roles.length === 0) return [];
   const statements: Statement[] = [ctx.db.delete(pc).where(and(eq(pc.programId, programId), inArray(pc.role, roles), guard))];
   if (rows.length > 0) {

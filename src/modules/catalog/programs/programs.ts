@@ -4,22 +4,24 @@
  * program of another tenant is never listed and answers 404.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditIfChanged, auditEntry } from '../../../platform/audit/audit';
-import { nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import { classicalMethods, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import { auditEntry, auditIfChanged } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
 import { withConstraints } from '../../../platform/db/constraints';
+import { DomainError, notFound } from '../../../platform/errors';
 import { staleWrite } from '../../../platform/http/etag';
 import { after, page } from '../../../platform/http/pagination';
-import { DomainError, notFound } from '../../../platform/errors';
 import { newId, nowIso } from '../../../platform/ids';
-import { toCenti } from '../../jp';
 import { resolveCompetencies } from '../../competencies';
-import { keysOf, linkRows, programColumns, replaceOwnLinks, shapeVisiblePrograms, withProvider, type ProgramRow } from './program-rows';
-import { classicalMethods } from '../../../db/schema';
+import { toCenti } from '../../jp';
 import type { NewProgram, ProgramChanges, ProgramQuery } from '../schemas';
+import { keysOf, linkRows, type ProgramRow, programColumns, replaceOwnLinks, shapeVisiblePrograms, withProvider } from './program-rows';
 
 const codeTaken = () => new DomainError('conflict', 'Another program of this tenant already has this code.');
-const noProvider = () => new DomainError('unprocessable', 'providerId does not name a provider of this tenant.', [{ path: 'body.providerId', message: 'no such provider' }]);
+const noProvider = () =>
+  new DomainError('unprocessable', 'providerId does not name a provider of this tenant.', [
+    { path: 'body.providerId', message: 'no such provider' },
+  ]);
 
 export async function listPrograms({ ctx, input: q }: Call<TenantContext, Omit<ProgramQuery, 'cursor'> & { cursor?: [string, string] }>) {
   let competencyId: string | undefined;
@@ -30,7 +32,12 @@ export async function listPrograms({ ctx, input: q }: Call<TenantContext, Omit<P
   }
   const pc = programCompetencies;
   // The scoped read sees national and own programs; `scope` narrows it to one of the two.
-  const owner = q.scope === 'national' ? eq(programs.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(programs.tenantId, ctx.tenant.id) : undefined;
+  const owner =
+    q.scope === 'national'
+      ? eq(programs.tenantId, nationalTenant)
+      : q.scope === 'tenant'
+        ? eq(programs.tenantId, ctx.tenant.id)
+        : undefined;
   const rows = await ctx.db
     .visible(programColumns)
     .from(programs)
@@ -39,7 +46,14 @@ export async function listPrograms({ ctx, input: q }: Call<TenantContext, Omit<P
       and(
         owner,
         q.method ? eq(programs.method, q.method) : undefined,
-        q.classical === undefined ? undefined : q.classical ? inArray(programs.method, [...classicalMethods]) : sql`${programs.method} not in (${sql.join(classicalMethods.map((m) => sql`${m}`), sql`, `)})`,
+        q.classical === undefined
+          ? undefined
+          : q.classical
+            ? inArray(programs.method, [...classicalMethods])
+            : sql`${programs.method} not in (${sql.join(
+                classicalMethods.map((m) => sql`${m}`),
+                sql`, `,
+              )})`,
         q.provider ? eq(programs.providerId, q.provider) : undefined,
         q.maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${q.maxCost}`,
         q.minJp === undefined ? undefined : sql`${programs.jpCenti} >= ${toCenti(q.minJp)}`,
@@ -103,7 +117,10 @@ export async function createProgram({ ctx, input }: Call<TenantContext, NewProgr
  * write changes nothing at all. A failed guard is told apart by reading again (absent, national,
  * or changed meanwhile).
  */
-export async function updateProgram({ ctx, input: { id, expectedVersion, changes } }: Call<TenantContext, { id: string; expectedVersion: number; changes: ProgramChanges }>) {
+export async function updateProgram({
+  ctx,
+  input: { id, expectedVersion, changes },
+}: Call<TenantContext, { id: string; expectedVersion: number; changes: ProgramChanges }>) {
   const { targets, prerequisites, jp, ...rest } = changes;
   const refs = await resolveCompetencies(ctx, keysOf(changes));
   const links = linkRows(ctx.tenant.id, id, { targets, prerequisites }, refs);

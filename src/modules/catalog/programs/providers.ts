@@ -7,8 +7,8 @@ import { providers } from '../../../db/schema';
 import { auditEntry } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
 import { withConstraints } from '../../../platform/db/constraints';
-import { after, page } from '../../../platform/http/pagination';
 import { DomainError, notFound } from '../../../platform/errors';
+import { after, page } from '../../../platform/http/pagination';
 import { newId, nowIso } from '../../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../../platform/versioned';
 import type { NewProvider } from '../schemas';
@@ -18,7 +18,10 @@ type Row = typeof providers.$inferSelect;
 const publicProvider = ({ tenantId: _t, ...p }: Row) => p;
 const taken = () => new DomainError('conflict', 'Another provider of this tenant already has this name.');
 
-export async function listProviders({ ctx, input: q }: Call<TenantContext, { limit: number; cursor?: [string, string]; kind?: Row['kind'] }>) {
+export async function listProviders({
+  ctx,
+  input: q,
+}: Call<TenantContext, { limit: number; cursor?: [string, string]; kind?: Row['kind'] }>) {
   const rows = await ctx.db
     .select()
     .from(providers)
@@ -36,15 +39,34 @@ export async function getProvider({ ctx, input: id }: Call<TenantContext, string
 
 export async function createProvider({ ctx, input }: Call<TenantContext, NewProvider>) {
   const now = nowIso();
-  const row: Row = { tenantId: ctx.tenant.id, id: newId('prv'), name: input.name, kind: input.kind, contact: input.contact ?? null, version: 1, createdAt: now, updatedAt: now };
+  const row: Row = {
+    tenantId: ctx.tenant.id,
+    id: newId('prv'),
+    name: input.name,
+    kind: input.kind,
+    contact: input.contact ?? null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   const { tenantId: _t, ...unstamped } = row;
-  await withConstraints(() => ctx.db.batch([ctx.db.insert(providers).values(unstamped), auditEntry(ctx, 'provider.create', 'provider', row.id)]), { unique: taken });
+  await withConstraints(
+    () => ctx.db.batch([ctx.db.insert(providers).values(unstamped), auditEntry(ctx, 'provider.create', 'provider', row.id)]),
+    { unique: taken },
+  );
   return publicProvider(row);
 }
 
-export async function updateProvider({ ctx, input: { id, expectedVersion, changes } }: Call<TenantContext, { id: string; expectedVersion: number; changes: Partial<NewProvider> }>) {
+export async function updateProvider({
+  ctx,
+  input: { id, expectedVersion, changes },
+}: Call<TenantContext, { id: string; expectedVersion: number; changes: Partial<NewProvider> }>) {
   const w = { table: providers, entity: 'provider', id, expectedVersion };
-  const write = ctx.db.update(providers).set({ ...changes, ...bumpVersion(providers) }).where(atVersion(w)).returning();
+  const write = ctx.db
+    .update(providers)
+    .set({ ...changes, ...bumpVersion(providers) })
+    .where(atVersion(w))
+    .returning();
   const row = await withConstraints(() => applyVersioned<Row>(ctx, w, write, 'provider.update'), { unique: taken });
   return publicProvider(row);
 }

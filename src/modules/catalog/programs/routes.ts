@@ -6,8 +6,7 @@
 import { etagOf, expectedVersion } from '../../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../../platform/http/pagination';
-import * as catalog from './programs';
-import * as providers from './providers';
+import { tenantParams } from '../../../platform/http/params';
 import {
   idParams,
   newProgramSchema,
@@ -18,7 +17,8 @@ import {
   providerChangesSchema,
   providerSchema,
 } from '../schemas';
-import { tenantParams } from '../../../platform/http/params';
+import * as catalog from './programs';
+import * as providers from './providers';
 
 const admin = ['tenant_admin'] as const;
 const readers = ['tenant_admin', 'employee'] as const;
@@ -27,7 +27,10 @@ const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('I
 export const catalogRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/providers', tags: ['Catalog'], roles: readers,
+      method: 'get',
+      path: '/tenants/{tenant}/providers',
+      tags: ['Catalog'],
+      roles: readers,
       summary: "The tenant's providers (university, LAN/BPSDM, private trainer, internal), by name",
       request: { params: tenantParams, query: pageQuery },
       responses: { 200: json(pageOf(providerSchema), 'A page of providers') },
@@ -40,7 +43,11 @@ export const catalogRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/providers', tags: ['Catalog'], roles: admin, summary: 'Add a provider',
+      method: 'post',
+      path: '/tenants/{tenant}/providers',
+      tags: ['Catalog'],
+      roles: admin,
+      summary: 'Add a provider',
       request: { params: tenantParams, body: jsonBody(newProviderSchema) },
       responses: { 201: json(providerSchema, 'Created'), 409: problem('The name is taken') },
     }),
@@ -52,8 +59,13 @@ export const catalogRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/providers/{id}', tags: ['Catalog'], roles: readers, summary: 'One provider',
-      request: { params: idParams }, responses: { 200: json(providerSchema, 'The provider') },
+      method: 'get',
+      path: '/tenants/{tenant}/providers/{id}',
+      tags: ['Catalog'],
+      roles: readers,
+      summary: 'One provider',
+      request: { params: idParams },
+      responses: { 200: json(providerSchema, 'The provider') },
     }),
     async (c) => {
       const provider = await providers.getProvider({ ctx: c.get('ctx'), input: c.req.valid('param').id });
@@ -63,20 +75,31 @@ export const catalogRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/providers/{id}', tags: ['Catalog'], roles: admin, summary: 'Change a provider (If-Match required)',
+      method: 'patch',
+      path: '/tenants/{tenant}/providers/{id}',
+      tags: ['Catalog'],
+      roles: admin,
+      summary: 'Change a provider (If-Match required)',
       request: { params: idParams, body: jsonBody(providerChangesSchema) },
       responses: { 200: json(providerSchema, 'The changed provider'), 409: problem('The name is taken'), ...ifMatch },
     }),
     async (c) => {
-      const provider = await providers.updateProvider({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
+      const provider = await providers.updateProvider({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
       c.header('etag', etagOf(provider.version));
       return c.json(provider, 200);
     },
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/programs', tags: ['Catalog'], roles: readers,
-      summary: 'The catalog: national programs and this tenant’s own, by title; filter by method, classical, competency, provider, cost, JP, title words',
+      method: 'get',
+      path: '/tenants/{tenant}/programs',
+      tags: ['Catalog'],
+      roles: readers,
+      summary:
+        'The catalog: national programs and this tenant’s own, by title; filter by method, classical, competency, provider, cost, JP, title words',
       request: { params: tenantParams, query: programQuery },
       responses: { 200: json(pageOf(programSchema), 'A page of programs') },
     }),
@@ -88,7 +111,10 @@ export const catalogRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/programs', tags: ['Catalog'], roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/programs',
+      tags: ['Catalog'],
+      roles: admin,
       summary: 'Add a program of this tenant (method, JP, cost, provider, targeted competencies, prerequisites)',
       request: { params: tenantParams, body: jsonBody(newProgramSchema) },
       responses: { 201: json(programSchema, 'Created'), 409: problem('The code is taken'), 422: problem('Unknown competency or provider') },
@@ -102,8 +128,13 @@ export const catalogRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/programs/{id}', tags: ['Catalog'], roles: readers, summary: 'One program (national or of this tenant)',
-      request: { params: idParams }, responses: { 200: json(programSchema, 'The program') },
+      method: 'get',
+      path: '/tenants/{tenant}/programs/{id}',
+      tags: ['Catalog'],
+      roles: readers,
+      summary: 'One program (national or of this tenant)',
+      request: { params: idParams },
+      responses: { 200: json(programSchema, 'The program') },
     }),
     async (c) => {
       const program = await catalog.getProgram({ ctx: c.get('ctx'), input: c.req.valid('param').id });
@@ -113,13 +144,19 @@ export const catalogRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/programs/{id}', tags: ['Catalog'], roles: admin,
+      method: 'patch',
+      path: '/tenants/{tenant}/programs/{id}',
+      tags: ['Catalog'],
+      roles: admin,
       summary: 'Change a program of this tenant (If-Match required; targets/prerequisites given are replaced whole)',
       request: { params: idParams, body: jsonBody(programChangesSchema) },
       responses: { 200: json(programSchema, 'The changed program'), 422: problem('Unknown competency or provider'), ...ifMatch },
     }),
     async (c) => {
-      const program = await catalog.updateProgram({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') } });
+      const program = await catalog.updateProgram({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
       c.header('etag', etagOf(program.version));
       return c.json(program, 200);
     },

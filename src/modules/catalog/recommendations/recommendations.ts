@@ -8,7 +8,16 @@
  * competencies and the catalog (national + this tenant's), never another tenant's rows.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { competencies, currentLevels, employees, offerings, positionStandards, programCompetencies, programs, units } from '../../../db/schema';
+import {
+  competencies,
+  currentLevels,
+  employees,
+  offerings,
+  positionStandards,
+  programCompetencies,
+  programs,
+  units,
+} from '../../../db/schema';
 import type { Call, TenantContext } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { gapsOf } from '../../competencies';
@@ -31,13 +40,30 @@ export interface Person {
 
 async function catalogOf(ctx: TenantContext, maxCost?: number) {
   const list = await ctx.db
-    .visible({ id: programs.id, tenantId: programs.tenantId, code: programs.code, title: programs.title, method: programs.method, jpCenti: programs.jpCenti, cost: programs.costPerParticipant })
+    .visible({
+      id: programs.id,
+      tenantId: programs.tenantId,
+      code: programs.code,
+      title: programs.title,
+      method: programs.method,
+      jpCenti: programs.jpCenti,
+      cost: programs.costPerParticipant,
+    })
     .from(programs)
     .where(and(eq(programs.status, 'active'), maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${maxCost}`));
   const pc = programCompetencies;
   const links = await ctx.db.visible({ programId: pc.programId, role: pc.role, competencyId: pc.competencyId, level: pc.level }).from(pc);
   const open = await ctx.db
-    .select({ id: offerings.id, programId: offerings.programId, startDate: offerings.startDate, endDate: offerings.endDate, capacity: offerings.capacity, location: offerings.location, online: offerings.online, status: offerings.status })
+    .select({
+      id: offerings.id,
+      programId: offerings.programId,
+      startDate: offerings.startDate,
+      endDate: offerings.endDate,
+      capacity: offerings.capacity,
+      location: offerings.location,
+      online: offerings.online,
+      status: offerings.status,
+    })
     .from(offerings)
     .where(and(inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${new Date().toISOString().slice(0, 10)}`))
     .orderBy(asc(offerings.startDate), asc(offerings.id));
@@ -53,7 +79,10 @@ async function catalogOf(ctx: TenantContext, maxCost?: number) {
 async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery) {
   const catalog = await catalogOf(ctx, q.maxCost);
   const lines = catalog.flatMap((p) => {
-    const reasons = new Map<string, { competencyId: string; code: string; name: string; from: number; to: number; weight: number; closes: number; people: number }>();
+    const reasons = new Map<
+      string,
+      { competencyId: string; code: string; name: string; from: number; to: number; weight: number; closes: number; people: number }
+    >();
     for (const person of people) {
       if (!p.prerequisites.every((r) => (person.levels.get(r.competencyId) ?? 0) >= r.level)) continue;
       for (const t of p.targets) {
@@ -62,8 +91,24 @@ async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery
         const closes = need.weight * Math.min(need.required - need.current, t.level);
         const to = Math.min(need.required, need.current + t.level);
         const r = reasons.get(t.competencyId);
-        if (r) Object.assign(r, { from: Math.min(r.from, need.current), to: Math.max(r.to, to), closes: r.closes + closes, people: r.people + 1 });
-        else reasons.set(t.competencyId, { competencyId: t.competencyId, code: need.code, name: need.name, from: need.current, to, weight: need.weight, closes, people: 1 });
+        if (r)
+          Object.assign(r, {
+            from: Math.min(r.from, need.current),
+            to: Math.max(r.to, to),
+            closes: r.closes + closes,
+            people: r.people + 1,
+          });
+        else
+          reasons.set(t.competencyId, {
+            competencyId: t.competencyId,
+            code: need.code,
+            name: need.name,
+            from: need.current,
+            to,
+            weight: need.weight,
+            closes,
+            people: 1,
+          });
       }
     }
     const list = [...reasons.values()].sort((a, b) => b.closes - a.closes || a.code.localeCompare(b.code));
@@ -72,18 +117,36 @@ async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery
     return [
       {
         score: Math.round(score * 1000) / 1000,
-        program: { id: p.id, scope: p.tenantId === '' ? ('national' as const) : ('tenant' as const), code: p.code, title: p.title, method: p.method, classical: isClassical(p.method), jp: p.jpCenti / 100, costPerParticipant: p.cost },
+        program: {
+          id: p.id,
+          scope: p.tenantId === '' ? ('national' as const) : ('tenant' as const),
+          code: p.code,
+          title: p.title,
+          method: p.method,
+          classical: isClassical(p.method),
+          jp: p.jpCenti / 100,
+          costPerParticipant: p.cost,
+        },
         offerings: p.offerings,
         reasons: list,
       },
     ];
   });
   return lines
-    .sort((a, b) => b.score - a.score || a.program.costPerParticipant - b.program.costPerParticipant || a.program.title.localeCompare(b.program.title) || a.program.id.localeCompare(b.program.id))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.program.costPerParticipant - b.program.costPerParticipant ||
+        a.program.title.localeCompare(b.program.title) ||
+        a.program.id.localeCompare(b.program.id),
+    )
     .slice(0, q.limit);
 }
 
-export async function forEmployee({ ctx, input: { employeeId, query: q } }: Call<TenantContext, { employeeId: string; query: RecommendationQuery }>) {
+export async function forEmployee({
+  ctx,
+  input: { employeeId, query: q },
+}: Call<TenantContext, { employeeId: string; query: RecommendationQuery }>) {
   const gaps = await gapsOf(ctx, employeeId);
   const held = await ctx.db
     .select({ competencyId: currentLevels.competencyId, level: currentLevels.level })
@@ -91,7 +154,8 @@ export async function forEmployee({ ctx, input: { employeeId, query: q } }: Call
     .where(eq(currentLevels.employeeId, employeeId));
   const needs = new Map<string, Need>();
   for (const g of gaps.items) {
-    if (g.current !== null && (g.gap ?? 0) > 0) needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
+    if (g.current !== null && (g.gap ?? 0) > 0)
+      needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
   }
   const person = { needs, levels: new Map(held.map((h) => [h.competencyId, h.level])) };
   return { subject: { kind: 'employee' as const, id: employeeId }, items: await rank(ctx, [person], q) };
@@ -103,11 +167,26 @@ export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantC
   const members = and(eq(employees.unitId, unitId), eq(employees.status, 'active'));
   const s = positionStandards;
   const gapRows = await ctx.db
-    .select({ employeeId: employees.id, competencyId: s.competencyId, code: competencies.code, name: competencies.name, required: s.requiredLevel, weight: s.weight, current: currentLevels.level })
+    .select({
+      employeeId: employees.id,
+      competencyId: s.competencyId,
+      code: competencies.code,
+      name: competencies.name,
+      required: s.requiredLevel,
+      weight: s.weight,
+      current: currentLevels.level,
+    })
     .from(employees)
     .innerJoin(s, and(eq(s.tenantId, employees.tenantId), eq(s.positionId, employees.positionId)))
     .innerJoin(competencies, and(eq(competencies.tenantId, s.competencyTenantId), eq(competencies.id, s.competencyId)))
-    .innerJoin(currentLevels, and(eq(currentLevels.tenantId, employees.tenantId), eq(currentLevels.employeeId, employees.id), eq(currentLevels.competencyId, s.competencyId)))
+    .innerJoin(
+      currentLevels,
+      and(
+        eq(currentLevels.tenantId, employees.tenantId),
+        eq(currentLevels.employeeId, employees.id),
+        eq(currentLevels.competencyId, s.competencyId),
+      ),
+    )
     .where(and(members, sql`${currentLevels.level} < ${s.requiredLevel}`));
   const held = await ctx.db
     .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
@@ -116,7 +195,14 @@ export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantC
     .where(members);
   const people = new Map<string, Person>();
   const personOf = (id: string) => people.get(id) ?? (people.set(id, { needs: new Map(), levels: new Map() }).get(id) as Person);
-  for (const g of gapRows) personOf(g.employeeId).needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
+  for (const g of gapRows)
+    personOf(g.employeeId).needs.set(g.competencyId, {
+      code: g.code,
+      name: g.name,
+      current: g.current,
+      required: g.required,
+      weight: g.weight,
+    });
   for (const h of held) if (people.has(h.employeeId)) personOf(h.employeeId).levels.set(h.competencyId, h.level);
   return { subject: { kind: 'unit' as const, id: unitId }, items: await rank(ctx, [...people.values()], q) };
 }

@@ -7,32 +7,47 @@ import { ownEmployeeId } from '../../../platform/context';
 import { json, route, tenantRouter } from '../../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../../platform/http/pagination';
 import { listOfEmployee } from '../offerings/enrollments';
-import { forEmployee, forUnit } from './recommendations';
 import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from '../schemas';
+import { forEmployee, forUnit } from './recommendations';
 
 const tags = ['Catalog'];
 
 export const recommendationRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/{id}/recommendations', tags, roles: ['tenant_admin', 'employee'],
-      summary: "Programs ranked by the weighted gap they close for the employee (prerequisites met, optional maxCost), with reasons and open offerings",
-      request: { params: idParams, query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/recommendations',
+      tags,
+      roles: ['tenant_admin', 'employee'],
+      summary:
+        'Programs ranked by the weighted gap they close for the employee (prerequisites met, optional maxCost), with reasons and open offerings',
+      request: { params: idParams, query: recommendationQuery },
+      responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
-    async (c) => c.json(await forEmployee({ ctx: c.get('ctx'), input: { employeeId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
+    async (c) =>
+      c.json(await forEmployee({ ctx: c.get('ctx'), input: { employeeId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/units/{id}/recommendations', tags, roles: ['tenant_admin'],
+      method: 'get',
+      path: '/tenants/{tenant}/units/{id}/recommendations',
+      tags,
+      roles: ['tenant_admin'],
       summary: "Programs ranked by the weighted gap they close summed over the unit's active employees",
-      request: { params: idParams, query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
+      request: { params: idParams, query: recommendationQuery },
+      responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
     async (c) => c.json(await forUnit({ ctx: c.get('ctx'), input: { unitId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
   )
   .openapi(
     route({
-      method: 'get', path: '/me/recommendations', tags: ['Me'], roles: ['employee'], summary: "The caller's own recommendations",
-      request: { query: recommendationQuery }, responses: { 200: json(recommendationsSchema, 'The ranking') },
+      method: 'get',
+      path: '/me/recommendations',
+      tags: ['Me'],
+      roles: ['employee'],
+      summary: "The caller's own recommendations",
+      request: { query: recommendationQuery },
+      responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -41,8 +56,13 @@ export const recommendationRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/me/enrollments', tags: ['Me'], roles: ['employee'], summary: "The caller's own enrollments, newest first",
-      request: { query: enrollmentQuery }, responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
+      method: 'get',
+      path: '/me/enrollments',
+      tags: ['Me'],
+      roles: ['employee'],
+      summary: "The caller's own enrollments, newest first",
+      request: { query: enrollmentQuery },
+      responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
     }),
     async (c) => {
       const ctx = c.get('ctx');

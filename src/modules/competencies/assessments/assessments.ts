@@ -42,7 +42,10 @@ export const publicAssessment = (r: Row) => ({
 
 /** Records `items`; `pathOf(i)` names item i in error paths ("body" or "body.items.3"). Shared with evaluations. */
 export async function recordAssessments(ctx: TenantContext, items: NewAssessment[], pathOf: (i: number) => string) {
-  const refs = await resolveCompetencies(ctx, items.map((a) => a.competency));
+  const refs = await resolveCompetencies(
+    ctx,
+    items.map((a) => a.competency),
+  );
   const ids = JSON.stringify([...new Set(items.map((a) => a.employeeId))]);
   const known = await ctx.db
     .select({ id: employees.id })
@@ -82,7 +85,12 @@ export async function recordAssessments(ctx: TenantContext, items: NewAssessment
     const chunk = rows.slice(i, i + chunkSize);
     statements.push(ctx.db.insertRows(assessments, chunk));
     statements.push(upsertCurrent(ctx, chunk));
-    statements.push(ctx.db.insertRows(auditLog, chunk.map((r) => auditRow(ctx, 'assessment.create', 'assessment', r.id, now))));
+    statements.push(
+      ctx.db.insertRows(
+        auditLog,
+        chunk.map((r) => auditRow(ctx, 'assessment.create', 'assessment', r.id, now)),
+      ),
+    );
   }
   statements.push(markChanged(ctx, 'needs'));
   await withConstraints(() => ctx.db.write(statements), {

@@ -33,7 +33,11 @@ export async function gapsOf(ctx: TenantContext, employeeId: string): Promise<Ga
     .leftJoin(competencies, and(eq(competencies.tenantId, s.competencyTenantId), eq(competencies.id, s.competencyId)))
     .leftJoin(
       currentLevels,
-      and(eq(currentLevels.tenantId, employees.tenantId), eq(currentLevels.employeeId, employees.id), eq(currentLevels.competencyId, s.competencyId)),
+      and(
+        eq(currentLevels.tenantId, employees.tenantId),
+        eq(currentLevels.employeeId, employees.id),
+        eq(currentLevels.competencyId, s.competencyId),
+      ),
     )
     .where(eq(employees.id, employeeId))
     .orderBy(asc(competencies.code));

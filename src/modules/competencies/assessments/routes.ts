@@ -21,12 +21,18 @@ import {
 } from './schemas';
 
 const admin = ['tenant_admin'] as const;
-const refused = { 422: problem('An employee or competency does not exist in this tenant'), 409: problem('Something was removed meanwhile') };
+const refused = {
+  422: problem('An employee or competency does not exist in this tenant'),
+  409: problem('Something was removed meanwhile'),
+};
 
 export const assessmentRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/assessments', tags: ['Assessments'], roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/assessments',
+      tags: ['Assessments'],
+      roles: admin,
       summary: "Record an assessment of an employee's level in a competency (Idempotency-Key honoured)",
       request: { params: tenantParams, body: jsonBody(newAssessmentSchema) },
       responses: { 201: json(assessmentSchema, 'Recorded'), ...refused },
@@ -35,7 +41,10 @@ export const assessmentRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/assessments/bulk', tags: ['Assessments'], roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/assessments/bulk',
+      tags: ['Assessments'],
+      roles: admin,
       summary: 'Record up to 1,000 assessments at once: all or none',
       request: { params: tenantParams, body: jsonBody(bulkAssessmentsSchema) },
       responses: { 201: json(bulkResultSchema, 'Recorded'), ...refused },
@@ -44,7 +53,10 @@ export const assessmentRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/{id}/assessments', tags: ['Assessments'], roles: ['tenant_admin', 'employee'],
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/assessments',
+      tags: ['Assessments'],
+      roles: ['tenant_admin', 'employee'],
       summary: 'Assessment history of an employee, newest first',
       request: { params: employeeParams, query: historyQuery },
       responses: { 200: json(pageOf(assessmentSchema), 'A page of assessments') },
@@ -58,7 +70,10 @@ export const assessmentRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/employees/{id}/gaps', tags: ['Assessments'], roles: ['tenant_admin', 'employee'],
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/gaps',
+      tags: ['Assessments'],
+      roles: ['tenant_admin', 'employee'],
       summary: "An employee's gaps against their position's standard (unassessed reported apart, never as 0)",
       request: { params: employeeParams },
       responses: { 200: json(gapsSchema, 'The gaps') },
@@ -67,7 +82,10 @@ export const assessmentRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/me/gaps', tags: ['Me'], roles: ['employee'],
+      method: 'get',
+      path: '/me/gaps',
+      tags: ['Me'],
+      roles: ['employee'],
       summary: "The caller's own gaps against their position's standard",
       responses: { 200: json(gapsSchema, 'The gaps') },
     }),
@@ -75,7 +93,10 @@ export const assessmentRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/me/assessments', tags: ['Me'], roles: ['employee'],
+      method: 'post',
+      path: '/me/assessments',
+      tags: ['Me'],
+      roles: ['employee'],
       summary: "The caller's self-assessment (source `self`, the weakest source: an assessment by anyone else on the same date wins)",
       request: { body: jsonBody(selfAssessmentSchema) },
       responses: { 201: json(assessmentSchema, 'Recorded'), ...refused },

@@ -75,7 +75,13 @@ export const gapsSchema = z
     employeeId: z.string(),
     positionId: z.string(),
     items: z.array(gapSchema),
-    summary: z.object({ competencies: z.number().int(), assessed: z.number().int(), unassessed: z.number().int(), withGap: z.number().int(), weightedGap: z.number() }),
+    summary: z.object({
+      competencies: z.number().int(),
+      assessed: z.number().int(),
+      unassessed: z.number().int(),
+      withGap: z.number().int(),
+      weightedGap: z.number(),
+    }),
   })
   .openapi('EmployeeGaps');
 

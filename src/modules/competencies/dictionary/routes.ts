@@ -18,7 +18,10 @@ const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('I
 export const competencyRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/competencies', tags, roles: readers,
+      method: 'get',
+      path: '/tenants/{tenant}/competencies',
+      tags,
+      roles: readers,
       summary: 'The dictionary as this tenant sees it: national competencies and its own technical ones, by code',
       request: { params: tenantParams, query: competencyQuery },
       responses: { 200: json(pageOf(competencySchema), 'A page of competencies') },
@@ -31,7 +34,10 @@ export const competencyRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/competencies', tags, roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/competencies',
+      tags,
+      roles: admin,
       summary: 'Add a technical (teknis) competency with its five level descriptions',
       request: { params: tenantParams, body: jsonBody(newCompetencySchema) },
       responses: { 201: json(competencySchema, 'Created'), 409: problem('The code is taken (by a national or own competency)') },
@@ -45,8 +51,12 @@ export const competencyRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/competencies/{id}', tags, roles: readers,
-      summary: 'One competency (national or of this tenant)', request: { params: competencyParams },
+      method: 'get',
+      path: '/tenants/{tenant}/competencies/{id}',
+      tags,
+      roles: readers,
+      summary: 'One competency (national or of this tenant)',
+      request: { params: competencyParams },
       responses: { 200: json(competencySchema, 'The competency') },
     }),
     async (c) => {
@@ -57,7 +67,10 @@ export const competencyRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'patch', path: '/tenants/{tenant}/competencies/{id}', tags, roles: admin,
+      method: 'patch',
+      path: '/tenants/{tenant}/competencies/{id}',
+      tags,
+      roles: admin,
       summary: 'Change a technical competency of this tenant (If-Match required; national ones are curated nationally)',
       request: { params: competencyParams, body: jsonBody(competencyChangesSchema) },
       responses: { 200: json(competencySchema, 'The changed competency'), ...ifMatch },

@@ -12,10 +12,7 @@ import { codeSchema } from '../../tenants';
 export const id = z.string().min(1).max(60);
 export const text = (max: number) => z.string().trim().min(2).max(max);
 
-export const levelsSchema = z
-  .array(text(1000))
-  .length(5)
-  .openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
+export const levelsSchema = z.array(text(1000)).length(5).openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
 
 export const competencySchema = z
   .object({

@@ -31,7 +31,12 @@ export interface CompetencyQuery {
 }
 
 export async function listCompetencies({ ctx, input: q }: Call<TenantContext, CompetencyQuery>) {
-  const owner = q.scope === 'national' ? eq(competencies.tenantId, nationalTenant) : q.scope === 'tenant' ? eq(competencies.tenantId, ctx.tenant.id) : undefined;
+  const owner =
+    q.scope === 'national'
+      ? eq(competencies.tenantId, nationalTenant)
+      : q.scope === 'tenant'
+        ? eq(competencies.tenantId, ctx.tenant.id)
+        : undefined;
   const rows = await ctx.db
     .visible()
     .from(competencies)
@@ -68,17 +73,25 @@ export async function createCompetency({ ctx, input }: Call<TenantContext, NewCo
     .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, row.code)))
     .limit(1);
   if (national) throw codeTaken();
-  await withConstraints(() => ctx.db.batch([ctx.db.insert(competencies).values(row), auditEntry(ctx, 'competency.create', 'competency', row.id)]), {
-    unique: codeTaken,
-  });
+  await withConstraints(
+    () => ctx.db.batch([ctx.db.insert(competencies).values(row), auditEntry(ctx, 'competency.create', 'competency', row.id)]),
+    {
+      unique: codeTaken,
+    },
+  );
   return publicCompetency({ ...row, tenantId: ctx.tenant.id });
 }
 
-export async function updateCompetency({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number; changes: CompetencyChanges }>) {
+export async function updateCompetency({
+  ctx,
+  input,
+}: Call<TenantContext, { id: string; expectedVersion: number; changes: CompetencyChanges }>) {
   const { levels, ...rest } = input.changes;
   const set = { ...rest, ...(levels ? { levels: JSON.stringify(levels) } : {}), ...bumpVersion(competencies) };
   const w = { table: competencies, entity: 'competency', id: input.id, expectedVersion: input.expectedVersion };
-  const row = await applyVersioned<Row>(ctx, w, ctx.db.update(competencies).set(set).where(atVersion(w)).returning(), 'competency.update', [markChanged(ctx, 'needs')]);
+  const row = await applyVersioned<Row>(ctx, w, ctx.db.update(competencies).set(set).where(atVersion(w)).returning(), 'competency.update', [
+    markChanged(ctx, 'needs'),
+  ]);
   return publicCompetency(row);
 }
 
@@ -96,7 +109,12 @@ export async function resolveCompetencies(ctx: TenantContext, keys: string[]): P
   const rows = await ctx.db
     .visible({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code })
     .from(competencies)
-    .where(or(sql`${competencies.id} in (select value from json_each(${json}))`, sql`${competencies.code} in (select value from json_each(${json}))`));
+    .where(
+      or(
+        sql`${competencies.id} in (select value from json_each(${json}))`,
+        sql`${competencies.code} in (select value from json_each(${json}))`,
+      ),
+    );
   for (const r of rows) {
     found.set(r.id, { tenantId: r.tenantId, id: r.id });
     found.set(r.code, { tenantId: r.tenantId, id: r.id });

@@ -3,7 +3,19 @@ import { writeCsv } from '../../../platform/csv';
 import type { NeedsReport } from './report';
 
 export function needsCsv(report: NeedsReport): string {
-  const fields = ['group', 'code', 'name', 'employees', 'employees_with_gap', 'employees_unassessed', 'assessed', 'unassessed', 'mean_gap', 'weighted_gap', 'top_priorities'];
+  const fields = [
+    'group',
+    'code',
+    'name',
+    'employees',
+    'employees_with_gap',
+    'employees_unassessed',
+    'assessed',
+    'unassessed',
+    'mean_gap',
+    'weighted_gap',
+    'top_priorities',
+  ];
   const rows = report.items.map((i) => [
     report.groupBy,
     i.code,

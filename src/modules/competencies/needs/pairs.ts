@@ -9,7 +9,18 @@ import { type SQL, sql } from 'drizzle-orm';
 import { competencies, currentLevels, employees, positionStandards } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
 import { unitAndBelow } from '../../organisation';
-import { competencyNames, type Grouping, type GroupRow, labelOf, type NeedsFilters, type PriorityRow, priorityOrder, priorityPairs, toItems, toPriorities } from './shared';
+import {
+  competencyNames,
+  type Grouping,
+  type GroupRow,
+  labelOf,
+  type NeedsFilters,
+  type PriorityRow,
+  priorityOrder,
+  priorityPairs,
+  toItems,
+  toPriorities,
+} from './shared';
 
 /** Why this module's report SQL is raw: CTEs, window functions and grouped JSON the builders cannot say. */
 const reason = 'needs report: CTEs, window functions and json_group_array over the pairs';

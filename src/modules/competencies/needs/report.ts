@@ -21,7 +21,9 @@ const top = 3;
  */
 export async function needsReport({ ctx, input: filters }: Call<TenantContext, NeedsFilters>) {
   const key = JSON.stringify([filters.groupBy, filters.unit ?? null, filters.competencyType ?? null, filters.priorities ?? 10, top]);
-  const { body, computedAt } = await snapshotOr(ctx, 'needs', key, () => (filters.unit ? needsFromPairs : needsFromTotals)(ctx, filters, top));
+  const { body, computedAt } = await snapshotOr(ctx, 'needs', key, () =>
+    (filters.unit ? needsFromPairs : needsFromTotals)(ctx, filters, top),
+  );
   return { ...body, computedAt };
 }
 

@@ -15,7 +15,10 @@ const admin = ['tenant_admin'] as const;
 export const needsRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/needs', tags: ['Assessments'], roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/needs',
+      tags: ['Assessments'],
+      roles: admin,
       summary: 'The needs report: employees with a gap, mean gap over assessed, weighted gap, unassessed, top priorities per group',
       request: { params: tenantParams, query: needsQuery },
       responses: { 200: json(needsSchema, 'Groups, largest weighted gap first') },
@@ -24,7 +27,10 @@ export const needsRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/needs.csv', tags: ['Assessments'], roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/needs.csv',
+      tags: ['Assessments'],
+      roles: admin,
       summary: 'The needs report as CSV, one line per group (same query as /needs)',
       request: { params: tenantParams, query: needsQuery },
       responses: { 200: { description: 'The report', content: { 'text/csv': { schema: z.string() } } } },

@@ -14,7 +14,9 @@ export const needsQuery = z.object({
 export const needsSchema = z
   .object({
     groupBy: z.enum(['unit', 'position', 'competency', 'type']),
-    computedAt: z.string().openapi({ description: 'when these figures were computed; they are current: any change since would have recomputed them' }),
+    computedAt: z
+      .string()
+      .openapi({ description: 'when these figures were computed; they are current: any change since would have recomputed them' }),
     priorities: z
       .array(
         z.object({

@@ -68,7 +68,10 @@ export function labelOf(ctx: TenantContext, g: Grouping): [SQL, SQL] {
     case 'position':
       return [lookup(positions, 'code'), lookup(positions, 'name')];
     case 'competency':
-      return [sql`(select code from competency_names where id = g.group_key)`, sql`(select name from competency_names where id = g.group_key)`];
+      return [
+        sql`(select code from competency_names where id = g.group_key)`,
+        sql`(select name from competency_names where id = g.group_key)`,
+      ];
     case 'type':
       return [sql`g.group_key`, sql`g.group_key`];
   }

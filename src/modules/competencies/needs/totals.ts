@@ -7,7 +7,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { competencies, competencyTypes, needsCells, needsPeople, positionStandards } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
-import { competencyNames, type GroupRow, labelOf, type NeedsFilters, type PriorityRow, priorityOrder, priorityPairs, toItems, toPriorities } from './shared';
+import {
+  competencyNames,
+  type GroupRow,
+  labelOf,
+  type NeedsFilters,
+  type PriorityRow,
+  priorityOrder,
+  priorityPairs,
+  toItems,
+  toPriorities,
+} from './shared';
 
 /** Why this module's report SQL is raw: CTEs, window functions, unpivoting and grouped JSON the builders cannot say. */
 const reason = 'needs report: CTEs, window functions and json_group_array over the running totals';
@@ -18,7 +28,14 @@ type CompetencyType = (typeof competencyTypes)[number];
 function columnsOf(type: CompetencyType | '') {
   const suffix = type === '' ? '' : `_${type}`;
   const c = (name: string) => sql.raw(`p.${name}${suffix}`);
-  return { pairs: c('pairs'), assessed: c('assessed'), gapPairs: c('gap_pairs'), gapSum: c('gap_sum'), weighted: c('weighted_gap_sum'), top: c('top_weighted_gap') };
+  return {
+    pairs: c('pairs'),
+    assessed: c('assessed'),
+    gapPairs: c('gap_pairs'),
+    gapSum: c('gap_sum'),
+    weighted: c('weighted_gap_sum'),
+    top: c('top_weighted_gap'),
+  };
 }
 
 /** Group figures over needs_people rows `p` (select list; the caller adds from/where/group by). */

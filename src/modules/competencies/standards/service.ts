@@ -42,7 +42,10 @@ export async function getStandards({ ctx, input }: Call<TenantContext, { positio
     .from(positions)
     .leftJoin(standardSets, and(eq(standardSets.tenantId, positions.tenantId), eq(standardSets.positionId, positions.id)))
     .leftJoin(positionStandards, and(eq(positionStandards.tenantId, positions.tenantId), eq(positionStandards.positionId, positions.id)))
-    .leftJoin(competencies, and(eq(competencies.tenantId, positionStandards.competencyTenantId), eq(competencies.id, positionStandards.competencyId)))
+    .leftJoin(
+      competencies,
+      and(eq(competencies.tenantId, positionStandards.competencyTenantId), eq(competencies.id, positionStandards.competencyId)),
+    )
     .where(eq(positions.id, positionId))
     .orderBy(asc(competencies.code));
   const [first] = rows;
@@ -86,11 +89,21 @@ export function standardStatements(
       .values({ positionId, version: 1, updatedAt: now })
       .onConflictDoUpdate({ target: [set.tenantId, set.positionId], set: { version: sql`${set.version} + 1`, updatedAt: now } }),
     ctx.db.delete(positionStandards).where(eq(positionStandards.positionId, positionId)),
-    ...(rows.length > 0 ? [ctx.db.insertRows(positionStandards, rows.map((r) => ({ positionId, ...r })))] : []),
+    ...(rows.length > 0
+      ? [
+          ctx.db.insertRows(
+            positionStandards,
+            rows.map((r) => ({ positionId, ...r })),
+          ),
+        ]
+      : []),
   ];
 }
 
-export async function putStandards({ ctx, input }: Call<TenantContext, { positionId: string; expectedVersion: number; standards: StandardsInput }>) {
+export async function putStandards({
+  ctx,
+  input,
+}: Call<TenantContext, { positionId: string; expectedVersion: number; standards: StandardsInput }>) {
   const { positionId, expectedVersion } = input;
   const [position] = await ctx.db
     .select({ version: standardSets.version })
@@ -103,7 +116,10 @@ export async function putStandards({ ctx, input }: Call<TenantContext, { positio
   if (position.version === null && expectedVersion !== 0) throw staleWrite();
 
   const list = input.standards.standards;
-  const refs = await resolveCompetencies(ctx, list.map((s) => s.competency));
+  const refs = await resolveCompetencies(
+    ctx,
+    list.map((s) => s.competency),
+  );
   const errors: FieldError[] = [];
   const rows: StandardRow[] = [];
   const seen = new Set<string>();

@@ -13,7 +13,10 @@ const admin = ['tenant_admin'] as const;
 export const ikmRoutes = tenantRouter()
   .openapi(
     route({
-      method: 'post', path: '/tenants/{tenant}/surveys/ikm/responses', tags: ['Evaluations'], roles: admin,
+      method: 'post',
+      path: '/tenants/{tenant}/surveys/ikm/responses',
+      tags: ['Evaluations'],
+      roles: admin,
       summary: 'Record public satisfaction survey responses (1 to 1,000; all or none)',
       request: { params: tenantParams, body: jsonBody(ikmResponsesInput) },
       responses: { 201: json(ikmRecordedSchema, 'Recorded'), 422: problem('A unit does not exist in this tenant') },
@@ -22,7 +25,10 @@ export const ikmRoutes = tenantRouter()
   )
   .openapi(
     route({
-      method: 'get', path: '/tenants/{tenant}/surveys/ikm', tags: ['Evaluations'], roles: admin,
+      method: 'get',
+      path: '/tenants/{tenant}/surveys/ikm',
+      tags: ['Evaluations'],
+      roles: admin,
       summary: 'IKM of a period per unit and for the tenant: responses, mean per element, IKM, converted score, grade',
       request: { params: tenantParams, query: ikmQuery },
       responses: { 200: json(ikmReportSchema, 'The report') },

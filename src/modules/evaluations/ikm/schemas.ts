@@ -20,7 +20,13 @@ export const ikmResponseInput = z
   .object({
     unitId: id,
     period: periodSchema,
-    answers: z.array(answer).length(9).openapi({ description: 'The nine elements U1…U9 in order, each 1 (tidak baik) to 4 (sangat baik)', example: [3, 3, 4, 3, 4, 3, 3, 2, 3] }),
+    answers: z
+      .array(answer)
+      .length(9)
+      .openapi({
+        description: 'The nine elements U1…U9 in order, each 1 (tidak baik) to 4 (sangat baik)',
+        example: [3, 3, 4, 3, 4, 3, 3, 2, 3],
+      }),
     date: z.iso.date().openapi({ description: 'The day the respondent answered; inside the period', example: '2026-03-12' }),
     respondent: z
       .object({
@@ -36,12 +42,15 @@ export const ikmResponseInput = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (isPeriod(r.period) && !periodContains(r.period, r.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: `not inside the period ${r.period}` });
+    if (isPeriod(r.period) && !periodContains(r.period, r.date))
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `not inside the period ${r.period}` });
   });
 export type IkmResponseInput = z.infer<typeof ikmResponseInput>;
 
 export const ikmResponsesInput = z
-  .object({ responses: z.array(ikmResponseInput).min(1).max(1000).openapi({ description: 'One to 1,000 responses; all are recorded or none' }) })
+  .object({
+    responses: z.array(ikmResponseInput).min(1).max(1000).openapi({ description: 'One to 1,000 responses; all are recorded or none' }),
+  })
   .strict()
   .openapi('IkmResponses');
 
@@ -65,6 +74,8 @@ export const ikmReportSchema = z
   .object({
     period: z.string(),
     tenant: ikmResultSchema.nullable().openapi({ description: 'All responses of the tenant in the period, pooled; null without any' }),
-    units: z.array(ikmResultSchema.extend({ unitId: z.string(), unitCode: z.string(), unitName: z.string() })).openapi({ description: 'Units with responses, by code' }),
+    units: z
+      .array(ikmResultSchema.extend({ unitId: z.string(), unitCode: z.string(), unitName: z.string() }))
+      .openapi({ description: 'Units with responses, by code' }),
   })
   .openapi('IkmReport');

@@ -23,10 +23,7 @@ const chunkSize = 250;
 
 export async function recordIkmResponses({ ctx, input: items }: Call<TenantContext, IkmResponseInput[]>) {
   const ids = JSON.stringify([...new Set(items.map((r) => r.unitId))]);
-  const known = await ctx.db
-    .select({ id: units.id })
-    .from(units)
-    .where(sql`${units.id} in (select value from json_each(${ids}))`);
+  const known = await ctx.db.select({ id: units.id }).from(units).where(sql`${units.id} in (select value from json_each(${ids}))`);
   const present = new Set(known.map((u) => u.id));
   const errors: FieldError[] = items.flatMap((r, i) =>
     present.has(r.unitId) ? [] : [{ path: `body.responses.${i}.unitId`, message: 'no such unit in this tenant' }],
@@ -40,7 +37,15 @@ export async function recordIkmResponses({ ctx, input: items }: Call<TenantConte
       id: newSortableId('ikm'),
       unitId: r.unitId,
       period: r.period,
-      u1, u2, u3, u4, u5, u6, u7, u8, u9,
+      u1,
+      u2,
+      u3,
+      u4,
+      u5,
+      u6,
+      u7,
+      u8,
+      u9,
       gender: r.respondent?.gender ?? null,
       ageBand: r.respondent?.ageBand ?? null,
       education: r.respondent?.education ?? null,
@@ -54,7 +59,12 @@ export async function recordIkmResponses({ ctx, input: items }: Call<TenantConte
   for (let i = 0; i < rows.length; i += chunkSize) {
     const chunk = rows.slice(i, i + chunkSize);
     statements.push(ctx.db.insertRows(ikmResponses, chunk));
-    statements.push(ctx.db.insertRows(auditLog, chunk.map((r) => auditRow(ctx, 'ikm.response.create', 'ikm_response', r.id, now))));
+    statements.push(
+      ctx.db.insertRows(
+        auditLog,
+        chunk.map((r) => auditRow(ctx, 'ikm.response.create', 'ikm_response', r.id, now)),
+      ),
+    );
   }
   await withConstraints(() => ctx.db.write(statements), {
     foreignKey: () => new DomainError('conflict', 'A unit was removed meanwhile: nothing was recorded.'),
@@ -67,7 +77,15 @@ interface UnitSums {
   unit_code: string;
   unit_name: string;
   responses: number;
-  s1: number; s2: number; s3: number; s4: number; s5: number; s6: number; s7: number; s8: number; s9: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+  s6: number;
+  s7: number;
+  s8: number;
+  s9: number;
 }
 
 const sumsOf = (r: UnitSums) => [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9];
@@ -79,7 +97,9 @@ const sumsOf = (r: UnitSums) => [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8,
  */
 export async function ikmReport({ ctx, input: q }: Call<TenantContext, { period: string; unit?: string | undefined }>) {
   // Sum first, then name the units: one units lookup per group, not per response.
-  const groups = await ctx.db.unscoped('a grouped subquery joined to units: the sums are taken before the units are named').all<UnitSums>(sql`
+  const groups = await ctx.db
+    .unscoped('a grouped subquery joined to units: the sums are taken before the units are named')
+    .all<UnitSums>(sql`
     select g.unit_id as unit_id, u.code as unit_code, u.name as unit_name, g.responses as responses,
            g.s1 as s1, g.s2 as s2, g.s3 as s3, g.s4 as s4, g.s5 as s5, g.s6 as s6, g.s7 as s7, g.s8 as s8, g.s9 as s9
     from (

@@ -22,7 +22,12 @@ type Value = typeof indicatorValues.$inferSelect;
 export type Direction = Indicator['direction'];
 
 export const publicIndicator = ({ tenantId: _t, ...indicator }: Indicator) => indicator;
-const publicValue = (v: Pick<Value, 'period' | 'value' | 'note' | 'updatedAt'>) => ({ period: v.period, value: v.value, note: v.note, updatedAt: v.updatedAt });
+const publicValue = (v: Pick<Value, 'period' | 'value' | 'note' | 'updatedAt'>) => ({
+  period: v.period,
+  value: v.value,
+  note: v.note,
+  updatedAt: v.updatedAt,
+});
 
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
@@ -63,7 +68,10 @@ function changeOf(direction: Direction, values: { period: string; value: number 
   return { before: { period: before, value: b }, after: { period: afterPeriod, value: a }, ...changeBetween(direction, b, a) };
 }
 
-export async function listIndicators({ ctx, input: q }: Call<TenantContext, { limit: number; cursor?: [string, string]; unit?: string | undefined }>) {
+export async function listIndicators({
+  ctx,
+  input: q,
+}: Call<TenantContext, { limit: number; cursor?: [string, string]; unit?: string | undefined }>) {
   const i = unitIndicators;
   const rows = await ctx.db
     .select()
@@ -75,12 +83,20 @@ export async function listIndicators({ ctx, input: q }: Call<TenantContext, { li
 }
 
 /** The indicator with its whole series in chronological order, and the change when both periods are given. */
-export async function getIndicator({ ctx, input }: Call<TenantContext, { id: string; before?: string | undefined; after?: string | undefined }>) {
+export async function getIndicator({
+  ctx,
+  input,
+}: Call<TenantContext, { id: string; before?: string | undefined; after?: string | undefined }>) {
   const { id, ...q } = input;
   const indicator = await indicatorRow(ctx, id);
   const series = (
     await ctx.db
-      .select({ period: indicatorValues.period, value: indicatorValues.value, note: indicatorValues.note, updatedAt: indicatorValues.updatedAt })
+      .select({
+        period: indicatorValues.period,
+        value: indicatorValues.value,
+        note: indicatorValues.note,
+        updatedAt: indicatorValues.updatedAt,
+      })
       .from(indicatorValues)
       .where(eq(indicatorValues.indicatorId, id))
   )
@@ -96,19 +112,29 @@ const noUnit = () =>
 export async function createIndicator({ ctx, input }: Call<TenantContext, NewIndicator>) {
   const now = nowIso();
   const row = { id: newId('ind'), ...input, version: 1, createdAt: now, updatedAt: now };
-  await withConstraints(() => ctx.db.batch([ctx.db.insert(unitIndicators).values(row), auditEntry(ctx, 'indicator.create', 'indicator', row.id)]), {
-    foreignKey: noUnit,
-  });
+  await withConstraints(
+    () => ctx.db.batch([ctx.db.insert(unitIndicators).values(row), auditEntry(ctx, 'indicator.create', 'indicator', row.id)]),
+    {
+      foreignKey: noUnit,
+    },
+  );
   return row;
 }
 
-export async function updateIndicator({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number; changes: IndicatorChanges }>) {
+export async function updateIndicator({
+  ctx,
+  input,
+}: Call<TenantContext, { id: string; expectedVersion: number; changes: IndicatorChanges }>) {
   const { id, expectedVersion, changes } = input;
   const w = { table: unitIndicators, entity: 'indicator', id, expectedVersion };
   const row = await applyVersioned<Indicator>(
     ctx,
     w,
-    ctx.db.update(unitIndicators).set({ ...changes, ...bumpVersion(unitIndicators) }).where(atVersion(w)).returning(),
+    ctx.db
+      .update(unitIndicators)
+      .set({ ...changes, ...bumpVersion(unitIndicators) })
+      .where(atVersion(w))
+      .returning(),
     'indicator.update',
   );
   return publicIndicator(row);
@@ -120,15 +146,30 @@ export async function putIndicatorValue({ ctx, input }: Call<TenantContext, { id
   await indicatorRow(ctx, id);
   const now = nowIso();
   const v = indicatorValues;
-  const [existing] = await ctx.db.select({ period: v.period }).from(v).where(and(eq(v.indicatorId, id), eq(v.period, period))).limit(1);
-  const row = { indicatorId: id, period, value: value.value, note: value.note, recordedBy: ctx.actor.subject, createdAt: now, updatedAt: now };
+  const [existing] = await ctx.db
+    .select({ period: v.period })
+    .from(v)
+    .where(and(eq(v.indicatorId, id), eq(v.period, period)))
+    .limit(1);
+  const row = {
+    indicatorId: id,
+    period,
+    value: value.value,
+    note: value.note,
+    recordedBy: ctx.actor.subject,
+    createdAt: now,
+    updatedAt: now,
+  };
   await withConstraints(
     () =>
       ctx.db.batch([
         ctx.db
           .insert(v)
           .values(row)
-          .onConflictDoUpdate({ target: [v.tenantId, v.indicatorId, v.period], set: { value: row.value, note: row.note, recordedBy: row.recordedBy, updatedAt: now } }),
+          .onConflictDoUpdate({
+            target: [v.tenantId, v.indicatorId, v.period],
+            set: { value: row.value, note: row.note, recordedBy: row.recordedBy, updatedAt: now },
+          }),
         auditEntry(ctx, 'indicator.value.put', 'indicator', id),
       ]),
     { foreignKey: () => notFound('indicator') },

@@ -23,10 +23,14 @@ export function gainsOf(pre: number | null, post: number | null) {
   return { gain: round4(post - pre), normalizedGain: pre === 100 ? null : round4((post - pre) / (100 - pre)) };
 }
 
-export async function answerReaction({ ctx, input: { enrollmentId, answer: input } }: Call<TenantContext, { enrollmentId: string; answer: ReactionInput }>) {
+export async function answerReaction({
+  ctx,
+  input: { enrollmentId, answer: input },
+}: Call<TenantContext, { enrollmentId: string; answer: ReactionInput }>) {
   const [e] = await ctx.db.select().from(enrollments).where(eq(enrollments.id, enrollmentId)).limit(1);
   if (!e || e.employeeId !== ctx.actor.employeeId) throw notFound('enrollment');
-  if (e.status !== 'completed') throw new DomainError('conflict', `The reaction opens when the enrollment is completed; it is ${e.status}.`);
+  if (e.status !== 'completed')
+    throw new DomainError('conflict', `The reaction opens when the enrollment is completed; it is ${e.status}.`);
   const row = {
     id: newSortableId('l1'),
     enrollmentId,
@@ -36,14 +40,28 @@ export async function answerReaction({ ctx, input: { enrollmentId, answer: input
     comment: input.comment,
     createdAt: nowIso(),
   };
-  await withConstraints(() => ctx.db.batch([ctx.db.insert(evaluationReactions).values(row), auditEntry(ctx, 'evaluation.reaction', 'enrollment', enrollmentId)]), {
-    unique: () => new DomainError('conflict', 'This enrollment has already been evaluated (L1 is answered once).'),
-  });
-  return { id: row.id, enrollmentId, offeringId: row.offeringId, answers: Object.fromEntries(reactionItems.map((i) => [i, input.answers[i]])), comment: row.comment, createdAt: row.createdAt };
+  await withConstraints(
+    () =>
+      ctx.db.batch([ctx.db.insert(evaluationReactions).values(row), auditEntry(ctx, 'evaluation.reaction', 'enrollment', enrollmentId)]),
+    {
+      unique: () => new DomainError('conflict', 'This enrollment has already been evaluated (L1 is answered once).'),
+    },
+  );
+  return {
+    id: row.id,
+    enrollmentId,
+    offeringId: row.offeringId,
+    answers: Object.fromEntries(reactionItems.map((i) => [i, input.answers[i]])),
+    comment: row.comment,
+    createdAt: row.createdAt,
+  };
 }
 
 /** Records scores of enrollments of one offering (all or none) and answers every participant's scores. */
-export async function recordScores({ ctx, input }: Call<TenantContext, { offeringId: string; scores: ScoreInput[]; pathOf: (i: number) => string }>) {
+export async function recordScores({
+  ctx,
+  input,
+}: Call<TenantContext, { offeringId: string; scores: ScoreInput[]; pathOf: (i: number) => string }>) {
   const { offeringId, scores: items, pathOf } = input;
   const [offering] = await ctx.db
     .select({ id: offerings.id, hasTests: programs.hasTests })
@@ -63,7 +81,9 @@ export async function recordScores({ ctx, input }: Call<TenantContext, { offerin
   const errors = items.flatMap((s, i) => {
     const st = status.get(s.enrollmentId);
     if (st === undefined) return [{ path: `${pathOf(i)}.enrollmentId`, message: 'no such enrollment in this offering' }];
-    return st === 'enrolled' || st === 'completed' ? [] : [{ path: `${pathOf(i)}.enrollmentId`, message: `a ${st} place takes no test scores` }];
+    return st === 'enrolled' || st === 'completed'
+      ? []
+      : [{ path: `${pathOf(i)}.enrollmentId`, message: `a ${st} place takes no test scores` }];
   });
   if (errors.length > 0) throw new DomainError('unprocessable', `${errors.length} problem(s): nothing was recorded.`, errors.slice(0, 200));
 
@@ -72,10 +92,23 @@ export async function recordScores({ ctx, input }: Call<TenantContext, { offerin
   const statements: Statement[] = items.map((s) =>
     ctx.db
       .insert(t)
-      .values({ enrollmentId: s.enrollmentId, offeringId, pre: s.pre ?? null, post: s.post ?? null, recordedBy: ctx.actor.subject, createdAt: now, updatedAt: now })
+      .values({
+        enrollmentId: s.enrollmentId,
+        offeringId,
+        pre: s.pre ?? null,
+        post: s.post ?? null,
+        recordedBy: ctx.actor.subject,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [t.tenantId, t.enrollmentId],
-        set: { ...(s.pre !== undefined ? { pre: s.pre } : {}), ...(s.post !== undefined ? { post: s.post } : {}), recordedBy: ctx.actor.subject, updatedAt: now },
+        set: {
+          ...(s.pre !== undefined ? { pre: s.pre } : {}),
+          ...(s.post !== undefined ? { post: s.post } : {}),
+          recordedBy: ctx.actor.subject,
+          updatedAt: now,
+        },
       }),
   );
   statements.push(auditEntry(ctx, 'evaluation.test_scores', 'offering', offeringId));
@@ -88,9 +121,16 @@ export async function recordScores({ ctx, input }: Call<TenantContext, { offerin
 /** The single-enrollment form: finds the offering, then records like the bulk form. */
 export async function recordScore({ ctx, input }: Call<TenantContext, { enrollmentId: string; score: Omit<ScoreInput, 'enrollmentId'> }>) {
   const { enrollmentId, score } = input;
-  const [e] = await ctx.db.select({ offeringId: enrollments.offeringId }).from(enrollments).where(eq(enrollments.id, enrollmentId)).limit(1);
+  const [e] = await ctx.db
+    .select({ offeringId: enrollments.offeringId })
+    .from(enrollments)
+    .where(eq(enrollments.id, enrollmentId))
+    .limit(1);
   if (!e) throw notFound('enrollment');
-  const { items } = await recordScores({ ctx, input: { offeringId: e.offeringId, scores: [{ ...score, enrollmentId }], pathOf: () => 'body' } });
+  const { items } = await recordScores({
+    ctx,
+    input: { offeringId: e.offeringId, scores: [{ ...score, enrollmentId }], pathOf: () => 'body' },
+  });
   const mine = items.find((s) => s.enrollmentId === enrollmentId);
   if (!mine) throw notFound('enrollment');
   return mine;

@@ -8,7 +8,20 @@
  * between the quarter before the offering's start and the quarter after its end (`changeBetween`).
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { employees, enrollments, evaluationBehaviours, evaluationReactions, evaluationTestScores, indicatorValues, mentoringFeedback, offerings, pairings, programs, reactionItems, unitIndicators } from '../../../db/schema';
+import {
+  employees,
+  enrollments,
+  evaluationBehaviours,
+  evaluationReactions,
+  evaluationTestScores,
+  indicatorValues,
+  mentoringFeedback,
+  offerings,
+  pairings,
+  programs,
+  reactionItems,
+  unitIndicators,
+} from '../../../db/schema';
 import { quarterOf, yearIn } from '../../../platform/calendar';
 import type { Call, TenantContext } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
@@ -48,7 +61,12 @@ export async function levelFigures(ctx: TenantContext, scope: SQL) {
   const means = Object.values(items).filter((x): x is number => x !== null);
   return {
     completed,
-    l1: { responses: n('l1_responses'), rate: rate(n('l1_responses'), completed), mean: means.length ? round4(means.reduce((a, b) => a + b, 0) / means.length) : null, items },
+    l1: {
+      responses: n('l1_responses'),
+      rate: rate(n('l1_responses'), completed),
+      mean: means.length ? round4(means.reduce((a, b) => a + b, 0) / means.length) : null,
+      items,
+    },
     l2: { n: n('l2_n'), meanPre: v('l2_pre'), meanPost: v('l2_post'), meanGain: v('l2_gain'), meanNormalizedGain: v('l2_ngain') },
     l3: { responses: n('l3_responses'), rate: rate(n('l3_responses'), completed), mean: v('l3_mean') },
   };
@@ -73,7 +91,9 @@ export async function offeringReport({ ctx, input: offeringId }: Call<TenantCont
   if (!o) throw notFound('offering');
   const before = quarterOf(o.startDate, -1);
   const afterPeriod = quarterOf(o.endDate, 1);
-  const indicators = await ctx.db.unscoped('correlated value lookups per indicator of the units the participants belong to').all<IndicatorRow>(sql`
+  const indicators = await ctx.db
+    .unscoped('correlated value lookups per indicator of the units the participants belong to')
+    .all<IndicatorRow>(sql`
     select i.id as indicator_id, i.unit_id as unit_id, i.name as name, i.measure as measure, i.direction as direction,
       (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${before}) as before_value,
       (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${afterPeriod}) as after_value
@@ -94,7 +114,19 @@ export async function offeringReport({ ctx, input: offeringId }: Call<TenantCont
       after: afterPeriod,
       indicators: indicators.map((i) => {
         const { change, relativeChange, improvement, improved } = changeBetween(i.direction, i.before_value, i.after_value);
-        return { indicatorId: i.indicator_id, unitId: i.unit_id, name: i.name, measure: i.measure, direction: i.direction, beforeValue: i.before_value, afterValue: i.after_value, change, relativeChange, improvement, improved };
+        return {
+          indicatorId: i.indicator_id,
+          unitId: i.unit_id,
+          name: i.name,
+          measure: i.measure,
+          direction: i.direction,
+          beforeValue: i.before_value,
+          afterValue: i.after_value,
+          change,
+          relativeChange,
+          improvement,
+          improved,
+        };
       }),
     },
   };
@@ -105,7 +137,9 @@ export async function programReport({ ctx, input: programId }: Call<TenantContex
   const [p] = await ctx.db
     .visible({
       id: programs.id,
-      offerings: sql<number>`(select count(*) from ${offerings} where ${ctx.db.owned(offerings, eq(offerings.programId, programs.id))})`.as('offerings'),
+      offerings: sql<number>`(select count(*) from ${offerings} where ${ctx.db.owned(offerings, eq(offerings.programId, programs.id))})`.as(
+        'offerings',
+      ),
     })
     .from(programs)
     .where(eq(programs.id, programId))
@@ -119,7 +153,9 @@ export async function programReport({ ctx, input: programId }: Call<TenantContex
 export async function tenantSummary({ ctx, input: q }: Call<TenantContext, { year?: number | undefined }>) {
   const year = q.year ?? yearIn(ctx.tenant);
   const y = String(year);
-  const [m] = await ctx.db.unscoped('pairings completed in a year, left-joined with their feedback').all<{ completed_pairings: number; responses: number; mean_rating: number | null }>(sql`
+  const [m] = await ctx.db
+    .unscoped('pairings completed in a year, left-joined with their feedback')
+    .all<{ completed_pairings: number; responses: number; mean_rating: number | null }>(sql`
     select count(distinct x.id) as completed_pairings, count(f.id) as responses, avg(f.rating) as mean_rating
     from ${pairings} x left join ${mentoringFeedback} f on f.tenant_id = x.tenant_id and f.pairing_id = x.id
     where ${ctx.db.scope('x')} and x.status = 'completed' and substr(x.completed_at, 1, 4) = ${y}`);

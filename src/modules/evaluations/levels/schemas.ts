@@ -19,14 +19,24 @@ export const reactionInput = z
     answers: z
       .object(Object.fromEntries(reactionItems.map((item) => [item, likert])) as Record<(typeof reactionItems)[number], typeof likert>)
       .strict()
-      .openapi({ description: 'Likert 1 (sangat kurang) to 5 (sangat baik) for each item', example: { materi: 4, fasilitator: 5, metode: 4, sarana: 3, manfaat: 5, waktu: 4 } }),
+      .openapi({
+        description: 'Likert 1 (sangat kurang) to 5 (sangat baik) for each item',
+        example: { materi: 4, fasilitator: 5, metode: 4, sarana: 3, manfaat: 5, waktu: 4 },
+      }),
     comment,
   })
   .strict()
   .openapi('ReactionInput');
 
 export const reactionSchema = z
-  .object({ id: z.string(), enrollmentId: z.string(), offeringId: z.string(), answers: z.record(z.string(), z.number()), comment: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    enrollmentId: z.string(),
+    offeringId: z.string(),
+    answers: z.record(z.string(), z.number()),
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi('Reaction');
 
 /** A score left out keeps its value; null clears it. */
@@ -41,7 +51,12 @@ export const testScoreInput = z
 export const offeringScoresInput = z
   .object({
     scores: z
-      .array(z.object({ enrollmentId: id, pre: score.nullable().optional(), post: score.nullable().optional() }).strict().refine(someScore, 'send pre, post or both'))
+      .array(
+        z
+          .object({ enrollmentId: id, pre: score.nullable().optional(), post: score.nullable().optional() })
+          .strict()
+          .refine(someScore, 'send pre, post or both'),
+      )
       .min(1)
       .max(500),
   })
@@ -55,13 +70,18 @@ export const participantScoreSchema = z
     pre: z.number().nullable(),
     post: z.number().nullable(),
     gain: z.number().nullable(),
-    normalizedGain: z.number().nullable().openapi({ description: 'Hake: (post − pre) / (100 − pre); null when pre = 100 or a score is missing' }),
+    normalizedGain: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Hake: (post − pre) / (100 − pre); null when pre = 100 or a score is missing' }),
   })
   .openapi('ParticipantTestScore');
 
 export const offeringScoresSchema = z.object({ items: z.array(participantScoreSchema) }).openapi('OfferingTestScores');
 
-const assessmentItem = z.object({ competency: id.openapi({ description: 'competency id or code' }), level: z.number().int().min(1).max(5) }).strict();
+const assessmentItem = z
+  .object({ competency: id.openapi({ description: 'competency id or code' }), level: z.number().int().min(1).max(5) })
+  .strict();
 
 export const behaviourInput = z
   .object({ rating: likert, comment, assessments: z.array(assessmentItem).max(50).default([]) })
@@ -69,16 +89,36 @@ export const behaviourInput = z
   .openapi('BehaviourInput');
 
 export const behaviourSchema = z
-  .object({ id: z.string(), enrollmentId: z.string(), employeeId: z.string(), rating: z.number(), comment: z.string().nullable(), assessments: z.number().int(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    enrollmentId: z.string(),
+    employeeId: z.string(),
+    rating: z.number(),
+    comment: z.string().nullable(),
+    assessments: z.number().int(),
+    createdAt: z.string(),
+  })
   .openapi('Behaviour');
 
 export const feedbackInput = z
-  .object({ rating: likert, comment, assessments: z.array(assessmentItem).max(50).default([]).openapi({ description: 'Self-assessment: the mentee only' }) })
+  .object({
+    rating: likert,
+    comment,
+    assessments: z.array(assessmentItem).max(50).default([]).openapi({ description: 'Self-assessment: the mentee only' }),
+  })
   .strict()
   .openapi('MentoringFeedbackInput');
 
 export const feedbackSchema = z
-  .object({ id: z.string(), pairingId: z.string(), role: z.enum(['mentor', 'mentee']), rating: z.number(), comment: z.string().nullable(), assessments: z.number().int(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    pairingId: z.string(),
+    role: z.enum(['mentor', 'mentee']),
+    rating: z.number(),
+    comment: z.string().nullable(),
+    assessments: z.number().int(),
+    createdAt: z.string(),
+  })
   .openapi('MentoringFeedback');
 
 export const waitingSchema = z
@@ -88,7 +128,9 @@ export const waitingSchema = z
         kind: z.enum(['reaction', 'behaviour', 'mentoring']),
         enrollmentId: z.string().nullable(),
         pairingId: z.string().nullable(),
-        employeeId: z.string().openapi({ description: 'The person evaluated: the caller (L1), a direct report (L3), the other member (mentoring)' }),
+        employeeId: z
+          .string()
+          .openapi({ description: 'The person evaluated: the caller (L1), a direct report (L3), the other member (mentoring)' }),
         title: z.string(),
         completedOn: z.string(),
         opensOn: z.string(),
@@ -130,10 +172,19 @@ const l4Schema = z.object({
 });
 
 export const offeringReportSchema = levelFiguresSchema
-  .extend({ offeringId: z.string(), programId: z.string(), startDate: z.string(), endDate: z.string(), participants: z.array(participantScoreSchema), l4: l4Schema })
+  .extend({
+    offeringId: z.string(),
+    programId: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    participants: z.array(participantScoreSchema),
+    l4: l4Schema,
+  })
   .openapi('OfferingEvaluation');
 
-export const programReportSchema = levelFiguresSchema.extend({ programId: z.string(), offerings: z.number().int() }).openapi('ProgramEvaluation');
+export const programReportSchema = levelFiguresSchema
+  .extend({ programId: z.string(), offerings: z.number().int() })
+  .openapi('ProgramEvaluation');
 
 export const summaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

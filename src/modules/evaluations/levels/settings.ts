@@ -18,7 +18,9 @@ export const defaultSettings = { l3WaitingDays: 30 } as const;
 type Row = typeof evaluationSettings.$inferSelect;
 
 const publicSettings = (row: Row | undefined) =>
-  row ? { l3WaitingDays: row.l3WaitingDays, version: row.version, updatedAt: row.updatedAt } : { ...defaultSettings, version: 0, updatedAt: null };
+  row
+    ? { l3WaitingDays: row.l3WaitingDays, version: row.version, updatedAt: row.updatedAt }
+    : { ...defaultSettings, version: 0, updatedAt: null };
 
 /** The settings in force (other modules read the L3 waiting period here). */
 export async function evaluationSettingsOf({ ctx }: Call<TenantContext>) {
@@ -33,9 +35,16 @@ export async function putEvaluationSettings({ ctx, input }: Call<TenantContext, 
   const audit = auditIfChanged(ctx, 'evaluation_settings.update', 'evaluation_settings', ctx.tenant.id, now);
   const [rows] =
     expectedVersion === 0
-      ? await ctx.db.batch([ctx.db.insert(s).values({ l3WaitingDays: changes.l3WaitingDays, version: 1, updatedAt: now }).onConflictDoNothing().returning(), audit])
+      ? await ctx.db.batch([
+          ctx.db.insert(s).values({ l3WaitingDays: changes.l3WaitingDays, version: 1, updatedAt: now }).onConflictDoNothing().returning(),
+          audit,
+        ])
       : await ctx.db.batch([
-          ctx.db.update(s).set({ l3WaitingDays: changes.l3WaitingDays, version: expectedVersion + 1, updatedAt: now }).where(eq(s.version, expectedVersion)).returning(),
+          ctx.db
+            .update(s)
+            .set({ l3WaitingDays: changes.l3WaitingDays, version: expectedVersion + 1, updatedAt: now })
+            .where(eq(s.version, expectedVersion))
+            .returning(),
           audit,
         ]);
   const [row] = rows as Row[];

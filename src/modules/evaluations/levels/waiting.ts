@@ -7,7 +7,16 @@
  * the caller's id; never anyone else's work.
  */
 import { sql } from 'drizzle-orm';
-import { employees, enrollments, evaluationBehaviours, evaluationReactions, mentoringFeedback, offerings, pairings, programs } from '../../../db/schema';
+import {
+  employees,
+  enrollments,
+  evaluationBehaviours,
+  evaluationReactions,
+  mentoringFeedback,
+  offerings,
+  pairings,
+  programs,
+} from '../../../db/schema';
 import { addDays, todayIn } from '../../../platform/calendar';
 import { type Call, ownEmployeeId, type TenantContext } from '../../../platform/context';
 import { behaviourDueDays, reactionDueDays } from './due-days';
@@ -58,15 +67,42 @@ export async function waitingFor({ ctx }: Call<TenantContext>) {
     order by x.completed_at, x.id limit ${cap}`);
   const day = (instant: string) => instant.slice(0, 10);
   const items = [
-    ...reactions.map((r) => ({ kind: 'reaction' as const, enrollmentId: r.enrollment_id, pairingId: null, employeeId: r.employee_id, title: r.title, completedOn: day(r.completed_at), opensOn: day(r.completed_at), dueOn: addDays(r.completed_at, reactionDueDays) })),
+    ...reactions.map((r) => ({
+      kind: 'reaction' as const,
+      enrollmentId: r.enrollment_id,
+      pairingId: null,
+      employeeId: r.employee_id,
+      title: r.title,
+      completedOn: day(r.completed_at),
+      opensOn: day(r.completed_at),
+      dueOn: addDays(r.completed_at, reactionDueDays),
+    })),
     ...behaviours.map((r) => {
       const opensOn = addDays(r.completed_at, l3WaitingDays);
-      return { kind: 'behaviour' as const, enrollmentId: r.enrollment_id, pairingId: null, employeeId: r.employee_id, title: r.title, completedOn: day(r.completed_at), opensOn, dueOn: addDays(opensOn, behaviourDueDays) };
+      return {
+        kind: 'behaviour' as const,
+        enrollmentId: r.enrollment_id,
+        pairingId: null,
+        employeeId: r.employee_id,
+        title: r.title,
+        completedOn: day(r.completed_at),
+        opensOn,
+        dueOn: addDays(opensOn, behaviourDueDays),
+      };
     }),
     // A pairing ends at a real instant (an enrollment's completion is noon UTC of its day): its day is the tenant's.
     ...feedback.map((r) => {
       const ended = todayIn(ctx.tenant, r.completed_at);
-      return { kind: 'mentoring' as const, enrollmentId: null, pairingId: r.pairing_id, employeeId: r.other_id, title: r.kind === 'coaching' ? 'Coaching' : 'Mentoring', completedOn: ended, opensOn: ended, dueOn: addDays(ended, reactionDueDays) };
+      return {
+        kind: 'mentoring' as const,
+        enrollmentId: null,
+        pairingId: r.pairing_id,
+        employeeId: r.other_id,
+        title: r.kind === 'coaching' ? 'Coaching' : 'Mentoring',
+        completedOn: ended,
+        opensOn: ended,
+        dueOn: addDays(ended, reactionDueDays),
+      };
     }),
   ];
   return { items: items.map((i) => ({ ...i, open: i.opensOn <= today })).sort((a, b) => a.dueOn.localeCompare(b.dueOn)) };
