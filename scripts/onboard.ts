@@ -16,15 +16,17 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       allowPositionals: true,
       options: {
         url: { type: 'string', default: 'http://127.0.0.1:8787' },
         token: { type: 'string' },
       },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (err) {
     fail(`error: ${(err as Error).message}\n${usage}`, 2);
   }

@@ -18,9 +18,8 @@ function fail(message: string): never {
 const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parse = () =>
+    parseArgs({
       options: {
         role: { type: 'string' },
         tenant: { type: 'string' },
@@ -29,7 +28,10 @@ async function main(): Promise<void> {
         ttl: { type: 'string', default: '8h' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    }).values;
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse();
   } catch (err) {
     fail((err as Error).message);
   }

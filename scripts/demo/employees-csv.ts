@@ -108,7 +108,10 @@ function nipFor(r: Random, grade: string, type: 'pns' | 'pppk', female: boolean,
     const appointed =
       type === 'pppk' ? `${r.int(2021, 2024)}21` : `${Math.min(2024, year + r.int(22, 27))}${String(r.int(1, 12)).padStart(2, '0')}`;
     const nip = `${birth}${appointed}${female ? 2 : 1}${String(r.int(1, 999)).padStart(3, '0')}`;
-    if (!taken.has(nip)) return (taken.add(nip), nip);
+    if (!taken.has(nip)) {
+      taken.add(nip);
+      return nip;
+    }
   }
 }
 
@@ -152,7 +155,7 @@ export function employeesCsv(manifest: DemoManifest, count: number): string {
     });
   };
   for (const p of structural) add(p, p.unit as string);
-  for (let i = 0; people.length < count && staffPositions.length > 0; i++) {
+  for (let _i = 0; people.length < count && staffPositions.length > 0; _i++) {
     const position = r.pick(staffPositions);
     const prefixes = position.unit ? [position.unit] : (homes.find(([k]) => position.code.startsWith(k))?.[1] ?? []);
     const fitting = unitCodes.filter((u) => prefixes.some((p) => u.startsWith(p)));

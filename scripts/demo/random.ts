@@ -16,7 +16,10 @@ export function prng(seed: number) {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const weighted = <T>(list: readonly [T, number][]): T => {
     let r = next() * list.reduce((s, [, w]) => s + w, 0);
-    for (const [item, w] of list) if ((r -= w) < 0) return item;
+    for (const [item, w] of list) {
+      r -= w;
+      if (r < 0) return item;
+    }
     return (list[list.length - 1] as [T, number])[0];
   };
   return { next, int, pick, weighted };

@@ -36,7 +36,7 @@ async function ensurePrivateJwk(): Promise<JWK> {
 async function writeDevVars(values: Record<string, string>): Promise<void> {
   const before = (await readIfExists(devVarsFile)) ?? '';
   const kept = before.split('\n').filter((line) => line.trim() && !Object.keys(values).some((k) => line.startsWith(`${k}=`)));
-  const after = [...kept, ...Object.entries(values).map(([k, v]) => `${k}=${v}`)].join('\n') + '\n';
+  const after = `${[...kept, ...Object.entries(values).map(([k, v]) => `${k}=${v}`)].join('\n')}\n`;
   if (after !== before) await writeFile(devVarsFile, after, { mode: 0o600 });
 }
 

@@ -94,7 +94,9 @@ export function startDevServer(port: number, persistTo?: string, extraArgs: stri
 
   return {
     exited,
-    stream: () => void (streaming = true),
+    stream: () => {
+      streaming = true;
+    },
     recentOutput: () => recent.join('\n'),
     async stop(signal) {
       killGroup(signal);

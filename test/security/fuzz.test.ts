@@ -197,8 +197,9 @@ describe('bad input never breaks the API', () => {
       properties: [],
       csv: false,
     };
-    const valid = (routeFixtures[`${op.method} ${op.path}`]?.body?.(world.a) as { responses: Record<string, unknown>[] })
-      .responses[0] as Record<string, unknown>;
+    const fixture = routeFixtures[`${op.method} ${op.path}`]?.body;
+    if (!fixture) throw new Error(`no fixture body for ${op.method} ${op.path}`);
+    const valid = (fixture(world.a) as { responses: Record<string, unknown>[] }).responses[0] as Record<string, unknown>;
     const answers = fc.oneof(
       fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }),
       fc.array(fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double(), fc.constant(null), fc.string({ maxLength: 2 })), {

@@ -58,8 +58,8 @@ export async function assertPairable(ctx: TenantContext, kind: PairingRow['kind'
     .where(sql`${employees.id} in (${mentorId}, ${menteeId})`);
   const mentor = people.find((p) => p.id === mentorId);
   const mentee = people.find((p) => p.id === menteeId);
-  if (!mentor || mentor.status !== 'active') throw refused('No such active employee in this tenant.', 'body.mentorId');
-  if (!mentee || mentee.status !== 'active') throw refused('No such active employee in this tenant.', 'body.menteeId');
+  if (mentor?.status !== 'active') throw refused('No such active employee in this tenant.', 'body.mentorId');
+  if (mentee?.status !== 'active') throw refused('No such active employee in this tenant.', 'body.menteeId');
   if (kind === 'coaching') {
     if (mentee.supervisorId !== mentorId)
       throw refused("Coaching pairs an employee with their own supervisor: the mentor is not the mentee's supervisor.", 'body.mentorId');

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
 import { pageQuery } from '../../platform/http/pagination';
-import { tenantParams } from '../../platform/http/params';
-import { codeSchema } from '../tenants/manifest';
+import { codeSchema, tenantParams } from '../../platform/http/params';
 
 const name = z.string().trim().min(2).max(200);
 const id = z.string().min(1).max(60);

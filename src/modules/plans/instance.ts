@@ -33,7 +33,12 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
   const o = input.options;
   const units = o.units ? sql`and e.unit_id in (select value from json_each(${JSON.stringify(o.units)}))` : sql``;
   const shared = new Map<string, string>();
-  const intern = (id: string) => shared.get(id) ?? (shared.set(id, id), id);
+  const intern = (id: string) => {
+    const known = shared.get(id);
+    if (known !== undefined) return known;
+    shared.set(id, id);
+    return id;
+  };
   const target = ctx.tenant.jpTarget;
   const planEmployees: PlanEmployee[] = [];
   const starts: number[] = [0];

@@ -52,7 +52,12 @@ export function prepare(instance: PlanInstance, perEmployeeCandidates: number): 
     return [...sums].filter(([, gain]) => gain > 0).map(([c, gain]) => ({ comp: c, gain }));
   });
   const offeringsByComp: number[][] = [];
-  offeringGains.forEach((gains, o) => gains.forEach((g) => (offeringsByComp[g.comp] ??= []).push(o)));
+  for (const [o, gains] of offeringGains.entries()) {
+    for (const g of gains) {
+      offeringsByComp[g.comp] ??= [];
+      offeringsByComp[g.comp]?.push(o);
+    }
+  }
 
   const gapStart = new Int32Array(E + 1);
   let gaps = 0;

@@ -4,15 +4,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
-import { slugSchema } from '../../platform/http/params';
+import { codeSchema, slugSchema } from '../../platform/http/params';
 
 export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export const tenantKinds = ['provinsi', 'kabupaten', 'kota'] as const;
-
-export const codeSchema = z
-  .string()
-  .regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'uppercase letters, digits, ".", "_" or "-", at most 40 characters')
-  .openapi({ example: 'DINKES' });
 
 const name = z.string().trim().min(2).max(200);
 

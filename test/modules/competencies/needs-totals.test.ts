@@ -5,12 +5,8 @@
  * standards added, reweighted and removed, a national competency changing type.
  */
 
-import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../scripts/demo/random';
-import { tenants } from '../../../src/db/schema';
 import { needsFromPairs } from '../../../src/modules/competencies/needs/pairs';
 import { groupings, type NeedsFilters } from '../../../src/modules/competencies/needs/shared';
 import { needsFromTotals } from '../../../src/modules/competencies/needs/totals';

@@ -56,7 +56,7 @@ describe('whole-pool matching', () => {
         expect(result.total).toBe(exhaustive(inst));
         // Each mentee at most once, each mentor within slots, only allowed pairs, scores as given.
         expect(new Set(result.pairs.map((p) => p.mentee)).size).toBe(result.pairs.length);
-        inst.slots.forEach((s, j) => expect(result.pairs.filter((p) => p.mentor === `M${j}`).length).toBeLessThanOrEqual(s));
+        for (const [j, s] of inst.slots.entries()) expect(result.pairs.filter((p) => p.mentor === `M${j}`).length).toBeLessThanOrEqual(s);
         for (const p of result.pairs) {
           const score = inst.scores[Number(p.mentee.slice(1))]?.[Number(p.mentor.slice(1))];
           expect(score).not.toBeNull();

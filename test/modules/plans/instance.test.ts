@@ -3,11 +3,7 @@
  * (gaps, JP earned in the year, the standards' levels beside it) is the same, and it is right.
  */
 
-import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { tenants } from '../../../src/db/schema';
 import { buildInstance } from '../../../src/modules/plans/instance';
 import { contextFor } from '../../support/context';
 import { employees } from '../catalog/helpers';

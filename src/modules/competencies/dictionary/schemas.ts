@@ -5,8 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { competencyTypes } from '../../../db/schema/competencies';
 import { pageQuery } from '../../../platform/http/pagination';
-import { tenantParams } from '../../../platform/http/params';
-import { codeSchema } from '../../tenants';
+import { codeSchema, tenantParams } from '../../../platform/http/params';
 
 /** An id or code in a path or body. */
 export const id = z.string().min(1).max(60);

@@ -113,7 +113,7 @@ export async function ikmReport({ ctx, input: q }: Call<TenantContext, { period:
   let responses = 0;
   for (const g of groups) {
     responses += g.responses;
-    sumsOf(g).forEach((s, i) => (totals[i] = (totals[i] as number) + s));
+    for (const [i, s] of sumsOf(g).entries()) totals[i] = (totals[i] as number) + s;
   }
   const shown = q.unit === undefined ? groups : groups.filter((g) => g.unit_id === q.unit);
   return {
