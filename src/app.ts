@@ -32,9 +32,9 @@ import { problemResponse, toDomainError } from './platform/http/problems';
 import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
 
-export const maxBodyBytes = 1024 * 1024;
+const maxBodyBytes = 1024 * 1024;
 
-export const openApiInfo = {
+const openApiInfo = {
   openapi: '3.1.0',
   info: {
     title: 'Bangkom',
@@ -105,4 +105,4 @@ export function createApp() {
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;
+type App = ReturnType<typeof createApp>;

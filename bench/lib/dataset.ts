@@ -6,7 +6,7 @@ import type { ManifestInput } from '../../src/modules/tenants/manifest';
 
 export const bigSlug = 'bench-besar';
 export const smallSlugs = Array.from({ length: 20 }, (_, i) => `bench-kecil-${String(i + 1).padStart(2, '0')}`);
-export const directorySize = 500;
+const directorySize = 500;
 export const directorySlugs = Array.from(
   { length: directorySize - 1 - smallSlugs.length },
   (_, i) => `bench-daerah-${String(i + 1).padStart(3, '0')}`,

@@ -19,7 +19,7 @@ const national = [
   'PEREKAT-BANGSA',
 ];
 
-export const planYear = new Date().getUTCFullYear() + 1;
+const planYear = new Date().getUTCFullYear() + 1;
 
 /** 50 programs × 4 cohorts: one or two targeted competencies each, deterministic costs and seats. */
 export async function createOfferings(url: string, slug: string, token: string, count = 200) {

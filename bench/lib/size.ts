@@ -27,7 +27,7 @@ export async function databaseSizes(persistTo: string): Promise<DatabaseSize[]> 
 export const totalBytes = (sizes: DatabaseSize[]) => sizes.reduce((sum, s) => sum + s.bytes, 0);
 
 /** Pages × page size of one SQLite database, counting commits still in its WAL. */
-export async function sqliteSize(path: string): Promise<number> {
+async function sqliteSize(path: string): Promise<number> {
   const main = await readFile(path);
   const rawPageSize = main.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;

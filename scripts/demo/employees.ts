@@ -10,7 +10,7 @@ import { type DemoManifest, employeesCsv } from './employees-csv';
 export { employeesCsv } from './employees-csv';
 
 /** Registry sizes of the demo tenants (docs/tenants.md, "Demo tenants": a few hundred employees each). */
-export const demoEmployeeCounts: Record<string, number> = { kalianda: 300, jambi: 400, belawan: 150 };
+const demoEmployeeCounts: Record<string, number> = { kalianda: 300, jambi: 400, belawan: 150 };
 
 export const employeesLoader = {
   name: 'employees',

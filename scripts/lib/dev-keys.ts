@@ -48,7 +48,7 @@ export async function ensureDevKeys(): Promise<JWK> {
   return jwk;
 }
 
-export async function loadSigningKey(): Promise<{ key: CryptoKey; kid: string }> {
+async function loadSigningKey(): Promise<{ key: CryptoKey; kid: string }> {
   const jwk = await ensureDevKeys();
   if (!jwk.kid) throw new Error(`${keyFile.pathname} has no "kid"; delete it and a new key is made`);
   return { key: (await importJWK(jwk, 'ES256')) as CryptoKey, kid: jwk.kid };
@@ -67,7 +67,7 @@ async function issuerAndAudience(): Promise<{ issuer: string; audience: string }
 
 const ttlUnits = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
-export function ttlSeconds(ttl: string): number {
+function ttlSeconds(ttl: string): number {
   const match = /^(\d+)([smhd])$/.exec(ttl);
   if (!match?.[1] || !match[2]) throw new Error(`--ttl must look like 30m, 1h or 7d, not "${ttl}"`);
   const seconds = Number(match[1]) * ttlUnits[match[2] as keyof typeof ttlUnits];

@@ -8,7 +8,7 @@ import type { TenantEntry } from './tenancy/directory';
 type Clock = Pick<TenantEntry, 'timeZone'>;
 
 /** Fixed UTC offsets in hours. */
-export const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+const offsetHours: Record<TenantEntry['timeZone'], number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
 
 const wallClock = (tenant: Clock, instant: string | Date) =>
   new Date(new Date(instant).getTime() + offsetHours[tenant.timeZone] * 3_600_000);

@@ -43,7 +43,7 @@ export interface Call<C extends AnyContext, I = undefined> {
 }
 
 /** The databases the national level works with; each handle counts its cost on the request's meter. */
-export class NationalDb {
+class NationalDb {
   constructor(
     private readonly env: Bindings,
     private readonly meter: CostMeter,
@@ -69,7 +69,7 @@ export class NationalDb {
   }
 }
 
-export const tenantDbFor = (env: Bindings, meter: CostMeter, tenant: TenantEntry): TenantDb =>
+const tenantDbFor = (env: Bindings, meter: CostMeter, tenant: TenantEntry): TenantDb =>
   new TenantDb(tenant.id, meter.wrap(tenantDatabase(env, tenant.database)));
 
 export function tenantContext(env: Bindings, meter: CostMeter, tenant: TenantEntry, actor: Principal, requestId: string): TenantContext {

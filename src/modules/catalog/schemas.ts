@@ -239,7 +239,7 @@ const reasonSchema = z.object({
   closes: z.number().openapi({ description: 'weight × min(gap, expected gain), summed over people for a unit' }),
   people: z.number().int(),
 });
-export const recommendationSchema = z
+const recommendationSchema = z
   .object({
     score: z.number(),
     program: programSchema.pick({

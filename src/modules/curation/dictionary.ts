@@ -16,7 +16,7 @@ import { nowIso } from '../../platform/ids';
 import { type NationalCompetency, publicCompetency } from '../competencies';
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
-export const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
+const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
 
 const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
 

@@ -25,7 +25,7 @@ import {
 import type { CompetencyRef } from '../competencies';
 import { toCenti } from '../jp';
 
-export const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
+const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
 
 /** The control database `DB` answers reads: every database holds the same national rows. */
 const primary = (ctx: NationalContext) => ctx.national.control;

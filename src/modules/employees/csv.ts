@@ -28,7 +28,7 @@ export interface CsvFile {
 const delimiters = [',', ';', '\t'] as const;
 
 /** The delimiter the header line uses most; a header holds no quoted delimiters in practice. */
-export function detectDelimiter(headerLine: string): (typeof delimiters)[number] {
+function detectDelimiter(headerLine: string): (typeof delimiters)[number] {
   let best: (typeof delimiters)[number] = ',';
   let bestCount = 0;
   for (const d of delimiters) {

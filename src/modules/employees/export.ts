@@ -13,7 +13,7 @@ import { importColumns } from './csv';
 import type { EmployeeFilters } from './schemas';
 import { filterConditions } from './service';
 
-export const exportColumns = [...importColumns, 'status', 'gender', 'birth_date'] as const;
+const exportColumns = [...importColumns, 'status', 'gender', 'birth_date'] as const;
 const pageSize = 1000;
 
 export async function exportEmployees({ ctx, input: filters }: Call<TenantContext, EmployeeFilters>): Promise<string> {

@@ -7,13 +7,13 @@ import type { EmploymentType } from './nip';
 
 const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'];
 
-export const pnsGrades: readonly string[] = [
+const pnsGrades: readonly string[] = [
   ...['a', 'b', 'c', 'd'].map((r) => `I/${r}`),
   ...['a', 'b', 'c', 'd'].map((r) => `II/${r}`),
   ...['a', 'b', 'c', 'd'].map((r) => `III/${r}`),
   ...['a', 'b', 'c', 'd', 'e'].map((r) => `IV/${r}`),
 ];
-export const pppkGrades: readonly string[] = roman;
+const pppkGrades: readonly string[] = roman;
 
 export type GradeCheck = { ok: true; grade: string } | { ok: false; problem: string };
 

@@ -14,7 +14,7 @@ export interface Identity {
   birthDate: string | null;
 }
 
-export interface IdentityProblem {
+interface IdentityProblem {
   field: 'nip' | 'grade';
   message: string;
 }

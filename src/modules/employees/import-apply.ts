@@ -17,7 +17,7 @@ import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';
 
 /** Rows per chunk: a few hundred keeps each JSON parameter well under D1's 2 MB value limit. */
-export const importChunkSize = 250;
+const importChunkSize = 250;
 
 const element = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
 

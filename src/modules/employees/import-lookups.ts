@@ -15,10 +15,10 @@ import { type Existing, fileCode, type Lookups } from './import-plan';
 import { compactNip } from './nip';
 
 /** NIPs per statement: each statement's JSON parameter stays a few tens of KB. */
-export const lookupChunkSize = 1000;
+const lookupChunkSize = 1000;
 
 /** The NIPs, unit codes and position codes a file mentions, as `planImport` will read them. */
-export function namedIn(records: CsvRecord[]): { nips: string[]; unitCodes: string[]; positionCodes: string[] } {
+function namedIn(records: CsvRecord[]): { nips: string[]; unitCodes: string[]; positionCodes: string[] } {
   const nips = new Set<string>();
   const unitCodes = new Set<string>();
   const positionCodes = new Set<string>();

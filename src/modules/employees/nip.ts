@@ -17,7 +17,7 @@ export type EmploymentType = (typeof employmentTypes)[number];
 export type Gender = (typeof genders)[number];
 
 /** What a PNS NIP says about its holder. */
-export interface NipFacts {
+interface NipFacts {
   birthDate: string;
   appointment: string;
   gender: Gender;
@@ -25,7 +25,7 @@ export interface NipFacts {
 
 export type NipCheck = { ok: true; nip: string; facts: NipFacts | null } | { ok: false; problems: string[] };
 
-export const minimumAppointmentAge = 18;
+const minimumAppointmentAge = 18;
 
 const isoDay = (y: string, m: string, d: string) => `${y}-${m}-${d}`;
 

@@ -21,12 +21,12 @@ export const nameSchema = z
 
 export const emailSchema = z.email().max(254);
 
-export const nipSchema = z.string().trim().min(1).max(40).openapi({
+const nipSchema = z.string().trim().min(1).max(40).openapi({
   example: '198702122010012001',
   description: 'PNS: birth date YYYYMMDD, CPNS appointment YYYYMM, gender 1/2, sequence 001–999. PPPK: 18 digits.',
 });
 
-export const gradeSchema = z.string().trim().min(1).max(12).openapi({
+const gradeSchema = z.string().trim().min(1).max(12).openapi({
   example: 'III/a',
   description: 'Golongan: I/a … IV/e for PNS, I … XVII for PPPK',
 });
@@ -126,7 +126,7 @@ export const importReportSchema = z
   })
   .openapi('EmployeeImport');
 
-export type Employee = z.infer<typeof employeeSchema>;
+type Employee = z.infer<typeof employeeSchema>;
 export type NewEmployee = z.infer<typeof newEmployeeSchema>;
 export type EmployeeChanges = z.infer<typeof employeeChangesSchema>;
 export type EmployeeFilters = z.infer<typeof employeeFilters>;

@@ -23,7 +23,7 @@ import type { EmployeeChanges, EmployeeFilters, NewEmployee } from './schemas';
 
 export type EmployeeRow = typeof employees.$inferSelect;
 
-export const publicEmployee = ({ tenantId: _t, ...employee }: EmployeeRow) => employee;
+const publicEmployee = ({ tenantId: _t, ...employee }: EmployeeRow) => employee;
 
 const nipTaken = (nip: string) => () =>
   new DomainError('conflict', `Another employee of this tenant already has NIP ${nip}.`, [{ path: 'body.nip', message: 'taken' }]);

@@ -22,7 +22,7 @@ type Row = typeof jpEntries.$inferSelect;
 export const toCenti = (jp: number) => Math.round(jp * 100);
 const fromCenti = (centi: number) => centi / 100;
 
-export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
+const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
   id: r.id,
   employeeId: r.employeeId,
   jp: fromCenti(r.jpCenti),
@@ -35,7 +35,7 @@ export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
 });
 
 /** A credit and its id; the entry (and its audit row) appear only if the reference was new. */
-export function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; statements: Statement[] } {
+function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; statements: Statement[] } {
   const now = nowIso();
   const row: Unstamped<typeof jpEntries> = {
     id: newSortableId('jp'),

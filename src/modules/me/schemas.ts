@@ -9,7 +9,7 @@ import { roles } from '../../platform/auth/principal';
 
 const ref = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
-export const profileSchema = z
+const profileSchema = z
   .object({
     id: z.string(),
     nip: z.string(),

@@ -28,8 +28,8 @@ import { creditJp } from '../jp';
 import { type PairingRow, publicPairing, visiblePairing } from './pairings';
 import type { EndPairing } from './schemas';
 
-export const minutesPerJp = 45;
-export const jpCapPerPairing = 20;
+const minutesPerJp = 45;
+const jpCapPerPairing = 20;
 
 /** JP earned by `minutes` of sessions: hundredths rounded down, capped per pairing. */
 export const jpForMinutes = (minutes: number): number => Math.min(jpCapPerPairing * 100, Math.floor((minutes * 100) / minutesPerJp)) / 100;

@@ -44,7 +44,7 @@ export async function visiblePairing(ctx: TenantContext, id: string): Promise<Pa
 const refused = (detail: string, path: string) => new DomainError('unprocessable', detail, [{ path, message: detail }]);
 
 /** Checks the rules of `kind` for the two people; throws 422 with the reason. */
-export async function assertPairable(ctx: TenantContext, kind: PairingRow['kind'], mentorId: string, menteeId: string): Promise<void> {
+async function assertPairable(ctx: TenantContext, kind: PairingRow['kind'], mentorId: string, menteeId: string): Promise<void> {
   const people = await ctx.db
     // Aliased: D1 returns columns by name, and the two `status` columns would collide.
     .select({
@@ -84,7 +84,7 @@ export function goalRows(pairingId: string, goals: NewGoal[], now: string): Goal
 }
 
 /** Statements that record a proposed pairing (with its goals and audit row). */
-export function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals: GoalRow[]): Statement[] {
+function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals: GoalRow[]): Statement[] {
   const statements: Statement[] = [ctx.db.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
   if (goals.length > 0) {
     statements.push(ctx.db.insertRows(mentoringGoals, goals));
@@ -124,7 +124,7 @@ export function proposedRow(
   };
 }
 
-export const openPairingExists = () =>
+const openPairingExists = () =>
   new DomainError('conflict', 'These two already have an open (proposed or active) pairing of this kind.');
 
 export async function createPairing({ ctx, input }: Call<TenantContext, NewPairing>) {

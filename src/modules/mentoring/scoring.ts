@@ -16,8 +16,8 @@
  * reports) are excluded before scoring for mentoring: coaching is that relation, mentoring is not.
  */
 
-export const weights = { fit: 0.6, capacity: 0.2, unit: 0.2 } as const;
-export const topGaps = 5;
+const weights = { fit: 0.6, capacity: 0.2, unit: 0.2 } as const;
+const topGaps = 5;
 export type UnitPreference = 'proximity' | 'distance';
 
 export interface MenteeGap {
@@ -60,7 +60,7 @@ export function largestGaps(gaps: readonly MenteeGap[]): MenteeGap[] {
     .slice(0, topGaps);
 }
 
-export function unitCloseness(a: Place, b: Place): number {
+function unitCloseness(a: Place, b: Place): number {
   if (a.unitId === b.unitId) return 1;
   if (a.parentUnitId !== null && a.parentUnitId === b.parentUnitId) return 0.5;
   if (a.parentUnitId === b.unitId || b.parentUnitId === a.unitId) return 0.5;

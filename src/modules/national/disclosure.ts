@@ -18,7 +18,7 @@ export const suppressionReasons = {
   complement: 'withheld so that a suppressed figure cannot be recovered by subtraction from the total',
 } as const;
 
-export interface Figure {
+interface Figure {
   value: number | null;
   people: number;
   suppressed?: string;

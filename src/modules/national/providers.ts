@@ -31,7 +31,7 @@ import { meanGapProviders, shareAssessed, shareReachingJpTarget } from './needs-
 
 export type FigureKind = 'total' | 'mean' | 'share';
 
-export interface MeasureQuery {
+interface MeasureQuery {
   tenant: TenantEntry;
   /** The tenant's handle: every table alias in the statement is scoped with `db.scope(alias)`. */
   db: TenantDb;

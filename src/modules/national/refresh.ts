@@ -16,7 +16,7 @@ import { computeTenantSummary, sourceMark } from './compute';
 
 /** Tenants computed per scheduled run (hourly): 50 an hour covers 500 tenants' changes in 10 hours at worst. */
 export const scheduledBatch = 50;
-export const staleAfterMs = 24 * 3_600_000;
+const staleAfterMs = 24 * 3_600_000;
 
 export interface RefreshResult {
   year: number | null;

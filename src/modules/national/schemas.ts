@@ -26,7 +26,7 @@ export const refreshQuery = z.object({
 
 export const nationalTenantParams = tenantParams;
 
-export const figureSchema = z
+const figureSchema = z
   .object({
     value: z.number().nullable(),
     people: z.number().int().openapi({ description: 'People the figure is computed from' }),

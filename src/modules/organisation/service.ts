@@ -26,8 +26,8 @@ const invalidRef = (path: string, what: string) => () =>
 const inUse = (what: string) => () =>
   new DomainError('conflict', `This ${what} is still referred to (sub-units, positions or people); move them first.`);
 
-export const publicUnit = ({ tenantId: _t, ...unit }: Unit) => unit;
-export const publicPosition = ({ tenantId: _t, ...position }: Position) => position;
+const publicUnit = ({ tenantId: _t, ...unit }: Unit) => unit;
+const publicPosition = ({ tenantId: _t, ...position }: Position) => position;
 
 type Versioned = { id: string; expectedVersion: number };
 

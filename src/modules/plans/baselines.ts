@@ -43,7 +43,7 @@ export function naiveGreedy(instance: PlanInstance): PlanResult {
   return { assignments, value: planValue(instance, assignments), cost };
 }
 
-export const maxExhaustivePairs = 20;
+const maxExhaustivePairs = 20;
 
 /** The exact optimum by enumerating every allowed set of candidate pairs (≤ 20 pairs). */
 export function exhaustive(instance: PlanInstance): PlanResult {

@@ -16,7 +16,7 @@ export interface LineGap {
   weight: number;
 }
 
-export interface ExplainedLine {
+interface ExplainedLine {
   seq: number;
   employeeId: string;
   unitId: string;

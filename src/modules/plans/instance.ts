@@ -24,7 +24,7 @@ export interface BuiltInstance {
 }
 
 /** Employees per gap read: ≈ 1 MB of rows at ten gaps each. */
-export const gapPageSize = 2_000;
+const gapPageSize = 2_000;
 
 const enrollable = sql.raw(`('planned', 'open', 'running')`);
 

@@ -41,7 +41,7 @@ export function planValue(instance: PlanInstance, assignments: readonly PlanAssi
 }
 
 /** Whether attending `offering` would close any of the employee's gaps: only such pairs may be planned. */
-export const closesAGap = (employee: PlanEmployee, offering: PlanOffering): boolean =>
+const closesAGap = (employee: PlanEmployee, offering: PlanOffering): boolean =>
   offering.gains.some(
     (gain) => gain.gain > 0 && employee.gaps.some((g) => g.gap > 0 && g.weight > 0 && g.competencyId === gain.competencyId),
   );

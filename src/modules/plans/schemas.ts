@@ -41,7 +41,7 @@ export const newPlanSchema = z
   })
   .strict();
 export type NewPlan = z.infer<typeof newPlanSchema>;
-export type PlanOptionsInput = z.infer<typeof planOptionsSchema>;
+type PlanOptionsInput = z.infer<typeof planOptionsSchema>;
 
 export const recomputeSchema = z.object({ budget: z.number().int().min(0).max(1e13).optional() }).strict();
 
@@ -56,7 +56,7 @@ const unitTotals = z.object({
   reachingTargetAfter: z.number(),
 });
 
-export const planTotalsSchema = z.object({
+const planTotalsSchema = z.object({
   budgetUsed: z.number(),
   lines: z.number(),
   value: z.number(),
@@ -92,7 +92,7 @@ export const planSummarySchema = planSchema
   .omit({ options: true, totals: true })
   .extend({ lines: z.number(), budgetUsed: z.number(), closureShare: z.number() });
 
-export const lineGapSchema = z.object({ competencyId: z.string(), from: z.number(), to: z.number(), weight: z.number() });
+const lineGapSchema = z.object({ competencyId: z.string(), from: z.number(), to: z.number(), weight: z.number() });
 export const planLineSchema = z.object({
   seq: z.number(),
   employeeId: z.string(),

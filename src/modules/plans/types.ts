@@ -35,7 +35,7 @@ export interface PlanOffering {
   eligibleEmployeeIds?: readonly string[];
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** The most offerings one employee may attend in the year. */
   perPersonCap: number;
   /** Multiplier of everything an employee of the unit contributes (default 1). */

@@ -18,7 +18,7 @@ export interface ManifestUnit {
   children?: ManifestUnit[] | undefined;
 }
 
-export const manifestUnitSchema: z.ZodType<ManifestUnit> = z
+const manifestUnitSchema: z.ZodType<ManifestUnit> = z
   .lazy(() =>
     z.object({
       code: codeSchema,
@@ -29,7 +29,7 @@ export const manifestUnitSchema: z.ZodType<ManifestUnit> = z
   )
   .openapi('ManifestUnit');
 
-export const manifestPositionSchema = z.object({
+const manifestPositionSchema = z.object({
   code: codeSchema,
   name,
   category: z.enum(positionCategories),
@@ -55,7 +55,7 @@ export const manifestPositionSchema = z.object({
 });
 
 /** A tenant's own technical competency (kompetensi teknis), matched by code on every onboarding. */
-export const manifestCompetencySchema = z
+const manifestCompetencySchema = z
   .object({
     code: codeSchema,
     name,

@@ -12,7 +12,7 @@ import { maxTokenLength, verifyToken } from './verify';
 
 const bearer = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 
-export type AuthVariables = { principal: Principal };
+type AuthVariables = { principal: Principal };
 
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {

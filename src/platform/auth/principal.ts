@@ -9,7 +9,7 @@ export const roles = ['national_admin', 'tenant_admin', 'employee'] as const;
 export type Role = (typeof roles)[number];
 
 /** What an integration token may do; no `scope` claim means everything the roles allow. */
-export const scopes = ['read', 'write'] as const;
+const scopes = ['read', 'write'] as const;
 export type Scope = (typeof scopes)[number];
 
 export const claimsSchema = z

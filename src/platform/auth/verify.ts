@@ -43,8 +43,8 @@ export function allowedAlgorithms(env: Bindings): string[] {
 
 const unauthenticated = (detail: string) => new DomainError('unauthenticated', detail);
 
-export const clockToleranceSeconds = 30;
-export const defaultMaxLifetimeSeconds = 24 * 3600;
+const clockToleranceSeconds = 30;
+const defaultMaxLifetimeSeconds = 24 * 3600;
 
 function maxLifetime(env: Bindings): number {
   const configured = Number(env.JWT_MAX_LIFETIME ?? defaultMaxLifetimeSeconds);

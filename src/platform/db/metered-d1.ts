@@ -8,7 +8,7 @@
  * consequence: a select must not return two columns with the same name (alias them).
  */
 
-export interface CostFigures {
+interface CostFigures {
   /** Round trips to D1: a batch is one, however many statements it holds. */
   queries: number;
   rowsRead: number;

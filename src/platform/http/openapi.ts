@@ -11,7 +11,7 @@ import type { Role } from '../auth/principal';
 import { DomainError } from '../errors';
 import { idempotency } from './idempotency';
 
-export const problemSchema = z
+const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -28,7 +28,7 @@ export const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: problemSchema } },
 });
 
-export const problemResponses = {
+const problemResponses = {
   400: problem('The request is not valid'),
   401: problem('Missing, invalid or expired token'),
   403: problem('The token does not allow this'),
@@ -37,7 +37,7 @@ export const problemResponses = {
 
 /** Turns zod issues into the problem's `errors[]`, with dotted paths. */
 /** At most this many field errors are listed: a 1,000-row bulk of bad rows should not answer with megabytes. */
-export const maxListedErrors = 200;
+const maxListedErrors = 200;
 
 export function validationError(issues: readonly { path: PropertyKey[]; message: string }[], where: string): DomainError {
   const errors = issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));

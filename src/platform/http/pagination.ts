@@ -17,7 +17,7 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 
 type Key = (string | number)[];
 
-export function encodeCursor(key: Key): string {
+function encodeCursor(key: Key): string {
   return btoa(JSON.stringify(key)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 

@@ -8,7 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../env';
 import { DomainError, type ProblemCode, problemCodes } from '../errors';
 
-export function problemBody(c: Context<AppEnv>, error: DomainError) {
+function problemBody(c: Context<AppEnv>, error: DomainError) {
   const { status, title } = problemCodes[error.code];
   return {
     type: `urn:bangkom:problem:${error.code.replaceAll('_', '-')}`,

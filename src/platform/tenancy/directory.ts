@@ -20,7 +20,7 @@ export type ControlDb = ReturnType<typeof controlDb>;
  * tenant never changes (onboarding refuses to move it), so isolation never depends on freshness.
  * Unknown slugs are not remembered: a new tenant is usable at once.
  */
-export const directoryCacheMs = 30_000;
+const directoryCacheMs = 30_000;
 const maxCached = 1000;
 const cache = new Map<string, { entry: TenantEntry; until: number }>();
 

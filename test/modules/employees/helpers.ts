@@ -23,7 +23,7 @@ export interface Row {
   email?: string;
 }
 
-export const header = ['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email'] as const;
+const header = ['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email'] as const;
 
 /** A CSV file; fields with the delimiter, quotes or line breaks are quoted. */
 export function csvOf(rows: Row[], options: { delimiter?: string; newline?: string } = {}): string {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
 
-export const ikmPath = (t: TestTenant) => `/api/v1/tenants/${t.slug}/surveys/ikm`;
+const ikmPath = (t: TestTenant) => `/api/v1/tenants/${t.slug}/surveys/ikm`;
 
 export const recordIkm = (t: TestTenant, responses: unknown[], token = t.adminToken) =>
   api('POST', `${ikmPath(t)}/responses`, { token, body: { responses } });

@@ -23,12 +23,12 @@ import type { NewAssessment, SelfAssessment } from './schemas';
 
 type Row = Omit<typeof assessments.$inferSelect, 'tenantId'>;
 
-export const sourceRank: Record<Row['source'], number> = { assessment_center: 5, evaluation: 4, supervisor: 3, mentoring: 2, self: 1 };
+const sourceRank: Record<Row['source'], number> = { assessment_center: 5, evaluation: 4, supervisor: 3, mentoring: 2, self: 1 };
 
 /** Rows per statement; the whole request is still one batch. */
 const chunkSize = 250;
 
-export const publicAssessment = (r: Row) => ({
+const publicAssessment = (r: Row) => ({
   id: r.id,
   employeeId: r.employeeId,
   competencyId: r.competencyId,

@@ -57,7 +57,7 @@ export const assessmentSchema = z
 
 export const bulkResultSchema = z.object({ created: z.number().int(), ids: z.array(z.string()) }).openapi('AssessmentsCreated');
 
-export const gapSchema = z.object({
+const gapSchema = z.object({
   competencyId: z.string(),
   code: z.string(),
   name: z.string(),

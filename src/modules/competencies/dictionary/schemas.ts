@@ -9,9 +9,9 @@ import { codeSchema, tenantParams } from '../../../platform/http/params';
 
 /** An id or code in a path or body. */
 export const id = z.string().min(1).max(60);
-export const text = (max: number) => z.string().trim().min(2).max(max);
+const text = (max: number) => z.string().trim().min(2).max(max);
 
-export const levelsSchema = z.array(text(1000)).length(5).openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
+const levelsSchema = z.array(text(1000)).length(5).openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
 
 export const competencySchema = z
   .object({

@@ -10,7 +10,7 @@ export const positionParams = tenantParams.extend({ id: id.openapi({ param: { na
 
 export const level = z.number().int().min(1).max(5);
 
-export const standardInputSchema = z
+const standardInputSchema = z
   .object({
     competency: id.openapi({ description: 'competency id or code' }),
     requiredLevel: level,
@@ -23,7 +23,7 @@ export const standardsInputSchema = z
   .strict()
   .openapi('PositionStandardsInput');
 
-export const standardSchema = z.object({
+const standardSchema = z.object({
   competencyId: z.string(),
   code: z.string(),
   name: z.string(),

@@ -10,7 +10,7 @@
  * is read from that rounded score: a raw 88.305 is reported 88.31 and graded A. Element means and
  * the IKM are reported with four decimals, for display only — nothing is derived from them.
  */
-export const ikmElements = [
+const ikmElements = [
   { code: 'U1', name: 'Persyaratan' },
   { code: 'U2', name: 'Sistem, mekanisme dan prosedur' },
   { code: 'U3', name: 'Waktu penyelesaian' },

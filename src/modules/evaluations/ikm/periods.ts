@@ -4,7 +4,7 @@
  * covers and a chronological order. A period string is stored as written, so it must be checked
  * here first — two spellings of the same period would split a report.
  */
-export const periodPattern = /^(20\d{2}|2100)(?:-(S[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+const periodPattern = /^(20\d{2}|2100)(?:-(S[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
 
 export interface PeriodRange {
   /** First day, ISO date. */

@@ -16,7 +16,7 @@ export const periodSchema = z
 
 const answer = z.number().int().min(1).max(4);
 
-export const ikmResponseInput = z
+const ikmResponseInput = z
   .object({
     unitId: id,
     period: periodSchema,

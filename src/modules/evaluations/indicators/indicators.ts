@@ -21,7 +21,7 @@ type Indicator = typeof unitIndicators.$inferSelect;
 type Value = typeof indicatorValues.$inferSelect;
 export type Direction = Indicator['direction'];
 
-export const publicIndicator = ({ tenantId: _t, ...indicator }: Indicator) => indicator;
+const publicIndicator = ({ tenantId: _t, ...indicator }: Indicator) => indicator;
 const publicValue = (v: Pick<Value, 'period' | 'value' | 'note' | 'updatedAt'>) => ({
   period: v.period,
   value: v.value,
@@ -51,7 +51,7 @@ async function indicatorRow(ctx: TenantContext, id: string): Promise<Indicator> 
 }
 
 /** The change of one indicator between two periods (each value may be missing). */
-export async function indicatorChange({ ctx, input }: Call<TenantContext, { id: string; before: string; after: string }>) {
+async function indicatorChange({ ctx, input }: Call<TenantContext, { id: string; before: string; after: string }>) {
   const { id, before, after: afterPeriod } = input;
   const indicator = await indicatorRow(ctx, id);
   const values = await ctx.db

@@ -47,7 +47,7 @@ export const indicatorValueSchema = z
   .object({ period: z.string(), value: z.number(), note: z.string().nullable(), updatedAt: z.string() })
   .openapi('IndicatorValue');
 
-export const changeSchema = z
+const changeSchema = z
   .object({
     before: z.object({ period: z.string(), value: z.number().nullable() }),
     after: z.object({ period: z.string(), value: z.number().nullable() }),

@@ -18,7 +18,7 @@ import type { ReactionInput, ScoreInput } from './schemas';
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /** Gain and Hake's normalized gain of one participant; null where a score is missing or pre = 100. */
-export function gainsOf(pre: number | null, post: number | null) {
+function gainsOf(pre: number | null, post: number | null) {
   if (pre === null || post === null) return { gain: null, normalizedGain: null };
   return { gain: round4(post - pre), normalizedGain: pre === 100 ? null : round4((post - pre) / (100 - pre)) };
 }

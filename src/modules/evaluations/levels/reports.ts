@@ -34,7 +34,7 @@ const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000)
 const rate = (n: number, of: number) => (of === 0 ? null : round4(n / of));
 
 /** The level figures of the completed enrollments `e` (joined with offering `o`) that `scope` keeps. */
-export async function levelFigures(ctx: TenantContext, scope: SQL) {
+async function levelFigures(ctx: TenantContext, scope: SQL) {
   const itemAverages = sql.join(
     reactionItems.map((i) => sql`avg(r.${sql.raw(i)}) as ${sql.raw(`l1_${i}`)}`),
     sql`, `,

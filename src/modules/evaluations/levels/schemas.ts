@@ -142,7 +142,7 @@ export const waitingSchema = z
   .openapi('WaitingEvaluations');
 
 const mean = z.number().nullable();
-export const levelFiguresSchema = z
+const levelFiguresSchema = z
   .object({
     completed: z.number().int(),
     l1: z.object({ responses: z.number().int(), rate: mean, mean, items: z.record(z.string(), mean) }),
