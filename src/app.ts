@@ -104,5 +104,3 @@ export function createApp() {
   app.notFound(notFoundHandler(routeMatcher(app)));
   return app;
 }
-
-type App = ReturnType<typeof createApp>;

@@ -8,4 +8,4 @@ export { offeringRoutes } from './offerings/routes';
 export { keysOf, linkRows, type ProgramRow, programColumns, replaceLinks, shapePrograms, withProvider } from './programs/program-rows';
 export { catalogRoutes } from './programs/routes';
 export { recommendationRoutes } from './recommendations/routes';
-export { type NationalProgram, nationalCodeParams, nationalProgramSchema,  programSchema } from './schemas';
+export { type NationalProgram, nationalCodeParams, nationalProgramSchema, programSchema } from './schemas';

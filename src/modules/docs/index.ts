@@ -1,3 +1,3 @@
 /** The API's documents: the reference page (Scalar, served from the Worker's assets) and the OpenAPI examples. */
 export { withExamples } from './examples';
-export { referencePage,  } from './reference';
+export { referencePage } from './reference';

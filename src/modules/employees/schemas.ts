@@ -126,7 +126,6 @@ export const importReportSchema = z
   })
   .openapi('EmployeeImport');
 
-type Employee = z.infer<typeof employeeSchema>;
 export type NewEmployee = z.infer<typeof newEmployeeSchema>;
 export type EmployeeChanges = z.infer<typeof employeeChangesSchema>;
 export type EmployeeFilters = z.infer<typeof employeeFilters>;

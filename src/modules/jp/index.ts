@@ -3,6 +3,6 @@
  * builders that credit JP inside their own batch (`creditJp`, `jpCredit`), the hundredths
  * conversion and the JP amount schema they validate with.
  */
-export { creditJp,  toCenti } from './ledger';
+export { creditJp, toCenti } from './ledger';
 export { jpRoutes } from './routes';
-export { jpAmount,  } from './schemas';
+export { jpAmount } from './schemas';

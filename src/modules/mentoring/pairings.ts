@@ -124,8 +124,7 @@ export function proposedRow(
   };
 }
 
-const openPairingExists = () =>
-  new DomainError('conflict', 'These two already have an open (proposed or active) pairing of this kind.');
+const openPairingExists = () => new DomainError('conflict', 'These two already have an open (proposed or active) pairing of this kind.');
 
 export async function createPairing({ ctx, input }: Call<TenantContext, NewPairing>) {
   await assertPairable(ctx, input.kind, input.mentorId, input.menteeId);

@@ -41,7 +41,6 @@ export const newPlanSchema = z
   })
   .strict();
 export type NewPlan = z.infer<typeof newPlanSchema>;
-type PlanOptionsInput = z.infer<typeof planOptionsSchema>;
 
 export const recomputeSchema = z.object({ budget: z.number().int().min(0).max(1e13).optional() }).strict();
 

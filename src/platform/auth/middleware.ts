@@ -12,8 +12,6 @@ import { maxTokenLength, verifyToken } from './verify';
 
 const bearer = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 
-type AuthVariables = { principal: Principal };
-
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {
     const header = c.req.header('authorization');

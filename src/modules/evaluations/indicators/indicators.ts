@@ -5,7 +5,7 @@
  * before/after view of a program calls `indicatorChange` with the periods around the program.
  * An indicator is versioned (ETag/If-Match); a value is an upsert keyed by its period.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { indicatorValues, unitIndicators } from '../../../db/schema';
 import { auditEntry } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
@@ -48,17 +48,6 @@ async function indicatorRow(ctx: TenantContext, id: string): Promise<Indicator> 
   const [row] = await ctx.db.select().from(unitIndicators).where(eq(unitIndicators.id, id)).limit(1);
   if (!row) throw notFound('indicator');
   return row;
-}
-
-/** The change of one indicator between two periods (each value may be missing). */
-async function indicatorChange({ ctx, input }: Call<TenantContext, { id: string; before: string; after: string }>) {
-  const { id, before, after: afterPeriod } = input;
-  const indicator = await indicatorRow(ctx, id);
-  const values = await ctx.db
-    .select({ period: indicatorValues.period, value: indicatorValues.value })
-    .from(indicatorValues)
-    .where(and(eq(indicatorValues.indicatorId, id), inArray(indicatorValues.period, [before, afterPeriod])));
-  return changeOf(indicator.direction, values, before, afterPeriod);
 }
 
 function changeOf(direction: Direction, values: { period: string; value: number }[], before: string, afterPeriod: string) {
