@@ -8,7 +8,7 @@ import { tenantParams } from '../../platform/http/params';
 
 const hundredths = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 
-export const jpAmount = z.number().positive().max(1000).refine(hundredths, 'at most two decimal places').openapi({ example: 4.5 });
+export const jpAmount = z.number().min(0.01).max(1000).refine(hundredths, 'at most two decimal places').openapi({ example: 4.5 });
 
 export const newJpEntrySchema = z
   .object({

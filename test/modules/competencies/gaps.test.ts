@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../../../src/platform/calendar';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { tokenFor } from '../../support/tokens';
@@ -203,5 +204,29 @@ describe('gaps', () => {
     const after = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/gaps`, { token: t.adminToken });
     expect(after.body.summary.assessed).toBe(3);
     expect(after.cost.rowsRead).toBe(before.cost.rowsRead + 2); // two more current levels of this employee, nothing else
+  });
+
+  it("refuses an assessment dated after today on the tenant's clock, by the employee or the admin, and writes nothing", async () => {
+    const { t, one } = await fixture();
+    // Two days ahead: still in the future if the tenant's day turns during the test.
+    const future = addDays(todayIn({ timeZone: 'Asia/Jakarta' }), 2);
+    const me = await tokenFor('employee', { tenant: t.slug, employeeId: one });
+    const self = await api('POST', '/api/v1/me/assessments', { token: me, body: { competency: 'KOMUNIKASI', level: 5, date: future } });
+    expectProblem(self, 422);
+    expect(self.body.errors).toEqual([{ path: 'body.date', message: expect.stringMatching(/^after today \(\d{4}-\d{2}-\d{2}\)$/) }]);
+    const byAdmin = await assess(t, {
+      employeeId: one,
+      competency: 'KOMUNIKASI',
+      level: 5,
+      source: 'supervisor',
+      date: '2099-01-01',
+      assessor: 'Dr. Budi',
+    });
+    expectProblem(byAdmin, 422);
+    const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/assessments`, { token: t.adminToken });
+    expect(history.body.items).toHaveLength(0);
+    expect(
+      (await api('POST', '/api/v1/me/assessments', { token: me, body: { competency: 'KOMUNIKASI', level: 3, date: '2026-01-05' } })).status,
+    ).toBe(201);
   });
 });

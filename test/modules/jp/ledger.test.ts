@@ -135,4 +135,13 @@ describe('JP ledger', () => {
     expectProblem(await api('GET', `/api/v1/tenants/${a.slug}/jp/summary?year=1800`, { token: a.adminToken }), 400);
     expect((await ledger(a, ofA, 2026)).body.entries).toEqual([]);
   });
+
+  it('refuses an amount that rounds to zero hundredths (the fuzzer once found 5e-324): a 400, never a 500', async () => {
+    const t = await createTenant();
+    const employeeId = await newEmployee(t);
+    const valid = { employeeId, jp: 2, source: 'program', occurredAt: '2026-03-03T10:00:00+07:00' };
+    for (const jp of [5e-324, 0.001, 0.004]) expectProblem(await credit(t, { ...valid, jp }), 400);
+    expect((await credit(t, { ...valid, jp: 0.01 })).status).toBe(201);
+    expect((await ledger(t, employeeId, 2026)).body.total).toBe(0.01);
+  });
 });

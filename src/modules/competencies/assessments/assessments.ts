@@ -11,6 +11,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { assessments, auditLog, currentLevels, employees } from '../../../db/schema';
 import { auditRow } from '../../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../../platform/auth/access';
+import { todayIn } from '../../../platform/calendar';
 import { type Call, ownEmployeeId, type TenantContext } from '../../../platform/context';
 import { markChanged } from '../../../platform/data-versions';
 import { withConstraints } from '../../../platform/db/constraints';
@@ -53,7 +54,10 @@ export async function recordAssessments(ctx: TenantContext, items: NewAssessment
     .where(sql`${employees.id} in (select value from json_each(${ids}))`);
   const people = new Set(known.map((e) => e.id));
   const errors: FieldError[] = [];
+  // An assessment dated after today (the tenant's clock) would outrank every real one for ever.
+  const today = todayIn(ctx.tenant);
   items.forEach((a, i) => {
+    if (a.date > today) errors.push({ path: `${pathOf(i)}.date`, message: `after today (${today})` });
     if (!people.has(a.employeeId)) errors.push({ path: `${pathOf(i)}.employeeId`, message: 'no such employee in this tenant' });
     if (!refs.has(a.competency)) errors.push({ path: `${pathOf(i)}.competency`, message: 'no such competency in this tenant' });
   });
