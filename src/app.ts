@@ -10,7 +10,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
-import { auditRoutes } from './modules/audit';
+import { auditRoutes, nationalAuditRoutes } from './modules/audit';
 import { catalogRoutes, offeringRoutes, recommendationRoutes } from './modules/catalog';
 import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from './modules/competencies';
 import { curationRoutes } from './modules/curation';
@@ -77,6 +77,7 @@ export function createApp() {
   app.route('/api/v1', unitRoutes);
   app.route('/api/v1', positionRoutes);
   app.route('/api/v1', auditRoutes);
+  app.route('/api/v1', nationalAuditRoutes);
   app.route('/api/v1', employeeRoutes);
   app.route('/api/v1', meRoutes);
   app.route('/api/v1', competencyRoutes);

@@ -68,4 +68,22 @@ describe('audit log', () => {
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/audit`, { token: t.employeeToken }), 403);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/audit`, { token: t.nationalToken }), 403);
   });
+
+  it("keeps a national trail for the national admin: onboarding and curation, never a tenant's own entries", async () => {
+    const t = await createTenant();
+    const read = (query: string, token = t.nationalToken) => api('GET', `/api/v1/national/audit${query}`, { token });
+    const onboarding = await read(`?entity=tenant&entityId=${t.id}`);
+    expect(onboarding.status, onboarding.text).toBe(200);
+    expect(onboarding.body.items).toEqual([
+      expect.objectContaining({ action: 'tenant.create', entity: 'tenant', entityId: t.id, actorRoles: ['national_admin'] }),
+    ]);
+    await api('POST', `/api/v1/tenants/${t.slug}/units`, {
+      token: t.adminToken,
+      body: { code: 'NAT-AUD', name: 'Bagian Jejak', kind: 'bagian' },
+    });
+    const units = await read('?entity=unit&limit=500');
+    expect(units.body.items).toEqual([]);
+    expectProblem(await read('', t.adminToken), 403);
+    expectProblem(await read('', t.employeeToken), 403);
+  });
 });

@@ -1,2 +1,2 @@
-/** The tenant's audit log, read by its admin (entries are written by each write through platform/audit). */
-export { auditRoutes } from './routes';
+/** The audit logs, read by the tenant admin and the national admin (entries are written by each write through platform/audit). */
+export { auditRoutes, nationalAuditRoutes } from './routes';

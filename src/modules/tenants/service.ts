@@ -6,7 +6,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { tenants } from '../../db/schema';
-import { auditEntry } from '../../platform/audit/audit';
+import { auditEntry, nationalAuditEntry } from '../../platform/audit/audit';
 import { asTenant, type Call, type NationalContext } from '../../platform/context';
 import { markChanged } from '../../platform/data-versions';
 import { DomainError, type FieldError } from '../../platform/errors';
@@ -90,11 +90,13 @@ export async function onboard({ ctx: national, input: manifest }: Call<NationalC
     : control.insert(tenants).values(tenant);
   const audit = auditEntry(ctx, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
   const changedNeeds = markChanged(ctx, 'needs');
+  // The national trail (GET /national/audit) records the directory change beside the directory itself.
+  const nationalAudit = nationalAuditEntry(control, national, existing ? 'tenant.update' : 'tenant.create', 'tenant', tenant.id);
   if (tenant.database === 'DB') {
-    await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory]);
+    await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds, directory, nationalAudit]);
   } else {
     await db.write([...plan.statements, ...dictionary.statements, audit, changedNeeds]);
-    await control.batch([directory]);
+    await control.batch([directory, nationalAudit]);
   }
   rememberTenant(tenant);
   return {

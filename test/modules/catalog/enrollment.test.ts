@@ -74,6 +74,26 @@ describe('enrollment', () => {
     expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
   });
 
+  it("lists one employee's enrollments for the admin and the employee themself; 404 for anyone else or an unknown id", async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const first = await createOffering(t, program.id);
+    const second = await createOffering(t, program.id);
+    const [person, other] = await employees(t, 2);
+    await enroll(t, first.id, [person as string, other as string]);
+    await enroll(t, second.id, [person as string]);
+    const path = (id: string) => `/api/v1/tenants/${t.slug}/employees/${id}/enrollments`;
+    const byAdmin = await api('GET', path(person as string), { token: t.adminToken });
+    expect(byAdmin.status, byAdmin.text).toBe(200);
+    expect(byAdmin.body.items.map((e: { offeringId: string }) => e.offeringId).sort()).toEqual([first.id, second.id].sort());
+    expect(byAdmin.body.items.every((e: { employeeId: string }) => e.employeeId === person)).toBe(true);
+    const own = await employeeToken(t, person as string);
+    expect((await api('GET', path(person as string), { token: own })).body.items).toHaveLength(2);
+    expectProblem(await api('GET', path(other as string), { token: own }), 404);
+    expectProblem(await api('GET', path('emp_nobody'), { token: t.adminToken }), 404);
+    expectProblem(await api('GET', path(person as string), { token: t.nationalToken }), 403);
+  });
+
   it('completion credits the program JP exactly once under retries and parallel completion', async () => {
     const t = await createTenant();
     const program = await createProgram(t, { jp: 12.5 });

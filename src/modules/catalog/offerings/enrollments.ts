@@ -162,6 +162,17 @@ export async function listOfOffering({
   return page(rows.map(publicEnrollment), q.limit, (e) => [e.seq, e.id]);
 }
 
+/**
+ * One employee's enrollments for the admin (or the employee themself): 404 for an unknown id, an id
+ * of another tenant, or someone else's, as for the employee record.
+ */
+export async function enrollmentsOfEmployee({ ctx, input }: Call<TenantContext, Parameters<typeof listOfEmployee>[0]['input']>) {
+  if (!isSelfOrAdmin(ctx, input.employeeId)) throw notFound('employee');
+  const [known] = await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)).limit(1);
+  if (!known) throw notFound('employee');
+  return listOfEmployee({ ctx, input });
+}
+
 /** One person's enrollments, newest first. */
 export async function listOfEmployee({
   ctx,

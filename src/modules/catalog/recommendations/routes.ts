@@ -1,12 +1,12 @@
 /**
- * HTTP face of recommendations (employee, unit, and the caller's own) and of the caller's own
- * enrollments (`/me/enrollments`). Personal data: the national admin is refused; an employee reads
+ * HTTP face of recommendations (employee, unit, and the caller's own) and of one employee's
+ * enrollments (`…/employees/{id}/enrollments`, `/me/enrollments`). Personal data: the national admin is refused; an employee reads
  * only their own recommendations (404 for anyone else's).
  */
 import { ownEmployeeId } from '../../../platform/context';
 import { json, route, tenantRouter } from '../../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../../platform/http/pagination';
-import { listOfEmployee } from '../offerings/enrollments';
+import { enrollmentsOfEmployee, listOfEmployee } from '../offerings/enrollments';
 import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from '../schemas';
 import { forEmployee, forUnit } from './recommendations';
 
@@ -52,6 +52,24 @@ export const recommendationRoutes = tenantRouter()
     async (c) => {
       const ctx = c.get('ctx');
       return c.json(await forEmployee({ ctx, input: { employeeId: ownEmployeeId(ctx), query: c.req.valid('query') } }), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/enrollments',
+      tags,
+      roles: ['tenant_admin', 'employee'],
+      summary: "One employee's enrollments, newest first (an employee may read only their own)",
+      request: { params: idParams, query: enrollmentQuery },
+      responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const { cursor, ...q } = c.req.valid('query');
+      const key = decodeCursor(cursor, 2) as [string, string] | undefined;
+      const input = { employeeId: c.req.valid('param').id, ...q, ...(key ? { cursor: key } : {}) };
+      return c.json(await enrollmentsOfEmployee({ ctx, input }), 200);
     },
   )
   .openapi(
