@@ -74,6 +74,64 @@ describe('enrollment', () => {
     expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
   });
 
+  it('cancelling an offering ends its open places once, keeps completed ones, audits it, and promotes nobody', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 2 });
+    const [done, placed, waiting, asker] = await employees(t, 4);
+    const placedRows = (await enroll(t, offering.id, [done as string, placed as string, waiting as string])).body.items;
+    expect(placedRows.map((e: { status: string }) => e.status)).toEqual(['enrolled', 'enrolled', 'waitlisted']);
+    const completed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placedRows[0].id}/complete`, {
+      token: t.adminToken,
+      body: { attendance: 100, passed: true, completedOn: '2026-03-06' },
+    });
+    expect(completed.status, completed.text).toBe(200);
+    const asked = await api('POST', `/api/v1/tenants/${t.slug}/offerings/${offering.id}/requests`, {
+      token: await employeeToken(t, asker as string),
+    });
+    expect(asked.status, asked.text).toBe(201);
+    const path = `/api/v1/tenants/${t.slug}/offerings/${offering.id}`;
+    const stale = await api('PATCH', path, { token: t.adminToken, body: { status: 'cancelled' }, headers: { 'if-match': '"v999"' } });
+    expectProblem(stale, 412);
+    expect((await queue(t, offering.id)).filter((e) => e.status === 'withdrawn')).toEqual([]);
+    const current = await api('GET', path, { token: t.adminToken });
+    const cancel = () =>
+      api('PATCH', path, {
+        token: t.adminToken,
+        body: { status: 'cancelled' },
+        headers: { 'if-match': current.headers.get('etag') ?? '' },
+      });
+    expect((await cancel()).status).toBe(200);
+    const byPerson = Object.fromEntries((await queue(t, offering.id)).map((e) => [e.employeeId, e.status]));
+    expect(byPerson).toEqual({
+      [done as string]: 'completed',
+      [placed as string]: 'withdrawn',
+      [waiting as string]: 'withdrawn',
+      [asker as string]: 'withdrawn',
+    });
+    const audit = await api(
+      'GET',
+      `/api/v1/tenants/${t.slug}/audit?entity=offering&entityId=${offering.id}&action=offering.places.cancel`,
+      { token: t.adminToken },
+    );
+    expect(audit.body.items).toHaveLength(1);
+    const again = await api('GET', path, { token: t.adminToken });
+    const twice = await api('PATCH', path, {
+      token: t.adminToken,
+      body: { status: 'cancelled' },
+      headers: { 'if-match': again.headers.get('etag') ?? '' },
+    });
+    expect(twice.status).toBe(200);
+    const auditAfter = await api(
+      'GET',
+      `/api/v1/tenants/${t.slug}/audit?entity=offering&entityId=${offering.id}&action=offering.places.cancel`,
+      { token: t.adminToken },
+    );
+    expect(auditAfter.body.items).toHaveLength(1);
+    const ledger = await api('GET', `/api/v1/tenants/${t.slug}/employees/${done}/jp?year=2026`, { token: t.adminToken });
+    expect(ledger.body.entries).toHaveLength(1);
+  });
+
   it("lists one employee's enrollments for the admin and the employee themself; 404 for anyone else or an unknown id", async () => {
     const t = await createTenant();
     const program = await createProgram(t);

@@ -3,7 +3,7 @@
  * place or online, status. Only the tenant's own offerings are ever read; a raised capacity
  * promotes the waitlist in the same batch, so the queue never waits behind a free seat.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { enrollments, offerings, programs } from '../../../db/schema';
 import { auditEntry, auditIfChanged } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
@@ -102,6 +102,23 @@ export async function createOffering({ ctx, input }: Call<TenantContext, NewOffe
   return getOffering({ ctx, input: row.id });
 }
 
+/**
+ * Cancelling an offering ends every place that is not final (requested, enrolled, waitlisted) as
+ * withdrawn, in the same batch and only if this very update cancelled it (the version it wrote);
+ * one audit row says so. Completed places keep their completion and JP; a place ends once, so a
+ * second cancellation finds nothing to end and nothing is freed twice.
+ */
+function cancelPlaces(ctx: TenantContext, id: string, cancelledAtVersion: number) {
+  const cancelledHere = sql`exists (select 1 from offerings o where ${ctx.db.scope('o')} and o.id = ${id} and o.status = 'cancelled' and o.version = ${cancelledAtVersion})`;
+  return [
+    ctx.db
+      .update(enrollments)
+      .set({ status: 'withdrawn', updatedAt: nowIso() })
+      .where(and(eq(enrollments.offeringId, id), inArray(enrollments.status, ['requested', 'enrolled', 'waitlisted']), cancelledHere)),
+    auditIfChanged(ctx, 'offering.places.cancel', 'offering', id),
+  ];
+}
+
 export async function updateOffering({
   ctx,
   input: { id, expectedVersion, changes },
@@ -119,7 +136,12 @@ export async function updateOffering({
       ),
     )
     .returning({ id: offerings.id });
-  const [rows] = await ctx.db.batch([write, auditIfChanged(ctx, 'offering.update', 'offering', id), ...promoteWaiting(ctx, id)]);
+  const [rows] = await ctx.db.batch([
+    write,
+    auditIfChanged(ctx, 'offering.update', 'offering', id),
+    ...(changes.status === 'cancelled' ? cancelPlaces(ctx, id, expectedVersion + 1) : []),
+    ...promoteWaiting(ctx, id),
+  ]);
   if (rows.length === 0) {
     const [current] = await ctx.db.select({ version: offerings.version }).from(offerings).where(eq(offerings.id, id)).limit(1);
     if (!current) throw notFound('offering');
