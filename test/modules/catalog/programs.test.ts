@@ -20,6 +20,27 @@ const national = (code: string) => ({
 });
 
 describe('programs', () => {
+  it('keeps national and tenant program codes apart, in both directions (409, nothing written)', async () => {
+    const t = await createTenant();
+    const own = programCode('OWN');
+    expect((await createProgram(t, { code: own })).code).toBe(own);
+    const clash = await api('PUT', `/api/v1/national/programs/${own}`, { token: t.nationalToken, body: national(own) });
+    expectProblem(clash, 409);
+    const nationalList = await api('GET', '/api/v1/national/programs?limit=500', { token: t.nationalToken });
+    expect(nationalList.body.items.map((p: { code: string }) => p.code)).not.toContain(own);
+    const nationalCode = programCode('NAT');
+    expect(
+      (await api('PUT', `/api/v1/national/programs/${nationalCode}`, { token: t.nationalToken, body: national(nationalCode) })).status,
+    ).toBe(201);
+    const taken = await api('POST', `/api/v1/tenants/${t.slug}/programs`, {
+      token: t.adminToken,
+      body: programBody({ code: nationalCode }),
+    });
+    expectProblem(taken, 409);
+    const list = await api('GET', `/api/v1/tenants/${t.slug}/programs?scope=tenant&limit=500`, { token: t.adminToken });
+    expect(list.body.items.map((p: { code: string }) => p.code)).toEqual([own]);
+  });
+
   it('a tenant sees national programs and its own, never another tenant’s (404)', async () => {
     const a = await createTenant();
     const b = await createTenant();

@@ -102,6 +102,12 @@ export async function createProgram({ ctx, input }: Call<TenantContext, NewProgr
   await withConstraints(
     () =>
       ctx.db.batch([
+        // A national program's code is every tenant's: a tenant program may not take it (curation checks the other way).
+        ctx.db.guard(
+          sql`not exists (select 1 from ${programs} n where n.tenant_id = ${nationalTenant} and n.code = ${input.code})`,
+          'conflict',
+          'A national program already has this code.',
+        ),
         ctx.db.insert(programs).values(row),
         ...replaceOwnLinks(ctx, id, ['target', 'prerequisite'], links, sql`true`),
         auditEntry(ctx, 'program.create', 'program', id),
