@@ -7,6 +7,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import worker from '../../src/index';
 import { parseServerTiming } from '../../src/platform/http/server-timing';
+import { checkContract } from './contract';
 
 export interface ApiOptions {
   token?: string;
@@ -43,14 +44,14 @@ export async function api<T = any>(method: string, path: string, options: ApiOpt
   const text = new TextDecoder().decode(bytes);
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-  return {
+  return checkContract(method, path, {
     status: res.status,
     headers: res.headers,
     body: parsed as T,
     text,
     bytes,
     cost: parseServerTiming(res.headers.get('server-timing')),
-  };
+  });
 }
 
 /** Asserts the RFC 9457 shape every error must have. */
