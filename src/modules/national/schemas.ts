@@ -1,5 +1,6 @@
 /** Request and response shapes of the national summaries: aggregates only, every figure with its base. */
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../../platform/http/openapi';
 import { slugSchema, tenantParams } from '../../platform/http/params';
 import { minimumPeople } from './providers';
 
@@ -63,7 +64,9 @@ export const nationalSummarySchema = z
         status,
         computedAt: z.string().nullable(),
         employees: z.number().int().nullable(),
-        figures: figuresSchema.nullable(),
+        figures: orNull(figuresSchema).openapi({
+          description: 'null while the tenant is not computed (`status: not_computed`): no figures, never zeros',
+        }),
       }),
     ),
   })

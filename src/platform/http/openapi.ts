@@ -78,6 +78,13 @@ export function route<const C extends Config>(config: C) {
   });
 }
 
+/**
+ * A named (registered) schema, or null. `.nullable()` on a registered schema renders wrongly in the
+ * OpenAPI 3.1 document: the component itself turns nullable wherever it is used, or the null is
+ * lost. This renders `anyOf: [{ $ref }, { type: 'null' }]`, which generated clients read as `T | null`.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
