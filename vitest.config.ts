@@ -96,7 +96,7 @@ export default defineConfig({
           environment: 'node',
           // One server and one browser for all journeys (web/e2e/harness.ts).
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 240_000,
         },
       },

@@ -27,7 +27,7 @@ export function Layout() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             <UnstyledButton component={Link} to="/" onClick={close}>
-              <Text fw={700} c="teal.8">
+              <Text fw={700} c="teal.9">
                 Bangkom
               </Text>
             </UnstyledButton>

@@ -8,6 +8,7 @@ import { createQueryClient } from '../lib/api/query-client';
 import { Providers } from './Providers';
 import { routes } from './router';
 
+bootSession();
 const router = createBrowserRouter(routes);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -19,7 +20,3 @@ createRoot(root).render(
     </Providers>
   </StrictMode>,
 );
-
-void bootSession().then((next) => {
-  if (next && next !== `${location.pathname}${location.search}`) void router.navigate(next, { replace: true });
-});

@@ -1,5 +1,5 @@
 /** A titled card: the unit a screen is made of. */
-import { Card, Group, Title } from '@mantine/core';
+import { Box, Card, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export function Section({ title, action, children, id }: { title: string; action?: ReactNode; children: ReactNode; id?: string }) {
@@ -10,7 +10,7 @@ export function Section({ title, action, children, id }: { title: string; action
         <Title order={2} size="h4" id={headingId}>
           {title}
         </Title>
-        {action}
+        {action ? <Box style={{ flexShrink: 0 }}>{action}</Box> : null}
       </Group>
       {children}
     </Card>

@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'form.comment': 'Comment (optional)',
   'form.send': 'Send',
   'form.cancel': 'Cancel',
+  'form.close': 'Close',
 
   'signIn.title': 'Sign in',
   'signIn.tenant': 'Region',

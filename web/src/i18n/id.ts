@@ -40,6 +40,7 @@ export const id = {
   'form.comment': 'Komentar (opsional)',
   'form.send': 'Kirim',
   'form.cancel': 'Batal',
+  'form.close': 'Tutup',
 
   'signIn.title': 'Masuk',
   'signIn.tenant': 'Wilayah',

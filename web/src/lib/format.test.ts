@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatDay, formatInstant, formatJp, formatRupiah, todayIn, yearIn } from './format';
+import { daysBetween, formatDay, formatInstant, formatInstantDay, formatJp, formatRupiah, todayIn, yearIn } from './format';
 
 describe('formatting the Indonesian way', () => {
   it('writes rupiah with dots between thousands and no decimals', () => {
@@ -27,6 +27,7 @@ describe('formatting the Indonesian way', () => {
     const instant = '2026-12-31T23:30:00.000Z';
     expect(formatInstant(instant, 'Asia/Jakarta', 'id')).toMatch(/^1 Januari 2027.*06[.:]30$/);
     expect(formatInstant(instant, 'Asia/Jayapura', 'id')).toMatch(/^1 Januari 2027.*08[.:]30$/);
+    expect(formatInstantDay(instant, 'Asia/Jakarta', 'id')).toBe('1 Januari 2027');
     expect(todayIn('Asia/Jakarta', new Date(instant))).toBe('2027-01-01');
     expect(yearIn('Asia/Makassar', new Date(instant))).toBe(2027);
     expect(todayIn('Asia/Jakarta', new Date('2026-06-30T16:59:00Z'))).toBe('2026-06-30');

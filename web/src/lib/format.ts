@@ -39,6 +39,11 @@ export function formatInstant(iso: string, timeZone: string, language: Language)
   }).format(new Date(iso));
 }
 
+/** The day of an instant on the tenant's clock: `14 Maret 2026`. */
+export function formatInstantDay(iso: string, timeZone: string, language: Language): string {
+  return formatDay(todayIn(timeZone, new Date(iso)), language);
+}
+
 /** Today's date (`yyyy-mm-dd`) on the tenant's clock. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(now);

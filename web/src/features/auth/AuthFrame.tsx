@@ -11,7 +11,7 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
       <Stack w="100%" maw={420} gap="md">
         <Group justify="space-between">
           <Box>
-            <Text fw={700} size="xl" c="teal.8">
+            <Text fw={700} size="xl" c="teal.9">
               Bangkom
             </Text>
             <Text size="sm" c="dimmed">

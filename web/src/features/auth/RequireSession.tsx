@@ -20,6 +20,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (state.status === 'signed-out') {
+    // Signing out on purpose starts afresh; otherwise come back here after signing in.
+    if (state.reason === 'signed-out') return <Navigate to="/masuk" replace />;
     const next = `${location.pathname}${location.search}`;
     const params = new URLSearchParams({ next });
     if (state.reason === 'expired') params.set('reason', 'expired');

@@ -6,14 +6,16 @@ import { renewSession, startSession } from '../../lib/api/client';
 import { session } from '../../lib/api/session';
 import { readTokenEntry } from './token-entry';
 
-/** Answers where to go next when the token entry asked for a page. */
-export async function bootSession(): Promise<string | undefined> {
+/** Runs before the router is made, so that the router starts on the page the token entry asked for. */
+export function bootSession(): void {
   const entry = readTokenEntry(window.location, window.history);
   if (entry) {
+    // An expired token is kept as it is: the first call answers 401 and the session ends as expired.
     if (entry.expiresIn > 0) startSession(entry.token, entry.expiresIn);
     else session.signIn(entry.token, 0);
-    return entry.next;
+    return;
   }
-  if (!(await renewSession())) session.signOut('none');
-  return undefined;
+  void renewSession().then((renewed) => {
+    if (!renewed) session.signOut('none');
+  });
 }

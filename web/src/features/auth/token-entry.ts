@@ -17,8 +17,10 @@ export interface TokenEntry {
 export function readTokenEntry(location: Location, history: History): TokenEntry | undefined {
   if (!__TOKEN_ENTRY__ || !location.hash.startsWith('#token=')) return undefined;
   const params = new URLSearchParams(location.hash.slice(1));
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  const asked = params.get('next') ?? `${location.pathname}${location.search}`;
+  const next = asked.startsWith('/') && !asked.startsWith('//') ? asked : '/';
+  // The page to show replaces the address before the router reads it; the token leaves the address bar.
+  history.replaceState(null, '', next);
   const token = params.get('token') ?? '';
-  const next = params.get('next') ?? `${location.pathname}${location.search}`;
-  return { token, expiresIn: secondsLeft(token), next: next.startsWith('/') && !next.startsWith('//') ? next : '/' };
+  return { token, expiresIn: secondsLeft(token), next };
 }

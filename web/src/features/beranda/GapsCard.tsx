@@ -39,7 +39,7 @@ export function GapsCard({ timeZone }: { timeZone: string }) {
           </>
         )}
       </QueryState>
-      <Modal opened={opened} onClose={close} title={t('selfAssess.title')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={opened} onClose={close} title={t('selfAssess.title')} centered>
         <Suspense fallback={<Loader size="sm" />}>
           <SelfAssessmentForm items={items} timeZone={timeZone} onDone={close} />
         </Suspense>

@@ -30,8 +30,8 @@ export function GapsChart({ items }: { items: readonly GapItem[] }) {
         const item = items[i];
         return (
           <Box key={item?.competencyId ?? row.competency} role="listitem" data-testid="gap-row" data-assessed={row.assessed}>
-            <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
-              <Text size="sm" fw={500} lineClamp={1}>
+            <Group justify="space-between" gap="xs" wrap="wrap" mb={4}>
+              <Text size="sm" fw={500}>
                 {row.competency}
               </Text>
               <Group gap={6} wrap="nowrap">

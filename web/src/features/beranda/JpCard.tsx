@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
-import { formatInstant, formatJp, yearIn } from '../../lib/format';
+import { formatInstantDay, formatJp, yearIn } from '../../lib/format';
 import { useJp } from './queries';
 
 export function JpCard({ timeZone }: { timeZone: string }) {
@@ -52,26 +52,24 @@ export function JpCard({ timeZone }: { timeZone: string }) {
                   {t('jp.empty')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={320}>
-                  <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('jp.when')}</Table.Th>
-                        <Table.Th>{t('jp.source')}</Table.Th>
-                        <Table.Th ta="right">JP</Table.Th>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('jp.when')}</Table.Th>
+                      <Table.Th>{t('jp.source')}</Table.Th>
+                      <Table.Th ta="right">JP</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {ledger.entries.map((entry) => (
+                      <Table.Tr key={entry.id}>
+                        <Table.Td>{formatInstantDay(entry.occurredAt, timeZone, language)}</Table.Td>
+                        <Table.Td>{t(`jp.source.${entry.source}` as const)}</Table.Td>
+                        <Table.Td ta="right">{formatJp(entry.jp)}</Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {ledger.entries.map((entry) => (
-                        <Table.Tr key={entry.id}>
-                          <Table.Td>{formatInstant(entry.occurredAt, timeZone, language).replace(/ \d\d[.:]\d\d$/, '')}</Table.Td>
-                          <Table.Td>{t(`jp.source.${entry.source}` as const)}</Table.Td>
-                          <Table.Td ta="right">{formatJp(entry.jp)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                    ))}
+                  </Table.Tbody>
+                </Table>
               )}
             </Stack>
           );

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useMe, useTenantClock } from '../../lib/api/caller';
-import { formatInstant } from '../../lib/format';
+import { formatInstantDay } from '../../lib/format';
 import { type Pairing, useMyPairings } from './queries';
 
 export const pairingStatusColor: Record<Pairing['status'], string> = {
@@ -38,7 +38,7 @@ export function PairingsPage() {
                     </Anchor>
                     <Text size="sm" c="dimmed">
                       {t('pairing.since', {
-                        date: formatInstant(pairing.acceptedAt ?? pairing.createdAt, timeZone, language).replace(/ \d\d[.:]\d\d$/, ''),
+                        date: formatInstantDay(pairing.acceptedAt ?? pairing.createdAt, timeZone, language),
                       })}
                     </Text>
                   </div>

@@ -66,7 +66,14 @@ export function TasksPage() {
           ))}
         </Stack>
       )}
-      <Modal opened={current !== undefined} onClose={() => setCurrent(undefined)} title={current ? current.title : ''} centered size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('form.close') }}
+        opened={current !== undefined}
+        onClose={() => setCurrent(undefined)}
+        title={current ? current.title : ''}
+        centered
+        size="lg"
+      >
         {current?.kind === 'reaction' && current.item.enrollmentId ? (
           <ReactionForm tenant={slug} enrollmentId={current.item.enrollmentId} onDone={() => setCurrent(undefined)} />
         ) : null}
