@@ -160,8 +160,6 @@ export async function signIn(page: Page, url: string, token: string, path = '/')
   await page.goto(`${url}/#token=${encodeURIComponent(token)}&next=${encodeURIComponent(path)}`);
 }
 
-
-
 interface AxeViolation {
   id: string;
   impact: string | null;
