@@ -1,5 +1,5 @@
 /** Answers shaped like the API's (the generated types check them), for the component tests. */
-import type { components } from '../lib/api/generated/schema';
+import type { components } from '../lib/api/schema';
 
 type S = components['schemas'];
 

@@ -1,8 +1,8 @@
 /** Beranda's reads and writes: the caller's gaps, JP, recommendations and enrollments. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
-import type { components } from '../../lib/api/generated/schema';
 import { unwrap } from '../../lib/api/problem';
+import type { components } from '../../lib/api/schema';
 
 export type GapItem = components['schemas']['EmployeeGaps']['items'][number];
 export type Recommendation = components['schemas']['Recommendation'];

@@ -1,8 +1,8 @@
 /** Pendampingan: the caller's pairings, and one pairing's sessions and goals. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
-import type { components } from '../../lib/api/generated/schema';
 import { unwrap } from '../../lib/api/problem';
+import type { components } from '../../lib/api/schema';
 
 export type Pairing = components['schemas']['Pairing'];
 export type Goal = components['schemas']['MentoringGoal'];

@@ -1,8 +1,8 @@
 /** Tugas saya: the evaluations waiting for the caller and the pairings proposed to them as mentor. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
-import type { components } from '../../lib/api/generated/schema';
 import { unwrap } from '../../lib/api/problem';
+import type { components } from '../../lib/api/schema';
 
 export type Waiting = components['schemas']['WaitingEvaluations']['items'][number];
 export type Pairing = components['schemas']['Pairing'];

@@ -2,7 +2,7 @@
  * PROVISIONAL — the sign-in API (SPEC section 10) is not in the OpenAPI document yet. These are its
  * documented requests and answers written in the generated types' shape, so the console's auth
  * layer is typed the same way as every other call. When the sign-in routes land, run
- * `npm run web:api`, delete this file and the `& AuthPaths` in ./client.ts, and fix what the
+ * `npm run api:types`, delete this file and the `& AuthPaths` in ./client.ts, and fix what the
  * compiler reports.
  */
 

@@ -4,8 +4,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { components } from './generated/schema';
 import { unwrap } from './problem';
+import type { components } from './schema';
 
 export type Me = components['schemas']['Me'];
 

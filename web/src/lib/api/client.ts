@@ -7,7 +7,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { AccessGrant, AuthPaths } from './auth-paths';
-import type { paths } from './generated/schema';
+import type { paths } from './schema';
 import { session } from './session';
 
 export type ApiPaths = paths & AuthPaths;

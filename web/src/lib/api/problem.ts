@@ -3,7 +3,7 @@
  * the code (the last part of `type`), the status, the server's detail and the field errors keyed
  * by field name (`json.level` → `level`).
  */
-import type { components } from './generated/schema';
+import type { components } from './schema';
 
 type ProblemBody = components['schemas']['Problem'];
 
