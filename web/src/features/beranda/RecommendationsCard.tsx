@@ -57,7 +57,9 @@ function RecommendationItem({
     <Card withBorder radius="sm" padding="sm" component="article" aria-label={item.program.title}>
       <Text fw={600}>{item.program.title}</Text>
       <Group gap="xs" mt={4}>
-        <Badge variant="light" tt="none">{t('recommendations.jp', { jp: formatJp(item.program.jp) })}</Badge>
+        <Badge variant="light" tt="none">
+          {t('recommendations.jp', { jp: formatJp(item.program.jp) })}
+        </Badge>
         <Badge variant="light" color="gray" tt="none">
           {item.program.costPerParticipant > 0 ? formatRupiah(item.program.costPerParticipant) : t('recommendations.free')}
         </Badge>
