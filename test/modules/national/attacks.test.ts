@@ -6,7 +6,7 @@
  *       per-tenant endpoint) and units, minus every published part, isolate groups of 1–4 people;
  *   (c) differencing two refreshes between which one person changed: every published number
  *       that holds them, the remainders above, a cell suppressed at one refresh and published at
- *       the other; and whether a person who joined reached the JP target.
+ *       the other; and, newcomer after newcomer, whether each reached the JP target.
  *
  * A world is stored the way the refresh stores it (`tenant_summaries` rows in the control
  * database, world.ts) and read back through the three endpoints; the attacker sees only those
@@ -16,7 +16,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { figureKinds, groupTruth, makeWorld, mutate, type Person, type World, writeWorld } from './world';
+import { figureKinds, groupTruth, makePerson, makeWorld, mutate, type Person, type World, writeWorld } from './world';
 
 const seed = 20_261_207;
 const worlds = 60;
@@ -26,6 +26,7 @@ console.log(`disclosure attacks: seed ${seed}, ${worlds} worlds`);
 // sometimes right by chance, but never knowably so; these bound how often (a subtraction over exact
 // figures is right every time).
 const maxRecoveredShare = 0.4;
+// Whether one person has an attribute, guessed from the differences around them: 50 % is chance.
 const maxJoinerAccuracy = 0.8;
 
 interface Published {
@@ -298,7 +299,6 @@ describe('disclosure attacks on random small worlds', () => {
   it('(c) differencing two refreshes a person apart recovers neither the person nor a suppressed cell', async () => {
     const rng = random(seed + 2);
     const attempts: Attempt[] = [];
-    const joiners: { reached: boolean; score: number }[] = [];
     for (let w = 0; w < worlds; w++) {
       const before = makeWorld(rng, 2000 + w, tenants);
       const { after, person, change } = mutate(rng, before);
@@ -328,9 +328,6 @@ describe('disclosure attacks on random small worlds', () => {
               tolerance: tolerance(name, q, x1.people + x2.people),
             });
             deltas.push(x2.x - x1.x);
-          }
-          if (change === 'joins' && name === 'shareReachingJpTarget' && q === 'value' && deltas.length > 0) {
-            joiners.push({ reached: is?.flags.shareReachingJpTarget ?? false, score: deltas.reduce((a, b) => a + b, 0) / deltas.length });
           }
           // A cell suppressed at one refresh and published at the other, through an aggregate published at both.
           for (const [cell, suppressedIn, publishedIn, world] of [
@@ -374,16 +371,42 @@ describe('disclosure attacks on random small worlds', () => {
     }
     expect(attempts.length).toBeGreaterThan(300);
     expect(report('(c) differencing two refreshes', attempts)).toBeLessThanOrEqual(maxRecoveredShare);
-    // Whether the person who joined reached the JP target, from the best threshold on the attacker's
-    // differences chosen in hindsight (guessing is right half the time).
-    const accuracy = Math.max(
-      ...joiners.map(({ score: cut }) => {
-        const right = joiners.filter((j) => j.score >= cut === j.reached).length;
-        return Math.max(right, joiners.length - right) / joiners.length;
-      }),
+  });
+
+  it('(c) differencing the refreshes around each newcomer does not tell whether they reached the JP target', async () => {
+    const rng = random(seed + 3);
+    const name = 'shareReachingJpTarget';
+    const guesses: boolean[] = [];
+    for (let w = 0; w < 10; w++) {
+      let world = makeWorld(rng, 2000 + w, tenants);
+      await writeWorld(env.DB, world, tenants, '2026-01-01T00:00:00.000Z');
+      let view = (await publish(world)).view;
+      // Eight newcomers in turn, a refresh after each.
+      for (let j = 0; j < 8; j++) {
+        const joiner = makePerson(rng, (world.units[Math.floor(rng() * world.units.length)] as World['units'][number]).id);
+        const next: World = { ...world, people: [...world.people, joiner] };
+        await writeWorld(env.DB, next, tenants, `2026-01-${String(j + 2).padStart(2, '0')}T00:00:00.000Z`);
+        const after = (await publish(next)).view;
+        // Every published number that holds the newcomer, read before and after.
+        const deltas = cellsOf(next, joiner).flatMap((cell) => {
+          const x1 = read(view, cell, name, 'value');
+          const x2 = read(after, cell, name, 'value');
+          return x1 && x2 ? [x2.x - x1.x] : [];
+        });
+        if (deltas.length > 0) {
+          // The attacker's guess: reached when the differences average at least one half.
+          const reached = deltas.reduce((a, b) => a + b, 0) / deltas.length >= 0.5;
+          guesses.push(reached === joiner.flags[name]);
+        }
+        world = next;
+        view = after;
+      }
+    }
+    const accuracy = guesses.filter(Boolean).length / guesses.length;
+    console.log(
+      `(c) did the newcomer reach the JP target: ${guesses.length} newcomers, guessed right ${(100 * accuracy).toFixed(1)} % (by chance: 50 %)`,
     );
-    console.log(`(c) did the joiner reach the JP target: ${joiners.length} joiners, best guess right ${(100 * accuracy).toFixed(1)} %`);
-    expect(joiners.length).toBeGreaterThan(15);
+    expect(guesses.length).toBeGreaterThan(60);
     expect(accuracy).toBeLessThanOrEqual(maxJoinerAccuracy);
   });
 });

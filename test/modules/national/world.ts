@@ -19,7 +19,7 @@ export interface Person {
   values: Record<string, number | null>;
 }
 
-export interface Unit {
+interface Unit {
   id: string;
   code: string;
   /** Index into the test's tenants. */
@@ -52,7 +52,7 @@ const meanRange = (name: string): [number, number] =>
           ? [25, 100]
           : [0, 10];
 
-function makePerson(rng: Random, unit: string): Person {
+export function makePerson(rng: Random, unit: string): Person {
   const p: Person = { id: randomId(rng, 'emp'), unit, flags: {}, records: {}, values: {} };
   for (const [name, kind] of Object.entries(figureKinds)) {
     if (kind === 'share') p.flags[name] = rng() < (name === 'shareAssessed' ? 0.6 : 0.4);
@@ -136,12 +136,30 @@ export function groupTruth(name: string, group: Person[]): { value: number; peop
   return { value: values.reduce((a, b) => a + b, 0), people: values.length };
 }
 
-/** The stored parts of one figure over a group, as the refresh stores them. */
+/**
+ * Record keys as the refresh computes them in SQL (src/modules/national/record-keys.ts), written
+ * again here: the random part of an id read in base 32 (last character first), and a contribution
+ * key that adds what the record contributes. Keys are kept modulo 2^32.
+ */
+const modulus = 2 ** 32;
+const reduce = (k: number) => ((k % modulus) + modulus) % modulus;
+const recordKey = (id: string) => [...id.slice(-6)].reverse().reduce((k, c, i) => k + 32 ** i * alphabet.indexOf(c), 0);
+export const contributionKey = (id: string, ...values: number[]) =>
+  reduce(recordKey(id) + [2654435761, 40503].reduce((k, m, i) => k + m * (values[i] ?? 0), 0));
+export const keySum = (keys: number[]) => reduce(keys.reduce((a, b) => a + b, 0));
+
+/** The stored parts of one figure over a group, as the refresh stores them: [sum, count, people, valueKey, peopleKey]. */
 function storedParts(name: string, group: Person[]): number[] {
   const { value, people } = groupTruth(name, group);
   const kind = figureKinds[name];
-  if (kind === 'total') return [value, value, people];
-  return [value, people, people];
+  if (kind === 'share') return [value, people, people, keySum(group.map((p) => contributionKey(p.id, p.flags[name] ? 1 : 0))), 0];
+  // Over the base: everyone in the group, with what they bring (record-keys.ts).
+  const brings = (p: Person) =>
+    kind === 'total' ? (p.records[name]?.length ?? 0) > 0 : p.values[name] !== null && p.values[name] !== undefined;
+  const peopleKey = keySum(group.map((p) => contributionKey(p.id, brings(p) ? 1 : 0)));
+  if (kind === 'total')
+    return [value, value, people, keySum(group.map((p) => contributionKey(p.id, p.records[name]?.length ?? 0))), peopleKey];
+  return [value, people, people, keySum(group.map((p) => contributionKey(p.id, p.values[name] ?? 0, brings(p) ? 1 : 0))), peopleKey];
 }
 
 const storedFigures = (group: Person[]) =>
