@@ -94,14 +94,14 @@ describe('national summary', () => {
   it('computes both tenants, the dedicated one included, with the figures worked out by hand', async () => {
     const done = await refresh(a.t.nationalToken, '?year=2026');
     expect(done.status, done.text).toBe(200);
-    expect(done.body.refreshed.map((r: { tenant: string }) => r.tenant).sort()).toEqual([a.t.slug, b.t.slug].sort());
+    expect(done.body.refreshed.map((r) => r.tenant).sort()).toEqual([a.t.slug, b.t.slug].sort());
     expect(done.body.remaining).toBe(0);
 
     const res = await nationalSummary(a.t.nationalToken);
     expect(res.status, res.text).toBe(200);
     const s = res.body;
-    const ta = s.tenants.find((t: { slug: string }) => t.slug === a.t.slug);
-    const tb = s.tenants.find((t: { slug: string }) => t.slug === b.t.slug);
+    const ta = s.tenants.find((t) => t.slug === a.t.slug)!;
+    const tb = s.tenants.find((t) => t.slug === b.t.slug)!;
     expect(ta).toMatchObject({ status: 'computed', employees: 7 });
     const storedA = await stored(a);
     const storedB = await stored(b);
@@ -154,19 +154,20 @@ describe('national summary', () => {
     expect(s.freshness.tenantsComputed).toBe(2);
     expect(s.freshness.tenantsNotComputed).toBe(0);
     expect(s.freshness.oldestComputedAt).toBe([ta.computedAt, tb.computedAt].sort()[0]);
-    expect(s.figures.map((f: { name: string }) => f.name)).toEqual(Object.keys(ta.figures));
+    expect(s.figures.map((f) => f.name)).toEqual(Object.keys(ta.figures));
     expectNothingPersonal(res.text, [a, b]);
   });
 
   it('gives one tenant by unit with its total, the total the same as in the national answer', async () => {
     const res = await byUnit(a.t.nationalToken, a.t.slug);
     expect(res.status, res.text).toBe(200);
-    expect(res.body.total.employees).toBe(7);
-    expect(res.body.total.figures).toEqual(disclose(await stored(a)));
-    const national = (await nationalSummary(a.t.nationalToken)).body.tenants.find((t: { slug: string }) => t.slug === a.t.slug);
-    expect(res.body.total.figures).toEqual(national.figures);
+    expect(res.body.total?.employees).toBe(7);
+    expect(res.body.total?.figures).toEqual(disclose(await stored(a)));
+    const national = (await nationalSummary(a.t.nationalToken)).body.tenants.find((t) => t.slug === a.t.slug);
+    expect(res.body.total?.figures).toEqual(national?.figures);
     const [dinkes, disdukcapil] = res.body.units;
     expect(res.body.units).toHaveLength(2);
+    if (!dinkes || !disdukcapil) throw new Error('two units expected');
     expect(dinkes).toMatchObject({ code: 'DINKES', name: 'Dinas Kesehatan', employees: 6 });
     expect(disdukcapil).toMatchObject({ code: 'DISDUKCAPIL', employees: 1 });
     // DISDUKCAPIL has one person: suppressed, nothing about them shown. DINKES is published with
@@ -183,7 +184,7 @@ describe('national summary', () => {
     expect(dedicated.status, dedicated.text).toBe(200);
     const units = Object.fromEntries(
       await Promise.all(
-        dedicated.body.units.map(async (u: { code: string; unitId: string; figures: unknown }) => {
+        dedicated.body.units.map(async (u) => {
           expect(u.figures).toEqual(disclose(await stored(b, u.unitId)));
           return [u.code, exactFigures(await stored(b, u.unitId))];
         }),
@@ -194,7 +195,7 @@ describe('national summary', () => {
       meanGapManajerial: { value: 1.8, people: 5 },
       shareReachingJpTarget: { value: 0.2, people: 5 },
     });
-    expect(dedicated.body.total.figures).toEqual(disclose(await stored(b)));
+    expect(dedicated.body.total?.figures).toEqual(disclose(await stored(b)));
     expectNothingPersonal(dedicated.text, [a, b]);
   });
 
@@ -208,11 +209,12 @@ describe('national summary', () => {
     );
     // The same numbers as the JSON answer: the CSV is that answer, line by line.
     const json = (await nationalSummary(a.t.nationalToken)).body;
-    const names = json.figures.map((f: { name: string }) => f.name);
-    const cells = (figures: Record<string, { value: number | null }>) => names.map((n: string) => figures[n]?.value ?? '').join(',');
-    const ta = json.tenants.find((t: { slug: string }) => t.slug === a.t.slug);
+    const names = json.figures.map((f) => f.name);
+    const cells = (figures: Record<string, { value: number | null }> | null | undefined) =>
+      names.map((n) => figures?.[n]?.value ?? '').join(',');
+    const ta = json.tenants.find((t) => t.slug === a.t.slug);
     const lineA = lines.find((l) => l.startsWith(`${a.t.slug},`)) as string;
-    expect(lineA).toContain(`,7,${cells(ta.figures)},meanGapTeknis: fewer than 5 people`);
+    expect(lineA).toContain(`,7,${cells(ta?.figures)},meanGapTeknis: fewer than 5 people`);
     expect(lines.at(-1)).toMatch(/^TOTAL,2 tenants computed,/);
     expect(lines.at(-1)).toContain(`,17,${cells(json.total.figures)},`);
     expectNothingPersonal(res.text, [a, b]);
@@ -221,10 +223,10 @@ describe('national summary', () => {
   it('another year has its own rows: JP counts in its year only', async () => {
     expect((await refresh(a.t.nationalToken, `?year=2025&tenant=${a.t.slug}`)).status).toBe(200);
     const res = await nationalSummary(a.t.nationalToken, 2025);
-    const ta = res.body.tenants.find((t: { slug: string }) => t.slug === a.t.slug);
+    const ta = res.body.tenants.find((t) => t.slug === a.t.slug);
     expect(exactFigures(await stored(a, 'tenant', 2025)).shareReachingJpTarget).toEqual({ value: 0, people: 7 });
-    expect(ta.figures).toEqual(disclose(await stored(a, 'tenant', 2025)));
-    expect(res.body.tenants.find((t: { slug: string }) => t.slug === b.t.slug).status).toBe('not_computed');
+    expect(ta?.figures).toEqual(disclose(await stored(a, 'tenant', 2025)));
+    expect(res.body.tenants.find((t) => t.slug === b.t.slug)?.status).toBe('not_computed');
     expect(res.body.freshness.tenantsNotComputed).toBe(1);
   });
 });
