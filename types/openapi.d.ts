@@ -10801,7 +10801,7 @@ export interface paths {
         };
         /**
          * Every tenant and the total for a year: employees, share assessed, mean gap by type, share reaching the JP target, …
-         * @description Read from per-tenant aggregates kept current by the hourly refresh (and `POST /national/summary/refresh`): rows read grow with tenants, never with employees. `computedAt` per tenant and `freshness.oldestComputedAt` say how current it is; a tenant never computed has `status: not_computed`. All tenants in one answer (no pagination: the total needs them all, and 500 tenants fit the budget).
+         * @description Read from per-tenant aggregates kept current by the hourly refresh (and `POST /national/summary/refresh`): rows read grow with tenants, never with employees. `computedAt` per tenant and `freshness.oldestComputedAt` say how current it is; a tenant never computed has `status: not_computed`. All tenants in one answer (no pagination: the total needs them all, and 500 tenants fit the budget). Disclosure control (cell-key method): a figure from fewer than 5 people is suppressed — `value` and `people` null, with the reason; every other figure carries noise drawn from its cell key (`perturbed: true`), the same for the same cell in every answer (JSON, CSV, per tenant) and refresh until its data changes. Totals are perturbed on their own, not added up from the published cells.
          */
         get: {
             parameters: {
@@ -10886,7 +10886,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The national summary as CSV: one line per tenant, then the total */
+        /**
+         * The national summary as CSV: one line per tenant, then the total
+         * @description The same figures as `GET /national/summary`; a suppressed figure is an empty cell, its reason in `notes`. Disclosure control (cell-key method): a figure from fewer than 5 people is suppressed — `value` and `people` null, with the reason; every other figure carries noise drawn from its cell key (`perturbed: true`), the same for the same cell in every answer (JSON, CSV, per tenant) and refresh until its data changes. Totals are perturbed on their own, not added up from the published cells.
+         */
         get: {
             parameters: {
                 query?: {
@@ -10970,7 +10973,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tenant's summary figures by unit, with its total */
+        /**
+         * One tenant's summary figures by unit, with its total
+         * @description The total is the tenant's figures in `GET /national/summary`, the same numbers. Disclosure control (cell-key method): a figure from fewer than 5 people is suppressed — `value` and `people` null, with the reason; every other figure carries noise drawn from its cell key (`perturbed: true`), the same for the same cell in every answer (JSON, CSV, per tenant) and refresh until its data changes. Totals are perturbed on their own, not added up from the published cells.
+         */
         get: {
             parameters: {
                 query?: {
@@ -15362,10 +15368,13 @@ export interface components {
             [key: string]: components["schemas"]["SummaryFigure"];
         };
         SummaryFigure: {
+            /** @description The figure as published (with cell-key noise); null when suppressed */
             value: number | null;
-            /** @description People the figure is computed from */
-            people: number;
-            /** @description Why value is null: fewer than 5 people, or withheld so that one cannot be recovered by subtraction */
+            /** @description People the figure is computed from, with its own cell-key noise and never below the threshold (a share's base, the scope's active employees, exactly); null when suppressed */
+            people: number | null;
+            /** @description Present (true) on every published figure: its numbers carry cell-key noise, see the national summaries docs */
+            perturbed?: boolean;
+            /** @description Why value and people are null: fewer than 5 people */
             suppressed?: string;
         };
         /**
