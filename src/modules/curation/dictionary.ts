@@ -5,23 +5,18 @@
  * code that bumps the version only when the content changes, so a retry after a partial failure
  * converges every database to the same row and version. Never touches a tenant's own rows.
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, reportSnapshots } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
 import type { Call, NationalContext } from '../../platform/context';
-import { DomainError } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
 import { type NationalCompetency, publicCompetency } from '../competencies';
+import { databases, primary, refuseTenantCode } from './databases';
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
 const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
-
-const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
-
-/** The control database `DB` answers reads: every database holds the same national rows. */
-const primary = (ctx: NationalContext) => ctx.national.control;
 
 export async function listNational({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
   const rows = await primary(ctx)
@@ -45,14 +40,7 @@ export async function putNational({
     .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, code)))
     .limit(1);
   if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
-  for (const db of dbs) {
-    const [clash] = await db
-      .select({ id: competencies.id })
-      .from(competencies)
-      .where(and(eq(competencies.code, code), ne(competencies.tenantId, nationalTenant)))
-      .limit(1);
-    if (clash) throw new DomainError('conflict', 'A tenant already uses this code for a technical competency.');
-  }
+  await refuseTenantCode(ctx, competencies, code, 'A tenant already uses this code for a technical competency.');
   const now = nowIso();
   const content = { name: input.name, type: input.type, description: input.description, levels: JSON.stringify(input.levels) };
   const differs = sql`(${competencies.name}, ${competencies.type}, ${competencies.description}, ${competencies.levels}) is not (excluded.name, excluded.type, excluded.description, excluded.levels)`;

@@ -5,11 +5,10 @@
  * content changes; a retry converges every database. National programs target national
  * competencies only and name no tenant's provider. Never touches a tenant's own rows.
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, programs, providers } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
 import type { Call, NationalContext } from '../../platform/context';
-import { DomainError } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
@@ -25,12 +24,9 @@ import {
 } from '../catalog';
 import type { CompetencyRef } from '../competencies';
 import { toCenti } from '../jp';
+import { databases, primary, refuseTenantCode } from './databases';
 
 const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
-
-/** The control database `DB` answers reads: every database holds the same national rows. */
-const primary = (ctx: NationalContext) => ctx.national.control;
-const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
 
 async function readNational(ctx: NationalContext, where: ReturnType<typeof and>, limit: number, cursor?: [string, string]) {
   const rows = await primary(ctx)
@@ -57,14 +53,7 @@ export async function putNationalProgram({
   const id = nationalProgramId(code);
   const [existing] = await readNational(ctx, eq(programs.id, id), 1);
   if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
-  for (const db of databases(ctx)) {
-    const [clash] = await db
-      .select({ id: programs.id })
-      .from(programs)
-      .where(and(eq(programs.code, code), ne(programs.tenantId, nationalTenant)))
-      .limit(1);
-    if (clash) throw new DomainError('conflict', 'A tenant already uses this code for a program of its own.');
-  }
+  await refuseTenantCode(ctx, programs, code, 'A tenant already uses this code for a program of its own.');
   const keys = [...new Set(keysOf(input))];
   const found = await primary(ctx)
     .select({ id: competencies.id, code: competencies.code })
