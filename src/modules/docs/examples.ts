@@ -1503,26 +1503,19 @@ const draftPlan = {
   },
 };
 
+/** A plan as lists show it: the plan without its options and totals. */
+const { options: _options, totals: _totals, ...planHeader } = draftPlan;
+
 /** Success responses whose schema has no name, by "METHOD path". */
 export const responseExamples: Record<string, unknown> = {
   'POST /api/v1/tenants/{tenant}/plans': draftPlan,
   'GET /api/v1/tenants/{tenant}/plans': {
     items: [
       {
-        id: 'pln_1k8k5l5in000v6233yg3',
-        year: 2027,
-        budget: 150000000,
-        status: 'draft',
-        sourcePlanId: null,
-        createdBy: 'dev-tenant_admin-kalianda',
-        approvedBy: null,
-        approvedAt: null,
-        version: 1,
-        createdAt: '2026-11-29T17:29:15.095Z',
-        updatedAt: '2026-11-29T17:29:15.095Z',
-        lines: 56,
-        budgetUsed: 21200000,
-        closureShare: 0.043,
+        ...planHeader,
+        lines: draftPlan.totals.lines,
+        budgetUsed: draftPlan.totals.budgetUsed,
+        closureShare: draftPlan.totals.closureShare,
       },
     ],
     nextCursor: null,
