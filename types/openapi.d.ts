@@ -15370,7 +15370,7 @@ export interface components {
         SummaryFigure: {
             /** @description The figure as published (with cell-key noise); null when suppressed */
             value: number | null;
-            /** @description People the figure is computed from, with its own cell-key noise and never below the threshold (a share's base, the scope's active employees, exactly); null when suppressed */
+            /** @description People the figure is computed from, with its own cell-key noise (near the threshold it may read below it); a share's base, the scope's active employees, exactly; null when suppressed */
             people: number | null;
             /** @description Present (true) on every published figure: its numbers carry cell-key noise, see the national summaries docs */
             perturbed?: boolean;
