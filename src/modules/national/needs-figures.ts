@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { competencyTypes, employees, jpEntries, needsPeople } from '../../db/schema';
+import { jpTargetCenti } from '../jp';
 import type { SummaryProvider } from './providers';
 
 /**
@@ -46,13 +47,14 @@ const meanGap = (type: (typeof competencyTypes)[number]): SummaryProvider => ({
 
 export const meanGapProviders = competencyTypes.map(meanGap);
 
-/** Against the tenant's own target; an employee with no credit in the year has 0 JP. */
+/** Against the tenant's own target for the employee's employment type; an employee with no credit in the year has 0 JP. */
 export const shareReachingJpTarget: SummaryProvider = {
   name: 'shareReachingJpTarget',
   kind: 'share',
-  description: "Share of active employees whose JP of the year reach their tenant's target",
+  description: "Share of active employees whose JP of the year reach their tenant's target for their employment type (PNS, PPPK)",
   measure: ({ tenant, db, year }) => sql`
-    select e.unit_id as unit_id, sum(coalesce(j.total, 0) >= ${tenant.jpTarget * 100}) as sum, count(*) as count, count(*) as people
+    select e.unit_id as unit_id, sum(coalesce(j.total, 0) >= ${jpTargetCenti(db, tenant, sql`e.employment_type`)}) as sum,
+           count(*) as count, count(*) as people
     from ${employees} e
     left join (
       select x.employee_id as employee_id, sum(x.jp_centi) as total from ${jpEntries} x
