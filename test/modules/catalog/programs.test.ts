@@ -95,15 +95,14 @@ describe('programs', () => {
       expect(read.body, method).toMatchObject({ method, methodKind, classical });
     }
     // The reference says so next to the method codes.
-    const doc = (await api('GET', '/api/v1/openapi.json')).body;
-    const method = doc.components.schemas.Program.properties.method;
-    expect(method.description).toMatch(/rotasi_jabatan \(job rotation, a regional practice\) and tugas_belajar \(formal education/);
-    expect(doc.components.schemas.Program.properties.methodKind.enum).toEqual([
-      'perlan_klasikal',
-      'perlan_non_klasikal',
-      'regional_practice',
-      'formal_education',
-    ]);
+    const doc = (await api('GET', '/api/v1/openapi.json')).body as {
+      components: { schemas: Record<string, { properties: Record<string, { description?: string; enum?: string[] }> }> };
+    };
+    const program = doc.components.schemas.Program?.properties;
+    expect(program?.method?.description).toMatch(
+      /rotasi_jabatan \(job rotation, a regional practice\) and tugas_belajar \(formal education/,
+    );
+    expect(program?.methodKind?.enum).toEqual(['perlan_klasikal', 'perlan_non_klasikal', 'regional_practice', 'formal_education']);
   });
 
   it('filters by method, classical, competency, provider, cost, JP and title words', async () => {

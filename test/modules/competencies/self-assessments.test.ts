@@ -44,7 +44,7 @@ const selfAssess = async (token: string, body: Record<string, unknown>) => {
 };
 const current = async (t: TestTenant, employeeId: string, code: string) => {
   const res = await api('GET', `/api/v1/tenants/${t.slug}/employees/${employeeId}/gaps`, { token: t.adminToken });
-  return res.body.items.find((i: { code: string }) => i.code === code);
+  return res.body.items.find((i) => i.code === code);
 };
 const needs = (t: TestTenant) => api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency`, { token: t.adminToken });
 const settings = (t: TestTenant) => api('GET', `/api/v1/tenants/${t.slug}/settings`, { token: t.adminToken });
@@ -68,7 +68,7 @@ describe('the default rule: a self-assessment counts only while no other source 
     // Before: the latest counted, so the employee's own 5 closed the gap.
     expect(await current(t, one, 'INTEGRITAS')).toMatchObject({ current: 2, gap: 1, weightedGap: 2, assessedOn: '2026-02-01' });
     const report = await needs(t);
-    expect(report.body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({ assessed: 1, weightedGap: 2 });
+    expect(report.body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ assessed: 1, weightedGap: 2 });
   });
 
   it('counts while it is the only one, and gives way to another source of any date', async () => {
@@ -108,7 +108,7 @@ describe('the default rule: a self-assessment counts only while no other source 
     expect(byMentor).toMatchObject({ selfAssessed: false });
     expect(await current(t, one, 'INTEGRITAS')).toMatchObject({ current: 3, gap: 0 });
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${one}/assessments`, { token: t.adminToken });
-    expect(history.body.items.map((a: { selfAssessed: boolean }) => a.selfAssessed)).toEqual([false, true, false]);
+    expect(history.body.items.map((a) => a.selfAssessed)).toEqual([false, true, false]);
   });
 });
 
@@ -120,7 +120,7 @@ describe('changing the rule', () => {
     await record(t, { employeeId: two, competency: 'INTEGRITAS', level: 1, source: 'self', date: '2026-01-01' });
     // Default: one 2 (gap 1, weighted 2), two 1 (gap 2, weighted 4).
     const before = await needs(t);
-    expect(before.body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 2, weightedGap: 6 });
+    expect(before.body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 2, weightedGap: 6 });
     expect((await needs(t)).cost.queries).toBe(1); // from the snapshot
 
     const saved = await saveRule(t, 'by_date');
@@ -129,7 +129,7 @@ describe('changing the rule', () => {
     expect(await current(t, two, 'INTEGRITAS')).toMatchObject({ current: 1, gap: 2 });
     const byDate = await needs(t);
     expect(byDate.cost.queries, 'the snapshot was dropped').toBe(4);
-    expect(byDate.body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 1, weightedGap: 4 });
+    expect(byDate.body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 1, weightedGap: 4 });
 
     // A change of the JP targets alone moves no level and keeps the snapshot.
     await saveRule(t, 'by_date', { pns: 24, pppk: 20 });
@@ -138,7 +138,7 @@ describe('changing the rule', () => {
     await saveRule(t, 'until_other_source');
     expect(await current(t, one, 'INTEGRITAS')).toMatchObject({ current: 2, gap: 1, assessedOn: '2026-02-01' });
     const back = await needs(t);
-    expect(back.body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 2, weightedGap: 6 });
+    expect(back.body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ employeesWithGap: 2, weightedGap: 6 });
     // New writes follow the rule in force.
     await selfAssess(own, { competency: 'INTEGRITAS', level: 4, date: '2026-07-01' });
     expect(await current(t, one, 'INTEGRITAS')).toMatchObject({ current: 2 });

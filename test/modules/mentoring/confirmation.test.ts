@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../src/platform/calendar';
-import { api, expectProblem } from '../../support/api';
+import { type ApiResponse, api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { race } from '../../support/races';
 import { active, confirm, confirmedSession, end, mentorProfile, person, session } from './helpers';
@@ -39,16 +39,17 @@ describe('a mentee alone cannot earn JP', () => {
     expect((await jpEntries(t.id)).results).toEqual([]);
     // Unconfirmed sessions stay unconfirmed: the pairing is over, nothing can be confirmed into JP now.
     const list = await sessions(t.slug, id, t.adminToken);
-    expect(list.body.items.map((s: { status: string }) => s.status)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
-    expectProblem(await confirm(t, id, list.body.items[0].id, t.adminToken), 409);
+    expect(list.body.items.map((s) => s.status)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
+    expectProblem(await confirm(t, id, list.body.items[0]?.id ?? '', t.adminToken), 409);
   });
 
   it('refuses a session dated after today on the tenant clock, and writes nothing', async () => {
     const { t, mentor, id } = await pairingOf();
     const tomorrow = addDays(todayIn({ timeZone: 'Asia/Jakarta' }), 1);
     const res = await session(t, id, mentor.token, { minutes: 60, date: tomorrow });
-    expectProblem(res, 422);
-    expect(res.body.errors).toEqual([{ path: 'body.date', message: expect.stringMatching(/^after today \(\d{4}-\d{2}-\d{2}\)$/) }]);
+    expect(expectProblem(res, 422).errors).toEqual([
+      { path: 'body.date', message: expect.stringMatching(/^after today \(\d{4}-\d{2}-\d{2}\)$/) },
+    ]);
     expect((await sessions(t.slug, id, mentor.token)).body.items).toEqual([]);
     const today = todayIn({ timeZone: 'Asia/Jakarta' });
     expect((await session(t, id, mentor.token, { minutes: 60, date: today })).status).toBe(201);
@@ -78,10 +79,7 @@ describe('confirming a session', () => {
     // The admin confirms the mentor's session.
     const byMentor = await session(t, id, mentor.token, { minutes: 30 });
     expect((await confirm(t, id, byMentor.body.id, t.adminToken)).body.status).toBe('confirmed');
-    expect((await sessions(t.slug, id, mentee.token)).body.items.map((s: { status: string }) => s.status)).toEqual([
-      'confirmed',
-      'confirmed',
-    ]);
+    expect((await sessions(t.slug, id, mentee.token)).body.items.map((s) => s.status)).toEqual(['confirmed', 'confirmed']);
   });
 
   it("is a 404 for another pairing's session and for another tenant's", async () => {
@@ -94,7 +92,7 @@ describe('confirming a session', () => {
     expectProblem(await confirm(t, id, mineElsewhere.body.id, mentee.token), 404);
     expectProblem(await confirm(t, id, theirs.body.id, mentor.token), 404);
     expectProblem(await confirm(t, id, theirs.body.id, t.adminToken), 404);
-    expect((await sessions(other.t.slug, other.id, other.t.adminToken)).body.items[0].status).toBe('unconfirmed');
+    expect((await sessions(other.t.slug, other.id, other.t.adminToken)).body.items[0]?.status).toBe('unconfirmed');
   });
 
   it('only confirmed minutes count at completion: 90 + 45 confirmed of 300 recorded → 3 JP', async () => {
@@ -128,7 +126,7 @@ describe('confirming a session', () => {
       const id = await active(t, mentor, mentee.id);
       await confirmedSession(t, id, mentee.token, mentor.token, { minutes: 90 });
       const late = await session(t, id, mentee.token, { minutes: 135 });
-      const { results } = await race(6, (i) =>
+      const { results } = await race<ApiResponse>(6, (i) =>
         i % 2 ? end(t, id, mentee.token, 'completed') : confirm(t, id, late.body.id, mentor.token),
       );
       for (const r of results) expect([200, 409], r.text).toContain(r.status);
@@ -136,13 +134,14 @@ describe('confirming a session', () => {
       const again = await end(t, id, mentee.token, 'completed');
       const pairing = (await api('GET', `/api/v1/tenants/${t.slug}/pairings/${id}`, { token: t.adminToken })).body;
       expect(pairing.status, again.text).toBe('completed');
-      const lateNow = (await sessions(t.slug, id, t.adminToken)).body.items.find((s: { id: string }) => s.id === late.body.id);
+      const lateNow = (await sessions(t.slug, id, t.adminToken)).body.items.find((s) => s.id === late.body.id);
+      if (!lateNow) throw new Error('the late session is gone');
       // 90 minutes = 2 JP; with the late 135 confirmed before completion, 225 minutes = 5 JP.
       expect(pairing.jp).toBe(lateNow.status === 'confirmed' ? 5 : 2);
       const credit = await env.DB.prepare('select jp_centi from jp_entries where tenant_id = ? and employee_id = ?')
         .bind(t.id, mentee.id)
         .first<{ jp_centi: number }>();
-      expect(credit?.jp_centi).toBe(pairing.jp * 100);
+      expect(credit?.jp_centi).toBe((pairing.jp ?? 0) * 100);
       outcomes[lateNow.status] = (outcomes[lateNow.status] ?? 0) + 1;
     }
     console.info(`completion racing confirmation, late session: ${JSON.stringify(outcomes)}`);

@@ -52,9 +52,8 @@ describe('tenant settings', () => {
       [{ ...valid, jpTargets: { pns: 20 } }, 'json.jpTargets.pppk'],
       [{ ...valid, l3WaitingDays: 30 }, 'json'],
     ] as const) {
-      const res = await api('PUT', path, { token: t.adminToken, headers, body });
-      expectProblem(res, 400);
-      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(field);
+      const problem = expectProblem(await api('PUT', path, { token: t.adminToken, headers, body }), 400);
+      expect((problem.errors ?? []).map((e) => e.path)).toContain(field);
     }
     const rows = await env.DB.prepare('select count(*) as n from tenant_settings where tenant_id = ?').bind(t.id).first<{ n: number }>();
     expect(rows?.n).toBe(0);
