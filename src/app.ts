@@ -23,6 +23,7 @@ import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
 import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
+import { settingsRoutes } from './modules/settings';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
 import { authenticate } from './platform/auth/middleware';
 import { DomainError } from './platform/errors';
@@ -87,6 +88,7 @@ export function createApp() {
   app.route('/api/v1', needsRoutes);
   app.route('/api/v1', jpRoutes);
   app.route('/api/v1', ikmRoutes);
+  app.route('/api/v1', settingsRoutes);
   app.route('/api/v1', evaluationSettingsRoutes);
   app.route('/api/v1', indicatorRoutes);
   app.route('/api/v1', evaluationLevelRoutes);

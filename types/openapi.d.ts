@@ -3909,7 +3909,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The caller's self-assessment (source `self`, the weakest source: an assessment by anyone else on the same date wins) */
+        /** The caller's self-assessment (source `self`): by default the current level only while no other source has assessed the competency (tenant settings) */
         post: {
             parameters: {
                 query?: never;
@@ -4796,6 +4796,196 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tenant settings: the self-assessment rule and the yearly JP target per employment type; version 0 while the defaults apply */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantSettings"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save the tenant settings (If-Match required: "v0" before the first save); a new self-assessment rule re-chooses every current level at once */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TenantSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantSettings"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale: read again */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7800,7 +7990,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a session (a member, on an active pairing) */
+        /** Record a session (a member, on an active pairing; at most 8 hours, not after today): unconfirmed until the other member confirms it */
         post: {
             parameters: {
                 query?: never;
@@ -7882,6 +8072,118 @@ export interface paths {
                 };
                 /** @description The body is not of the declared content type */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The date is after today; or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a session (the member who did not record it, or the admin; on an active pairing): only confirmed minutes earn JP at completion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Confirmed (a confirmed session is answered as it is) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringSession"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The pairing is not in a state that allows this step, or the mentor has no free slot; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8811,6 +9113,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind. */
                     method?: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
                     classical?: "true" | "false";
                     /** @description Competency id or code */
@@ -11422,7 +11725,11 @@ export interface paths {
                          *             "reachingTargetAfter": 0
                          *           }
                          *         ],
-                         *         "jpTarget": 20
+                         *         "jpTarget": 20,
+                         *         "jpTargets": {
+                         *           "pns": 20,
+                         *           "pppk": 20
+                         *         }
                          *       }
                          *     }
                          */
@@ -11481,7 +11788,13 @@ export interface paths {
                                     reachingTargetBefore: number;
                                     reachingTargetAfter: number;
                                 }[];
+                                /** @description The PNS target when the plan was made (see jpTargets) */
                                 jpTarget: number;
+                                /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                jpTargets: {
+                                    pns: number;
+                                    pppk: number;
+                                };
                             };
                             sourcePlanId: string | null;
                             createdBy: string;
@@ -11651,7 +11964,13 @@ export interface paths {
                                         reachingTargetBefore: number;
                                         reachingTargetAfter: number;
                                     }[];
+                                    /** @description The PNS target when the plan was made (see jpTargets) */
                                     jpTarget: number;
+                                    /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                    jpTargets: {
+                                        pns: number;
+                                        pppk: number;
+                                    };
                                 };
                             };
                             b: {
@@ -11693,7 +12012,13 @@ export interface paths {
                                         reachingTargetBefore: number;
                                         reachingTargetAfter: number;
                                     }[];
+                                    /** @description The PNS target when the plan was made (see jpTargets) */
                                     jpTarget: number;
+                                    /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                    jpTargets: {
+                                        pns: number;
+                                        pppk: number;
+                                    };
                                 };
                             };
                             onlyInA: {
@@ -11853,7 +12178,11 @@ export interface paths {
                          *             "reachingTargetAfter": 0
                          *           }
                          *         ],
-                         *         "jpTarget": 20
+                         *         "jpTarget": 20,
+                         *         "jpTargets": {
+                         *           "pns": 20,
+                         *           "pppk": 20
+                         *         }
                          *       }
                          *     }
                          */
@@ -11912,7 +12241,13 @@ export interface paths {
                                     reachingTargetBefore: number;
                                     reachingTargetAfter: number;
                                 }[];
+                                /** @description The PNS target when the plan was made (see jpTargets) */
                                 jpTarget: number;
+                                /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                jpTargets: {
+                                    pns: number;
+                                    pppk: number;
+                                };
                             };
                             sourcePlanId: string | null;
                             createdBy: string;
@@ -12200,7 +12535,11 @@ export interface paths {
                          *             "reachingTargetAfter": 0
                          *           }
                          *         ],
-                         *         "jpTarget": 20
+                         *         "jpTarget": 20,
+                         *         "jpTargets": {
+                         *           "pns": 20,
+                         *           "pppk": 20
+                         *         }
                          *       }
                          *     }
                          */
@@ -12259,7 +12598,13 @@ export interface paths {
                                     reachingTargetBefore: number;
                                     reachingTargetAfter: number;
                                 }[];
+                                /** @description The PNS target when the plan was made (see jpTargets) */
                                 jpTarget: number;
+                                /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                jpTargets: {
+                                    pns: number;
+                                    pppk: number;
+                                };
                             };
                             sourcePlanId: string | null;
                             createdBy: string;
@@ -12444,7 +12789,11 @@ export interface paths {
                          *             "reachingTargetAfter": 0
                          *           }
                          *         ],
-                         *         "jpTarget": 20
+                         *         "jpTarget": 20,
+                         *         "jpTargets": {
+                         *           "pns": 20,
+                         *           "pppk": 20
+                         *         }
                          *       }
                          *     }
                          */
@@ -12503,7 +12852,13 @@ export interface paths {
                                     reachingTargetBefore: number;
                                     reachingTargetAfter: number;
                                 }[];
+                                /** @description The PNS target when the plan was made (see jpTargets) */
                                 jpTarget: number;
+                                /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                jpTargets: {
+                                    pns: number;
+                                    pppk: number;
+                                };
                             };
                             sourcePlanId: string | null;
                             createdBy: string;
@@ -13277,6 +13632,7 @@ export interface components {
          *       "description": "Bimtek Standar Pelayanan Publik bagi ASN kalianda.",
          *       "method": "bimbingan_teknis",
          *       "classical": true,
+         *       "methodKind": "perlan_klasikal",
          *       "jp": 24,
          *       "costPerParticipant": 2500000,
          *       "provider": {
@@ -13307,10 +13663,18 @@ export interface components {
             code: string;
             title: string;
             description: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @description klasikal: derived from the method */
             classical: boolean;
+            /**
+             * @description Derived from the method: perlan_klasikal or perlan_non_klasikal (Perlan 10/2018), regional_practice (rotasi_jabatan) or formal_education (tugas_belajar): the last two are outside Perlan 10/2018
+             * @enum {string}
+             */
+            methodKind: "perlan_klasikal" | "perlan_non_klasikal" | "regional_practice" | "formal_education";
             jp: number;
             costPerParticipant: number;
             provider: {
@@ -13341,7 +13705,10 @@ export interface components {
         NationalProgram: {
             title: string;
             description: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @example 4.5 */
             jp: number;
@@ -13438,6 +13805,7 @@ export interface components {
          *       "competencyId": "natcmp_mengelola-perubahan",
          *       "level": 3,
          *       "source": "self",
+         *       "selfAssessed": true,
          *       "date": "2026-07-15",
          *       "assessor": "self",
          *       "note": null,
@@ -13451,6 +13819,8 @@ export interface components {
             level: number;
             /** @enum {string} */
             source: "self" | "supervisor" | "assessment_center" | "evaluation" | "mentoring";
+            /** @description The employee assessed themself (source self, or the assessor is the employee's own id). By default such an assessment is the current level only while no other source has assessed the competency (tenant settings, selfAssessments). */
+            selfAssessed: boolean;
             date: string;
             assessor: string | null;
             note: string | null;
@@ -13761,6 +14131,7 @@ export interface components {
          * @example {
          *       "employeeId": "emp_a88rfy9mc11h0e03",
          *       "year": 2026,
+         *       "employmentType": "pns",
          *       "entries": [
          *         {
          *           "id": "jp_1k8k5knbt000msptqbxf",
@@ -13783,8 +14154,11 @@ export interface components {
         JpLedger: {
             employeeId: string;
             year: number;
+            /** @enum {string} */
+            employmentType: "pns" | "pppk";
             entries: components["schemas"]["JpEntry"][];
             total: number;
+            /** @description The yearly target of the employee's employment type (tenant settings, jpTargets) */
             target: number;
             remaining: number;
             reached: boolean;
@@ -13794,24 +14168,58 @@ export interface components {
          *       "year": 2026,
          *       "unitId": null,
          *       "target": 20,
+         *       "targets": {
+         *         "pns": 20,
+         *         "pppk": 20
+         *       },
          *       "employees": 300,
          *       "reached": 10,
          *       "share": 0.0333,
-         *       "meanJp": 1.7
+         *       "meanJp": 1.7,
+         *       "byEmploymentType": {
+         *         "pns": {
+         *           "employees": 262,
+         *           "reached": 9,
+         *           "share": 0.0344
+         *         },
+         *         "pppk": {
+         *           "employees": 38,
+         *           "reached": 1,
+         *           "share": 0.0263
+         *         }
+         *       }
          *     }
          */
         JpSummary: {
             year: number;
             unitId: string | null;
+            /** @description The PNS target (as before targets per employment type; see targets) */
             target: number;
+            /** @description The yearly target of each employment type */
+            targets: {
+                pns: number;
+                pppk: number;
+            };
             /** @description Active employees */
             employees: number;
-            /** @description Active employees whose JP of the year reach the target */
+            /** @description Active employees whose JP of the year reach their employment type's target */
             reached: number;
             /** @description reached / employees, 4 decimals; null without employees */
             share: number | null;
             /** @description Mean JP of the year over active employees (none earned counts as 0), 2 decimals */
             meanJp: number | null;
+            byEmploymentType: {
+                pns: {
+                    employees: number;
+                    reached: number;
+                    share: number | null;
+                };
+                pppk: {
+                    employees: number;
+                    reached: number;
+                    share: number | null;
+                };
+            };
         };
         IkmResponsesRecorded: {
             created: number;
@@ -13899,6 +14307,59 @@ export interface components {
                 unitCode: string;
                 unitName: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "selfAssessments": "until_other_source",
+         *       "jpTargets": {
+         *         "pns": 20,
+         *         "pppk": 20
+         *       },
+         *       "version": 0,
+         *       "updatedAt": null
+         *     }
+         */
+        TenantSettings: {
+            /**
+             * @description until_other_source (default): a self-assessment is the current level only while no other source has assessed that competency. by_date: the latest assessment counts whoever made it; a self-assessment loses only a same-date tie.
+             * @enum {string}
+             */
+            selfAssessments: "until_other_source" | "by_date";
+            jpTargets: {
+                pns: number;
+                pppk: number;
+            };
+            /** @description 0 while the defaults apply */
+            version: number;
+            updatedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "selfAssessments": "until_other_source",
+         *       "jpTargets": {
+         *         "pns": 20,
+         *         "pppk": 24
+         *       }
+         *     }
+         */
+        TenantSettingsInput: {
+            /**
+             * @description until_other_source (default): a self-assessment is the current level only while no other source has assessed that competency. by_date: the latest assessment counts whoever made it; a self-assessment loses only a same-date tie.
+             * @enum {string}
+             */
+            selfAssessments: "until_other_source" | "by_date";
+            jpTargets: {
+                /**
+                 * @description Yearly JP target of a PNS (PP 11/2017: at least 20)
+                 * @example 20
+                 */
+                pns: number;
+                /**
+                 * @description Yearly JP target of a PPPK (PP 49/2018: at most 24 a contract year)
+                 * @example 20
+                 */
+                pppk: number;
+            };
         };
         /**
          * @example {
@@ -14077,7 +14538,7 @@ export interface components {
             pre: number | null;
             post: number | null;
             gain: number | null;
-            /** @description Hake: (post − pre) / (100 − pre); null when pre = 100 or a score is missing */
+            /** @description This participant's normalized gain (post − pre) / (100 − pre); null when pre = 100 or a score is missing. A group's Hake ⟨g⟩ is not the mean of these: see hakeGain in the reports */
             normalizedGain: number | null;
         };
         /**
@@ -14241,6 +14702,8 @@ export interface components {
          *         "meanPre": 56.5,
          *         "meanPost": 77.5,
          *         "meanGain": 21,
+         *         "hakeGain": 0.4828,
+         *         "meanIndividualGain": 0.5428,
          *         "meanNormalizedGain": 0.5428
          *       },
          *       "l3": {
@@ -14308,10 +14771,20 @@ export interface components {
                 };
             };
             l2: {
+                /** @description Participants with both scores */
                 n: number;
                 meanPre: number | null;
                 meanPost: number | null;
+                /** @description meanPost − meanPre, in points */
                 meanGain: number | null;
+                /** @description Hake's normalized gain ⟨g⟩ of the group: (meanPost − meanPre) / (100 − meanPre); null when meanPre = 100 */
+                hakeGain: number | null;
+                /** @description The mean of the participants' own normalized gains (post − pre) / (100 − pre), over those with pre < 100: a different figure from hakeGain */
+                meanIndividualGain: number | null;
+                /**
+                 * @deprecated
+                 * @description Deprecated: the same figure as meanIndividualGain, under its former name
+                 */
                 meanNormalizedGain: number | null;
             };
             l3: {
@@ -14343,6 +14816,8 @@ export interface components {
          *         "meanPre": 56.5,
          *         "meanPost": 77.5,
          *         "meanGain": 21,
+         *         "hakeGain": 0.4828,
+         *         "meanIndividualGain": 0.5428,
          *         "meanNormalizedGain": 0.5428
          *       },
          *       "l3": {
@@ -14378,6 +14853,8 @@ export interface components {
          *         "meanPre": 56.5,
          *         "meanPost": 77.5,
          *         "meanGain": 21,
+         *         "hakeGain": 0.4828,
+         *         "meanIndividualGain": 0.5428,
          *         "meanNormalizedGain": 0.5428
          *       },
          *       "l3": {
@@ -14643,6 +15120,24 @@ export interface components {
             outcome: "completed" | "cancelled";
             reason: string;
         };
+        /**
+         * @example {
+         *       "id": "mss_1k8k5kqz0000a1b2c3d4",
+         *       "pairingId": "par_1k8k5kq5n0008xk3m2p1",
+         *       "date": "2026-03-10",
+         *       "minutes": 60,
+         *       "notes": "Membahas rencana kerja dan pembagian tugas staf.",
+         *       "actionItems": [
+         *         "Kirim draf rencana kerja sebelum 17 Maret"
+         *       ],
+         *       "recordedBy": "dev-employee-kalianda",
+         *       "recorderId": "emp_a88rfy9mc11h0e03",
+         *       "status": "confirmed",
+         *       "confirmedBy": "dev-employee-kalianda-mentor",
+         *       "confirmedAt": "2026-03-11T02:15:00.000Z",
+         *       "createdAt": "2026-03-10T09:30:00.000Z"
+         *     }
+         */
         MentoringSession: {
             id: string;
             pairingId: string;
@@ -14651,6 +15146,15 @@ export interface components {
             notes: string | null;
             actionItems: string[];
             recordedBy: string;
+            /** @description The member who recorded it (null: recorded before confirmations, by a member not known) */
+            recorderId: string | null;
+            /**
+             * @description Confirmed by the other member or the admin; only confirmed minutes earn JP when the pairing completes
+             * @enum {string}
+             */
+            status: "unconfirmed" | "confirmed";
+            confirmedBy: string | null;
+            confirmedAt: string | null;
             createdAt: string;
         };
         /**
@@ -14666,9 +15170,11 @@ export interface components {
         NewMentoringSession: {
             /**
              * Format: date
+             * @description The day of the session, not after today on the tenant's clock
              * @example 2026-03-10
              */
             date: string;
+            /** @description At most 480 (8 hours) */
             minutes: number;
             notes?: string;
             /** @default [] */
@@ -14794,7 +15300,10 @@ export interface components {
             code: string;
             title: string;
             description: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @example 4.5 */
             jp: number;
@@ -14826,7 +15335,10 @@ export interface components {
         ProgramChanges: {
             title?: string;
             description?: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method?: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @example 4.5 */
             jp?: number;
@@ -15113,7 +15625,10 @@ export interface components {
                 scope: "national" | "tenant";
                 code: string;
                 title: string;
-                /** @enum {string} */
+                /**
+                 * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+                 * @enum {string}
+                 */
                 method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
                 /** @description klasikal: derived from the method */
                 classical: boolean;

@@ -157,6 +157,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),
   },
   'GET /api/v1/tenants/{tenant}/surveys/ikm': { query: '?period=2026-S1' },
+  'GET /api/v1/tenants/{tenant}/settings': {},
+  'PUT /api/v1/tenants/{tenant}/settings': {
+    body: () => ({ selfAssessments: 'until_other_source', jpTargets: { pns: 20, pppk: 20 } }),
+    headers: { 'if-match': '"v0"' },
+  },
   'GET /api/v1/tenants/{tenant}/evaluation-settings': {},
   'PUT /api/v1/tenants/{tenant}/evaluation-settings': { body: () => ({ l3WaitingDays: 45 }), headers: { 'if-match': '"v0"' } },
   'GET /api/v1/tenants/{tenant}/indicators': {},
@@ -190,6 +195,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions': {
     params: pairing,
     body: () => ({ date: '2026-03-10', minutes: 60, notes: 'Catatan sesi', actionItems: ['Baca pedoman'] }),
+  },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm': {
+    params: (s) => ({ id: s.completedPairingId, sessionId: s.sessionId }),
   },
   'GET /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/goals': {

@@ -47,10 +47,25 @@ export const nonClassicalMethods = [
   'komunitas_belajar',
   'bimbingan_di_tempat_kerja',
   'magang',
-  'rotasi_jabatan',
-  'tugas_belajar',
 ] as const;
-export const programMethods = [...classicalMethods, ...nonClassicalMethods] as const;
+/**
+ * Kept although they are not Perlan 10/2018 methods (SPEC 3 and 15): `rotasi_jabatan`, job
+ * rotation, a practice of the regions; `tugas_belajar`, formal education on assignment (a degree),
+ * separate from competency development. Neither is klasikal.
+ */
+export const otherMethods = ['rotasi_jabatan', 'tugas_belajar'] as const;
+export const programMethods = [...classicalMethods, ...nonClassicalMethods, ...otherMethods] as const;
+
+/** Where a method comes from: Perlan 10/2018 (klasikal or non-klasikal), a regional practice, or formal education. */
+export const methodKinds = ['perlan_klasikal', 'perlan_non_klasikal', 'regional_practice', 'formal_education'] as const;
+export const methodKindOf = (method: (typeof programMethods)[number]): (typeof methodKinds)[number] =>
+  method === 'rotasi_jabatan'
+    ? 'regional_practice'
+    : method === 'tugas_belajar'
+      ? 'formal_education'
+      : (classicalMethods as readonly string[]).includes(method)
+        ? 'perlan_klasikal'
+        : 'perlan_non_klasikal';
 
 export const providers = sqliteTable(
   'providers',

@@ -3,7 +3,7 @@
  * recommendations. JP travels as a decimal with at most two places; money as integer rupiah.
  */
 import { z } from '@hono/zod-openapi';
-import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
+import { enrollmentStatuses, methodKinds, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
 import { tenantParams } from '../../platform/http/params';
 import { jpAmount } from '../jp';
 
@@ -45,10 +45,16 @@ const targetSchema = z.object({ competency: competencyKey, expectedGain: z.numbe
 const prerequisiteSchema = z.object({ competency: competencyKey, minimumLevel: z.number().int().min(1).max(5) }).strict();
 const unique = (items: { competency: string }[]) => new Set(items.map((i) => i.competency)).size === items.length;
 
+/** The method codes, with the two that are not Perlan 10/2018 methods marked (docs/catalog.md#methods). */
+const method = z.enum(programMethods).openapi({
+  description:
+    'Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.',
+});
+
 const programFields = {
   title: text(200),
   description: text(4000),
-  method: z.enum(programMethods),
+  method,
   jp: jpAmount,
   costPerParticipant: z.number().int().min(0).max(10_000_000_000).openapi({ description: 'Integer rupiah', example: 3_500_000 }),
   hasTests: z.boolean().default(false),
@@ -99,8 +105,12 @@ export const programSchema = z
     code: z.string(),
     title: z.string(),
     description: z.string(),
-    method: z.enum(programMethods),
+    method,
     classical: z.boolean().openapi({ description: 'klasikal: derived from the method' }),
+    methodKind: z.enum(methodKinds).openapi({
+      description:
+        'Derived from the method: perlan_klasikal or perlan_non_klasikal (Perlan 10/2018), regional_practice (rotasi_jabatan) or formal_education (tugas_belajar): the last two are outside Perlan 10/2018',
+    }),
     jp: z.number(),
     costPerParticipant: z.number().int(),
     provider: providerSchema.pick({ id: true, name: true, kind: true }).nullable(),
@@ -119,7 +129,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const programQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(600).optional(),
-  method: z.enum(programMethods).optional(),
+  method: method.optional(),
   classical: bool.optional(),
   competency: competencyKey.optional(),
   provider: id.optional(),

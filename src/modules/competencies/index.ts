@@ -9,6 +9,8 @@
 
 export { recordAssessments } from './assessments/assessments';
 export { gapsOf } from './assessments/gaps';
+/** For the tenant settings: the current levels chosen again after the self-assessment rule changes. */
+export { recomputeCurrentLevels } from './assessments/precedence';
 export { assessmentRoutes } from './assessments/routes';
 export { competencyRoutes } from './dictionary/routes';
 /** For national curation: the dictionary's row shape and its national input. */

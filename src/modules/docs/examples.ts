@@ -283,6 +283,7 @@ export const schemaExamples: Record<string, unknown> = {
     competencyId: 'natcmp_mengelola-perubahan',
     level: 3,
     source: 'self',
+    selfAssessed: true,
     date: '2026-07-15',
     assessor: 'self',
     note: null,
@@ -410,6 +411,7 @@ export const schemaExamples: Record<string, unknown> = {
   JpLedger: {
     employeeId: 'emp_a88rfy9mc11h0e03',
     year: 2026,
+    employmentType: 'pns',
     entries: [
       {
         id: 'jp_1k8k5knbt000msptqbxf',
@@ -432,10 +434,25 @@ export const schemaExamples: Record<string, unknown> = {
     year: 2026,
     unitId: null,
     target: 20,
+    targets: { pns: 20, pppk: 20 },
     employees: 300,
     reached: 10,
     share: 0.0333,
     meanJp: 1.7,
+    byEmploymentType: {
+      pns: { employees: 262, reached: 9, share: 0.0344 },
+      pppk: { employees: 38, reached: 1, share: 0.0263 },
+    },
+  },
+  TenantSettings: {
+    selfAssessments: 'until_other_source',
+    jpTargets: { pns: 20, pppk: 20 },
+    version: 0,
+    updatedAt: null,
+  },
+  TenantSettingsInput: {
+    selfAssessments: 'until_other_source',
+    jpTargets: { pns: 20, pppk: 24 },
   },
   EvaluationSettings: {
     l3WaitingDays: 30,
@@ -516,6 +533,8 @@ export const schemaExamples: Record<string, unknown> = {
       meanPre: 56.5,
       meanPost: 77.5,
       meanGain: 21,
+      hakeGain: 0.4828,
+      meanIndividualGain: 0.5428,
       meanNormalizedGain: 0.5428,
     },
     l3: {
@@ -569,6 +588,8 @@ export const schemaExamples: Record<string, unknown> = {
       meanPre: 56.5,
       meanPost: 77.5,
       meanGain: 21,
+      hakeGain: 0.4828,
+      meanIndividualGain: 0.5428,
       meanNormalizedGain: 0.5428,
     },
     l3: {
@@ -598,6 +619,8 @@ export const schemaExamples: Record<string, unknown> = {
       meanPre: 56.5,
       meanPost: 77.5,
       meanGain: 21,
+      hakeGain: 0.4828,
+      meanIndividualGain: 0.5428,
       meanNormalizedGain: 0.5428,
     },
     l3: {
@@ -667,6 +690,20 @@ export const schemaExamples: Record<string, unknown> = {
     notes: 'Membahas rencana kerja dan pembagian tugas staf.',
     actionItems: ['Kirim draf rencana kerja sebelum 17 Maret'],
   },
+  MentoringSession: {
+    id: 'mss_1k8k5kqz0000a1b2c3d4',
+    pairingId: 'par_1k8k5kq5n0008xk3m2p1',
+    date: '2026-03-10',
+    minutes: 60,
+    notes: 'Membahas rencana kerja dan pembagian tugas staf.',
+    actionItems: ['Kirim draf rencana kerja sebelum 17 Maret'],
+    recordedBy: 'dev-employee-kalianda',
+    recorderId: 'emp_a88rfy9mc11h0e03',
+    status: 'confirmed',
+    confirmedBy: 'dev-employee-kalianda-mentor',
+    confirmedAt: '2026-03-11T02:15:00.000Z',
+    createdAt: '2026-03-10T09:30:00.000Z',
+  },
   NewMentoringGoal: {
     title: 'Menyusun rencana kerja seksi 2027',
     dueDate: '2027-03-31',
@@ -719,6 +756,7 @@ export const schemaExamples: Record<string, unknown> = {
     description: 'Bimtek Standar Pelayanan Publik bagi ASN kalianda.',
     method: 'bimbingan_teknis',
     classical: true,
+    methodKind: 'perlan_klasikal',
     jp: 24,
     costPerParticipant: 2500000,
     provider: {
@@ -1500,6 +1538,7 @@ const draftPlan = {
       },
     ],
     jpTarget: 20,
+    jpTargets: { pns: 20, pppk: 20 },
   },
 };
 

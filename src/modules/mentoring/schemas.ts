@@ -14,6 +14,7 @@ const reason = z.string().trim().min(3).max(1000);
 
 export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const goalParams = idParams.extend({ goalId: id.openapi({ param: { name: 'goalId', in: 'path' } }) });
+export const sessionParams = idParams.extend({ sessionId: id.openapi({ param: { name: 'sessionId', in: 'path' } }) });
 
 export const newMentorSchema = z
   .object({
@@ -108,10 +109,13 @@ export const endSchema = z
   .openapi('EndPairing');
 export type EndPairing = z.infer<typeof endSchema>;
 
+/** A session is at most a working day: 8 hours. */
+const maxSessionMinutes = 480;
+
 export const newSessionSchema = z
   .object({
-    date: day,
-    minutes: z.number().int().min(1).max(1440),
+    date: day.openapi({ description: "The day of the session, not after today on the tenant's clock" }),
+    minutes: z.number().int().min(1).max(maxSessionMinutes).openapi({ description: 'At most 480 (8 hours)' }),
     notes: z.string().trim().min(1).max(5000).optional(),
     actionItems: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
   })
@@ -128,6 +132,15 @@ export const sessionSchema = z
     notes: z.string().nullable(),
     actionItems: z.array(z.string()),
     recordedBy: z.string(),
+    recorderId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The member who recorded it (null: recorded before confirmations, by a member not known)' }),
+    status: z.enum(['unconfirmed', 'confirmed']).openapi({
+      description: 'Confirmed by the other member or the admin; only confirmed minutes earn JP when the pairing completes',
+    }),
+    confirmedBy: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('MentoringSession');

@@ -1,12 +1,12 @@
 /**
  * Reading programs back as the API shows them: the row, its provider, its targeted competencies
- * and prerequisites, `classical` derived from the method. Also the statements that (re)write a
+ * and prerequisites, `classical` and `methodKind` derived from the method. Also the statements that (re)write a
  * program's competency rows. Reads only the national rows and the caller's tenant's. A tenant's
  * services go through the scoped handle (`shapeVisiblePrograms`, `replaceOwnLinks`); national
  * curation, which writes every database with its own handle, uses `shapePrograms` and `replaceLinks`.
  */
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import { classicalMethods, competencies, methodKindOf, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
 import { jsonRows } from '../../../platform/db/json-rows';
 import type { FieldError } from '../../../platform/errors';
@@ -92,6 +92,7 @@ function shape(rows: ProgramRow[], links: Link[]): Program[] {
       description: r.description,
       method: r.method,
       classical: isClassical(r.method),
+      methodKind: methodKindOf(r.method),
       jp: r.jpCenti / 100,
       costPerParticipant: r.costPerParticipant,
       provider: r.providerId && r.providerName && r.providerKind ? { id: r.providerId, name: r.providerName, kind: r.providerKind } : null,

@@ -48,6 +48,10 @@ export const assessmentSchema = z
     competencyId: z.string(),
     level: z.number().int(),
     source: z.enum(assessmentSources),
+    selfAssessed: z.boolean().openapi({
+      description:
+        "The employee assessed themself (source self, or the assessor is the employee's own id). By default such an assessment is the current level only while no other source has assessed the competency (tenant settings, selfAssessments).",
+    }),
     date: z.string(),
     assessor: z.string().nullable(),
     note: z.string().nullable(),

@@ -27,7 +27,7 @@ export function SessionForm({
     initialValues: { date: today, minutes: 60, notes: '' },
     validate: {
       date: (v) => (v ? null : t('form.required')),
-      minutes: (v) => (typeof v === 'number' && v >= 1 && v <= 1440 ? null : t('session.minutesRange')),
+      minutes: (v) => (typeof v === 'number' && v >= 1 && v <= 480 ? null : t('session.minutesRange')),
     },
   });
   return (
@@ -48,7 +48,7 @@ export function SessionForm({
     >
       <Stack>
         <DateInput label={t('session.date')} valueFormat="D MMMM YYYY" maxDate={today} {...form.getInputProps('date')} />
-        <NumberInput label={t('session.minutes')} min={1} max={1440} step={15} {...form.getInputProps('minutes')} />
+        <NumberInput label={t('session.minutes')} min={1} max={480} step={15} {...form.getInputProps('minutes')} />
         <Textarea label={t('session.notes')} autosize minRows={3} maxLength={5000} {...form.getInputProps('notes')} />
         <SubmitWithProblem mutation={log}>{t('session.submit')}</SubmitWithProblem>
       </Stack>
