@@ -7,7 +7,6 @@
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
@@ -25,7 +24,7 @@ import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
 import { authenticate } from './platform/auth/middleware';
-import { DomainError } from './platform/errors';
+import { bodyLimit } from './platform/http/body-limit';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
@@ -33,6 +32,8 @@ import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
 
 const maxBodyBytes = 1024 * 1024;
+/** An over-limit body sent without Content-Length is read to its end up to this much, so its connection stays usable. */
+const drainBodyBytes = 8 * maxBodyBytes;
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -55,14 +56,7 @@ export function createApp() {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(serverTiming());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new DomainError('payload_too_large', `Request bodies are limited to ${maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  app.use(bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
