@@ -51,7 +51,10 @@ describe('the depth of a manifest’s unit tree', () => {
 
   it('refuses 60,000 levels (just under the body limit) the same way', async () => {
     const slug = uniqueSlug();
-    const body = manifestJson(slug, chainJson(60_000, () => ''));
+    const body = manifestJson(
+      slug,
+      chainJson(60_000, () => ''),
+    );
     expect(body.length).toBeLessThan(1024 * 1024);
     const res = await post(body);
     expectProblem(res, 400);

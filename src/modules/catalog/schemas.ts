@@ -5,10 +5,10 @@
 import { z } from '@hono/zod-openapi';
 import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
 import { tenantParams } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
 import { jpAmount } from '../jp';
 
 const id = z.string().min(1).max(60);
-const text = (max: number) => z.string().trim().min(1).max(max);
 const date = z.iso
   .date()
   .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'a date between 2000 and 2100')
@@ -23,7 +23,7 @@ export const nationalCodeParams = z.object({
 });
 
 export const newProviderSchema = z
-  .object({ name: text(200), kind: z.enum(providerKinds), contact: text(300).optional() })
+  .object({ name: lineText(200), kind: z.enum(providerKinds), contact: lineText(300).optional() })
   .strict()
   .openapi('NewProvider');
 export const providerChangesSchema = newProviderSchema.partial().strict().openapi('ProviderChanges');
@@ -46,8 +46,8 @@ const prerequisiteSchema = z.object({ competency: competencyKey, minimumLevel: z
 const unique = (items: { competency: string }[]) => new Set(items.map((i) => i.competency)).size === items.length;
 
 const programFields = {
-  title: text(200),
-  description: text(4000),
+  title: lineText(200),
+  description: multilineText(4000),
   method: z.enum(programMethods),
   jp: jpAmount,
   costPerParticipant: z.number().int().min(0).max(10_000_000_000).openapi({ description: 'Integer rupiah', example: 3_500_000 }),
@@ -138,7 +138,7 @@ export const newOfferingSchema = z
     startDate: date,
     endDate: date,
     capacity: z.number().int().min(1).max(10_000),
-    location: text(300).optional(),
+    location: lineText(300).optional(),
     online: z.boolean().default(false),
     status: z.enum(offeringStatuses).default('open'),
   })
@@ -153,7 +153,7 @@ export const offeringChangesSchema = z
     startDate: date,
     endDate: date,
     capacity: z.number().int().min(1).max(10_000),
-    location: text(300).nullable(),
+    location: lineText(300).nullable(),
     online: z.boolean(),
     status: z.enum(offeringStatuses),
   })

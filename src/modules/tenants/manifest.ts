@@ -5,11 +5,12 @@
 import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
 import { codeSchema, slugSchema } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
 
 export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export const tenantKinds = ['provinsi', 'kabupaten', 'kota'] as const;
 
-const name = z.string().trim().min(2).max(200);
+const name = lineText(200, 2);
 
 export interface ManifestUnit {
   code: string;
@@ -102,8 +103,8 @@ const manifestCompetencySchema = z
   .object({
     code: codeSchema,
     name,
-    description: z.string().trim().min(2).max(2000),
-    levels: z.array(z.string().trim().min(2).max(1000)).length(5).openapi({ description: 'Levels 1 to 5, level 1 first' }),
+    description: multilineText(2000, 2),
+    levels: z.array(multilineText(1000, 2)).length(5).openapi({ description: 'Levels 1 to 5, level 1 first' }),
   })
   .strict();
 

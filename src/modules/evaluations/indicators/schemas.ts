@@ -3,12 +3,13 @@ import { z } from '@hono/zod-openapi';
 import { indicatorDirections } from '../../../db/schema/evaluations';
 import { pageQuery } from '../../../platform/http/pagination';
 import { tenantParams } from '../../../platform/http/params';
+import { lineText, multilineText } from '../../../platform/http/text';
 import { periodSchema } from '../ikm/schemas';
 
 const id = z.string().min(1).max(60);
 
-const indicatorName = z.string().trim().min(2).max(200);
-const measure = z.string().trim().min(1).max(40).openapi({ example: 'menit' });
+const indicatorName = lineText(200, 2);
+const measure = lineText(40).openapi({ example: 'menit' });
 
 export const newIndicatorSchema = z
   .object({ unitId: id, name: indicatorName, measure, direction: z.enum(indicatorDirections) })
@@ -38,7 +39,7 @@ export const indicatorSchema = z
 export const indicatorValueInput = z
   .object({
     value: z.number().finite().min(-1e12).max(1e12),
-    note: z.string().trim().max(1000).nullable().default(null),
+    note: multilineText(1000, 0).nullable().default(null),
   })
   .strict()
   .openapi('IndicatorValueInput');
