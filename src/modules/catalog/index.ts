@@ -5,7 +5,16 @@
  */
 
 export { offeringRoutes } from './offerings/routes';
-export { keysOf, linkRows, type ProgramRow, programColumns, replaceLinks, shapePrograms, withProvider } from './programs/program-rows';
+export {
+  keysOf,
+  linkedKeys,
+  linkRows,
+  type ProgramRow,
+  programColumns,
+  replaceLinks,
+  shapePrograms,
+  withProvider,
+} from './programs/program-rows';
 export { catalogRoutes } from './programs/routes';
 export { recommendationRoutes } from './recommendations/routes';
-export { type NationalProgram, nationalCodeParams, nationalProgramSchema, programSchema } from './schemas';
+export { type NationalProgram, nationalCodeParams, nationalProgramQuery, nationalProgramSchema, programSchema } from './schemas';

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
 import { tenantParams } from '../../platform/http/params';
 import { lineText, multilineText } from '../../platform/http/text';
+import { retireFilter } from '../competencies';
 import { jpAmount } from '../jp';
 
 const id = z.string().min(1).max(60);
@@ -52,7 +53,6 @@ const programFields = {
   jp: jpAmount,
   costPerParticipant: z.number().int().min(0).max(10_000_000_000).openapi({ description: 'Integer rupiah', example: 3_500_000 }),
   hasTests: z.boolean().default(false),
-  status: z.enum(programStatuses).default('active'),
   targets: z.array(targetSchema).min(1).max(20).refine(unique, 'a competency appears twice'),
   prerequisites: z.array(prerequisiteSchema).max(20).refine(unique, 'a competency appears twice').default([]),
 };
@@ -64,6 +64,7 @@ export const newProgramSchema = z
       .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and dashes')
       .openapi({ example: 'BIMTEK-SIMRS' }),
     ...programFields,
+    status: z.enum(programStatuses).default('active').openapi({ description: 'retired: no new offerings, left out of default lists' }),
     providerId: id.optional(),
   })
   .strict()
@@ -88,6 +89,7 @@ export const programChangesSchema = z
   .openapi('ProgramChanges');
 export type ProgramChanges = z.infer<typeof programChangesSchema>;
 
+/** National programs are retired and reinstated by their own routes, never by a PUT: no `status` here. */
 export const nationalProgramSchema = z.object(programFields).strict().openapi('NationalProgram');
 export type NationalProgram = z.infer<typeof nationalProgramSchema>;
 
@@ -106,6 +108,7 @@ export const programSchema = z
     provider: providerSchema.pick({ id: true, name: true, kind: true }).nullable(),
     hasTests: z.boolean(),
     status: z.enum(programStatuses),
+    retiredAt: z.string().nullable(),
     targets: z.array(z.object({ ...competencyRef, expectedGain: z.number().int() })),
     prerequisites: z.array(z.object({ ...competencyRef, minimumLevel: z.number().int() })),
     version: z.number().int(),
@@ -128,7 +131,12 @@ export const programQuery = z.object({
   maxJp: z.coerce.number().min(0).max(1000).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   scope: z.enum(['national', 'tenant']).optional(),
-  status: z.enum(programStatuses).optional(),
+  status: retireFilter,
+});
+export const nationalProgramQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(600).optional(),
+  status: retireFilter,
 });
 export type ProgramQuery = z.infer<typeof programQuery>;
 

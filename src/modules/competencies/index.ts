@@ -10,9 +10,17 @@
 export { recordAssessments } from './assessments/assessments';
 export { gapsOf } from './assessments/gaps';
 export { assessmentRoutes } from './assessments/routes';
+/** The retire state national competencies and programs share: the list filter and the check on new references. */
+export { type RetireFilter, retiredReferences, retiredWhere, retireFilter } from './dictionary/retire';
 export { competencyRoutes } from './dictionary/routes';
 /** For national curation: the dictionary's row shape and its national input. */
-export { competencySchema, type NationalCompetency, nationalCodeParams, nationalCompetencySchema } from './dictionary/schemas';
+export {
+  competencySchema,
+  type NationalCompetency,
+  nationalCodeParams,
+  nationalCompetencyQuery,
+  nationalCompetencySchema,
+} from './dictionary/schemas';
 export { type CompetencyRef, publicCompetency, resolveCompetencies } from './dictionary/service';
 export { needsRoutes } from './needs/routes';
 export { standardRoutes } from './standards/routes';

@@ -7,6 +7,7 @@ import { competencyTypes } from '../../../db/schema/competencies';
 import { pageQuery } from '../../../platform/http/pagination';
 import { codeSchema, tenantParams } from '../../../platform/http/params';
 import { lineText, multilineText } from '../../../platform/http/text';
+import { retireFilter, retireStatuses } from './retire';
 
 /** An id or code in a path or body. */
 export const id = z.string().min(1).max(60);
@@ -21,6 +22,8 @@ export const competencySchema = z
     scope: z.enum(['national', 'tenant']),
     description: z.string(),
     levels: z.array(z.string()),
+    status: z.enum(retireStatuses).openapi({ description: 'retired: national curation took it out of new use (history keeps it)' }),
+    retiredAt: z.string().nullable(),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -52,7 +55,9 @@ export const nationalCompetencySchema = z
 export const competencyQuery = pageQuery.extend({
   type: z.enum(competencyTypes).optional(),
   scope: z.enum(['national', 'tenant']).optional(),
+  status: retireFilter,
 });
+export const nationalCompetencyQuery = pageQuery.extend({ status: retireFilter });
 
 export const competencyParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const nationalCodeParams = z.object({ code: codeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
