@@ -17,7 +17,7 @@ import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
 import { jpRoutes } from './modules/jp';
-import { meRoutes } from './modules/me';
+import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
 import { positionRoutes, unitRoutes } from './modules/organisation';
@@ -74,6 +74,7 @@ export function createApp() {
   app.route('/api/v1', nationalAuditRoutes);
   app.route('/api/v1', employeeRoutes);
   app.route('/api/v1', meRoutes);
+  app.route('/api/v1', meExportRoutes);
   app.route('/api/v1', competencyRoutes);
   app.route('/api/v1', curationRoutes);
   app.route('/api/v1', standardRoutes);

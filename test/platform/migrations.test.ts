@@ -42,7 +42,7 @@ describe('migrations', () => {
   });
 
   it('retire the programs that were archived by hand, dated by their last change', async () => {
-    const migration = env.TEST_MIGRATIONS.find((m) => m.name.endsWith('_retire.sql'));
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes('_retire'));
     const update = migration?.queries.find((q) => q.includes("'archived'"));
     if (!update) throw new Error('the retire migration lost its update of archived programs');
     const insert = env.DB.prepare(

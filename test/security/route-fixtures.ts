@@ -96,6 +96,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/employees/{id}/deactivate': { params: employee, headers: ifMatch },
 
   'GET /api/v1/me': { untenanted: true, selfScoped: true },
+  'GET /api/v1/me/export': { untenanted: true, selfScoped: true },
 
   'GET /api/v1/tenants/{tenant}/competencies': {},
   'POST /api/v1/tenants/{tenant}/competencies': {

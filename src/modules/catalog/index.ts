@@ -4,6 +4,8 @@
  * with them), the queue's statements for batches that enroll people, and the shapes of programs.
  */
 
+/** For the caller's personal data export (`GET /me/export`): their enrollments. */
+export { personalEnrollments } from './offerings/personal-data';
 export { offeringRoutes } from './offerings/routes';
 export {
   keysOf,

@@ -9,6 +9,8 @@
 
 export { recordAssessments } from './assessments/assessments';
 export { gapsOf } from './assessments/gaps';
+/** For the caller's personal data export (`GET /me/export`): their assessments and gaps. */
+export { personalAssessments, personalGaps } from './assessments/personal-data';
 export { assessmentRoutes } from './assessments/routes';
 /** The retire state national competencies and programs share: the list filter and the check on new references. */
 export { type RetireFilter, retiredReferences, retiredWhere, retireFilter } from './dictionary/retire';

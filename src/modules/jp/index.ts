@@ -4,5 +4,7 @@
  * conversion and the JP amount schema they validate with.
  */
 export { creditJp, toCenti } from './ledger';
+/** For the caller's personal data export (`GET /me/export`): their JP credits. */
+export { personalJp } from './personal-data';
 export { jpRoutes } from './routes';
 export { jpAmount } from './schemas';

@@ -9,7 +9,7 @@ import { roles } from '../../platform/auth/principal';
 
 const ref = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
-const profileSchema = z
+export const profileSchema = z
   .object({
     id: z.string(),
     nip: z.string(),

@@ -20,7 +20,7 @@ import type { MentorChanges, NewMentor } from './schemas';
 
 type Row = typeof mentorProfiles.$inferSelect;
 
-const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({
+export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({
   ...rest,
   competencies: JSON.parse(competencies) as string[],
 });
