@@ -44,8 +44,7 @@ describe('body limit, bodies without Content-Length', () => {
       rawBody: stream,
       headers: { 'content-type': 'application/json' },
     });
-    expectProblem(res, 413);
-    expect(res.body.detail).toBe(`Request bodies are limited to ${MB} bytes.`);
+    expect(expectProblem(res, 413).detail).toBe(`Request bodies are limited to ${MB} bytes.`);
     expect(seen).toEqual({ pulled: 2 * MB, cancelled: false, ended: true });
     const units = await api('GET', `/api/v1/tenants/${t.slug}/units?limit=500`, { token: t.adminToken });
     expect(units.body.items).toHaveLength(3);

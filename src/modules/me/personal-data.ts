@@ -8,6 +8,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { ownEmployeeId, type TenantContext } from '../../platform/context';
+import { notFound } from '../../platform/errors';
 import { personalAudit } from '../audit';
 import { personalEnrollments } from '../catalog';
 import { personalAssessments, personalGaps } from '../competencies';
@@ -75,13 +76,17 @@ export async function personalData({ ctx }: { ctx: TenantContext }): Promise<Per
     e.mentoringFeedbackGiven.query(ctx, id),
     personalAudit.query(ctx, id),
   ]);
+  // Both read the employee row: absent, the token's employee is not in this tenant (404).
+  const employee = shapeProfile(profile);
+  const shapedGaps = personalGaps.shape(id, gaps);
+  if (!shapedGaps) throw notFound('employee');
   return {
     format: personalDataFormat,
     exportedAt: new Date().toISOString(),
     tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name },
     subject: ctx.actor.subject,
-    employee: shapeProfile(profile),
-    competencies: { assessments: personalAssessments.shape(assessments), gaps: personalGaps.shape(id, gaps) ?? null },
+    employee,
+    competencies: { assessments: personalAssessments.shape(assessments), gaps: shapedGaps },
     learning: {
       enrollments: personalEnrollments.shape(ctx, enrollments),
       jp: personalJp.shape(jp),

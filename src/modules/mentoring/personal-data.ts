@@ -8,6 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { asc, eq, or, sql } from 'drizzle-orm';
 import { mentoringGoals, mentoringSessions, mentorProfiles, pairings } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
+import { orNull } from '../../platform/http/openapi';
 import { publicPairing } from './pairings';
 import { publicMentor } from './profiles';
 import { goalSchema, mentorSchema, pairingSchema, sessionSchema } from './schemas';
@@ -56,7 +57,7 @@ const sessionsSchema = z.array(sessionSchema.omit({ recordedBy: true }).extend({
 
 export const personalMentoring = {
   schema: z.object({
-    profile: mentorSchema.nullable().openapi({ description: 'Their mentor profile, if they mentor' }),
+    profile: orNull(mentorSchema).openapi({ description: 'Their mentor profile, if they mentor' }),
     pairings: pairingsSchema,
     sessions: sessionsSchema,
     goals: z.array(goalSchema),

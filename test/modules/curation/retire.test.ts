@@ -84,20 +84,21 @@ describe('retiring a national competency', () => {
 
     // New use is refused, each with the field that names it.
     const added = await putStandards(t, ids['ANALIS-KEBIJAKAN'] as string, [{ competency: c.code, requiredLevel: 2 }]);
-    expectProblem(added, 422);
-    expect(added.body.errors).toEqual([{ path: 'body.standards.0.competency', message: expect.stringContaining('retired') }]);
+    expect(expectProblem(added, 422).errors).toEqual([
+      { path: 'body.standards.0.competency', message: expect.stringContaining('retired') },
+    ]);
     const program = await api('POST', `/api/v1/tenants/${t.slug}/programs`, {
       token: t.adminToken,
       body: programBody({ targets: [{ competency: c.code, expectedGain: 1 }] }),
     });
-    expectProblem(program, 422);
-    expect(program.body.errors).toEqual([{ path: 'body.targets.0.competency', message: expect.stringContaining('retired') }]);
+    expect(expectProblem(program, 422).errors).toEqual([
+      { path: 'body.targets.0.competency', message: expect.stringContaining('retired') },
+    ]);
     const mentor = await api('POST', `/api/v1/tenants/${t.slug}/mentors`, {
       token: t.adminToken,
       body: { employeeId: person.id, competencies: ['INTEGRITAS', c.code] },
     });
-    expectProblem(mentor, 422);
-    expect(mentor.body.errors).toEqual([{ path: 'body.competencies.1', message: expect.stringContaining('retired') }]);
+    expect(expectProblem(mentor, 422).errors).toEqual([{ path: 'body.competencies.1', message: expect.stringContaining('retired') }]);
     expect(await env.DB.prepare('select count(*) as n from mentor_profiles where tenant_id = ?').bind(t.id).first('n')).toBe(0);
 
     // Reinstated: in the lists and in use again.
@@ -139,8 +140,9 @@ describe('retiring a national competency', () => {
 
     const newcomer = uniqueSlug();
     const refused = await api('POST', '/api/v1/tenants', { token: national, body: withStandard(newcomer) });
-    expectProblem(refused, 400);
-    expect(refused.body.errors).toEqual([{ path: 'body.positions.0.standards.0.competency', message: expect.stringContaining('retired') }]);
+    expect(expectProblem(refused, 400).errors).toEqual([
+      { path: 'body.positions.0.standards.0.competency', message: expect.stringContaining('retired') },
+    ]);
     expect(await env.DB.prepare('select count(*) as n from tenants where slug = ?').bind(newcomer).first('n')).toBe(0);
   });
 
@@ -177,8 +179,7 @@ describe('retiring a national program', () => {
       token: t.adminToken,
       body: { programId: put.body.id, startDate: '2099-05-04', endDate: '2099-05-08', capacity: 10, online: true },
     });
-    expectProblem(newOffering, 422);
-    expect(newOffering.body.errors).toEqual([{ path: 'body.programId', message: 'retired program' }]);
+    expect(expectProblem(newOffering, 422).errors).toEqual([{ path: 'body.programId', message: 'retired program' }]);
     // The offering that exists runs on.
     const late = await enroll(t, offering.id, [second]);
     expect(late.status, late.text).toBe(201);
@@ -234,8 +235,9 @@ describe('retiring a national program', () => {
       body: { prerequisites: [{ competency: competency.code, minimumLevel: 2 }] },
       headers: { 'if-match': `"v${own.version + 1}"` },
     });
-    expectProblem(asPrerequisite, 422);
-    expect(asPrerequisite.body.errors).toEqual([{ path: 'body.prerequisites.0.competency', message: expect.stringContaining('retired') }]);
+    expect(expectProblem(asPrerequisite, 422).errors).toEqual([
+      { path: 'body.prerequisites.0.competency', message: expect.stringContaining('retired') },
+    ]);
     const other = await api('PUT', `/api/v1/national/programs/${code('NASPRG')}`, { token: t.nationalToken, body: national });
     expectProblem(other, 422);
   });
@@ -245,7 +247,7 @@ describe("a tenant's own program", () => {
   it('retires and comes back through its status, dated, out of the default list meanwhile', async () => {
     const t = await createTenant();
     const program = await createProgram(t);
-    const path = `/api/v1/tenants/${t.slug}/programs/${program.id}`;
+    const path = `/api/v1/tenants/${t.slug}/programs/${program.id}` as const;
     const retired = await api('PATCH', path, { token: t.adminToken, body: { status: 'retired' }, headers: { 'if-match': '"v1"' } });
     expect(retired.status, retired.text).toBe(200);
     expect(retired.body).toMatchObject({ status: 'retired', retiredAt: expect.stringMatching(/^\d{4}-/) });

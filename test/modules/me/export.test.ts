@@ -46,7 +46,7 @@ async function world(t: TestTenant) {
       body: { employeeIds: [report.id] },
     }),
   );
-  const reportEnrollment = placed.body.items[0].id as string;
+  const reportEnrollment = placed.body.items[0]?.id as string;
   ok(
     await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${reportEnrollment}/complete`, {
       token: t.adminToken,
@@ -158,7 +158,7 @@ describe('GET /api/v1/me/export', () => {
     // Learning: the enrollment with its program and offering, the JP it and the pairing credited, the plan line.
     expect(d.learning.enrollments).toEqual([expect.objectContaining({ id: w.me.enrollmentId, status: 'completed', passed: true })]);
     expect(d.learning.enrollments[0]).toMatchObject({ requestedByYou: false, program: { title: 'Bimbingan Teknis Pelayanan Publik' } });
-    expect(d.learning.jp.map((j: { source: string; reference: string }) => [j.source, j.reference])).toEqual([
+    expect(d.learning.jp.map((j: { source: string; reference: string | null }) => [j.source, j.reference])).toEqual([
       ['program', `enrollment:${w.me.enrollmentId}`],
       ['mentoring', `pairing:${w.pairing}`],
     ]);
@@ -167,7 +167,7 @@ describe('GET /api/v1/me/export', () => {
     expect(d.mentoring.profile).toMatchObject({ employeeId: w.me.id, availability: 'Kamis sore' });
     expect(d.mentoring.pairings.map((p: { id: string }) => p.id)).toEqual([w.pairing]);
     expect(d.mentoring.pairings[0]).toMatchObject({ mentorId: w.colleague.id, menteeId: w.me.id, proposedByYou: false, endedByYou: false });
-    expect(d.mentoring.sessions.map((s: { notes: string; recordedByYou: boolean }) => [s.notes, s.recordedByYou])).toEqual([
+    expect(d.mentoring.sessions.map((s: { notes: string | null; recordedByYou: boolean }) => [s.notes, s.recordedByYou])).toEqual([
       ['Sesi kami berdua', true],
     ]);
     expect(d.mentoring.goals.map((g: { title: string }) => g.title)).toEqual(['Menyusun rencana aksi saya']);

@@ -2,8 +2,10 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../../src/index';
+import { readStored, type StoredFigures } from '../../../src/modules/national/compute';
+import { summaryProviders } from '../../../src/modules/national/providers';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
-import { api } from '../../support/api';
+import { api, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { putStandards } from '../competencies/helpers';
 import { createEmployee, orgIds } from '../employees/helpers';
@@ -47,7 +49,7 @@ export async function seedTenant(
   for (const [i, p] of people.entries()) {
     const res = await createEmployee(t, { name: `Wulan Kusumawati ${t.slug} ${i}`, unitId: ids[p.unit] });
     expect(res.status, res.text).toBe(201);
-    made.push({ id: res.body.id as string, nip: res.body.nip as string, name: res.body.name as string });
+    made.push({ id: res.body.id, nip: res.body.nip, name: res.body.name });
   }
   const items = people.flatMap((p, i) =>
     Object.entries(p.levels ?? {}).map(([competency, level]) => ({
@@ -74,7 +76,7 @@ export async function seedTenant(
   return { t, people: made };
 }
 
-export const refresh = (token: string, query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+export const refresh = (token: string, query: Query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
 export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
 export const byUnit = (token: string, slug: string, year = 2026) =>
   api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });
@@ -94,4 +96,24 @@ export function expectNothingPersonal(text: string, seeded: Seeded[]): void {
       expect(text).not.toContain(p.id);
     }
   }
+}
+
+/** A tenant's stored summary rows for a year (what the refresh computed, before disclosure control), by scope. */
+export async function storedRows(tenantId: string, year = 2026): Promise<Map<string, { employees: number; figures: StoredFigures }>> {
+  const { results } = await env.DB.prepare('select scope, employees, figures from tenant_summaries where tenant_id = ? and year = ?')
+    .bind(tenantId, year)
+    .all<{ scope: string; employees: number; figures: string }>();
+  return new Map(results.map((r) => [r.scope, { employees: r.employees, figures: readStored(r.figures) as StoredFigures }]));
+}
+
+/** The true figures of stored parts, rounded as published, null from fewer than 5 people: what the hand computations check. */
+export function exactFigures(stored: StoredFigures): Record<string, { value: number | null; people: number }> {
+  return Object.fromEntries(
+    summaryProviders.map((p) => {
+      const [sum, count, people] = stored[p.name] ?? [0, 0, 0];
+      const places = p.kind === 'share' ? 4 : 2;
+      const value = people < 5 ? null : p.kind === 'total' ? sum : Math.round((sum / count) * 10 ** places) / 10 ** places;
+      return [p.name, { value, people }];
+    }),
+  );
 }

@@ -42,7 +42,7 @@ export const personalAssessments = {
 };
 
 export const personalGaps = {
-  schema: gapsSchema.nullable(),
+  schema: gapsSchema,
   query: gapsQuery,
   shape: shapeGaps,
 };
