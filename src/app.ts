@@ -7,7 +7,6 @@
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
@@ -18,7 +17,7 @@ import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
 import { jpRoutes } from './modules/jp';
-import { meRoutes } from './modules/me';
+import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
 import { positionRoutes, unitRoutes } from './modules/organisation';
@@ -26,7 +25,7 @@ import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
 import { authenticate } from './platform/auth/middleware';
-import { DomainError } from './platform/errors';
+import { bodyLimit } from './platform/http/body-limit';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
@@ -34,6 +33,8 @@ import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
 
 const maxBodyBytes = 1024 * 1024;
+/** An over-limit body sent without Content-Length is read to its end up to this much, so its connection stays usable. */
+const drainBodyBytes = 8 * maxBodyBytes;
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -56,14 +57,7 @@ export function createApp() {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(serverTiming());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new DomainError('payload_too_large', `Request bodies are limited to ${maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  app.use(bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
@@ -81,6 +75,7 @@ export function createApp() {
   app.route('/api/v1', nationalAuditRoutes);
   app.route('/api/v1', employeeRoutes);
   app.route('/api/v1', meRoutes);
+  app.route('/api/v1', meExportRoutes);
   app.route('/api/v1', competencyRoutes);
   app.route('/api/v1', curationRoutes);
   app.route('/api/v1', standardRoutes);

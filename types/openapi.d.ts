@@ -2347,6 +2347,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Bangkom holds about the caller, as one JSON file (UU 27/2022 right of access) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller’s personal data, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="bangkom-<tenant>-<employee id>.json" */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalData"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/competencies": {
         parameters: {
             query?: never;
@@ -2363,6 +2446,8 @@ export interface paths {
                     cursor?: string;
                     type?: "manajerial" | "sosial_kultural" | "teknis";
                     scope?: "national" | "tenant";
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path: {
@@ -2745,13 +2830,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The national dictionary (managerial and social-cultural), by code */
+        /** The national dictionary (managerial and social-cultural), by code; retired ones only with status=retired or all */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path?: never;
@@ -2965,13 +3052,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The national program catalog, by code */
+        /** The national program catalog, by code; retired ones only with status=retired or all */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path?: never;
@@ -3181,6 +3269,482 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/competencies/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a national competency in every database: no new standard lines, program links or mentoring; history and current uses stay (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Retired (or already retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Competency"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/competencies/{code}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a retired national competency in every database (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In use again (or never retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Competency"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/programs/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a national program in every database: no new offerings, left out of recommendations and plans; offerings run on (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Retired (or already retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/programs/{code}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a retired national program in every database (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In use again (or never retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9124,7 +9688,8 @@ export interface paths {
                     maxJp?: number | null;
                     q?: string;
                     scope?: "national" | "tenant";
-                    status?: "active" | "archived";
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path: {
@@ -9682,7 +10247,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unknown or archived program; or the Idempotency-Key was used for another request */
+                /** @description Unknown or retired program; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13140,7 +13705,10 @@ export interface components {
             jpTarget: number;
             /** @default DB */
             database: string;
-            /** @default [] */
+            /**
+             * @description Units nest at most 12 levels deep
+             * @default []
+             */
             units: components["schemas"]["ManifestUnit"][];
             /** @default [] */
             competencies: {
@@ -13537,6 +14105,317 @@ export interface components {
                 name: string;
             } | null;
         };
+        PersonalData: {
+            /** @enum {string} */
+            format: "bangkom.personal-data.v1";
+            exportedAt: string;
+            tenant: {
+                id: string;
+                slug: string;
+                name: string;
+            };
+            /** @description The token subject the export was made for */
+            subject: string;
+            employee: components["schemas"]["Profile"];
+            competencies: {
+                assessments: components["schemas"]["PersonalAssessment"][];
+                gaps: components["schemas"]["EmployeeGaps"];
+            };
+            learning: {
+                enrollments: components["schemas"]["PersonalEnrollment"][];
+                jp: components["schemas"]["JpEntry"][];
+                planLines: components["schemas"]["PersonalPlanLine"][];
+            };
+            mentoring: {
+                /** @description Their mentor profile, if they mentor */
+                profile: components["schemas"]["MentorProfile"] | null;
+                pairings: components["schemas"]["PersonalPairing"][];
+                sessions: components["schemas"]["PersonalSession"][];
+                goals: components["schemas"]["MentoringGoal"][];
+            };
+            evaluations: {
+                reactionsGiven: {
+                    id: string;
+                    enrollmentId: string;
+                    offeringId: string;
+                    answers: {
+                        materi: number;
+                        fasilitator: number;
+                        metode: number;
+                        sarana: number;
+                        manfaat: number;
+                        waktu: number;
+                    };
+                    comment: string | null;
+                    createdAt: string;
+                }[];
+                testScores: {
+                    enrollmentId: string;
+                    offeringId: string;
+                    pre: number | null;
+                    post: number | null;
+                    updatedAt: string;
+                }[];
+                /** @description L3 evaluations of the person's behaviour: that one was given, never the supervisor's answer */
+                behaviourAbout: {
+                    enrollmentId: string;
+                    offeringId: string;
+                    createdAt: string;
+                }[];
+                behaviourGiven: {
+                    id: string;
+                    enrollmentId: string;
+                    offeringId: string;
+                    rating: number;
+                    comment: string | null;
+                    createdAt: string;
+                }[];
+                mentoringFeedbackGiven: {
+                    id: string;
+                    pairingId: string;
+                    /** @enum {string} */
+                    role: "mentor" | "mentee";
+                    rating: number;
+                    comment: string | null;
+                    createdAt: string;
+                }[];
+            };
+            audit: components["schemas"]["PersonalAuditEntry"][];
+        };
+        PersonalAssessment: {
+            id: string;
+            competencyId: string;
+            level: number;
+            /** @enum {string} */
+            source: "self" | "supervisor" | "assessment_center" | "evaluation" | "mentoring";
+            /** @description The employee assessed themself (source self, or the assessor is the employee's own id). By default such an assessment is the current level only while no other source has assessed the competency (tenant settings, selfAssessments). */
+            selfAssessed: boolean;
+            date: string;
+            assessor: string | null;
+            note: string | null;
+            createdAt: string;
+            code: string;
+            name: string;
+        };
+        /**
+         * @example {
+         *       "employeeId": "emp_a88rfy9mc11h0e03",
+         *       "positionId": "pos_epz2gdp1zv3js1z0",
+         *       "items": [
+         *         {
+         *           "competencyId": "natcmp_integritas",
+         *           "code": "INTEGRITAS",
+         *           "name": "Integritas",
+         *           "type": "manajerial",
+         *           "required": 3,
+         *           "current": 2,
+         *           "assessedOn": "2026-02-11",
+         *           "gap": 1,
+         *           "weight": 2,
+         *           "weightedGap": 2
+         *         },
+         *         {
+         *           "competencyId": "natcmp_kerja-sama",
+         *           "code": "KERJA-SAMA",
+         *           "name": "Kerja Sama",
+         *           "type": "manajerial",
+         *           "required": 3,
+         *           "current": 2,
+         *           "assessedOn": "2026-06-15",
+         *           "gap": 1,
+         *           "weight": 1,
+         *           "weightedGap": 1
+         *         }
+         *       ],
+         *       "summary": {
+         *         "competencies": 10,
+         *         "assessed": 9,
+         *         "unassessed": 1,
+         *         "withGap": 5,
+         *         "weightedGap": 10
+         *       }
+         *     }
+         */
+        EmployeeGaps: {
+            employeeId: string;
+            positionId: string;
+            items: {
+                competencyId: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "manajerial" | "sosial_kultural" | "teknis";
+                required: number;
+                current: number | null;
+                assessedOn: string | null;
+                gap: number | null;
+                weight: number;
+                weightedGap: number | null;
+            }[];
+            summary: {
+                competencies: number;
+                assessed: number;
+                unassessed: number;
+                withGap: number;
+                weightedGap: number;
+            };
+        };
+        PersonalEnrollment: {
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "enrolled" | "waitlisted" | "withdrawn" | "completed";
+            /** @description Place in the offering's queue; the waitlist is served in this order */
+            seq: number;
+            attendance: number | null;
+            passed: boolean | null;
+            completedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The person asked for the place themself (else an admin or a plan placed them) */
+            requestedByYou: boolean;
+            offering: {
+                id: string;
+                startDate: string;
+                endDate: string;
+                location: string | null;
+                online: boolean;
+            };
+            program: {
+                id: string;
+                code: string;
+                title: string;
+            };
+        };
+        JpEntry: {
+            id: string;
+            employeeId: string;
+            jp: number;
+            /** @enum {string} */
+            source: "program" | "mentoring" | "coaching" | "self_study" | "other";
+            occurredAt: string;
+            year: number;
+            reference: string | null;
+            note: string | null;
+            createdAt: string;
+        };
+        PersonalPlanLine: {
+            planId: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            offeringId: string;
+            programId: string;
+            cost: number;
+            jp: number;
+            value: number;
+            gaps: {
+                competencyId: string;
+                from: number;
+                to: number;
+                weight: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "mnt_4228hhqa3qvjr1es",
+         *       "employeeId": "emp_c13n09e1wdtsax1q",
+         *       "capacity": 2,
+         *       "availability": "Senin pagi, 08.00–10.00",
+         *       "status": "active",
+         *       "version": 1,
+         *       "createdAt": "2026-11-29T17:28:54.784Z",
+         *       "updatedAt": "2026-11-29T17:28:54.784Z",
+         *       "competencies": [
+         *         "natcmp_komunikasi",
+         *         "natcmp_kerja-sama"
+         *       ]
+         *     }
+         */
+        MentorProfile: {
+            id: string;
+            employeeId: string;
+            capacity: number;
+            competencies: string[];
+            availability: string | null;
+            /** @enum {string} */
+            status: "active" | "paused";
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PersonalPairing: {
+            id: string;
+            /** @enum {string} */
+            kind: "mentoring" | "coaching";
+            mentorId: string;
+            menteeId: string;
+            /** @enum {string} */
+            status: "proposed" | "active" | "completed" | "cancelled";
+            focus: string[];
+            note: string | null;
+            acceptedAt: string | null;
+            endedAt: string | null;
+            endReason: string | null;
+            completedAt: string | null;
+            /** @description JP credited to the mentee at completion */
+            jp: number | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            proposedByYou: boolean;
+            endedByYou: boolean | null;
+        };
+        PersonalSession: {
+            id: string;
+            pairingId: string;
+            date: string;
+            minutes: number;
+            notes: string | null;
+            actionItems: string[];
+            /** @description The member who recorded it (null: recorded before confirmations, by a member not known) */
+            recorderId: string | null;
+            /**
+             * @description Confirmed by the other member or the admin; only confirmed minutes earn JP when the pairing completes
+             * @enum {string}
+             */
+            status: "unconfirmed" | "confirmed";
+            confirmedAt: string | null;
+            createdAt: string;
+            recordedByYou: boolean;
+            confirmedByYou: boolean | null;
+        };
+        /**
+         * @example {
+         *       "id": "mgl_ntf4kgrqgffx11cn",
+         *       "pairingId": "pair_1k8k5khtd0007w43k9yk",
+         *       "title": "Menyusun SOP pelayanan yang baru",
+         *       "status": "open",
+         *       "dueDate": "2026-12-15",
+         *       "version": 1,
+         *       "createdAt": "2026-11-29T17:28:54.957Z",
+         *       "updatedAt": "2026-11-29T17:28:54.957Z"
+         *     }
+         */
+        MentoringGoal: {
+            id: string;
+            pairingId: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "done" | "dropped";
+            dueDate: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PersonalAuditEntry: {
+            at: string;
+            action: string;
+            entity: string;
+            entityId: string;
+            actorRoles: string[];
+            /** @description The person did it themself (who else did is not shown) */
+            byYou: boolean;
+        };
         /**
          * @example {
          *       "id": "natcmp_integritas",
@@ -13544,6 +14423,8 @@ export interface components {
          *       "name": "Integritas",
          *       "type": "manajerial",
          *       "description": "Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi, jujur dalam hubungan dengan atasan, rekan kerja, bawahan dan pemangku kepentingan.",
+         *       "status": "active",
+         *       "retiredAt": null,
          *       "version": 1,
          *       "createdAt": "2026-01-01T00:00:00.000Z",
          *       "updatedAt": "2026-01-01T00:00:00.000Z",
@@ -13564,6 +14445,12 @@ export interface components {
             scope: "national" | "tenant";
             description: string;
             levels: string[];
+            /**
+             * @description retired: national curation took it out of new use (history keeps it)
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            retiredAt: string | null;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -13642,6 +14529,7 @@ export interface components {
          *       },
          *       "hasTests": true,
          *       "status": "active",
+         *       "retiredAt": null,
          *       "targets": [
          *         {
          *           "competencyId": "natcmp_pelayanan-publik",
@@ -13685,7 +14573,8 @@ export interface components {
             } | null;
             hasTests: boolean;
             /** @enum {string} */
-            status: "active" | "archived";
+            status: "active" | "retired";
+            retiredAt: string | null;
             targets: {
                 competencyId: string;
                 code: string;
@@ -13719,11 +14608,6 @@ export interface components {
             costPerParticipant: number;
             /** @default false */
             hasTests: boolean;
-            /**
-             * @default active
-             * @enum {string}
-             */
-            status: "active" | "archived";
             targets: {
                 /** @description Competency id or code */
                 competency: string;
@@ -13896,69 +14780,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "employeeId": "emp_a88rfy9mc11h0e03",
-         *       "positionId": "pos_epz2gdp1zv3js1z0",
-         *       "items": [
-         *         {
-         *           "competencyId": "natcmp_integritas",
-         *           "code": "INTEGRITAS",
-         *           "name": "Integritas",
-         *           "type": "manajerial",
-         *           "required": 3,
-         *           "current": 2,
-         *           "assessedOn": "2026-02-11",
-         *           "gap": 1,
-         *           "weight": 2,
-         *           "weightedGap": 2
-         *         },
-         *         {
-         *           "competencyId": "natcmp_kerja-sama",
-         *           "code": "KERJA-SAMA",
-         *           "name": "Kerja Sama",
-         *           "type": "manajerial",
-         *           "required": 3,
-         *           "current": 2,
-         *           "assessedOn": "2026-06-15",
-         *           "gap": 1,
-         *           "weight": 1,
-         *           "weightedGap": 1
-         *         }
-         *       ],
-         *       "summary": {
-         *         "competencies": 10,
-         *         "assessed": 9,
-         *         "unassessed": 1,
-         *         "withGap": 5,
-         *         "weightedGap": 10
-         *       }
-         *     }
-         */
-        EmployeeGaps: {
-            employeeId: string;
-            positionId: string;
-            items: {
-                competencyId: string;
-                code: string;
-                name: string;
-                /** @enum {string} */
-                type: "manajerial" | "sosial_kultural" | "teknis";
-                required: number;
-                current: number | null;
-                assessedOn: string | null;
-                gap: number | null;
-                weight: number;
-                weightedGap: number | null;
-            }[];
-            summary: {
-                competencies: number;
-                assessed: number;
-                unassessed: number;
-                withGap: number;
-                weightedGap: number;
-            };
-        };
-        /**
-         * @example {
          *       "competency": "INTEGRITAS",
          *       "level": 3,
          *       "date": "2026-07-15",
@@ -14090,18 +14911,6 @@ export interface components {
                     weightedGap: number;
                 }[];
             }[];
-        };
-        JpEntry: {
-            id: string;
-            employeeId: string;
-            jp: number;
-            /** @enum {string} */
-            source: "program" | "mentoring" | "coaching" | "self_study" | "other";
-            occurredAt: string;
-            year: number;
-            reference: string | null;
-            note: string | null;
-            createdAt: string;
         };
         /**
          * @example {
@@ -14879,34 +15688,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "id": "mnt_4228hhqa3qvjr1es",
-         *       "employeeId": "emp_c13n09e1wdtsax1q",
-         *       "capacity": 2,
-         *       "availability": "Senin pagi, 08.00–10.00",
-         *       "status": "active",
-         *       "version": 1,
-         *       "createdAt": "2026-11-29T17:28:54.784Z",
-         *       "updatedAt": "2026-11-29T17:28:54.784Z",
-         *       "competencies": [
-         *         "natcmp_komunikasi",
-         *         "natcmp_kerja-sama"
-         *       ]
-         *     }
-         */
-        MentorProfile: {
-            id: string;
-            employeeId: string;
-            capacity: number;
-            competencies: string[];
-            availability: string | null;
-            /** @enum {string} */
-            status: "active" | "paused";
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-        };
-        /**
-         * @example {
          *       "employeeId": "emp_t2ety6h7xt4ze569",
          *       "capacity": 3,
          *       "competencies": [
@@ -15182,29 +15963,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "id": "mgl_ntf4kgrqgffx11cn",
-         *       "pairingId": "pair_1k8k5khtd0007w43k9yk",
-         *       "title": "Menyusun SOP pelayanan yang baru",
-         *       "status": "open",
-         *       "dueDate": "2026-12-15",
-         *       "version": 1,
-         *       "createdAt": "2026-11-29T17:28:54.957Z",
-         *       "updatedAt": "2026-11-29T17:28:54.957Z"
-         *     }
-         */
-        MentoringGoal: {
-            id: string;
-            pairingId: string;
-            title: string;
-            /** @enum {string} */
-            status: "open" | "done" | "dropped";
-            dueDate: string | null;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-        };
-        /**
-         * @example {
          *       "title": "Menyusun rencana kerja seksi 2027",
          *       "dueDate": "2027-03-31"
          *     }
@@ -15314,11 +16072,6 @@ export interface components {
             costPerParticipant: number;
             /** @default false */
             hasTests: boolean;
-            /**
-             * @default active
-             * @enum {string}
-             */
-            status: "active" | "archived";
             targets: {
                 /** @description Competency id or code */
                 competency: string;
@@ -15330,6 +16083,12 @@ export interface components {
                 competency: string;
                 minimumLevel: number;
             }[];
+            /**
+             * @description retired: no new offerings, left out of default lists
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "retired";
             providerId?: string;
         };
         ProgramChanges: {
@@ -15349,7 +16108,7 @@ export interface components {
             costPerParticipant?: number;
             hasTests?: boolean;
             /** @enum {string} */
-            status?: "active" | "archived";
+            status?: "active" | "retired";
             targets?: {
                 /** @description Competency id or code */
                 competency: string;

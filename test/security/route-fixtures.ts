@@ -96,6 +96,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/employees/{id}/deactivate': { params: employee, headers: ifMatch },
 
   'GET /api/v1/me': { untenanted: true, selfScoped: true },
+  'GET /api/v1/me/export': { untenanted: true, selfScoped: true },
 
   'GET /api/v1/tenants/{tenant}/competencies': {},
   'POST /api/v1/tenants/{tenant}/competencies': {
@@ -114,6 +115,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: () => ({ code: 'SEC-NASIONAL' }),
     body: () => ({ name: 'Kompetensi Nasional Uji', type: 'manajerial', description: 'Kompetensi nasional untuk uji keamanan', levels }),
   },
+  'POST /api/v1/national/competencies/{code}/retire': { untenanted: true, params: () => ({ code: 'SEC-NASIONAL' }) },
+  'POST /api/v1/national/competencies/{code}/reinstate': { untenanted: true, params: () => ({ code: 'SEC-NASIONAL' }) },
   'GET /api/v1/tenants/{tenant}/positions/{id}/standards': { params: position },
   'PUT /api/v1/tenants/{tenant}/positions/{id}/standards': {
     params: position,
@@ -242,6 +245,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
       targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }],
     }),
   },
+  'POST /api/v1/national/programs/{code}/retire': { untenanted: true, params: () => ({ code: 'SEC-NASPRG' }) },
+  'POST /api/v1/national/programs/{code}/reinstate': { untenanted: true, params: () => ({ code: 'SEC-NASPRG' }) },
   'GET /api/v1/tenants/{tenant}/offerings': {},
   'POST /api/v1/tenants/{tenant}/offerings': {
     body: (s) => ({ programId: s.programId, startDate: '2099-04-01', endDate: '2099-04-03', capacity: 5, online: true }),

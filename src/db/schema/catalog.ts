@@ -15,7 +15,8 @@ import { competencies } from './competencies';
 import { employees } from './employees';
 
 export const providerKinds = ['university', 'lan_bpsdm', 'private_trainer', 'internal'] as const;
-export const programStatuses = ['active', 'archived'] as const;
+/** A retired program takes no new offering and is hidden from default lists, recommendations and plans; its offerings run on. */
+export const programStatuses = ['active', 'retired'] as const;
 export const offeringStatuses = ['planned', 'open', 'running', 'completed', 'cancelled'] as const;
 export const enrollmentStatuses = ['requested', 'enrolled', 'waitlisted', 'withdrawn', 'completed'] as const;
 export const programCompetencyRoles = ['target', 'prerequisite'] as const;
@@ -94,6 +95,8 @@ export const programs = sqliteTable(
     providerId: text('provider_id'),
     hasTests: integer('has_tests', { mode: 'boolean' }).notNull(),
     status: text('status', { enum: programStatuses }).notNull(),
+    /** When it was retired; null while active (set and cleared with `status`). */
+    retiredAt: text('retired_at'),
     ...versioned(),
     ...timestamps(),
   },

@@ -29,6 +29,11 @@ export const competencies = sqliteTable(
     description: text('description').notNull(),
     /** JSON array of five level descriptions, level 1 first. */
     levels: text('levels').notNull(),
+    /**
+     * When national curation retired it (national rows only; null while in use): hidden from new
+     * use — new standard lines, program links, mentoring — and from default lists, never from history.
+     */
+    retiredAt: text('retired_at'),
     ...versioned(),
     ...timestamps(),
   },

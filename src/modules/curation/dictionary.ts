@@ -12,17 +12,26 @@ import type { Call, NationalContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
-import { type NationalCompetency, publicCompetency } from '../competencies';
+import { type NationalCompetency, publicCompetency, type RetireFilter, retiredWhere } from '../competencies';
 import { databases, primary, refuseTenantCode } from './databases';
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
-const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
+export const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
 
-export async function listNational({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
+export async function listNational({
+  ctx,
+  input: q,
+}: Call<NationalContext, { limit: number; cursor?: [string, string]; status: RetireFilter }>) {
   const rows = await primary(ctx)
     .select()
     .from(competencies)
-    .where(and(eq(competencies.tenantId, nationalTenant), after([competencies.code, competencies.id], q.cursor)))
+    .where(
+      and(
+        eq(competencies.tenantId, nationalTenant),
+        retiredWhere(competencies.retiredAt, q.status),
+        after([competencies.code, competencies.id], q.cursor),
+      ),
+    )
     .orderBy(asc(competencies.code), asc(competencies.id))
     .limit(q.limit + 1);
   return page(rows.map(publicCompetency), q.limit, (c) => [c.code, c.id]);
@@ -47,7 +56,16 @@ export async function putNational({
   for (const db of dbs) {
     const upsert = db
       .insert(competencies)
-      .values({ tenantId: nationalTenant, id: nationalId(code), code, ...content, version: 1, createdAt: now, updatedAt: now })
+      .values({
+        tenantId: nationalTenant,
+        id: nationalId(code),
+        code,
+        ...content,
+        retiredAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [competencies.tenantId, competencies.id],
         set: { ...content, version: sql`${competencies.version} + 1`, updatedAt: now },

@@ -14,6 +14,7 @@ import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
 import {
   keysOf,
+  linkedKeys,
   linkRows,
   type NationalProgram,
   type ProgramRow,
@@ -22,11 +23,11 @@ import {
   shapePrograms,
   withProvider,
 } from '../catalog';
-import type { CompetencyRef } from '../competencies';
+import type { CompetencyRef, RetireFilter } from '../competencies';
 import { toCenti } from '../jp';
 import { databases, primary, refuseTenantCode } from './databases';
 
-const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
+export const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
 
 async function readNational(ctx: NationalContext, where: ReturnType<typeof and>, limit: number, cursor?: [string, string]) {
   const rows = await primary(ctx)
@@ -39,8 +40,11 @@ async function readNational(ctx: NationalContext, where: ReturnType<typeof and>,
   return rows as ProgramRow[];
 }
 
-export async function listNationalPrograms({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
-  const rows = await readNational(ctx, undefined, q.limit + 1, q.cursor);
+export async function listNationalPrograms({
+  ctx,
+  input: q,
+}: Call<NationalContext, { limit: number; cursor?: [string, string]; status: RetireFilter }>) {
+  const rows = await readNational(ctx, q.status === 'all' ? undefined : eq(programs.status, q.status), q.limit + 1, q.cursor);
   const { items, nextCursor } = page(rows, q.limit, (p) => [p.code, p.id]);
   return { items: await shapePrograms(primary(ctx), nationalTenant, items), nextCursor };
 }
@@ -56,7 +60,7 @@ export async function putNationalProgram({
   await refuseTenantCode(ctx, programs, code, 'A tenant already uses this code for a program of its own.');
   const keys = [...new Set(keysOf(input))];
   const found = await primary(ctx)
-    .select({ id: competencies.id, code: competencies.code })
+    .select({ id: competencies.id, code: competencies.code, retiredAt: competencies.retiredAt })
     .from(competencies)
     .where(
       and(
@@ -66,10 +70,12 @@ export async function putNationalProgram({
     );
   const refs = new Map<string, CompetencyRef>();
   for (const c of found) {
-    refs.set(c.id, { tenantId: nationalTenant, id: c.id });
-    refs.set(c.code, { tenantId: nationalTenant, id: c.id });
+    const ref = { tenantId: nationalTenant, id: c.id, retired: c.retiredAt !== null };
+    refs.set(c.id, ref);
+    refs.set(c.code, ref);
   }
-  const links = linkRows(nationalTenant, id, input, refs);
+  // A retired competency may stay a target or prerequisite the program already has, never become a new one.
+  const links = linkRows(nationalTenant, id, input, refs, existing ? await linkedKeys(primary(ctx), nationalTenant, id) : undefined);
   const now = nowIso();
   const content = {
     title: input.title,
@@ -78,7 +84,6 @@ export async function putNationalProgram({
     jpCenti: toCenti(input.jp),
     costPerParticipant: input.costPerParticipant,
     hasTests: input.hasTests,
-    status: input.status,
   };
   // The version moves when the row or its competency links change; a repeat of the same PUT changes nothing.
   const linkKey = (items: (string | number)[][]) => JSON.stringify(items.map((i) => i.join(':')).sort());
@@ -89,11 +94,23 @@ export async function putNationalProgram({
       ...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]),
       ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel]),
     ]) === linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
-  const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}, ${programs.status}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests, excluded.status)`;
+  // The retire state is not content: a PUT keeps it (retire and reinstate are their own routes).
+  const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests)`;
   for (const db of databases(ctx)) {
     const upsert = db
       .insert(programs)
-      .values({ tenantId: nationalTenant, id, code, ...content, providerId: null, version: 1, createdAt: now, updatedAt: now })
+      .values({
+        tenantId: nationalTenant,
+        id,
+        code,
+        ...content,
+        status: 'active',
+        retiredAt: null,
+        providerId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [programs.tenantId, programs.id],
         set: { ...content, version: sql`${programs.version} + 1`, updatedAt: now },

@@ -237,6 +237,8 @@ export const schemaExamples: Record<string, unknown> = {
     type: 'manajerial',
     description:
       'Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi, jujur dalam hubungan dengan atasan, rekan kerja, bawahan dan pemangku kepentingan.',
+    status: 'active',
+    retiredAt: null,
     version: 1,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
@@ -766,6 +768,7 @@ export const schemaExamples: Record<string, unknown> = {
     },
     hasTests: true,
     status: 'active',
+    retiredAt: null,
     targets: [
       {
         competencyId: 'natcmp_pelayanan-publik',

@@ -5,6 +5,8 @@
  * type (`jpTargetsOf`, `defaultJpTargets`; `jpTargetCenti` for statements that compare per person).
  */
 export { creditJp, toCenti } from './ledger';
+/** For the caller's personal data export (`GET /me/export`): their JP credits. */
+export { personalJp } from './personal-data';
 export { jpRoutes } from './routes';
 export { jpAmount } from './schemas';
 export { defaultJpTargets, type JpTargets, jpTargetCenti, jpTargetsOf } from './targets';

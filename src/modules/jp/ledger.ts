@@ -23,7 +23,7 @@ type Row = typeof jpEntries.$inferSelect;
 export const toCenti = (jp: number) => Math.round(jp * 100);
 const fromCenti = (centi: number) => centi / 100;
 
-const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
+export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
   id: r.id,
   employeeId: r.employeeId,
   jp: fromCenti(r.jpCenti),

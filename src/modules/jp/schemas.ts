@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { employmentTypes } from '../../db/schema/employees';
 import { jpSources } from '../../db/schema/jp';
 import { tenantParams } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
 
 const hundredths = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 
@@ -20,8 +21,8 @@ export const newJpEntrySchema = z
       .datetime({ offset: true })
       .refine((v) => v >= '2000' && v < '2101', 'an instant between 2000 and 2100')
       .openapi({ example: '2026-03-14T09:00:00+07:00' }),
-    reference: z.string().trim().min(1).max(120).optional(),
-    note: z.string().trim().min(1).max(1000).optional(),
+    reference: lineText(120).optional(),
+    note: multilineText(1000).optional(),
   })
   .strict()
   .openapi('NewJpEntry');

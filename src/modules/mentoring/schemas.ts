@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { goalStatuses, mentorStatuses, pairingKinds, pairingStatuses } from '../../db/schema/mentoring';
 import { pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
 
 const id = z.string().min(1).max(60);
 const day = z.iso
@@ -10,7 +11,7 @@ const day = z.iso
   .refine((v) => v >= '2000-01-01' && v < '2101-01-01', 'a date between 2000 and 2100')
   .openapi({ example: '2026-03-10' });
 const competencyKeys = z.array(z.string().trim().min(1).max(60)).max(30);
-const reason = z.string().trim().min(3).max(1000);
+const reason = multilineText(1000, 3);
 
 export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const goalParams = idParams.extend({ goalId: id.openapi({ param: { name: 'goalId', in: 'path' } }) });
@@ -21,7 +22,7 @@ export const newMentorSchema = z
     employeeId: id,
     capacity: z.number().int().min(0).max(50).default(3),
     competencies: competencyKeys.default([]).openapi({ description: 'Competencies offered, by id or code' }),
-    availability: z.string().trim().min(1).max(500).optional().openapi({ example: 'Selasa dan Kamis, 13.00–15.00 WIB' }),
+    availability: multilineText(500).optional().openapi({ example: 'Selasa dan Kamis, 13.00–15.00 WIB' }),
     status: z.enum(mentorStatuses).default('active'),
   })
   .strict()
@@ -32,7 +33,7 @@ export const mentorChangesSchema = z
   .object({
     capacity: z.number().int().min(0).max(50),
     competencies: competencyKeys,
-    availability: z.string().trim().min(1).max(500).nullable(),
+    availability: multilineText(500).nullable(),
     status: z.enum(mentorStatuses),
   })
   .partial()
@@ -56,7 +57,8 @@ export const mentorSchema = z
 
 export const mentorQuery = pageQuery.extend({ status: z.enum(mentorStatuses).optional() });
 
-const newGoal = z.object({ title: z.string().trim().min(1).max(300), dueDate: day.optional() }).strict();
+const goalTitle = lineText(300);
+const newGoal = z.object({ title: goalTitle, dueDate: day.optional() }).strict();
 
 export const newPairingSchema = z
   .object({
@@ -64,7 +66,7 @@ export const newPairingSchema = z
     mentorId: id,
     menteeId: id,
     focus: competencyKeys.default([]).openapi({ description: 'Focus competencies, by id or code' }),
-    note: z.string().trim().min(1).max(1000).optional(),
+    note: multilineText(1000).optional(),
     goals: z.array(newGoal).max(20).default([]),
   })
   .strict()
@@ -116,8 +118,8 @@ export const newSessionSchema = z
   .object({
     date: day.openapi({ description: "The day of the session, not after today on the tenant's clock" }),
     minutes: z.number().int().min(1).max(maxSessionMinutes).openapi({ description: 'At most 480 (8 hours)' }),
-    notes: z.string().trim().min(1).max(5000).optional(),
-    actionItems: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+    notes: multilineText(5000).optional(),
+    actionItems: z.array(lineText(300)).max(20).default([]),
   })
   .strict()
   .openapi('NewMentoringSession');
@@ -148,7 +150,7 @@ export const sessionSchema = z
 export const newGoalSchema = newGoal.openapi('NewMentoringGoal');
 export type NewGoal = z.infer<typeof newGoalSchema>;
 export const goalChangesSchema = z
-  .object({ title: z.string().trim().min(1).max(300), status: z.enum(goalStatuses), dueDate: day.nullable() })
+  .object({ title: goalTitle, status: z.enum(goalStatuses), dueDate: day.nullable() })
   .partial()
   .strict()
   .openapi('MentoringGoalChanges');

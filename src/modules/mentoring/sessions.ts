@@ -26,12 +26,12 @@ import type { GoalChanges, NewGoal, NewSession } from './schemas';
 type SessionRow = typeof mentoringSessions.$inferSelect;
 type GoalRow = typeof mentoringGoals.$inferSelect;
 
-const publicSession = ({ tenantId: _t, actionItems, ...rest }: Omit<SessionRow, 'tenantId'> & { tenantId?: string }) => ({
+export const publicSession = ({ tenantId: _t, actionItems, ...rest }: Omit<SessionRow, 'tenantId'> & { tenantId?: string }) => ({
   ...rest,
   actionItems: JSON.parse(actionItems) as string[],
   status: rest.confirmedAt === null ? ('unconfirmed' as const) : ('confirmed' as const),
 });
-const publicGoal = ({ tenantId: _t, ...rest }: Omit<GoalRow, 'tenantId'> & { tenantId?: string }) => rest;
+export const publicGoal = ({ tenantId: _t, ...rest }: Omit<GoalRow, 'tenantId'> & { tenantId?: string }) => rest;
 
 /** The pairing, for a member who keeps it (the admin reads but does not write: 403). */
 async function keptBy(ctx: TenantContext, pairingId: string): Promise<PairingRow> {

@@ -6,10 +6,11 @@
 import { z } from '@hono/zod-openapi';
 import { reactionItems } from '../../../db/schema/evaluations';
 import { tenantParams } from '../../../platform/http/params';
+import { multilineText } from '../../../platform/http/text';
 
 const id = z.string().min(1).max(60);
 const likert = z.number().int().min(1).max(5);
-const comment = z.string().trim().max(2000).nullable().default(null);
+const comment = multilineText(2000, 0).nullable().default(null);
 const score = z.number().min(0).max(100);
 
 export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
