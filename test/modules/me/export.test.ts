@@ -12,7 +12,7 @@ import { createOffering, createProgram } from '../catalog/helpers';
 import { assess, putStandards } from '../competencies/helpers';
 import { orgIds } from '../employees/helpers';
 import { cohort, feedback, rate, react, scores } from '../evaluations/level-helpers';
-import { active, end, mentorProfile, type Person, person, session } from '../mentoring/helpers';
+import { active, confirmedSession, end, mentorProfile, type Person, person, session } from '../mentoring/helpers';
 
 const ok = <T extends { status: number; text: string }>(res: T, status = 201) => {
   expect(res.status, res.text).toBe(status);
@@ -114,7 +114,8 @@ async function world(t: TestTenant) {
   const colleagueMentor = { id: colleague.id, token: colleague.token };
   await mentorProfile(t, colleague.id, { availability: secret('PROFIL-KOLEGA') });
   const pairing = await active(t, colleagueMentor, me.id, { goals: [{ title: 'Menyusun rencana aksi saya' }] });
-  ok(await session(t, pairing, me.token, { minutes: 90, notes: 'Sesi kami berdua', actionItems: ['Baca pedoman'] }));
+  // Recorded by me, confirmed by the colleague: only a confirmed session earns JP.
+  await confirmedSession(t, pairing, me.token, colleague.token, { minutes: 90, notes: 'Sesi kami berdua', actionItems: ['Baca pedoman'] });
   ok(await end(t, pairing, colleague.token, 'completed'), 200);
   ok(await feedback(t, pairing, me.token, { rating: 5, comment: 'Umpan balik saya' }));
   ok(await feedback(t, pairing, colleague.token, { rating: 2, comment: secret('UMPAN-BALIK-KOLEGA') }));
@@ -167,9 +168,14 @@ describe('GET /api/v1/me/export', () => {
     expect(d.mentoring.profile).toMatchObject({ employeeId: w.me.id, availability: 'Kamis sore' });
     expect(d.mentoring.pairings.map((p: { id: string }) => p.id)).toEqual([w.pairing]);
     expect(d.mentoring.pairings[0]).toMatchObject({ mentorId: w.colleague.id, menteeId: w.me.id, proposedByYou: false, endedByYou: false });
-    expect(d.mentoring.sessions.map((s: { notes: string | null; recordedByYou: boolean }) => [s.notes, s.recordedByYou])).toEqual([
-      ['Sesi kami berdua', true],
-    ]);
+    expect(
+      d.mentoring.sessions.map((s: { notes: string | null; recordedByYou: boolean; confirmedByYou: boolean | null }) => [
+        s.notes,
+        s.recordedByYou,
+        s.confirmedByYou,
+      ]),
+    ).toEqual([['Sesi kami berdua', true, false]]);
+    expect(d.mentoring.sessions[0]).not.toHaveProperty('confirmedBy');
     expect(d.mentoring.goals.map((g: { title: string }) => g.title)).toEqual(['Menyusun rencana aksi saya']);
     // Evaluations: what I answered, my scores, that an L3 about me exists (not what it says).
     expect(d.evaluations.reactionsGiven).toEqual([expect.objectContaining({ enrollmentId: w.me.enrollmentId, comment: 'Komentar saya' })]);
