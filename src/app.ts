@@ -17,6 +17,7 @@ import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
+import { jobRoutes, nationalJobRoutes } from './modules/jobs';
 import { jpRoutes } from './modules/jp';
 import { meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
@@ -33,6 +34,17 @@ import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
 
 const maxBodyBytes = 1024 * 1024;
+/** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows). */
+const maxUploadBytes = 32 * 1024 * 1024;
+const uploads = /^\/api\/v1\/tenants\/[^/]+\/employees\/import$/;
+
+const limitTo = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new DomainError('payload_too_large', `Request bodies are limited to ${maxSize} bytes.`);
+    },
+  });
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -55,14 +67,9 @@ export function createApp() {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(serverTiming());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new DomainError('payload_too_large', `Request bodies are limited to ${maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  const requestLimit = limitTo(maxBodyBytes);
+  const uploadLimit = limitTo(maxUploadBytes);
+  app.use((c, next) => (uploads.test(c.req.path) ? uploadLimit : requestLimit)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
@@ -96,6 +103,8 @@ export function createApp() {
   app.route('/api/v1', recommendationRoutes);
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);
+  app.route('/api/v1', jobRoutes);
+  app.route('/api/v1', nationalJobRoutes);
 
   app.onError((err, c) => {
     const problem = toDomainError(err);

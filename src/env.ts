@@ -13,6 +13,10 @@ export interface Bindings {
   DB: D1Database;
   /** Dedicated tenant databases are any further D1 bindings named `DB_*`. */
   [binding: `DB_${string}`]: D1Database | undefined;
+  /** The Workflow that runs every job (src/modules/jobs). */
+  JOBS: Workflow;
+  /** Files: job inputs (an import's CSV), tenant export archives. */
+  FILES: R2Bucket;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
   /** Comma-separated allow-list, e.g. "ES256,RS256". Symmetric algorithms are refused. */

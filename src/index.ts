@@ -1,7 +1,8 @@
 /**
  * Worker entry: checks the bindings once per isolate, then serves requests with the app and runs
  * the hourly housekeeping: expired idempotency keys in every tenant database, and the national
- * summaries of the tenants whose data changed (a bounded number per run).
+ * summaries of the tenants whose data changed (a bounded number per run). It also exports the
+ * Workflow class that runs every job (src/jobs.ts).
  */
 import { createApp } from './app';
 import type { Bindings } from './env';
@@ -11,6 +12,8 @@ import { nationalContext } from './platform/context';
 import { CostMeter } from './platform/db/metered-d1';
 import { expireIdempotencyKeys } from './platform/http/idempotency';
 import { databaseBindings, tenantDatabase } from './platform/tenancy/directory';
+
+export { JobWorkflow } from './jobs';
 
 const app = createApp();
 let checked = false;

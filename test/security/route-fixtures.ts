@@ -40,6 +40,7 @@ const offering = (s: Side) => ({ id: s.offeringId });
 const enrollment = (s: Side) => ({ id: s.enrollmentId });
 const completedEnrollment = (s: Side) => ({ id: s.completedEnrollmentId });
 const plan = (s: Side) => ({ id: s.planId });
+const job = (s: Side) => ({ id: s.jobId });
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
@@ -286,4 +287,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/national/summary.csv': { untenanted: true, query: '?year=2026' },
   'GET /api/v1/national/tenants/{tenant}/summary': { untenanted: true, query: '?year=2026' },
   'POST /api/v1/national/summary/refresh': { untenanted: true, query: '?year=2026' },
+
+  'GET /api/v1/tenants/{tenant}/jobs': {},
+  'GET /api/v1/tenants/{tenant}/jobs/{id}': { params: job },
+  'POST /api/v1/tenants/{tenant}/jobs/{id}/cancel': { params: job },
+  'GET /api/v1/national/jobs': { untenanted: true },
+  'GET /api/v1/national/jobs/{id}': { untenanted: true, params: (s) => ({ id: s.nationalJobId }) },
+  'POST /api/v1/national/jobs/{id}/cancel': { untenanted: true, params: (s) => ({ id: s.nationalJobId }) },
 };

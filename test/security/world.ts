@@ -2,7 +2,12 @@
  * Two regions, A and B, with something of each kind, for the security suites. Built once per test
  * file (storage is per file); every route fixture takes its ids from here.
  */
+import { env } from 'cloudflare:workers';
+import { startNationalJob, startTenantJob } from '../../src/modules/jobs';
+import { nationalContext } from '../../src/platform/context';
+import { CostMeter } from '../../src/platform/db/metered-d1';
 import { api } from '../support/api';
+import { contextFor } from '../support/context';
 import { createTenant, type TestTenant } from '../support/factories';
 import { tokenFor } from '../support/tokens';
 
@@ -37,6 +42,9 @@ export interface Side {
   completedPairingId: string;
   /** A draft annual plan of this side (year 2099). */
   planId: string;
+  /** A job of this side (the plan's computation), and a national job (the same on both sides). */
+  jobId: string;
+  nationalJobId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -46,7 +54,7 @@ export interface World {
   b: Side;
 }
 
-async function side(label: string): Promise<Side> {
+async function side(label: string, nationalJobId: string): Promise<Side> {
   const tenant = await createTenant();
   const token = tenant.adminToken;
   const unit = await api('POST', `/api/v1/tenants/${tenant.slug}/units`, {
@@ -187,7 +195,10 @@ async function side(label: string): Promise<Side> {
   }
   const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
   if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
+  const job = await startTenantJob(await contextFor(tenant), { kind: 'world.sample', input: {} });
   return {
+    jobId: job.job.id,
+    nationalJobId,
     tenant,
     providerId: provider.body.id,
     programId: program.body.id,
@@ -239,10 +250,13 @@ async function side(label: string): Promise<Side> {
       offering.body.location,
       enrollment.body.items[0].id,
       plan.body.id,
+      job.job.id,
     ],
   };
 }
 
 export async function buildWorld(): Promise<World> {
-  return { a: await side('A'), b: await side('B') };
+  const actor = { subject: 'world-national', roles: ['national_admin' as const], scopes: ['read' as const, 'write' as const] };
+  const national = await startNationalJob(nationalContext(env, new CostMeter(), actor, 'req-world'), { kind: 'world.sample', input: {} });
+  return { a: await side('A', national.job.id), b: await side('B', national.job.id) };
 }

@@ -3,6 +3,7 @@ export * from './competencies';
 export * from './directory';
 export * from './employees';
 export * from './evaluations';
+export * from './jobs';
 export * from './jp';
 export * from './mentoring';
 export * from './needs';
