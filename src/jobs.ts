@@ -5,5 +5,6 @@
  */
 import { employeeImportJob } from './modules/employees';
 import { jobWorkflow } from './modules/jobs';
+import { planJob } from './modules/plans';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob]);
+export const JobWorkflow = jobWorkflow([employeeImportJob, planJob]);

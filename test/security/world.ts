@@ -3,12 +3,12 @@
  * file (storage is per file); every route fixture takes its ids from here.
  */
 import { env } from 'cloudflare:workers';
-import { startNationalJob, startTenantJob } from '../../src/modules/jobs';
+import { startNationalJob } from '../../src/modules/jobs';
 import { nationalContext } from '../../src/platform/context';
 import { CostMeter } from '../../src/platform/db/metered-d1';
 import { api } from '../support/api';
-import { contextFor } from '../support/context';
 import { createTenant, type TestTenant } from '../support/factories';
+import { followJob } from '../support/jobs';
 import { tokenFor } from '../support/tokens';
 
 export interface Side {
@@ -193,11 +193,12 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
   if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || ended.status !== 200) {
     throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
   }
-  const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
-  if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
-  const job = await startTenantJob(await contextFor(tenant), { kind: 'world.sample', input: {} });
+  const asked = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
+  const job = await followJob(asked, token);
+  if (job.status !== 'succeeded') throw new Error(`world setup failed: ${JSON.stringify(job)}`);
+  const plan = { body: job.result };
   return {
-    jobId: job.job.id,
+    jobId: job.id,
     nationalJobId,
     tenant,
     providerId: provider.body.id,
@@ -250,7 +251,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       offering.body.location,
       enrollment.body.items[0].id,
       plan.body.id,
-      job.job.id,
+      job.id,
     ],
   };
 }

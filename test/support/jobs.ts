@@ -46,11 +46,3 @@ export async function followJob<R = any>(res: ApiResponse, token: string): Promi
   );
   return waitForJob<R>(location as string, token);
 }
-
-/** Follows the job and returns its result, failing the test unless it succeeded. */
-// biome-ignore lint/suspicious/noExplicitAny: as above
-export async function jobResult<R = any>(res: ApiResponse, token: string): Promise<R> {
-  const job = await followJob<R>(res, token);
-  if (job.status !== 'succeeded') throw new Error(`job ${job.id} ${job.status}: ${JSON.stringify(job.error)}`);
-  return job.result;
-}
