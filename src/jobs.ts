@@ -5,6 +5,7 @@
  */
 import { employeeImportJob } from './modules/employees';
 import { jobWorkflow } from './modules/jobs';
+import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob, planJob]);
+export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob]);

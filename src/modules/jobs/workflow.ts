@@ -6,15 +6,13 @@
  * `src/jobs.ts`; a kind never imports this file's caller, so modules stay free of cycles.
  */
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
-import { tenants } from '../../db/schema';
 import type { Bindings } from '../../env';
 import type { Principal, Role } from '../../platform/auth/principal';
 import { type NationalContext, nationalContext, type TenantContext, tenantContext } from '../../platform/context';
 import { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError } from '../../platform/errors';
-import { tenantDatabase } from '../../platform/tenancy/directory';
+import { findTenantById, tenantDatabase } from '../../platform/tenancy/directory';
 import { TenantDb } from '../../platform/tenancy/scoped-db';
 import { JobSteps, JobStopped, problemOf } from './steps';
 import { failJob, finishJob, type JobRow, markRunning, nationalJobsDb, readJob } from './store';
@@ -58,7 +56,7 @@ function actorOf(row: JobRow, tenant?: Principal['tenant']): Principal {
 }
 
 async function tenantEntry(env: Bindings, tenantId: string) {
-  const [entry] = await drizzle(env.DB).select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  const entry = await findTenantById(drizzle(env.DB), tenantId);
   if (!entry) throw new DomainError('not_found', 'The tenant of this job no longer exists.');
   return entry;
 }

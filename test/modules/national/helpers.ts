@@ -3,8 +3,9 @@ import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../../src/index';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
-import { api } from '../../support/api';
+import { type ApiResponse, api } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { followJob } from '../../support/jobs';
 import { putStandards } from '../competencies/helpers';
 import { createEmployee, orgIds } from '../employees/helpers';
 
@@ -74,7 +75,18 @@ export async function seedTenant(
   return { t, people: made };
 }
 
-export const refresh = (token: string, query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+/**
+ * A refresh runs as a national job (202): this follows it and answers the way the request did when
+ * it refreshed in place — 200 with the refresh's result, or the job's problem. Other answers (400,
+ * 403, 404 at once) are returned as they are.
+ */
+export async function refresh(token: string, query = ''): Promise<ApiResponse> {
+  const res = await api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+  if (res.status !== 202) return res;
+  const job = await followJob(res, token);
+  const body = job.status === 'succeeded' ? job.result : job.error;
+  return { ...res, status: job.status === 'succeeded' ? 200 : (job.error?.status ?? 500), body, text: JSON.stringify(body) };
+}
 export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
 export const byUnit = (token: string, slug: string, year = 2026) =>
   api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });
