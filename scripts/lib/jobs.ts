@@ -22,8 +22,18 @@ export async function waitForJob<R>(
   options: { everyMs?: number; onProgress?: (job: Job<R>) => void } = {},
 ): Promise<Job<R>> {
   const url = new URL(location, base);
+  let unreachable = 0;
   for (;;) {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    let res: Response;
+    try {
+      res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    } catch (err) {
+      // Polling is safe to repeat: a connection the local server dropped (busy, or restarting) is tried again.
+      if (++unreachable > 240) throw err;
+      await sleep(options.everyMs ?? 250);
+      continue;
+    }
+    unreachable = 0;
     const text = await res.text();
     if (res.status === 503) {
       // The local server restarting; the job survives it.

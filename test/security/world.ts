@@ -194,8 +194,8 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
   }
   const asked = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
-  const job = await followJob(asked, token);
-  if (job.status !== 'succeeded') throw new Error(`world setup failed: ${JSON.stringify(job)}`);
+  const job = await followJob<{ id: string }>(asked, token);
+  if (job.status !== 'succeeded' || !job.result) throw new Error(`world setup failed: ${JSON.stringify(job)}`);
   const plan = { body: job.result };
   return {
     jobId: job.id,
@@ -204,7 +204,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     providerId: provider.body.id,
     programId: program.body.id,
     offeringId: offering.body.id,
-    enrollmentId: enrollment.body.items[0].id,
+    enrollmentId: enrollment.body.items[0]!.id,
     planId: plan.body.id,
     unitId: unit.body.id,
     positionId: position.body.id,
@@ -214,7 +214,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     menteeId: mentee.body.id,
     mentorId: mentor.body.id,
     pairingId: pairing.body.id,
-    goalId: goals.body.items[0].id,
+    goalId: goals.body.items[0]!.id,
     memberToken,
     reportId: report.body.id,
     completedEnrollmentId,
@@ -231,7 +231,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       mentee.body.name,
       mentor.body.id,
       pairing.body.id,
-      goals.body.items[0].id,
+      goals.body.items[0]!.id,
       `Tujuan rahasia ${label}`,
       `Jadwal rahasia ${label}`,
       tenant.id,
@@ -248,8 +248,8 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       program.body.id,
       program.body.title,
       offering.body.id,
-      offering.body.location,
-      enrollment.body.items[0].id,
+      offering.body.location!,
+      enrollment.body.items[0]!.id,
       plan.body.id,
       job.id,
     ],

@@ -5,7 +5,7 @@
  * failed with a problem — each as a durable step of its own. Kinds are registered in
  * `src/jobs.ts`; a kind never imports this file's caller, so modules stay free of cycles.
  */
-import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers';
+import type { WorkflowEntrypoint, WorkflowEvent, WorkflowStep } from 'cloudflare:workers';
 import { drizzle } from 'drizzle-orm/d1';
 import type { Bindings } from '../../env';
 import type { Principal, Role } from '../../platform/auth/principal';
@@ -61,9 +61,15 @@ async function tenantEntry(env: Bindings, tenantId: string) {
   return entry;
 }
 
-export function jobWorkflow(kinds: readonly JobKind[]) {
+/**
+ * The Workflow class running `kinds`. `Entrypoint` is the runtime's `WorkflowEntrypoint`, passed in
+ * by the Worker's entry (src/jobs.ts) so that this module, reached by the app's routes, never
+ * imports `cloudflare:workers` itself: the OpenAPI document is also built in Node, which has no
+ * such module.
+ */
+export function jobWorkflow(kinds: readonly JobKind[], Entrypoint: typeof WorkflowEntrypoint) {
   const byKind = new Map(kinds.map((k) => [k.kind, k]));
-  return class JobWorkflow extends WorkflowEntrypoint<Bindings, JobParams> {
+  return class JobWorkflow extends Entrypoint<Bindings, JobParams> {
     override async run(event: Readonly<WorkflowEvent<JobParams>>, step: WorkflowStep): Promise<void> {
       const env = this.env;
       const { jobId, tenantId, database } = event.payload;

@@ -1,7 +1,11 @@
 /** Registry test data: valid NIPs by number, CSV files by rows, and the test tenant's unit and position ids. */
+
+import type { components } from '../../../types/openapi';
 import { type ApiResponse, api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
-import { type FinishedJob, followJob } from '../../support/jobs';
+import { type FinishedJob, followJob, jobAnswer } from '../../support/jobs';
+
+type ImportReport = components['schemas']['EmployeeImport'];
 
 /**
  * The i-th valid PNS NIP: birth 1970-01-01 plus one day per 999 numbers, appointment at 25,
@@ -49,30 +53,28 @@ export const people = (count: number, from = 0): Row[] =>
 /**
  * Posts a file to the import. A commit answers 202 with its job: this follows it and answers the
  * job's outcome the way the import did when it ran in the request — 200 with the report, or the
- * job's problem — with the headers and D1 cost of the request that started it.
+ * job's problem — with the headers and D1 cost of the request that started it, and the job.
  */
 export async function importCsv(
   t: TestTenant,
   csv: string,
   mode: 'dry-run' | 'commit' = 'commit',
   token = t.adminToken,
-): Promise<ApiResponse & { job?: FinishedJob }> {
+): Promise<ApiResponse<ImportReport> & { job?: FinishedJob<ImportReport> }> {
   const res = await api('POST', `/api/v1/tenants/${t.slug}/employees/import?mode=${mode}`, {
     token,
     rawBody: csv,
     headers: { 'content-type': 'text/csv' },
   });
-  if (res.status !== 202) return res;
-  const job = await followJob(res, token);
-  const body = job.status === 'succeeded' ? job.result : job.error;
-  return { ...res, status: job.status === 'succeeded' ? 200 : (job.error?.status ?? 500), body, text: JSON.stringify(body), job };
+  if (res.status !== 202) return { ...res, body: res.body as ImportReport };
+  return jobAnswer(res, await followJob<ImportReport>(res, token), 200);
 }
 
 export async function orgIds(t: TestTenant): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const what of ['units', 'positions']) {
+  for (const what of ['units', 'positions'] as const) {
     const res = await api('GET', `/api/v1/tenants/${t.slug}/${what}?limit=500`, { token: t.adminToken });
-    for (const item of res.body.items as { code: string; id: string }[]) ids[item.code] = item.id;
+    for (const item of res.body.items) ids[item.code] = item.id;
   }
   return ids;
 }

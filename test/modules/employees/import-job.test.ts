@@ -11,10 +11,14 @@ import { jobs } from '../../../src/db/schema';
 import { employeeImportJob } from '../../../src/modules/employees';
 import { importFileKey } from '../../../src/modules/employees/import-job';
 import { JobSteps } from '../../../src/modules/jobs/steps';
+import type { components } from '../../../types/openapi';
 import { api, expectProblem } from '../../support/api';
 import { contextFor } from '../../support/context';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { followJob, waitForJob } from '../../support/jobs';
+import { acceptedJob, followJob, waitForJob } from '../../support/jobs';
+
+type ImportReport = components['schemas']['EmployeeImport'];
+
 import { csvOf, people } from './helpers';
 
 const commit = (t: TestTenant, csv: string) =>
@@ -37,9 +41,9 @@ describe('the import commit as a job', () => {
     const t = await createTenant();
     const res = await commit(t, csvOf(people(600)));
     expect(res.status).toBe(202);
-    expect(res.headers.get('location')).toBe(`/api/v1/tenants/${t.slug}/jobs/${res.body.id}`);
-    expect(res.body).toMatchObject({ kind: 'employees.import', status: 'queued', result: null, error: null });
-    const job = await followJob(res, t.adminToken);
+    expect(res.headers.get('location')).toBe(`/api/v1/tenants/${t.slug}/jobs/${acceptedJob(res).id}`);
+    expect(acceptedJob(res)).toMatchObject({ kind: 'employees.import', status: 'queued', result: null, error: null });
+    const job = await followJob<ImportReport>(res, t.adminToken);
     expect(job).toMatchObject({ status: 'succeeded', progress: { done: 600, total: 600 }, error: null });
     expect(job.result).toMatchObject({ mode: 'commit', rows: 600, created: 600, updated: 0, unchanged: 0, rejected: 0, errors: [] });
     expect(await counts(t)).toEqual({ employees: 600, audits: 600 });
@@ -54,7 +58,7 @@ describe('the import commit as a job', () => {
       await m.disableRetryDelays();
       await m.mockStepError({ name: 'apply 1' }, new Error('D1 was busy'), 1);
     });
-    const job = await followJob(await commit(t, csvOf(people(300))), t.adminToken);
+    const job = await followJob<ImportReport>(await commit(t, csvOf(people(300))), t.adminToken);
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({ created: 300, rejected: 0 });
     expect(await counts(t)).toEqual({ employees: 300, audits: 300 });
@@ -68,14 +72,14 @@ describe('the import commit as a job', () => {
         await m.disableRetryDelays();
         await m.mockStepError({ name: 'apply 1' }, new Error('D1 is down'));
       });
-      const job = await followJob(await commit(t, csvOf(people(50))), t.adminToken);
+      const job = await followJob<ImportReport>(await commit(t, csvOf(people(50))), t.adminToken);
       expect(job.status).toBe('failed');
       expect(job.result).toBeNull();
       expect(job.error).toMatchObject({ type: 'urn:bangkom:problem:internal', status: 500, title: 'Internal error' });
       expect(job.error?.detail).toContain('failed after its retries');
       expect(await counts(t)).toEqual({ employees: 0, audits: 0 });
     }
-    const again = await followJob(await commit(t, csvOf(people(50))), t.adminToken);
+    const again = await followJob<ImportReport>(await commit(t, csvOf(people(50))), t.adminToken);
     expect(again.result).toMatchObject({ created: 50 });
   });
 
@@ -135,14 +139,16 @@ describe('the import commit as a job', () => {
     const [first, second] = await Promise.all([commit(t, csvOf(people(400))), commit(t, csvOf(people(5, 9000)))]);
     const elsewhere = await commit(other, csvOf(people(5)));
     expect([first.status, second.status, elsewhere.status]).toEqual([202, 202, 202]);
-    expect(second.body.id).toBe(first.body.id);
+    expect(acceptedJob(second).id).toBe(acceptedJob(first).id);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
-    expect(elsewhere.body.id).not.toBe(first.body.id);
+    expect(acceptedJob(elsewhere).id).not.toBe(acceptedJob(first).id);
     // Whichever request came first started the job; the other file was not imported.
-    const job = await followJob(first, t.adminToken);
-    const created = job.result.created as number;
+    const job = await followJob<ImportReport>(first, t.adminToken);
+    const created = job.result?.created ?? -1;
     expect([400, 5]).toContain(created);
-    expect((await waitForJob(elsewhere.headers.get('location') as string, other.adminToken)).result).toMatchObject({ created: 5 });
+    expect((await waitForJob<ImportReport>(elsewhere.headers.get('location') as string, other.adminToken)).result).toMatchObject({
+      created: 5,
+    });
     expect(await counts(t)).toEqual({ employees: created, audits: created });
     const list = await api('GET', `/api/v1/tenants/${t.slug}/jobs`, { token: t.adminToken });
     expect(list.body.items).toHaveLength(1);
@@ -151,14 +157,14 @@ describe('the import commit as a job', () => {
   it('cancels a running import: it stops, what it applied stays, and a new import completes the file', async () => {
     const t = await createTenant();
     const res = await commit(t, csvOf(people(3000)));
-    const cancelled = await api('POST', `/api/v1/tenants/${t.slug}/jobs/${res.body.id}/cancel`, { token: t.adminToken });
+    const cancelled = await api('POST', `/api/v1/tenants/${t.slug}/jobs/${acceptedJob(res).id}/cancel`, { token: t.adminToken });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
-    const job = await waitForJob(res.headers.get('location') as string, t.adminToken);
+    const job = await waitForJob<ImportReport>(res.headers.get('location') as string, t.adminToken);
     expect(job).toMatchObject({ status: 'cancelled', result: null, error: null });
     const { employees } = await counts(t);
     expect(employees).toBeLessThan(3000);
-    const again = await followJob(await commit(t, csvOf(people(3000))), t.adminToken);
+    const again = await followJob<ImportReport>(await commit(t, csvOf(people(3000))), t.adminToken);
     expect(again.result).toMatchObject({ created: 3000 - (employees ?? 0), unchanged: employees });
     expect(await counts(t)).toEqual({ employees: 3000, audits: 3000 });
   });
@@ -169,8 +175,8 @@ describe('the import commit as a job', () => {
     expectProblem(await commit(t, 'nip,name\n198702122010012001,Budi\n'), 400);
     expect((await api('GET', `/api/v1/tenants/${t.slug}/jobs`, { token: t.adminToken })).body.items).toEqual([]);
     const res = await commit(t, csvOf(people(3)));
-    await followJob(res, t.adminToken);
-    expectProblem(await api('GET', `/api/v1/tenants/${other.slug}/jobs/${res.body.id}`, { token: other.adminToken }), 404);
-    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jobs/${res.body.id}`, { token: other.adminToken }), 403);
+    await followJob<ImportReport>(res, t.adminToken);
+    expectProblem(await api('GET', `/api/v1/tenants/${other.slug}/jobs/${acceptedJob(res).id}`, { token: other.adminToken }), 404);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jobs/${acceptedJob(res).id}`, { token: other.adminToken }), 403);
   });
 });

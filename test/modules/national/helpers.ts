@@ -2,10 +2,11 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../../src/index';
+import type { RefreshResult } from '../../../src/modules/national/refresh';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
-import { type ApiResponse, api } from '../../support/api';
+import { type ApiResponse, api, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { followJob } from '../../support/jobs';
+import { followJob, jobAnswer } from '../../support/jobs';
 import { putStandards } from '../competencies/helpers';
 import { createEmployee, orgIds } from '../employees/helpers';
 
@@ -48,7 +49,7 @@ export async function seedTenant(
   for (const [i, p] of people.entries()) {
     const res = await createEmployee(t, { name: `Wulan Kusumawati ${t.slug} ${i}`, unitId: ids[p.unit] });
     expect(res.status, res.text).toBe(201);
-    made.push({ id: res.body.id as string, nip: res.body.nip as string, name: res.body.name as string });
+    made.push({ id: res.body.id, nip: res.body.nip, name: res.body.name });
   }
   const items = people.flatMap((p, i) =>
     Object.entries(p.levels ?? {}).map(([competency, level]) => ({
@@ -80,12 +81,11 @@ export async function seedTenant(
  * it refreshed in place — 200 with the refresh's result, or the job's problem. Other answers (400,
  * 403, 404 at once) are returned as they are.
  */
-export async function refresh(token: string, query = ''): Promise<ApiResponse> {
+export async function refresh(token: string, query: Query = ''): Promise<ApiResponse<RefreshResult>> {
   const res = await api('POST', `/api/v1/national/summary/refresh${query}`, { token });
-  if (res.status !== 202) return res;
-  const job = await followJob(res, token);
-  const body = job.status === 'succeeded' ? job.result : job.error;
-  return { ...res, status: job.status === 'succeeded' ? 200 : (job.error?.status ?? 500), body, text: JSON.stringify(body) };
+  if (res.status !== 202) return { ...res, body: res.body as unknown as RefreshResult };
+  const job = await followJob<RefreshResult>(res, token);
+  return jobAnswer(res, job, 200);
 }
 export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
 export const byUnit = (token: string, slug: string, year = 2026) =>

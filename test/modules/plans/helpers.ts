@@ -6,9 +6,13 @@
  * bonus 0 the best plan is Ani in both (10); weighted gaps in scope 2×2 + 3×2 + 3×1 = 13.
  */
 import { expect } from 'vitest';
-import { type ApiResponse, api } from '../../support/api';
+import { type ApiResponse, api, type ResponseBody } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
-import { followJob } from '../../support/jobs';
+import { followJob, jobAnswer } from '../../support/jobs';
+
+/** A plan as `GET …/plans/{id}` answers it: a plan job's result. */
+export type Plan = ResponseBody<'GET', `/api/v1/tenants/${string}/plans/${string}`>;
+
 import { createOffering, createProgram, employees } from '../catalog/helpers';
 import { assess, createTechnical, putStandards } from '../competencies/helpers';
 import { orgIds } from '../employees/helpers';
@@ -55,10 +59,10 @@ export async function planWorld(t?: TestTenant) {
  * computed in place — 201 with the draft (read back, with its ETag, and checked equal to the job's
  * result), or the job's problem. An answer other than 202 (a 400, 409 or 422 at once) is returned as it is.
  */
-async function planAnswer(t: TestTenant, res: ApiResponse): Promise<ApiResponse> {
-  if (res.status !== 202) return res;
-  const job = await followJob(res, t.adminToken);
-  if (job.status !== 'succeeded') return { ...res, status: job.error?.status ?? 500, body: job.error, text: JSON.stringify(job.error) };
+async function planAnswer(t: TestTenant, res: ApiResponse): Promise<ApiResponse<Plan>> {
+  if (res.status !== 202) return { ...res, body: res.body as Plan };
+  const job = await followJob<Plan>(res, t.adminToken);
+  if (job.status !== 'succeeded' || !job.result) return jobAnswer(res, job, 201);
   const read = await api('GET', `/api/v1/tenants/${t.slug}/plans/${job.result.id}`, { token: t.adminToken });
   expect(read.body).toEqual(job.result);
   return { ...read, status: 201 };
@@ -76,11 +80,5 @@ export const approve = (t: TestTenant, id: string, etag: string) =>
 export async function linesOf(t: TestTenant, id: string) {
   const res = await api('GET', `/api/v1/tenants/${t.slug}/plans/${id}/lines?limit=500`, { token: t.adminToken });
   expect(res.status, res.text).toBe(200);
-  return res.body.items as {
-    employeeId: string;
-    offeringId: string;
-    cost: number;
-    value: number;
-    gaps: { competencyId: string; from: number; to: number; weight: number }[];
-  }[];
+  return res.body.items;
 }
