@@ -9292,62 +9292,17 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "id": "pln_1k8k5l5in000v6233yg3",
-                         *       "year": 2027,
-                         *       "budget": 150000000,
-                         *       "status": "draft",
-                         *       "sourcePlanId": null,
-                         *       "createdBy": "dev-tenant_admin-kalianda",
-                         *       "approvedBy": null,
-                         *       "approvedAt": null,
-                         *       "version": 1,
-                         *       "createdAt": "2026-11-29T17:29:15.095Z",
-                         *       "updatedAt": "2026-11-29T17:29:15.095Z",
-                         *       "options": {
-                         *         "perPersonCap": 2,
-                         *         "jpTargetBonus": 1,
-                         *         "weights": {
-                         *           "competencyTypes": {
-                         *             "manajerial": 1.5
-                         *           }
-                         *         }
+                         *       "id": "job_1jd3k5m7n000abcdefgh",
+                         *       "kind": "plans.compute",
+                         *       "status": "queued",
+                         *       "progress": {
+                         *         "done": 0,
+                         *         "total": 0
                          *       },
-                         *       "totals": {
-                         *         "budgetUsed": 21200000,
-                         *         "lines": 56,
-                         *         "value": 81.5,
-                         *         "naiveValue": 30.5,
-                         *         "naiveCost": 14900000,
-                         *         "weightedGap": 1712,
-                         *         "closed": 73.5,
-                         *         "closureShare": 0.043,
-                         *         "employeesInScope": 280,
-                         *         "reachingTargetBefore": 0,
-                         *         "reachingTargetAfter": 8,
-                         *         "byUnit": [
-                         *           {
-                         *             "unitId": "unt_0e3hkag5fcmqvk9j",
-                         *             "employees": 3,
-                         *             "lines": 2,
-                         *             "cost": 1900000,
-                         *             "weightedGap": 26.5,
-                         *             "closed": 4,
-                         *             "reachingTargetBefore": 0,
-                         *             "reachingTargetAfter": 1
-                         *           },
-                         *           {
-                         *             "unitId": "unt_0npgz9dyv3srs5yp",
-                         *             "employees": 1,
-                         *             "lines": 0,
-                         *             "cost": 0,
-                         *             "weightedGap": 3,
-                         *             "closed": 0,
-                         *             "reachingTargetBefore": 0,
-                         *             "reachingTargetAfter": 0
-                         *           }
-                         *         ],
-                         *         "jpTarget": 20
-                         *       }
+                         *       "result": null,
+                         *       "error": null,
+                         *       "createdAt": "2026-11-30T02:00:00.000Z",
+                         *       "updatedAt": "2026-11-30T02:00:00.000Z"
                          *     }
                          */
                         "application/json": components["schemas"]["Job"];
@@ -9943,62 +9898,17 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "id": "pln_1k8k5l5in000v6233yg3",
-                         *       "year": 2027,
-                         *       "budget": 150000000,
-                         *       "status": "draft",
-                         *       "sourcePlanId": null,
-                         *       "createdBy": "dev-tenant_admin-kalianda",
-                         *       "approvedBy": null,
-                         *       "approvedAt": null,
-                         *       "version": 1,
-                         *       "createdAt": "2026-11-29T17:29:15.095Z",
-                         *       "updatedAt": "2026-11-29T17:29:15.095Z",
-                         *       "options": {
-                         *         "perPersonCap": 2,
-                         *         "jpTargetBonus": 1,
-                         *         "weights": {
-                         *           "competencyTypes": {
-                         *             "manajerial": 1.5
-                         *           }
-                         *         }
+                         *       "id": "job_1jd3k5m7n000abcdefgh",
+                         *       "kind": "plans.compute",
+                         *       "status": "queued",
+                         *       "progress": {
+                         *         "done": 0,
+                         *         "total": 0
                          *       },
-                         *       "totals": {
-                         *         "budgetUsed": 21200000,
-                         *         "lines": 56,
-                         *         "value": 81.5,
-                         *         "naiveValue": 30.5,
-                         *         "naiveCost": 14900000,
-                         *         "weightedGap": 1712,
-                         *         "closed": 73.5,
-                         *         "closureShare": 0.043,
-                         *         "employeesInScope": 280,
-                         *         "reachingTargetBefore": 0,
-                         *         "reachingTargetAfter": 8,
-                         *         "byUnit": [
-                         *           {
-                         *             "unitId": "unt_0e3hkag5fcmqvk9j",
-                         *             "employees": 3,
-                         *             "lines": 2,
-                         *             "cost": 1900000,
-                         *             "weightedGap": 26.5,
-                         *             "closed": 4,
-                         *             "reachingTargetBefore": 0,
-                         *             "reachingTargetAfter": 1
-                         *           },
-                         *           {
-                         *             "unitId": "unt_0npgz9dyv3srs5yp",
-                         *             "employees": 1,
-                         *             "lines": 0,
-                         *             "cost": 0,
-                         *             "weightedGap": 3,
-                         *             "closed": 0,
-                         *             "reachingTargetBefore": 0,
-                         *             "reachingTargetAfter": 0
-                         *           }
-                         *         ],
-                         *         "jpTarget": 20
-                         *       }
+                         *       "result": null,
+                         *       "error": null,
+                         *       "createdAt": "2026-11-30T02:00:00.000Z",
+                         *       "updatedAt": "2026-11-30T02:00:00.000Z"
                          *     }
                          */
                         "application/json": components["schemas"]["Job"];
@@ -11204,6 +11114,30 @@ export interface components {
             }[];
             ignoredColumns: string[];
         };
+        /**
+         * @example {
+         *       "id": "job_1jd3k5m7n001qrstvwxy",
+         *       "kind": "employees.import",
+         *       "status": "succeeded",
+         *       "progress": {
+         *         "done": 7,
+         *         "total": 7
+         *       },
+         *       "result": {
+         *         "mode": "commit",
+         *         "rows": 7,
+         *         "created": 7,
+         *         "updated": 0,
+         *         "unchanged": 0,
+         *         "rejected": 0,
+         *         "errors": [],
+         *         "ignoredColumns": []
+         *       },
+         *       "error": null,
+         *       "createdAt": "2026-11-30T02:00:00.000Z",
+         *       "updatedAt": "2026-11-30T02:00:01.000Z"
+         *     }
+         */
         Job: {
             id: string;
             /** @example employees.import */
