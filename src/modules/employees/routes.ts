@@ -84,6 +84,7 @@ export const employeeRoutes = tenantRouter()
         200: json(importReportSchema, 'dry-run: what a commit would create, update, leave unchanged, and every bad row'),
         202: json(jobSchema, 'commit: the import job (or the import already running in this tenant); poll its Location'),
         413: problem('The file is larger than the mode allows'),
+        409: problem('Not applied: another request changed a NIP, unit, position or supervisor meanwhile; import the file again'),
         415: problem('Not text/csv'),
       },
     }),

@@ -123,6 +123,7 @@ export const planRoutes = tenantRouter()
       responses: {
         202: json(jobSchema, 'The plan job; its result is the new draft (sourcePlanId names this plan)'),
         409: problem('The plan is approved and frozen'),
+        422: problem('An offering the plan was limited to is no longer an enrollable offering of this tenant'),
       },
     }),
     async (c) => {
@@ -139,7 +140,12 @@ export const planRoutes = tenantRouter()
       roles: [...admin],
       summary: 'Approve the draft: creates all its enrollments at once, or nothing (If-Match); approving again answers the approved plan',
       request: { params: planParams },
-      responses: { 200: json(planSchema, 'The approved plan'), 409: problem('Seats were taken meanwhile: nothing was created') },
+      responses: {
+        200: json(planSchema, 'The approved plan'),
+        409: problem('Seats were taken meanwhile: nothing was created'),
+        412: problem('If-Match is stale: read the plan again'),
+        428: problem('If-Match is missing'),
+      },
     }),
     async (c) => {
       const plan = await approvePlan({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });
