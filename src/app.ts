@@ -7,6 +7,7 @@
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
@@ -69,7 +70,10 @@ export function createApp() {
   app.use(serverTiming());
   const requestLimit = limitTo(maxBodyBytes);
   const uploadLimit = limitTo(maxUploadBytes);
-  app.use((c, next) => (uploads.test(c.req.path) ? uploadLimit : requestLimit)(c, next));
+  // Only a CSV committed as a job may be larger; anything else on that path keeps the 1 MB limit.
+  const isUpload = (c: Context) =>
+    uploads.test(c.req.path) && c.req.query('mode') === 'commit' && (c.req.header('content-type') ?? '').startsWith('text/csv');
+  app.use((c, next) => (isUpload(c) ? uploadLimit : requestLimit)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

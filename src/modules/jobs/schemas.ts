@@ -6,7 +6,8 @@ import { tenantParams } from '../../platform/http/params';
 
 const jobId = z
   .string()
-  .regex(/^job_[0-9a-z]{1,40}$/, 'a job id')
+  .min(1)
+  .max(60)
   .openapi({ param: { name: 'id', in: 'path' }, example: 'job_1jd3k5m7n000abcdefgh' });
 
 export const jobParams = tenantParams.extend({ id: jobId });

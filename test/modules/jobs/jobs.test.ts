@@ -106,7 +106,7 @@ describe('jobs', () => {
 
   it('refuses a malformed id or filter with a problem', async () => {
     const t = await createTenant();
-    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jobs/not-a-job`, { token: t.adminToken }), 400);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jobs/not-a-job`, { token: t.adminToken }), 404);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jobs?status=done`, { token: t.adminToken }), 400);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jobs/job_unknown0000000000`, { token: t.adminToken }), 404);
   });
