@@ -24,6 +24,7 @@ import { nationalSummaryRoutes } from './modules/national';
 import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
+import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
 import { DomainError } from './platform/errors';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
@@ -65,6 +66,11 @@ export function createApp() {
   );
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // Bangkom's public signing keys, for anyone who verifies its tokens (platform/auth/keys.ts).
+  app.get('/.well-known/jwks.json', async (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(await publicJwks(c.env));
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
   app.get('/api/v1/reference', referencePage);

@@ -13,8 +13,14 @@ export interface Bindings {
   DB: D1Database;
   /** Dedicated tenant databases are any further D1 bindings named `DB_*`. */
   [binding: `DB_${string}`]: D1Database | undefined;
-  JWT_ISSUER: string;
+  /** Issuer of external tokens (an IdP, Cloudflare Access, the local `npm run token` key). */
+  JWT_ISSUER?: string;
+  /** Audience of every accepted token, Bangkom's own included. */
   JWT_AUDIENCE: string;
+  /** Issuer of the tokens Bangkom signs itself (the deployment's own URL). */
+  AUTH_ISSUER?: string;
+  /** Secret: Bangkom's private ES256 signing keys, a JSON array of JWKs; the first signs (platform/auth/keys.ts). */
+  AUTH_SIGNING_KEYS?: string;
   /** Comma-separated allow-list, e.g. "ES256,RS256". Symmetric algorithms are refused. */
   JWT_ALGORITHMS?: string;
   /** Remote key set (production: the OIDC IdP or Cloudflare Access certs URL). */
