@@ -63,6 +63,8 @@ export default defineConfig({
                 TEST_SIGNING_JWK: JSON.stringify(privateJwk),
                 JWT_JWKS: JSON.stringify({ keys: [publicJwk] }),
                 AUTH_SIGNING_KEYS: JSON.stringify(ownKeys),
+                // A cheap scrypt set keeps the suites fast; one test checks the production set (docs/auth.md).
+                AUTH_SCRYPT: '1024,8,1',
                 SERVER_TIMING: 'on',
                 ...(process.env.FUZZ_SEED ? { FUZZ_SEED: process.env.FUZZ_SEED } : {}),
               },

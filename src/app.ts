@@ -10,6 +10,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
+import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes } from './modules/accounts';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
 import { catalogRoutes, offeringRoutes, recommendationRoutes } from './modules/catalog';
 import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from './modules/competencies';
@@ -72,9 +73,12 @@ export function createApp() {
     return c.json(await publicJwks(c.env));
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'refreshCookie', { type: 'apiKey', in: 'cookie', name: 'bangkom_refresh' });
   app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
   app.get('/api/v1/reference', referencePage);
 
+  // Signing in needs no token: mounted before authenticate(), rate-limited route by route.
+  app.route('/api/v1', signInRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.
@@ -102,6 +106,9 @@ export function createApp() {
   app.route('/api/v1', recommendationRoutes);
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);
+  app.route('/api/v1', ownAccountRoutes);
+  app.route('/api/v1', accountRoutes);
+  app.route('/api/v1', nationalAccountRoutes);
 
   app.onError((err, c) => {
     const problem = toDomainError(err);

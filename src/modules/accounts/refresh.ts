@@ -1,0 +1,24 @@
+/** Refreshing and signing out with the refresh cookie. */
+import { eq } from 'drizzle-orm';
+import { sessions } from '../../db/schema';
+import type { AuthCall } from './realm';
+import { signInRestriction } from './restriction';
+import { accountActor, authAudit, findSession, notSignedIn, revokeWhere, rotate } from './sessions';
+import { type SignedIn, signedIn } from './tokens';
+
+export async function refresh(call: AuthCall, token: string | undefined): Promise<SignedIn> {
+  const found = await findSession(call, token);
+  if (!found) throw notSignedIn();
+  const next = await rotate(call, found);
+  return signedIn(call, found.realm, found.account, next, await signInRestriction(found.realm, found.account));
+}
+
+/** Ends the cookie's sign-in (its whole family); nothing to end is fine too. */
+export async function signOut(call: AuthCall, token: string | undefined): Promise<void> {
+  const found = await findSession(call, token);
+  if (!found) return;
+  await found.realm.db.batch([
+    revokeWhere(found.realm, eq(sessions.familyId, found.session.familyId), call.now),
+    authAudit(found.realm, call, accountActor(found.account), 'auth.logout', found.account.id),
+  ]);
+}
