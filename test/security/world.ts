@@ -37,6 +37,9 @@ export interface Side {
   completedPairingId: string;
   /** A draft annual plan of this side (year 2099). */
   planId: string;
+  /** An admin account of this side (never activated), and a national account made for this side. */
+  accountId: string;
+  nationalAccountId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -187,6 +190,16 @@ async function side(label: string): Promise<Side> {
   }
   const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
   if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
+  const account = await api('POST', `/api/v1/tenants/${tenant.slug}/accounts`, {
+    token,
+    body: { roles: ['tenant_admin'], email: `rahasia.${label.toLowerCase()}.${tenant.slug}@bkd.example.go.id` },
+  });
+  const nationalAccount = await api('POST', '/api/v1/national/accounts', {
+    token: tenant.nationalToken,
+    body: { email: `nasional.${label.toLowerCase()}.${tenant.slug}@example.go.id` },
+  });
+  if (account.status !== 201 || nationalAccount.status !== 201)
+    throw new Error(`world setup failed: ${account.text} ${nationalAccount.text}`);
   return {
     tenant,
     providerId: provider.body.id,
@@ -194,6 +207,8 @@ async function side(label: string): Promise<Side> {
     offeringId: offering.body.id,
     enrollmentId: enrollment.body.items[0].id,
     planId: plan.body.id,
+    accountId: account.body.id,
+    nationalAccountId: nationalAccount.body.id,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
@@ -239,6 +254,8 @@ async function side(label: string): Promise<Side> {
       offering.body.location,
       enrollment.body.items[0].id,
       plan.body.id,
+      account.body.id,
+      account.body.username,
     ],
   };
 }
