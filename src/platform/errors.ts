@@ -20,7 +20,6 @@ export const problemCodes = {
   unprocessable: { status: 422, title: 'The request cannot be applied' },
   precondition_required: { status: 428, title: 'If-Match required' },
   too_many_requests: { status: 429, title: 'Too many requests' },
-  unavailable: { status: 503, title: 'Not available' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 
