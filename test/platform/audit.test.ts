@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiResponse, api, expectProblem } from '../support/api';
+import { type ApiResponse, api, expectProblem, type ResponseBody } from '../support/api';
 import { createTenant } from '../support/factories';
 
 describe('audit log', () => {
@@ -10,7 +10,7 @@ describe('audit log', () => {
       body: { code: 'AUD', name: 'Bagian Audit', kind: 'bagian' },
       headers: { 'x-request-id': 'req-create' },
     });
-    const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}`;
+    const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}` as const;
     await api('PATCH', path, {
       token: t.adminToken,
       body: { name: 'Bagian Audit Baru' },
@@ -20,7 +20,7 @@ describe('audit log', () => {
 
     const log = await api('GET', `/api/v1/tenants/${t.slug}/audit?entityId=${created.body.id}`, { token: t.adminToken });
     expect(log.status).toBe(200);
-    expect(log.body.items.map((e: { action: string; requestId: string }) => [e.action, e.requestId])).toEqual([
+    expect(log.body.items.map((e) => [e.action, e.requestId])).toEqual([
       ['unit.delete', 'req-delete'],
       ['unit.update', 'req-update'],
       ['unit.create', 'req-create'],
@@ -34,7 +34,7 @@ describe('audit log', () => {
       token: t.adminToken,
       body: { code: 'STALE', name: 'Bagian Basi', kind: 'bagian' },
     });
-    const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}`;
+    const path = `/api/v1/tenants/${t.slug}/units/${created.body.id}` as const;
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { name: 'Tidak Jadi' }, headers: { 'if-match': '"v7"' } }), 412);
     expectProblem(
       await api('POST', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken, body: { code: 'STALE', name: 'Lagi', kind: 'bagian' } }),
@@ -57,10 +57,14 @@ describe('audit log', () => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: ApiResponse = await api('GET', `/api/v1/tenants/${t.slug}/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
-        token: t.adminToken,
-      });
-      ids.push(...res.body.items.map((e: { id: string }) => e.id));
+      const res: ApiResponse<ResponseBody<'GET', '/api/v1/tenants/{tenant}/audit'>> = await api(
+        'GET',
+        `/api/v1/tenants/${t.slug}/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          token: t.adminToken,
+        },
+      );
+      ids.push(...res.body.items.map((e) => e.id));
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(new Set(ids).size).toBe(ids.length);
@@ -71,7 +75,7 @@ describe('audit log', () => {
 
   it("keeps a national trail for the national admin: onboarding and curation, never a tenant's own entries", async () => {
     const t = await createTenant();
-    const read = (query: string, token = t.nationalToken) => api('GET', `/api/v1/national/audit${query}`, { token });
+    const read = (query: `?${string}` | '', token = t.nationalToken) => api('GET', `/api/v1/national/audit${query}`, { token });
     const onboarding = await read(`?entity=tenant&entityId=${t.id}`);
     expect(onboarding.status, onboarding.text).toBe(200);
     expect(onboarding.body.items).toEqual([

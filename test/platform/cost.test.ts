@@ -21,7 +21,7 @@ describe('Server-Timing carries the D1 cost of each request', () => {
   it("keeps a tenant's read cost flat when another tenant grows", async () => {
     const small = await createTenant();
     const big = await createTenant();
-    const one = (await api('GET', `/api/v1/tenants/${small.slug}/units`, { token: small.adminToken })).body.items[0].id;
+    const one = (await api('GET', `/api/v1/tenants/${small.slug}/units`, { token: small.adminToken })).body.items[0]!.id;
     // Read the tenant first: its directory entry is cached for 30 s, and a slow run could let it
     // expire between the two measurements, which would add the directory read to one of them.
     const measure = async () => ({

@@ -105,7 +105,7 @@ describe('Idempotency-Key on creates', () => {
     const b = await createTenant();
     const headers = { 'idempotency-key': 'same-key-everywhere' };
     const oneOf = async (t: typeof a) => {
-      const employee = (await createEmployee(t)).body.id as string;
+      const employee = (await createEmployee(t)).body.id;
       return { employee, token: await tokenFor('employee', { tenant: t.slug, employeeId: employee, sub: 'shared-subject' }) };
     };
     const [inA, inB] = [await oneOf(a), await oneOf(b)];

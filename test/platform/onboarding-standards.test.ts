@@ -31,7 +31,7 @@ const withStandards = (slug: string) => {
 async function standardsOf(slug: string, positionCode: string) {
   const admin = await tokenFor('tenant_admin', { tenant: slug });
   const positions = await api('GET', `/api/v1/tenants/${slug}/positions`, { token: admin });
-  const position = positions.body.items.find((p: { code: string }) => p.code === positionCode);
+  const position = positions.body.items.find((p) => p.code === positionCode)!;
   return api('GET', `/api/v1/tenants/${slug}/positions/${position.id}/standards`, { token: admin });
 }
 
@@ -44,14 +44,7 @@ describe('onboarding: technical competencies and position standards from the man
     expect(res.body).toMatchObject({ competencies: { created: 1 }, standards: { created: 1, updated: 0, unchanged: 0 } });
     const standards = await standardsOf(slug, 'KADINKES');
     expect(standards.headers.get('etag')).toBe('"v1"');
-    expect(
-      standards.body.standards.map((s: { code: string; requiredLevel: number; weight: number; type: string }) => [
-        s.code,
-        s.requiredLevel,
-        s.weight,
-        s.type,
-      ]),
-    ).toEqual([
+    expect(standards.body.standards.map((s) => [s.code, s.requiredLevel, s.weight, s.type])).toEqual([
       ['INTEGRITAS', 4, 2, 'manajerial'],
       ['KERJA-SAMA', 3, 1, 'manajerial'],
       ['TEK-GIS', 2, 1.5, 'teknis'],
@@ -105,9 +98,9 @@ describe('onboarding: technical competencies and position standards from the man
       ),
     };
     const res = await api('POST', '/api/v1/tenants', { token: national, body: bad });
-    expectProblem(res, 400);
+    const problem = expectProblem(res, 400);
     const i = manifest.positions.findIndex((p) => p.code === 'KADINKES');
-    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([
+    expect(problem.errors?.map((e) => e.path)).toEqual([
       'body.competencies.0.code',
       `body.positions.${i}.standards.0.competency`,
       `body.positions.${i}.standards.2.competency`,

@@ -20,11 +20,11 @@ describe('onboarding from a manifest', () => {
     expect(res.body).toMatchObject({ changed: true, units: { created: 3 }, positions: { created: 2 }, tenant: { slug, jpTarget: 20 } });
     const admin = await tokenFor('tenant_admin', { tenant: slug });
     const units = await api('GET', `/api/v1/tenants/${slug}/units`, { token: admin });
-    const byCode = Object.fromEntries(units.body.items.map((u: { code: string }) => [u.code, u]));
-    expect(byCode['DINKES-YANKES'].parentId).toBe(byCode.DINKES.id);
+    const byCode = Object.fromEntries(units.body.items.map((u) => [u.code, u]));
+    expect(byCode['DINKES-YANKES']?.parentId).toBe(byCode.DINKES!.id);
     const positions = await api('GET', `/api/v1/tenants/${slug}/positions`, { token: admin });
-    const kadinkes = positions.body.items.find((p: { code: string }) => p.code === 'KADINKES');
-    expect(kadinkes.unitId).toBe(byCode.DINKES.id);
+    const kadinkes = positions.body.items.find((p) => p.code === 'KADINKES');
+    expect(kadinkes?.unitId).toBe(byCode.DINKES!.id);
   });
 
   it('is idempotent: the same manifest twice changes nothing and duplicates nothing', async () => {
@@ -75,8 +75,7 @@ describe('onboarding from a manifest', () => {
       positions: [{ code: 'KASI', name: 'Kepala Seksi', category: 'pengawas', unit: 'NOWHERE' }],
     });
     const res = await api('POST', '/api/v1/tenants', { token: national, body: bad });
-    expectProblem(res, 400);
-    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.units.1.code', 'body.positions.0.unit']);
+    expect(expectProblem(res, 400).errors?.map((e) => e.path)).toEqual(['body.units.1.code', 'body.positions.0.unit']);
     const unknownDb = await api('POST', '/api/v1/tenants', { token: national, body: manifestFor(slug, { database: 'DB_NOWHERE' }) });
     expectProblem(unknownDb, 400);
     const shape = await api('POST', '/api/v1/tenants', {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { type ApiResponse, api, expectProblem } from '../support/api';
+import { type ApiResponse, api, expectProblem, type ResponseBody } from '../support/api';
 import { createTenant } from '../support/factories';
 import { tokenFor } from '../support/tokens';
 
@@ -25,7 +25,7 @@ describe('tenancy', () => {
     const a = await createTenant();
     const b = await createTenant();
     const bUnits = await api('GET', `/api/v1/tenants/${b.slug}/units`, { token: b.adminToken });
-    const foreign = bUnits.body.items[0].id as string;
+    const foreign = bUnits.body.items[0]!.id;
     const res = await api('GET', `/api/v1/tenants/${a.slug}/units/${foreign}`, { token: a.adminToken });
     expectProblem(res, 404);
     const patch = await api('PATCH', `/api/v1/tenants/${a.slug}/units/${foreign}`, {
@@ -40,7 +40,7 @@ describe('tenancy', () => {
   it('refuses a unit whose parent belongs to another tenant', async () => {
     const a = await createTenant();
     const b = await createTenant();
-    const foreignParent = (await api('GET', `/api/v1/tenants/${b.slug}/units`, { token: b.adminToken })).body.items[0].id;
+    const foreignParent = (await api('GET', `/api/v1/tenants/${b.slug}/units`, { token: b.adminToken })).body.items[0]!.id;
     const res = await api('POST', `/api/v1/tenants/${a.slug}/units`, {
       token: a.adminToken,
       body: { code: 'SUSUP', name: 'Bagian Susupan', kind: 'bagian', parentId: foreignParent },
@@ -81,10 +81,14 @@ describe('tenancy', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: ApiResponse = await api('GET', `/api/v1/tenants?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: national });
+      const res: ApiResponse<ResponseBody<'GET', '/api/v1/tenants'>> = await api(
+        'GET',
+        `/api/v1/tenants?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: national },
+      );
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...res.body.items.map((t: { slug: string }) => t.slug));
+      seen.push(...res.body.items.map((t) => t.slug));
       cursor = res.body.nextCursor;
     } while (cursor);
     for (const t of tenants) expect(seen).toContain(t.slug);
@@ -92,7 +96,7 @@ describe('tenancy', () => {
     expect([...seen].sort()).toEqual(seen);
 
     const own = await api('GET', '/api/v1/tenants', { token: tenants[0]!.adminToken });
-    expect(own.body.items.map((t: { slug: string }) => t.slug)).toEqual([tenants[0]!.slug]);
+    expect(own.body.items.map((t) => t.slug)).toEqual([tenants[0]!.slug]);
     expect(own.body.items[0]).not.toHaveProperty('manifestHash');
     expectProblem(await api('GET', '/api/v1/tenants', { token: tenants[0]!.employeeToken }), 403);
   });

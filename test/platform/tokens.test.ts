@@ -30,7 +30,6 @@ describe('tokens', () => {
       token: reader,
       body: { code: 'X1', name: 'Bagian X', kind: 'bagian' },
     });
-    expectProblem(write, 403);
-    expect(write.body.detail).toMatch(/reading/);
+    expect(expectProblem(write, 403).detail).toMatch(/reading/);
   });
 });

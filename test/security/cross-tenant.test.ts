@@ -9,6 +9,7 @@ import { env } from 'cloudflare:workers';
 import { generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../../src/platform/auth/keys';
+import { first, issuedCodes } from '../support/accounts';
 import { type ApiResponse, api } from '../support/api';
 import { signToken, type TestRole, tokenFor } from '../support/tokens';
 import { type RouteFixture, routeFixtures } from './route-fixtures';
@@ -148,11 +149,12 @@ describe('cross-tenant suite', () => {
       token: a.tenant.adminToken,
       body: { accountIds: [a.accountId] },
     });
-    const username = issued.body.items[0].username as string;
+    const code = first(issuedCodes(issued));
+    const username = code.username;
     const password = 'kuda-lari-di-sawah-77';
     const ip = { 'cf-connecting-ip': '192.0.2.2' };
     const activated = await api('POST', '/api/v1/auth/activate', {
-      body: { tenant: a.tenant.slug, username, code: issued.body.items[0].code, password },
+      body: { tenant: a.tenant.slug, username, code: code.code, password },
       headers: ip,
     });
     expect(activated.status).toBe(200);

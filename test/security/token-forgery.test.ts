@@ -117,7 +117,7 @@ describe('token forgery suite', () => {
       expect(write.status, name).toBe(401);
     }
     const units = await api('GET', `/api/v1/tenants/${t.slug}/units?limit=500`, { token: t.adminToken });
-    expect(units.body.items.map((u: { code: string }) => u.code)).not.toContain('FORGED');
+    expect(units.body.items.map((u) => u.code)).not.toContain('FORGED');
     console.info(`token forgery suite: ${forgeries.length} forged tokens refused`);
   });
 

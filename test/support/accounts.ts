@@ -1,6 +1,30 @@
 /** Accounts for tests: made and activated through the API, as a person would. */
 import { env } from 'cloudflare:workers';
 import { type ApiResponse, api } from './api';
+
+export interface IssuedCode {
+  accountId: string;
+  username: string;
+  name: string | null;
+  unit: string | null;
+  code: string;
+  expiresAt: string;
+}
+
+/** The codes of a JSON answer of an activation-codes route (its other form is the CSV sheet). */
+export function issuedCodes(res: ApiResponse<unknown>): IssuedCode[] {
+  const body = res.body as { items?: IssuedCode[] };
+  if (res.status !== 201 || !Array.isArray(body.items)) throw new Error(`no codes issued: ${res.status} ${res.text}`);
+  return body.items;
+}
+
+/** The first of `items`, which must exist. */
+export function first<T>(items: readonly T[]): T {
+  const [item] = items;
+  if (item === undefined) throw new Error('expected at least one item');
+  return item;
+}
+
 import type { TestTenant } from './factories';
 
 let nips = 0;
@@ -35,15 +59,15 @@ export interface Person {
 
 /** An employee of `t` with an activated account (their own password), signed in once. */
 export async function activatedEmployee(t: TestTenant): Promise<Person> {
-  const units = await api('GET', `/api/v1/tenants/${t.slug}/units?limit=1`, { token: t.adminToken });
-  const positions = await api('GET', `/api/v1/tenants/${t.slug}/positions?limit=1`, { token: t.adminToken });
+  const units = first((await api('GET', `/api/v1/tenants/${t.slug}/units?limit=1`, { token: t.adminToken })).body.items);
+  const positions = first((await api('GET', `/api/v1/tenants/${t.slug}/positions?limit=1`, { token: t.adminToken })).body.items);
   const employee = await api('POST', `/api/v1/tenants/${t.slug}/employees`, {
     token: t.adminToken,
     body: {
       nip: nextNip(),
       name: `Pegawai Masuk ${nips}`,
-      unitId: units.body.items[0].id,
-      positionId: positions.body.items[0].id,
+      unitId: units.id,
+      positionId: positions.id,
       grade: 'III/a',
       employmentType: 'pns',
     },
@@ -53,8 +77,7 @@ export async function activatedEmployee(t: TestTenant): Promise<Person> {
     token: t.adminToken,
     body: { employeeIds: [employee.body.id] },
   });
-  if (issued.status !== 201) throw new Error(`codes: ${issued.text}`);
-  const [item] = issued.body.items;
+  const item = first(issuedCodes(issued));
   const password = strongPassword();
   const address = freshAddress();
   const activated = await api('POST', '/api/v1/auth/activate', {

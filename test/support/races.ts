@@ -4,7 +4,7 @@
  */
 import type { ApiResponse } from './api';
 
-export async function race(n: number, attempt: (i: number) => Promise<ApiResponse>) {
+export async function race<R extends ApiResponse>(n: number, attempt: (i: number) => Promise<R>) {
   const results = await Promise.all(Array.from({ length: n }, (_, i) => attempt(i)));
   const tally: Record<number, number> = {};
   for (const r of results) tally[r.status] = (tally[r.status] ?? 0) + 1;

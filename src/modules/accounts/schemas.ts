@@ -48,6 +48,9 @@ export const signedInSchema = z
     accessToken: z.string(),
     tokenType: z.literal('Bearer'),
     expiresIn: z.number().int().openapi({ example: 900 }),
+    twoFactorSetupRequired: z
+      .boolean()
+      .openapi({ description: 'The token only reaches the two-factor set-up: the region requires one of its admins' }),
     account: z.object({
       id: z.string(),
       username: z.string(),

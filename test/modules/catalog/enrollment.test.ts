@@ -13,13 +13,13 @@ describe('enrollment', () => {
     const people = await employees(t, 3);
     const res = await enroll(t, offering.id, people);
     expect(res.status, res.text).toBe(201);
-    expect(res.body.items.map((e: { status: string; created: boolean }) => [e.status, e.created])).toEqual([
+    expect(res.body.items.map((e) => [e.status, e.created])).toEqual([
       ['enrolled', true],
       ['enrolled', true],
       ['waitlisted', true],
     ]);
     const again = await enroll(t, offering.id, [people[0] as string]);
-    expect(again.body.items[0]).toMatchObject({ status: 'enrolled', created: false, id: res.body.items[0].id });
+    expect(again.body.items[0]).toMatchObject({ status: 'enrolled', created: false, id: res.body.items[0]!.id });
     const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
     expect(read.body).toMatchObject({ capacity: 2, enrolled: 2, waitlisted: 1 });
   });
@@ -29,7 +29,7 @@ describe('enrollment', () => {
     const program = await createProgram(t);
     const offering = await createOffering(t, program.id, { capacity: 1 });
     const people = await employees(t, 4);
-    const placed = (await enroll(t, offering.id, people)).body.items as { id: string; status: string }[];
+    const placed = (await enroll(t, offering.id, people)).body.items;
     expect(placed.map((p) => p.status)).toEqual(['enrolled', 'waitlisted', 'waitlisted', 'waitlisted']);
     // The employee withdraws their own place.
     const own = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed[0]?.id}/withdraw`, {
@@ -71,7 +71,7 @@ describe('enrollment', () => {
     expect(approved.body.status).toBe('waitlisted');
     expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${asked.body.id}/approve`, { token: t.adminToken }), 409);
     const mine = await api('GET', '/api/v1/me/enrollments', { token });
-    expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
+    expect(mine.body.items.map((e) => e.id)).toEqual([asked.body.id]);
   });
 
   it('cancelling an offering ends its open places once, keeps completed ones, audits it, and promotes nobody', async () => {
@@ -80,8 +80,8 @@ describe('enrollment', () => {
     const offering = await createOffering(t, program.id, { capacity: 2 });
     const [done, placed, waiting, asker] = await employees(t, 4);
     const placedRows = (await enroll(t, offering.id, [done as string, placed as string, waiting as string])).body.items;
-    expect(placedRows.map((e: { status: string }) => e.status)).toEqual(['enrolled', 'enrolled', 'waitlisted']);
-    const completed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placedRows[0].id}/complete`, {
+    expect(placedRows.map((e) => e.status)).toEqual(['enrolled', 'enrolled', 'waitlisted']);
+    const completed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placedRows[0]!.id}/complete`, {
       token: t.adminToken,
       body: { attendance: 100, passed: true, completedOn: '2026-03-06' },
     });
@@ -90,7 +90,7 @@ describe('enrollment', () => {
       token: await employeeToken(t, asker as string),
     });
     expect(asked.status, asked.text).toBe(201);
-    const path = `/api/v1/tenants/${t.slug}/offerings/${offering.id}`;
+    const path = `/api/v1/tenants/${t.slug}/offerings/${offering.id}` as const;
     const stale = await api('PATCH', path, { token: t.adminToken, body: { status: 'cancelled' }, headers: { 'if-match': '"v999"' } });
     expectProblem(stale, 412);
     expect((await queue(t, offering.id)).filter((e) => e.status === 'withdrawn')).toEqual([]);
@@ -140,11 +140,11 @@ describe('enrollment', () => {
     const [person, other] = await employees(t, 2);
     await enroll(t, first.id, [person as string, other as string]);
     await enroll(t, second.id, [person as string]);
-    const path = (id: string) => `/api/v1/tenants/${t.slug}/employees/${id}/enrollments`;
+    const path = (id: string) => `/api/v1/tenants/${t.slug}/employees/${id}/enrollments` as const;
     const byAdmin = await api('GET', path(person as string), { token: t.adminToken });
     expect(byAdmin.status, byAdmin.text).toBe(200);
-    expect(byAdmin.body.items.map((e: { offeringId: string }) => e.offeringId).sort()).toEqual([first.id, second.id].sort());
-    expect(byAdmin.body.items.every((e: { employeeId: string }) => e.employeeId === person)).toBe(true);
+    expect(byAdmin.body.items.map((e) => e.offeringId).sort()).toEqual([first.id, second.id].sort());
+    expect(byAdmin.body.items.every((e) => e.employeeId === person)).toBe(true);
     const own = await employeeToken(t, person as string);
     expect((await api('GET', path(person as string), { token: own })).body.items).toHaveLength(2);
     expectProblem(await api('GET', path(other as string), { token: own }), 404);
@@ -157,7 +157,7 @@ describe('enrollment', () => {
     const program = await createProgram(t, { jp: 12.5 });
     const offering = await createOffering(t, program.id);
     const [person] = await employees(t, 1);
-    const [placed] = (await enroll(t, offering.id, [person as string])).body.items;
+    const placed = (await enroll(t, offering.id, [person as string])).body.items[0]!;
     const body = { attendance: 95, passed: true, completedOn: '2026-03-06' };
     const { tally } = await race(10, () =>
       api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body }),
@@ -182,7 +182,7 @@ describe('enrollment', () => {
     const offering = await createOffering(t, program.id, { capacity: 1 });
     const people = await employees(t, 2);
     const [first, second] = (await enroll(t, offering.id, people)).body.items;
-    const failed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${first.id}/complete`, {
+    const failed = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${first!.id}/complete`, {
       token: t.adminToken,
       body: { attendance: 40, passed: false },
     });
@@ -190,7 +190,7 @@ describe('enrollment', () => {
     const jp = await env.DB.prepare('select count(*) as n from jp_entries where tenant_id = ?').bind(t.id).first<{ n: number }>();
     expect(jp?.n).toBe(0);
     expectProblem(
-      await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${second.id}/complete`, {
+      await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${second!.id}/complete`, {
         token: t.adminToken,
         body: { attendance: 100, passed: true },
       }),
@@ -219,7 +219,7 @@ describe('completion against withdrawal', () => {
     const program = await createProgram(t, { jp: 3 });
     const offering = await createOffering(t, program.id, { capacity: 20 });
     const people = await employees(t, 12);
-    const placed = (await enroll(t, offering.id, people)).body.items as { id: string; employeeId: string }[];
+    const placed = (await enroll(t, offering.id, people)).body.items;
     await Promise.all(
       placed.flatMap((e) => [
         api('POST', `/api/v1/tenants/${t.slug}/enrollments/${e.id}/complete`, {

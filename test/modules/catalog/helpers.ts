@@ -12,7 +12,7 @@ export const programCode = (prefix = 'PRG') =>
 export async function createProvider(t: TestTenant, name = `Universitas Lampung ${codes++}`, kind = 'university') {
   const res = await api('POST', `/api/v1/tenants/${t.slug}/providers`, { token: t.adminToken, body: { name, kind } });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; name: string };
+  return res.body;
 }
 
 export const programBody = (overrides: Record<string, unknown> = {}) => ({
@@ -29,7 +29,7 @@ export const programBody = (overrides: Record<string, unknown> = {}) => ({
 export async function createProgram(t: TestTenant, overrides: Record<string, unknown> = {}) {
   const res = await api('POST', `/api/v1/tenants/${t.slug}/programs`, { token: t.adminToken, body: programBody(overrides) });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; code: string; version: number; jp: number };
+  return res.body;
 }
 
 export async function createOffering(t: TestTenant, programId: string, overrides: Record<string, unknown> = {}) {
@@ -38,7 +38,7 @@ export async function createOffering(t: TestTenant, programId: string, overrides
     body: { programId, startDate: '2099-03-02', endDate: '2099-03-06', capacity: 20, location: 'Aula BKPSDM, Kalianda', ...overrides },
   });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; version: number };
+  return res.body;
 }
 
 export async function employees(t: TestTenant, n: number): Promise<string[]> {
@@ -46,7 +46,7 @@ export async function employees(t: TestTenant, n: number): Promise<string[]> {
   for (let i = 0; i < n; i++) {
     const res = await createEmployee(t);
     expect(res.status, res.text).toBe(201);
-    ids.push(res.body.id as string);
+    ids.push(res.body.id);
   }
   return ids;
 }
@@ -60,5 +60,5 @@ export const enroll = (t: TestTenant, offeringId: string, employeeIds: string[])
 export async function queue(t: TestTenant, offeringId: string) {
   const res = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offeringId}/enrollments?limit=500`, { token: t.adminToken });
   expect(res.status, res.text).toBe(200);
-  return res.body.items as { id: string; employeeId: string; status: string; seq: number }[];
+  return res.body.items;
 }

@@ -23,7 +23,7 @@ describe('offerings', () => {
     const n = await env.DB.prepare('select count(*) as n from offerings where tenant_id = ?').bind(t.id).first<{ n: number }>();
     expect(n?.n).toBe(0);
     const offering = await createOffering(t, program.id);
-    const path = `/api/v1/tenants/${t.slug}/offerings/${offering.id}`;
+    const path = `/api/v1/tenants/${t.slug}/offerings/${offering.id}` as const;
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { endDate: '2099-03-01' }, headers: { 'if-match': '"v1"' } }), 422);
     const moved = await api('PATCH', path, {
       token: t.adminToken,
@@ -34,6 +34,6 @@ describe('offerings', () => {
     expect(moved.body).toMatchObject({ startDate: '2099-03-03', endDate: '2099-03-06', status: 'running', version: 2 });
     expectProblem(await api('PATCH', path, { token: t.adminToken, body: { capacity: 3 }, headers: { 'if-match': '"v1"' } }), 412);
     const list = await api('GET', `/api/v1/tenants/${t.slug}/offerings?program=${program.id}&status=running`, { token: t.employeeToken });
-    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([offering.id]);
+    expect(list.body.items.map((o) => o.id)).toEqual([offering.id]);
   });
 });

@@ -18,7 +18,7 @@ describe('enrollment races', () => {
     const people = await employees(t, 100);
     const { results, tally } = await race(100, (i) => enroll(t, offering.id, [people[i] as string]));
     expect(tally).toEqual({ 201: 100 });
-    const statuses = results.map((r) => r.body.items[0].status as string);
+    const statuses = results.map((r) => r.body.items[0]!.status);
     expect(statuses.filter((s) => s === 'enrolled')).toHaveLength(20);
     expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(80);
 
@@ -55,7 +55,7 @@ describe('enrollment races', () => {
     const [person] = await employees(t, 1);
     const { results } = await race(20, () => enroll(t, offering.id, [person as string]));
     expect(results.filter((r) => r.body.items?.[0]?.created === true)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.body.items[0].id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.body.items[0]!.id)).size).toBe(1);
     const n = await env.DB.prepare('select count(*) as n from enrollments where tenant_id = ?').bind(t.id).first<{ n: number }>();
     expect(n?.n).toBe(1);
   });

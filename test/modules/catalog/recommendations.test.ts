@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem } from '../../support/api';
+import { api, expectProblem, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { assess, createTechnical, putStandards } from '../competencies/helpers';
 import { orgIds } from '../employees/helpers';
@@ -69,7 +69,7 @@ async function fixture() {
 
 const titles = (res: { body: { items: { program: { title: string } }[] } }) => res.body.items.map((i) => i.program.title[0]);
 const scores = (res: { body: { items: { score: number }[] } }) => res.body.items.map((i) => i.score);
-const recommend = (t: TestTenant, employeeId: string, query = '', token = t.adminToken) =>
+const recommend = (t: TestTenant, employeeId: string, query: Query = '', token = t.adminToken) =>
   api('GET', `/api/v1/tenants/${t.slug}/employees/${employeeId}/recommendations${query}`, { token });
 
 describe('recommendations', () => {
@@ -82,16 +82,14 @@ describe('recommendations', () => {
     // D: PEREKAT-BANGSA unassessed fails its prerequisite; F: only an unassessed gap; G: archived.
     expect(titles(res)).toEqual(['E', 'B', 'C', 'A']);
     expect(scores(res)).toEqual([6, 6, 5, 5]);
-    expect(res.body.items[0].reasons).toEqual([
+    expect(res.body.items[0]?.reasons).toEqual([
       { competencyId: tek.id, code: 'TEK-SIMRS', name: 'Kompetensi TEK-SIMRS', from: 1, to: 3, weight: 3, closes: 6, people: 1 },
     ]);
-    expect(
-      res.body.items[3].reasons.map((r: { code: string; from: number; to: number; closes: number }) => [r.code, r.from, r.to, r.closes]),
-    ).toEqual([
+    expect(res.body.items[3]?.reasons.map((r) => [r.code, r.from, r.to, r.closes])).toEqual([
       ['TEK-SIMRS', 1, 2, 3],
       ['INTEGRITAS', 1, 2, 2],
     ]);
-    expect(res.body.items[1].offerings.map((o: { id: string }) => o.id)).toEqual([offering.id]);
+    expect(res.body.items[1]?.offerings.map((o) => o.id)).toEqual([offering.id]);
     expect(titles(await recommend(t, one, '?maxCost=1000000'))).toEqual(['C', 'A']);
     expect(titles(await recommend(t, one, '?limit=1'))).toEqual(['E']);
   });
@@ -114,7 +112,7 @@ describe('recommendations', () => {
     // B: 6 + 3·min(1,4)=3 → 9 · A: 5 + 3 → 8 · E: 6 + (two fails PELAYANAN-PUBLIK ≥ 2) → 6 · C: 5 + 0 → 5.
     expect(titles(res)).toEqual(['B', 'A', 'E', 'C']);
     expect(scores(res)).toEqual([9, 8, 6, 5]);
-    expect(res.body.items[0].reasons).toMatchObject([{ code: 'TEK-SIMRS', from: 1, to: 3, weight: 3, closes: 9, people: 2 }]);
+    expect(res.body.items[0]?.reasons).toMatchObject([{ code: 'TEK-SIMRS', from: 1, to: 3, weight: 3, closes: 9, people: 2 }]);
     const empty = await api('GET', `/api/v1/tenants/${t.slug}/units/${ids.DISDUKCAPIL}/recommendations`, { token: t.adminToken });
     expect(empty.body.items).toEqual([]);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/units/unt_nope/recommendations`, { token: t.adminToken }), 404);

@@ -22,11 +22,11 @@ describe('competency dictionary', () => {
     for (const token of [t.adminToken, t.employeeToken, t.nationalToken]) {
       const res = await api('GET', `/api/v1/tenants/${t.slug}/competencies?scope=national`, { token });
       expect(res.status).toBe(200);
-      expect(res.body.items.map((c: { code: string }) => c.code).sort()).toEqual([...national].sort());
+      expect(res.body.items.map((c) => c.code).sort()).toEqual([...national].sort());
       for (const c of res.body.items) expect(c.levels).toHaveLength(5);
     }
     const types = await api('GET', `/api/v1/tenants/${t.slug}/competencies?type=sosial_kultural`, { token: t.adminToken });
-    expect(types.body.items.map((c: { name: string }) => c.name)).toEqual(['Perekat Bangsa']);
+    expect(types.body.items.map((c) => c.name)).toEqual(['Perekat Bangsa']);
   });
 
   it('lets the tenant admin add technical competencies only it sees, with codes unique against the national ones', async () => {
@@ -73,7 +73,7 @@ describe('competency dictionary', () => {
   it('changes a technical competency at its version, and never a national one from a tenant path', async () => {
     const t = await createTenant();
     const own = await createTechnical(t, 'TEK-GIZI');
-    const path = `/api/v1/tenants/${t.slug}/competencies/${own.id}`;
+    const path = `/api/v1/tenants/${t.slug}/competencies/${own.id}` as const;
     await expectProblem(await api('PATCH', path, { token: t.adminToken, body: { name: 'Gizi Klinis' } }), 428);
     const ok = await api('PATCH', path, { token: t.adminToken, body: { name: 'Gizi Klinis' }, headers: { 'if-match': '"v1"' } });
     expect(ok.status).toBe(200);

@@ -11,7 +11,7 @@ export async function createTechnical(t: TestTenant, code: string, name = `Kompe
     body: { code, name, description: 'Kompetensi teknis bidang kesehatan', levels },
   });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; code: string };
+  return res.body;
 }
 
 export async function putStandards(t: TestTenant, positionId: string, standards: unknown[], etag?: string) {

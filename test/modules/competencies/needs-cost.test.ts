@@ -57,7 +57,7 @@ describe('needs report cost', () => {
     const list = await api('GET', `/api/v1/tenants/${big.slug}/employees?limit=500`, { token: big.adminToken });
     await assessAll(
       big,
-      list.body.items.map((e: { id: string }) => e.id),
+      list.body.items.map((e) => e.id),
     );
 
     const after = await costs(small, 11);

@@ -29,7 +29,7 @@ async function world(): Promise<World> {
       ])
     ).status,
   ).toBe(200);
-  const e1 = (await createEmployee(t)).body.id as string;
+  const e1 = (await createEmployee(t)).body.id;
   return { t, ids, e1, technical };
 }
 
@@ -173,7 +173,7 @@ describe('needs report snapshots', () => {
     await needs(w.t);
     const national = await tokenFor('national_admin');
     const current = await api('GET', '/api/v1/national/competencies?limit=50', { token: national });
-    const integritas = current.body.items.find((c: { code: string }) => c.code === 'INTEGRITAS');
+    const integritas = current.body.items.find((c) => c.code === 'INTEGRITAS')!;
     const put = await api('PUT', '/api/v1/national/competencies/INTEGRITAS', {
       token: national,
       body: { name: 'Integritas dan Etika', type: integritas.type, description: integritas.description, levels: integritas.levels },
@@ -181,7 +181,7 @@ describe('needs report snapshots', () => {
     expect(put.status, put.text).toBeLessThan(300);
     const after = await needs(w.t);
     expect(after.cost.queries).toBe(4);
-    expect(after.body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({ name: 'Integritas dan Etika' });
+    expect(after.body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ name: 'Integritas dan Etika' });
   });
 
   it('are kept when another tenant writes', async () => {

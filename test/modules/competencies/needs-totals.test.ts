@@ -120,7 +120,7 @@ describe('needs report from the running totals', () => {
     await assessSome(0.5, '2026-06-01', [1, 5]);
     await expectSameReports(ctx, 'after reassessment');
 
-    const patch = async (e: Person, body: Record<string, unknown>, action = '') => {
+    const patch = async (e: Person, body: Record<string, unknown>, action: '' | '/deactivate' = '') => {
       const res = await api(action ? 'POST' : 'PATCH', `/api/v1/tenants/${t.slug}/employees/${e.id}${action}`, {
         token: t.adminToken,
         headers: { 'if-match': `"v${e.version}"` },
@@ -152,7 +152,7 @@ describe('needs report from the running totals', () => {
 
     // The national dictionary moves KERJA-SAMA to another type: every tenant's totals follow.
     const current = await api('GET', `/api/v1/tenants/${t.slug}/competencies/natcmp_kerja-sama`, { token: t.adminToken });
-    const { name, description, levels } = current.body as { name: string; description: string; levels: string[] };
+    const { name, description, levels } = current.body;
     const retyped = await api('PUT', '/api/v1/national/competencies/KERJA-SAMA', {
       token: t.nationalToken,
       headers: { 'if-match': current.headers.get('etag') ?? '' },
@@ -169,7 +169,7 @@ describe('needs report from the running totals', () => {
     const ids = await orgIds(t);
     const report = await api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=unit&unit=${ids.DINKES}`, { token: t.adminToken });
     expect(report.status, report.text).toBe(200);
-    const byCode = Object.fromEntries((report.body.items as { code: string; employees: number }[]).map((i) => [i.code, i.employees]));
+    const byCode = Object.fromEntries(report.body.items.map((i) => [String(i.code), i.employees]));
     expect(byCode).toEqual({ DINKES: 2, 'DINKES-YANKES': 2 });
   });
 });

@@ -78,7 +78,7 @@ describe('needs report', () => {
       },
     ]);
     const byUnit = await report(t, 'unit');
-    const unit = Object.fromEntries(byUnit.body.items.map((i: { code: string }) => [i.code, i]));
+    const unit = Object.fromEntries(byUnit.body.items.map((i) => [String(i.code), i]));
     expect(byUnit.body.items).toHaveLength(2);
     expect(unit.DINKES).toMatchObject({
       employees: 2,
@@ -91,7 +91,7 @@ describe('needs report', () => {
       topPriorities: [{ code: 'INTEGRITAS', weightedGap: 4 }],
     });
     expect(unit.DISDUKCAPIL).toMatchObject({ employees: 1, employeesWithGap: 1, assessed: 2, unassessed: 0, meanGap: 1.5, weightedGap: 4 });
-    expect(unit.DISDUKCAPIL.topPriorities.map((p: { code: string }) => p.code)).toEqual(['INTEGRITAS', 'KOMUNIKASI']);
+    expect(unit.DISDUKCAPIL?.topPriorities.map((p) => p.code)).toEqual(['INTEGRITAS', 'KOMUNIKASI']);
     const byType = await report(t, 'type');
     expect(byType.body.items).toMatchObject([
       {
@@ -121,13 +121,7 @@ describe('needs report', () => {
     const t = await fixture();
     const all = await report(t, 'competency');
     // e1 INTEGRITAS 1→3 ×2 = 4; e3 KOMUNIKASI 2→4 ×1 = 2 (gap 2); e3 INTEGRITAS 2→3 ×2 = 2 (gap 1).
-    expect(
-      all.body.priorities.map((p: { employeeId: string; competencyCode: string; weightedGap: number }) => [
-        p.employeeId,
-        p.competencyCode,
-        p.weightedGap,
-      ]),
-    ).toEqual([
+    expect(all.body.priorities.map((p) => [p.employeeId, p.competencyCode, p.weightedGap])).toEqual([
       [t.e1, 'INTEGRITAS', 4],
       [t.e3, 'KOMUNIKASI', 2],
       [t.e3, 'INTEGRITAS', 2],

@@ -10,7 +10,7 @@ describe('position standards', () => {
     const t = await createTenant();
     const ids = await orgIds(t);
     const position = ids['ANALIS-KEBIJAKAN'] as string;
-    const path = `/api/v1/tenants/${t.slug}/positions/${position}/standards`;
+    const path = `/api/v1/tenants/${t.slug}/positions/${position}/standards` as const;
     const empty = await api('GET', path, { token: t.employeeToken });
     expect(empty.body).toEqual({ positionId: position, version: 0, standards: [] });
     expect(empty.headers.get('etag')).toBe('"v0"');
@@ -38,8 +38,9 @@ describe('position standards', () => {
     const t = await createTenant();
     const position = (await orgIds(t))['ANALIS-KEBIJAKAN'] as string;
     const unknown = await putStandards(t, position, [{ competency: 'TIDAK-ADA', requiredLevel: 3 }]);
-    await expectProblem(unknown, 422);
-    expect(unknown.body.errors).toEqual([{ path: 'body.standards.0.competency', message: 'no such competency in this tenant' }]);
+    expect(expectProblem(unknown, 422).errors).toEqual([
+      { path: 'body.standards.0.competency', message: 'no such competency in this tenant' },
+    ]);
     await expectProblem(
       await putStandards(t, position, [
         { competency: 'INTEGRITAS', requiredLevel: 3 },

@@ -1,5 +1,5 @@
 /** Registry test data: valid NIPs by number, CSV files by rows, and the test tenant's unit and position ids. */
-import { type ApiResponse, api } from '../../support/api';
+import { api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
 
 /**
@@ -45,7 +45,7 @@ export function csvOf(rows: Row[], options: { delimiter?: string; newline?: stri
 export const people = (count: number, from = 0): Row[] =>
   Array.from({ length: count }, (_, k) => ({ nip: pnsNip(from + k), name: `Pegawai ${String(from + k).padStart(5, '0')}` }));
 
-export function importCsv(t: TestTenant, csv: string, mode: 'dry-run' | 'commit' = 'commit', token = t.adminToken): Promise<ApiResponse> {
+export function importCsv(t: TestTenant, csv: string, mode: 'dry-run' | 'commit' = 'commit', token = t.adminToken) {
   return api('POST', `/api/v1/tenants/${t.slug}/employees/import?mode=${mode}`, {
     token,
     rawBody: csv,
@@ -55,9 +55,9 @@ export function importCsv(t: TestTenant, csv: string, mode: 'dry-run' | 'commit'
 
 export async function orgIds(t: TestTenant): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const what of ['units', 'positions']) {
+  for (const what of ['units', 'positions'] as const) {
     const res = await api('GET', `/api/v1/tenants/${t.slug}/${what}?limit=500`, { token: t.adminToken });
-    for (const item of res.body.items as { code: string; id: string }[]) ids[item.code] = item.id;
+    for (const item of res.body.items) ids[item.code] = item.id;
   }
   return ids;
 }

@@ -62,8 +62,8 @@ describe('importing employees from CSV', () => {
       { row: 13, column: '*', reason: 'the row has 3 fields, the header 8' },
     ]);
     const list = await api('GET', `/api/v1/tenants/${t.slug}/employees`, { token: t.adminToken });
-    expect(list.body.items.map((e: { name: string }) => e.name)).toEqual(['Budi Santoso', 'Pegawai PPPK', 'Siti Aminah']);
-    const budi = list.body.items[0];
+    expect(list.body.items.map((e) => e.name)).toEqual(['Budi Santoso', 'Pegawai PPPK', 'Siti Aminah']);
+    const budi = list.body.items[0]!;
     expect(list.body.items[2]).toMatchObject({ supervisorId: budi.id, email: 'siti@example.go.id', gender: 'male' });
     expect(list.body.items[1]).toMatchObject({ employmentType: 'pppk', grade: 'IX', gender: null });
   });
@@ -110,8 +110,8 @@ describe('importing employees from CSV', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ rows: 3, created: 3, rejected: 0, errors: [], ignoredColumns: ['catatan'] });
     const list = await api('GET', `/api/v1/tenants/${t.slug}/employees`, { token: t.adminToken });
-    expect(list.body.items.map((e: { name: string }) => e.name)).toEqual(['Ahmad "Ucok" Siregar', 'Dewi Lestari', 'Hj. Rina; S.E., M.M.']);
-    expect(list.body.items[0]).toMatchObject({ grade: 'III/a', supervisorId: list.body.items[2].id });
+    expect(list.body.items.map((e) => e.name)).toEqual(['Ahmad "Ucok" Siregar', 'Dewi Lestari', 'Hj. Rina; S.E., M.M.']);
+    expect(list.body.items[0]).toMatchObject({ grade: 'III/a', supervisorId: list.body.items[2]!.id });
   });
 
   it('resolves supervisors that appear later in the file or already exist', async () => {
@@ -172,12 +172,11 @@ describe('importing employees from CSV', () => {
 
   it('refuses what is not a readable employees file', async () => {
     const t = await createTenant();
-    const path = `/api/v1/tenants/${t.slug}/employees/import?mode=commit`;
+    const path = `/api/v1/tenants/${t.slug}/employees/import?mode=commit` as const;
     const json = await api('POST', path, { token: t.adminToken, body: { nip: pnsNip(1) } });
     expectProblem(json, 415);
     const missing = await importCsv(t, 'nip,name\n198702122010012001,Budi\n');
-    expectProblem(missing, 400);
-    expect(missing.body.errors.map((e: { message: string }) => e.message)).toEqual([
+    expect(expectProblem(missing, 400).errors?.map((e) => e.message)).toEqual([
       'column unit_code is missing',
       'column position_code is missing',
       'column grade is missing',

@@ -47,7 +47,7 @@ describe('at scale', () => {
     const t = await createTenant();
     await importCsv(t, csvOf(people(20)));
     const list = await api('GET', `/api/v1/tenants/${t.slug}/employees?limit=1`, { token: t.adminToken });
-    const path = `/api/v1/tenants/${t.slug}/employees/${list.body.items[0].id}`;
+    const path = `/api/v1/tenants/${t.slug}/employees/${list.body.items[0]!.id}` as const;
     const before = await api('GET', path, { token: t.adminToken });
     expect(before.status).toBe(200);
     expect(before.cost.queries).toBeLessThanOrEqual(3);
@@ -103,6 +103,6 @@ describe('import cost', () => {
     const res = await importCsv(t, csvOf([{ ...a!, supervisor_nip: c!.nip }]), 'dry-run');
     expect(res.body.rejected).toBe(1);
     expect(res.body.errors[0]).toMatchObject({ row: 2, column: 'supervisor_nip' });
-    expect(res.body.errors[0].reason).toContain('loops back');
+    expect(res.body.errors[0]?.reason).toContain('loops back');
   });
 });

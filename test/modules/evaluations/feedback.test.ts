@@ -67,7 +67,7 @@ describe('an L3 reassessment', () => {
     const gaps = () => api('GET', `/api/v1/tenants/${t.slug}/employees/${p.id}/gaps`, { token: t.adminToken });
     const needs = () => api('GET', `/api/v1/tenants/${t.slug}/needs?groupBy=competency`, { token: t.adminToken });
     expect((await gaps()).body.items[0]).toMatchObject({ code: 'INTEGRITAS', current: 1, gap: 2, weightedGap: 4 });
-    expect((await needs()).body.items.find((i: { code: string }) => i.code === 'INTEGRITAS')).toMatchObject({
+    expect((await needs()).body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({
       employeesWithGap: 1,
       weightedGap: 4,
     });
@@ -79,7 +79,7 @@ describe('an L3 reassessment', () => {
     expect(res.status, res.text).toBe(201);
     expect(res.body.assessments).toBe(1);
     expect((await gaps()).body.items[0]).toMatchObject({ code: 'INTEGRITAS', current: 3, gap: 0, weightedGap: 0 });
-    const after = (await needs()).body.items.find((i: { code: string }) => i.code === 'INTEGRITAS');
+    const after = (await needs()).body.items.find((i) => i.code === 'INTEGRITAS');
     expect(after).toMatchObject({ employeesWithGap: 0, weightedGap: 0 });
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${p.id}/assessments`, { token: t.adminToken });
     expect(history.body.items[0]).toMatchObject({ source: 'evaluation', level: 3, assessor: c.supervisor.id, date: today() });
@@ -107,7 +107,7 @@ describe('/me/evaluations', () => {
       },
     ]);
     const boss = await waiting(c.supervisor.token);
-    expect(boss.body.items.map((i: { kind: string; employeeId: string }) => [i.kind, i.employeeId]).sort()).toEqual(
+    expect(boss.body.items.map((i) => [i.kind, i.employeeId]).sort()).toEqual(
       [
         ['behaviour', one.id],
         ['behaviour', two.id],
@@ -117,7 +117,7 @@ describe('/me/evaluations', () => {
     expect((await react(t, one.enrollmentId, one.token)).status).toBe(201);
     expect((await rate(t, two.enrollmentId, c.supervisor.token)).status).toBe(201);
     expect((await waiting(one.token)).body.items).toEqual([]);
-    expect((await waiting(c.supervisor.token)).body.items.map((i: { employeeId: string }) => i.employeeId)).toEqual([one.id]);
+    expect((await waiting(c.supervisor.token)).body.items.map((i) => i.employeeId)).toEqual([one.id]);
 
     const fresh = await cohort(t, 1, { completedOn: today() });
     const item = (await waiting(fresh.supervisor.token)).body.items[0];

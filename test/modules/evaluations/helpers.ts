@@ -1,14 +1,14 @@
 /** Evaluation test data: IKM responses with chosen answer totals, indicators, through the API. */
 import { expect } from 'vitest';
-import { api } from '../../support/api';
+import { api, type Query } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
 
-const ikmPath = (t: TestTenant) => `/api/v1/tenants/${t.slug}/surveys/ikm`;
+const ikmPath = (t: TestTenant) => `/api/v1/tenants/${t.slug}/surveys/ikm` as const;
 
 export const recordIkm = (t: TestTenant, responses: unknown[], token = t.adminToken) =>
   api('POST', `${ikmPath(t)}/responses`, { token, body: { responses } });
 
-export const ikmReport = (t: TestTenant, query: string, token = t.adminToken) => api('GET', `${ikmPath(t)}${query}`, { token });
+export const ikmReport = (t: TestTenant, query: Query, token = t.adminToken) => api('GET', `${ikmPath(t)}${query}`, { token });
 
 export const response = (unitId: string, answers: number[], period = '2026-S1', date = '2026-03-12') => ({ unitId, period, answers, date });
 
@@ -33,13 +33,13 @@ export function responsesWithTotal(unitId: string, n: number, total: number, per
 export async function recorded(t: TestTenant, responses: unknown[]) {
   const res = await recordIkm(t, responses);
   expect(res.status, res.text).toBe(201);
-  return res.body as { created: number; ids: string[] };
+  return res.body;
 }
 
 export async function createIndicator(t: TestTenant, body: Record<string, unknown>) {
   const res = await api('POST', `/api/v1/tenants/${t.slug}/indicators`, { token: t.adminToken, body });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; version: number };
+  return res.body;
 }
 
 export const putValue = (t: TestTenant, id: string, period: string, value: number, token = t.adminToken) =>

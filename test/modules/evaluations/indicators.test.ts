@@ -47,11 +47,11 @@ describe('unit indicators', () => {
     await putValue(t, done.id, '2025', 80);
     await putValue(t, done.id, '2026', 92.5);
 
-    const path = `/api/v1/tenants/${t.slug}/indicators/${time.id}`;
+    const path = `/api/v1/tenants/${t.slug}/indicators/${time.id}` as const;
     const res = await api('GET', `${path}?before=2026-Q1&after=2026-Q2`, { token: t.adminToken });
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get('etag')).toBe('"v1"');
-    expect(res.body.series.map((v: { period: string; value: number }) => [v.period, v.value])).toEqual([
+    expect(res.body.series.map((v) => [v.period, v.value])).toEqual([
       ['2025-Q4', 50],
       ['2026-Q1', 45],
       ['2026-Q2', 30],
@@ -98,10 +98,10 @@ describe('unit indicators', () => {
     });
 
     const list = await api('GET', `/api/v1/tenants/${t.slug}/indicators?unit=${ids.DINKES}`, { token: t.adminToken });
-    expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([done.id]);
+    expect(list.body.items.map((i) => i.id)).toEqual([done.id]);
     const paged = await api('GET', `/api/v1/tenants/${t.slug}/indicators?limit=1`, { token: t.adminToken });
     const next = await api('GET', `/api/v1/tenants/${t.slug}/indicators?limit=1&cursor=${paged.body.nextCursor}`, { token: t.adminToken });
-    expect([...paged.body.items, ...next.body.items].map((i: { id: string }) => i.id).sort()).toEqual([time.id, done.id].sort());
+    expect([...paged.body.items, ...next.body.items].map((i) => i.id).sort()).toEqual([time.id, done.id].sort());
   });
 
   it('refuses bad input and keeps tenants apart', async () => {

@@ -45,7 +45,7 @@ export async function cohort(
       body: { employeeIds: [p.id] },
     });
     expect(res.status, res.text).toBe(201);
-    const enrollmentId = res.body.items[0].id as string;
+    const enrollmentId = res.body.items[0]!.id;
     const completedOn = options.completedOn === undefined ? '2026-02-06' : options.completedOn;
     if (completedOn !== null) {
       const done = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${enrollmentId}/complete`, {

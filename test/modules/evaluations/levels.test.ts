@@ -32,8 +32,7 @@ describe('L1 reaction', () => {
     const c = await cohort(t, 1, { completedOn: null });
     const p = c.participants[0] as (typeof c.participants)[0];
     const res = await react(t, p.enrollmentId, p.token);
-    expectProblem(res, 409);
-    expect(res.body.detail).toContain('enrolled');
+    expect(expectProblem(res, 409).detail).toContain('enrolled');
   });
 
   it('keeps exactly one of parallel answers', async () => {
@@ -62,7 +61,7 @@ describe('L2 learning', () => {
     expect(first.status, first.text).toBe(200);
     // A later write of the post-test keeps the pre-test.
     const second = await scores(t, c.offeringId, [{ enrollmentId: a, post: 70 }]);
-    const byId = Object.fromEntries(second.body.items.map((s: { enrollmentId: string }) => [s.enrollmentId, s]));
+    const byId = Object.fromEntries(second.body.items.map((s) => [s.enrollmentId, s]));
     expect(byId[a]).toMatchObject({ pre: 40, post: 70, gain: 30, normalizedGain: 0.5 });
     expect(byId[b]).toMatchObject({ pre: 100, post: 100, gain: 0, normalizedGain: null });
     expect(byId[d]).toMatchObject({ pre: 55.5, post: 70, gain: 14.5, normalizedGain: 0.3258 }); // 14.5 / 44.5
@@ -84,8 +83,7 @@ describe('L2 learning', () => {
       { enrollmentId: mine, pre: 50 },
       { enrollmentId: (other.participants[0] as { enrollmentId: string }).enrollmentId, pre: 60 },
     ]);
-    expectProblem(mixed, 422);
-    expect(mixed.body.errors[0].path).toBe('body.scores.1.enrollmentId');
+    expect(expectProblem(mixed, 422).errors?.[0]?.path).toBe('body.scores.1.enrollmentId');
     expectProblem(
       await scores(t, noTests.offeringId, [{ enrollmentId: (noTests.participants[0] as { enrollmentId: string }).enrollmentId, pre: 50 }]),
       422,
@@ -132,10 +130,10 @@ describe('L3 behaviour', () => {
     const c = await cohort(t, 1, { completedOn });
     const p = c.participants[0] as (typeof c.participants)[0];
     const early = await rate(t, p.enrollmentId, c.supervisor.token);
-    expectProblem(early, 409);
+    const tooEarly = expectProblem(early, 409);
     const opens = new Date(`${completedOn}T00:00:00Z`);
     opens.setUTCDate(opens.getUTCDate() + 30);
-    expect(early.body.detail).toContain(`opens on ${opens.toISOString().slice(0, 10)}`);
+    expect(tooEarly.detail).toContain(`opens on ${opens.toISOString().slice(0, 10)}`);
     const put = await api('PUT', `/api/v1/tenants/${t.slug}/evaluation-settings`, {
       token: t.adminToken,
       body: { l3WaitingDays: 0 },
@@ -158,6 +156,6 @@ describe('L3 behaviour', () => {
     );
     expect(tally).toEqual({ 201: 1, 409: 4 });
     const history = await api('GET', `/api/v1/tenants/${t.slug}/employees/${p.id}/assessments`, { token: t.adminToken });
-    expect(history.body.items.filter((a: { source: string }) => a.source === 'evaluation')).toHaveLength(1);
+    expect(history.body.items.filter((a) => a.source === 'evaluation')).toHaveLength(1);
   });
 });

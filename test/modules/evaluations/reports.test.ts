@@ -6,7 +6,8 @@ import { person } from '../mentoring/helpers';
 import { createIndicator, putValue } from './helpers';
 import { answers, cohort, rate, react, scores } from './level-helpers';
 
-const report = (t: TestTenant, path: string, token = t.adminToken) => api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token });
+const report = <P extends string>(t: TestTenant, path: P, token = t.adminToken) =>
+  api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token });
 
 /**
  * Offering A (4–8 May 2026, three DISDUKCAPIL participants completed 8 May 2026) and offering B of
@@ -101,7 +102,7 @@ describe('evaluation reports', () => {
     // L4: the quarter before 4 May (2026-Q1) against the quarter after 8 May (2026-Q3); DINKES's indicator is not the participants' unit.
     expect(offering.body.l4.before).toBe('2026-Q1');
     expect(offering.body.l4.after).toBe('2026-Q3');
-    const l4 = Object.fromEntries(offering.body.l4.indicators.map((i: { indicatorId: string }) => [i.indicatorId, i]));
+    const l4 = Object.fromEntries(offering.body.l4.indicators.map((i) => [i.indicatorId, i]));
     expect(Object.keys(l4).sort()).toEqual([ktp.id, akta.id].sort());
     expect(l4[ktp.id]).toMatchObject({ beforeValue: 30, afterValue: 24, change: -6, relativeChange: -0.2, improvement: 6, improved: true });
     expect(l4[akta.id]).toMatchObject({ beforeValue: 80, afterValue: null, change: null, improved: null });

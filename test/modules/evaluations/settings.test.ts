@@ -6,7 +6,7 @@ import { createTenant } from '../../support/factories';
 describe('evaluation settings', () => {
   it('starts with 30 waiting days at v0 and saves only at the version read', async () => {
     const t = await createTenant();
-    const path = `/api/v1/tenants/${t.slug}/evaluation-settings`;
+    const path = `/api/v1/tenants/${t.slug}/evaluation-settings` as const;
     const put = (body: unknown, etag?: string) =>
       api('PUT', path, { token: t.adminToken, body, ...(etag ? { headers: { 'if-match': etag } } : {}) });
     const first = await api('GET', path, { token: t.adminToken });

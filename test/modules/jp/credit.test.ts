@@ -11,7 +11,7 @@ describe('creditJp (for other modules)', () => {
   it("goes into the caller's own batch with the caller's writes, and a repeated reference credits once", async () => {
     const t = await createTenant();
     const ctx = await contextFor({ id: t.id }, { subject: 'enrollment-module' });
-    const employeeId = (await createEmployee(t)).body.id as string;
+    const employeeId = (await createEmployee(t)).body.id;
     const completion = { employeeId, jp: 24, source: 'program', occurredAt: '2026-08-17T10:00:00+07:00', reference: 'enr_42' } as const;
     const callerWrite = () =>
       ctx.db.insert(auditLog).values({

@@ -10,8 +10,8 @@ export const credit = (t: TestTenant, body: Record<string, unknown>, token = t.a
 export async function credited(t: TestTenant, employeeId: string, jp: number, occurredAt: string, extra: Record<string, unknown> = {}) {
   const res = await credit(t, { employeeId, jp, source: 'program', occurredAt, ...extra });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; year: number; occurredAt: string };
+  return res.body;
 }
 
 export const ledger = (t: TestTenant, employeeId: string, year?: number, token = t.adminToken) =>
-  api('GET', `/api/v1/tenants/${t.slug}/employees/${employeeId}/jp${year ? `?year=${year}` : ''}`, { token });
+  api('GET', `/api/v1/tenants/${t.slug}/employees/${employeeId}/jp${year ? (`?year=${year}` as const) : ''}`, { token });

@@ -6,7 +6,7 @@ import { tokenFor } from '../../support/tokens';
 import { createEmployee } from '../employees/helpers';
 import { credit, credited, ledger } from './helpers';
 
-const newEmployee = async (t: Awaited<ReturnType<typeof createTenant>>) => (await createEmployee(t)).body.id as string;
+const newEmployee = async (t: Awaited<ReturnType<typeof createTenant>>) => (await createEmployee(t)).body.id;
 
 describe('JP ledger', () => {
   it('totals per year, newest first, exact in hundredths, against the tenant target', async () => {
@@ -21,7 +21,7 @@ describe('JP ledger', () => {
     const y2026 = await ledger(t, one, 2026);
     expect(y2026.status, y2026.text).toBe(200);
     expect(y2026.body).toMatchObject({ employeeId: one, year: 2026, total: 17.05, target: 20, remaining: 2.95, reached: false });
-    expect(y2026.body.entries.map((e: { jp: number }) => e.jp)).toEqual([4.25, 0.2, 0.1, 12.5]);
+    expect(y2026.body.entries.map((e) => e.jp)).toEqual([4.25, 0.2, 0.1, 12.5]);
     expect(y2026.body.entries[0]).toMatchObject({
       source: 'self_study',
       note: 'E-learning ASN',
@@ -78,7 +78,7 @@ describe('JP ledger', () => {
     expect((await credit(t, { ...body, source: 'mentoring' })).status).toBe(201);
     expect((await ledger(t, one, 2026)).body.total).toBe(16);
     const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?limit=100`, { token: t.adminToken });
-    expect(audit.body.items.filter((a: { action: string }) => a.action === 'jp.credit')).toHaveLength(2);
+    expect(audit.body.items.filter((a) => a.action === 'jp.credit')).toHaveLength(2);
   });
 
   it('credits once when 10 credits with one reference race', async () => {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem } from '../../support/api';
+import { api, expectProblem, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { tokenFor } from '../../support/tokens';
 import { createEmployee, orgIds } from '../employees/helpers';
 import { credited } from './helpers';
 
-const summary = (t: TestTenant, query: string, token = t.adminToken) =>
+const summary = (t: TestTenant, query: Query, token = t.adminToken) =>
   api('GET', `/api/v1/tenants/${t.slug}/jp/summary${query}`, { token });
 
 describe('JP summary', () => {
   it('counts active employees reaching the target, the share and the mean JP (hand-computed)', async () => {
     const t = await createTenant({ jpTarget: 20 });
     const ids = await orgIds(t);
-    const id = async (unit = 'DINKES') => (await createEmployee(t, { unitId: ids[unit] })).body.id as string;
+    const id = async (unit = 'DINKES') => (await createEmployee(t, { unitId: ids[unit] })).body.id;
     const [a, b, c, d, e] = [await id(), await id(), await id(), await id('DISDUKCAPIL'), await id()];
     await credited(t, a, 12, '2026-02-01T08:00:00+07:00');
     await credited(t, a, 8, '2026-09-01T08:00:00+07:00'); // a: 20 → reached (exactly the target)
@@ -46,8 +46,8 @@ describe('JP summary', () => {
   it('counts a unit with the units under it (an OPD with its bidang)', async () => {
     const t = await createTenant({ jpTarget: 20 });
     const ids = await orgIds(t);
-    const inDinas = (await createEmployee(t, { unitId: ids.DINKES })).body.id as string;
-    const inBidang = (await createEmployee(t, { unitId: ids['DINKES-YANKES'] })).body.id as string;
+    const inDinas = (await createEmployee(t, { unitId: ids.DINKES })).body.id;
+    const inBidang = (await createEmployee(t, { unitId: ids['DINKES-YANKES'] })).body.id;
     await createEmployee(t, { unitId: ids.DISDUKCAPIL });
     await credited(t, inDinas, 4, '2026-02-01T08:00:00+07:00');
     await credited(t, inBidang, 21, '2026-02-01T08:00:00+07:00');

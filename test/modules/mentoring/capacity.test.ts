@@ -27,7 +27,7 @@ describe('mentor capacity', () => {
     const { results, tally } = await race(10, (i) => step(t, ids[i] as string, 'accept', mentor.token));
     expect(tally).toEqual({ 200: 3, 409: 7 });
     expect(await activeCount(t.id, mentor.id)).toBe(3);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body.detail).toMatch(/free slot/);
+    for (const r of results.filter((x) => x.status === 409)) expect(expectProblem(r, 409).detail).toMatch(/free slot/);
     // The refused ones are still proposals: free a slot and one more can be accepted, no more.
     const refused = ids.filter((_, i) => results[i]?.status === 409);
     const winner = ids.find((_, i) => results[i]?.status === 200) as string;

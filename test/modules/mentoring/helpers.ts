@@ -19,14 +19,14 @@ export async function person(t: TestTenant, fields: { unit?: string; supervisorI
     ...(fields.name ? { name: fields.name } : {}),
   });
   expect(res.status, res.text).toBe(201);
-  const id = res.body.id as string;
+  const id = res.body.id;
   return { id, token: await tokenFor('employee', { tenant: t.slug, employeeId: id }) };
 }
 
 export async function mentorProfile(t: TestTenant, employeeId: string, body: Record<string, unknown> = {}) {
   const res = await api('POST', `/api/v1/tenants/${t.slug}/mentors`, { token: t.adminToken, body: { employeeId, ...body } });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; version: number };
+  return res.body;
 }
 
 export const propose = (t: TestTenant, body: Record<string, unknown>, token = t.adminToken) =>
@@ -35,7 +35,7 @@ export const propose = (t: TestTenant, body: Record<string, unknown>, token = t.
 export async function proposed(t: TestTenant, mentorId: string, menteeId: string, extra: Record<string, unknown> = {}) {
   const res = await propose(t, { mentorId, menteeId, ...extra });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string; status: string };
+  return res.body;
 }
 
 export type Step = 'accept' | 'decline' | 'end';

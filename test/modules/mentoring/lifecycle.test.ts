@@ -23,7 +23,7 @@ async function cast(): Promise<Cast> {
 }
 
 const statusOf = async (c: Cast, id: string) =>
-  (await api('GET', `/api/v1/tenants/${c.t.slug}/pairings/${id}`, { token: c.t.adminToken })).body.status as string;
+  (await api('GET', `/api/v1/tenants/${c.t.slug}/pairings/${id}`, { token: c.t.adminToken })).body.status;
 
 describe('pairing lifecycle', () => {
   it('proposed → active: only the mentor accepts', async () => {
@@ -113,7 +113,7 @@ describe('pairing lifecycle', () => {
     const id = await active(c.t, c.mentor, c.mentee.id);
     await end(c.t, id, c.mentee.token, 'completed');
     const audit = await api('GET', `/api/v1/tenants/${c.t.slug}/audit?entity=pairing&limit=100`, { token: c.t.adminToken });
-    const actions = (audit.body.items as { action: string; entityId: string }[])
+    const actions = audit.body.items
       .filter((a) => a.entityId === id)
       .map((a) => a.action)
       .sort();

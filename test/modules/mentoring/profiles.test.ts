@@ -1,6 +1,6 @@
 /** Mentor profiles (admin keeps them, an employee reads their own) and /me/pairings. */
 import { describe, expect, it } from 'vitest';
-import { api, expectProblem } from '../../support/api';
+import { api, expectProblem, type Query } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { createTechnical } from '../competencies/helpers';
 import { active, end, mentorProfile, person, proposed } from './helpers';
@@ -10,7 +10,7 @@ describe('mentor profiles', () => {
     const t = await createTenant();
     const [mentor, other] = [await person(t), await person(t)];
     const tek = await createTechnical(t, 'TEK-GIZI');
-    const url = `/api/v1/tenants/${t.slug}/mentors`;
+    const url = `/api/v1/tenants/${t.slug}/mentors` as const;
     const created = await api('POST', url, {
       token: t.adminToken,
       body: { employeeId: mentor.id, competencies: ['TEK-GIZI', 'INTEGRITAS', tek.id], availability: 'Rabu sore' },
@@ -25,7 +25,7 @@ describe('mentor profiles', () => {
     expectProblem(await api('POST', url, { token: t.adminToken, body: { employeeId: other.id, capacity: -1 } }), 400);
     expectProblem(await api('POST', url, { token: mentor.token, body: { employeeId: other.id } }), 403);
 
-    const one = `${url}/${created.body.id}`;
+    const one = `${url}/${created.body.id}` as const;
     expectProblem(await api('PATCH', one, { token: t.adminToken, body: { capacity: 5 } }), 428);
     const changed = await api('PATCH', one, {
       token: t.adminToken,
@@ -41,7 +41,7 @@ describe('mentor profiles', () => {
     expectProblem(await api('GET', one, { token: other.token }), 404);
     expectProblem(await api('GET', one, { token: t.nationalToken }), 403);
     const list = await api('GET', `${url}?status=paused`, { token: t.adminToken });
-    expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([created.body.id]);
+    expect(list.body.items.map((m) => m.id)).toEqual([created.body.id]);
     expect((await api('GET', `${url}?status=active`, { token: t.adminToken })).body.items).toEqual([]);
   });
 });
@@ -56,8 +56,8 @@ describe('/me/pairings', () => {
     const second = (await proposed(t, third.id, mentor.id)).id;
     const elsewhere = (await proposed(t, third.id, stranger.id)).id;
     await end(t, first, mentee.token, 'completed');
-    const mine = async (token: string, q = '') =>
-      ((await api('GET', `/api/v1/me/pairings${q}`, { token })).body.items as { id: string }[]).map((p) => p.id);
+    const mine = async (token: string, q: Query = '') =>
+      (await api('GET', `/api/v1/me/pairings${q}`, { token })).body.items.map((p) => p.id);
     expect(await mine(mentor.token)).toEqual([first, second]);
     expect(await mine(mentee.token)).toEqual([first]);
     expect(await mine(stranger.token)).toEqual([elsewhere]);
@@ -67,11 +67,11 @@ describe('/me/pairings', () => {
     // Pages: one at a time, no repeats, no gaps.
     const page1 = await api('GET', '/api/v1/me/pairings?limit=1', { token: mentor.token });
     const page2 = await api('GET', `/api/v1/me/pairings?limit=1&cursor=${page1.body.nextCursor}`, { token: mentor.token });
-    expect([...page1.body.items, ...page2.body.items].map((p: { id: string }) => p.id)).toEqual([first, second]);
+    expect([...page1.body.items, ...page2.body.items].map((p) => p.id)).toEqual([first, second]);
     expect(page2.body.nextCursor).toBeNull();
     // The admin list is the admin's only.
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/pairings`, { token: mentor.token }), 403);
     const filtered = await api('GET', `/api/v1/tenants/${t.slug}/pairings?mentor=${third.id}`, { token: t.adminToken });
-    expect(filtered.body.items.map((p: { id: string }) => p.id)).toEqual([second, elsewhere]);
+    expect(filtered.body.items.map((p) => p.id)).toEqual([second, elsewhere]);
   });
 });

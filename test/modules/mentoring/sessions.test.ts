@@ -33,8 +33,8 @@ describe('sessions and goals', () => {
     for (const token of [mentor.token, mentee.token, t.adminToken]) {
       const list = await api('GET', `/api/v1/tenants/${t.slug}/pairings/${id}/sessions`, { token });
       expect(list.status, list.text).toBe(200);
-      expect(list.body.items.map((s: { minutes: number }) => s.minutes)).toEqual([90, 45]);
-      expect(list.body.items[0].notes).toBe('Membahas penyusunan SOP pelayanan');
+      expect(list.body.items.map((s) => s.minutes)).toEqual([90, 45]);
+      expect(list.body.items[0]?.notes).toBe('Membahas penyusunan SOP pelayanan');
     }
     const hidden = await api('GET', `/api/v1/tenants/${t.slug}/pairings/${id}/sessions`, { token: stranger.token });
     expectProblem(hidden, 404);
@@ -57,7 +57,7 @@ describe('sessions and goals', () => {
       await api('POST', `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals`, { token: t.adminToken, body: { title: 'x' } }),
       403,
     );
-    const url = `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals/${goal.body.id}`;
+    const url = `/api/v1/tenants/${t.slug}/pairings/${p.id}/goals/${goal.body.id}` as const;
     expectProblem(await api('PATCH', url, { token: mentor.token, body: { status: 'done' } }), 428);
     const done = await api('PATCH', url, { token: mentor.token, headers: { 'if-match': '"v1"' }, body: { status: 'done' } });
     expect(done.body).toMatchObject({ status: 'done', version: 2 });
@@ -98,8 +98,8 @@ describe('completion credits JP to the mentee', () => {
     expect(tally).toEqual({ 200: 1, 409: 4 });
     const done = results.find((r) => r.status === 200)?.body;
     expect(done).toMatchObject({ status: 'completed', jp: 3, mentorId: mentor.id, menteeId: mentee.id });
-    expect(done.completedAt).toBeTruthy();
-    const year = new Date(new Date(done.completedAt).getTime() + 7 * 3_600_000).getUTCFullYear();
+    expect(done?.completedAt).toBeTruthy();
+    const year = new Date(new Date(done!.completedAt!).getTime() + 7 * 3_600_000).getUTCFullYear();
     const l = await ledger(t, mentee.id, year);
     expect(l.body.entries).toMatchObject([{ jp: 3, source: 'mentoring', reference: `pairing:${id}` }]);
     expect((await ledger(t, mentor.id, year)).body.entries).toEqual([]);

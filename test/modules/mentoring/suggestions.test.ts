@@ -86,14 +86,8 @@ describe('suggestions', () => {
     const { t, mentee, m, excluded } = await world();
     const res = await suggest(t, mentee.id);
     expect(res.status, res.text).toBe(200);
-    expect(res.body.gaps.map((g: { weightedGap: number }) => g.weightedGap)).toEqual([4, 1]);
-    const rows = res.body.items.map((i: { mentorId: string; score: number; parts: object; remaining: number; covered: string[] }) => [
-      i.mentorId,
-      i.score,
-      i.parts,
-      i.remaining,
-      i.covered.length,
-    ]);
+    expect(res.body.gaps.map((g) => g.weightedGap)).toEqual([4, 1]);
+    const rows = res.body.items.map((i) => [i.mentorId, i.score, i.parts, i.remaining, i.covered.length]);
     expect(rows).toEqual([
       [m.m1!.id, 0.88, { fit: 0.8, capacity: 1, unit: 1 }, 1, 1],
       [m.m2!.id, 0.8, { fit: 1, capacity: 0.5, unit: 0.5 }, 1, 2],
@@ -105,7 +99,7 @@ describe('suggestions', () => {
     expect(res.cost.queries).toBe(2);
 
     const far = await suggest(t, mentee.id, '&unitPreference=distance');
-    expect(far.body.items.map((i: { mentorId: string; score: number }) => [i.mentorId, i.score])).toEqual([
+    expect(far.body.items.map((i) => [i.mentorId, i.score])).toEqual([
       [m.m2!.id, 0.8],
       [m.m1!.id, 0.68],
       [m.m3!.id, 0.52],
@@ -163,14 +157,14 @@ describe('whole-pool matching through the API', () => {
     const lists: Suggestion[][] = [];
     for (const id of mentees) lists.push((await suggest(t, id, '&limit=100')).body.items);
 
-    const url = `/api/v1/tenants/${t.slug}/pairings/match`;
+    const url = `/api/v1/tenants/${t.slug}/pairings/match` as const;
     const dry = await api('POST', url, { token: t.adminToken, body: { mentees } });
     expect(dry.status, dry.text).toBe(200);
     expect(Math.round(dry.body.totalScore * 10_000)).toBe(exhaustive(lists));
     const slots = new Map<string, number>();
     for (const p of dry.body.proposals) slots.set(p.mentorId, (slots.get(p.mentorId) ?? 0) + 1);
     for (const [mentor, used] of slots) expect(used).toBeLessThanOrEqual(lists.flat().find((s) => s.mentorId === mentor)?.remaining ?? 0);
-    expect(dry.body.proposals.every((p: { pairingId: string | null }) => p.pairingId === null)).toBe(true);
+    expect(dry.body.proposals.every((p) => p.pairingId === null)).toBe(true);
     const before = await api('GET', `/api/v1/tenants/${t.slug}/pairings?status=proposed`, { token: t.adminToken });
 
     const published = await api('POST', url, { token: t.adminToken, body: { mentees, publish: true } });
@@ -194,7 +188,7 @@ describe('whole-pool matching through the API', () => {
       body: { mentees: [a.id, b.id, loner.id], kind: 'coaching', publish: true },
     });
     expect(res.status, res.text).toBe(200);
-    expect(res.body.proposals.map((p: { menteeId: string; mentorId: string }) => [p.menteeId, p.mentorId]).sort()).toEqual(
+    expect(res.body.proposals.map((p) => [p.menteeId, p.mentorId]).sort()).toEqual(
       [
         [a.id, boss.id],
         [b.id, boss.id],

@@ -87,7 +87,7 @@ describe('national summary: activity figures', () => {
     expect((await refresh(t.nationalToken, `?tenant=${t.slug}&year=2026`)).status).toBe(200);
     const res = await byUnit(t.nationalToken, t.slug, 2026);
     expect(res.status, res.text).toBe(200);
-    expect(res.body.total.figures).toMatchObject({
+    expect(res.body.total?.figures).toMatchObject({
       enrollments: { value: 6, people: 6 },
       completions: { value: 5, people: 5 },
       l1Mean: { value: 3.8, people: 5 },

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../../src/index';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
-import { api } from '../../support/api';
+import { api, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { putStandards } from '../competencies/helpers';
 import { createEmployee, orgIds } from '../employees/helpers';
@@ -47,7 +47,7 @@ export async function seedTenant(
   for (const [i, p] of people.entries()) {
     const res = await createEmployee(t, { name: `Wulan Kusumawati ${t.slug} ${i}`, unitId: ids[p.unit] });
     expect(res.status, res.text).toBe(201);
-    made.push({ id: res.body.id as string, nip: res.body.nip as string, name: res.body.name as string });
+    made.push({ id: res.body.id, nip: res.body.nip, name: res.body.name });
   }
   const items = people.flatMap((p, i) =>
     Object.entries(p.levels ?? {}).map(([competency, level]) => ({
@@ -74,7 +74,7 @@ export async function seedTenant(
   return { t, people: made };
 }
 
-export const refresh = (token: string, query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+export const refresh = (token: string, query: Query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
 export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
 export const byUnit = (token: string, slug: string, year = 2026) =>
   api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });

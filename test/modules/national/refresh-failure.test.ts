@@ -22,7 +22,7 @@ describe('refresh with a broken tenant', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ refreshed: [], failed: [gone], remaining: 1 });
     const summary = await nationalSummary(t.nationalToken, year);
-    const status = Object.fromEntries(summary.body.tenants.map((x: { slug: string; status: string }) => [x.slug, x.status]));
+    const status = Object.fromEntries(summary.body.tenants.map((x) => [x.slug, x.status]));
     expect(status).toEqual({ [t.slug]: 'computed', [gone]: 'not_computed' });
   });
 });

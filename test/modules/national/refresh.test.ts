@@ -11,15 +11,7 @@ import { createEmployee } from '../employees/helpers';
 import { byUnit, nationalSummary, refresh, runScheduled } from './helpers';
 
 const year = defaultYear();
-const entryOf = async (token: string, slug: string) =>
-  (
-    (await nationalSummary(token, year)).body.tenants as {
-      slug: string;
-      status: string;
-      computedAt: string | null;
-      employees: number | null;
-    }[]
-  ).find((t) => t.slug === slug);
+const entryOf = async (token: string, slug: string) => (await nationalSummary(token, year)).body.tenants.find((t) => t.slug === slug);
 
 describe('refresh', () => {
   it('is done by the scheduled handler: new tenants, then only tenants whose data changed or went stale', async () => {
@@ -58,7 +50,7 @@ describe('refresh', () => {
     expect(rest.body).toMatchObject({ refreshed: [], remaining: 0 });
     // One tenant on demand is computed whether due or not.
     const one = await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
-    expect(one.body.refreshed.map((r: { tenant: string }) => r.tenant)).toEqual([t.slug]);
+    expect(one.body.refreshed.map((r) => r.tenant)).toEqual([t.slug]);
   });
 
   it('suppresses a share of 4 people, and publishes it at 5', async () => {
@@ -103,7 +95,7 @@ describe('access', () => {
 
   it('still refuses the national admin personal data in the tenant', async () => {
     const t = await createTenant();
-    const id = (await createEmployee(t)).body.id as string;
+    const id = (await createEmployee(t)).body.id;
     for (const path of ['employees', `employees/${id}`, `employees/${id}/gaps`, `employees/${id}/jp`, 'needs?groupBy=unit']) {
       expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token: t.nationalToken }), 403);
     }

@@ -17,15 +17,15 @@ describe('national summary cost', () => {
     expect((await refresh(big.nationalToken, `?year=${year}`)).body.remaining).toBe(0);
     const before = await nationalSummary(big.nationalToken, year);
     const unitsBefore = await byUnit(big.nationalToken, big.slug, year);
-    expect(before.body.tenants.find((t: { slug: string }) => t.slug === big.slug).employees).toBe(3);
+    expect(before.body.tenants.find((t) => t.slug === big.slug)?.employees).toBe(3);
 
     expect((await importCsv(big, csvOf(people(200, 3)))).body.created).toBe(200);
     const refreshed = await refresh(big.nationalToken, `?year=${year}`);
-    expect(refreshed.body.refreshed.map((r: { tenant: string }) => r.tenant)).toEqual([big.slug]);
+    expect(refreshed.body.refreshed.map((r) => r.tenant)).toEqual([big.slug]);
     const after = await nationalSummary(big.nationalToken, year);
     const unitsAfter = await byUnit(big.nationalToken, big.slug, year);
-    expect(after.body.tenants.find((t: { slug: string }) => t.slug === big.slug).employees).toBe(203);
-    expect(after.body.tenants.find((t: { slug: string }) => t.slug === other.slug).status).toBe('computed');
+    expect(after.body.tenants.find((t) => t.slug === big.slug)?.employees).toBe(203);
+    expect(after.body.tenants.find((t) => t.slug === other.slug)?.status).toBe('computed');
 
     expect(after.cost.rowsRead).toBe(before.cost.rowsRead);
     expect(after.cost.queries).toBe(1);

@@ -58,11 +58,5 @@ export const approve = (t: TestTenant, id: string, etag: string) =>
 export async function linesOf(t: TestTenant, id: string) {
   const res = await api('GET', `/api/v1/tenants/${t.slug}/plans/${id}/lines?limit=500`, { token: t.adminToken });
   expect(res.status, res.text).toBe(200);
-  return res.body.items as {
-    employeeId: string;
-    offeringId: string;
-    cost: number;
-    value: number;
-    gaps: { competencyId: string; from: number; to: number; weight: number }[];
-  }[];
+  return res.body.items;
 }

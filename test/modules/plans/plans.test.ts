@@ -113,7 +113,7 @@ describe('annual plan: list, lines, recompute, compare', () => {
     });
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
-    expect(second.body.items[0].seq).toBe(2);
+    expect(second.body.items[0]?.seq).toBe(2);
     const b = await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/recompute`, {
       token: w.t.adminToken,
       body: { budget: 1_000_000 },
@@ -130,7 +130,7 @@ describe('annual plan: list, lines, recompute, compare', () => {
     const list = await api('GET', `/api/v1/tenants/${w.t.slug}/plans?limit=1`, { token: w.t.adminToken });
     expect(list.body.items[0]).toMatchObject({ id: b.body.id, lines: 1, budgetUsed: 1_000_000 });
     const rest = await api('GET', `/api/v1/tenants/${w.t.slug}/plans?limit=1&cursor=${list.body.nextCursor}`, { token: w.t.adminToken });
-    expect(rest.body.items[0].id).toBe(a.id);
+    expect(rest.body.items[0]?.id).toBe(a.id);
     expectProblem(await api('GET', `/api/v1/tenants/${w.t.slug}/plans/compare?a=${a.id}&b=pln_nope`, { token: w.t.adminToken }), 404);
   });
 });
