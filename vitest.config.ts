@@ -1,13 +1,16 @@
 /**
- * Two projects: `workers` runs the suites inside workerd with real D1 (the Worker's own runtime);
+ * Four projects: `workers` runs the suites inside workerd with real D1 (the Worker's own runtime);
  * `node` holds the few checks that need Node-only tools (the OpenAPI 3.1 validator compiles
- * schemas with `new Function`, which workerd forbids). A fresh signing key pair is made for every
- * run, so no key is ever committed.
+ * schemas with `new Function`, which workerd forbids); `web` runs the console's component tests
+ * beside its components (happy-dom, Testing Library); `e2e` runs the console's journeys in
+ * Chromium against the real Worker and D1 (web/e2e/, which starts its own `wrangler dev`). A fresh
+ * signing key pair is made for every run, so no key is ever committed.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import react from '@vitejs/plugin-react';
 import { exportJWK, generateKeyPair } from 'jose';
 import { defineConfig } from 'vitest/config';
 import { buildAssets } from './scripts/build-assets';
@@ -83,6 +86,29 @@ export default defineConfig({
       },
       {
         test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [react()],
+        define: { __TOKEN_ENTRY__: 'true' },
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://127.0.0.1:8787/' } },
+          setupFiles: ['./web/src/test/setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['web/e2e/**/*.test.ts'],
+          environment: 'node',
+          // One server and one browser for all journeys (web/e2e/harness.ts).
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
       },
     ],
   },

@@ -1,12 +1,14 @@
 /**
- * `npm start`: the local server, ready to use. Dev keys, local D1 migrations, `wrangler dev`, the
- * demo tenants onboarded and loaded through the API, then a banner with a dev token per demo role.
+ * `npm start`: the local server, ready to use. Dev keys, the console's build, local D1 migrations,
+ * `wrangler dev`, the demo tenants onboarded and loaded through the API, then a banner with a dev
+ * token and a console link per demo role.
  * Every step is safe to repeat on every start; it never touches anything but local state.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { ManifestInput } from '../src/modules/tenants/manifest';
 import { buildAssets } from './build-assets';
+import { buildConsole } from './build-console';
 import { demoLoaders } from './demo';
 import { type DemoTarget, demoAccounts } from './lib/demo-accounts';
 import { ensureDevKeys, mintToken, repoRoot } from './lib/dev-keys';
@@ -46,6 +48,8 @@ async function firstEmployeeId(slug: string, adminToken: string): Promise<string
   }
 }
 
+const consoleLink = (token: string) => `${url}/#token=${token}`;
+
 async function setUp(): Promise<string[]> {
   const nationalToken = await mintToken({ role: 'national_admin', ttl });
   const adminTokens = new Map<string, string>();
@@ -71,9 +75,12 @@ async function setUp(): Promise<string[]> {
   for (const [slug, token] of adminTokens) lines.push(`  tenant_admin ${slug}\n    ${token}`);
   const demoAdmin = adminTokens.get(demoTenant);
   const employeeId = demoAdmin && (await firstEmployeeId(demoTenant, demoAdmin));
+  // The console's development-only sign-in by token, until the sign-in API and its demo accounts land.
+  const consoleLinks = demoAdmin ? [`  tenant_admin ${demoTenant}  ${consoleLink(demoAdmin)}`] : [];
   if (employeeId) {
     const token = await mintToken({ role: 'employee', tenant: demoTenant, employeeId, ttl });
     lines.push(`  employee ${demoTenant} (${employeeId})\n    ${token}`);
+    consoleLinks.unshift(`  employee ${demoTenant}      ${consoleLink(token)}`);
   } else {
     lines.push(`  employee ${demoTenant}: none, the employee registry is empty`);
   }
@@ -81,6 +88,7 @@ async function setUp(): Promise<string[]> {
   return [
     '',
     `Bangkom is running on ${url}`,
+    `  Console        ${url}/`,
     `  API reference  ${url}/api/v1/reference`,
     '',
     'Demo accounts (random passwords, new on every start; also in .local/demo-accounts.json):',
@@ -89,6 +97,9 @@ async function setUp(): Promise<string[]> {
     'Sign in:',
     `  curl -s -X POST ${url}/api/v1/auth/login -H 'content-type: application/json' \\`,
     `    -d '${JSON.stringify({ ...(signIn?.tenant ? { tenant: signIn.tenant } : {}), username: signIn?.username, password: signIn?.password })}'`,
+    '',
+    'Open the console signed in as (development builds only):',
+    ...consoleLinks,
     '',
     `Dev tokens (valid ${ttl}; mint more with \`npm run token -- --role … --tenant …\`):`,
     ...lines,
@@ -111,6 +122,7 @@ async function main(): Promise<number> {
     return 1;
   }
   for (const line of buildAssets()) console.log(`Static assets: ${line}`);
+  console.log(`Console built in ${await buildConsole('development')} s`);
   console.log('Applying local D1 migrations…');
   for (const binding of databases) console.log(`  ${await applyLocalMigrations(binding)}`);
 

@@ -63,13 +63,17 @@ describe('static assets with wrangler.toml as it is', { timeout: 120_000 }, () =
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
 
-  it('leaves every other path to the Worker when no file matches', async () => {
-    const health = await fetch(`${url}/health`);
+  it('sends /health and /.well-known/* to the Worker even for a browser navigation', async () => {
+    const health = await fetch(`${url}/health`, navigate);
     expect(fromWorker(health)).toBe(true);
     expect(await health.json()).toEqual({ status: 'ok' });
-    for (const path of ['/', '/nothing-here', '/vendor/scalar/missing.js', '/.well-known/jwks.json']) {
+    // An unknown API path without a token is refused before routing (401); nothing is at /.well-known/ yet (404).
+    for (const [path, status] of [
+      ['/.well-known/jwks.json', 404],
+      ['/api/v1/no-such-route', 401],
+    ] as const) {
       const res = await fetch(`${url}${path}`, navigate);
-      expect(res.status, path).toBe(404);
+      expect(res.status, path).toBe(status);
       expect(fromWorker(res), path).toBe(true);
       expect(res.headers.get('content-type'), path).toMatch(/^application\/problem\+json/);
     }
@@ -77,11 +81,12 @@ describe('static assets with wrangler.toml as it is', { timeout: 120_000 }, () =
 });
 
 /**
- * The layout wrangler.toml promises for the console: an index.html at the root of the assets and
- * the single-page-application fallback. The API, /health and /.well-known/* must still reach the
- * Worker, even for a browser's navigation request, while any other unknown path gets the console.
+ * The console at `/`, with wrangler.toml's own [assets] settings pointed at a directory laid out
+ * as the console's build lays it out (index.html, assets/, the _headers file from web/public,
+ * vendored files under /vendor/): any path without a file gets index.html, while the API,
+ * /health and /.well-known/* still reach the Worker, even for a browser's navigation request.
  */
-describe('a single-page console at / (the planned layout)', { timeout: 120_000 }, () => {
+describe('the console at / (single-page fallback)', { timeout: 120_000 }, () => {
   let worker: Worker;
   let url: string;
   let dir: string;
@@ -89,13 +94,17 @@ describe('a single-page console at / (the planned layout)', { timeout: 120_000 }
     dir = await mkdtemp(join(tmpdir(), 'bangkom-spa-'));
     const assets = join(dir, 'public');
     await mkdir(join(assets, 'vendor/scalar'), { recursive: true });
+    await mkdir(join(assets, 'assets'), { recursive: true });
     await writeFile(join(assets, 'index.html'), '<!doctype html><title>console</title>');
+    await writeFile(join(assets, 'assets/app.js'), 'console.log(1)');
+    await writeFile(join(assets, '_headers'), await readFile(join(root, 'web/public/_headers'), 'utf8'));
     await writeFile(join(assets, scalarScriptPath), '/* bundle */');
     const toml = (await readFile(join(root, 'wrangler.toml'), 'utf8'))
       .replace(/^main = "(.*)"$/m, (_, main: string) => `main = ${JSON.stringify(join(root, main))}`)
-      .replace(/^directory = "dist\/public"$/m, `directory = ${JSON.stringify(assets)}\nnot_found_handling = "single-page-application"`)
+      .replace(/^directory = "dist\/public"$/m, `directory = ${JSON.stringify(assets)}`)
       .replaceAll(/^migrations_dir = .*$/gm, '');
-    expect(toml).toContain('single-page-application');
+    expect(toml).toContain('not_found_handling = "single-page-application"');
+    expect(toml).toContain(`directory = ${JSON.stringify(assets)}`);
     await writeFile(join(dir, 'wrangler.toml'), toml);
     ({ worker, url } = await start(join(dir, 'wrangler.toml')));
   }, 120_000);
@@ -104,12 +113,19 @@ describe('a single-page console at / (the planned layout)', { timeout: 120_000 }
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('answers the console for / and for unknown pages', async () => {
-    for (const path of ['/', '/plans/2027', '/employees/123']) {
+  it('answers the console for / and for its pages, with the console headers', async () => {
+    for (const path of ['/', '/tugas', '/pendampingan/pair_123', '/masuk?next=%2Ftugas']) {
       const res = await fetch(`${url}${path}`, navigate);
       expect(res.status, path).toBe(200);
+      expect(fromWorker(res), path).toBe(false);
       expect(await res.text(), path).toContain('<title>console</title>');
+      expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
     }
+    const script = await fetch(`${url}/assets/app.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    expect(await script.text()).toBe('console.log(1)');
   });
 
   it('still sends the API, /health and /.well-known/* to the Worker', async () => {

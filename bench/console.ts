@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:console` (and the end of `npm run bench`): the console's budgets (SPEC 16).
+ *
+ * - **First screen's JavaScript, gzip**: every script the browser fetches until the employee's
+ *   Beranda is usable (the entry and the chunks it loads on the way), each gzipped at level 9
+ *   from the built file, summed. Budget 250 KB.
+ * - **Time until Beranda is usable** in Chromium under DevTools' "Fast 4G" (9 Mbit/s down,
+ *   1.5 Mbit/s up, 165 ms latency) and 4× CPU throttling, against the local Worker with the demo
+ *   data: from the navigation until the gap chart, the JP figure and the recommendations are on
+ *   screen (their data loaded). Median of 3 cold loads. Budget 2.5 s.
+ *
+ * Uses the journeys' harness (web/e2e/harness.ts): its own temporary D1, the demo region, Chromium.
+ * Writes bench/results/console.json and console.md.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { adminCall, employeeToken, startStack } from '../web/e2e/harness';
+import { Report } from './lib/report';
+
+const assets = fileURLToPath(new URL('../dist/public/', import.meta.url));
+const fast4g = { offline: false, downloadThroughput: (9_000_000 / 8) * 0.9, uploadThroughput: (1_500_000 / 8) * 0.9, latency: 60 * 2.75 };
+const runs = 3;
+
+async function main(): Promise<void> {
+  const stack = await startStack((line) => console.log(line));
+  const report = new Report();
+  try {
+    const employees = await adminCall<{ items: { id: string }[] }>(stack, 'GET', '/employees?limit=1');
+    const employeeId = employees.items[0]?.id;
+    if (!employeeId) throw new Error('the demo region has no employee');
+    const times: number[] = [];
+    let scripts = new Set<string>();
+    for (let run = 0; run < runs; run++) {
+      const context = await stack.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', fast4g);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const loaded = new Set<string>();
+      page.on('response', (res) => {
+        if (res.request().resourceType() === 'script') loaded.add(new URL(res.url()).pathname);
+      });
+      const token = await employeeToken(employeeId);
+      const started = performance.now();
+      await page.goto(`${stack.url}/#token=${encodeURIComponent(token)}`);
+      await page.getByTestId('gap-row').first().waitFor({ timeout: 60_000 });
+      await page.getByText(/dari \d+ JP/).waitFor({ timeout: 60_000 });
+      await page.getByRole('region', { name: 'Rekomendasi pelatihan' }).getByRole('article').first().waitFor({ timeout: 60_000 });
+      times.push(performance.now() - started);
+      scripts = loaded;
+      await context.close();
+    }
+    let gzipBytes = 0;
+    for (const path of scripts) gzipBytes += gzipSync(await readFile(join(assets, path)), { level: 9 }).length;
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+    report.add({
+      section: 'console',
+      name: `first screen JavaScript, gzip (${scripts.size} files)`,
+      value: gzipBytes / 1024,
+      unit: 'KB',
+      budget: '≤ 250 KB',
+      pass: gzipBytes <= 250 * 1024,
+    });
+    report.add({
+      section: 'console',
+      name: 'Beranda usable, Fast 4G + 4× CPU (median of 3)',
+      value: median / 1000,
+      unit: 's',
+      budget: '≤ 2.5 s',
+      pass: median <= 2500,
+    });
+    await report.write(
+      new URL('results/', import.meta.url),
+      { date: new Date().toISOString(), node: process.version, runs: times.map((t) => Math.round(t)) },
+      'console',
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,204 @@
+/**
+ * The journeys' world: the console built as `npm start` builds it, the real Worker on a free port
+ * (wrangler's unstable_startWorker, the configuration in wrangler.toml) over a fresh temporary D1
+ * with every migration applied, the demo region `kalianda` onboarded and loaded through the API
+ * (scripts/demo), and Debian's Chromium driven by playwright-core. Tokens are signed with the
+ * local dev key (scripts/lib/dev-keys.ts), the same way `npm run token` signs them.
+ *
+ * TEMPORARY: until the sign-in API is on main, a journey signs in through the console's
+ * development-only token entry (`/#token=…`, web/src/features/auth/token-entry.ts); replace
+ * `signIn()` with the sign-in form and a demo account's password once it lands.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import axe from 'axe-core';
+import { importJWK, SignJWT } from 'jose';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { getPlatformProxy, unstable_startWorker } from 'wrangler';
+import { buildConsole } from '../../scripts/build-console';
+import { demoLoaders } from '../../scripts/demo';
+import { ensureDevKeys, mintToken } from '../../scripts/lib/dev-keys';
+import { onboardManifest } from '../../scripts/lib/onboarding';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const screenshotsDir = join(root, 'test-results/screenshots');
+export const tenant = 'kalianda';
+
+/** Debian's Chromium (`.ci/run` installs it with apt when missing) and the flags it runs with here. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export const viewports = [
+  { name: 'phone', width: 360, height: 780 },
+  { name: 'desktop', width: 1280, height: 860 },
+] as const;
+export type Viewport = (typeof viewports)[number];
+
+type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
+
+export interface Stack {
+  url: string;
+  browser: Browser;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+/** The part of a D1 binding the migrations need, as getPlatformProxy hands it to Node. */
+interface D1Like {
+  prepare(query: string): unknown;
+  batch(statements: unknown[]): Promise<unknown>;
+}
+
+/** Applies every migration to both D1 bindings in the persist directory, in one local Miniflare. */
+async function migrate(persistDir: string): Promise<void> {
+  const migrations = await readD1Migrations(join(root, 'migrations'));
+  const proxy = await getPlatformProxy<Record<'DB' | 'DB_DEDICATED', D1Like>>({
+    configPath: join(root, 'wrangler.toml'),
+    persist: { path: join(persistDir, 'v3') },
+    envFiles: [],
+  });
+  try {
+    for (const binding of ['DB', 'DB_DEDICATED'] as const) {
+      const db = proxy.env[binding];
+      for (const migration of migrations) await db.batch(migration.queries.map((q) => db.prepare(q)));
+    }
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+async function startWorker(persistDir: string): Promise<Worker> {
+  const { d: _private, ...publicJwk } = await ensureDevKeys();
+  const worker = await unstable_startWorker({
+    config: join(root, 'wrangler.toml'),
+    bindings: { JWT_JWKS: { type: 'plain_text', value: JSON.stringify({ keys: [{ ...publicJwk, use: 'sig' }] }) } },
+    envFiles: [],
+    sendMetrics: false,
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: persistDir, watch: false, logLevel: 'error' },
+  });
+  await worker.ready;
+  return worker;
+}
+
+async function loadDemo(url: string): Promise<string> {
+  const nationalToken = await mintToken({ role: 'national_admin', ttl: '2h' });
+  const manifest = JSON.parse(await readFile(join(root, 'tenants', `${tenant}.json`), 'utf8'));
+  await onboardManifest(url, nationalToken, manifest);
+  const adminToken = await mintToken({ role: 'tenant_admin', tenant, ttl: '2h' });
+  for (const loader of demoLoaders) await loader.load({ url, slug: tenant, adminToken, nationalToken });
+  return adminToken;
+}
+
+export async function startStack(log: (line: string) => void = () => {}): Promise<Stack> {
+  const started = Date.now();
+  const lap = (what: string) => log(`e2e: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const persistDir = await mkdtemp(join(tmpdir(), 'bangkom-e2e-'));
+  let worker: Worker | undefined;
+  let browser: Browser | undefined;
+  try {
+    // In turn: the local Miniflare that migrates reads the assets directory the build rewrites.
+    await buildConsole('development');
+    lap('console built');
+    await migrate(persistDir);
+    lap('migrated');
+    worker = await startWorker(persistDir);
+    const url = (await worker.url).origin;
+    lap(`worker on ${url}`);
+    const [adminToken, launched] = await Promise.all([
+      loadDemo(url).then((token) => {
+        lap('demo data loaded');
+        return token;
+      }),
+      chromium.launch({ executablePath: chromiumPath, args: chromiumFlags }),
+    ]);
+    browser = launched;
+    await mkdir(screenshotsDir, { recursive: true });
+    const ready = { worker, browser };
+    return {
+      url,
+      browser,
+      adminToken,
+      async stop() {
+        await ready.browser.close();
+        await ready.worker.dispose();
+        await rm(persistDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await worker?.dispose();
+    await rm(persistDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** A token the local Worker accepts, as `npm run token` makes them. */
+export function employeeToken(employeeId: string, ttl = '1h'): Promise<string> {
+  return mintToken({ role: 'employee', tenant, employeeId, ttl });
+}
+
+/** A token of the employee that expired two minutes ago (beyond the Worker's 30 s of clock tolerance). */
+export async function expiredEmployeeToken(employeeId: string): Promise<string> {
+  const jwk = await ensureDevKeys();
+  const toml = await readFile(join(root, 'wrangler.toml'), 'utf8');
+  const setting = (name: string) => new RegExp(`^${name} = "([^"]*)"`, 'm').exec(toml)?.[1] ?? '';
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sub: `e2e-${employeeId}`, roles: ['employee'], tenant, employee_id: employeeId })
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? '', typ: 'JWT' })
+    .setIssuer(setting('JWT_ISSUER'))
+    .setAudience(setting('JWT_AUDIENCE'))
+    .setIssuedAt(now - 1000)
+    .setExpirationTime(now - 120)
+    .sign(await importJWK(jwk, 'ES256'));
+}
+
+/** TEMPORARY (see above): signs in through the token entry and lands on `path`. */
+export async function signIn(page: Page, url: string, token: string, path = '/'): Promise<void> {
+  await page.goto(`${url}/#token=${encodeURIComponent(token)}&next=${encodeURIComponent(path)}`);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core on the page as it is (WCAG 2.x A and AA rules); answers the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<{ id: string; help: string; targets: string }[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(options: object): Promise<{ violations: AxeViolation[] }> } };
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)).join(' ') }));
+}
+
+/** Keeps a screenshot of the whole page as a test artifact: test-results/screenshots/<name>-<width>.png. */
+export async function screenshot(page: Page, name: string, viewport: Viewport): Promise<void> {
+  await page.screenshot({ path: join(screenshotsDir, `${name}-${viewport.width}.png`), fullPage: true });
+}
+
+/** The JSON of an API call made as the tenant admin (for setting up a journey's data). */
+export async function adminCall<T>(
+  stack: Pick<Stack, 'url' | 'adminToken'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await fetch(`${stack.url}/api/v1/tenants/${tenant}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}

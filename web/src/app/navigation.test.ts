@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { me } from '../test/fixtures';
+import { homeFor, navigationFor } from './navigation';
+
+const targets = (m: Parameters<typeof navigationFor>[0]) => navigationFor(m).map((i) => i.to);
+
+describe('the navigation by role', () => {
+  it('gives an employee their own space and nothing of the admins', () => {
+    expect(targets(me)).toEqual(['/', '/tugas', '/pendampingan', '/akun']);
+    expect(homeFor(me)).toBe('/');
+  });
+
+  it('gives a tenant admin the administration only', () => {
+    const admin = { roles: ['tenant_admin' as const], employee: null };
+    expect(targets(admin)).toEqual(['/admin', '/akun']);
+    expect(homeFor(admin)).toBe('/admin');
+  });
+
+  it('gives someone who is both an employee and a tenant admin both parts', () => {
+    expect(targets({ ...me, roles: ['employee', 'tenant_admin'] })).toEqual(['/', '/tugas', '/pendampingan', '/admin', '/akun']);
+  });
+
+  it('gives the national analyst the national home', () => {
+    const national = { roles: ['national_admin' as const], employee: null };
+    expect(targets(national)).toEqual(['/nasional', '/akun']);
+    expect(homeFor(national)).toBe('/nasional');
+  });
+});

@@ -1,0 +1,83 @@
+/** Pendampingan: the caller's pairings, and one pairing's sessions and goals. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api/client';
+import { unwrap } from '../../lib/api/problem';
+import type { components } from '../../lib/api/schema';
+
+export type Pairing = components['schemas']['Pairing'];
+export type Goal = components['schemas']['MentoringGoal'];
+
+export const pairingKeys = {
+  mine: ['me', 'pairings', 'all'] as const,
+  one: (id: string) => ['pairing', id] as const,
+  sessions: (id: string) => ['pairing', id, 'sessions'] as const,
+  goals: (id: string) => ['pairing', id, 'goals'] as const,
+};
+
+const path = (tenant: string | undefined, id: string) => ({ path: { tenant: tenant ?? '', id } });
+
+export function useMyPairings() {
+  return useQuery({
+    queryKey: pairingKeys.mine,
+    queryFn: () => unwrap(api.GET('/api/v1/me/pairings', { params: { query: { limit: 50 } } })),
+  });
+}
+
+export function usePairing(tenant: string | undefined, id: string) {
+  return useQuery({
+    queryKey: pairingKeys.one(id),
+    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}', { params: path(tenant, id) })),
+    enabled: tenant !== undefined,
+  });
+}
+
+export function useSessions(tenant: string | undefined, id: string) {
+  return useQuery({
+    queryKey: pairingKeys.sessions(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: { ...path(tenant, id), query: { limit: 100 } } })),
+    enabled: tenant !== undefined,
+  });
+}
+
+export function useGoals(tenant: string | undefined, id: string) {
+  return useQuery({
+    queryKey: pairingKeys.goals(id),
+    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}/goals', { params: path(tenant, id) })),
+    enabled: tenant !== undefined,
+  });
+}
+
+export function useLogSession(tenant: string | undefined, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { date: string; minutes: number; notes?: string; actionItems: string[] }) =>
+      unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: path(tenant, id), body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: pairingKeys.sessions(id) }),
+  });
+}
+
+export function useAddGoal(tenant: string | undefined, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { title: string; dueDate?: string }) =>
+      unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/goals', { params: path(tenant, id), body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: pairingKeys.goals(id) }),
+  });
+}
+
+/** Marks a goal done or open again, with the version last read (a 412 if someone changed it since). */
+export function useSetGoalStatus(tenant: string | undefined, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ goal, status }: { goal: Goal; status: Goal['status'] }) =>
+      unwrap(
+        api.PATCH('/api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}', {
+          params: { path: { tenant: tenant ?? '', id, goalId: goal.id } },
+          headers: { 'if-match': `"v${goal.version}"` },
+          body: { status },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: pairingKeys.goals(id) }),
+  });
+}

@@ -1,0 +1,131 @@
+/** Answers shaped like the API's (the generated types check them), for the component tests. */
+import type { components } from '../lib/api/schema';
+
+type S = components['schemas'];
+
+export const me: S['Me'] = {
+  subject: 'dev-employee',
+  roles: ['employee'],
+  tenant: { id: 'ten_1', slug: 'kalianda', name: 'Pemerintah Kabupaten Lampung Selatan' },
+  employee: {
+    id: 'emp_me',
+    nip: '197905122002101431',
+    name: 'Adi Kurniawan, S.IP., M.AP.',
+    grade: 'IV/a',
+    employmentType: 'pns',
+    status: 'active',
+    email: null,
+    gender: 'male',
+    birthDate: '1979-05-12',
+    unit: { id: 'unt_1', code: 'DINKES', name: 'Dinas Kesehatan' },
+    position: { id: 'pos_1', code: 'KABID', name: 'Kepala Bidang Kesehatan Masyarakat', category: 'administrator' },
+    supervisor: { id: 'emp_boss', name: 'Desi Oktavia, S.H., M.H.' },
+  },
+};
+
+export const tenant: S['Tenant'] = {
+  id: 'ten_1',
+  slug: 'kalianda',
+  name: 'Pemerintah Kabupaten Lampung Selatan',
+  kind: 'kabupaten',
+  regionCode: '18.01',
+  timeZone: 'Asia/Jakarta',
+  jpTarget: 20,
+  database: 'DB',
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const gapItem = (code: string, name: string, required: number, current: number | null) => ({
+  competencyId: `natcmp_${code.toLowerCase()}`,
+  code,
+  name,
+  type: 'manajerial' as const,
+  required,
+  current,
+  assessedOn: current === null ? null : '2026-02-11',
+  gap: current === null ? null : Math.max(0, required - current),
+  weight: 1,
+  weightedGap: current === null ? null : Math.max(0, required - current),
+});
+
+export const gaps: S['EmployeeGaps'] = {
+  employeeId: 'emp_me',
+  positionId: 'pos_1',
+  items: [
+    gapItem('INTEGRITAS', 'Integritas', 3, 2),
+    gapItem('KERJA-SAMA', 'Kerja Sama', 3, 3),
+    gapItem('KOMUNIKASI', 'Komunikasi', 4, null),
+  ],
+  summary: { competencies: 3, assessed: 2, unassessed: 1, withGap: 1, weightedGap: 1 },
+};
+
+export const jp: S['JpLedger'] = {
+  employeeId: 'emp_me',
+  year: 2026,
+  entries: [
+    {
+      id: 'jp_1',
+      employeeId: 'emp_me',
+      jp: 12.5,
+      source: 'program',
+      occurredAt: '2026-02-12T20:00:00.000Z',
+      year: 2026,
+      reference: 'enrollment:enr_1',
+      note: null,
+      createdAt: '2026-02-12T20:00:00.000Z',
+    },
+  ],
+  total: 12.5,
+  target: 20,
+  remaining: 7.5,
+  reached: false,
+};
+
+export const recommendations: S['Recommendations'] = {
+  subject: { kind: 'employee', id: 'emp_me' },
+  items: [
+    {
+      score: 3,
+      program: {
+        id: 'natprg_pkp',
+        scope: 'national',
+        code: 'PKP',
+        title: 'Pelatihan Kepemimpinan Pengawas',
+        method: 'pelatihan_kepemimpinan',
+        classical: true,
+        jp: 90,
+        costPerParticipant: 1_500_000,
+      },
+      offerings: [
+        {
+          id: 'off_1',
+          startDate: '2027-03-01',
+          endDate: '2027-04-30',
+          capacity: 5,
+          location: 'Aula BKPSDM',
+          online: false,
+          status: 'open',
+        },
+      ],
+      reasons: [
+        { competencyId: 'natcmp_integritas', code: 'INTEGRITAS', name: 'Integritas', from: 2, to: 3, weight: 1, closes: 1, people: 1 },
+      ],
+    },
+  ],
+};
+
+export const enrollment = (id: string, offeringId: string, status: S['Enrollment']['status']): S['Enrollment'] => ({
+  id,
+  offeringId,
+  employeeId: 'emp_me',
+  status,
+  seq: 1,
+  requestedBy: 'dev-employee',
+  attendance: null,
+  passed: null,
+  completedAt: null,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
+});
