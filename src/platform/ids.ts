@@ -1,9 +1,11 @@
 /** Opaque random ids with a short prefix naming the entity (`unt_…`), never sequential integers. */
-const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** The characters of an id's random part (Crockford's base 32, lower case): 5 random bits each. */
+export const idAlphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
 function random(length: number): string {
   let out = '';
-  for (const b of crypto.getRandomValues(new Uint8Array(length))) out += alphabet[b & 31];
+  for (const b of crypto.getRandomValues(new Uint8Array(length))) out += idAlphabet[b & 31];
   return out;
 }
 

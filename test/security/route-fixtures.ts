@@ -226,7 +226,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/pairings': {
     body: (s) => ({ kind: 'mentoring', mentorId: s.employeeId, menteeId: s.menteeId, focus: [s.competencyId] }),
   },
-  'GET /api/v1/tenants/{tenant}/pairings/suggestions': { query: '?mentee=emp_unknown' },
+  'GET /api/v1/tenants/{tenant}/pairings/suggestions': { query: (s) => `?mentee=${s.menteeId}` },
   'POST /api/v1/tenants/{tenant}/pairings/match': { body: (s) => ({ mentees: [s.menteeId], kind: 'mentoring' }) },
   'GET /api/v1/tenants/{tenant}/pairings/{id}': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/accept': { params: pairing },

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers';
 import worker from '../../src/index';
 import { parseServerTiming } from '../../src/platform/http/server-timing';
 import type { components, paths } from '../../types/openapi';
+import { checkContract } from './contract';
 
 export interface ApiOptions {
   token?: string;
@@ -133,14 +134,14 @@ export async function api<M extends string, P extends string>(
   const text = new TextDecoder().decode(bytes);
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-  return {
+  return checkContract(method, path, {
     status: res.status,
     headers: res.headers,
     body: parsed as ResponseBody<M, P>,
     text,
     bytes,
     cost: parseServerTiming(res.headers.get('server-timing')),
-  };
+  });
 }
 
 /** Asserts the RFC 9457 shape every error must have, and answers the problem. */

@@ -3,8 +3,11 @@
  * the directory) whatever database holds the tenant's own data: the national view reads one small
  * row set per tenant and never an employee row. One row per tenant, year and scope — `tenant` for
  * the whole region, a unit id for each unit with people in it. Figures are raw additive parts
- * (sum, count, people) so totals add up exactly; suppression of small groups happens when they are
- * read, never here. Nothing personal is stored: no names, NIPs, employee ids or single scores.
+ * (sum, count, people and two cell keys) so totals add up exactly; disclosure control (suppression
+ * and the cell-key noise, src/modules/national/disclosure.ts) happens when they are read, never
+ * here. Nothing personal is stored: no names, NIPs, employee ids or single scores. The cell keys
+ * (sums of records' random keys modulo 2^32; a one-record cell's key comes from that record's id)
+ * never leave this table.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
@@ -21,10 +24,10 @@ export const tenantSummaries = sqliteTable(
     unitName: text('unit_name'),
     /** Active employees in the scope. */
     employees: integer('employees').notNull(),
-    /** JSON `{ [figure]: [sum, count, people] }`, one entry per summary provider. */
+    /** JSON `{ [figure]: [sum, count, people, valueKey, peopleKey] }`, one entry per summary provider. */
     figures: text('figures').notNull(),
     computedAt: text('computed_at').notNull(),
-    /** What the tenant's data looked like when computed (latest audit id, directory version). */
+    /** What the tenant's data looked like when computed (latest audit id, directory version, stored layout). */
     sourceMark: text('source_mark').notNull(),
   },
   (t) => [

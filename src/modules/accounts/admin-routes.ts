@@ -4,7 +4,7 @@
  */
 import type { Context, Env } from 'hono';
 import { writeCsv } from '../../platform/csv';
-import { json, jsonBody, nationalRouter, route, tenantRouter } from '../../platform/http/openapi';
+import { json, jsonBody, nationalRouter, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { pageOf } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
 import { createAccount, issueCodes, listAccounts, resetSecondFactor, setAccountStatus } from './admin';
@@ -63,7 +63,11 @@ export const accountRoutes = tenantRouter()
       roles: ['tenant_admin'],
       summary: 'Create an account (an admin by email, or an employee by NIP); it is activated with a code',
       request: { params: tenantParams, body: jsonBody(newAccountSchema) },
-      responses: { 201: json(accountSchema, 'Created, never activated'), 409: json(accountSchema, 'The user name is taken') },
+      responses: {
+        201: json(accountSchema, 'Created, never activated'),
+        409: problem('The user name is taken'),
+        422: problem('No such employee in this region'),
+      },
     }),
     async (c) => c.json(await createAccount({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
   )
@@ -76,7 +80,11 @@ export const accountRoutes = tenantRouter()
       secretAnswer: true,
       summary: 'One-time activation (or reset) codes for accounts, employees or everyone in a unit, as JSON or a printable CSV',
       request: { params: tenantParams, query: codeQuery, body: jsonBody(codeRequestSchema) },
-      responses: { 201: codesResponse },
+      responses: {
+        201: codesResponse,
+        409: problem('An account of one of these people was created meanwhile'),
+        422: problem('Nobody to issue a code for, or someone named does not exist'),
+      },
     }),
     async (c) => codesAnswer(c, await issueCodes({ ctx: c.get('ctx'), input: c.req.valid('json') }), c.req.valid('query').format),
   )
@@ -88,7 +96,7 @@ export const accountRoutes = tenantRouter()
       roles: ['tenant_admin'],
       summary: 'Disable an account: it cannot sign in, and its sessions end',
       request: { params: idParams },
-      responses: { 200: json(accountSchema, 'Disabled') },
+      responses: { 200: json(accountSchema, 'Disabled'), 409: problem('An admin cannot disable their own account') },
     }),
     async (c) => c.json(await setAccountStatus({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, status: 'disabled' } }), 200),
   )
@@ -176,7 +184,11 @@ export const nationalAccountRoutes = nationalRouter()
       secretAnswer: true,
       summary: 'One-time activation (or reset) codes for national accounts',
       request: { query: codeQuery, body: jsonBody(nationalCodeRequestSchema) },
-      responses: { 201: codesResponse },
+      responses: {
+        201: codesResponse,
+        409: problem('An account of one of these people was created meanwhile'),
+        422: problem('Nobody to issue a code for, or someone named does not exist'),
+      },
     }),
     async (c) => codesAnswer(c, await issueCodes({ ctx: c.get('ctx'), input: c.req.valid('json') }), c.req.valid('query').format),
   )
@@ -188,7 +200,7 @@ export const nationalAccountRoutes = nationalRouter()
       roles: ['national_admin'],
       summary: 'Disable a national account: it cannot sign in, and its sessions end',
       request: { params: accountIdParams },
-      responses: { 200: json(accountSchema, 'Disabled') },
+      responses: { 200: json(accountSchema, 'Disabled'), 409: problem('An admin cannot disable their own account') },
     }),
     async (c) => c.json(await setAccountStatus({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, status: 'disabled' } }), 200),
   )

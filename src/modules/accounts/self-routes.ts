@@ -1,7 +1,7 @@
 /** The signed-in person's own account: password, sign out everywhere, second factor (a Bangkom token). */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
-import { callerRouter, json, jsonBody, route } from '../../platform/http/openapi';
+import { callerRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { clientAddress } from '../../platform/http/rate-limit';
 import { clearRefreshCookie } from './cookie';
 import { changePasswordSchema, recoveryCodesSchema, totpConfirmSchema, totpSetupSchema } from './schemas';
@@ -19,7 +19,7 @@ export const ownAccountRoutes = callerRouter()
       roles: everyone,
       summary: 'Change my password (the current one is needed); my other sessions end',
       request: { body: jsonBody(changePasswordSchema) },
-      responses: { 204: { description: 'Changed' } },
+      responses: { 204: { description: 'Changed' }, 429: problem('Too many wrong current passwords: Retry-After says when to try again') },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -50,7 +50,10 @@ export const ownAccountRoutes = callerRouter()
       roles: ['national_admin', 'tenant_admin'],
       twoFactorSetup: true,
       summary: 'Start setting up two-factor sign-in: a secret for the authenticator app',
-      responses: { 200: json(totpSetupSchema, 'The secret and its otpauth:// URI (for a QR code)') },
+      responses: {
+        200: json(totpSetupSchema, 'The secret and its otpauth:// URI (for a QR code)'),
+        409: problem('Two-factor sign-in is set up already'),
+      },
     }),
     async (c) => {
       const issuer = c.env.AUTH_ISSUER ? new URL(c.env.AUTH_ISSUER).host : 'Bangkom';
@@ -66,7 +69,11 @@ export const ownAccountRoutes = callerRouter()
       twoFactorSetup: true,
       summary: 'Turn two-factor sign-in on with a code of the new secret; answers ten one-time recovery codes',
       request: { body: jsonBody(totpConfirmSchema) },
-      responses: { 200: json(recoveryCodesSchema, 'On; the recovery codes are shown only now') },
+      responses: {
+        200: json(recoveryCodesSchema, 'On; the recovery codes are shown only now'),
+        409: problem('No set-up was started, or one is on already'),
+        422: problem('The code does not match the new secret'),
+      },
     }),
     async (c) => {
       const { code } = c.req.valid('json');

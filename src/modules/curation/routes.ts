@@ -86,6 +86,7 @@ export const curationRoutes = nationalRouter()
       responses: {
         200: json(programSchema, 'Replaced (or unchanged)'),
         201: json(programSchema, 'Created'),
+        409: problem('A tenant uses this code for a program of its own'),
         412: problem('If-Match is stale'),
         422: problem('Unknown national competency'),
       },

@@ -76,6 +76,7 @@ export const employeeRoutes = tenantRouter()
       request: { params: tenantParams, query: importQuery, body: { required: true, content: csvContent('the CSV file') } },
       responses: {
         200: json(importReportSchema, 'What was (or would be) created, updated, left unchanged, and every bad row'),
+        409: problem('Not applied: another request changed a NIP, unit, position or supervisor meanwhile; import the file again'),
         415: problem('Not text/csv'),
       },
     }),

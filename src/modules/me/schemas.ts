@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { employeeStatuses, employmentTypes, genders } from '../../db/schema/employees';
 import { positionCategories } from '../../db/schema/organisation';
 import { roles } from '../../platform/auth/principal';
+import { orNull } from '../../platform/http/openapi';
 
 const ref = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
@@ -34,7 +35,7 @@ export const meSchema = z
       .object({ id: z.string(), slug: z.string(), name: z.string() })
       .nullable()
       .openapi({ description: 'null for the national admin' }),
-    employee: profileSchema.nullable().openapi({ description: 'null when the token carries no employee_id' }),
+    employee: orNull(profileSchema).openapi({ description: 'null when the token carries no employee_id' }),
   })
   .openapi('Me');
 

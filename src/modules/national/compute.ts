@@ -12,13 +12,43 @@ import { nowIso } from '../../platform/ids';
 import type { TenantEntry } from '../../platform/tenancy/directory';
 import type { Orm, TenantDb } from '../../platform/tenancy/scoped-db';
 import { summaryProviders } from './providers';
+import { keyModulus } from './record-keys';
 
-/** Additive parts of one figure in one scope: [sum, count, people]. */
-export type Parts = [number, number, number];
+/**
+ * Additive parts of one figure in one scope: [sum, count, people, valueKey, peopleKey] (the keys
+ * are cell keys, record-keys.ts, added modulo 2^32).
+ */
+export type Parts = [number, number, number, number, number];
 export type StoredFigures = Record<string, Parts>;
 
-/** What the tenant's data looked like: its latest audit id (every write is audited) and directory version. */
-export const sourceMark = (latestAuditId: string | null, tenant: TenantEntry) => `${latestAuditId ?? '-'}|v${tenant.version}`;
+/**
+ * The layout of the stored figures. Part of the source mark, so that rows stored in another layout
+ * (before cell keys) are due at the next refresh; until then they read as not computed.
+ */
+const storedLayout = 'ckm1';
+
+/** What the tenant's data looked like: its latest audit id (every write is audited), directory version and stored layout. */
+export const sourceMark = (latestAuditId: string | null, tenant: TenantEntry) =>
+  `${latestAuditId ?? '-'}|v${tenant.version}|${storedLayout}`;
+
+/** The stored figures of a summary row, or null when they are in an older layout (no cell keys). */
+export function readStored(figures: string): StoredFigures | null {
+  const parsed = JSON.parse(figures) as Record<string, unknown>;
+  const valid = Object.values(parsed).every((x) => Array.isArray(x) && x.length === 5 && x.every((n) => typeof n === 'number'));
+  return valid ? (parsed as StoredFigures) : null;
+}
+
+/** A key reduced to [0, 2^32). */
+const reduceKey = (k: number) => ((k % keyModulus) + keyModulus) % keyModulus;
+
+/** Two cells' parts as one: sums, counts and people add; so do keys, modulo 2^32. */
+export const addParts = (a: Parts, b: Parts): Parts => [
+  a[0] + b[0],
+  a[1] + b[1],
+  a[2] + b[2],
+  reduceKey(a[3] + b[3]),
+  reduceKey(a[4] + b[4]),
+];
 
 const latestAuditQuery = (db: TenantDb) => db.select({ mark: max(auditLog.id) }).from(auditLog);
 
@@ -44,10 +74,12 @@ const measureQuery = (raw: Orm, query: SQL) =>
       sum: sql<number | null>`"sum"`,
       count: sql<number | null>`"count"`,
       people: sql<number | null>`"people"`,
+      valueKey: sql<number | null>`"value_key"`,
+      peopleKey: sql<number | null>`"people_key"`,
     })
     .from(sql`(${query})`);
 
-const add = (a: Parts | undefined, b: Parts): Parts => (a ? [a[0] + b[0], a[1] + b[1], a[2] + b[2]] : [...b]);
+const add = (a: Parts | undefined, b: Parts): Parts => (a ? addParts(a, b) : b);
 
 /** Reads the tenant's figures for `year` and replaces its stored rows; returns when it was computed. */
 export async function computeTenantSummary({
@@ -69,7 +101,7 @@ export async function computeTenantSummary({
   const total: StoredFigures = {};
   summaryProviders.forEach((provider, i) => {
     for (const row of measured[i] ?? []) {
-      const parts: Parts = [row.sum ?? 0, row.count ?? 0, row.people ?? 0];
+      const parts: Parts = [row.sum ?? 0, row.count ?? 0, row.people ?? 0, reduceKey(row.valueKey ?? 0), reduceKey(row.peopleKey ?? 0)];
       const figures = byUnit.get(row.unit_id) ?? {};
       figures[provider.name] = add(figures[provider.name], parts);
       byUnit.set(row.unit_id, figures);

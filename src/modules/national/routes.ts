@@ -8,6 +8,7 @@ import { nationalAuditEntry } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
 import { json, nationalRouter, route } from '../../platform/http/openapi';
 import { controlDb, findTenant } from '../../platform/tenancy/directory';
+import { minimumPeople } from './providers';
 import { refreshSummaries } from './refresh';
 import {
   nationalSummarySchema,
@@ -21,6 +22,11 @@ import { nationalCsv, nationalSummary, tenantSummaryByUnit } from './summary';
 
 const tags = ['National summaries'];
 const roles = ['national_admin'] as const;
+const disclosure = [
+  `Disclosure control (cell-key method): a figure from fewer than ${minimumPeople} people is suppressed — \`value\` and \`people\` null, with the reason;`,
+  'every other figure carries noise drawn from its cell key (`perturbed: true`), the same for the same cell in every answer (JSON, CSV, per tenant)',
+  'and refresh until its data changes. Totals are perturbed on their own, not added up from the published cells.',
+].join(' ');
 
 export const nationalSummaryRoutes = nationalRouter()
   .openapi(
@@ -30,8 +36,10 @@ export const nationalSummaryRoutes = nationalRouter()
       tags,
       roles,
       summary: 'Every tenant and the total for a year: employees, share assessed, mean gap by type, share reaching the JP target, …',
-      description:
+      description: [
         'Read from per-tenant aggregates kept current by the hourly refresh (and `POST /national/summary/refresh`): rows read grow with tenants, never with employees. `computedAt` per tenant and `freshness.oldestComputedAt` say how current it is; a tenant never computed has `status: not_computed`. All tenants in one answer (no pagination: the total needs them all, and 500 tenants fit the budget).',
+        disclosure,
+      ].join(' '),
       request: { query: summaryQuery },
       responses: { 200: json(nationalSummarySchema, 'The summary') },
     }),
@@ -44,6 +52,10 @@ export const nationalSummaryRoutes = nationalRouter()
       tags,
       roles,
       summary: 'The national summary as CSV: one line per tenant, then the total',
+      description: [
+        'The same figures as `GET /national/summary`; a suppressed figure is an empty cell, its reason in `notes`.',
+        disclosure,
+      ].join(' '),
       request: { query: summaryQuery },
       responses: { 200: { description: 'The summary', content: { 'text/csv': { schema: z.string() } } } },
     }),
@@ -60,6 +72,7 @@ export const nationalSummaryRoutes = nationalRouter()
       tags,
       roles,
       summary: "One tenant's summary figures by unit, with its total",
+      description: ["The total is the tenant's figures in `GET /national/summary`, the same numbers.", disclosure].join(' '),
       request: { params: nationalTenantParams, query: summaryQuery },
       responses: { 200: json(tenantSummarySchema, 'The figures by unit') },
     }),

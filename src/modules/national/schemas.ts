@@ -1,5 +1,6 @@
 /** Request and response shapes of the national summaries: aggregates only, every figure with its base. */
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../../platform/http/openapi';
 import { slugSchema, tenantParams } from '../../platform/http/params';
 import { minimumPeople } from './providers';
 
@@ -28,14 +29,18 @@ export const nationalTenantParams = tenantParams;
 
 const figureSchema = z
   .object({
-    value: z.number().nullable(),
-    people: z.number().int().openapi({ description: 'People the figure is computed from' }),
+    value: z.number().nullable().openapi({ description: 'The figure as published (with cell-key noise); null when suppressed' }),
+    people: z.number().int().nullable().openapi({
+      description:
+        "People the figure is computed from, with its own cell-key noise and never below the threshold (a share's base, the scope's active employees, exactly); null when suppressed",
+    }),
+    perturbed: z.boolean().optional().openapi({
+      description: 'Present (true) on every published figure: its numbers carry cell-key noise, see the national summaries docs',
+    }),
     suppressed: z
       .string()
       .optional()
-      .openapi({
-        description: `Why value is null: fewer than ${minimumPeople} people, or withheld so that one cannot be recovered by subtraction`,
-      }),
+      .openapi({ description: `Why value and people are null: fewer than ${minimumPeople} people` }),
   })
   .openapi('SummaryFigure');
 
@@ -63,7 +68,9 @@ export const nationalSummarySchema = z
         status,
         computedAt: z.string().nullable(),
         employees: z.number().int().nullable(),
-        figures: figuresSchema.nullable(),
+        figures: orNull(figuresSchema).openapi({
+          description: 'null while the tenant is not computed (`status: not_computed`): no figures, never zeros',
+        }),
       }),
     ),
   })

@@ -11,8 +11,8 @@ import type { Call, NationalContext } from '../../platform/context';
 import { writeCsv } from '../../platform/csv';
 import { notFound } from '../../platform/errors';
 import type { TenantEntry } from '../../platform/tenancy/directory';
-import type { StoredFigures } from './compute';
-import { discloseGroup, type Figures, sumFigures } from './disclosure';
+import { readStored } from './compute';
+import { disclose, type Figures, sumFigures } from './disclosure';
 import { minimumPeople, summaryProviders } from './providers';
 
 /** The default year: the current one in western Indonesia (WIB), where most tenants are. */
@@ -54,24 +54,33 @@ export async function nationalSummary({ ctx, input: { year = defaultYear() } }: 
       and(eq(tenantSummaries.tenantId, tenants.id), eq(tenantSummaries.year, year), eq(tenantSummaries.scope, tenantScope)),
     )
     .orderBy(asc(tenants.slug));
-  const computed = rows.filter((r) => r.computedAt !== null);
-  const stored = computed.map((r) => JSON.parse(r.figures as string) as StoredFigures);
-  const total = sumFigures(stored);
-  const disclosed = discloseGroup(stored, total);
-  const byTenant = new Map(computed.map((r, i) => [r.slug, disclosed.cells[i] as Figures]));
+  // A row stored in an older layout counts as not computed until the refresh rewrites it.
+  const computed = new Map(
+    rows.flatMap((r) => {
+      const stored = r.computedAt === null ? null : readStored(r.figures as string);
+      return stored ? [[r.slug, stored] as const] : [];
+    }),
+  );
   return {
     year,
     minimumPeople,
-    freshness: freshness(rows.map((r) => r.computedAt)),
+    freshness: freshness(rows.map((r) => (computed.has(r.slug) ? r.computedAt : null))),
     figures: legend(),
-    total: { tenants: computed.length, employees: computed.reduce((n, r) => n + (r.employees ?? 0), 0), figures: disclosed.total },
-    tenants: rows.map((r) => ({
-      ...publicTenant(r),
-      status: r.computedAt === null ? ('not_computed' as const) : ('computed' as const),
-      computedAt: r.computedAt,
-      employees: r.employees,
-      figures: byTenant.get(r.slug) ?? null,
-    })),
+    total: {
+      tenants: computed.size,
+      employees: rows.reduce((n, r) => n + (computed.has(r.slug) ? (r.employees ?? 0) : 0), 0),
+      figures: disclose(sumFigures([...computed.values()])),
+    },
+    tenants: rows.map((r) => {
+      const stored = computed.get(r.slug);
+      return {
+        ...publicTenant(r),
+        status: stored ? ('computed' as const) : ('not_computed' as const),
+        computedAt: stored ? r.computedAt : null,
+        employees: stored ? r.employees : null,
+        figures: stored ? disclose(stored) : null,
+      };
+    }),
   };
 }
 
@@ -87,36 +96,42 @@ export async function tenantSummaryByUnit({
     .from(tenantSummaries)
     .where(and(eq(tenantSummaries.tenantId, tenant.id), eq(tenantSummaries.year, year)));
   const whole = rows.find((r) => r.scope === tenantScope);
+  const wholeFigures = whole ? readStored(whole.figures) : null;
   const units = rows
     .filter((r) => r.scope !== tenantScope)
     .sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? '') || a.scope.localeCompare(b.scope));
   const base = { year, minimumPeople, tenant: publicTenant(tenant), figures: legend() };
-  if (!whole) return { ...base, status: 'not_computed' as const, computedAt: null, total: null, units: [] };
-  const disclosed = discloseGroup(
-    units.map((u) => JSON.parse(u.figures) as StoredFigures),
-    JSON.parse(whole.figures) as StoredFigures,
-  );
+  if (!whole || !wholeFigures) return { ...base, status: 'not_computed' as const, computedAt: null, total: null, units: [] };
   return {
     ...base,
     status: 'computed' as const,
     computedAt: whole.computedAt,
-    total: { employees: whole.employees, figures: disclosed.total },
-    units: units.map((u, i) => ({
+    total: { employees: whole.employees, figures: disclose(wholeFigures) },
+    units: units.map((u) => ({
       unitId: u.scope,
       code: u.unitCode,
       name: u.unitName,
       employees: u.employees,
-      figures: disclosed.cells[i] as Figures,
+      // Written in the same batch as the tenant row, so in the same layout.
+      figures: disclose(readStored(u.figures) ?? {}),
     })),
   };
 }
 
-/** One line per tenant and a last line `TOTAL`; a suppressed figure is an empty cell, its reason in `notes`. */
+/**
+ * One line per tenant and a last line `TOTAL`, the same figures as the JSON answer (perturbed the
+ * same way); a suppressed figure is an empty cell, its reason in `notes`.
+ */
 export function nationalCsv(summary: Awaited<ReturnType<typeof nationalSummary>>): string {
   const names = summaryProviders.map((p) => p.name);
   const cells = (figures: Figures | null) => names.map((n) => (figures?.[n]?.value == null ? '' : String(figures[n]?.value)));
   const notes = (figures: Figures | null) =>
-    names.flatMap((n) => (figures?.[n]?.suppressed ? [`${n}: ${figures[n]?.suppressed}`] : [])).join('; ');
+    names
+      .flatMap((n) => {
+        const f = figures?.[n];
+        return f && f.value === null ? [`${n}: ${f.suppressed}`] : [];
+      })
+      .join('; ');
   const rows = summary.tenants.map((t) => [
     t.slug,
     t.name,

@@ -117,7 +117,11 @@ export const planRoutes = tenantRouter()
       roles: [...admin],
       summary: "A new draft from the current data with this plan's year and options (optionally another budget)",
       request: { params: planParams, body: jsonBody(recomputeSchema) },
-      responses: { 201: json(planSchema, 'The new draft (sourcePlanId names this plan)'), 409: problem('The plan is approved and frozen') },
+      responses: {
+        201: json(planSchema, 'The new draft (sourcePlanId names this plan)'),
+        409: problem('The plan is approved and frozen'),
+        422: problem('An offering the plan was limited to is no longer an enrollable offering of this tenant'),
+      },
     }),
     async (c) => {
       const plan = await recomputePlan({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, ...c.req.valid('json') } });
@@ -133,7 +137,12 @@ export const planRoutes = tenantRouter()
       roles: [...admin],
       summary: 'Approve the draft: creates all its enrollments at once, or nothing (If-Match); approving again answers the approved plan',
       request: { params: planParams },
-      responses: { 200: json(planSchema, 'The approved plan'), 409: problem('Seats were taken meanwhile: nothing was created') },
+      responses: {
+        200: json(planSchema, 'The approved plan'),
+        409: problem('Seats were taken meanwhile: nothing was created'),
+        412: problem('If-Match is stale: read the plan again'),
+        428: problem('If-Match is missing'),
+      },
     }),
     async (c) => {
       const plan = await approvePlan({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) } });

@@ -34,7 +34,42 @@ const problemResponses = {
   401: problem('Missing, invalid or expired token'),
   403: problem('The token does not allow this'),
   404: problem('Not found (or in another tenant)'),
+  500: problem('A fault of the server; the detail says nothing more (the server logs it with the request id)'),
 } as const;
+
+/** Any request may carry a body, and a body over 1 MB is refused before routing. */
+const bodyLimitProblem = { 413: problem('The request body is over 1 MB') };
+/** An operation that reads a body refuses one of another content type. */
+const mediaTypeProblem = { 415: problem('The body is not of the declared content type') };
+/** A POST may carry `Idempotency-Key`: a retry while the first request runs, or the key reused for another request. */
+const idempotencyProblems = {
+  409: 'a request with this Idempotency-Key is still running',
+  422: 'the Idempotency-Key was used for another request',
+} as const;
+
+type Responses = RouteConfig['responses'];
+
+/**
+ * The problems every operation shares, those of its method and body, then its own. Where an
+ * operation declares its own 409 or 422 on a POST, the idempotency meaning is added to its
+ * description, so the document names every reason for the status.
+ */
+function withSharedProblems(method: string, hasBody: boolean, own: Responses): Responses {
+  const all: Responses = {
+    ...problemResponses,
+    ...(method === 'get' ? {} : bodyLimitProblem),
+    ...(hasBody ? mediaTypeProblem : {}),
+    ...own,
+  };
+  if (method === 'post') {
+    for (const [status, reason] of Object.entries(idempotencyProblems)) {
+      const declared = own[status];
+      if (!declared) all[status] = problem(`${reason[0]?.toUpperCase()}${reason.slice(1)}`);
+      else if ('description' in declared) all[status] = { ...declared, description: `${declared.description}; or ${reason}` };
+    }
+  }
+  return all;
+}
 
 /** Turns zod issues into the problem's `errors[]`, with dotted paths. */
 /** At most this many field errors are listed: a 1,000-row bulk of bad rows should not answer with megabytes. */
@@ -82,7 +117,7 @@ export function route<const C extends Config>(config: C) {
     security: [{ bearer: [] as string[] }],
     middleware: secretAnswer ? [authorization] : [authorization, idempotency()],
     'x-roles': roles.slice() as Role[],
-    responses: { ...problemResponses, ...responses } as typeof problemResponses & C['responses'],
+    responses: withSharedProblems(config.method, config.request?.body !== undefined, responses) as typeof problemResponses & C['responses'],
   });
 }
 
@@ -101,18 +136,27 @@ type PublicConfig = Omit<RouteConfig, 'security' | 'middleware'> & { middleware?
  */
 export function publicRoute<const C extends PublicConfig>(config: C) {
   const { responses, middleware, ...rest } = config;
+  const hasBody = config.request?.body !== undefined;
   return createRoute({
     ...rest,
     security: [],
     middleware: middleware ?? [],
     'x-public': true,
     'x-roles': [] as Role[],
-    responses: { ...publicProblems, ...responses } as typeof publicProblems & C['responses'],
+    responses: { ...publicProblems, ...bodyLimitProblem, ...(hasBody ? mediaTypeProblem : {}), ...responses } as typeof publicProblems &
+      C['responses'],
   });
 }
 
 /** Routes anyone may call (signing in): `c.get('ctx')` is not set. */
 export const publicRouter = () => router<AppEnv>();
+
+/**
+ * A named (registered) schema, or null. `.nullable()` on a registered schema renders wrongly in the
+ * OpenAPI 3.1 document: the component itself turns nullable wherever it is used, or the null is
+ * lost. This renders `anyOf: [{ $ref }, { type: 'null' }]`, which generated clients read as `T | null`.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,62 +1,117 @@
-/** Suppression rules on their own: small cells, and the cells withheld so a small one cannot be subtracted out. */
+/**
+ * Disclosure control on its own: suppression of small cells, and the cell-key noise — its
+ * distribution over keys, its ranges, its determinism, and how totals add keys. The keys here are
+ * a fixed sequence (printed), so every run sees the same numbers.
+ */
 import { describe, expect, it } from 'vitest';
-import type { StoredFigures } from '../../../src/modules/national/compute';
-import { discloseGroup, sumFigures, suppressionReasons } from '../../../src/modules/national/disclosure';
+import type { Parts, StoredFigures } from '../../../src/modules/national/compute';
+import {
+  countNoise,
+  disclose,
+  discloseFigure,
+  disclosureControl,
+  meanNoise,
+  sumFigures,
+  suppressionReasons,
+} from '../../../src/modules/national/disclosure';
+import { type SummaryProvider, summaryProviders } from '../../../src/modules/national/providers';
 
-/** A cell whose every figure is a share `hits` of `people`. */
-const cell = (hits: number, people: number): StoredFigures => ({
-  shareAssessed: [hits, people, people],
-  meanGapManajerial: [hits, people, people],
-  meanGapSosialKultural: [0, 0, 0],
-  meanGapTeknis: [0, 0, 0],
-  shareReachingJpTarget: [hits, people, people],
+const provider = (name: string) => summaryProviders.find((p) => p.name === name) as SummaryProvider;
+const share = provider('shareReachingJpTarget');
+const mean = provider('l1Mean');
+const total = provider('completions');
+
+/** Keys spread over [0, 2^32): a fixed sequence (Weyl, step 2^32 / φ). */
+const keyCount = 20_000;
+const keys = Array.from({ length: keyCount }, (_, i) => (i * 2654435769) % 2 ** 32);
+console.log(`disclosure noise: ${keyCount} keys, k·2654435769 mod 2^32`);
+
+const alpha = disclosureControl.countAlpha;
+/** P(noise = n) of the two-sided geometric distribution. */
+const p = (n: number) => ((1 - alpha) / (1 + alpha)) * alpha ** Math.abs(n);
+
+describe('suppression', () => {
+  it('publishes nothing of a figure from 4 people — no value, no people — and publishes one from 5', () => {
+    for (const f of [share, mean, total]) {
+      expect(discloseFigure(f, [4, 4, 4, 123, 456])).toEqual({ value: null, people: null, suppressed: suppressionReasons.few });
+      expect(discloseFigure(f, [0, 0, 0, 0, 0])).toEqual({ value: null, people: null, suppressed: suppressionReasons.few });
+      expect(discloseFigure(f, [5, 5, 5, 123, 456])).toMatchObject({ perturbed: true });
+    }
+  });
+
+  it('needs no complement: each cell is disclosed on its own, whatever its neighbours', () => {
+    const small: Parts = [1, 2, 2, 11, 12];
+    const big: Parts = [10, 40, 40, 21, 22];
+    const alone = disclose({ shareAssessed: big }).shareAssessed;
+    const withSmall = sumFigures([{ shareAssessed: small }, { shareAssessed: big }]);
+    expect(disclose({ shareAssessed: big }).shareAssessed).toEqual(alone);
+    expect(disclose(withSmall).shareAssessed).toMatchObject({ people: 42, perturbed: true });
+  });
 });
 
-const disclose = (cells: StoredFigures[]) => discloseGroup(cells, sumFigures(cells));
-
-describe('disclosure', () => {
-  it('suppresses a figure of 4 people and publishes one of 5', () => {
-    const { cells, total } = disclose([cell(2, 4)]);
-    expect(cells[0]?.shareAssessed).toEqual({ value: null, people: 4, suppressed: suppressionReasons.few });
-    expect(total.shareAssessed).toEqual({ value: null, people: 4, suppressed: suppressionReasons.few });
-    const five = disclose([cell(2, 5)]);
-    expect(five.cells[0]?.shareAssessed).toEqual({ value: 0.4, people: 5 });
-    expect(five.total.shareAssessed).toEqual({ value: 0.4, people: 5 });
-  });
-
-  it('withholds the smallest published cells until the withheld people are at least 5', () => {
-    const { cells, total } = disclose([cell(1, 2), cell(5, 40), cell(1, 6), cell(3, 3)]);
-    expect(total.shareAssessed).toEqual({ value: 0.1961, people: 51 });
-    expect(cells.map((c) => c.shareAssessed?.suppressed ?? 'shown')).toEqual([
-      suppressionReasons.few,
-      'shown',
-      'shown', // 2 + 3 = 5 people withheld already
-      suppressionReasons.few,
-    ]);
-    const one = disclose([cell(1, 1), cell(5, 40), cell(2, 6), cell(4, 9)]);
-    expect(one.cells.map((c) => c.shareAssessed?.suppressed ?? 'shown')).toEqual([
-      suppressionReasons.few,
-      'shown',
-      suppressionReasons.complement,
-      'shown',
-    ]);
-  });
-
-  it('needs no complement for empty cells: nothing about anyone can be subtracted out', () => {
-    const { cells } = disclose([cell(3, 10), cell(4, 8)]);
-    expect(cells[0]?.meanGapTeknis).toEqual({ value: null, people: 0, suppressed: suppressionReasons.few });
-    expect(cells[0]?.shareAssessed).toEqual({ value: 0.3, people: 10 });
-    expect(cells[1]?.shareAssessed).toEqual({ value: 0.5, people: 8 });
-  });
-
-  it('never lets total minus published cells describe fewer than 5 people', () => {
-    for (let seed = 1; seed < 200; seed++) {
-      const sizes = Array.from({ length: 1 + (seed % 7) }, (_, i) => (seed * (i + 3) * 7919) % 13);
-      const cells = sizes.map((n) => cell(Math.floor(n / 2), n));
-      const { cells: shown, total } = disclose(cells);
-      if (total.shareAssessed?.value === null) continue;
-      const hidden = sizes.filter((_, i) => shown[i]?.shareAssessed?.value === null).reduce((a, n) => a + n, 0);
-      expect(hidden === 0 || hidden >= 5, `sizes ${sizes.join(',')}`).toBe(true);
+describe('cell-key noise', () => {
+  it('on counts follows the two-sided geometric distribution over keys, centred on 0', () => {
+    const noise = keys.map(countNoise);
+    const mean = noise.reduce((a, b) => a + b, 0) / keyCount;
+    expect(Math.abs(mean)).toBeLessThan(0.05);
+    for (const n of [-3, -2, -1, 0, 1, 2, 3]) {
+      const seen = noise.filter((x) => x === n).length / keyCount;
+      // Within 4 standard errors of the expected frequency.
+      expect(Math.abs(seen - p(n)), `P(${n})`).toBeLessThan(4 * Math.sqrt((p(n) * (1 - p(n))) / keyCount));
     }
+    expect(Math.max(...noise.map(Math.abs))).toBeGreaterThanOrEqual(6);
+  });
+
+  it('on means is Laplace of scale 1 over keys', () => {
+    const noise = keys.map(meanNoise);
+    const sorted = [...noise].sort((a, b) => a - b);
+    expect(Math.abs(sorted[keyCount / 2] as number)).toBeLessThan(0.03);
+    // E|L| = 1 and P(|L| > 2) = e^−2 for Laplace(1).
+    expect(Math.abs(noise.reduce((a, b) => a + Math.abs(b), 0) / keyCount - 1)).toBeLessThan(0.03);
+    expect(Math.abs(noise.filter((x) => Math.abs(x) > 2).length / keyCount - Math.exp(-2))).toBeLessThan(0.01);
+  });
+
+  it('is fixed by the key: the same parts give the same figure, another key another draw', () => {
+    const parts: Parts = [30, 60, 60, 987654321, 123456789];
+    expect(discloseFigure(share, parts)).toEqual(discloseFigure(share, [...parts]));
+    const values = new Set(keys.slice(0, 200).map((k) => discloseFigure(share, [30, 60, 60, k, 0]).value));
+    expect(values.size).toBeGreaterThan(5);
+  });
+
+  it('keeps shares in [0, 1] over an exact base, means in their range, counts at or above 0', () => {
+    for (const k of keys.slice(0, 2000)) {
+      const s = discloseFigure(share, [0, 5, 5, k, 0]);
+      expect(s.people).toBe(5);
+      expect(s.value).toBeGreaterThanOrEqual(0);
+      expect(s.value).toBeLessThanOrEqual(1);
+      const m = discloseFigure(mean, [25, 5, 5, k, k ^ 1]);
+      expect(m.value).toBeGreaterThanOrEqual(1);
+      expect(m.value).toBeLessThanOrEqual(5);
+      const c = discloseFigure(total, [5, 5, 5, k, k ^ 1]);
+      expect(c.value).toBeGreaterThanOrEqual(0);
+      expect(c.people).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('moves a mean by about its range over its people: less the more people', () => {
+    const spread = (people: number) => {
+      const errors = keys
+        .slice(0, 4000)
+        .map((k) => Math.abs((discloseFigure(mean, [3 * people, people, people, k, 0]).value as number) - 3));
+      return errors.reduce((a, b) => a + b, 0) / errors.length;
+    };
+    // Laplace of scale (5 − 1) / people: mean absolute error 4 / people, a little less where the range clips it.
+    expect(spread(100)).toBeGreaterThan(0.035);
+    expect(spread(100)).toBeLessThan(0.045);
+    expect(spread(20)).toBeGreaterThan(5 * spread(100) * 0.8);
+  });
+});
+
+describe('totals', () => {
+  it('add sums, counts, people, and keys modulo 2^32', () => {
+    const a: StoredFigures = { enrollments: [3, 3, 2, 2 ** 32 - 5, 7] };
+    const b: StoredFigures = { enrollments: [4, 4, 4, 10, 2 ** 32 - 1] };
+    expect(sumFigures([a, b]).enrollments).toEqual([7, 7, 6, 5, 6]);
+    expect(sumFigures([]).enrollments).toEqual([0, 0, 0, 0, 0]);
   });
 });

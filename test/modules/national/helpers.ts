@@ -2,6 +2,8 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../../src/index';
+import { readStored, type StoredFigures } from '../../../src/modules/national/compute';
+import { summaryProviders } from '../../../src/modules/national/providers';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
 import { api, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
@@ -94,4 +96,24 @@ export function expectNothingPersonal(text: string, seeded: Seeded[]): void {
       expect(text).not.toContain(p.id);
     }
   }
+}
+
+/** A tenant's stored summary rows for a year (what the refresh computed, before disclosure control), by scope. */
+export async function storedRows(tenantId: string, year = 2026): Promise<Map<string, { employees: number; figures: StoredFigures }>> {
+  const { results } = await env.DB.prepare('select scope, employees, figures from tenant_summaries where tenant_id = ? and year = ?')
+    .bind(tenantId, year)
+    .all<{ scope: string; employees: number; figures: string }>();
+  return new Map(results.map((r) => [r.scope, { employees: r.employees, figures: readStored(r.figures) as StoredFigures }]));
+}
+
+/** The true figures of stored parts, rounded as published, null from fewer than 5 people: what the hand computations check. */
+export function exactFigures(stored: StoredFigures): Record<string, { value: number | null; people: number }> {
+  return Object.fromEntries(
+    summaryProviders.map((p) => {
+      const [sum, count, people] = stored[p.name] ?? [0, 0, 0];
+      const places = p.kind === 'share' ? 4 : 2;
+      const value = people < 5 ? null : p.kind === 'total' ? sum : Math.round((sum / count) * 10 ** places) / 10 ** places;
+      return [p.name, { value, people }];
+    }),
+  );
 }

@@ -3,12 +3,15 @@
  * computed, changed since or stale, and leaves the others alone; the on-demand refresh is bounded
  * per call. Only the national admin reads or refreshes.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { StoredFigures } from '../../../src/modules/national/compute';
+import { disclose } from '../../../src/modules/national/disclosure';
 import { defaultYear } from '../../../src/modules/national/summary';
 import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { createEmployee } from '../employees/helpers';
-import { byUnit, nationalSummary, refresh, runScheduled } from './helpers';
+import { byUnit, exactFigures, nationalSummary, refresh, runScheduled, storedRows } from './helpers';
 
 const year = defaultYear();
 const entryOf = async (token: string, slug: string) => (await nationalSummary(token, year)).body.tenants.find((t) => t.slug === slug);
@@ -53,20 +56,51 @@ describe('refresh', () => {
     expect(one.body.refreshed.map((r) => r.tenant)).toEqual([t.slug]);
   });
 
-  it('suppresses a share of 4 people, and publishes it at 5', async () => {
+  it('reads a row stored before cell keys as not computed, and recomputes it at the next refresh', async () => {
+    const t = await createTenant();
+    for (let i = 0; i < 5; i++) expect((await createEmployee(t)).status).toBe(201);
+    await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
+    const mark = (
+      await env.DB.prepare("select source_mark from tenant_summaries where tenant_id = ? and scope = 'tenant' and year = ?")
+        .bind(t.id, year)
+        .first<{ source_mark: string }>()
+    )?.source_mark as string;
+    // The layout before cell keys: [sum, count, people], and a mark without the layout.
+    await env.DB.prepare('update tenant_summaries set figures = ?, source_mark = ? where tenant_id = ? and year = ?')
+      .bind(JSON.stringify({ shareAssessed: [0, 5, 5] }), mark.replace(/\|[^|]*$/, ''), t.id, year)
+      .run();
+    expect(await entryOf(t.nationalToken, t.slug)).toMatchObject({
+      status: 'not_computed',
+      computedAt: null,
+      employees: null,
+      figures: null,
+    });
+    expect((await byUnit(t.nationalToken, t.slug, year)).body).toMatchObject({ status: 'not_computed', total: null, units: [] });
+    const done = await refresh(t.nationalToken, `?year=${year}&limit=500`);
+    expect(done.body.refreshed.map((r: { tenant: string }) => r.tenant)).toContain(t.slug);
+    expect(await entryOf(t.nationalToken, t.slug)).toMatchObject({ status: 'computed', employees: 5 });
+  });
+
+  it('suppresses a share of 4 people with nothing about them, and publishes it at 5 with its noise', async () => {
     const t = await createTenant();
     for (let i = 0; i < 4; i++) expect((await createEmployee(t)).status).toBe(201);
     await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
     const four = await entryOf(t.nationalToken, t.slug);
     expect((four as unknown as { figures: Record<string, unknown> }).figures.shareReachingJpTarget).toEqual({
       value: null,
-      people: 4,
+      people: null,
       suppressed: 'fewer than 5 people',
     });
     expect((await createEmployee(t)).status).toBe(201);
     await refresh(t.nationalToken, `?year=${year}&tenant=${t.slug}`);
     const five = await entryOf(t.nationalToken, t.slug);
-    expect((five as unknown as { figures: Record<string, unknown> }).figures.shareReachingJpTarget).toEqual({ value: 0, people: 5 });
+    const stored = (await storedRows(t.id, year)).get('tenant')?.figures as StoredFigures;
+    expect(exactFigures(stored).shareReachingJpTarget).toEqual({ value: 0, people: 5 });
+    const figure = (five as unknown as { figures: Record<string, { value: number }> }).figures.shareReachingJpTarget;
+    expect(figure).toEqual(disclose(stored).shareReachingJpTarget);
+    expect(figure).toMatchObject({ people: 5, perturbed: true });
+    expect(figure?.value).toBeGreaterThanOrEqual(0);
+    expect(figure?.value).toBeLessThanOrEqual(1);
   });
 });
 

@@ -19,7 +19,11 @@ export const ikmRoutes = tenantRouter()
       roles: admin,
       summary: 'Record public satisfaction survey responses (1 to 1,000; all or none)',
       request: { params: tenantParams, body: jsonBody(ikmResponsesInput) },
-      responses: { 201: json(ikmRecordedSchema, 'Recorded'), 422: problem('A unit does not exist in this tenant') },
+      responses: {
+        201: json(ikmRecordedSchema, 'Recorded'),
+        409: problem('A unit was removed meanwhile: nothing was recorded'),
+        422: problem('A unit does not exist in this tenant'),
+      },
     }),
     async (c) => c.json(await recordIkmResponses({ ctx: c.get('ctx'), input: c.req.valid('json').responses }), 201),
   )

@@ -1,6 +1,7 @@
 /** Request and response shapes of unit indicators (L4 results) and their values by period. */
 import { z } from '@hono/zod-openapi';
 import { indicatorDirections } from '../../../db/schema/evaluations';
+import { orNull } from '../../../platform/http/openapi';
 import { pageQuery } from '../../../platform/http/pagination';
 import { tenantParams } from '../../../platform/http/params';
 import { periodSchema } from '../ikm/schemas';
@@ -59,7 +60,7 @@ const changeSchema = z
   .openapi('IndicatorChange');
 
 export const indicatorDetailSchema = indicatorSchema
-  .extend({ series: z.array(indicatorValueSchema), change: changeSchema.nullable() })
+  .extend({ series: z.array(indicatorValueSchema), change: orNull(changeSchema) })
   .openapi('UnitIndicatorDetail');
 
 export const indicatorParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });

@@ -48,6 +48,7 @@ export const evaluationLevelRoutes = tenantRouter()
       request: { params: s.idParams, body: jsonBody(s.testScoreInput) },
       responses: {
         200: json(s.participantScoreSchema, 'The scores with gain and normalized gain'),
+        409: problem('The enrollment was removed meanwhile: nothing was recorded'),
         422: problem('The program has no tests, or the place takes no scores'),
       },
     }),
@@ -64,6 +65,7 @@ export const evaluationLevelRoutes = tenantRouter()
       request: { params: s.idParams, body: jsonBody(s.offeringScoresInput) },
       responses: {
         200: json(s.offeringScoresSchema, "Every scored participant's scores and gains"),
+        409: problem('An enrollment was removed meanwhile: nothing was recorded'),
         422: problem('An enrollment is not of this offering, or the program has no tests'),
       },
     }),
