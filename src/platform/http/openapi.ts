@@ -116,6 +116,8 @@ export function route<const C extends Config>(config: C) {
     ...rest,
     security: [{ bearer: [] as string[] }],
     middleware: secretAnswer ? [authorization] : [authorization, idempotency()],
+    // An answer with one-time secrets is never kept for a replay: the document says so.
+    ...(secretAnswer ? { 'x-idempotency': false } : {}),
     'x-roles': roles.slice() as Role[],
     responses: withSharedProblems(config.method, config.request?.body !== undefined, responses) as typeof problemResponses & C['responses'],
   });
@@ -142,6 +144,7 @@ export function publicRoute<const C extends PublicConfig>(config: C) {
     security: [],
     middleware: middleware ?? [],
     'x-public': true,
+    'x-idempotency': false,
     'x-roles': [] as Role[],
     responses: { ...publicProblems, ...bodyLimitProblem, ...(hasBody ? mediaTypeProblem : {}), ...responses } as typeof publicProblems &
       C['responses'],
