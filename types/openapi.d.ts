@@ -265,7 +265,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends the refresh cookie's sign-in and clears the cookie */
+        /** Sign out: ends the refresh cookie's sign-in (or, with everywhere, every session of its account) and clears the cookie */
         post: {
             parameters: {
                 query?: never;
@@ -273,7 +273,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Logout"];
+                };
+            };
             responses: {
                 /** @description Signed out (also when there was nothing to end) */
                 204: {
@@ -302,6 +306,15 @@ export interface paths {
                 };
                 /** @description The request body is over 1 MB */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14955,6 +14968,13 @@ export interface components {
             password: string;
             /** @description The 6-digit code of the authenticator app, or a recovery code */
             totp?: string;
+        };
+        Logout: {
+            /**
+             * @description Every session of the cookie's account, not only this one
+             * @default false
+             */
+            everywhere: boolean;
         };
         Onboarding: {
             tenant: components["schemas"]["Tenant"];

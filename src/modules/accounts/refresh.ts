@@ -13,12 +13,13 @@ export async function refresh(call: AuthCall, token: string | undefined): Promis
   return signedIn(call, found.realm, found.account, next, await signInRestriction(found.realm, found.account));
 }
 
-/** Ends the cookie's sign-in (its whole family); nothing to end is fine too. */
-export async function signOut(call: AuthCall, token: string | undefined): Promise<void> {
+/** Ends the cookie's sign-in (its whole family), or every session of its account; nothing to end is fine too. */
+export async function signOut(call: AuthCall, token: string | undefined, everywhere: boolean): Promise<void> {
   const found = await findSession(call, token);
   if (!found) return;
+  const which = everywhere ? eq(sessions.accountId, found.account.id) : eq(sessions.familyId, found.session.familyId);
   await found.realm.db.batch([
-    revokeWhere(found.realm, eq(sessions.familyId, found.session.familyId), call.now),
-    authAudit(found.realm, call, accountActor(found.account), 'auth.logout', found.account.id),
+    revokeWhere(found.realm, which, call.now),
+    authAudit(found.realm, call, accountActor(found.account), everywhere ? 'auth.logout_everywhere' : 'auth.logout', found.account.id),
   ]);
 }

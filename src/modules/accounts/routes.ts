@@ -10,7 +10,7 @@ import { rateLimit } from '../../platform/http/rate-limit';
 import { authCall } from './call';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './cookie';
 import { refresh, signOut } from './refresh';
-import { activateSchema, loginSchema, signedInSchema } from './schemas';
+import { activateSchema, loginSchema, logoutSchema, signedInSchema } from './schemas';
 import { activate, signIn } from './sign-in';
 import type { SignedIn } from './tokens';
 
@@ -74,12 +74,14 @@ export const signInRoutes = publicRouter()
       method: 'post',
       path: '/auth/logout',
       tags: ['Signing in'],
-      summary: "Sign out: ends the refresh cookie's sign-in and clears the cookie",
+      summary: "Sign out: ends the refresh cookie's sign-in (or, with everywhere, every session of its account) and clears the cookie",
       middleware: [rateLimit('logout')],
+      request: { body: { required: false, content: { 'application/json': { schema: logoutSchema } } } },
       responses: { 204: { description: 'Signed out (also when there was nothing to end)' } },
     }),
     async (c) => {
-      await signOut(authCall(c), readRefreshCookie(c));
+      const { everywhere } = c.req.valid('json') ?? {};
+      await signOut(authCall(c), readRefreshCookie(c), everywhere ?? false);
       clearRefreshCookie(c);
       return c.body(null, 204);
     },

@@ -61,6 +61,10 @@ export const signedInSchema = z
   })
   .openapi('SignedIn');
 
+export const logoutSchema = z
+  .object({ everywhere: z.boolean().default(false).openapi({ description: "Every session of the cookie's account, not only this one" }) })
+  .openapi('Logout');
+
 export const changePasswordSchema = z.object({ currentPassword: password, newPassword: password }).openapi('ChangePassword');
 
 export const accountStatusValues = ['never_activated', 'active', 'locked', 'disabled'] as const;

@@ -120,6 +120,12 @@ describe('signing in', () => {
     expect(everywhere.status).toBe(204);
     expectProblem(await refresh(refreshCookieOf(a)), 401);
     expectProblem(await refresh(refreshCookieOf(b)), 401);
+    // With the cookie alone, `everywhere` ends every session of its account too.
+    const c = await login({ tenant: t.slug, username: p.username, password: p.password });
+    const d = await login({ tenant: t.slug, username: p.username, password: p.password });
+    const out2 = await api('POST', '/api/v1/auth/logout', { ...withCookie(refreshCookieOf(c)), body: { everywhere: true } });
+    expect(out2.status).toBe(204);
+    expectProblem(await refresh(refreshCookieOf(d)), 401);
     // An external token has no Bangkom account to sign out.
     expectProblem(await api('POST', '/api/v1/auth/logout-everywhere', { token: t.adminToken }), 403);
   });
