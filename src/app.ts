@@ -7,7 +7,6 @@
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes } from './modules/accounts';
@@ -19,15 +18,16 @@ import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
 import { jpRoutes } from './modules/jp';
-import { meRoutes } from './modules/me';
+import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
 import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
+import { settingsRoutes } from './modules/settings';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
 import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
-import { DomainError } from './platform/errors';
+import { bodyLimit } from './platform/http/body-limit';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
@@ -35,6 +35,8 @@ import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
 
 const maxBodyBytes = 1024 * 1024;
+/** An over-limit body sent without Content-Length is read to its end up to this much, so its connection stays usable. */
+const drainBodyBytes = 8 * maxBodyBytes;
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -57,14 +59,7 @@ export function createApp() {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(serverTiming());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new DomainError('payload_too_large', `Request bodies are limited to ${maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  app.use(bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   // Bangkom's public signing keys, for anyone who verifies its tokens (platform/auth/keys.ts).
@@ -90,6 +85,7 @@ export function createApp() {
   app.route('/api/v1', nationalAuditRoutes);
   app.route('/api/v1', employeeRoutes);
   app.route('/api/v1', meRoutes);
+  app.route('/api/v1', meExportRoutes);
   app.route('/api/v1', competencyRoutes);
   app.route('/api/v1', curationRoutes);
   app.route('/api/v1', standardRoutes);
@@ -97,6 +93,7 @@ export function createApp() {
   app.route('/api/v1', needsRoutes);
   app.route('/api/v1', jpRoutes);
   app.route('/api/v1', ikmRoutes);
+  app.route('/api/v1', settingsRoutes);
   app.route('/api/v1', evaluationSettingsRoutes);
   app.route('/api/v1', indicatorRoutes);
   app.route('/api/v1', evaluationLevelRoutes);

@@ -145,6 +145,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/employees/{id}/deactivate': { params: employee, headers: ifMatch },
 
   'GET /api/v1/me': { untenanted: true, selfScoped: true },
+  'GET /api/v1/me/export': { untenanted: true, selfScoped: true },
 
   'GET /api/v1/tenants/{tenant}/competencies': {},
   'POST /api/v1/tenants/{tenant}/competencies': {
@@ -163,6 +164,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: () => ({ code: 'SEC-NASIONAL' }),
     body: () => ({ name: 'Kompetensi Nasional Uji', type: 'manajerial', description: 'Kompetensi nasional untuk uji keamanan', levels }),
   },
+  'POST /api/v1/national/competencies/{code}/retire': { untenanted: true, params: () => ({ code: 'SEC-NASIONAL' }) },
+  'POST /api/v1/national/competencies/{code}/reinstate': { untenanted: true, params: () => ({ code: 'SEC-NASIONAL' }) },
   'GET /api/v1/tenants/{tenant}/positions/{id}/standards': { params: position },
   'PUT /api/v1/tenants/{tenant}/positions/{id}/standards': {
     params: position,
@@ -206,6 +209,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),
   },
   'GET /api/v1/tenants/{tenant}/surveys/ikm': { query: '?period=2026-S1' },
+  'GET /api/v1/tenants/{tenant}/settings': {},
+  'PUT /api/v1/tenants/{tenant}/settings': {
+    body: () => ({ selfAssessments: 'until_other_source', jpTargets: { pns: 20, pppk: 20 } }),
+    headers: { 'if-match': '"v0"' },
+  },
   'GET /api/v1/tenants/{tenant}/evaluation-settings': {},
   'PUT /api/v1/tenants/{tenant}/evaluation-settings': { body: () => ({ l3WaitingDays: 45 }), headers: { 'if-match': '"v0"' } },
   'GET /api/v1/tenants/{tenant}/indicators': {},
@@ -239,6 +247,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions': {
     params: pairing,
     body: () => ({ date: '2026-03-10', minutes: 60, notes: 'Catatan sesi', actionItems: ['Baca pedoman'] }),
+  },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm': {
+    params: (s) => ({ id: s.completedPairingId, sessionId: s.sessionId }),
   },
   'GET /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/goals': {
@@ -283,6 +294,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
       targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }],
     }),
   },
+  'POST /api/v1/national/programs/{code}/retire': { untenanted: true, params: () => ({ code: 'SEC-NASPRG' }) },
+  'POST /api/v1/national/programs/{code}/reinstate': { untenanted: true, params: () => ({ code: 'SEC-NASPRG' }) },
   'GET /api/v1/tenants/{tenant}/offerings': {},
   'POST /api/v1/tenants/{tenant}/offerings': {
     body: (s) => ({ programId: s.programId, startDate: '2099-04-01', endDate: '2099-04-03', capacity: 5, online: true }),

@@ -35,6 +35,8 @@ export interface Side {
   reportId: string;
   completedEnrollmentId: string;
   completedPairingId: string;
+  /** A session of `completedPairingId`, recorded by the report and never confirmed. */
+  sessionId: string;
   /** A draft annual plan of this side (year 2099). */
   planId: string;
   /** An admin account of this side (never activated), and a national account made for this side. */
@@ -181,12 +183,18 @@ async function side(label: string): Promise<Side> {
     body: { kind: 'coaching', mentorId: employee.body.id, menteeId: report.body.id, focus: [competency.body.id] },
   });
   const accepted = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/accept`, { token: memberToken });
+  const session = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/sessions`, {
+    token: await tokenFor('employee', { tenant: tenant.slug, employeeId: report.body.id }),
+    body: { date: '2026-01-20', minutes: 60, notes: `Sesi rahasia ${label}` },
+  });
   const ended = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/end`, {
     token: memberToken,
     body: { outcome: 'completed', reason: `Coaching rahasia ${label} selesai` },
   });
-  if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || ended.status !== 200) {
-    throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
+  if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || session.status !== 201 || ended.status !== 200) {
+    throw new Error(
+      `world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${session.text} ${ended.text}`,
+    );
   }
   const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
   if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
@@ -222,7 +230,10 @@ async function side(label: string): Promise<Side> {
     reportId: report.body.id,
     completedEnrollmentId,
     completedPairingId: coaching.body.id,
+    sessionId: session.body.id,
     secrets: [
+      session.body.id,
+      `Sesi rahasia ${label}`,
       report.body.id,
       report.body.name,
       report.body.nip,

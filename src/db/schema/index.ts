@@ -10,5 +10,6 @@ export * from './needs';
 export * from './organisation';
 export * from './plans';
 export * from './platform';
+export * from './settings';
 export * from './snapshots';
 export * from './summaries';

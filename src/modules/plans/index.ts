@@ -1,2 +1,5 @@
-/** The annual plan's front door: its router for app.ts (no other module uses the plan). */
+/** The annual plan's front door: its router for app.ts, and the plan lines that name one person for their data export. */
+
+/** For the caller's personal data export (`GET /me/export`): the plan lines that name them. */
+export { personalPlanLines } from './personal-data';
 export { planRoutes } from './routes';
