@@ -20,11 +20,15 @@ let checked = false;
 
 function checkBindings(env: Bindings): void {
   if (checked) return;
+  const external = Boolean(env.JWT_JWKS_URL || env.JWT_JWKS);
   const missing = [
     !env.DB && 'DB',
-    !env.JWT_ISSUER && 'JWT_ISSUER',
     !env.JWT_AUDIENCE && 'JWT_AUDIENCE',
-    !env.JWT_JWKS_URL && !env.JWT_JWKS && 'JWT_JWKS_URL or JWT_JWKS',
+    external && !env.JWT_ISSUER && 'JWT_ISSUER',
+    env.AUTH_SIGNING_KEYS && !env.AUTH_ISSUER && 'AUTH_ISSUER',
+    !external &&
+      !env.AUTH_SIGNING_KEYS &&
+      'AUTH_SIGNING_KEYS (Bangkom signs its own tokens) or JWT_JWKS_URL / JWT_JWKS (an external issuer)',
   ].filter(Boolean);
   if (missing.length > 0) throw new Error(`Bangkom is missing configuration: ${missing.join(', ')}`);
   allowedAlgorithms(env);

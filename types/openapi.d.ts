@@ -5,6 +5,340 @@
  */
 
 export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with user name (NIP or email) and password
+         * @description Answers an access token (15 minutes) in the body. The refresh token is set as the `bangkom_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth). Any wrong detail is the same 401.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate an account (or reset its password) with a one-time code, choosing the password
+         * @description The code comes from the region's admin. Signs in like /auth/login. The refresh token is set as the `bangkom_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Activate"];
+                };
+            };
+            responses: {
+                /** @description Activated and signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access token for the refresh cookie, which is replaced (rotation)
+         * @description A refresh token works once; presenting a used one again ends the whole sign-in.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A new access token */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the refresh cookie's sign-in (or, with everywhere, every session of its account) and clears the cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Logout"];
+                };
+            };
+            responses: {
+                /** @description Signed out (also when there was nothing to end) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants": {
         parameters: {
             query?: never;
@@ -2356,6 +2690,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Bangkom holds about the caller, as one JSON file (UU 27/2022 right of access) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller’s personal data, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="bangkom-<tenant>-<employee id>.json" */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalData"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/competencies": {
         parameters: {
             query?: never;
@@ -2372,6 +2789,8 @@ export interface paths {
                     cursor?: string;
                     type?: "manajerial" | "sosial_kultural" | "teknis";
                     scope?: "national" | "tenant";
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path: {
@@ -2754,13 +3173,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The national dictionary (managerial and social-cultural), by code */
+        /** The national dictionary (managerial and social-cultural), by code; retired ones only with status=retired or all */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path?: never;
@@ -2974,13 +3395,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The national program catalog, by code */
+        /** The national program catalog, by code; retired ones only with status=retired or all */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path?: never;
@@ -3190,6 +3612,482 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/competencies/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a national competency in every database: no new standard lines, program links or mentoring; history and current uses stay (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Retired (or already retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Competency"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/competencies/{code}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a retired national competency in every database (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In use again (or never retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Competency"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/programs/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a national program in every database: no new offerings, left out of recommendations and plans; offerings run on (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Retired (or already retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/programs/{code}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a retired national program in every database (If-Match optional) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In use again (or never retired) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3918,7 +4816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The caller's self-assessment (source `self`, the weakest source: an assessment by anyone else on the same date wins) */
+        /** The caller's self-assessment (source `self`): by default the current level only while no other source has assessed the competency (tenant settings) */
         post: {
             parameters: {
                 query?: never;
@@ -4805,6 +5703,196 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tenant settings: the self-assessment rule and the yearly JP target per employment type; version 0 while the defaults apply */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantSettings"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save the tenant settings (If-Match required: "v0" before the first save); a new self-assessment rule re-chooses every current level at once */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TenantSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantSettings"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is stale: read again */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7809,7 +8897,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a session (a member, on an active pairing) */
+        /** Record a session (a member, on an active pairing; at most 8 hours, not after today): unconfirmed until the other member confirms it */
         post: {
             parameters: {
                 query?: never;
@@ -7891,6 +8979,118 @@ export interface paths {
                 };
                 /** @description The body is not of the declared content type */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The date is after today; or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a session (the member who did not record it, or the admin; on an active pairing): only confirmed minutes earn JP at completion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Confirmed (a confirmed session is answered as it is) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringSession"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The pairing is not in a state that allows this step, or the mentor has no free slot; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8820,6 +10020,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind. */
                     method?: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
                     classical?: "true" | "false";
                     /** @description Competency id or code */
@@ -8830,7 +10031,8 @@ export interface paths {
                     maxJp?: number | null;
                     q?: string;
                     scope?: "national" | "tenant";
-                    status?: "active" | "archived";
+                    /** @description active (the default), retired, or all */
+                    status?: "active" | "retired" | "all";
                 };
                 header?: never;
                 path: {
@@ -9388,7 +10590,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unknown or archived program; or the Idempotency-Key was used for another request */
+                /** @description Unknown or retired program; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11551,7 +12753,13 @@ export interface paths {
                                         reachingTargetBefore: number;
                                         reachingTargetAfter: number;
                                     }[];
+                                    /** @description The PNS target when the plan was made (see jpTargets) */
                                     jpTarget: number;
+                                    /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                    jpTargets: {
+                                        pns: number;
+                                        pppk: number;
+                                    };
                                 };
                             };
                             b: {
@@ -11593,7 +12801,13 @@ export interface paths {
                                         reachingTargetBefore: number;
                                         reachingTargetAfter: number;
                                     }[];
+                                    /** @description The PNS target when the plan was made (see jpTargets) */
                                     jpTarget: number;
+                                    /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                    jpTargets: {
+                                        pns: number;
+                                        pppk: number;
+                                    };
                                 };
                             };
                             onlyInA: {
@@ -11753,7 +12967,11 @@ export interface paths {
                          *             "reachingTargetAfter": 0
                          *           }
                          *         ],
-                         *         "jpTarget": 20
+                         *         "jpTarget": 20,
+                         *         "jpTargets": {
+                         *           "pns": 20,
+                         *           "pppk": 20
+                         *         }
                          *       }
                          *     }
                          */
@@ -11812,7 +13030,13 @@ export interface paths {
                                     reachingTargetBefore: number;
                                     reachingTargetAfter: number;
                                 }[];
+                                /** @description The PNS target when the plan was made (see jpTargets) */
                                 jpTarget: number;
+                                /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                jpTargets: {
+                                    pns: number;
+                                    pppk: number;
+                                };
                             };
                             sourcePlanId: string | null;
                             createdBy: string;
@@ -12235,7 +13459,11 @@ export interface paths {
                          *             "reachingTargetAfter": 0
                          *           }
                          *         ],
-                         *         "jpTarget": 20
+                         *         "jpTarget": 20,
+                         *         "jpTargets": {
+                         *           "pns": 20,
+                         *           "pppk": 20
+                         *         }
                          *       }
                          *     }
                          */
@@ -12294,7 +13522,13 @@ export interface paths {
                                     reachingTargetBefore: number;
                                     reachingTargetAfter: number;
                                 }[];
+                                /** @description The PNS target when the plan was made (see jpTargets) */
                                 jpTarget: number;
+                                /** @description The JP target of each employment type when the plan was made; each person is counted against their own */
+                                jpTargets: {
+                                    pns: number;
+                                    pppk: number;
+                                };
                             };
                             sourcePlanId: string | null;
                             createdBy: string;
@@ -12974,10 +14208,2035 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (the current one is needed); my other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangePassword"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong current passwords: Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: every session of my account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out everywhere */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up two-factor sign-in: a secret for the authenticator app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The secret and its otpauth:// URI (for a QR code) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwoFactorSetup"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Two-factor sign-in is set up already; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in on with a code of the new secret; answers ten one-time recovery codes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorConfirm"];
+                };
+            };
+            responses: {
+                /** @description On; the recovery codes are shown only now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No set-up was started, or one is on already; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The code does not match the new secret; or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's accounts with their status (never activated, active, locked, disabled) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "never_activated" | "active" | "locked" | "disabled";
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of accounts, by user name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Account"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an account (an admin by email, or an employee by NIP); it is activated with a code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewAccount"];
+                };
+            };
+            responses: {
+                /** @description Created, never activated */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The user name is taken; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such employee in this region; or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/accounts/activation-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-time activation (or reset) codes for accounts, employees or everyone in a unit, as JSON or a printable CSV */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivationCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description The codes, shown only in this answer */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivationCodes"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An account of one of these people was created meanwhile; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nobody to issue a code for, or someone named does not exist; or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/accounts/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account: it cannot sign in, and its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disabled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An admin cannot disable their own account; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/accounts/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enabled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/accounts/{id}/reset-two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the account’s second factor and recovery codes (a lost phone); its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reset */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/sign-in-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's sign-in settings: second factor for admins, single sign-on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInSettings"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change the region's sign-in settings (the SSO client secret is a Worker secret, never sent here) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignInSettings"];
+                };
+            };
+            responses: {
+                /** @description The settings now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInSettings"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national accounts with their status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "never_activated" | "active" | "locked" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of accounts, by user name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Account"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a national account (by email); it is activated with a code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewNationalAccount"];
+                };
+            };
+            responses: {
+                /** @description Created, never activated */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The user name is taken; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/accounts/activation-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-time activation (or reset) codes for national accounts */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NationalActivationCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description The codes, shown only in this answer */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivationCodes"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An account of one of these people was created meanwhile; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nobody to issue a code for, or someone named does not exist; or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/accounts/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a national account: it cannot sign in, and its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disabled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An admin cannot disable their own account; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/accounts/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled national account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enabled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/accounts/{id}/reset-two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a national account’s second factor and recovery codes; its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reset */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SignedIn: {
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @example 900 */
+            expiresIn: number;
+            /** @description The token only reaches the two-factor set-up: the region requires one of its admins */
+            twoFactorSetupRequired: boolean;
+            account: {
+                id: string;
+                username: string;
+                roles: string[];
+                tenant: string | null;
+                employeeId: string | null;
+            };
+        };
+        /**
+         * @example {
+         *       "type": "urn:bangkom:problem:validation-failed",
+         *       "title": "The request is not valid",
+         *       "status": 400,
+         *       "detail": "2 problem(s) in the request json.",
+         *       "instance": "/api/v1/tenants/kalianda/units",
+         *       "requestId": "792f6436-ccb3-48c8-b70c-6c5de7ca1fad",
+         *       "errors": [
+         *         {
+         *           "path": "json.code",
+         *           "message": "uppercase letters, digits, \".\", \"_\" or \"-\", at most 40 characters"
+         *         },
+         *         {
+         *           "path": "json.name",
+         *           "message": "Invalid input: expected string, received undefined"
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance: string;
+            requestId: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        Login: {
+            /**
+             * @description The region; absent for a national account
+             * @example kalianda
+             */
+            tenant?: string;
+            /**
+             * @description NIP for employees, email for admins
+             * @example 198702122010012001
+             */
+            username: string;
+            password: string;
+            /** @description The 6-digit code of the authenticator app, or a recovery code */
+            totp?: string;
+        };
+        Activate: {
+            /** @example kalianda */
+            tenant?: string;
+            /**
+             * @description NIP for employees, email for admins
+             * @example 198702122010012001
+             */
+            username: string;
+            /** @example K7QM-2D9X-4TRB */
+            code: string;
+            /** @description The person's own new password: 12–128 characters, not a common one */
+            password: string;
+            /** @description The 6-digit code of the authenticator app, or a recovery code */
+            totp?: string;
+        };
+        Logout: {
+            /**
+             * @description Every session of the cookie's account, not only this one
+             * @default false
+             */
+            everywhere: boolean;
+        };
         Onboarding: {
             tenant: components["schemas"]["Tenant"];
             /** @description false when the manifest was already applied as it is */
@@ -13034,38 +16293,6 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
-        };
-        /**
-         * @example {
-         *       "type": "urn:bangkom:problem:validation-failed",
-         *       "title": "The request is not valid",
-         *       "status": 400,
-         *       "detail": "2 problem(s) in the request json.",
-         *       "instance": "/api/v1/tenants/kalianda/units",
-         *       "requestId": "792f6436-ccb3-48c8-b70c-6c5de7ca1fad",
-         *       "errors": [
-         *         {
-         *           "path": "json.code",
-         *           "message": "uppercase letters, digits, \".\", \"_\" or \"-\", at most 40 characters"
-         *         },
-         *         {
-         *           "path": "json.name",
-         *           "message": "Invalid input: expected string, received undefined"
-         *         }
-         *       ]
-         *     }
-         */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance: string;
-            requestId: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
         };
         /**
          * @example {
@@ -13146,7 +16373,10 @@ export interface components {
             jpTarget: number;
             /** @default DB */
             database: string;
-            /** @default [] */
+            /**
+             * @description Units nest at most 12 levels deep
+             * @default []
+             */
             units: components["schemas"]["ManifestUnit"][];
             /** @default [] */
             competencies: {
@@ -13591,6 +16821,317 @@ export interface components {
                 name: string;
             } | null;
         };
+        PersonalData: {
+            /** @enum {string} */
+            format: "bangkom.personal-data.v1";
+            exportedAt: string;
+            tenant: {
+                id: string;
+                slug: string;
+                name: string;
+            };
+            /** @description The token subject the export was made for */
+            subject: string;
+            employee: components["schemas"]["Profile"];
+            competencies: {
+                assessments: components["schemas"]["PersonalAssessment"][];
+                gaps: components["schemas"]["EmployeeGaps"];
+            };
+            learning: {
+                enrollments: components["schemas"]["PersonalEnrollment"][];
+                jp: components["schemas"]["JpEntry"][];
+                planLines: components["schemas"]["PersonalPlanLine"][];
+            };
+            mentoring: {
+                /** @description Their mentor profile, if they mentor */
+                profile: components["schemas"]["MentorProfile"] | null;
+                pairings: components["schemas"]["PersonalPairing"][];
+                sessions: components["schemas"]["PersonalSession"][];
+                goals: components["schemas"]["MentoringGoal"][];
+            };
+            evaluations: {
+                reactionsGiven: {
+                    id: string;
+                    enrollmentId: string;
+                    offeringId: string;
+                    answers: {
+                        materi: number;
+                        fasilitator: number;
+                        metode: number;
+                        sarana: number;
+                        manfaat: number;
+                        waktu: number;
+                    };
+                    comment: string | null;
+                    createdAt: string;
+                }[];
+                testScores: {
+                    enrollmentId: string;
+                    offeringId: string;
+                    pre: number | null;
+                    post: number | null;
+                    updatedAt: string;
+                }[];
+                /** @description L3 evaluations of the person's behaviour: that one was given, never the supervisor's answer */
+                behaviourAbout: {
+                    enrollmentId: string;
+                    offeringId: string;
+                    createdAt: string;
+                }[];
+                behaviourGiven: {
+                    id: string;
+                    enrollmentId: string;
+                    offeringId: string;
+                    rating: number;
+                    comment: string | null;
+                    createdAt: string;
+                }[];
+                mentoringFeedbackGiven: {
+                    id: string;
+                    pairingId: string;
+                    /** @enum {string} */
+                    role: "mentor" | "mentee";
+                    rating: number;
+                    comment: string | null;
+                    createdAt: string;
+                }[];
+            };
+            audit: components["schemas"]["PersonalAuditEntry"][];
+        };
+        PersonalAssessment: {
+            id: string;
+            competencyId: string;
+            level: number;
+            /** @enum {string} */
+            source: "self" | "supervisor" | "assessment_center" | "evaluation" | "mentoring";
+            /** @description The employee assessed themself (source self, or the assessor is the employee's own id). By default such an assessment is the current level only while no other source has assessed the competency (tenant settings, selfAssessments). */
+            selfAssessed: boolean;
+            date: string;
+            assessor: string | null;
+            note: string | null;
+            createdAt: string;
+            code: string;
+            name: string;
+        };
+        /**
+         * @example {
+         *       "employeeId": "emp_a88rfy9mc11h0e03",
+         *       "positionId": "pos_epz2gdp1zv3js1z0",
+         *       "items": [
+         *         {
+         *           "competencyId": "natcmp_integritas",
+         *           "code": "INTEGRITAS",
+         *           "name": "Integritas",
+         *           "type": "manajerial",
+         *           "required": 3,
+         *           "current": 2,
+         *           "assessedOn": "2026-02-11",
+         *           "gap": 1,
+         *           "weight": 2,
+         *           "weightedGap": 2
+         *         },
+         *         {
+         *           "competencyId": "natcmp_kerja-sama",
+         *           "code": "KERJA-SAMA",
+         *           "name": "Kerja Sama",
+         *           "type": "manajerial",
+         *           "required": 3,
+         *           "current": 2,
+         *           "assessedOn": "2026-06-15",
+         *           "gap": 1,
+         *           "weight": 1,
+         *           "weightedGap": 1
+         *         }
+         *       ],
+         *       "summary": {
+         *         "competencies": 10,
+         *         "assessed": 9,
+         *         "unassessed": 1,
+         *         "withGap": 5,
+         *         "weightedGap": 10
+         *       }
+         *     }
+         */
+        EmployeeGaps: {
+            employeeId: string;
+            positionId: string;
+            items: {
+                competencyId: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "manajerial" | "sosial_kultural" | "teknis";
+                required: number;
+                current: number | null;
+                assessedOn: string | null;
+                gap: number | null;
+                weight: number;
+                weightedGap: number | null;
+            }[];
+            summary: {
+                competencies: number;
+                assessed: number;
+                unassessed: number;
+                withGap: number;
+                weightedGap: number;
+            };
+        };
+        PersonalEnrollment: {
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "enrolled" | "waitlisted" | "withdrawn" | "completed";
+            /** @description Place in the offering's queue; the waitlist is served in this order */
+            seq: number;
+            attendance: number | null;
+            passed: boolean | null;
+            completedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The person asked for the place themself (else an admin or a plan placed them) */
+            requestedByYou: boolean;
+            offering: {
+                id: string;
+                startDate: string;
+                endDate: string;
+                location: string | null;
+                online: boolean;
+            };
+            program: {
+                id: string;
+                code: string;
+                title: string;
+            };
+        };
+        JpEntry: {
+            id: string;
+            employeeId: string;
+            jp: number;
+            /** @enum {string} */
+            source: "program" | "mentoring" | "coaching" | "self_study" | "other";
+            occurredAt: string;
+            year: number;
+            reference: string | null;
+            note: string | null;
+            createdAt: string;
+        };
+        PersonalPlanLine: {
+            planId: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            offeringId: string;
+            programId: string;
+            cost: number;
+            jp: number;
+            value: number;
+            gaps: {
+                competencyId: string;
+                from: number;
+                to: number;
+                weight: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "mnt_4228hhqa3qvjr1es",
+         *       "employeeId": "emp_c13n09e1wdtsax1q",
+         *       "capacity": 2,
+         *       "availability": "Senin pagi, 08.00–10.00",
+         *       "status": "active",
+         *       "version": 1,
+         *       "createdAt": "2026-11-29T17:28:54.784Z",
+         *       "updatedAt": "2026-11-29T17:28:54.784Z",
+         *       "competencies": [
+         *         "natcmp_komunikasi",
+         *         "natcmp_kerja-sama"
+         *       ]
+         *     }
+         */
+        MentorProfile: {
+            id: string;
+            employeeId: string;
+            capacity: number;
+            competencies: string[];
+            availability: string | null;
+            /** @enum {string} */
+            status: "active" | "paused";
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PersonalPairing: {
+            id: string;
+            /** @enum {string} */
+            kind: "mentoring" | "coaching";
+            mentorId: string;
+            menteeId: string;
+            /** @enum {string} */
+            status: "proposed" | "active" | "completed" | "cancelled";
+            focus: string[];
+            note: string | null;
+            acceptedAt: string | null;
+            endedAt: string | null;
+            endReason: string | null;
+            completedAt: string | null;
+            /** @description JP credited to the mentee at completion */
+            jp: number | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            proposedByYou: boolean;
+            endedByYou: boolean | null;
+        };
+        PersonalSession: {
+            id: string;
+            pairingId: string;
+            date: string;
+            minutes: number;
+            notes: string | null;
+            actionItems: string[];
+            /** @description The member who recorded it (null: recorded before confirmations, by a member not known) */
+            recorderId: string | null;
+            /**
+             * @description Confirmed by the other member or the admin; only confirmed minutes earn JP when the pairing completes
+             * @enum {string}
+             */
+            status: "unconfirmed" | "confirmed";
+            confirmedAt: string | null;
+            createdAt: string;
+            recordedByYou: boolean;
+            confirmedByYou: boolean | null;
+        };
+        /**
+         * @example {
+         *       "id": "mgl_ntf4kgrqgffx11cn",
+         *       "pairingId": "pair_1k8k5khtd0007w43k9yk",
+         *       "title": "Menyusun SOP pelayanan yang baru",
+         *       "status": "open",
+         *       "dueDate": "2026-12-15",
+         *       "version": 1,
+         *       "createdAt": "2026-11-29T17:28:54.957Z",
+         *       "updatedAt": "2026-11-29T17:28:54.957Z"
+         *     }
+         */
+        MentoringGoal: {
+            id: string;
+            pairingId: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "done" | "dropped";
+            dueDate: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PersonalAuditEntry: {
+            at: string;
+            action: string;
+            entity: string;
+            entityId: string;
+            actorRoles: string[];
+            /** @description The person did it themself (who else did is not shown) */
+            byYou: boolean;
+        };
         /**
          * @example {
          *       "id": "natcmp_integritas",
@@ -13598,6 +17139,8 @@ export interface components {
          *       "name": "Integritas",
          *       "type": "manajerial",
          *       "description": "Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi, jujur dalam hubungan dengan atasan, rekan kerja, bawahan dan pemangku kepentingan.",
+         *       "status": "active",
+         *       "retiredAt": null,
          *       "version": 1,
          *       "createdAt": "2026-01-01T00:00:00.000Z",
          *       "updatedAt": "2026-01-01T00:00:00.000Z",
@@ -13618,6 +17161,12 @@ export interface components {
             scope: "national" | "tenant";
             description: string;
             levels: string[];
+            /**
+             * @description retired: national curation took it out of new use (history keeps it)
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            retiredAt: string | null;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -13686,6 +17235,7 @@ export interface components {
          *       "description": "Bimtek Standar Pelayanan Publik bagi ASN kalianda.",
          *       "method": "bimbingan_teknis",
          *       "classical": true,
+         *       "methodKind": "perlan_klasikal",
          *       "jp": 24,
          *       "costPerParticipant": 2500000,
          *       "provider": {
@@ -13695,6 +17245,7 @@ export interface components {
          *       },
          *       "hasTests": true,
          *       "status": "active",
+         *       "retiredAt": null,
          *       "targets": [
          *         {
          *           "competencyId": "natcmp_pelayanan-publik",
@@ -13716,10 +17267,18 @@ export interface components {
             code: string;
             title: string;
             description: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @description klasikal: derived from the method */
             classical: boolean;
+            /**
+             * @description Derived from the method: perlan_klasikal or perlan_non_klasikal (Perlan 10/2018), regional_practice (rotasi_jabatan) or formal_education (tugas_belajar): the last two are outside Perlan 10/2018
+             * @enum {string}
+             */
+            methodKind: "perlan_klasikal" | "perlan_non_klasikal" | "regional_practice" | "formal_education";
             jp: number;
             costPerParticipant: number;
             provider: {
@@ -13730,7 +17289,8 @@ export interface components {
             } | null;
             hasTests: boolean;
             /** @enum {string} */
-            status: "active" | "archived";
+            status: "active" | "retired";
+            retiredAt: string | null;
             targets: {
                 competencyId: string;
                 code: string;
@@ -13750,7 +17310,10 @@ export interface components {
         NationalProgram: {
             title: string;
             description: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @example 4.5 */
             jp: number;
@@ -13761,11 +17324,6 @@ export interface components {
             costPerParticipant: number;
             /** @default false */
             hasTests: boolean;
-            /**
-             * @default active
-             * @enum {string}
-             */
-            status: "active" | "archived";
             targets: {
                 /** @description Competency id or code */
                 competency: string;
@@ -13847,6 +17405,7 @@ export interface components {
          *       "competencyId": "natcmp_mengelola-perubahan",
          *       "level": 3,
          *       "source": "self",
+         *       "selfAssessed": true,
          *       "date": "2026-07-15",
          *       "assessor": "self",
          *       "note": null,
@@ -13860,6 +17419,8 @@ export interface components {
             level: number;
             /** @enum {string} */
             source: "self" | "supervisor" | "assessment_center" | "evaluation" | "mentoring";
+            /** @description The employee assessed themself (source self, or the assessor is the employee's own id). By default such an assessment is the current level only while no other source has assessed the competency (tenant settings, selfAssessments). */
+            selfAssessed: boolean;
             date: string;
             assessor: string | null;
             note: string | null;
@@ -13932,69 +17493,6 @@ export interface components {
          */
         NewAssessments: {
             items: components["schemas"]["NewAssessment"][];
-        };
-        /**
-         * @example {
-         *       "employeeId": "emp_a88rfy9mc11h0e03",
-         *       "positionId": "pos_epz2gdp1zv3js1z0",
-         *       "items": [
-         *         {
-         *           "competencyId": "natcmp_integritas",
-         *           "code": "INTEGRITAS",
-         *           "name": "Integritas",
-         *           "type": "manajerial",
-         *           "required": 3,
-         *           "current": 2,
-         *           "assessedOn": "2026-02-11",
-         *           "gap": 1,
-         *           "weight": 2,
-         *           "weightedGap": 2
-         *         },
-         *         {
-         *           "competencyId": "natcmp_kerja-sama",
-         *           "code": "KERJA-SAMA",
-         *           "name": "Kerja Sama",
-         *           "type": "manajerial",
-         *           "required": 3,
-         *           "current": 2,
-         *           "assessedOn": "2026-06-15",
-         *           "gap": 1,
-         *           "weight": 1,
-         *           "weightedGap": 1
-         *         }
-         *       ],
-         *       "summary": {
-         *         "competencies": 10,
-         *         "assessed": 9,
-         *         "unassessed": 1,
-         *         "withGap": 5,
-         *         "weightedGap": 10
-         *       }
-         *     }
-         */
-        EmployeeGaps: {
-            employeeId: string;
-            positionId: string;
-            items: {
-                competencyId: string;
-                code: string;
-                name: string;
-                /** @enum {string} */
-                type: "manajerial" | "sosial_kultural" | "teknis";
-                required: number;
-                current: number | null;
-                assessedOn: string | null;
-                gap: number | null;
-                weight: number;
-                weightedGap: number | null;
-            }[];
-            summary: {
-                competencies: number;
-                assessed: number;
-                unassessed: number;
-                withGap: number;
-                weightedGap: number;
-            };
         };
         /**
          * @example {
@@ -14130,18 +17628,6 @@ export interface components {
                 }[];
             }[];
         };
-        JpEntry: {
-            id: string;
-            employeeId: string;
-            jp: number;
-            /** @enum {string} */
-            source: "program" | "mentoring" | "coaching" | "self_study" | "other";
-            occurredAt: string;
-            year: number;
-            reference: string | null;
-            note: string | null;
-            createdAt: string;
-        };
         /**
          * @example {
          *       "employeeId": "emp_a88rfy9mc11h0e03",
@@ -14170,6 +17656,7 @@ export interface components {
          * @example {
          *       "employeeId": "emp_a88rfy9mc11h0e03",
          *       "year": 2026,
+         *       "employmentType": "pns",
          *       "entries": [
          *         {
          *           "id": "jp_1k8k5knbt000msptqbxf",
@@ -14192,8 +17679,11 @@ export interface components {
         JpLedger: {
             employeeId: string;
             year: number;
+            /** @enum {string} */
+            employmentType: "pns" | "pppk";
             entries: components["schemas"]["JpEntry"][];
             total: number;
+            /** @description The yearly target of the employee's employment type (tenant settings, jpTargets) */
             target: number;
             remaining: number;
             reached: boolean;
@@ -14203,24 +17693,58 @@ export interface components {
          *       "year": 2026,
          *       "unitId": null,
          *       "target": 20,
+         *       "targets": {
+         *         "pns": 20,
+         *         "pppk": 20
+         *       },
          *       "employees": 300,
          *       "reached": 10,
          *       "share": 0.0333,
-         *       "meanJp": 1.7
+         *       "meanJp": 1.7,
+         *       "byEmploymentType": {
+         *         "pns": {
+         *           "employees": 262,
+         *           "reached": 9,
+         *           "share": 0.0344
+         *         },
+         *         "pppk": {
+         *           "employees": 38,
+         *           "reached": 1,
+         *           "share": 0.0263
+         *         }
+         *       }
          *     }
          */
         JpSummary: {
             year: number;
             unitId: string | null;
+            /** @description The PNS target (as before targets per employment type; see targets) */
             target: number;
+            /** @description The yearly target of each employment type */
+            targets: {
+                pns: number;
+                pppk: number;
+            };
             /** @description Active employees */
             employees: number;
-            /** @description Active employees whose JP of the year reach the target */
+            /** @description Active employees whose JP of the year reach their employment type's target */
             reached: number;
             /** @description reached / employees, 4 decimals; null without employees */
             share: number | null;
             /** @description Mean JP of the year over active employees (none earned counts as 0), 2 decimals */
             meanJp: number | null;
+            byEmploymentType: {
+                pns: {
+                    employees: number;
+                    reached: number;
+                    share: number | null;
+                };
+                pppk: {
+                    employees: number;
+                    reached: number;
+                    share: number | null;
+                };
+            };
         };
         IkmResponsesRecorded: {
             created: number;
@@ -14308,6 +17832,59 @@ export interface components {
                 unitCode: string;
                 unitName: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "selfAssessments": "until_other_source",
+         *       "jpTargets": {
+         *         "pns": 20,
+         *         "pppk": 20
+         *       },
+         *       "version": 0,
+         *       "updatedAt": null
+         *     }
+         */
+        TenantSettings: {
+            /**
+             * @description until_other_source (default): a self-assessment is the current level only while no other source has assessed that competency. by_date: the latest assessment counts whoever made it; a self-assessment loses only a same-date tie.
+             * @enum {string}
+             */
+            selfAssessments: "until_other_source" | "by_date";
+            jpTargets: {
+                pns: number;
+                pppk: number;
+            };
+            /** @description 0 while the defaults apply */
+            version: number;
+            updatedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "selfAssessments": "until_other_source",
+         *       "jpTargets": {
+         *         "pns": 20,
+         *         "pppk": 24
+         *       }
+         *     }
+         */
+        TenantSettingsInput: {
+            /**
+             * @description until_other_source (default): a self-assessment is the current level only while no other source has assessed that competency. by_date: the latest assessment counts whoever made it; a self-assessment loses only a same-date tie.
+             * @enum {string}
+             */
+            selfAssessments: "until_other_source" | "by_date";
+            jpTargets: {
+                /**
+                 * @description Yearly JP target of a PNS (PP 11/2017: at least 20)
+                 * @example 20
+                 */
+                pns: number;
+                /**
+                 * @description Yearly JP target of a PPPK (PP 49/2018: at most 24 a contract year)
+                 * @example 20
+                 */
+                pppk: number;
+            };
         };
         /**
          * @example {
@@ -14486,7 +18063,7 @@ export interface components {
             pre: number | null;
             post: number | null;
             gain: number | null;
-            /** @description Hake: (post − pre) / (100 − pre); null when pre = 100 or a score is missing */
+            /** @description This participant's normalized gain (post − pre) / (100 − pre); null when pre = 100 or a score is missing. A group's Hake ⟨g⟩ is not the mean of these: see hakeGain in the reports */
             normalizedGain: number | null;
         };
         /**
@@ -14650,6 +18227,8 @@ export interface components {
          *         "meanPre": 56.5,
          *         "meanPost": 77.5,
          *         "meanGain": 21,
+         *         "hakeGain": 0.4828,
+         *         "meanIndividualGain": 0.5428,
          *         "meanNormalizedGain": 0.5428
          *       },
          *       "l3": {
@@ -14717,10 +18296,20 @@ export interface components {
                 };
             };
             l2: {
+                /** @description Participants with both scores */
                 n: number;
                 meanPre: number | null;
                 meanPost: number | null;
+                /** @description meanPost − meanPre, in points */
                 meanGain: number | null;
+                /** @description Hake's normalized gain ⟨g⟩ of the group: (meanPost − meanPre) / (100 − meanPre); null when meanPre = 100 */
+                hakeGain: number | null;
+                /** @description The mean of the participants' own normalized gains (post − pre) / (100 − pre), over those with pre < 100: a different figure from hakeGain */
+                meanIndividualGain: number | null;
+                /**
+                 * @deprecated
+                 * @description Deprecated: the same figure as meanIndividualGain, under its former name
+                 */
                 meanNormalizedGain: number | null;
             };
             l3: {
@@ -14752,6 +18341,8 @@ export interface components {
          *         "meanPre": 56.5,
          *         "meanPost": 77.5,
          *         "meanGain": 21,
+         *         "hakeGain": 0.4828,
+         *         "meanIndividualGain": 0.5428,
          *         "meanNormalizedGain": 0.5428
          *       },
          *       "l3": {
@@ -14787,6 +18378,8 @@ export interface components {
          *         "meanPre": 56.5,
          *         "meanPost": 77.5,
          *         "meanGain": 21,
+         *         "hakeGain": 0.4828,
+         *         "meanIndividualGain": 0.5428,
          *         "meanNormalizedGain": 0.5428
          *       },
          *       "l3": {
@@ -14808,34 +18401,6 @@ export interface components {
                 responses: number;
                 mean: number | null;
             };
-        };
-        /**
-         * @example {
-         *       "id": "mnt_4228hhqa3qvjr1es",
-         *       "employeeId": "emp_c13n09e1wdtsax1q",
-         *       "capacity": 2,
-         *       "availability": "Senin pagi, 08.00–10.00",
-         *       "status": "active",
-         *       "version": 1,
-         *       "createdAt": "2026-11-29T17:28:54.784Z",
-         *       "updatedAt": "2026-11-29T17:28:54.784Z",
-         *       "competencies": [
-         *         "natcmp_komunikasi",
-         *         "natcmp_kerja-sama"
-         *       ]
-         *     }
-         */
-        MentorProfile: {
-            id: string;
-            employeeId: string;
-            capacity: number;
-            competencies: string[];
-            availability: string | null;
-            /** @enum {string} */
-            status: "active" | "paused";
-            version: number;
-            createdAt: string;
-            updatedAt: string;
         };
         /**
          * @example {
@@ -15052,6 +18617,24 @@ export interface components {
             outcome: "completed" | "cancelled";
             reason: string;
         };
+        /**
+         * @example {
+         *       "id": "mss_1k8k5kqz0000a1b2c3d4",
+         *       "pairingId": "par_1k8k5kq5n0008xk3m2p1",
+         *       "date": "2026-03-10",
+         *       "minutes": 60,
+         *       "notes": "Membahas rencana kerja dan pembagian tugas staf.",
+         *       "actionItems": [
+         *         "Kirim draf rencana kerja sebelum 17 Maret"
+         *       ],
+         *       "recordedBy": "dev-employee-kalianda",
+         *       "recorderId": "emp_a88rfy9mc11h0e03",
+         *       "status": "confirmed",
+         *       "confirmedBy": "dev-employee-kalianda-mentor",
+         *       "confirmedAt": "2026-03-11T02:15:00.000Z",
+         *       "createdAt": "2026-03-10T09:30:00.000Z"
+         *     }
+         */
         MentoringSession: {
             id: string;
             pairingId: string;
@@ -15060,6 +18643,15 @@ export interface components {
             notes: string | null;
             actionItems: string[];
             recordedBy: string;
+            /** @description The member who recorded it (null: recorded before confirmations, by a member not known) */
+            recorderId: string | null;
+            /**
+             * @description Confirmed by the other member or the admin; only confirmed minutes earn JP when the pairing completes
+             * @enum {string}
+             */
+            status: "unconfirmed" | "confirmed";
+            confirmedBy: string | null;
+            confirmedAt: string | null;
             createdAt: string;
         };
         /**
@@ -15075,36 +18667,15 @@ export interface components {
         NewMentoringSession: {
             /**
              * Format: date
+             * @description The day of the session, not after today on the tenant's clock
              * @example 2026-03-10
              */
             date: string;
+            /** @description At most 480 (8 hours) */
             minutes: number;
             notes?: string;
             /** @default [] */
             actionItems: string[];
-        };
-        /**
-         * @example {
-         *       "id": "mgl_ntf4kgrqgffx11cn",
-         *       "pairingId": "pair_1k8k5khtd0007w43k9yk",
-         *       "title": "Menyusun SOP pelayanan yang baru",
-         *       "status": "open",
-         *       "dueDate": "2026-12-15",
-         *       "version": 1,
-         *       "createdAt": "2026-11-29T17:28:54.957Z",
-         *       "updatedAt": "2026-11-29T17:28:54.957Z"
-         *     }
-         */
-        MentoringGoal: {
-            id: string;
-            pairingId: string;
-            title: string;
-            /** @enum {string} */
-            status: "open" | "done" | "dropped";
-            dueDate: string | null;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
         };
         /**
          * @example {
@@ -15203,7 +18774,10 @@ export interface components {
             code: string;
             title: string;
             description: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @example 4.5 */
             jp: number;
@@ -15214,11 +18788,6 @@ export interface components {
             costPerParticipant: number;
             /** @default false */
             hasTests: boolean;
-            /**
-             * @default active
-             * @enum {string}
-             */
-            status: "active" | "archived";
             targets: {
                 /** @description Competency id or code */
                 competency: string;
@@ -15230,12 +18799,21 @@ export interface components {
                 competency: string;
                 minimumLevel: number;
             }[];
+            /**
+             * @description retired: no new offerings, left out of default lists
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "retired";
             providerId?: string;
         };
         ProgramChanges: {
             title?: string;
             description?: string;
-            /** @enum {string} */
+            /**
+             * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+             * @enum {string}
+             */
             method?: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
             /** @example 4.5 */
             jp?: number;
@@ -15246,7 +18824,7 @@ export interface components {
             costPerParticipant?: number;
             hasTests?: boolean;
             /** @enum {string} */
-            status?: "active" | "archived";
+            status?: "active" | "retired";
             targets?: {
                 /** @description Competency id or code */
                 competency: string;
@@ -15522,7 +19100,10 @@ export interface components {
                 scope: "national" | "tenant";
                 code: string;
                 title: string;
-                /** @enum {string} */
+                /**
+                 * @description Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.
+                 * @enum {string}
+                 */
                 method: "pelatihan_kepemimpinan" | "pelatihan_manajerial" | "pelatihan_teknis" | "pelatihan_fungsional" | "pelatihan_sosial_kultural" | "seminar" | "workshop" | "kursus" | "penataran" | "bimbingan_teknis" | "sosialisasi" | "coaching" | "mentoring" | "e_learning" | "pelatihan_jarak_jauh" | "detasering" | "outbound" | "patok_banding" | "pertukaran_pns" | "belajar_mandiri" | "komunitas_belajar" | "bimbingan_di_tempat_kerja" | "magang" | "rotasi_jabatan" | "tugas_belajar";
                 /** @description klasikal: derived from the method */
                 classical: boolean;
@@ -15779,7 +19360,7 @@ export interface components {
         SummaryFigure: {
             /** @description The figure as published (with cell-key noise); null when suppressed */
             value: number | null;
-            /** @description People the figure is computed from, with its own cell-key noise and never below the threshold (a share's base, the scope's active employees, exactly); null when suppressed */
+            /** @description People the figure is computed from, with its own cell-key noise (near the threshold it may read below it); a share's base, the scope's active employees, exactly; null when suppressed */
             people: number | null;
             /** @description Present (true) on every published figure: its numbers carry cell-key noise, see the national summaries docs */
             perturbed?: boolean;
@@ -16019,6 +19600,86 @@ export interface components {
                 employees: number;
                 figures: components["schemas"]["SummaryFigures"];
             }[];
+        };
+        ChangePassword: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        TwoFactorSetup: {
+            secret: string;
+            otpauthUri: string;
+        };
+        RecoveryCodes: {
+            recoveryCodes: string[];
+        };
+        TwoFactorConfirm: {
+            code: string;
+        };
+        Account: {
+            id: string;
+            username: string;
+            roles: string[];
+            employeeId: string | null;
+            /** @enum {string} */
+            status: "never_activated" | "active" | "locked" | "disabled";
+            lockedUntil: string | null;
+            twoFactor: boolean;
+            createdAt: string;
+        };
+        NewAccount: {
+            /**
+             * @example [
+             *       "tenant_admin"
+             *     ]
+             */
+            roles: ("tenant_admin" | "employee")[];
+            /**
+             * Format: email
+             * @description The admin's user name (required with tenant_admin)
+             */
+            email?: string;
+            /** @description The employee the account belongs to (required with employee; the user name is their NIP) */
+            employeeId?: string;
+        };
+        ActivationCodes: {
+            items: components["schemas"]["ActivationCode"][];
+        };
+        ActivationCode: {
+            accountId: string;
+            username: string;
+            name: string | null;
+            unit: string | null;
+            code: string;
+            expiresAt: string;
+        };
+        ActivationCodeRequest: {
+            accountIds?: string[];
+            employeeIds?: string[];
+            /** @description Everyone active in this unit */
+            unitId?: string;
+            /** @default 14 */
+            expiresInDays: number;
+        };
+        SignInSettings: {
+            requireAdminTotp: boolean;
+            sso: {
+                /** Format: uri */
+                issuer: string;
+                clientId: string;
+                /** @example nip */
+                claim: string;
+                /** @enum {string} */
+                match: "nip" | "email";
+            } | null;
+        };
+        NewNationalAccount: {
+            /** Format: email */
+            email: string;
+        };
+        NationalActivationCodeRequest: {
+            accountIds: string[];
+            /** @default 14 */
+            expiresInDays: number;
         };
     };
     responses: never;

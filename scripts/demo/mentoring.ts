@@ -1,7 +1,8 @@
 /**
  * Demo mentoring and coaching for `npm start`, through the API: mentor profiles, pairings in every
  * state (proposed, active, completed, cancelled — declined and ended), coaching with supervisors,
- * sessions with notes and action items, and goals. Deterministic: people are chosen by NIP order
+ * sessions with notes and action items (confirmed by the other member, but for the last one of an
+ * active pairing), and goals. Deterministic: people are chosen by NIP order
  * from the imported registry, mentors by the suggestions endpoint. Runs once per tenant: when the
  * tenant already has pairings it leaves them as they are.
  */
@@ -144,13 +145,17 @@ export const mentoringLoader: DemoLoader = {
         });
       if (fate === 'active' || fate === 'completed' || fate === 'cancelled') {
         await must(ctx, mentorToken, 'POST', `/pairings/${pairing.id}/accept`);
-        for (let s = 0; s < 1 + (k % 3); s++) {
-          await must(ctx, s % 2 ? menteeToken : mentorToken, 'POST', `/pairings/${pairing.id}/sessions`, {
+        const count = 1 + (k % 3);
+        for (let s = 0; s < count; s++) {
+          const [recorder, other] = s % 2 ? [menteeToken, mentorToken] : [mentorToken, menteeToken];
+          const session = await must<{ id: string }>(ctx, recorder, 'POST', `/pairings/${pairing.id}/sessions`, {
             date: `2026-0${3 + s}-1${k % 10}`,
             minutes: 60 + 30 * ((k + s) % 3),
             notes: notes[(k + s) % notes.length],
             actionItems: ['Menyusun draf', 'Konsultasi dengan atasan'].slice(0, 1 + (s % 2)),
           });
+          // The other member confirms; an active pairing's last session still waits for it.
+          if (fate !== 'active' || s < count - 1) await must(ctx, other, 'POST', `/pairings/${pairing.id}/sessions/${session.id}/confirm`);
         }
         await must(ctx, menteeToken, 'POST', `/pairings/${pairing.id}/goals`, {
           title: 'Berbagi hasil belajar di rapat bidang',

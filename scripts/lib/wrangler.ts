@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { repoRoot } from './dev-keys';
 
 const cwd = fileURLToPath(repoRoot);
-// Wrangler must neither phone home nor wait for an answer on a prompt.
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+// Wrangler must neither phone home nor wait for an answer on a prompt; Miniflare takes request.cf
+// from its built-in fallback instead of downloading it.
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {

@@ -18,6 +18,11 @@ export interface RouteFixture {
   untenanted?: boolean;
   /** The route answers about the caller only (`/me`): another region's token is simply its own view. */
   selfScoped?: boolean;
+  /**
+   * A public sign-in route (no token): a refusal may still write the attempt's audit row and its
+   * failure count, and only these tables (the fuzz suite checks every other table is unchanged).
+   */
+  refusalWrites?: string[];
 }
 
 const unit = (s: Side) => ({ id: s.unitId });
@@ -56,7 +61,51 @@ let nips = 0;
 /** A valid PNS NIP not used by the world: born 1990-01-01, appointed 2015-01, sequence counting up. */
 const freshNip = () => `19900101201501${1 + (Math.floor(nips / 999) % 2)}${String((nips++ % 999) + 1).padStart(3, '0')}`;
 
+const signInRecords = ['audit_log', 'sign_in_throttle'];
+const account = (s: Side) => ({ id: s.accountId });
+const nationalAccount = (s: Side) => ({ id: s.nationalAccountId });
+
 export const routeFixtures: Record<string, RouteFixture> = {
+  'POST /api/v1/auth/login': {
+    untenanted: true,
+    refusalWrites: signInRecords,
+    body: (s) => ({ tenant: s.tenant.slug, username: 'nobody@example.go.id', password: 'not-the-password' }),
+  },
+  'POST /api/v1/auth/activate': {
+    untenanted: true,
+    refusalWrites: signInRecords,
+    body: (s) => ({ tenant: s.tenant.slug, username: 'nobody@example.go.id', code: 'AAAA-BBBB-CCCC', password: 'kuda-lari-di-sawah-77' }),
+  },
+  'POST /api/v1/auth/refresh': { untenanted: true, refusalWrites: signInRecords },
+  'POST /api/v1/auth/logout': { untenanted: true, refusalWrites: signInRecords },
+  'POST /api/v1/auth/password': {
+    untenanted: true,
+    selfScoped: true,
+    body: () => ({ currentPassword: 'kuda-lari-di-sawah-77', newPassword: 'gunung-salak-berkabut-pagi' }),
+  },
+  'POST /api/v1/auth/logout-everywhere': { untenanted: true, selfScoped: true },
+  'POST /api/v1/auth/two-factor/setup': { untenanted: true, selfScoped: true },
+  'POST /api/v1/auth/two-factor/confirm': { untenanted: true, selfScoped: true, body: () => ({ code: '123456' }) },
+  'GET /api/v1/tenants/{tenant}/accounts': {},
+  'POST /api/v1/tenants/{tenant}/accounts': {
+    body: () => ({ roles: ['tenant_admin'], email: `admin.${crypto.randomUUID().slice(0, 8)}@bkd.example.go.id` }),
+  },
+  'POST /api/v1/tenants/{tenant}/accounts/activation-codes': { body: (s) => ({ accountIds: [s.accountId] }) },
+  'POST /api/v1/tenants/{tenant}/accounts/{id}/disable': { params: account },
+  'POST /api/v1/tenants/{tenant}/accounts/{id}/enable': { params: account },
+  'POST /api/v1/tenants/{tenant}/accounts/{id}/reset-two-factor': { params: account },
+  'GET /api/v1/tenants/{tenant}/sign-in-settings': {},
+  'PUT /api/v1/tenants/{tenant}/sign-in-settings': { body: () => ({ requireAdminTotp: false, sso: null }) },
+  'GET /api/v1/national/accounts': { untenanted: true },
+  'POST /api/v1/national/accounts': {
+    untenanted: true,
+    body: () => ({ email: `analis.${crypto.randomUUID().slice(0, 8)}@example.go.id` }),
+  },
+  'POST /api/v1/national/accounts/activation-codes': { untenanted: true, body: (s) => ({ accountIds: [s.nationalAccountId] }) },
+  'POST /api/v1/national/accounts/{id}/disable': { untenanted: true, params: nationalAccount },
+  'POST /api/v1/national/accounts/{id}/enable': { untenanted: true, params: nationalAccount },
+  'POST /api/v1/national/accounts/{id}/reset-two-factor': { untenanted: true, params: nationalAccount },
+
   'POST /api/v1/tenants': { untenanted: true, body: () => manifestFor(uniqueSlug('sec')) },
   'GET /api/v1/tenants': { untenanted: true },
   'GET /api/v1/tenants/{tenant}': {},
@@ -97,6 +146,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/employees/{id}/deactivate': { params: employee, headers: ifMatch },
 
   'GET /api/v1/me': { untenanted: true, selfScoped: true },
+  'GET /api/v1/me/export': { untenanted: true, selfScoped: true },
 
   'GET /api/v1/tenants/{tenant}/competencies': {},
   'POST /api/v1/tenants/{tenant}/competencies': {
@@ -115,6 +165,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: () => ({ code: 'SEC-NASIONAL' }),
     body: () => ({ name: 'Kompetensi Nasional Uji', type: 'manajerial', description: 'Kompetensi nasional untuk uji keamanan', levels }),
   },
+  'POST /api/v1/national/competencies/{code}/retire': { untenanted: true, params: () => ({ code: 'SEC-NASIONAL' }) },
+  'POST /api/v1/national/competencies/{code}/reinstate': { untenanted: true, params: () => ({ code: 'SEC-NASIONAL' }) },
   'GET /api/v1/tenants/{tenant}/positions/{id}/standards': { params: position },
   'PUT /api/v1/tenants/{tenant}/positions/{id}/standards': {
     params: position,
@@ -158,6 +210,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),
   },
   'GET /api/v1/tenants/{tenant}/surveys/ikm': { query: '?period=2026-S1' },
+  'GET /api/v1/tenants/{tenant}/settings': {},
+  'PUT /api/v1/tenants/{tenant}/settings': {
+    body: () => ({ selfAssessments: 'until_other_source', jpTargets: { pns: 20, pppk: 20 } }),
+    headers: { 'if-match': '"v0"' },
+  },
   'GET /api/v1/tenants/{tenant}/evaluation-settings': {},
   'PUT /api/v1/tenants/{tenant}/evaluation-settings': { body: () => ({ l3WaitingDays: 45 }), headers: { 'if-match': '"v0"' } },
   'GET /api/v1/tenants/{tenant}/indicators': {},
@@ -191,6 +248,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions': {
     params: pairing,
     body: () => ({ date: '2026-03-10', minutes: 60, notes: 'Catatan sesi', actionItems: ['Baca pedoman'] }),
+  },
+  'POST /api/v1/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm': {
+    params: (s) => ({ id: s.completedPairingId, sessionId: s.sessionId }),
   },
   'GET /api/v1/tenants/{tenant}/pairings/{id}/goals': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/goals': {
@@ -235,6 +295,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
       targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }],
     }),
   },
+  'POST /api/v1/national/programs/{code}/retire': { untenanted: true, params: () => ({ code: 'SEC-NASPRG' }) },
+  'POST /api/v1/national/programs/{code}/reinstate': { untenanted: true, params: () => ({ code: 'SEC-NASPRG' }) },
   'GET /api/v1/tenants/{tenant}/offerings': {},
   'POST /api/v1/tenants/{tenant}/offerings': {
     body: (s) => ({ programId: s.programId, startDate: '2099-04-01', endDate: '2099-04-03', capacity: 5, online: true }),

@@ -40,11 +40,16 @@ export interface Side {
   reportId: string;
   completedEnrollmentId: string;
   completedPairingId: string;
+  /** A session of `completedPairingId`, recorded by the report and never confirmed. */
+  sessionId: string;
   /** A draft annual plan of this side (year 2099). */
   planId: string;
   /** A job of this side (the plan's computation), and a national job (the same on both sides). */
   jobId: string;
   nationalJobId: string;
+  /** An admin account of this side (never activated), and a national account made for this side. */
+  accountId: string;
+  nationalAccountId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -186,17 +191,33 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     body: { kind: 'coaching', mentorId: employee.body.id, menteeId: report.body.id, focus: [competency.body.id] },
   });
   const accepted = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/accept`, { token: memberToken });
+  const session = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/sessions`, {
+    token: await tokenFor('employee', { tenant: tenant.slug, employeeId: report.body.id }),
+    body: { date: '2026-01-20', minutes: 60, notes: `Sesi rahasia ${label}` },
+  });
   const ended = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings/${coaching.body.id}/end`, {
     token: memberToken,
     body: { outcome: 'completed', reason: `Coaching rahasia ${label} selesai` },
   });
-  if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || ended.status !== 200) {
-    throw new Error(`world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${ended.text}`);
+  if (report.status !== 201 || completion.status !== 200 || accepted.status !== 200 || session.status !== 201 || ended.status !== 200) {
+    throw new Error(
+      `world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${session.text} ${ended.text}`,
+    );
   }
   const asked = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
   const job = await followJob<{ id: string }>(asked, token);
   if (job.status !== 'succeeded' || !job.result) throw new Error(`world setup failed: ${JSON.stringify(job)}`);
   const plan = { body: job.result };
+  const account = await api('POST', `/api/v1/tenants/${tenant.slug}/accounts`, {
+    token,
+    body: { roles: ['tenant_admin'], email: `rahasia.${label.toLowerCase()}.${tenant.slug}@bkd.example.go.id` },
+  });
+  const nationalAccount = await api('POST', '/api/v1/national/accounts', {
+    token: tenant.nationalToken,
+    body: { email: `nasional.${label.toLowerCase()}.${tenant.slug}@example.go.id` },
+  });
+  if (account.status !== 201 || nationalAccount.status !== 201)
+    throw new Error(`world setup failed: ${account.text} ${nationalAccount.text}`);
   return {
     jobId: job.id,
     nationalJobId,
@@ -206,6 +227,8 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     offeringId: offering.body.id,
     enrollmentId: enrollment.body.items[0]!.id,
     planId: plan.body.id,
+    accountId: account.body.id,
+    nationalAccountId: nationalAccount.body.id,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
@@ -219,7 +242,10 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     reportId: report.body.id,
     completedEnrollmentId,
     completedPairingId: coaching.body.id,
+    sessionId: session.body.id,
     secrets: [
+      session.body.id,
+      `Sesi rahasia ${label}`,
       report.body.id,
       report.body.name,
       report.body.nip,
@@ -252,6 +278,8 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       enrollment.body.items[0]!.id,
       plan.body.id,
       job.id,
+      account.body.id,
+      account.body.username,
     ],
   };
 }

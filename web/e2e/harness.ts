@@ -25,6 +25,9 @@ import { onboardManifest } from '../../scripts/lib/onboarding';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotsDir = join(root, 'test-results/screenshots');
+// Nothing calls out: Miniflare takes request.cf from its built-in fallback instead of downloading it.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+
 export const tenant = 'kalianda';
 
 /** Debian's Chromium (`.ci/run` installs it with apt when missing) and the flags it runs with here. */

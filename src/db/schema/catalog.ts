@@ -15,7 +15,8 @@ import { competencies } from './competencies';
 import { employees } from './employees';
 
 export const providerKinds = ['university', 'lan_bpsdm', 'private_trainer', 'internal'] as const;
-export const programStatuses = ['active', 'archived'] as const;
+/** A retired program takes no new offering and is hidden from default lists, recommendations and plans; its offerings run on. */
+export const programStatuses = ['active', 'retired'] as const;
 export const offeringStatuses = ['planned', 'open', 'running', 'completed', 'cancelled'] as const;
 export const enrollmentStatuses = ['requested', 'enrolled', 'waitlisted', 'withdrawn', 'completed'] as const;
 export const programCompetencyRoles = ['target', 'prerequisite'] as const;
@@ -47,10 +48,25 @@ export const nonClassicalMethods = [
   'komunitas_belajar',
   'bimbingan_di_tempat_kerja',
   'magang',
-  'rotasi_jabatan',
-  'tugas_belajar',
 ] as const;
-export const programMethods = [...classicalMethods, ...nonClassicalMethods] as const;
+/**
+ * Kept although they are not Perlan 10/2018 methods (SPEC 3 and 15): `rotasi_jabatan`, job
+ * rotation, a practice of the regions; `tugas_belajar`, formal education on assignment (a degree),
+ * separate from competency development. Neither is klasikal.
+ */
+export const otherMethods = ['rotasi_jabatan', 'tugas_belajar'] as const;
+export const programMethods = [...classicalMethods, ...nonClassicalMethods, ...otherMethods] as const;
+
+/** Where a method comes from: Perlan 10/2018 (klasikal or non-klasikal), a regional practice, or formal education. */
+export const methodKinds = ['perlan_klasikal', 'perlan_non_klasikal', 'regional_practice', 'formal_education'] as const;
+export const methodKindOf = (method: (typeof programMethods)[number]): (typeof methodKinds)[number] =>
+  method === 'rotasi_jabatan'
+    ? 'regional_practice'
+    : method === 'tugas_belajar'
+      ? 'formal_education'
+      : (classicalMethods as readonly string[]).includes(method)
+        ? 'perlan_klasikal'
+        : 'perlan_non_klasikal';
 
 export const providers = sqliteTable(
   'providers',
@@ -79,6 +95,8 @@ export const programs = sqliteTable(
     providerId: text('provider_id'),
     hasTests: integer('has_tests', { mode: 'boolean' }).notNull(),
     status: text('status', { enum: programStatuses }).notNull(),
+    /** When it was retired; null while active (set and cleared with `status`). */
+    retiredAt: text('retired_at'),
     ...versioned(),
     ...timestamps(),
   },

@@ -29,6 +29,11 @@ export const competencies = sqliteTable(
     description: text('description').notNull(),
     /** JSON array of five level descriptions, level 1 first. */
     levels: text('levels').notNull(),
+    /**
+     * When national curation retired it (national rows only; null while in use): hidden from new
+     * use — new standard lines, program links, mentoring — and from default lists, never from history.
+     */
+    retiredAt: text('retired_at'),
     ...versioned(),
     ...timestamps(),
   },
@@ -86,6 +91,8 @@ export const assessments = sqliteTable(
     source: text('source', { enum: assessmentSources }).notNull(),
     /** Rank of the source for ties on the same date: assessment_center 5 … self 1. */
     sourceRank: integer('source_rank').notNull(),
+    /** The employee assessed themself: source `self`, or the assessor is the employee's own id (a mentee's end-of-mentoring self-assessment). */
+    selfAssessed: integer('self_assessed', { mode: 'boolean' }).notNull().default(false),
     assessedOn: text('assessed_on').notNull(),
     assessor: text('assessor'),
     note: text('note'),
@@ -102,7 +109,11 @@ export const assessments = sqliteTable(
   ],
 );
 
-/** Per employee and competency, the assessment that counts: latest date, then strongest source, then latest recorded. */
+/**
+ * Per employee and competency, the assessment that counts: latest date, then strongest source, then
+ * latest recorded — and, under the tenant's default rule (`tenant_settings.self_assessments`), any
+ * assessment by another source before every self-assessment.
+ */
 export const currentLevels = sqliteTable(
   'current_levels',
   {
@@ -113,6 +124,7 @@ export const currentLevels = sqliteTable(
     level: integer('level').notNull(),
     assessedOn: text('assessed_on').notNull(),
     sourceRank: integer('source_rank').notNull(),
+    selfAssessed: integer('self_assessed', { mode: 'boolean' }).notNull().default(false),
     assessmentId: text('assessment_id').notNull(),
   },
   (t) => [

@@ -183,6 +183,8 @@ export const evaluationBehaviours = sqliteTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('evaluation_behaviours_once').on(t.tenantId, t.enrollmentId),
     index('evaluation_behaviours_offering').on(t.tenantId, t.offeringId),
+    // The ratings a supervisor gave, for their personal data export.
+    index('evaluation_behaviours_supervisor').on(t.tenantId, t.supervisorId),
     foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollments.tenantId, enrollments.id] }),
     foreignKey({ columns: [t.tenantId, t.offeringId], foreignColumns: [offerings.tenantId, offerings.id] }),
     check('evaluation_behaviours_rating', sql`${t.rating} between 1 and 5`),

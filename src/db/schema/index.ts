@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './catalog';
 export * from './competencies';
 export * from './directory';
@@ -10,5 +11,6 @@ export * from './needs';
 export * from './organisation';
 export * from './plans';
 export * from './platform';
+export * from './settings';
 export * from './snapshots';
 export * from './summaries';

@@ -84,6 +84,11 @@ export const mentoringSessions = sqliteTable(
     /** JSON array of short action items. */
     actionItems: text('action_items').notNull(),
     recordedBy: text('recorded_by').notNull(),
+    /** The member who recorded it (null: recorded before sessions were confirmed, member unknown). */
+    recorderId: text('recorder_id'),
+    /** Set once the other member (or the admin) confirms it: only confirmed minutes earn JP. */
+    confirmedBy: text('confirmed_by'),
+    confirmedAt: text('confirmed_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

@@ -62,6 +62,8 @@ export const planLines = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.planId, t.seq] }),
     index('plan_lines_offering').on(t.tenantId, t.planId, t.offeringId, t.employeeId),
+    // The lines that name one person, for their personal data export.
+    index('plan_lines_employee').on(t.tenantId, t.employeeId),
     foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.employeeId], foreignColumns: [employees.tenantId, employees.id] }),
     foreignKey({ columns: [t.tenantId, t.offeringId], foreignColumns: [offerings.tenantId, offerings.id] }),

@@ -4,8 +4,19 @@
  * with them), the queue's statements for batches that enroll people, and the shapes of programs.
  */
 
+/** For the caller's personal data export (`GET /me/export`): their enrollments. */
+export { personalEnrollments } from './offerings/personal-data';
 export { offeringRoutes } from './offerings/routes';
-export { keysOf, linkRows, type ProgramRow, programColumns, replaceLinks, shapePrograms, withProvider } from './programs/program-rows';
+export {
+  keysOf,
+  linkedKeys,
+  linkRows,
+  type ProgramRow,
+  programColumns,
+  replaceLinks,
+  shapePrograms,
+  withProvider,
+} from './programs/program-rows';
 export { catalogRoutes } from './programs/routes';
 export { recommendationRoutes } from './recommendations/routes';
-export { type NationalProgram, nationalCodeParams, nationalProgramSchema, programSchema } from './schemas';
+export { type NationalProgram, nationalCodeParams, nationalProgramQuery, nationalProgramSchema, programSchema } from './schemas';

@@ -3,12 +3,13 @@
  * recommendations. JP travels as a decimal with at most two places; money as integer rupiah.
  */
 import { z } from '@hono/zod-openapi';
-import { enrollmentStatuses, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
+import { enrollmentStatuses, methodKinds, offeringStatuses, programMethods, programStatuses, providerKinds } from '../../db/schema/catalog';
 import { tenantParams } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
+import { retireFilter } from '../competencies';
 import { jpAmount } from '../jp';
 
 const id = z.string().min(1).max(60);
-const text = (max: number) => z.string().trim().min(1).max(max);
 const date = z.iso
   .date()
   .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'a date between 2000 and 2100')
@@ -23,7 +24,7 @@ export const nationalCodeParams = z.object({
 });
 
 export const newProviderSchema = z
-  .object({ name: text(200), kind: z.enum(providerKinds), contact: text(300).optional() })
+  .object({ name: lineText(200), kind: z.enum(providerKinds), contact: lineText(300).optional() })
   .strict()
   .openapi('NewProvider');
 export const providerChangesSchema = newProviderSchema.partial().strict().openapi('ProviderChanges');
@@ -45,14 +46,19 @@ const targetSchema = z.object({ competency: competencyKey, expectedGain: z.numbe
 const prerequisiteSchema = z.object({ competency: competencyKey, minimumLevel: z.number().int().min(1).max(5) }).strict();
 const unique = (items: { competency: string }[]) => new Set(items.map((i) => i.competency)).size === items.length;
 
+/** The method codes, with the two that are not Perlan 10/2018 methods marked (docs/catalog.md#methods). */
+const method = z.enum(programMethods).openapi({
+  description:
+    'Perlan LAN 10/2018 method: klasikal pelatihan_kepemimpinan … sosialisasi; non-klasikal coaching … magang. Two codes are kept although they are not Perlan 10/2018 methods: rotasi_jabatan (job rotation, a regional practice) and tugas_belajar (formal education, separate from competency development); a program says which with methodKind.',
+});
+
 const programFields = {
-  title: text(200),
-  description: text(4000),
-  method: z.enum(programMethods),
+  title: lineText(200),
+  description: multilineText(4000),
+  method,
   jp: jpAmount,
   costPerParticipant: z.number().int().min(0).max(10_000_000_000).openapi({ description: 'Integer rupiah', example: 3_500_000 }),
   hasTests: z.boolean().default(false),
-  status: z.enum(programStatuses).default('active'),
   targets: z.array(targetSchema).min(1).max(20).refine(unique, 'a competency appears twice'),
   prerequisites: z.array(prerequisiteSchema).max(20).refine(unique, 'a competency appears twice').default([]),
 };
@@ -64,6 +70,7 @@ export const newProgramSchema = z
       .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and dashes')
       .openapi({ example: 'BIMTEK-SIMRS' }),
     ...programFields,
+    status: z.enum(programStatuses).default('active').openapi({ description: 'retired: no new offerings, left out of default lists' }),
     providerId: id.optional(),
   })
   .strict()
@@ -88,6 +95,7 @@ export const programChangesSchema = z
   .openapi('ProgramChanges');
 export type ProgramChanges = z.infer<typeof programChangesSchema>;
 
+/** National programs are retired and reinstated by their own routes, never by a PUT: no `status` here. */
 export const nationalProgramSchema = z.object(programFields).strict().openapi('NationalProgram');
 export type NationalProgram = z.infer<typeof nationalProgramSchema>;
 
@@ -99,13 +107,18 @@ export const programSchema = z
     code: z.string(),
     title: z.string(),
     description: z.string(),
-    method: z.enum(programMethods),
+    method,
     classical: z.boolean().openapi({ description: 'klasikal: derived from the method' }),
+    methodKind: z.enum(methodKinds).openapi({
+      description:
+        'Derived from the method: perlan_klasikal or perlan_non_klasikal (Perlan 10/2018), regional_practice (rotasi_jabatan) or formal_education (tugas_belajar): the last two are outside Perlan 10/2018',
+    }),
     jp: z.number(),
     costPerParticipant: z.number().int(),
     provider: providerSchema.pick({ id: true, name: true, kind: true }).nullable(),
     hasTests: z.boolean(),
     status: z.enum(programStatuses),
+    retiredAt: z.string().nullable(),
     targets: z.array(z.object({ ...competencyRef, expectedGain: z.number().int() })),
     prerequisites: z.array(z.object({ ...competencyRef, minimumLevel: z.number().int() })),
     version: z.number().int(),
@@ -119,7 +132,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const programQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(600).optional(),
-  method: z.enum(programMethods).optional(),
+  method: method.optional(),
   classical: bool.optional(),
   competency: competencyKey.optional(),
   provider: id.optional(),
@@ -128,7 +141,12 @@ export const programQuery = z.object({
   maxJp: z.coerce.number().min(0).max(1000).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   scope: z.enum(['national', 'tenant']).optional(),
-  status: z.enum(programStatuses).optional(),
+  status: retireFilter,
+});
+export const nationalProgramQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(600).optional(),
+  status: retireFilter,
 });
 export type ProgramQuery = z.infer<typeof programQuery>;
 
@@ -138,7 +156,7 @@ export const newOfferingSchema = z
     startDate: date,
     endDate: date,
     capacity: z.number().int().min(1).max(10_000),
-    location: text(300).optional(),
+    location: lineText(300).optional(),
     online: z.boolean().default(false),
     status: z.enum(offeringStatuses).default('open'),
   })
@@ -153,7 +171,7 @@ export const offeringChangesSchema = z
     startDate: date,
     endDate: date,
     capacity: z.number().int().min(1).max(10_000),
-    location: text(300).nullable(),
+    location: lineText(300).nullable(),
     online: z.boolean(),
     status: z.enum(offeringStatuses),
   })

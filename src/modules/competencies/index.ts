@@ -9,10 +9,22 @@
 
 export { recordAssessments } from './assessments/assessments';
 export { gapsOf } from './assessments/gaps';
+/** For the caller's personal data export (`GET /me/export`): their assessments and gaps. */
+export { personalAssessments, personalGaps } from './assessments/personal-data';
+/** For the tenant settings: the current levels chosen again after the self-assessment rule changes. */
+export { recomputeCurrentLevels } from './assessments/precedence';
 export { assessmentRoutes } from './assessments/routes';
+/** The retire state national competencies and programs share: the list filter and the check on new references. */
+export { type RetireFilter, retiredReferences, retiredWhere, retireFilter } from './dictionary/retire';
 export { competencyRoutes } from './dictionary/routes';
 /** For national curation: the dictionary's row shape and its national input. */
-export { competencySchema, type NationalCompetency, nationalCodeParams, nationalCompetencySchema } from './dictionary/schemas';
+export {
+  competencySchema,
+  type NationalCompetency,
+  nationalCodeParams,
+  nationalCompetencyQuery,
+  nationalCompetencySchema,
+} from './dictionary/schemas';
 export { type CompetencyRef, publicCompetency, resolveCompetencies } from './dictionary/service';
 export { needsRoutes } from './needs/routes';
 export { standardRoutes } from './standards/routes';

@@ -5,29 +5,33 @@
  * code that bumps the version only when the content changes, so a retry after a partial failure
  * converges every database to the same row and version. Never touches a tenant's own rows.
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, reportSnapshots } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
 import type { Call, NationalContext } from '../../platform/context';
-import { DomainError } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
-import { type NationalCompetency, publicCompetency } from '../competencies';
+import { type NationalCompetency, publicCompetency, type RetireFilter, retiredWhere } from '../competencies';
+import { databases, primary, refuseTenantCode } from './databases';
 
 /** National ids follow the code (codes are uppercase, so this is one-to-one): the same in every database. */
-const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
+export const nationalId = (code: string) => `natcmp_${code.toLowerCase()}`;
 
-const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
-
-/** The control database `DB` answers reads: every database holds the same national rows. */
-const primary = (ctx: NationalContext) => ctx.national.control;
-
-export async function listNational({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
+export async function listNational({
+  ctx,
+  input: q,
+}: Call<NationalContext, { limit: number; cursor?: [string, string]; status: RetireFilter }>) {
   const rows = await primary(ctx)
     .select()
     .from(competencies)
-    .where(and(eq(competencies.tenantId, nationalTenant), after([competencies.code, competencies.id], q.cursor)))
+    .where(
+      and(
+        eq(competencies.tenantId, nationalTenant),
+        retiredWhere(competencies.retiredAt, q.status),
+        after([competencies.code, competencies.id], q.cursor),
+      ),
+    )
     .orderBy(asc(competencies.code), asc(competencies.id))
     .limit(q.limit + 1);
   return page(rows.map(publicCompetency), q.limit, (c) => [c.code, c.id]);
@@ -45,21 +49,23 @@ export async function putNational({
     .where(and(eq(competencies.tenantId, nationalTenant), eq(competencies.code, code)))
     .limit(1);
   if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
-  for (const db of dbs) {
-    const [clash] = await db
-      .select({ id: competencies.id })
-      .from(competencies)
-      .where(and(eq(competencies.code, code), ne(competencies.tenantId, nationalTenant)))
-      .limit(1);
-    if (clash) throw new DomainError('conflict', 'A tenant already uses this code for a technical competency.');
-  }
+  await refuseTenantCode(ctx, competencies, code, 'A tenant already uses this code for a technical competency.');
   const now = nowIso();
   const content = { name: input.name, type: input.type, description: input.description, levels: JSON.stringify(input.levels) };
   const differs = sql`(${competencies.name}, ${competencies.type}, ${competencies.description}, ${competencies.levels}) is not (excluded.name, excluded.type, excluded.description, excluded.levels)`;
   for (const db of dbs) {
     const upsert = db
       .insert(competencies)
-      .values({ tenantId: nationalTenant, id: nationalId(code), code, ...content, version: 1, createdAt: now, updatedAt: now })
+      .values({
+        tenantId: nationalTenant,
+        id: nationalId(code),
+        code,
+        ...content,
+        retiredAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [competencies.tenantId, competencies.id],
         set: { ...content, version: sql`${competencies.version} + 1`, updatedAt: now },

@@ -5,16 +5,16 @@
  * content changes; a retry converges every database. National programs target national
  * competencies only and name no tenant's provider. Never touches a tenant's own rows.
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { competencies, nationalTenant, programs, providers } from '../../db/schema';
 import { nationalAuditIfChanged } from '../../platform/audit/audit';
 import type { Call, NationalContext } from '../../platform/context';
-import { DomainError } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
 import {
   keysOf,
+  linkedKeys,
   linkRows,
   type NationalProgram,
   type ProgramRow,
@@ -23,14 +23,11 @@ import {
   shapePrograms,
   withProvider,
 } from '../catalog';
-import type { CompetencyRef } from '../competencies';
+import type { CompetencyRef, RetireFilter } from '../competencies';
 import { toCenti } from '../jp';
+import { databases, primary, refuseTenantCode } from './databases';
 
-const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
-
-/** The control database `DB` answers reads: every database holds the same national rows. */
-const primary = (ctx: NationalContext) => ctx.national.control;
-const databases = (ctx: NationalContext) => ctx.national.databases().map((d) => d.orm);
+export const nationalProgramId = (code: string) => `natprg_${code.toLowerCase()}`;
 
 async function readNational(ctx: NationalContext, where: ReturnType<typeof and>, limit: number, cursor?: [string, string]) {
   const rows = await primary(ctx)
@@ -43,8 +40,11 @@ async function readNational(ctx: NationalContext, where: ReturnType<typeof and>,
   return rows as ProgramRow[];
 }
 
-export async function listNationalPrograms({ ctx, input: q }: Call<NationalContext, { limit: number; cursor?: [string, string] }>) {
-  const rows = await readNational(ctx, undefined, q.limit + 1, q.cursor);
+export async function listNationalPrograms({
+  ctx,
+  input: q,
+}: Call<NationalContext, { limit: number; cursor?: [string, string]; status: RetireFilter }>) {
+  const rows = await readNational(ctx, q.status === 'all' ? undefined : eq(programs.status, q.status), q.limit + 1, q.cursor);
   const { items, nextCursor } = page(rows, q.limit, (p) => [p.code, p.id]);
   return { items: await shapePrograms(primary(ctx), nationalTenant, items), nextCursor };
 }
@@ -57,17 +57,10 @@ export async function putNationalProgram({
   const id = nationalProgramId(code);
   const [existing] = await readNational(ctx, eq(programs.id, id), 1);
   if (expectedVersion !== undefined && (existing?.version ?? 0) !== expectedVersion) throw staleWrite();
-  for (const db of databases(ctx)) {
-    const [clash] = await db
-      .select({ id: programs.id })
-      .from(programs)
-      .where(and(eq(programs.code, code), ne(programs.tenantId, nationalTenant)))
-      .limit(1);
-    if (clash) throw new DomainError('conflict', 'A tenant already uses this code for a program of its own.');
-  }
+  await refuseTenantCode(ctx, programs, code, 'A tenant already uses this code for a program of its own.');
   const keys = [...new Set(keysOf(input))];
   const found = await primary(ctx)
-    .select({ id: competencies.id, code: competencies.code })
+    .select({ id: competencies.id, code: competencies.code, retiredAt: competencies.retiredAt })
     .from(competencies)
     .where(
       and(
@@ -77,10 +70,12 @@ export async function putNationalProgram({
     );
   const refs = new Map<string, CompetencyRef>();
   for (const c of found) {
-    refs.set(c.id, { tenantId: nationalTenant, id: c.id });
-    refs.set(c.code, { tenantId: nationalTenant, id: c.id });
+    const ref = { tenantId: nationalTenant, id: c.id, retired: c.retiredAt !== null };
+    refs.set(c.id, ref);
+    refs.set(c.code, ref);
   }
-  const links = linkRows(nationalTenant, id, input, refs);
+  // A retired competency may stay a target or prerequisite the program already has, never become a new one.
+  const links = linkRows(nationalTenant, id, input, refs, existing ? await linkedKeys(primary(ctx), nationalTenant, id) : undefined);
   const now = nowIso();
   const content = {
     title: input.title,
@@ -89,7 +84,6 @@ export async function putNationalProgram({
     jpCenti: toCenti(input.jp),
     costPerParticipant: input.costPerParticipant,
     hasTests: input.hasTests,
-    status: input.status,
   };
   // The version moves when the row or its competency links change; a repeat of the same PUT changes nothing.
   const linkKey = (items: (string | number)[][]) => JSON.stringify(items.map((i) => i.join(':')).sort());
@@ -100,11 +94,23 @@ export async function putNationalProgram({
       ...stored.targets.map((t) => ['target', t.competencyId, t.expectedGain]),
       ...stored.prerequisites.map((r) => ['prerequisite', r.competencyId, r.minimumLevel]),
     ]) === linkKey(links.map((l) => [l.role, l.competencyId, l.level]));
-  const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}, ${programs.status}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests, excluded.status)`;
+  // The retire state is not content: a PUT keeps it (retire and reinstate are their own routes).
+  const differs = sql`(${programs.title}, ${programs.description}, ${programs.method}, ${programs.jpCenti}, ${programs.costPerParticipant}, ${programs.hasTests}) is not (excluded.title, excluded.description, excluded.method, excluded.jp_centi, excluded.cost_per_participant, excluded.has_tests)`;
   for (const db of databases(ctx)) {
     const upsert = db
       .insert(programs)
-      .values({ tenantId: nationalTenant, id, code, ...content, providerId: null, version: 1, createdAt: now, updatedAt: now })
+      .values({
+        tenantId: nationalTenant,
+        id,
+        code,
+        ...content,
+        status: 'active',
+        retiredAt: null,
+        providerId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [programs.tenantId, programs.id],
         set: { ...content, version: sql`${programs.version} + 1`, updatedAt: now },

@@ -4,15 +4,23 @@
  * written to every database binding. Handlers parse, call one service, shape the answer.
  */
 
-import type { Context } from 'hono';
-import type { AppEnv } from '../../env';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, nationalRouter, problem, route } from '../../platform/http/openapi';
-import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
-import { nationalProgramSchema, nationalCodeParams as programCodeParams, programSchema } from '../catalog';
-import { nationalCodeParams as competencyCodeParams, competencySchema, nationalCompetencySchema } from '../competencies';
+import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import { nationalProgramQuery, nationalProgramSchema, nationalCodeParams as programCodeParams, programSchema } from '../catalog';
+import {
+  nationalCodeParams as competencyCodeParams,
+  competencySchema,
+  nationalCompetencyQuery,
+  nationalCompetencySchema,
+} from '../competencies';
 import { listNational, putNational } from './dictionary';
 import { listNationalPrograms, putNationalProgram } from './programs';
+import { setCompetencyRetired, setProgramRetired } from './retire';
+
+/** `If-Match` is optional on national curation: absent, the write applies to whatever version is stored. */
+const optionalVersion = (c: { req: { header(name: string): string | undefined } }) =>
+  c.req.header('if-match') === undefined ? undefined : expectedVersion(c);
 
 export const curationRoutes = nationalRouter()
   .openapi(
@@ -21,15 +29,15 @@ export const curationRoutes = nationalRouter()
       path: '/national/competencies',
       tags: ['Competencies'],
       roles: ['national_admin'],
-      summary: 'The national dictionary (managerial and social-cultural), by code',
-      request: { query: pageQuery },
+      summary: 'The national dictionary (managerial and social-cultural), by code; retired ones only with status=retired or all',
+      request: { query: nationalCompetencyQuery },
       responses: { 200: json(pageOf(competencySchema), 'A page of national competencies') },
     }),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query');
+      const { limit, cursor, status } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
       const ctx = c.get('ctx');
-      return c.json(await listNational({ ctx, input: { limit, ...(key ? { cursor: key } : {}) } }), 200);
+      return c.json(await listNational({ ctx, input: { limit, status, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -49,7 +57,7 @@ export const curationRoutes = nationalRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c as Context<AppEnv>);
+      const version = optionalVersion(c);
       const { competency, created } = await putNational({
         ctx,
         input: { code: c.req.valid('param').code, competency: c.req.valid('json'), expectedVersion: version },
@@ -64,15 +72,15 @@ export const curationRoutes = nationalRouter()
       path: '/national/programs',
       tags: ['Catalog'],
       roles: ['national_admin'],
-      summary: 'The national program catalog, by code',
-      request: { query: pageQuery },
+      summary: 'The national program catalog, by code; retired ones only with status=retired or all',
+      request: { query: nationalProgramQuery },
       responses: { 200: json(pageOf(programSchema), 'A page of national programs') },
     }),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query');
+      const { limit, cursor, status } = c.req.valid('query');
       const key = decodeCursor(cursor, 2) as [string, string] | undefined;
       const ctx = c.get('ctx');
-      return c.json(await listNationalPrograms({ ctx, input: { limit, ...(key ? { cursor: key } : {}) } }), 200);
+      return c.json(await listNationalPrograms({ ctx, input: { limit, status, ...(key ? { cursor: key } : {}) } }), 200);
     },
   )
   .openapi(
@@ -93,12 +101,82 @@ export const curationRoutes = nationalRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const version = c.req.header('if-match') === undefined ? undefined : expectedVersion(c as Context<AppEnv>);
+      const version = optionalVersion(c);
       const { program, created } = await putNationalProgram({
         ctx,
         input: { code: c.req.valid('param').code, program: c.req.valid('json'), expectedVersion: version },
       });
       c.header('etag', etagOf(program.version));
       return created ? c.json(program, 201) : c.json(program, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/national/competencies/{code}/retire',
+      tags: ['Competencies'],
+      roles: ['national_admin'],
+      summary:
+        'Retire a national competency in every database: no new standard lines, program links or mentoring; history and current uses stay (If-Match optional)',
+      request: { params: competencyCodeParams },
+      responses: { 200: json(competencySchema, 'Retired (or already retired)'), 412: problem('If-Match is stale') },
+    }),
+    async (c) => {
+      const input = { code: c.req.valid('param').code, retire: true, expectedVersion: optionalVersion(c) };
+      const competency = await setCompetencyRetired({ ctx: c.get('ctx'), input });
+      c.header('etag', etagOf(competency.version));
+      return c.json(competency, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/national/competencies/{code}/reinstate',
+      tags: ['Competencies'],
+      roles: ['national_admin'],
+      summary: 'Reinstate a retired national competency in every database (If-Match optional)',
+      request: { params: competencyCodeParams },
+      responses: { 200: json(competencySchema, 'In use again (or never retired)'), 412: problem('If-Match is stale') },
+    }),
+    async (c) => {
+      const input = { code: c.req.valid('param').code, retire: false, expectedVersion: optionalVersion(c) };
+      const competency = await setCompetencyRetired({ ctx: c.get('ctx'), input });
+      c.header('etag', etagOf(competency.version));
+      return c.json(competency, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/national/programs/{code}/retire',
+      tags: ['Catalog'],
+      roles: ['national_admin'],
+      summary:
+        'Retire a national program in every database: no new offerings, left out of recommendations and plans; offerings run on (If-Match optional)',
+      request: { params: programCodeParams },
+      responses: { 200: json(programSchema, 'Retired (or already retired)'), 412: problem('If-Match is stale') },
+    }),
+    async (c) => {
+      const input = { code: c.req.valid('param').code, retire: true, expectedVersion: optionalVersion(c) };
+      const program = await setProgramRetired({ ctx: c.get('ctx'), input });
+      c.header('etag', etagOf(program.version));
+      return c.json(program, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/national/programs/{code}/reinstate',
+      tags: ['Catalog'],
+      roles: ['national_admin'],
+      summary: 'Reinstate a retired national program in every database (If-Match optional)',
+      request: { params: programCodeParams },
+      responses: { 200: json(programSchema, 'In use again (or never retired)'), 412: problem('If-Match is stale') },
+    }),
+    async (c) => {
+      const input = { code: c.req.valid('param').code, retire: false, expectedVersion: optionalVersion(c) };
+      const program = await setProgramRetired({ ctx: c.get('ctx'), input });
+      c.header('etag', etagOf(program.version));
+      return c.json(program, 200);
     },
   );

@@ -259,6 +259,8 @@ export const schemaExamples: Record<string, unknown> = {
     type: 'manajerial',
     description:
       'Konsisten berperilaku selaras dengan nilai, norma dan etika organisasi, jujur dalam hubungan dengan atasan, rekan kerja, bawahan dan pemangku kepentingan.',
+    status: 'active',
+    retiredAt: null,
     version: 1,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
@@ -305,6 +307,7 @@ export const schemaExamples: Record<string, unknown> = {
     competencyId: 'natcmp_mengelola-perubahan',
     level: 3,
     source: 'self',
+    selfAssessed: true,
     date: '2026-07-15',
     assessor: 'self',
     note: null,
@@ -432,6 +435,7 @@ export const schemaExamples: Record<string, unknown> = {
   JpLedger: {
     employeeId: 'emp_a88rfy9mc11h0e03',
     year: 2026,
+    employmentType: 'pns',
     entries: [
       {
         id: 'jp_1k8k5knbt000msptqbxf',
@@ -454,10 +458,25 @@ export const schemaExamples: Record<string, unknown> = {
     year: 2026,
     unitId: null,
     target: 20,
+    targets: { pns: 20, pppk: 20 },
     employees: 300,
     reached: 10,
     share: 0.0333,
     meanJp: 1.7,
+    byEmploymentType: {
+      pns: { employees: 262, reached: 9, share: 0.0344 },
+      pppk: { employees: 38, reached: 1, share: 0.0263 },
+    },
+  },
+  TenantSettings: {
+    selfAssessments: 'until_other_source',
+    jpTargets: { pns: 20, pppk: 20 },
+    version: 0,
+    updatedAt: null,
+  },
+  TenantSettingsInput: {
+    selfAssessments: 'until_other_source',
+    jpTargets: { pns: 20, pppk: 24 },
   },
   EvaluationSettings: {
     l3WaitingDays: 30,
@@ -538,6 +557,8 @@ export const schemaExamples: Record<string, unknown> = {
       meanPre: 56.5,
       meanPost: 77.5,
       meanGain: 21,
+      hakeGain: 0.4828,
+      meanIndividualGain: 0.5428,
       meanNormalizedGain: 0.5428,
     },
     l3: {
@@ -591,6 +612,8 @@ export const schemaExamples: Record<string, unknown> = {
       meanPre: 56.5,
       meanPost: 77.5,
       meanGain: 21,
+      hakeGain: 0.4828,
+      meanIndividualGain: 0.5428,
       meanNormalizedGain: 0.5428,
     },
     l3: {
@@ -620,6 +643,8 @@ export const schemaExamples: Record<string, unknown> = {
       meanPre: 56.5,
       meanPost: 77.5,
       meanGain: 21,
+      hakeGain: 0.4828,
+      meanIndividualGain: 0.5428,
       meanNormalizedGain: 0.5428,
     },
     l3: {
@@ -689,6 +714,20 @@ export const schemaExamples: Record<string, unknown> = {
     notes: 'Membahas rencana kerja dan pembagian tugas staf.',
     actionItems: ['Kirim draf rencana kerja sebelum 17 Maret'],
   },
+  MentoringSession: {
+    id: 'mss_1k8k5kqz0000a1b2c3d4',
+    pairingId: 'par_1k8k5kq5n0008xk3m2p1',
+    date: '2026-03-10',
+    minutes: 60,
+    notes: 'Membahas rencana kerja dan pembagian tugas staf.',
+    actionItems: ['Kirim draf rencana kerja sebelum 17 Maret'],
+    recordedBy: 'dev-employee-kalianda',
+    recorderId: 'emp_a88rfy9mc11h0e03',
+    status: 'confirmed',
+    confirmedBy: 'dev-employee-kalianda-mentor',
+    confirmedAt: '2026-03-11T02:15:00.000Z',
+    createdAt: '2026-03-10T09:30:00.000Z',
+  },
   NewMentoringGoal: {
     title: 'Menyusun rencana kerja seksi 2027',
     dueDate: '2027-03-31',
@@ -741,6 +780,7 @@ export const schemaExamples: Record<string, unknown> = {
     description: 'Bimtek Standar Pelayanan Publik bagi ASN kalianda.',
     method: 'bimbingan_teknis',
     classical: true,
+    methodKind: 'perlan_klasikal',
     jp: 24,
     costPerParticipant: 2500000,
     provider: {
@@ -750,6 +790,7 @@ export const schemaExamples: Record<string, unknown> = {
     },
     hasTests: true,
     status: 'active',
+    retiredAt: null,
     targets: [
       {
         competencyId: 'natcmp_pelayanan-publik',
@@ -1522,8 +1563,12 @@ const draftPlan = {
       },
     ],
     jpTarget: 20,
+    jpTargets: { pns: 20, pppk: 20 },
   },
 };
+
+/** A plan as lists show it: the plan without its options and totals. */
+const { options: _options, totals: _totals, ...planHeader } = draftPlan;
 
 /** Success responses whose schema has no name, by "METHOD path". */
 export const responseExamples: Record<string, unknown> = {
@@ -1531,20 +1576,10 @@ export const responseExamples: Record<string, unknown> = {
   'GET /api/v1/tenants/{tenant}/plans': {
     items: [
       {
-        id: 'pln_1k8k5l5in000v6233yg3',
-        year: 2027,
-        budget: 150000000,
-        status: 'draft',
-        sourcePlanId: null,
-        createdBy: 'dev-tenant_admin-kalianda',
-        approvedBy: null,
-        approvedAt: null,
-        version: 1,
-        createdAt: '2026-11-29T17:29:15.095Z',
-        updatedAt: '2026-11-29T17:29:15.095Z',
-        lines: 56,
-        budgetUsed: 21200000,
-        closureShare: 0.043,
+        ...planHeader,
+        lines: draftPlan.totals.lines,
+        budgetUsed: draftPlan.totals.budgetUsed,
+        closureShare: draftPlan.totals.closureShare,
       },
     ],
     nextCursor: null,

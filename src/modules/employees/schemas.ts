@@ -7,15 +7,12 @@ import { z } from '@hono/zod-openapi';
 import { employeeStatuses, employmentTypes, genders } from '../../db/schema/employees';
 import { pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
+import { lineText } from '../../platform/http/text';
 
 const id = z.string().min(1).max(60);
 
 /** A leading = + - @ would make the name a formula in a spreadsheet opening the export. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(2)
-  .max(200)
+export const nameSchema = lineText(200, 2)
   .refine((v) => !/^[=+\-@]/.test(v), 'a name may not start with =, +, - or @')
   .openapi({ example: 'Siti Rahayu, S.Kep., Ns.' });
 

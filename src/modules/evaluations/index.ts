@@ -8,5 +8,7 @@
  */
 export { ikmRoutes } from './ikm/routes';
 export { indicatorRoutes } from './indicators/routes';
+/** For the caller's personal data export (`GET /me/export`): the answers they gave and the scores about them. */
+export { personalEvaluations } from './levels/personal-data';
 export { evaluationLevelRoutes } from './levels/routes';
 export { evaluationSettingsRoutes } from './levels/settings-routes';

@@ -16,13 +16,14 @@ import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
 import type { NewJpEntry } from './schemas';
+import { jpTargetCenti } from './targets';
 
 type Row = typeof jpEntries.$inferSelect;
 
 export const toCenti = (jp: number) => Math.round(jp * 100);
 const fromCenti = (centi: number) => centi / 100;
 
-const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
+export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
   id: r.id,
   employeeId: r.employeeId,
   jp: fromCenti(r.jpCenti),
@@ -76,7 +77,7 @@ export async function recordJp({ ctx, input }: Call<TenantContext, NewJpEntry>) 
   return { entry: publicEntry(row), created: row.id === id };
 }
 
-/** An employee's entries of `year` (newest first), total and distance to the tenant's target. One statement. */
+/** An employee's entries of `year` (newest first), total and distance to the target of their employment type. One statement. */
 export async function ledgerOf({ ctx, input }: Call<TenantContext, { employeeId: string; year?: number | undefined }>) {
   const { employeeId, year = yearIn(ctx.tenant) } = input;
   assertSelfOrAdmin(ctx, employeeId);
@@ -85,6 +86,8 @@ export async function ledgerOf({ ctx, input }: Call<TenantContext, { employeeId:
     .select({
       // Aliased: D1 returns columns by name, and two `id`s would collide.
       employee: sql<string>`${employees.id}`.as('ledger_employee_id'),
+      employmentType: employees.employmentType,
+      targetCenti: sql<number>`${jpTargetCenti(ctx.db, ctx.tenant, sql`${employees.employmentType}`)}`.as('target_centi'),
       id: j.id,
       occurredAt: j.occurredAt,
       year: j.year,
@@ -98,7 +101,8 @@ export async function ledgerOf({ ctx, input }: Call<TenantContext, { employeeId:
     .leftJoin(j, and(eq(j.tenantId, employees.tenantId), eq(j.employeeId, employees.id), eq(j.year, year)))
     .where(eq(employees.id, employeeId))
     .orderBy(desc(j.occurredAt), desc(j.id));
-  if (rows.length === 0) throw notFound('employee');
+  const [first] = rows;
+  if (!first) throw notFound('employee');
   const entries = rows.flatMap((r) =>
     r.id === null || r.occurredAt === null || r.year === null || r.jpCenti === null || r.source === null || r.createdAt === null
       ? []
@@ -116,14 +120,15 @@ export async function ledgerOf({ ctx, input }: Call<TenantContext, { employeeId:
         ],
   );
   const totalCenti = entries.reduce((sum, e) => sum + toCenti(e.jp), 0);
-  const target = ctx.tenant.jpTarget;
+  const targetCenti = first.targetCenti;
   return {
     employeeId,
     year,
+    employmentType: first.employmentType,
     entries,
     total: fromCenti(totalCenti),
-    target,
-    remaining: fromCenti(Math.max(0, target * 100 - totalCenti)),
-    reached: totalCenti >= target * 100,
+    target: fromCenti(targetCenti),
+    remaining: fromCenti(Math.max(0, targetCenti - totalCenti)),
+    reached: totalCenti >= targetCenti,
   };
 }

@@ -3,8 +3,10 @@
  * places (stored as hundredths); instants are ISO-8601 with an offset, stored in UTC.
  */
 import { z } from '@hono/zod-openapi';
+import { employmentTypes } from '../../db/schema/employees';
 import { jpSources } from '../../db/schema/jp';
 import { tenantParams } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
 
 const hundredths = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 
@@ -19,8 +21,8 @@ export const newJpEntrySchema = z
       .datetime({ offset: true })
       .refine((v) => v >= '2000' && v < '2101', 'an instant between 2000 and 2100')
       .openapi({ example: '2026-03-14T09:00:00+07:00' }),
-    reference: z.string().trim().min(1).max(120).optional(),
-    note: z.string().trim().min(1).max(1000).optional(),
+    reference: lineText(120).optional(),
+    note: multilineText(1000).optional(),
   })
   .strict()
   .openapi('NewJpEntry');
@@ -44,26 +46,35 @@ export const jpLedgerSchema = z
   .object({
     employeeId: z.string(),
     year: z.number().int(),
+    employmentType: z.enum(employmentTypes),
     entries: z.array(jpEntrySchema),
     total: z.number(),
-    target: z.number(),
+    target: z.number().openapi({ description: "The yearly target of the employee's employment type (tenant settings, jpTargets)" }),
     remaining: z.number(),
     reached: z.boolean(),
   })
   .openapi('JpLedger');
 
+const reachingSchema = z.object({
+  employees: z.number().int(),
+  reached: z.number().int(),
+  share: z.number().nullable(),
+});
+
 export const jpSummarySchema = z
   .object({
     year: z.number().int(),
     unitId: z.string().nullable(),
-    target: z.number(),
+    target: z.number().openapi({ description: 'The PNS target (as before targets per employment type; see targets)' }),
+    targets: z.object({ pns: z.number(), pppk: z.number() }).openapi({ description: 'The yearly target of each employment type' }),
     employees: z.number().int().openapi({ description: 'Active employees' }),
-    reached: z.number().int().openapi({ description: 'Active employees whose JP of the year reach the target' }),
+    reached: z.number().int().openapi({ description: "Active employees whose JP of the year reach their employment type's target" }),
     share: z.number().nullable().openapi({ description: 'reached / employees, 4 decimals; null without employees' }),
     meanJp: z
       .number()
       .nullable()
       .openapi({ description: 'Mean JP of the year over active employees (none earned counts as 0), 2 decimals' }),
+    byEmploymentType: z.object({ pns: reachingSchema, pppk: reachingSchema }),
   })
   .openapi('JpSummary');
 

@@ -10,7 +10,7 @@ import { orNull } from '../../platform/http/openapi';
 
 const ref = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
-const profileSchema = z
+export const profileSchema = z
   .object({
     id: z.string(),
     nip: z.string(),

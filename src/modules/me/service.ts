@@ -10,10 +10,10 @@ import type { Call, TenantContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import type { Profile } from './schemas';
 
-/** One statement; joined columns are aliased because two result columns may not share a name. */
-export async function profileOf({ ctx, input: employeeId }: Call<TenantContext, string>): Promise<Profile> {
+/** The caller's profile as one statement; joined columns are aliased because two result columns may not share a name. */
+export function profileQuery(ctx: TenantContext, employeeId: string) {
   const supervisor = alias(employees, 'supervisor');
-  const [row] = await ctx.db
+  return ctx.db
     .select({
       id: employees.id,
       nip: employees.nip,
@@ -40,6 +40,11 @@ export async function profileOf({ ctx, input: employeeId }: Call<TenantContext, 
     .leftJoin(supervisor, and(eq(supervisor.tenantId, employees.tenantId), eq(supervisor.id, employees.supervisorId)))
     .where(eq(employees.id, employeeId))
     .limit(1);
+}
+
+/** The profile from `profileQuery`'s rows (404 when the token's employee is not in the tenant). */
+export function shapeProfile(rows: Awaited<ReturnType<typeof profileQuery>>): Profile {
+  const [row] = rows;
   if (!row) throw notFound('employee');
   const {
     unitId,
@@ -59,4 +64,8 @@ export async function profileOf({ ctx, input: employeeId }: Call<TenantContext, 
     position: { id: positionId, code: positionCode, name: positionName, category: positionCategory },
     supervisor: supervisorId && supervisorName ? { id: supervisorId, name: supervisorName } : null,
   };
+}
+
+export async function profileOf({ ctx, input: employeeId }: Call<TenantContext, string>): Promise<Profile> {
+  return shapeProfile(await profileQuery(ctx, employeeId));
 }

@@ -3,4 +3,7 @@
  * sessions and goals, suggestions and whole-pool matching. Other modules and the app import from
  * here only.
  */
+
+/** For the caller's personal data export (`GET /me/export`): their profile, pairings, sessions and goals. */
+export { personalMentoring } from './personal-data';
 export { mentoringRoutes } from './routes';

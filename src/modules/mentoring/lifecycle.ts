@@ -13,10 +13,12 @@
  * database, never a check-then-write: acceptance counts the mentor's active mentoring pairings
  * against the profile's capacity inside the same statement (D1 runs one statement at a time), so
  * parallel accepts never exceed it. Completion credits JP to the mentee in the same batch:
- * session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly once (the
- * transition happens once, and the ledger's reference `pairing:<id>` is unique).
+ * confirmed session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly
+ * once (the transition happens once, and the ledger's reference `pairing:<id>` is unique). A pairing's
+ * JP needs both members to stand behind its sessions (SPEC 15): a session one member recorded and
+ * nobody confirmed (sessions.ts) simply does not count, then or later.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { mentoringSessions, pairings } from '../../db/schema';
 import { auditIfChanged } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
@@ -120,7 +122,7 @@ export async function endPairing({ ctx, input: { id, ...input } }: Call<TenantCo
   const [sum] = await ctx.db
     .select({ minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)`.as('minutes') })
     .from(mentoringSessions)
-    .where(eq(mentoringSessions.pairingId, p.id));
+    .where(and(eq(mentoringSessions.pairingId, p.id), isNotNull(mentoringSessions.confirmedAt)));
   const minutes = sum?.minutes ?? 0;
   const jp = jpForMinutes(minutes);
   const credit =
@@ -131,11 +133,11 @@ export async function endPairing({ ctx, input: { id, ...input } }: Call<TenantCo
           source: p.kind,
           occurredAt: now,
           reference: `pairing:${p.id}`,
-          note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${minutes} menit`,
+          note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${minutes} menit terkonfirmasi`,
         })
       : [];
-  // A session recorded after the sum was read would change the JP owed: the write then loses.
-  const unchanged = sql`(select coalesce(sum(s.minutes), 0) from mentoring_sessions as s where s.tenant_id = ${col('tenant_id')} and s.pairing_id = ${col('id')}) = ${minutes}`;
+  // A session confirmed after the sum was read would change the JP owed: the write then loses.
+  const unchanged = sql`(select coalesce(sum(s.minutes), 0) from mentoring_sessions as s where s.tenant_id = ${col('tenant_id')} and s.pairing_id = ${col('id')} and s.confirmed_at is not null) = ${minutes}`;
   return apply(
     ctx,
     p,

@@ -15,21 +15,28 @@ import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
-import { resolveCompetencies } from '../competencies';
+import { resolveCompetencies, retiredReferences } from '../competencies';
 import type { MentorChanges, NewMentor } from './schemas';
 
 type Row = typeof mentorProfiles.$inferSelect;
 
-const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({
+export const publicMentor = ({ tenantId: _t, competencies, ...rest }: Omit<Row, 'tenantId'> & { tenantId?: string }) => ({
   ...rest,
   competencies: JSON.parse(competencies) as string[],
 });
 
-/** Competency ids for ids or codes; every unknown one is reported under `path`. */
-export async function competencyIds(ctx: TenantContext, keys: string[], path: string): Promise<string[]> {
+/**
+ * Competency ids for ids or codes; every unknown one is reported under `path`, and so is a retired
+ * one that is not among the ids already held (`kept`): what a profile offers stays, nothing new.
+ */
+export async function competencyIds(ctx: TenantContext, keys: string[], path: string, kept: string[] = []): Promise<string[]> {
   const refs = await resolveCompetencies(ctx, keys);
-  const unknown = keys.flatMap((k, i) => (refs.has(k) ? [] : [{ path: `${path}.${i}`, message: 'no such competency in this tenant' }]));
-  if (unknown.length > 0) throw new DomainError('unprocessable', 'Unknown competencies.', unknown);
+  const problems = keys.flatMap((k, i) => {
+    const ref = refs.get(k);
+    if (!ref) return [{ path: `${path}.${i}`, message: 'no such competency in this tenant' }];
+    return retiredReferences([{ ...ref, path: `${path}.${i}` }], new Set(kept));
+  });
+  if (problems.length > 0) throw new DomainError('unprocessable', 'Unknown or retired competencies.', problems);
   return [...new Set(keys.map((k) => (refs.get(k) as { id: string }).id))];
 }
 
@@ -87,7 +94,9 @@ export async function updateMentor({ ctx, input }: Call<TenantContext, { id: str
   const set: Partial<Row> = {};
   if (changes.capacity !== undefined) set.capacity = changes.capacity;
   if (changes.competencies !== undefined)
-    set.competencies = JSON.stringify(await competencyIds(ctx, changes.competencies, 'body.competencies'));
+    set.competencies = JSON.stringify(
+      await competencyIds(ctx, changes.competencies, 'body.competencies', JSON.parse(current.competencies) as string[]),
+    );
   if (changes.availability !== undefined) set.availability = changes.availability;
   if (changes.status !== undefined) set.status = changes.status;
   const w = { table: mentorProfiles, entity: 'mentor_profile', id, expectedVersion };

@@ -13,7 +13,7 @@ import { createPairing, getPairing, listPairings } from './pairings';
 import { matchMentees } from './pool-matching';
 import { createMentor, getMentor, listMentors, updateMentor } from './profiles';
 import * as s from './schemas';
-import { addGoal, addSession, getGoal, listGoals, listSessions, updateGoal } from './sessions';
+import { addGoal, addSession, confirmSession, getGoal, listGoals, listSessions, updateGoal } from './sessions';
 import { suggestionsFor } from './suggestions';
 
 const tags = ['Mentoring'];
@@ -235,12 +235,32 @@ export const mentoringRoutes = tenantRouter()
       path: '/tenants/{tenant}/pairings/{id}/sessions',
       tags,
       roles: members,
-      summary: 'Record a session (a member, on an active pairing)',
+      summary:
+        'Record a session (a member, on an active pairing; at most 8 hours, not after today): unconfirmed until the other member confirms it',
       request: { params: s.idParams, body: jsonBody(s.newSessionSchema) },
-      responses: { 201: json(s.sessionSchema, 'Recorded'), ...stateConflict },
+      responses: { 201: json(s.sessionSchema, 'Recorded'), ...stateConflict, 422: problem('The date is after today') },
     }),
     async (c) =>
       c.json(await addSession({ ctx: c.get('ctx'), input: { pairingId: c.req.valid('param').id, session: c.req.valid('json') } }), 201),
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm',
+      tags,
+      roles: people,
+      summary:
+        'Confirm a session (the member who did not record it, or the admin; on an active pairing): only confirmed minutes earn JP at completion',
+      request: { params: s.sessionParams },
+      responses: {
+        200: json(s.sessionSchema, 'Confirmed (a confirmed session is answered as it is)'),
+        ...stateConflict,
+      },
+    }),
+    async (c) => {
+      const { id, sessionId } = c.req.valid('param');
+      return c.json(await confirmSession({ ctx: c.get('ctx'), input: { pairingId: id, sessionId } }), 200);
+    },
   )
   .openapi(
     route({

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { goalStatuses, mentorStatuses, pairingKinds, pairingStatuses } from '../../db/schema/mentoring';
 import { pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
+import { lineText, multilineText } from '../../platform/http/text';
 
 const id = z.string().min(1).max(60);
 const day = z.iso
@@ -10,17 +11,18 @@ const day = z.iso
   .refine((v) => v >= '2000-01-01' && v < '2101-01-01', 'a date between 2000 and 2100')
   .openapi({ example: '2026-03-10' });
 const competencyKeys = z.array(z.string().trim().min(1).max(60)).max(30);
-const reason = z.string().trim().min(3).max(1000);
+const reason = multilineText(1000, 3);
 
 export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const goalParams = idParams.extend({ goalId: id.openapi({ param: { name: 'goalId', in: 'path' } }) });
+export const sessionParams = idParams.extend({ sessionId: id.openapi({ param: { name: 'sessionId', in: 'path' } }) });
 
 export const newMentorSchema = z
   .object({
     employeeId: id,
     capacity: z.number().int().min(0).max(50).default(3),
     competencies: competencyKeys.default([]).openapi({ description: 'Competencies offered, by id or code' }),
-    availability: z.string().trim().min(1).max(500).optional().openapi({ example: 'Selasa dan Kamis, 13.00–15.00 WIB' }),
+    availability: multilineText(500).optional().openapi({ example: 'Selasa dan Kamis, 13.00–15.00 WIB' }),
     status: z.enum(mentorStatuses).default('active'),
   })
   .strict()
@@ -31,7 +33,7 @@ export const mentorChangesSchema = z
   .object({
     capacity: z.number().int().min(0).max(50),
     competencies: competencyKeys,
-    availability: z.string().trim().min(1).max(500).nullable(),
+    availability: multilineText(500).nullable(),
     status: z.enum(mentorStatuses),
   })
   .partial()
@@ -55,7 +57,8 @@ export const mentorSchema = z
 
 export const mentorQuery = pageQuery.extend({ status: z.enum(mentorStatuses).optional() });
 
-const newGoal = z.object({ title: z.string().trim().min(1).max(300), dueDate: day.optional() }).strict();
+const goalTitle = lineText(300);
+const newGoal = z.object({ title: goalTitle, dueDate: day.optional() }).strict();
 
 export const newPairingSchema = z
   .object({
@@ -63,7 +66,7 @@ export const newPairingSchema = z
     mentorId: id,
     menteeId: id,
     focus: competencyKeys.default([]).openapi({ description: 'Focus competencies, by id or code' }),
-    note: z.string().trim().min(1).max(1000).optional(),
+    note: multilineText(1000).optional(),
     goals: z.array(newGoal).max(20).default([]),
   })
   .strict()
@@ -108,12 +111,15 @@ export const endSchema = z
   .openapi('EndPairing');
 export type EndPairing = z.infer<typeof endSchema>;
 
+/** A session is at most a working day: 8 hours. */
+const maxSessionMinutes = 480;
+
 export const newSessionSchema = z
   .object({
-    date: day,
-    minutes: z.number().int().min(1).max(1440),
-    notes: z.string().trim().min(1).max(5000).optional(),
-    actionItems: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+    date: day.openapi({ description: "The day of the session, not after today on the tenant's clock" }),
+    minutes: z.number().int().min(1).max(maxSessionMinutes).openapi({ description: 'At most 480 (8 hours)' }),
+    notes: multilineText(5000).optional(),
+    actionItems: z.array(lineText(300)).max(20).default([]),
   })
   .strict()
   .openapi('NewMentoringSession');
@@ -128,6 +134,15 @@ export const sessionSchema = z
     notes: z.string().nullable(),
     actionItems: z.array(z.string()),
     recordedBy: z.string(),
+    recorderId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The member who recorded it (null: recorded before confirmations, by a member not known)' }),
+    status: z.enum(['unconfirmed', 'confirmed']).openapi({
+      description: 'Confirmed by the other member or the admin; only confirmed minutes earn JP when the pairing completes',
+    }),
+    confirmedBy: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('MentoringSession');
@@ -135,7 +150,7 @@ export const sessionSchema = z
 export const newGoalSchema = newGoal.openapi('NewMentoringGoal');
 export type NewGoal = z.infer<typeof newGoalSchema>;
 export const goalChangesSchema = z
-  .object({ title: z.string().trim().min(1).max(300), status: z.enum(goalStatuses), dueDate: day.nullable() })
+  .object({ title: goalTitle, status: z.enum(goalStatuses), dueDate: day.nullable() })
   .partial()
   .strict()
   .openapi('MentoringGoalChanges');

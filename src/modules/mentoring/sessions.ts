@@ -3,10 +3,17 @@
  * session's notes are seen by the two members and the admin only: everyone else gets 404 for the
  * whole pairing. Sessions are recorded only while the pairing is active (decided inside the insert,
  * so a session cannot slip in after completion and escape the JP count); goals while it is open.
+ *
+ * A session is `unconfirmed` until the other member — not the one who recorded it — or the admin
+ * confirms it, while the pairing is active; only confirmed minutes earn JP at completion
+ * (lifecycle.ts), so neither member alone can log the hours a pairing's JP rests on. A session
+ * recorded before confirmations existed names no recording member: only the admin confirms it.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { mentoringGoals, mentoringSessions, pairings } from '../../db/schema';
-import { auditEntry } from '../../platform/audit/audit';
+import { auditEntry, auditIfChanged } from '../../platform/audit/audit';
+import { hasRole } from '../../platform/auth/principal';
+import { todayIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
 import { DomainError, notFound } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
@@ -19,11 +26,12 @@ import type { GoalChanges, NewGoal, NewSession } from './schemas';
 type SessionRow = typeof mentoringSessions.$inferSelect;
 type GoalRow = typeof mentoringGoals.$inferSelect;
 
-const publicSession = ({ tenantId: _t, actionItems, ...rest }: Omit<SessionRow, 'tenantId'> & { tenantId?: string }) => ({
+export const publicSession = ({ tenantId: _t, actionItems, ...rest }: Omit<SessionRow, 'tenantId'> & { tenantId?: string }) => ({
   ...rest,
   actionItems: JSON.parse(actionItems) as string[],
+  status: rest.confirmedAt === null ? ('unconfirmed' as const) : ('confirmed' as const),
 });
-const publicGoal = ({ tenantId: _t, ...rest }: Omit<GoalRow, 'tenantId'> & { tenantId?: string }) => rest;
+export const publicGoal = ({ tenantId: _t, ...rest }: Omit<GoalRow, 'tenantId'> & { tenantId?: string }) => rest;
 
 /** The pairing, for a member who keeps it (the admin reads but does not write: 403). */
 async function keptBy(ctx: TenantContext, pairingId: string): Promise<PairingRow> {
@@ -42,6 +50,11 @@ export async function addSession({
 }: Call<TenantContext, { pairingId: string; session: NewSession }>) {
   const p = await keptBy(ctx, pairingId);
   if (p.status !== 'active') throw new DomainError('conflict', `Sessions are recorded on active pairings; this one is ${p.status}.`);
+  const today = todayIn(ctx.tenant);
+  if (input.date > today)
+    throw new DomainError('unprocessable', 'A session is recorded once it has taken place.', [
+      { path: 'body.date', message: `after today (${today})` },
+    ]);
   const row = {
     id: newSortableId('mss'),
     pairingId,
@@ -50,6 +63,9 @@ export async function addSession({
     notes: input.notes ?? null,
     actionItems: JSON.stringify(input.actionItems),
     recordedBy: ctx.actor.subject,
+    recorderId: ctx.actor.employeeId ?? null,
+    confirmedBy: null,
+    confirmedAt: null,
     createdAt: nowIso(),
   };
   await ctx.db.batch([
@@ -58,6 +74,46 @@ export async function addSession({
     auditEntry(ctx, 'session.create', 'mentoring_session', row.id),
   ]);
   return publicSession(row);
+}
+
+/** The other member or the admin confirms a session of an active pairing; confirming it again changes nothing. */
+export async function confirmSession({ ctx, input }: Call<TenantContext, { pairingId: string; sessionId: string }>) {
+  const { pairingId, sessionId } = input;
+  const p = await visiblePairing(ctx, pairingId);
+  const s = mentoringSessions;
+  const read = async () => {
+    const [row] = await ctx.db
+      .select()
+      .from(s)
+      .where(and(eq(s.id, sessionId), eq(s.pairingId, pairingId)))
+      .limit(1);
+    if (!row) throw notFound('session');
+    return row;
+  };
+  const session = await read();
+  const admin = hasRole(ctx.actor, 'tenant_admin');
+  const otherMember = isMember(ctx, p) && session.recorderId !== null && session.recorderId !== ctx.actor.employeeId;
+  if (!admin && !otherMember)
+    throw new DomainError(
+      'forbidden',
+      session.recorderId === null
+        ? 'This session was recorded before confirmations and names no member: the admin confirms it.'
+        : 'A session is confirmed by the member who did not record it, or by the admin.',
+    );
+  if (session.confirmedAt !== null) return publicSession(session);
+  if (p.status !== 'active') throw new DomainError('conflict', `Sessions are confirmed on active pairings; this one is ${p.status}.`);
+  const now = nowIso();
+  const [, rows] = await ctx.db.batch([
+    ctx.db.guard(inStatus(ctx, pairingId, ['active']), 'conflict', 'The pairing is no longer active.'),
+    ctx.db
+      .update(s)
+      .set({ confirmedBy: ctx.actor.subject, confirmedAt: now })
+      .where(and(eq(s.id, sessionId), eq(s.pairingId, pairingId), isNull(s.confirmedAt)))
+      .returning(),
+    auditIfChanged(ctx, 'session.confirm', 'mentoring_session', sessionId, now),
+  ]);
+  const [row] = rows;
+  return publicSession(row ?? (await read()));
 }
 
 export async function listSessions({ ctx, input }: Call<TenantContext, { pairingId: string; limit: number; cursor?: [string, string] }>) {

@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { competencyTypes, employees, jpEntries, needsPeople } from '../../db/schema';
+import { jpTargetCenti } from '../jp';
 import type { SummaryProvider } from './providers';
 import { cellKey, contributionKey, meanColumns, overEmployees } from './record-keys';
 
@@ -57,14 +58,14 @@ const meanGap = (type: (typeof competencyTypes)[number]): SummaryProvider => ({
 
 export const meanGapProviders = competencyTypes.map(meanGap);
 
-/** Against the tenant's own target; an employee with no credit in the year has 0 JP. */
+/** Against the tenant's own target for the employee's employment type; an employee with no credit in the year has 0 JP. */
 export const shareReachingJpTarget: SummaryProvider = {
   name: 'shareReachingJpTarget',
   kind: 'share',
   base: 'employees',
-  description: "Share of active employees whose JP of the year reach their tenant's target",
+  description: "Share of active employees whose JP of the year reach their tenant's target for their employment type (PNS, PPPK)",
   measure: ({ tenant, db, year }) => {
-    const reached = sql`(coalesce(j.total, 0) >= ${tenant.jpTarget * 100})`;
+    const reached = sql`(coalesce(j.total, 0) >= ${jpTargetCenti(db, tenant, sql`e.employment_type`)})`;
     return sql`
     select e.unit_id as unit_id, sum(${reached}) as sum, count(*) as count, count(*) as people,
            ${cellKey(contributionKey('e.id', reached))} as value_key, 0 as people_key

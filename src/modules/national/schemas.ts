@@ -32,7 +32,7 @@ const figureSchema = z
     value: z.number().nullable().openapi({ description: 'The figure as published (with cell-key noise); null when suppressed' }),
     people: z.number().int().nullable().openapi({
       description:
-        "People the figure is computed from, with its own cell-key noise and never below the threshold (a share's base, the scope's active employees, exactly); null when suppressed",
+        "People the figure is computed from, with its own cell-key noise (near the threshold it may read below it); a share's base, the scope's active employees, exactly; null when suppressed",
     }),
     perturbed: z.boolean().optional().openapi({
       description: 'Present (true) on every published figure: its numbers carry cell-key noise, see the national summaries docs',

@@ -2,8 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { positionCategories, unitKinds } from '../../db/schema/organisation';
 import { pageQuery } from '../../platform/http/pagination';
 import { codeSchema, tenantParams } from '../../platform/http/params';
+import { lineText } from '../../platform/http/text';
 
-const name = z.string().trim().min(2).max(200);
+const name = lineText(200, 2);
 const id = z.string().min(1).max(60);
 
 export const unitSchema = z

@@ -1,7 +1,7 @@
 /**
  * Turns the optimizer's assignments into plan lines that say which gaps they close (competency,
  * from → to, weight) and into the plan's totals: budget used, weighted gap closed as a share of all
- * weighted gaps in scope, employees reaching the JP target, each also by unit. Pure; it must count
+ * weighted gaps in scope, employees reaching the JP target of their employment type, each also by unit. Pure; it must count
  * a gap at most once however many lines of one employee close it.
  */
 
@@ -42,7 +42,7 @@ interface UnitTotals {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function explain(built: BuiltInstance, result: PlanResult, naive: PlanResult) {
-  const { instance, gapStart, required } = built;
+  const { instance, gapStart, required, jpTargets } = built;
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
   const offerings = new Map(instance.offerings.map((o) => [o.id, o]));
   const byUnit = new Map<string, UnitTotals>();
@@ -51,7 +51,6 @@ export function explain(built: BuiltInstance, result: PlanResult, naive: PlanRes
     byUnit
       .set(id, { unitId: id, employees: 0, lines: 0, cost: 0, weightedGap: 0, closed: 0, reachingTargetBefore: 0, reachingTargetAfter: 0 })
       .get(id)!;
-  const target = instance.employees[0]?.jpTarget ?? 0;
   for (const e of instance.employees) {
     const u = unitOf(e.unitId);
     u.employees++;
@@ -123,7 +122,8 @@ export function explain(built: BuiltInstance, result: PlanResult, naive: PlanRes
     reachingTargetBefore: sum((u) => u.reachingTargetBefore),
     reachingTargetAfter: sum((u) => u.reachingTargetAfter),
     byUnit: units.map((u) => ({ ...u, weightedGap: round(u.weightedGap), closed: round(u.closed) })),
-    jpTarget: target,
+    jpTarget: jpTargets.pns,
+    jpTargets,
   };
   return { lines, totals };
 }

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { competencies } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
+import { type JpTargets, jpTargetsOf } from '../jp';
 import type { NewPlan } from './schemas';
 import type { PlanEmployee, PlanGap, PlanInstance, PlanOffering } from './types';
 
@@ -21,6 +22,8 @@ export interface BuiltInstance {
   /** The standard's level of gap j of employee i is required[gapStart[i] + j] (current = required − gap). */
   gapStart: Int32Array;
   required: Uint8Array;
+  /** The yearly JP targets in force: each employee's is their employment type's. */
+  jpTargets: JpTargets;
 }
 
 /** Employees per gap read: ≈ 1 MB of rows at ten gaps each. */
@@ -61,7 +64,7 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
     shared.set(id, id);
     return id;
   };
-  const target = ctx.tenant.jpTarget;
+  const jpTargets = await jpTargetsOf(ctx);
   const planEmployees: PlanEmployee[] = [];
   const starts: number[] = [0];
   let required = new Uint8Array(16_384);
@@ -69,8 +72,8 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
   let cursor = '';
   for (;;) {
     // Keyset over the employees' primary key: each page reads on from the last id, never an offset.
-    const rows = await db.all<{ employee_id: string; unit_id: string; gaps: string; jp: number }>(sql`
-      select e.id as employee_id, e.unit_id as unit_id,
+    const rows = await db.all<{ employee_id: string; unit_id: string; employment_type: 'pns' | 'pppk'; gaps: string; jp: number }>(sql`
+      select e.id as employee_id, e.unit_id as unit_id, e.employment_type as employment_type,
         json_group_array(json_array(s.competency_id, s.required_level, cl.level, s.weight)) as gaps,
         (select coalesce(sum(j.jp_centi), 0) from jp_entries j where j.tenant_id = e.tenant_id and j.employee_id = e.id and j.year = ${input.year}) as jp
       from employees e
@@ -92,7 +95,8 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
         return { competencyId: intern(competencyId), gap: level - current, weight };
       });
       starts.push(gapCount);
-      planEmployees.push({ id: r.employee_id, unitId: intern(r.unit_id), jpEarned: Number(r.jp) / 100, jpTarget: target, gaps });
+      const jpTarget = jpTargets[r.employment_type];
+      planEmployees.push({ id: r.employee_id, unitId: intern(r.unit_id), jpEarned: Number(r.jp) / 100, jpTarget, gaps });
     }
     if (rows.length < pageSize) break;
     cursor = (rows[rows.length - 1] as { employee_id: string }).employee_id;
@@ -153,6 +157,7 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
     },
     gapStart: Int32Array.from(starts),
     required: required.slice(0, gapCount),
+    jpTargets,
   };
 }
 

@@ -68,7 +68,10 @@ const planTotalsSchema = z.object({
   reachingTargetBefore: z.number(),
   reachingTargetAfter: z.number(),
   byUnit: z.array(unitTotals),
-  jpTarget: z.number(),
+  jpTarget: z.number().openapi({ description: 'The PNS target when the plan was made (see jpTargets)' }),
+  jpTargets: z
+    .object({ pns: z.number(), pppk: z.number() })
+    .openapi({ description: 'The JP target of each employment type when the plan was made; each person is counted against their own' }),
 });
 
 export const planSchema = z.object({

@@ -29,7 +29,10 @@ const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const planView = (row: PlanRow) => {
   const { tenantId: _t, approvalToken: _a, lineCount: _l, options, totals, ...rest } = row;
-  return { ...rest, options: planOptionsSchema.parse(JSON.parse(options)), totals: JSON.parse(totals) as PlanTotals };
+  const stored = JSON.parse(totals) as Omit<PlanTotals, 'jpTargets'> & Partial<Pick<PlanTotals, 'jpTargets'>>;
+  // Plans made before targets per employment type counted everyone against the one target.
+  const jpTargets = stored.jpTargets ?? { pns: stored.jpTarget, pppk: stored.jpTarget };
+  return { ...rest, options: planOptionsSchema.parse(JSON.parse(options)), totals: { ...stored, jpTargets } };
 };
 
 /** What a plan job computes: the request's year, budget and options, the source of a recompute, and the new plan's id. */

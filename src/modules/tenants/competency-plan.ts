@@ -14,7 +14,7 @@ import type { TenantContext } from '../../platform/context';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
-import { type StandardRow, standardStatements } from '../competencies';
+import { type CompetencyRef, retiredReferences, type StandardRow, standardStatements } from '../competencies';
 import type { Manifest } from './manifest';
 import type { Tally } from './organisation-plan';
 
@@ -46,10 +46,10 @@ export async function planCompetencies(ctx: TenantContext, manifest: Manifest, p
 
   const newCompetencies: Unstamped<typeof competencies>[] = [];
   const competencyUpdates: Statement[] = [];
-  const refs = new Map<string, { tenantId: string; id: string }>(
-    [...national].map(([code, c]) => [code, { tenantId: c.tenantId, id: c.id }]),
+  const refs = new Map<string, CompetencyRef>(
+    [...national].map(([code, c]) => [code, { tenantId: c.tenantId, id: c.id, retired: c.retiredAt !== null }]),
   );
-  for (const c of own.values()) refs.set(c.code, { tenantId: c.tenantId, id: c.id });
+  for (const c of own.values()) refs.set(c.code, { tenantId: c.tenantId, id: c.id, retired: c.retiredAt !== null });
   manifest.competencies.forEach((c, i) => {
     if (national.has(c.code)) {
       errors.push({ path: `body.competencies.${i}.code`, message: `${c.code} is a national competency code` });
@@ -70,11 +70,12 @@ export async function planCompetencies(ctx: TenantContext, manifest: Manifest, p
         type: 'teknis',
         description: c.description,
         levels,
+        retiredAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
       });
-      refs.set(c.code, { tenantId: tenant.id, id });
+      refs.set(c.code, { tenantId: tenant.id, id, retired: false });
       audits.push(auditRow(ctx, 'competency.create', 'competency', id, now));
       tally.competencies.created++;
     } else if (current.name !== c.name || current.description !== c.description || current.levels !== levels) {
@@ -99,6 +100,8 @@ export async function planCompetencies(ctx: TenantContext, manifest: Manifest, p
     const positionId = positionIds.get(p.code) as string;
     const rows: StandardRow[] = [];
     const seen = new Set<string>();
+    // A retired competency keeps the line it already has in this position's standard, nothing more.
+    const kept = new Set((storedByPosition.get(positionId) ?? []).map((s) => s.competencyId));
     p.standards.forEach((s, j) => {
       const ref = refs.get(s.competency);
       const path = `body.positions.${i}.standards.${j}.competency`;
@@ -106,6 +109,7 @@ export async function planCompetencies(ctx: TenantContext, manifest: Manifest, p
       else if (seen.has(ref.id)) errors.push({ path, message: `${s.competency} is listed twice` });
       else {
         seen.add(ref.id);
+        errors.push(...retiredReferences([{ ...ref, path }], kept));
         rows.push({ competencyTenantId: ref.tenantId, competencyId: ref.id, requiredLevel: s.requiredLevel, weight: s.weight });
       }
     });

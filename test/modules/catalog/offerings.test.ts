@@ -8,7 +8,7 @@ describe('offerings', () => {
   it('validates dates, place and program; writes nothing when refused', async () => {
     const t = await createTenant();
     const program = await createProgram(t);
-    const archived = await createProgram(t, { status: 'archived' });
+    const retired = await createProgram(t, { status: 'retired' });
     const post = (body: Record<string, unknown>) =>
       api('POST', `/api/v1/tenants/${t.slug}/offerings`, {
         token: t.adminToken,
@@ -19,7 +19,7 @@ describe('offerings', () => {
     expectProblem(await post({ capacity: 0 }), 400);
     expectProblem(await post({ startDate: '2099-02-30' }), 400);
     expectProblem(await post({ programId: 'prg_nope' }), 422);
-    expectProblem(await post({ programId: archived.id }), 422);
+    expectProblem(await post({ programId: retired.id }), 422);
     const n = await env.DB.prepare('select count(*) as n from offerings where tenant_id = ?').bind(t.id).first<{ n: number }>();
     expect(n?.n).toBe(0);
     const offering = await createOffering(t, program.id);

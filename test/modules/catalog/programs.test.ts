@@ -81,6 +81,30 @@ describe('programs', () => {
     );
   });
 
+  it('marks the two methods outside Perlan 10/2018: rotasi_jabatan (a regional practice) and tugas_belajar (formal education)', async () => {
+    const t = await createTenant();
+    const kinds: Record<string, [string, boolean]> = {
+      kursus: ['perlan_klasikal', true],
+      coaching: ['perlan_non_klasikal', false],
+      rotasi_jabatan: ['regional_practice', false],
+      tugas_belajar: ['formal_education', false],
+    };
+    for (const [method, [methodKind, classical]] of Object.entries(kinds)) {
+      const made = await createProgram(t, { method, title: `Program ${method}` });
+      const read = await api('GET', `/api/v1/tenants/${t.slug}/programs/${made.id}`, { token: t.employeeToken });
+      expect(read.body, method).toMatchObject({ method, methodKind, classical });
+    }
+    // The reference says so next to the method codes.
+    const doc = (await api('GET', '/api/v1/openapi.json')).body as {
+      components: { schemas: Record<string, { properties: Record<string, { description?: string; enum?: string[] }> }> };
+    };
+    const program = doc.components.schemas.Program?.properties;
+    expect(program?.method?.description).toMatch(
+      /rotasi_jabatan \(job rotation, a regional practice\) and tugas_belajar \(formal education/,
+    );
+    expect(program?.methodKind?.enum).toEqual(['perlan_klasikal', 'perlan_non_klasikal', 'regional_practice', 'formal_education']);
+  });
+
   it('filters by method, classical, competency, provider, cost, JP and title words', async () => {
     const t = await createTenant();
     const provider = await createProvider(t, 'BPSDM Provinsi Lampung', 'lan_bpsdm');

@@ -62,7 +62,7 @@ async function fixture() {
     D: await program('D SIMRS Kebangsaan', 100_000, [['TEK-SIMRS', 2]], [['PEREKAT-BANGSA', 1]]),
     E: await program('E SIMRS untuk Pelayan Publik', 2_000_000, [['TEK-SIMRS', 2]], [['PELAYANAN-PUBLIK', 2]]),
     F: await program('F Wawasan Kebangsaan', 100_000, [['PEREKAT-BANGSA', 1]]),
-    G: await program('G SIMRS Arsip', 100_000, [['TEK-SIMRS', 2]], [], { status: 'archived' }),
+    G: await program('G SIMRS Arsip', 100_000, [['TEK-SIMRS', 2]], [], { status: 'retired' }),
   };
   return { t, ids, tek, one, two, p };
 }
@@ -73,13 +73,13 @@ const recommend = (t: TestTenant, employeeId: string, query: Query = '', token =
   api('GET', `/api/v1/tenants/${t.slug}/employees/${employeeId}/recommendations${query}`, { token });
 
 describe('recommendations', () => {
-  it('ranks an employee’s programs by weighted gap closed, respecting prerequisites, archive and cost', async () => {
+  it('ranks an employee’s programs by weighted gap closed, respecting prerequisites, retirement and cost', async () => {
     const { t, one, p, tek } = await fixture();
     const offering = await createOffering(t, p.B.id, { startDate: '2099-05-04', endDate: '2099-05-08' });
     const res = await recommend(t, one);
     expect(res.status, res.text).toBe(200);
     // E: 3·min(2,2)=6 (2 M) · B: 3·min(2,4)=6 (5 M) · C: 2·min(2,2)+1·min(1,2)=5 (0.5 M) · A: 3·1+2·1=5 (1 M).
-    // D: PEREKAT-BANGSA unassessed fails its prerequisite; F: only an unassessed gap; G: archived.
+    // D: PEREKAT-BANGSA unassessed fails its prerequisite; F: only an unassessed gap; G: retired.
     expect(titles(res)).toEqual(['E', 'B', 'C', 'A']);
     expect(scores(res)).toEqual([6, 6, 5, 5]);
     expect(res.body.items[0]?.reasons).toEqual([

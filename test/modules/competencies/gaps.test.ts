@@ -26,6 +26,16 @@ async function fixture() {
   return { t, one, two };
 }
 
+/** The tenant's rule for self-assessments (tenant settings), saved over the defaults. */
+async function selfAssessmentRule(t: TestTenant, rule: 'by_date' | 'until_other_source') {
+  const res = await api('PUT', `/api/v1/tenants/${t.slug}/settings`, {
+    token: t.adminToken,
+    headers: { 'if-match': '"v0"' },
+    body: { selfAssessments: rule, jpTargets: { pns: 20, pppk: 20 } },
+  });
+  expect(res.status, res.text).toBe(200);
+}
+
 const record = async (t: TestTenant, employeeId: string, competency: string, level: number, source: string, date: string) => {
   const res = await assess(t, { employeeId, competency, level, source, date, assessor: 'Dr. Budi' });
   expect(res.status, res.text).toBe(201);
@@ -33,8 +43,9 @@ const record = async (t: TestTenant, employeeId: string, competency: string, lev
 };
 
 describe('gaps', () => {
-  it('applies the latest-by-date rule, the source tie rule and out-of-order writes; unassessed is null, not 0', async () => {
+  it('applies the latest-by-date rule (tenant setting by_date), the source tie rule and out-of-order writes; unassessed is null, not 0', async () => {
     const { t, one } = await fixture();
+    await selfAssessmentRule(t, 'by_date');
     await record(t, one, 'INTEGRITAS', 5, 'self', '2026-03-01'); // latest: 5 ≥ 3 → gap 0
     await record(t, one, 'INTEGRITAS', 2, 'supervisor', '2026-02-01');
     await record(t, one, 'KOMUNIKASI', 4, 'self', '2026-02-10'); // same date: assessment_center wins → 3, gap 1

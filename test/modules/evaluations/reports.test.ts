@@ -95,7 +95,9 @@ describe('evaluation reports', () => {
       // L1: 2 of 3; item means (4+2)/2, (5+3)/2, (4+4)/2, (3+5)/2, (5+1)/2, (4+4)/2; overall 22/6.
       l1: { responses: 2, rate: 0.6667, mean: 3.6667, items: { materi: 3, fasilitator: 4, metode: 4, sarana: 4, manfaat: 3, waktu: 4 } },
       // L2: pre (40+60+100)/3, post (70+80+90)/3, gains 30, 20, −10; normalized 0.5, 0.5 (pre 100 left out).
-      l2: { n: 3, meanPre: 66.6667, meanPost: 80, meanGain: 13.3333, meanNormalizedGain: 0.5 },
+      // Hake's ⟨g⟩ from the group means: (80 − 66.6667) / (100 − 66.6667) = 13.3333 / 33.3333 = 0.4;
+      // the mean of the individual gains is (0.5 + 0.5) / 2 = 0.5 — another figure, under its own name.
+      l2: { n: 3, meanPre: 66.6667, meanPost: 80, meanGain: 13.3333, hakeGain: 0.4, meanIndividualGain: 0.5, meanNormalizedGain: 0.5 },
       l3: { responses: 2, rate: 0.6667, mean: 3.5 },
     });
     expect(offering.body.participants).toHaveLength(3);
@@ -120,7 +122,7 @@ describe('evaluation reports', () => {
         mean: 4.1111,
         items: { materi: 3.6667, fasilitator: 4.3333, metode: 4.3333, sarana: 4.3333, manfaat: 3.6667, waktu: 4.3333 },
       },
-      l2: { n: 3, meanGain: 13.3333 },
+      l2: { n: 3, meanGain: 13.3333, hakeGain: 0.4, meanIndividualGain: 0.5 },
       l3: { responses: 3, rate: 0.75, mean: 4 }, // (4 + 3 + 5) / 3
     });
 
@@ -138,7 +140,7 @@ describe('evaluation reports', () => {
       year: 2025,
       completed: 1,
       l1: { responses: 1, rate: 1, mean: 5 },
-      l2: { n: 0, meanGain: null },
+      l2: { n: 0, meanGain: null, hakeGain: null, meanIndividualGain: null },
       l3: { responses: 1, mean: 5 },
     });
     const empty = await report(t, 'evaluations/summary?year=2020');

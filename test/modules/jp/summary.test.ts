@@ -30,7 +30,17 @@ describe('JP summary', () => {
     // 4 active: a 20, b 25.5, c 5.5, d 0 → reached 2, share 2/4 = 0.5, mean 51 / 4 = 12.75.
     const all = await summary(t, '?year=2026');
     expect(all.status, all.text).toBe(200);
-    expect(all.body).toEqual({ year: 2026, unitId: null, target: 20, employees: 4, reached: 2, share: 0.5, meanJp: 12.75 });
+    expect(all.body).toEqual({
+      year: 2026,
+      unitId: null,
+      target: 20,
+      targets: { pns: 20, pppk: 20 },
+      employees: 4,
+      reached: 2,
+      share: 0.5,
+      meanJp: 12.75,
+      byEmploymentType: { pns: { employees: 4, reached: 2, share: 0.5 }, pppk: { employees: 0, reached: 0, share: null } },
+    });
     expect(all.cost.queries).toBe(1);
     // DINKES only: a, b, c → reached 2, share 2/3 = 0.6667, mean 51 / 3 = 17.
     const dinkes = await summary(t, `?year=2026&unit=${ids.DINKES}`);

@@ -58,3 +58,22 @@ export async function active(t: TestTenant, mentor: Person, menteeId: string, ex
 
 export const session = (t: TestTenant, pairingId: string, token: string, body: Record<string, unknown>) =>
   api('POST', `/api/v1/tenants/${t.slug}/pairings/${pairingId}/sessions`, { token, body: { date: '2026-03-10', ...body } });
+
+export const confirm = (t: TestTenant, pairingId: string, sessionId: string, token: string) =>
+  api('POST', `/api/v1/tenants/${t.slug}/pairings/${pairingId}/sessions/${sessionId}/confirm`, { token });
+
+/** A session recorded with `recorderToken` and confirmed with `confirmerToken` (the other member, or the admin). */
+export async function confirmedSession(
+  t: TestTenant,
+  pairingId: string,
+  recorderToken: string,
+  confirmerToken: string,
+  body: Record<string, unknown>,
+) {
+  const recorded = await session(t, pairingId, recorderToken, body);
+  expect(recorded.status, recorded.text).toBe(201);
+  const confirmed = await confirm(t, pairingId, recorded.body.id, confirmerToken);
+  expect(confirmed.status, confirmed.text).toBe(200);
+  expect(confirmed.body.status).toBe('confirmed');
+  return confirmed.body as { id: string; minutes: number };
+}

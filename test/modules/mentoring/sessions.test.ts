@@ -10,7 +10,7 @@ import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { race } from '../../support/races';
 import { ledger } from '../jp/helpers';
-import { active, end, mentorProfile, person, proposed, session } from './helpers';
+import { active, confirmedSession, end, mentorProfile, person, proposed, session } from './helpers';
 
 describe('sessions and goals', () => {
   it('either member records sessions; members and the admin read the notes; others get 404', async () => {
@@ -92,8 +92,9 @@ describe('completion credits JP to the mentee', () => {
     const [mentor, mentee] = [await person(t), await person(t)];
     await mentorProfile(t, mentor.id);
     const id = await active(t, mentor, mentee.id);
-    await session(t, id, mentor.token, { minutes: 90 });
-    await session(t, id, mentee.token, { minutes: 45 });
+    // Each member's session confirmed by the other: only confirmed minutes earn JP.
+    await confirmedSession(t, id, mentor.token, mentee.token, { minutes: 90 });
+    await confirmedSession(t, id, mentee.token, mentor.token, { minutes: 45 });
     const { tally, results } = await race(5, (i) => end(t, id, [mentor.token, mentee.token, t.adminToken][i % 3] as string, 'completed'));
     expect(tally).toEqual({ 200: 1, 409: 4 });
     const done = results.find((r) => r.status === 200)?.body;
@@ -114,7 +115,7 @@ describe('completion credits JP to the mentee', () => {
     await mentorProfile(t, boss.id);
     const coaching = (await proposed(t, boss.id, report.id, { kind: 'coaching' })).id;
     expect((await api('POST', `/api/v1/tenants/${t.slug}/pairings/${coaching}/accept`, { token: boss.token })).status).toBe(200);
-    for (let i = 0; i < 3; i++) await session(t, coaching, report.token, { minutes: 400 });
+    for (let i = 0; i < 3; i++) await confirmedSession(t, coaching, report.token, boss.token, { minutes: 400 });
     expect((await end(t, coaching, boss.token, 'completed')).body).toMatchObject({ status: 'completed', jp: 20 });
     const cancelled = await active(t, boss, other.id);
     await session(t, cancelled, other.token, { minutes: 300 });
@@ -134,7 +135,7 @@ describe('completion credits JP to the mentee', () => {
     for (let round = 0; round < 6; round++) {
       const mentee = await person(t);
       const id = await active(t, mentor, mentee.id);
-      await session(t, id, mentee.token, { minutes: 90 });
+      await confirmedSession(t, id, mentee.token, mentor.token, { minutes: 90 });
       const { tally } = await race(8, (i) => end(t, id, i % 2 ? mentee.token : mentor.token, i % 2 ? 'cancelled' : 'completed'));
       expect(tally).toEqual({ 200: 1, 409: 7 });
       const status = (await api('GET', `/api/v1/tenants/${t.slug}/pairings/${id}`, { token: t.adminToken })).body.status;

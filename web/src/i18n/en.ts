@@ -205,7 +205,7 @@ export const en: Record<MessageKey, string> = {
   'sessions.emptyActive': 'No sessions yet. Log the first one after you meet.',
   'session.date': 'Session date',
   'session.minutes': 'Duration (minutes)',
-  'session.minutesRange': 'Between 1 and 1,440 minutes.',
+  'session.minutesRange': 'Between 1 and 480 minutes (8 hours).',
   'session.notes': 'Notes',
   'session.submit': 'Save session',
 

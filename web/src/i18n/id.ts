@@ -206,7 +206,7 @@ export const id = {
   'sessions.emptyActive': 'Belum ada sesi. Catat sesi pertama setelah bertemu.',
   'session.date': 'Tanggal sesi',
   'session.minutes': 'Durasi (menit)',
-  'session.minutesRange': 'Antara 1 dan 1.440 menit.',
+  'session.minutesRange': 'Antara 1 dan 480 menit (8 jam).',
   'session.notes': 'Catatan',
   'session.submit': 'Simpan sesi',
 

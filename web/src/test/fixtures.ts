@@ -64,6 +64,7 @@ export const gaps: S['EmployeeGaps'] = {
 export const jp: S['JpLedger'] = {
   employeeId: 'emp_me',
   year: 2026,
+  employmentType: 'pns',
   entries: [
     {
       id: 'jp_1',

@@ -82,7 +82,9 @@ export async function createOffering({ ctx, input }: Call<TenantContext, NewOffe
       { path: 'body.programId', message: 'no such program' },
     ]);
   if (program.status !== 'active')
-    throw new DomainError('unprocessable', 'The program is archived.', [{ path: 'body.programId', message: 'archived program' }]);
+    throw new DomainError('unprocessable', 'The program is retired: its offerings run on, but it takes no new one.', [
+      { path: 'body.programId', message: 'retired program' },
+    ]);
   const now = nowIso();
   const row = {
     id: newId('off'),

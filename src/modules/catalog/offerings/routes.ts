@@ -55,7 +55,7 @@ export const offeringRoutes = tenantRouter()
       roles: admin,
       summary: 'Schedule an offering of a national or own program',
       request: { params: tenantParams, body: jsonBody(newOfferingSchema) },
-      responses: { 201: json(offeringSchema, 'Created'), 422: problem('Unknown or archived program') },
+      responses: { 201: json(offeringSchema, 'Created'), 422: problem('Unknown or retired program') },
     }),
     async (c) => {
       const created = await offering.createOffering({ ctx: c.get('ctx'), input: c.req.valid('json') });

@@ -1,18 +1,18 @@
 /**
  * Reading programs back as the API shows them: the row, its provider, its targeted competencies
- * and prerequisites, `classical` derived from the method. Also the statements that (re)write a
+ * and prerequisites, `classical` and `methodKind` derived from the method. Also the statements that (re)write a
  * program's competency rows. Reads only the national rows and the caller's tenant's. A tenant's
  * services go through the scoped handle (`shapeVisiblePrograms`, `replaceOwnLinks`); national
  * curation, which writes every database with its own handle, uses `shapePrograms` and `replaceLinks`.
  */
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { classicalMethods, competencies, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
+import { classicalMethods, competencies, methodKindOf, nationalTenant, programCompetencies, programs, providers } from '../../../db/schema';
 import type { TenantContext } from '../../../platform/context';
 import { jsonRows } from '../../../platform/db/json-rows';
 import type { FieldError } from '../../../platform/errors';
 import { DomainError } from '../../../platform/errors';
 import type { Orm, Statement, Unstamped } from '../../../platform/tenancy/scoped-db';
-import type { CompetencyRef } from '../../competencies';
+import { type CompetencyRef, retiredReferences } from '../../competencies';
 import type { Program } from '../schemas';
 
 type Row = typeof programs.$inferSelect;
@@ -33,6 +33,7 @@ export const programColumns = {
   providerId: programs.providerId,
   hasTests: programs.hasTests,
   status: programs.status,
+  retiredAt: programs.retiredAt,
   version: programs.version,
   createdAt: programs.createdAt,
   updatedAt: programs.updatedAt,
@@ -92,11 +93,13 @@ function shape(rows: ProgramRow[], links: Link[]): Program[] {
       description: r.description,
       method: r.method,
       classical: isClassical(r.method),
+      methodKind: methodKindOf(r.method),
       jp: r.jpCenti / 100,
       costPerParticipant: r.costPerParticipant,
       provider: r.providerId && r.providerName && r.providerKind ? { id: r.providerId, name: r.providerName, kind: r.providerKind } : null,
       hasTests: r.hasTests,
       status: r.status,
+      retiredAt: r.retiredAt,
       targets: mine
         .filter((l) => l.role === 'target')
         .map((l) => ({ competencyId: l.competencyId, code: l.code, name: l.name, expectedGain: l.level })),
@@ -115,15 +118,28 @@ export interface CompetencyLinks {
   prerequisites?: { competency: string; minimumLevel: number }[] | undefined;
 }
 
-/** Competency rows of a program; every key must resolve (422 listing the ones that do not). */
-export function linkRows(tenantId: string, programId: string, input: CompetencyLinks, refs: Map<string, CompetencyRef>): CompetencyRow[] {
+/**
+ * Competency rows of a program; every key must resolve (422 listing the ones that do not), and a
+ * retired competency only where the program already links it (`kept`: `<role>:<competency id>`).
+ */
+export function linkRows(
+  tenantId: string,
+  programId: string,
+  input: CompetencyLinks,
+  refs: Map<string, CompetencyRef>,
+  kept: ReadonlySet<string> = new Set(),
+): CompetencyRow[] {
   const errors: FieldError[] = [];
   const rows: CompetencyRow[] = [];
   const add = (role: CompetencyRow['role'], items: { competency: string; level: number }[], path: string) =>
     items.forEach((item, i) => {
       const ref = refs.get(item.competency);
-      if (!ref) errors.push({ path: `body.${path}.${i}.competency`, message: 'no such competency visible to this program' });
-      else rows.push({ tenantId, programId, role, competencyTenantId: ref.tenantId, competencyId: ref.id, level: item.level });
+      const at = `body.${path}.${i}.competency`;
+      if (!ref) errors.push({ path: at, message: 'no such competency visible to this program' });
+      else {
+        errors.push(...retiredReferences([{ id: `${role}:${ref.id}`, retired: ref.retired, path: at }], kept));
+        rows.push({ tenantId, programId, role, competencyTenantId: ref.tenantId, competencyId: ref.id, level: item.level });
+      }
     });
   add(
     'target',
@@ -135,7 +151,8 @@ export function linkRows(tenantId: string, programId: string, input: CompetencyL
     (input.prerequisites ?? []).map((p) => ({ competency: p.competency, level: p.minimumLevel })),
     'prerequisites',
   );
-  if (errors.length > 0) throw new DomainError('unprocessable', `${errors.length} unknown competenc(ies): nothing was written.`, errors);
+  if (errors.length > 0)
+    throw new DomainError('unprocessable', `${errors.length} competenc(ies) unknown or retired: nothing was written.`, errors);
   const seen = new Set<string>();
   for (const r of rows) {
     const key = `${r.role}:${r.competencyId}`;
@@ -185,6 +202,15 @@ export function replaceOwnLinks(
     statements.push(orm.insert(pc).select(sql`${jsonRows(pc, stamped)} and ${guard}`));
   }
   return statements;
+}
+
+/** The `<role>:<competency id>` keys a program links now, for `linkRows`'s `kept`. */
+export async function linkedKeys(orm: Pick<Orm, 'select'>, tenantId: string, programId: string): Promise<Set<string>> {
+  const rows = await orm
+    .select({ role: pc.role, competencyId: pc.competencyId })
+    .from(pc)
+    .where(and(eq(pc.tenantId, tenantId), eq(pc.programId, programId)));
+  return new Set(rows.map((r) => `${r.role}:${r.competencyId}`));
 }
 
 export const keysOf = (input: CompetencyLinks) => [...(input.targets ?? []), ...(input.prerequisites ?? [])].map((i) => i.competency);

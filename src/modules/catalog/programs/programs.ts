@@ -15,7 +15,16 @@ import { newId, nowIso } from '../../../platform/ids';
 import { resolveCompetencies } from '../../competencies';
 import { toCenti } from '../../jp';
 import type { NewProgram, ProgramChanges, ProgramQuery } from '../schemas';
-import { keysOf, linkRows, type ProgramRow, programColumns, replaceOwnLinks, shapeVisiblePrograms, withProvider } from './program-rows';
+import {
+  keysOf,
+  linkedKeys,
+  linkRows,
+  type ProgramRow,
+  programColumns,
+  replaceOwnLinks,
+  shapeVisiblePrograms,
+  withProvider,
+} from './program-rows';
 
 const codeTaken = () => new DomainError('conflict', 'Another program of this tenant already has this code.');
 const noProvider = () =>
@@ -59,7 +68,7 @@ export async function listPrograms({ ctx, input: q }: Call<TenantContext, Omit<P
         q.minJp === undefined ? undefined : sql`${programs.jpCenti} >= ${toCenti(q.minJp)}`,
         q.maxJp === undefined ? undefined : sql`${programs.jpCenti} <= ${toCenti(q.maxJp)}`,
         q.q ? sql`instr(lower(${programs.title}), lower(${q.q})) > 0` : undefined,
-        q.status ? eq(programs.status, q.status) : undefined,
+        q.status === 'all' ? undefined : eq(programs.status, q.status),
         competencyId
           ? sql`exists (select 1 from ${pc} where ${pc.tenantId} = ${programs.tenantId} and ${pc.programId} = ${programs.id} and ${pc.role} = 'target' and ${pc.competencyId} = ${competencyId})`
           : undefined,
@@ -95,6 +104,7 @@ export async function createProgram({ ctx, input }: Call<TenantContext, NewProgr
     providerId: input.providerId ?? null,
     hasTests: input.hasTests,
     status: input.status,
+    retiredAt: input.status === 'retired' ? now : null,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -129,12 +139,29 @@ export async function updateProgram({
 }: Call<TenantContext, { id: string; expectedVersion: number; changes: ProgramChanges }>) {
   const { targets, prerequisites, jp, ...rest } = changes;
   const refs = await resolveCompetencies(ctx, keysOf(changes));
-  const links = linkRows(ctx.tenant.id, id, { targets, prerequisites }, refs);
+  const relinks = targets !== undefined || prerequisites !== undefined;
+  const links = linkRows(
+    ctx.tenant.id,
+    id,
+    { targets, prerequisites },
+    refs,
+    relinks ? await linkedKeys(ctx.db, ctx.tenant.id, id) : undefined,
+  );
+  const now = nowIso();
+  // The date of retirement moves with the status: set when it is retired (kept if it was already), cleared when reinstated.
+  const retiredAt =
+    rest.status === undefined ? {} : { retiredAt: rest.status === 'retired' ? sql`coalesce(${programs.retiredAt}, ${now})` : null };
   const roles = [...(targets ? (['target'] as const) : []), ...(prerequisites ? (['prerequisite'] as const) : [])];
   const current = sql`exists (select 1 from ${programs} where ${ctx.db.owned(programs, eq(programs.id, id), eq(programs.version, expectedVersion))})`;
   const write = ctx.db
     .update(programs)
-    .set({ ...rest, ...(jp === undefined ? {} : { jpCenti: toCenti(jp) }), version: sql`${programs.version} + 1`, updatedAt: nowIso() })
+    .set({
+      ...rest,
+      ...retiredAt,
+      ...(jp === undefined ? {} : { jpCenti: toCenti(jp) }),
+      version: sql`${programs.version} + 1`,
+      updatedAt: now,
+    })
     .where(and(eq(programs.id, id), eq(programs.version, expectedVersion)));
   const statements = [
     ctx.db.guard(current, 'precondition_failed', 'The program was changed since you read it.'),

@@ -3,12 +3,19 @@
  * enrollments (`…/employees/{id}/enrollments`, `/me/enrollments`). Personal data: the national admin is refused; an employee reads
  * only their own recommendations (404 for anyone else's).
  */
+import type { z } from '@hono/zod-openapi';
 import { ownEmployeeId } from '../../../platform/context';
 import { json, route, tenantRouter } from '../../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../../platform/http/pagination';
 import { enrollmentsOfEmployee, listOfEmployee } from '../offerings/enrollments';
 import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from '../schemas';
 import { forEmployee, forUnit } from './recommendations';
+
+/** One person's page of enrollments: the query with its cursor decoded. */
+function enrollmentPage(employeeId: string, { cursor, ...q }: z.infer<typeof enrollmentQuery>) {
+  const key = decodeCursor(cursor, 2) as [string, string] | undefined;
+  return { employeeId, ...q, ...(key ? { cursor: key } : {}) };
+}
 
 const tags = ['Catalog'];
 
@@ -65,11 +72,8 @@ export const recommendationRoutes = tenantRouter()
       responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
     }),
     async (c) => {
-      const ctx = c.get('ctx');
-      const { cursor, ...q } = c.req.valid('query');
-      const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      const input = { employeeId: c.req.valid('param').id, ...q, ...(key ? { cursor: key } : {}) };
-      return c.json(await enrollmentsOfEmployee({ ctx, input }), 200);
+      const input = enrollmentPage(c.req.valid('param').id, c.req.valid('query'));
+      return c.json(await enrollmentsOfEmployee({ ctx: c.get('ctx'), input }), 200);
     },
   )
   .openapi(
@@ -84,8 +88,6 @@ export const recommendationRoutes = tenantRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const { cursor, ...q } = c.req.valid('query');
-      const key = decodeCursor(cursor, 2) as [string, string] | undefined;
-      return c.json(await listOfEmployee({ ctx, input: { employeeId: ownEmployeeId(ctx), ...q, ...(key ? { cursor: key } : {}) } }), 200);
+      return c.json(await listOfEmployee({ ctx, input: enrollmentPage(ownEmployeeId(ctx), c.req.valid('query')) }), 200);
     },
   );

@@ -1,6 +1,7 @@
 /**
  * Assessments: the history of an employee's level per competency, never rewritten. Alongside,
- * `current_levels` holds the one that counts per employee and competency: the latest by date;
+ * `current_levels` holds the one that counts per employee and competency, by the order of
+ * `precedence.ts`: by default any other source before a self-assessment, then the latest by date;
  * on the same date the stronger source (assessment_center > evaluation > supervisor > mentoring >
  * self); then the later recorded. It is upserted in the same batch as the history, and replaced
  * only by a row that wins that order, so out-of-order and parallel writes converge on the same
@@ -20,6 +21,7 @@ import { after, page } from '../../../platform/http/pagination';
 import { newSortableId, nowIso } from '../../../platform/ids';
 import type { Statement } from '../../../platform/tenancy/scoped-db';
 import { resolveCompetencies } from '../dictionary/service';
+import { isSelfAssessed, outranks } from './precedence';
 import type { NewAssessment, SelfAssessment } from './schemas';
 
 type Row = Omit<typeof assessments.$inferSelect, 'tenantId'>;
@@ -35,6 +37,7 @@ const publicAssessment = (r: Row) => ({
   competencyId: r.competencyId,
   level: r.level,
   source: r.source,
+  selfAssessed: r.selfAssessed,
   date: r.assessedOn,
   assessor: r.assessor,
   note: r.note,
@@ -76,6 +79,7 @@ export async function recordAssessments(ctx: TenantContext, items: NewAssessment
         level: a.level,
         source: a.source,
         sourceRank: sourceRank[a.source],
+        selfAssessed: isSelfAssessed(a),
         assessedOn: a.date,
         assessor: a.assessor,
         note: a.note,
@@ -103,7 +107,7 @@ export async function recordAssessments(ctx: TenantContext, items: NewAssessment
   return rows.map(publicAssessment);
 }
 
-/** Insert, or replace only when the new assessment wins: newer date, then stronger source, then later id. */
+/** Insert, or replace only when the new assessment outranks the stored one (precedence.ts). */
 function upsertCurrent(ctx: TenantContext, chunk: Row[]) {
   const rows = chunk.map((r) => ({
     employeeId: r.employeeId,
@@ -112,6 +116,7 @@ function upsertCurrent(ctx: TenantContext, chunk: Row[]) {
     level: r.level,
     assessedOn: r.assessedOn,
     sourceRank: r.sourceRank,
+    selfAssessed: r.selfAssessed,
     assessmentId: r.id,
   }));
   const c = currentLevels;
@@ -122,9 +127,10 @@ function upsertCurrent(ctx: TenantContext, chunk: Row[]) {
       level: sql`excluded.level`,
       assessedOn: sql`excluded.assessed_on`,
       sourceRank: sql`excluded.source_rank`,
+      selfAssessed: sql`excluded.self_assessed`,
       assessmentId: sql`excluded.assessment_id`,
     },
-    setWhere: sql`(excluded.assessed_on, excluded.source_rank, excluded.assessment_id) > (${c.assessedOn}, ${c.sourceRank}, ${c.assessmentId})`,
+    setWhere: outranks(ctx),
   });
 }
 

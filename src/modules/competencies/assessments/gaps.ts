@@ -12,11 +12,10 @@ import { type Call, ownEmployeeId, type TenantContext } from '../../../platform/
 import { notFound } from '../../../platform/errors';
 import type { Gaps } from './schemas';
 
-/** An employee's gaps (admin or the employee themself, else 404). Shared with catalog and mentoring. */
-export async function gapsOf(ctx: TenantContext, employeeId: string): Promise<Gaps> {
-  assertSelfOrAdmin(ctx, employeeId);
+/** The one statement behind an employee's gaps: the employee, their position's standard and their current levels. */
+export function gapsQuery(ctx: TenantContext, employeeId: string) {
   const s = positionStandards;
-  const rows = await ctx.db
+  return ctx.db
     .select({
       positionId: employees.positionId,
       competencyId: sql<string | null>`${s.competencyId}`.as('standard_competency_id'),
@@ -41,8 +40,12 @@ export async function gapsOf(ctx: TenantContext, employeeId: string): Promise<Ga
     )
     .where(eq(employees.id, employeeId))
     .orderBy(asc(competencies.code));
+}
+
+/** The gaps from `gapsQuery`'s rows; undefined when the employee does not exist. */
+export function shapeGaps(employeeId: string, rows: Awaited<ReturnType<typeof gapsQuery>>): Gaps | undefined {
   const [first] = rows;
-  if (!first) throw notFound('employee');
+  if (!first) return undefined;
   const items = rows.flatMap((r) => {
     if (!r.competencyId || !r.code || !r.name || !r.type || r.required === null || r.weight === null) return [];
     const gap = r.current === null ? null : Math.max(0, r.required - r.current);
@@ -74,6 +77,14 @@ export async function gapsOf(ctx: TenantContext, employeeId: string): Promise<Ga
       weightedGap: assessed.reduce((sum, i) => sum + (i.weightedGap ?? 0), 0),
     },
   };
+}
+
+/** An employee's gaps (admin or the employee themself, else 404). Shared with catalog and mentoring. */
+export async function gapsOf(ctx: TenantContext, employeeId: string): Promise<Gaps> {
+  assertSelfOrAdmin(ctx, employeeId);
+  const gaps = shapeGaps(employeeId, await gapsQuery(ctx, employeeId));
+  if (!gaps) throw notFound('employee');
+  return gaps;
 }
 
 export const employeeGaps = ({ ctx, input }: Call<TenantContext, { employeeId: string }>) => gapsOf(ctx, input.employeeId);

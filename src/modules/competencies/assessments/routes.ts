@@ -97,7 +97,8 @@ export const assessmentRoutes = tenantRouter()
       path: '/me/assessments',
       tags: ['Me'],
       roles: ['employee'],
-      summary: "The caller's self-assessment (source `self`, the weakest source: an assessment by anyone else on the same date wins)",
+      summary:
+        "The caller's self-assessment (source `self`): by default the current level only while no other source has assessed the competency (tenant settings)",
       request: { body: jsonBody(selfAssessmentSchema) },
       responses: { 201: json(assessmentSchema, 'Recorded'), ...refused },
     }),

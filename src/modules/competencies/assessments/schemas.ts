@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { assessmentSources, competencyTypes } from '../../../db/schema/competencies';
 import { pageQuery } from '../../../platform/http/pagination';
 import { tenantParams } from '../../../platform/http/params';
+import { lineText, multilineText } from '../../../platform/http/text';
 import { id } from '../dictionary/schemas';
 import { level } from '../standards/schemas';
 
@@ -20,8 +21,8 @@ export const newAssessmentSchema = z
     level,
     source: z.enum(assessmentSources),
     date: isoDate,
-    assessor: z.string().trim().max(200).nullable().default(null).openapi({ description: 'a name or an employee id' }),
-    note: z.string().trim().max(2000).nullable().default(null),
+    assessor: lineText(200, 0).nullable().default(null).openapi({ description: 'a name or an employee id' }),
+    note: multilineText(2000, 0).nullable().default(null),
   })
   .strict()
   .openapi('NewAssessment');
@@ -31,7 +32,7 @@ export const selfAssessmentSchema = z
     competency: id.openapi({ description: 'competency id or code' }),
     level,
     date: isoDate,
-    note: z.string().trim().max(2000).nullable().default(null),
+    note: multilineText(2000, 0).nullable().default(null),
   })
   .strict()
   .openapi('SelfAssessment');
@@ -48,6 +49,10 @@ export const assessmentSchema = z
     competencyId: z.string(),
     level: z.number().int(),
     source: z.enum(assessmentSources),
+    selfAssessed: z.boolean().openapi({
+      description:
+        "The employee assessed themself (source self, or the assessor is the employee's own id). By default such an assessment is the current level only while no other source has assessed the competency (tenant settings, selfAssessments).",
+    }),
     date: z.string(),
     assessor: z.string().nullable(),
     note: z.string().nullable(),

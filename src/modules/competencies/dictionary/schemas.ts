@@ -6,12 +6,12 @@ import { z } from '@hono/zod-openapi';
 import { competencyTypes } from '../../../db/schema/competencies';
 import { pageQuery } from '../../../platform/http/pagination';
 import { codeSchema, tenantParams } from '../../../platform/http/params';
+import { lineText, multilineText } from '../../../platform/http/text';
+import { retireFilter, retireStatuses } from './retire';
 
 /** An id or code in a path or body. */
 export const id = z.string().min(1).max(60);
-const text = (max: number) => z.string().trim().min(2).max(max);
-
-const levelsSchema = z.array(text(1000)).length(5).openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
+const levelsSchema = z.array(multilineText(1000, 2)).length(5).openapi({ description: 'Descriptions of levels 1 to 5, level 1 first' });
 
 export const competencySchema = z
   .object({
@@ -22,6 +22,8 @@ export const competencySchema = z
     scope: z.enum(['national', 'tenant']),
     description: z.string(),
     levels: z.array(z.string()),
+    status: z.enum(retireStatuses).openapi({ description: 'retired: national curation took it out of new use (history keeps it)' }),
+    retiredAt: z.string().nullable(),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -29,26 +31,33 @@ export const competencySchema = z
   .openapi('Competency');
 
 export const newCompetencySchema = z
-  .object({ code: codeSchema, name: text(200), description: text(2000), levels: levelsSchema })
+  .object({ code: codeSchema, name: lineText(200, 2), description: multilineText(2000, 2), levels: levelsSchema })
   .strict()
   .openapi('NewTechnicalCompetency');
 
 export const competencyChangesSchema = z
-  .object({ name: text(200), description: text(2000), levels: levelsSchema })
+  .object({ name: lineText(200, 2), description: multilineText(2000, 2), levels: levelsSchema })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
   .openapi('CompetencyChanges');
 
 export const nationalCompetencySchema = z
-  .object({ name: text(200), type: z.enum(['manajerial', 'sosial_kultural']), description: text(2000), levels: levelsSchema })
+  .object({
+    name: lineText(200, 2),
+    type: z.enum(['manajerial', 'sosial_kultural']),
+    description: multilineText(2000, 2),
+    levels: levelsSchema,
+  })
   .strict()
   .openapi('NationalCompetency');
 
 export const competencyQuery = pageQuery.extend({
   type: z.enum(competencyTypes).optional(),
   scope: z.enum(['national', 'tenant']).optional(),
+  status: retireFilter,
 });
+export const nationalCompetencyQuery = pageQuery.extend({ status: retireFilter });
 
 export const competencyParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const nationalCodeParams = z.object({ code: codeSchema.openapi({ param: { name: 'code', in: 'path' } }) });

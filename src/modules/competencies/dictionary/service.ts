@@ -13,12 +13,19 @@ import { DomainError, notFound } from '../../../platform/errors';
 import { after, page } from '../../../platform/http/pagination';
 import { newId, nowIso } from '../../../platform/ids';
 import { applyVersioned, atVersion, bumpVersion } from '../../../platform/versioned';
+import { type RetireFilter, retiredWhere, retireStatusOf } from './retire';
 import type { Competency, CompetencyChanges, NewCompetency } from './schemas';
 
 type Row = typeof competencies.$inferSelect;
 
-export function publicCompetency({ tenantId, levels, ...rest }: Row): Competency {
-  return { ...rest, scope: tenantId === nationalTenant ? 'national' : 'tenant', levels: JSON.parse(levels) as string[] };
+export function publicCompetency({ tenantId, levels, retiredAt, ...rest }: Row): Competency {
+  return {
+    ...rest,
+    scope: tenantId === nationalTenant ? 'national' : 'tenant',
+    levels: JSON.parse(levels) as string[],
+    status: retireStatusOf(retiredAt),
+    retiredAt,
+  };
 }
 
 const codeTaken = () => new DomainError('conflict', 'Another competency (national or of this tenant) already has this code.');
@@ -28,6 +35,7 @@ export interface CompetencyQuery {
   cursor?: [string, string];
   type?: Row['type'];
   scope?: 'national' | 'tenant';
+  status: RetireFilter;
 }
 
 export async function listCompetencies({ ctx, input: q }: Call<TenantContext, CompetencyQuery>) {
@@ -40,7 +48,14 @@ export async function listCompetencies({ ctx, input: q }: Call<TenantContext, Co
   const rows = await ctx.db
     .visible()
     .from(competencies)
-    .where(and(owner, q.type ? eq(competencies.type, q.type) : undefined, after([competencies.code, competencies.id], q.cursor)))
+    .where(
+      and(
+        owner,
+        q.type ? eq(competencies.type, q.type) : undefined,
+        retiredWhere(competencies.retiredAt, q.status),
+        after([competencies.code, competencies.id], q.cursor),
+      ),
+    )
     .orderBy(asc(competencies.code), asc(competencies.id))
     .limit(q.limit + 1);
   return page(rows.map(publicCompetency), q.limit, (c) => [c.code, c.id]);
@@ -61,6 +76,7 @@ export async function createCompetency({ ctx, input }: Call<TenantContext, NewCo
     type: 'teknis' as const,
     description: input.description,
     levels: JSON.stringify(input.levels),
+    retiredAt: null,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -98,6 +114,8 @@ export async function updateCompetency({
 export interface CompetencyRef {
   tenantId: string;
   id: string;
+  /** Retired by national curation: what already uses it keeps it, nothing new may take it. */
+  retired: boolean;
 }
 
 /** Resolves ids or codes the tenant may refer to, in one query; unknown ones are absent. */
@@ -107,7 +125,7 @@ export async function resolveCompetencies(ctx: TenantContext, keys: string[]): P
   if (unique.length === 0) return found;
   const json = JSON.stringify(unique);
   const rows = await ctx.db
-    .visible({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code })
+    .visible({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code, retiredAt: competencies.retiredAt })
     .from(competencies)
     .where(
       or(
@@ -116,8 +134,9 @@ export async function resolveCompetencies(ctx: TenantContext, keys: string[]): P
       ),
     );
   for (const r of rows) {
-    found.set(r.id, { tenantId: r.tenantId, id: r.id });
-    found.set(r.code, { tenantId: r.tenantId, id: r.id });
+    const ref = { tenantId: r.tenantId, id: r.id, retired: r.retiredAt !== null };
+    found.set(r.id, ref);
+    found.set(r.code, ref);
   }
   return found;
 }

@@ -15,6 +15,7 @@ import { DomainError, type FieldError, notFound } from '../../../platform/errors
 import { staleWrite } from '../../../platform/http/etag';
 import { nowIso } from '../../../platform/ids';
 import type { Statement } from '../../../platform/tenancy/scoped-db';
+import { retiredReferences } from '../dictionary/retire';
 import { resolveCompetencies } from '../dictionary/service';
 import type { StandardsInput } from './schemas';
 
@@ -100,6 +101,15 @@ export function standardStatements(
   ];
 }
 
+/** The competency ids position `positionId`'s standard names now. */
+async function standardCompetencies(ctx: TenantContext, positionId: string): Promise<Set<string>> {
+  const rows = await ctx.db
+    .select({ id: positionStandards.competencyId })
+    .from(positionStandards)
+    .where(eq(positionStandards.positionId, positionId));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function putStandards({
   ctx,
   input,
@@ -120,6 +130,8 @@ export async function putStandards({
     ctx,
     list.map((s) => s.competency),
   );
+  // A retired competency may keep the line it has in this standard, not be added to it.
+  const kept = refs.size > 0 && [...refs.values()].some((r) => r.retired) ? await standardCompetencies(ctx, positionId) : new Set<string>();
   const errors: FieldError[] = [];
   const rows: StandardRow[] = [];
   const seen = new Set<string>();
@@ -129,6 +141,7 @@ export async function putStandards({
     else if (seen.has(ref.id)) errors.push({ path: `body.standards.${i}.competency`, message: 'listed twice' });
     else {
       seen.add(ref.id);
+      errors.push(...retiredReferences([{ ...ref, path: `body.standards.${i}.competency` }], kept));
       rows.push({ competencyTenantId: ref.tenantId, competencyId: ref.id, requiredLevel: s.requiredLevel, weight: s.weight });
     }
   });

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { respondentAgeBands, respondentEducations, respondentGenders } from '../../../db/schema/evaluations';
+import { lineText } from '../../../platform/http/text';
 import { ikmGrades } from './formula';
 import { isPeriod, periodContains } from './periods';
 
@@ -33,7 +34,7 @@ const ikmResponseInput = z
         gender: z.enum(respondentGenders),
         ageBand: z.enum(respondentAgeBands),
         education: z.enum(respondentEducations),
-        service: z.string().trim().min(1).max(200).openapi({ description: 'The service used, e.g. "Penerbitan KTP-el"' }),
+        service: lineText(200).openapi({ description: 'The service used, e.g. "Penerbitan KTP-el"' }),
       })
       .partial()
       .strict()

@@ -4,12 +4,13 @@ import { indicatorDirections } from '../../../db/schema/evaluations';
 import { orNull } from '../../../platform/http/openapi';
 import { pageQuery } from '../../../platform/http/pagination';
 import { tenantParams } from '../../../platform/http/params';
+import { lineText, multilineText } from '../../../platform/http/text';
 import { periodSchema } from '../ikm/schemas';
 
 const id = z.string().min(1).max(60);
 
-const indicatorName = z.string().trim().min(2).max(200);
-const measure = z.string().trim().min(1).max(40).openapi({ example: 'menit' });
+const indicatorName = lineText(200, 2);
+const measure = lineText(40).openapi({ example: 'menit' });
 
 export const newIndicatorSchema = z
   .object({ unitId: id, name: indicatorName, measure, direction: z.enum(indicatorDirections) })
@@ -39,7 +40,7 @@ export const indicatorSchema = z
 export const indicatorValueInput = z
   .object({
     value: z.number().finite().min(-1e12).max(1e12),
-    note: z.string().trim().max(1000).nullable().default(null),
+    note: multilineText(1000, 0).nullable().default(null),
   })
   .strict()
   .openapi('IndicatorValueInput');

@@ -3,7 +3,9 @@
  * figure is aggregated in SQL over the completed enrollments in scope (one row each, with its L1,
  * L2 and L3 answers joined one-to-one), so nothing is counted twice and no row list is loaded:
  * rates are answered / completed; L1 means per item (the overall mean weighs items equally); L2
- * means over participants with both scores, normalized gain over those with pre < 100; L3 mean.
+ * means over participants with both scores, and two different normalized gains (SPEC 15): Hake's
+ * ⟨g⟩ = (mean post − mean pre) / (100 − mean pre) over that group, and the mean of the individual
+ * gains (post − pre) / (100 − pre) over those with pre < 100; L3 mean.
  * L4 (offering only): each indicator of the units the completed participants belong to, compared
  * between the quarter before the offering's start and the quarter after its end (`changeBetween`).
  */
@@ -33,6 +35,10 @@ type Figures = Record<string, number | null>;
 const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
 const rate = (n: number, of: number) => (of === 0 ? null : round4(n / of));
 
+/** Hake's ⟨g⟩ of a group from its unrounded means: null without scores or when the mean pre-test is 100. */
+const hakeGain = (meanPre: number | null, meanPost: number | null) =>
+  meanPre === null || meanPost === null || meanPre >= 100 ? null : round4((meanPost - meanPre) / (100 - meanPre));
+
 /** The level figures of the completed enrollments `e` (joined with offering `o`) that `scope` keeps. */
 async function levelFigures(ctx: TenantContext, scope: SQL) {
   const itemAverages = sql.join(
@@ -57,6 +63,9 @@ async function levelFigures(ctx: TenantContext, scope: SQL) {
   const n = (k: string) => Number(f[k] ?? 0);
   const v = (k: string) => round4((f[k] as number | null | undefined) ?? null);
   const completed = n('completed');
+  const meanPre = (f.l2_pre as number | null | undefined) ?? null;
+  const meanPost = (f.l2_post as number | null | undefined) ?? null;
+  const individual = v('l2_ngain');
   const items = Object.fromEntries(reactionItems.map((i) => [i, v(`l1_${i}`)]));
   const means = Object.values(items).filter((x): x is number => x !== null);
   return {
@@ -67,7 +76,15 @@ async function levelFigures(ctx: TenantContext, scope: SQL) {
       mean: means.length ? round4(means.reduce((a, b) => a + b, 0) / means.length) : null,
       items,
     },
-    l2: { n: n('l2_n'), meanPre: v('l2_pre'), meanPost: v('l2_post'), meanGain: v('l2_gain'), meanNormalizedGain: v('l2_ngain') },
+    l2: {
+      n: n('l2_n'),
+      meanPre: round4(meanPre),
+      meanPost: round4(meanPost),
+      meanGain: v('l2_gain'),
+      hakeGain: hakeGain(meanPre, meanPost),
+      meanIndividualGain: individual,
+      meanNormalizedGain: individual,
+    },
     l3: { responses: n('l3_responses'), rate: rate(n('l3_responses'), completed), mean: v('l3_mean') },
   };
 }

@@ -6,10 +6,11 @@
 import { z } from '@hono/zod-openapi';
 import { reactionItems } from '../../../db/schema/evaluations';
 import { tenantParams } from '../../../platform/http/params';
+import { multilineText } from '../../../platform/http/text';
 
 const id = z.string().min(1).max(60);
 const likert = z.number().int().min(1).max(5);
-const comment = z.string().trim().max(2000).nullable().default(null);
+const comment = multilineText(2000, 0).nullable().default(null);
 const score = z.number().min(0).max(100);
 
 export const idParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
@@ -70,10 +71,10 @@ export const participantScoreSchema = z
     pre: z.number().nullable(),
     post: z.number().nullable(),
     gain: z.number().nullable(),
-    normalizedGain: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Hake: (post − pre) / (100 − pre); null when pre = 100 or a score is missing' }),
+    normalizedGain: z.number().nullable().openapi({
+      description:
+        "This participant's normalized gain (post − pre) / (100 − pre); null when pre = 100 or a score is missing. A group's Hake ⟨g⟩ is not the mean of these: see hakeGain in the reports",
+    }),
   })
   .openapi('ParticipantTestScore');
 
@@ -146,7 +147,23 @@ const levelFiguresSchema = z
   .object({
     completed: z.number().int(),
     l1: z.object({ responses: z.number().int(), rate: mean, mean, items: z.record(z.string(), mean) }),
-    l2: z.object({ n: z.number().int(), meanPre: mean, meanPost: mean, meanGain: mean, meanNormalizedGain: mean }),
+    l2: z.object({
+      n: z.number().int().openapi({ description: 'Participants with both scores' }),
+      meanPre: mean,
+      meanPost: mean,
+      meanGain: mean.openapi({ description: 'meanPost − meanPre, in points' }),
+      hakeGain: mean.openapi({
+        description: "Hake's normalized gain ⟨g⟩ of the group: (meanPost − meanPre) / (100 − meanPre); null when meanPre = 100",
+      }),
+      meanIndividualGain: mean.openapi({
+        description:
+          "The mean of the participants' own normalized gains (post − pre) / (100 − pre), over those with pre < 100: a different figure from hakeGain",
+      }),
+      meanNormalizedGain: mean.openapi({
+        description: 'Deprecated: the same figure as meanIndividualGain, under its former name',
+        deprecated: true,
+      }),
+    }),
     l3: z.object({ responses: z.number().int(), rate: mean, mean }),
   })
   .openapi('EvaluationFigures');

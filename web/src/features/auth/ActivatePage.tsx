@@ -1,9 +1,9 @@
 /** Aktivasi: NIP and the one-time code from the admin, then a password of one's own. */
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate } from 'react-router';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrors } from '../../components/problem-text';
+import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { AuthFrame } from './AuthFrame';
 import { useActivate } from './queries';
@@ -39,10 +39,7 @@ export function ActivatePage() {
           <TextInput label={t('activate.code')} autoComplete="one-time-code" {...form.getInputProps('code')} />
           <PasswordInput label={t('password.new')} autoComplete="new-password" {...form.getInputProps('password')} />
           <PasswordInput label={t('password.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
-          {activate.isError ? <ProblemAlert error={activate.error} /> : null}
-          <Button type="submit" loading={activate.isPending}>
-            {t('activate.submit')}
-          </Button>
+          <SubmitWithProblem mutation={activate}>{t('activate.submit')}</SubmitWithProblem>
           <Anchor component={Link} to="/masuk" size="sm">
             {t('activate.back')}
           </Anchor>

@@ -1,10 +1,10 @@
 /** A self-assessment: competency, level 1–5, the date (not after today on the tenant's clock). */
 import '@mantine/dates/styles.css';
-import { Button, Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Radio, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrors } from '../../components/problem-text';
+import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { todayIn } from '../../lib/format';
 import { type GapItem, useSelfAssessment } from './queries';
@@ -55,10 +55,7 @@ export function SelfAssessmentForm({ items, timeZone, onDone }: { items: readonl
         </Radio.Group>
         <DateInput label={t('selfAssess.date')} valueFormat="D MMMM YYYY" maxDate={today} {...form.getInputProps('date')} />
         <Textarea label={t('selfAssess.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
-        {assess.isError ? <ProblemAlert error={assess.error} /> : null}
-        <Button type="submit" loading={assess.isPending}>
-          {t('selfAssess.submit')}
-        </Button>
+        <SubmitWithProblem mutation={assess}>{t('selfAssess.submit')}</SubmitWithProblem>
       </Stack>
     </form>
   );

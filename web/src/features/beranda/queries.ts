@@ -1,6 +1,6 @@
 /** Beranda's reads and writes: the caller's gaps, JP, recommendations and enrollments. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api/client';
+import { api, tenantPath } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
 import type { components } from '../../lib/api/schema';
 
@@ -55,7 +55,7 @@ export function useEnrollments() {
 export function useOffering(tenant: string | undefined, id: string) {
   return useQuery({
     queryKey: berandaKeys.offering(id),
-    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/offerings/{id}', { params: { path: { tenant: tenant ?? '', id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/offerings/{id}', { params: tenantPath(tenant, id) })),
     enabled: tenant !== undefined,
     staleTime: 5 * 60_000,
   });
@@ -66,7 +66,7 @@ export function useRequestPlace(tenant: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (offeringId: string) =>
-      unwrap(api.POST('/api/v1/tenants/{tenant}/offerings/{id}/requests', { params: { path: { tenant: tenant ?? '', id: offeringId } } })),
+      unwrap(api.POST('/api/v1/tenants/{tenant}/offerings/{id}/requests', { params: tenantPath(tenant, offeringId) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: berandaKeys.enrollments }),
   });
 }
@@ -75,9 +75,7 @@ export function useWithdraw(tenant: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (enrollmentId: string) =>
-      unwrap(
-        api.POST('/api/v1/tenants/{tenant}/enrollments/{id}/withdraw', { params: { path: { tenant: tenant ?? '', id: enrollmentId } } }),
-      ),
+      unwrap(api.POST('/api/v1/tenants/{tenant}/enrollments/{id}/withdraw', { params: tenantPath(tenant, enrollmentId) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: berandaKeys.enrollments }),
   });
 }

@@ -1,10 +1,10 @@
 /** Log a session: the day (not after today on the tenant's clock), minutes, notes. */
 import '@mantine/dates/styles.css';
-import { Button, NumberInput, Stack, Textarea } from '@mantine/core';
+import { NumberInput, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrors } from '../../components/problem-text';
+import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { todayIn } from '../../lib/format';
 import { useLogSession } from './queries';
@@ -27,7 +27,7 @@ export function SessionForm({
     initialValues: { date: today, minutes: 60, notes: '' },
     validate: {
       date: (v) => (v ? null : t('form.required')),
-      minutes: (v) => (typeof v === 'number' && v >= 1 && v <= 1440 ? null : t('session.minutesRange')),
+      minutes: (v) => (typeof v === 'number' && v >= 1 && v <= 480 ? null : t('session.minutesRange')),
     },
   });
   return (
@@ -48,12 +48,9 @@ export function SessionForm({
     >
       <Stack>
         <DateInput label={t('session.date')} valueFormat="D MMMM YYYY" maxDate={today} {...form.getInputProps('date')} />
-        <NumberInput label={t('session.minutes')} min={1} max={1440} step={15} {...form.getInputProps('minutes')} />
+        <NumberInput label={t('session.minutes')} min={1} max={480} step={15} {...form.getInputProps('minutes')} />
         <Textarea label={t('session.notes')} autosize minRows={3} maxLength={5000} {...form.getInputProps('notes')} />
-        {log.isError ? <ProblemAlert error={log.error} /> : null}
-        <Button type="submit" loading={log.isPending}>
-          {t('session.submit')}
-        </Button>
+        <SubmitWithProblem mutation={log}>{t('session.submit')}</SubmitWithProblem>
       </Stack>
     </form>
   );

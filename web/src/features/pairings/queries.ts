@@ -1,6 +1,6 @@
 /** Pendampingan: the caller's pairings, and one pairing's sessions and goals. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api/client';
+import { api, tenantPath } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
 import type { components } from '../../lib/api/schema';
 
@@ -14,8 +14,6 @@ export const pairingKeys = {
   goals: (id: string) => ['pairing', id, 'goals'] as const,
 };
 
-const path = (tenant: string | undefined, id: string) => ({ path: { tenant: tenant ?? '', id } });
-
 export function useMyPairings() {
   return useQuery({
     queryKey: pairingKeys.mine,
@@ -26,7 +24,7 @@ export function useMyPairings() {
 export function usePairing(tenant: string | undefined, id: string) {
   return useQuery({
     queryKey: pairingKeys.one(id),
-    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}', { params: path(tenant, id) })),
+    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}', { params: tenantPath(tenant, id) })),
     enabled: tenant !== undefined,
   });
 }
@@ -35,7 +33,7 @@ export function useSessions(tenant: string | undefined, id: string) {
   return useQuery({
     queryKey: pairingKeys.sessions(id),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: { ...path(tenant, id), query: { limit: 100 } } })),
+      unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: { ...tenantPath(tenant, id), query: { limit: 100 } } })),
     enabled: tenant !== undefined,
   });
 }
@@ -43,7 +41,7 @@ export function useSessions(tenant: string | undefined, id: string) {
 export function useGoals(tenant: string | undefined, id: string) {
   return useQuery({
     queryKey: pairingKeys.goals(id),
-    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}/goals', { params: path(tenant, id) })),
+    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/pairings/{id}/goals', { params: tenantPath(tenant, id) })),
     enabled: tenant !== undefined,
   });
 }
@@ -52,7 +50,7 @@ export function useLogSession(tenant: string | undefined, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { date: string; minutes: number; notes?: string; actionItems: string[] }) =>
-      unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: path(tenant, id), body })),
+      unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: tenantPath(tenant, id), body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: pairingKeys.sessions(id) }),
   });
 }
@@ -61,7 +59,7 @@ export function useAddGoal(tenant: string | undefined, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { title: string; dueDate?: string }) =>
-      unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/goals', { params: path(tenant, id), body })),
+      unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/goals', { params: tenantPath(tenant, id), body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: pairingKeys.goals(id) }),
   });
 }

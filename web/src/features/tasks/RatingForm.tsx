@@ -1,7 +1,7 @@
 /** One rating and a comment: L3 behaviour (of a direct report) or the end-of-pairing feedback. */
-import { Button, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { LikertField } from './LikertField';
 import { useBehaviour, useFeedback } from './queries';
@@ -35,10 +35,7 @@ export function RatingForm({ tenant, kind, id, onDone }: Props) {
       <Stack>
         <LikertField label={kind === 'behaviour' ? t('behaviour.rating') : t('feedback.rating')} {...form.getInputProps('rating')} />
         <Textarea label={t('form.comment')} autosize minRows={2} maxLength={2000} {...form.getInputProps('comment')} />
-        {mutation.isError ? <ProblemAlert error={mutation.error} /> : null}
-        <Button type="submit" loading={mutation.isPending}>
-          {t('form.send')}
-        </Button>
+        <SubmitWithProblem mutation={mutation}>{t('form.send')}</SubmitWithProblem>
       </Stack>
     </form>
   );

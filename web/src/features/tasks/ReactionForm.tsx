@@ -1,7 +1,7 @@
 /** L1 reaction: the six items (materi, fasilitator, metode, sarana, manfaat, waktu), 1–5, and a comment. */
-import { Button, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { LikertField } from './LikertField';
 import { type ReactionAnswers, useReaction } from './queries';
@@ -28,10 +28,7 @@ export function ReactionForm({ tenant, enrollmentId, onDone }: { tenant: string 
           <LikertField key={item} label={t(`reaction.${item}` as const)} {...form.getInputProps(item)} />
         ))}
         <Textarea label={t('form.comment')} autosize minRows={2} maxLength={2000} {...form.getInputProps('comment')} />
-        {reaction.isError ? <ProblemAlert error={reaction.error} /> : null}
-        <Button type="submit" loading={reaction.isPending}>
-          {t('form.send')}
-        </Button>
+        <SubmitWithProblem mutation={reaction}>{t('form.send')}</SubmitWithProblem>
       </Stack>
     </form>
   );

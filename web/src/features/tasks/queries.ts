@@ -1,6 +1,6 @@
 /** Tugas saya: the evaluations waiting for the caller and the pairings proposed to them as mentor. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api/client';
+import { api, tenantPath } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
 import type { components } from '../../lib/api/schema';
 
@@ -39,7 +39,7 @@ export function useReaction(tenant: string | undefined) {
     mutationFn: ({ enrollmentId, answers, comment }: { enrollmentId: string; answers: ReactionAnswers; comment: string | null }) =>
       unwrap(
         api.POST('/api/v1/tenants/{tenant}/enrollments/{id}/reaction', {
-          params: { path: { tenant: tenant ?? '', id: enrollmentId } },
+          params: tenantPath(tenant, enrollmentId),
           body: { answers, comment },
         }),
       ),
@@ -53,7 +53,7 @@ export function useBehaviour(tenant: string | undefined) {
     mutationFn: ({ enrollmentId, rating, comment }: { enrollmentId: string; rating: number; comment: string | null }) =>
       unwrap(
         api.POST('/api/v1/tenants/{tenant}/enrollments/{id}/behaviour', {
-          params: { path: { tenant: tenant ?? '', id: enrollmentId } },
+          params: tenantPath(tenant, enrollmentId),
           body: { rating, comment, assessments: [] },
         }),
       ),
@@ -67,7 +67,7 @@ export function useFeedback(tenant: string | undefined) {
     mutationFn: ({ pairingId, rating, comment }: { pairingId: string; rating: number; comment: string | null }) =>
       unwrap(
         api.POST('/api/v1/tenants/{tenant}/pairings/{id}/feedback', {
-          params: { path: { tenant: tenant ?? '', id: pairingId } },
+          params: tenantPath(tenant, pairingId),
           body: { rating, comment, assessments: [] },
         }),
       ),
@@ -80,10 +80,10 @@ export function useAnswerProposal(tenant: string | undefined) {
   return useMutation({
     mutationFn: ({ pairingId, accept, reason }: { pairingId: string; accept: boolean; reason?: string }) =>
       accept
-        ? unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/accept', { params: { path: { tenant: tenant ?? '', id: pairingId } } }))
+        ? unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/accept', { params: tenantPath(tenant, pairingId) }))
         : unwrap(
             api.POST('/api/v1/tenants/{tenant}/pairings/{id}/decline', {
-              params: { path: { tenant: tenant ?? '', id: pairingId } },
+              params: tenantPath(tenant, pairingId),
               body: { reason: reason ?? '' },
             }),
           ),

@@ -82,3 +82,9 @@ const authMiddleware: Middleware = {
 };
 
 api.use(authMiddleware);
+
+/**
+ * The path parameters of one of the caller's tenant's resources. Before the caller is known the
+ * tenant is '' (queries wait with `enabled`; a mutation then answers 404, never another tenant's).
+ */
+export const tenantPath = (tenant: string | undefined, id: string) => ({ path: { tenant: tenant ?? '', id } });

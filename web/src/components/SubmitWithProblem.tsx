@@ -1,0 +1,21 @@
+/** A form's submit button, with the failed request's problem above it: the end of every form. */
+import { Button } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ProblemAlert } from './ProblemAlert';
+
+interface Submission {
+  isError: boolean;
+  isPending: boolean;
+  error: unknown;
+}
+
+export function SubmitWithProblem({ mutation, disabled, children }: { mutation: Submission; disabled?: boolean; children: ReactNode }) {
+  return (
+    <>
+      {mutation.isError ? <ProblemAlert error={mutation.error} /> : null}
+      <Button type="submit" loading={mutation.isPending} disabled={disabled}>
+        {children}
+      </Button>
+    </>
+  );
+}
