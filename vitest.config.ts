@@ -19,6 +19,13 @@ const keyId = 'test-key';
 const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
 const publicJwk = { ...(await exportJWK(publicKey)), kid: keyId, alg: 'ES256', use: 'sig' };
 const privateJwk = { ...(await exportJWK(privateKey)), kid: keyId, alg: 'ES256' };
+/** Bangkom's own signing keys for the run: the current one signs, the previous one is kept for verification (rotation). */
+const ownKey = async (kid: string) => ({
+  ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)),
+  kid,
+  alg: 'ES256',
+});
+const ownKeys = [await ownKey('bangkom-current'), await ownKey('bangkom-previous')];
 // The Worker's static assets directory must exist before the pool starts (wrangler.toml [assets]).
 buildAssets();
 const migrations = await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url)));
@@ -58,6 +65,9 @@ export default defineConfig({
                 TEST_MIGRATIONS: migrations,
                 TEST_SIGNING_JWK: JSON.stringify(privateJwk),
                 JWT_JWKS: JSON.stringify({ keys: [publicJwk] }),
+                AUTH_SIGNING_KEYS: JSON.stringify(ownKeys),
+                // A cheap scrypt set keeps the suites fast; one test checks the production set (docs/auth.md).
+                AUTH_SCRYPT: '1024,8,1',
                 SERVER_TIMING: 'on',
                 ...(process.env.FUZZ_SEED ? { FUZZ_SEED: process.env.FUZZ_SEED } : {}),
               },

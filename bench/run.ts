@@ -89,13 +89,12 @@ async function main(): Promise<void> {
     const imported = await importEmployees(url, bigAdmin, bigManifest, employees, inspectorPort);
     report.add({
       section: 'import',
-      name: `CSV import of ${employees} employees (commit)`,
+      name: `CSV import of ${employees} employees (commit, as a job: request to job end)`,
       value: imported.seconds,
       unit: 's',
       budget: '≤ 60 s',
       pass: imported.seconds <= 60,
     });
-    report.add({ section: 'import', name: 'rows written', value: imported.rowsWritten, unit: 'rows' });
     report.add({ section: 'import', name: 'employees created / rejected', value: `${imported.created} / ${imported.rejected}`, unit: '' });
     report.add({ section: 'import', name: 'Worker heap before import', value: imported.baselineMb, unit: 'MB' });
     report.add({
@@ -109,9 +108,9 @@ async function main(): Promise<void> {
     const again = await importEmployees(url, bigAdmin, bigManifest, employees);
     report.add({
       section: 'import',
-      name: 're-import of the same file: rows written',
-      value: again.rowsWritten,
-      unit: 'rows',
+      name: 're-import of the same file: created / updated',
+      value: `${again.created} / ${again.updated}`,
+      unit: '',
       budget: '0 changes',
       pass: again.updated === 0 && again.created === 0,
     });

@@ -10,11 +10,13 @@ import type { ManifestInput } from '../src/modules/tenants/manifest';
 import { buildAssets } from './build-assets';
 import { buildConsole } from './build-console';
 import { demoLoaders } from './demo';
+import { type DemoTarget, demoAccounts } from './lib/demo-accounts';
 import { ensureDevKeys, mintToken, repoRoot } from './lib/dev-keys';
 import { ApiError, describeOnboarding, onboardManifest } from './lib/onboarding';
 import { applyLocalMigrations, startDevServer, waitForHealth } from './lib/wrangler';
 
-const port = 8787;
+/** BANGKOM_PORT picks another port when 8787 is taken (several checkouts on one machine). */
+const port = Number(process.env.BANGKOM_PORT ?? 8787);
 const url = `http://127.0.0.1:${port}`;
 const databases = ['DB', 'DB_DEDICATED'];
 const demoTenant = 'kalianda';
@@ -62,6 +64,13 @@ async function setUp(): Promise<string[]> {
     }
   }
 
+  const targets: DemoTarget[] = [{ role: 'national_admin', email: 'nasional@bangkom.local' }];
+  for (const slug of adminTokens.keys()) targets.push({ tenant: slug, role: 'tenant_admin', email: `admin@${slug}.bangkom.local` });
+  const demoAdminToken = adminTokens.get(demoTenant);
+  const demoEmployee = demoAdminToken && (await firstEmployeeId(demoTenant, demoAdminToken));
+  if (demoEmployee) targets.push({ tenant: demoTenant, role: 'employee', employeeId: demoEmployee });
+  const accounts = await demoAccounts(url, (t) => (t.tenant ? (adminTokens.get(t.tenant) as string) : nationalToken), targets);
+
   const lines = [`  national_admin\n    ${nationalToken}`];
   for (const [slug, token] of adminTokens) lines.push(`  tenant_admin ${slug}\n    ${token}`);
   const demoAdmin = adminTokens.get(demoTenant);
@@ -75,11 +84,19 @@ async function setUp(): Promise<string[]> {
   } else {
     lines.push(`  employee ${demoTenant}: none, the employee registry is empty`);
   }
+  const signIn = accounts.find((a) => a.tenant === demoTenant && a.role === 'tenant_admin') ?? accounts[0];
   return [
     '',
     `Bangkom is running on ${url}`,
     `  Console        ${url}/`,
     `  API reference  ${url}/api/v1/reference`,
+    '',
+    'Demo accounts (random passwords, new on every start; also in .local/demo-accounts.json):',
+    ...accounts.map((a) => `  ${a.role.padEnd(15)} ${(a.tenant ?? '(national)').padEnd(10)} ${a.username.padEnd(34)} ${a.password}`),
+    '',
+    'Sign in:',
+    `  curl -s -X POST ${url}/api/v1/auth/login -H 'content-type: application/json' \\`,
+    `    -d '${JSON.stringify({ ...(signIn?.tenant ? { tenant: signIn.tenant } : {}), username: signIn?.username, password: signIn?.password })}'`,
     '',
     'Open the console signed in as (development builds only):',
     ...consoleLinks,

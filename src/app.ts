@@ -7,8 +7,10 @@
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
+import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes } from './modules/accounts';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
 import { catalogRoutes, offeringRoutes, recommendationRoutes } from './modules/catalog';
 import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from './modules/competencies';
@@ -16,6 +18,7 @@ import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
+import { jobRoutes, nationalJobRoutes } from './modules/jobs';
 import { jpRoutes } from './modules/jp';
 import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
@@ -24,6 +27,7 @@ import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
+import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
 import { bodyLimit } from './platform/http/body-limit';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
@@ -35,6 +39,9 @@ import { requestContext } from './platform/tenancy/middleware';
 const maxBodyBytes = 1024 * 1024;
 /** An over-limit body sent without Content-Length is read to its end up to this much, so its connection stays usable. */
 const drainBodyBytes = 8 * maxBodyBytes;
+/** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows). */
+const maxUploadBytes = 32 * 1024 * 1024;
+const uploads = /^\/api\/v1\/tenants\/[^/]+\/employees\/import$/;
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -57,13 +64,26 @@ export function createApp() {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(serverTiming());
-  app.use(bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes }));
+  const requestLimit = bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes });
+  const uploadLimit = bodyLimit({ maxBytes: maxUploadBytes, drainBytes: maxUploadBytes });
+  // Only a CSV committed as a job may be larger; anything else on that path keeps the 1 MB limit.
+  const isUpload = (c: Context<AppEnv>) =>
+    uploads.test(c.req.path) && c.req.query('mode') === 'commit' && (c.req.header('content-type') ?? '').startsWith('text/csv');
+  app.use((c, next) => (isUpload(c) ? uploadLimit : requestLimit)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // Bangkom's public signing keys, for anyone who verifies its tokens (platform/auth/keys.ts).
+  app.get('/.well-known/jwks.json', async (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(await publicJwks(c.env));
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'refreshCookie', { type: 'apiKey', in: 'cookie', name: 'bangkom_refresh' });
   app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
   app.get('/api/v1/reference', referencePage);
 
+  // Signing in needs no token: mounted before authenticate(), rate-limited route by route.
+  app.route('/api/v1', signInRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.
@@ -93,6 +113,11 @@ export function createApp() {
   app.route('/api/v1', recommendationRoutes);
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);
+  app.route('/api/v1', jobRoutes);
+  app.route('/api/v1', nationalJobRoutes);
+  app.route('/api/v1', ownAccountRoutes);
+  app.route('/api/v1', accountRoutes);
+  app.route('/api/v1', nationalAccountRoutes);
 
   app.onError((err, c) => {
     const problem = toDomainError(err);

@@ -13,8 +13,18 @@ export interface Bindings {
   DB: D1Database;
   /** Dedicated tenant databases are any further D1 bindings named `DB_*`. */
   [binding: `DB_${string}`]: D1Database | undefined;
-  JWT_ISSUER: string;
+  /** The Workflow that runs every job (src/modules/jobs). */
+  JOBS: Workflow;
+  /** Files: job inputs (an import's CSV), tenant export archives. */
+  FILES: R2Bucket;
+  /** Issuer of external tokens (an IdP, Cloudflare Access, the local `npm run token` key). */
+  JWT_ISSUER?: string;
+  /** Audience of every accepted token, Bangkom's own included. */
   JWT_AUDIENCE: string;
+  /** Issuer of the tokens Bangkom signs itself (the deployment's own URL). */
+  AUTH_ISSUER?: string;
+  /** Secret: Bangkom's private ES256 signing keys, a JSON array of JWKs; the first signs (platform/auth/keys.ts). */
+  AUTH_SIGNING_KEYS?: string;
   /** Comma-separated allow-list, e.g. "ES256,RS256". Symmetric algorithms are refused. */
   JWT_ALGORITHMS?: string;
   /** Remote key set (production: the OIDC IdP or Cloudflare Access certs URL). */
@@ -23,6 +33,10 @@ export interface Bindings {
   JWT_JWKS?: string;
   /** Longest accepted token lifetime in seconds (default 86400). */
   JWT_MAX_LIFETIME?: string;
+  /** Rate limits of the sign-in routes, per client address (platform/http/rate-limit.ts). */
+  AUTH_RATE_LIMIT?: RateLimit;
+  /** scrypt parameters `N,r,p` for new password hashes; unset means the production set (modules/accounts/passwords.ts). Tests set a cheaper one. */
+  AUTH_SCRYPT?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * Worker entry: checks the bindings once per isolate, then serves requests with the app and runs
  * the hourly housekeeping: expired idempotency keys in every tenant database, and the national
- * summaries of the tenants whose data changed (a bounded number per run).
+ * summaries of the tenants whose data changed (a bounded number per run). It also exports the
+ * Workflow class that runs every job (src/jobs.ts).
  */
 import { createApp } from './app';
 import type { Bindings } from './env';
@@ -12,16 +13,22 @@ import { CostMeter } from './platform/db/metered-d1';
 import { expireIdempotencyKeys } from './platform/http/idempotency';
 import { databaseBindings, tenantDatabase } from './platform/tenancy/directory';
 
+export { JobWorkflow } from './jobs';
+
 const app = createApp();
 let checked = false;
 
 function checkBindings(env: Bindings): void {
   if (checked) return;
+  const external = Boolean(env.JWT_JWKS_URL || env.JWT_JWKS);
   const missing = [
     !env.DB && 'DB',
-    !env.JWT_ISSUER && 'JWT_ISSUER',
     !env.JWT_AUDIENCE && 'JWT_AUDIENCE',
-    !env.JWT_JWKS_URL && !env.JWT_JWKS && 'JWT_JWKS_URL or JWT_JWKS',
+    external && !env.JWT_ISSUER && 'JWT_ISSUER',
+    env.AUTH_SIGNING_KEYS && !env.AUTH_ISSUER && 'AUTH_ISSUER',
+    !external &&
+      !env.AUTH_SIGNING_KEYS &&
+      'AUTH_SIGNING_KEYS (Bangkom signs its own tokens) or JWT_JWKS_URL / JWT_JWKS (an external issuer)',
   ].filter(Boolean);
   if (missing.length > 0) throw new Error(`Bangkom is missing configuration: ${missing.join(', ')}`);
   allowedAlgorithms(env);

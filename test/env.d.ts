@@ -8,6 +8,9 @@ declare global {
     }
     interface Env extends Bindings {
       DB_DEDICATED: D1Database;
+      JWT_ISSUER: string;
+      AUTH_ISSUER: string;
+      AUTH_SIGNING_KEYS: string;
       TEST_MIGRATIONS: D1Migration[];
       TEST_SIGNING_JWK: string;
       /** The fuzz suite's seed (a number, or `random`); fixed when absent. */

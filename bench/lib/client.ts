@@ -1,4 +1,5 @@
 /** HTTP against the benchmark server, reading each response's D1 cost from Server-Timing. */
+import { type Job, waitForJob } from '../../scripts/lib/jobs';
 import { parseServerTiming } from '../../src/platform/http/server-timing';
 
 export interface Measured<T = unknown> {
@@ -8,6 +9,8 @@ export interface Measured<T = unknown> {
   queries: number;
   rowsRead: number;
   rowsWritten: number;
+  /** A `202 Accepted` answer's job. */
+  location: string | null;
 }
 
 export async function request<T = unknown>(
@@ -35,7 +38,13 @@ export async function request<T = unknown>(
   const text = await res.text();
   const ms = performance.now() - started;
   const parsed = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
-  return { status: res.status, body: parsed, ms, ...parseServerTiming(res.headers.get('server-timing')) };
+  return {
+    status: res.status,
+    body: parsed,
+    ms,
+    location: res.headers.get('location'),
+    ...parseServerTiming(res.headers.get('server-timing')),
+  };
 }
 
 /**
@@ -74,4 +83,34 @@ export function percentile(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/**
+ * Follows a `202 Accepted` answer's job to its end, as a client does (polling its Location every
+ * 250 ms); `ms` runs from the request that started it. A job that did not succeed is an error.
+ */
+export async function followJob<R>(
+  url: string,
+  started: Measured,
+  token: string,
+  what: string,
+): Promise<{ job: Job<R>; result: R; ms: number }> {
+  if (started.status !== 202 || !started.location)
+    throw new Error(`${what}: expected 202, got HTTP ${started.status} ${JSON.stringify(started.body).slice(0, 300)}`);
+  const begun = performance.now() - started.ms;
+  let shown = -1;
+  const job = await waitForJob<R>(url, started.location, token, {
+    onProgress: (j) => {
+      const share = j.progress.total > 0 ? Math.floor((10 * j.progress.done) / j.progress.total) : 0;
+      if (share > shown) {
+        shown = share;
+        console.log(
+          `    ${what}: ${j.status} ${j.progress.done} / ${j.progress.total} after ${((performance.now() - begun) / 1000).toFixed(1)} s`,
+        );
+      }
+    },
+  });
+  if (job.status !== 'succeeded' || job.result === null)
+    throw new Error(`${what}: job ${job.id} ${job.status} ${JSON.stringify(job.error)}`);
+  return { job, result: job.result, ms: performance.now() - begun };
 }

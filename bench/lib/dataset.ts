@@ -75,22 +75,3 @@ export function benchManifest(slug: string, units: number, positions: number): M
     }),
   };
 }
-
-/** Splits a CSV into pieces under the request body limit, each with the header row. */
-export function csvChunks(csv: string, maxBytes = 900_000): string[] {
-  const [header, ...lines] = csv.replace(/\r?\n$/, '').split(/\r?\n/);
-  const chunks: string[] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    if (size + line.length + 1 > maxBytes && current.length > 0) {
-      chunks.push([header, ...current].join('\n'));
-      current = [];
-      size = 0;
-    }
-    current.push(line);
-    size += line.length + 1;
-  }
-  if (current.length > 0) chunks.push([header, ...current].join('\n'));
-  return chunks;
-}

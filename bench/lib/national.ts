@@ -3,7 +3,7 @@
  * the on-demand refresh (bounded calls, repeated while tenants remain due), then time the
  * national summary and read its cost: rows read must follow tenants, never employees.
  */
-import { expectOk, median, percentile, request } from './client';
+import { expectOk, followJob, median, percentile, request } from './client';
 
 interface Refreshed {
   refreshed: { tenant: string }[];
@@ -17,26 +17,24 @@ export async function refreshAll(url: string, token: string, limit = 100) {
   let calls = 0;
   for (;;) {
     // A refresh is safe to repeat: the client sends it again if the local proxy drops it.
-    const answer = await request<Refreshed>(`${url}/api/v1/national/summary/refresh?limit=${limit}`, {
+    const answer = await request(`${url}/api/v1/national/summary/refresh?limit=${limit}`, {
       method: 'POST',
       token,
       idempotent: true,
     });
-    const res = expectOk(answer, 'national refresh');
-    tenants += res.body.refreshed.length;
+    const { result } = await followJob<Refreshed>(url, answer, token, 'national refresh');
+    tenants += result.refreshed.length;
     calls++;
-    if (res.body.remaining === 0 || res.body.refreshed.length === 0) break;
+    if (result.remaining === 0 || result.refreshed.length === 0) break;
   }
   return { tenants, calls, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Time to recompute one tenant (the large one: its aggregates are read from all its rows). */
 export async function refreshOne(url: string, token: string, slug: string) {
-  const res = expectOk(
-    await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token, idempotent: true }),
-    `refresh ${slug}`,
-  );
-  return { ms: res.ms, rowsRead: res.rowsRead };
+  const started = await request(`${url}/api/v1/national/summary/refresh?tenant=${slug}`, { method: 'POST', token, idempotent: true });
+  const { ms } = await followJob(url, started, token, `refresh ${slug}`);
+  return { ms, rowsRead: Number.NaN };
 }
 
 interface Summary {

@@ -1,10 +1,11 @@
 /**
  * Demo employees for `npm start`: generates the tenant's registry from its manifest in
- * `tenants/<slug>.json` and imports it through the API (mode=commit), the same door a BKD uses.
+ * `tenants/<slug>.json` and imports it through the API (mode=commit, a job followed to its end), the same door a BKD uses.
  * Safe to run on every start: the file is deterministic and re-importing it changes nothing.
  */
 import { readFile } from 'node:fs/promises';
 import type { ImportReport } from '../../src/modules/employees/schemas';
+import { jobResult } from '../lib/jobs';
 import { type DemoManifest, employeesCsv } from './employees-csv';
 
 export { employeesCsv } from './employees-csv';
@@ -24,8 +25,10 @@ export const employeesLoader = {
       headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'text/csv', accept: 'application/json' },
       body: csv,
     });
-    if (!res.ok) throw new Error(`employee import for ${ctx.slug} failed: ${res.status} ${await res.text()}`);
-    const r = (await res.json()) as ImportReport;
+    // The commit runs as a job: 202, then its result once finished.
+    const r = await jobResult<ImportReport>(ctx.url, res, ctx.adminToken).catch((err: Error) => {
+      throw new Error(`employee import for ${ctx.slug} failed: ${err.message}`);
+    });
     const firstError = r.errors[0];
     const rejected = r.rejected > 0 && firstError ? `, ${r.rejected} rejected (row ${firstError.row}: ${firstError.reason})` : '';
     return `${r.rows} employees: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${rejected}`;

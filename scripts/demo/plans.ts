@@ -3,6 +3,7 @@
  * over the open offerings the catalog loader made, within Rp 150.000.000. Through the API only;
  * created once (a 2027 plan already there is kept), never approved, so no enrollment is made here.
  */
+import { jobResult } from '../lib/jobs';
 import type { DemoContext } from './index';
 
 const year = 2027;
@@ -21,8 +22,12 @@ export const plansLoader = {
       headers,
       body: JSON.stringify({ year, budget, options: { perPersonCap: 2, weights: { competencyTypes: { manajerial: 1.5 } } } }),
     });
-    const plan = (await res.json()) as { id: string; totals: { lines: number; budgetUsed: number; closureShare: number } };
-    if (res.status !== 201) throw new Error(`POST plans: ${res.status} ${JSON.stringify(plan)}`);
+    // Computed as a job: 202, then the draft plan is the job's result.
+    const plan = await jobResult<{ id: string; totals: { lines: number; budgetUsed: number; closureShare: number } }>(
+      ctx.url,
+      res,
+      ctx.adminToken,
+    );
     return `draft plan ${year}: ${plan.totals.lines} lines, Rp ${plan.totals.budgetUsed.toLocaleString('id-ID')} of Rp ${budget.toLocaleString('id-ID')}, ${(plan.totals.closureShare * 100).toFixed(1)} % of weighted gaps closed`;
   },
 };

@@ -3,6 +3,7 @@
  * is in, so `GET /api/v1/national/summary` shows figures at once instead of waiting for the hourly
  * refresh. Safe to run again: a refresh replaces the tenant's rows.
  */
+import { jobResult } from '../lib/jobs';
 import type { DemoContext, DemoLoader } from './index';
 
 export const summariesLoader: DemoLoader = {
@@ -12,7 +13,10 @@ export const summariesLoader: DemoLoader = {
       method: 'POST',
       headers: { authorization: `Bearer ${ctx.nationalToken}` },
     });
-    if (!res.ok) throw new Error(`national summary refresh of ${ctx.slug}: HTTP ${res.status} ${await res.text()}`);
+    // A national job: 202, then its result once the tenant is computed.
+    await jobResult(ctx.url, res, ctx.nationalToken).catch((err: Error) => {
+      throw new Error(`national summary refresh of ${ctx.slug}: ${err.message}`);
+    });
     return 'national summary computed';
   },
 };

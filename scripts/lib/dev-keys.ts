@@ -1,14 +1,19 @@
 /**
- * The local dev signing key and the tokens it signs. The private key lives only in
- * `.local/dev-signing-key.json` (gitignored, mode 0600) and is never committed; the local Worker
- * learns the public half through `.dev.vars`, which `wrangler dev` reads.
+ * The local keys. Two kinds, both made on first use and never committed (`.local/` is gitignored,
+ * files mode 0600):
+ * - the dev signing key of `npm run token` (`.local/dev-signing-key.json`), an "external" issuer
+ *   for integrations: the local Worker learns its public half through `.dev.vars` (`JWT_JWKS`);
+ * - Bangkom's own signing key for sign-in (`.local/auth-signing-keys.json`), given to the local
+ *   Worker as the secret `AUTH_SIGNING_KEYS` through `.dev.vars`, which `wrangler dev` reads.
  */
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { newSigningJwk } from '../../src/platform/auth/keys';
 import { claimsSchema, type Role } from '../../src/platform/auth/principal';
 
 export const repoRoot = new URL('../../', import.meta.url);
 const keyFile = new URL('.local/dev-signing-key.json', repoRoot);
+const authKeysFile = new URL('.local/auth-signing-keys.json', repoRoot);
 const devVarsFile = new URL('.dev.vars', repoRoot);
 
 async function readIfExists(file: URL): Promise<string | undefined> {
@@ -20,16 +25,29 @@ async function readIfExists(file: URL): Promise<string | undefined> {
   }
 }
 
+async function writePrivate(file: URL, value: unknown): Promise<void> {
+  await mkdir(new URL('.local/', repoRoot), { recursive: true, mode: 0o700 });
+  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  // The mode given to writeFile is filtered by the umask; the key must be owner-only regardless.
+  await chmod(file, 0o600);
+}
+
 async function ensurePrivateJwk(): Promise<JWK> {
   const existing = await readIfExists(keyFile);
   if (existing) return JSON.parse(existing) as JWK;
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk: JWK = { ...(await exportJWK(privateKey)), kid: `dev-${Date.now().toString(36)}`, alg: 'ES256' };
-  await mkdir(new URL('.local/', repoRoot), { recursive: true, mode: 0o700 });
-  await writeFile(keyFile, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  // The mode given to writeFile is filtered by the umask; the key must be owner-only regardless.
-  await chmod(keyFile, 0o600);
+  await writePrivate(keyFile, jwk);
   return jwk;
+}
+
+/** Bangkom's own signing keys (a list: the first signs; rotate by putting a new key first). */
+async function ensureAuthKeys(): Promise<JWK[]> {
+  const existing = await readIfExists(authKeysFile);
+  if (existing) return JSON.parse(existing) as JWK[];
+  const keys = [await newSigningJwk(`bangkom-${Date.now().toString(36)}`)];
+  await writePrivate(authKeysFile, keys);
+  return keys;
 }
 
 /** Sets our two keys in `.dev.vars` and leaves any other line the developer added alone. */
@@ -44,7 +62,11 @@ async function writeDevVars(values: Record<string, string>): Promise<void> {
 export async function ensureDevKeys(): Promise<JWK> {
   const jwk = await ensurePrivateJwk();
   const { d: _private, ...publicJwk } = jwk;
-  await writeDevVars({ JWT_JWKS: JSON.stringify({ keys: [{ ...publicJwk, use: 'sig' }] }), SERVER_TIMING: 'on' });
+  await writeDevVars({
+    JWT_JWKS: JSON.stringify({ keys: [{ ...publicJwk, use: 'sig' }] }),
+    AUTH_SIGNING_KEYS: JSON.stringify(await ensureAuthKeys()),
+    SERVER_TIMING: 'on',
+  });
   return jwk;
 }
 

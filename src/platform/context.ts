@@ -10,6 +10,7 @@
  *   no tenant-scoped `db`.
  */
 import { drizzle } from 'drizzle-orm/d1';
+import { nationalTenant } from '../db/schema/competencies';
 import type { Bindings } from '../env';
 import type { Principal } from './auth/principal';
 import type { CostMeter } from './db/metered-d1';
@@ -61,6 +62,11 @@ class NationalDb {
 
   bindings(): string[] {
     return databaseBindings(this.env);
+  }
+
+  /** The national rows (`tenant_id = ''`) of the control database through the scoped handle: national accounts. */
+  accounts(): TenantDb {
+    return new TenantDb(nationalTenant, this.meter.wrap(this.env.DB));
   }
 
   /** One tenant's scoped database, for aggregates computed inside it. */

@@ -19,6 +19,7 @@ export const problemCodes = {
   idempotency_mismatch: { status: 422, title: 'Idempotency-Key reused with a different request' },
   unprocessable: { status: 422, title: 'The request cannot be applied' },
   precondition_required: { status: 428, title: 'If-Match required' },
+  too_many_requests: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 

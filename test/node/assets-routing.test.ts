@@ -67,9 +67,14 @@ describe('static assets with wrangler.toml as it is', { timeout: 120_000 }, () =
     const health = await fetch(`${url}/health`, navigate);
     expect(fromWorker(health)).toBe(true);
     expect(await health.json()).toEqual({ status: 'ok' });
-    // An unknown API path without a token is refused before routing (401); nothing is at /.well-known/ yet (404).
+    // Bangkom's public keys are the Worker's own answer (JSON), never the console's page.
+    const jwks = await fetch(`${url}/.well-known/jwks.json`, navigate);
+    expect(jwks.status).toBe(200);
+    expect(fromWorker(jwks)).toBe(true);
+    expect(await jwks.json()).toHaveProperty('keys');
+    // An unknown API path without a token is refused before routing (401); nothing else is at /.well-known/ (404).
     for (const [path, status] of [
-      ['/.well-known/jwks.json', 404],
+      ['/.well-known/anything', 404],
       ['/api/v1/no-such-route', 401],
     ] as const) {
       const res = await fetch(`${url}${path}`, navigate);

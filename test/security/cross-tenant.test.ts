@@ -5,8 +5,11 @@
  * 404; every role the route does not list → 403. Denials are checked before anything is written,
  * so none of these calls changes data.
  */
+import { env } from 'cloudflare:workers';
 import { generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signAccessToken } from '../../src/platform/auth/keys';
+import { first, issuedCodes } from '../support/accounts';
 import { type ApiResponse, api } from '../support/api';
 import { signToken, type TestRole, tokenFor } from '../support/tokens';
 import { type RouteFixture, routeFixtures } from './route-fixtures';
@@ -16,6 +19,8 @@ interface Route {
   method: string;
   path: string;
   roles: TestRole[];
+  /** A sign-in route anyone may call (`x-public`): no token to refuse, tested on its own below. */
+  public: boolean;
 }
 
 let world: World;
@@ -24,9 +29,16 @@ const allRoles: TestRole[] = ['national_admin', 'tenant_admin', 'employee'];
 
 beforeAll(async () => {
   world = await buildWorld();
-  const doc = (await api('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { 'x-roles': TestRole[] }>> };
+  const doc = (await api('GET', '/api/v1/openapi.json')).body as {
+    paths: Record<string, Record<string, { 'x-roles': TestRole[]; 'x-public'?: boolean }>>;
+  };
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, roles: op['x-roles'] })),
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      roles: op['x-roles'],
+      public: op['x-public'] === true,
+    })),
   );
 });
 
@@ -61,6 +73,16 @@ async function tokenOf(role: TestRole, side: Side): Promise<string> {
       : side.tenant.employeeToken;
 }
 
+/** A token Bangkom itself signs for `role` of `side` (as after signing in). */
+const bangkomTokenOf = (role: TestRole, side: Side) =>
+  signAccessToken(env, {
+    sub: `acc_${role}_${side.tenant.slug}`,
+    roles: [role],
+    tenant: side.tenant.slug,
+    sid: 'sfm_security',
+    ...(role === 'employee' ? { employee_id: side.employeeId } : {}),
+  });
+
 function expectStatus(res: ApiResponse, allowed: number[], what: string): void {
   if (!allowed.includes(res.status)) throw new Error(`${what}: expected ${allowed.join('/')}, got ${res.status} ${res.text.slice(0, 300)}`);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -78,7 +100,7 @@ describe('cross-tenant suite', () => {
     const a = world.a;
     const forged = await signToken({ sub: 'forger', roles: ['tenant_admin'], tenant: a.tenant.slug }, { key: privateKey });
     const expired = await tokenFor('tenant_admin', { tenant: a.tenant.slug, ttlSeconds: -3600 });
-    for (const r of routes) {
+    for (const r of routes.filter((x) => !x.public)) {
       for (const [what, token] of [
         ['no token', undefined],
         ['forged', forged],
@@ -91,19 +113,65 @@ describe('cross-tenant suite', () => {
     }
   });
 
-  it("answers 403 to another region's token, with none of this region's data", async () => {
+  it("answers 403 to another region's token, external or Bangkom-issued, with none of this region's data", async () => {
     let checked = 0;
-    for (const r of routes) {
-      const f = routeFixtures[key(r)] as RouteFixture;
-      if (f.untenanted) continue;
-      for (const role of r.roles.filter((x) => x !== 'national_admin')) {
-        const res = await call(r, await tokenOf(role, world.b), world.a);
-        expectStatus(res, [403, 404], `${key(r)} with region B's ${role}`);
-        for (const secret of world.a.secrets) expect(res.text, key(r)).not.toContain(secret);
-        checked++;
+    for (const issuer of ['external', 'bangkom'] as const) {
+      for (const r of routes) {
+        const f = routeFixtures[key(r)] as RouteFixture;
+        if (f.untenanted) continue;
+        for (const role of r.roles.filter((x) => x !== 'national_admin')) {
+          const token = issuer === 'external' ? await tokenOf(role, world.b) : await bangkomTokenOf(role, world.b);
+          const res = await call(r, token, world.a);
+          expectStatus(res, [403, 404], `${key(r)} with region B's ${issuer} ${role}`);
+          for (const secret of world.a.secrets) expect(res.text, key(r)).not.toContain(secret);
+          checked++;
+        }
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('serves the public sign-in routes without a token, and takes nothing of one region to another', async () => {
+    const open = routes.filter((r) => r.public).map(key);
+    expect(open.sort()).toEqual([
+      'POST /api/v1/auth/activate',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/refresh',
+    ]);
+    for (const r of routes.filter((x) => x.public && x.path !== '/api/v1/auth/logout')) {
+      const res = await api(r.method, r.path, { body: {}, headers: { 'cf-connecting-ip': '192.0.2.1' } });
+      expectStatus(res, [400, 401], `${key(r)} with nothing`);
+    }
+    // Region A's admin activates and signs in; nothing of it works at region B.
+    const a = world.a;
+    const issued = await api('POST', `/api/v1/tenants/${a.tenant.slug}/accounts/activation-codes`, {
+      token: a.tenant.adminToken,
+      body: { accountIds: [a.accountId] },
+    });
+    const code = first(issuedCodes(issued));
+    const username = code.username;
+    const password = 'kuda-lari-di-sawah-77';
+    const ip = { 'cf-connecting-ip': '192.0.2.2' };
+    const activated = await api('POST', '/api/v1/auth/activate', {
+      body: { tenant: a.tenant.slug, username, code: code.code, password },
+      headers: ip,
+    });
+    expect(activated.status).toBe(200);
+    const cookie = /bangkom_refresh=([^;]*)/.exec(activated.headers.get('set-cookie') ?? '')?.[1] as string;
+    const [, id, secret] = decodeURIComponent(cookie).split('.');
+    const atB = encodeURIComponent(`${world.b.tenant.slug}.${id}.${secret}`);
+    expectStatus(
+      await api('POST', '/api/v1/auth/refresh', { headers: { ...ip, cookie: `bangkom_refresh=${atB}` } }),
+      [401],
+      "A's refresh cookie at B",
+    );
+    const atBLogin = await api('POST', '/api/v1/auth/login', { body: { tenant: world.b.tenant.slug, username, password }, headers: ip });
+    expectStatus(atBLogin, [401], "A's account signing in at B");
+    for (const secret of a.secrets) expect(atBLogin.text).not.toContain(secret);
+    const token = activated.body.accessToken as string;
+    expectStatus(await api('GET', `/api/v1/tenants/${world.b.tenant.slug}/accounts`, { token }), [403], "A's Bangkom token at B");
+    expect((await api('POST', '/api/v1/auth/refresh', { headers: { ...ip, cookie: `bangkom_refresh=${cookie}` } })).status).toBe(200);
   });
 
   it("answers 404 to this region's ids under another region's path", async () => {
@@ -121,7 +189,7 @@ describe('cross-tenant suite', () => {
 
   it('answers 403 to every role the route does not list', async () => {
     let checked = 0;
-    for (const r of routes) {
+    for (const r of routes.filter((x) => !x.public)) {
       for (const role of allRoles.filter((x) => !r.roles.includes(x))) {
         const res = await call(r, await tokenOf(role, world.a), world.a);
         expectStatus(res, [403], `${key(r)} as ${role}`);

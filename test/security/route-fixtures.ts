@@ -18,6 +18,11 @@ export interface RouteFixture {
   untenanted?: boolean;
   /** The route answers about the caller only (`/me`): another region's token is simply its own view. */
   selfScoped?: boolean;
+  /**
+   * A public sign-in route (no token): a refusal may still write the attempt's audit row and its
+   * failure count, and only these tables (the fuzz suite checks every other table is unchanged).
+   */
+  refusalWrites?: string[];
 }
 
 const unit = (s: Side) => ({ id: s.unitId });
@@ -40,6 +45,7 @@ const offering = (s: Side) => ({ id: s.offeringId });
 const enrollment = (s: Side) => ({ id: s.enrollmentId });
 const completedEnrollment = (s: Side) => ({ id: s.completedEnrollmentId });
 const plan = (s: Side) => ({ id: s.planId });
+const job = (s: Side) => ({ id: s.jobId });
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
@@ -55,7 +61,51 @@ let nips = 0;
 /** A valid PNS NIP not used by the world: born 1990-01-01, appointed 2015-01, sequence counting up. */
 const freshNip = () => `19900101201501${1 + (Math.floor(nips / 999) % 2)}${String((nips++ % 999) + 1).padStart(3, '0')}`;
 
+const signInRecords = ['audit_log', 'sign_in_throttle'];
+const account = (s: Side) => ({ id: s.accountId });
+const nationalAccount = (s: Side) => ({ id: s.nationalAccountId });
+
 export const routeFixtures: Record<string, RouteFixture> = {
+  'POST /api/v1/auth/login': {
+    untenanted: true,
+    refusalWrites: signInRecords,
+    body: (s) => ({ tenant: s.tenant.slug, username: 'nobody@example.go.id', password: 'not-the-password' }),
+  },
+  'POST /api/v1/auth/activate': {
+    untenanted: true,
+    refusalWrites: signInRecords,
+    body: (s) => ({ tenant: s.tenant.slug, username: 'nobody@example.go.id', code: 'AAAA-BBBB-CCCC', password: 'kuda-lari-di-sawah-77' }),
+  },
+  'POST /api/v1/auth/refresh': { untenanted: true, refusalWrites: signInRecords },
+  'POST /api/v1/auth/logout': { untenanted: true, refusalWrites: signInRecords },
+  'POST /api/v1/auth/password': {
+    untenanted: true,
+    selfScoped: true,
+    body: () => ({ currentPassword: 'kuda-lari-di-sawah-77', newPassword: 'gunung-salak-berkabut-pagi' }),
+  },
+  'POST /api/v1/auth/logout-everywhere': { untenanted: true, selfScoped: true },
+  'POST /api/v1/auth/two-factor/setup': { untenanted: true, selfScoped: true },
+  'POST /api/v1/auth/two-factor/confirm': { untenanted: true, selfScoped: true, body: () => ({ code: '123456' }) },
+  'GET /api/v1/tenants/{tenant}/accounts': {},
+  'POST /api/v1/tenants/{tenant}/accounts': {
+    body: () => ({ roles: ['tenant_admin'], email: `admin.${crypto.randomUUID().slice(0, 8)}@bkd.example.go.id` }),
+  },
+  'POST /api/v1/tenants/{tenant}/accounts/activation-codes': { body: (s) => ({ accountIds: [s.accountId] }) },
+  'POST /api/v1/tenants/{tenant}/accounts/{id}/disable': { params: account },
+  'POST /api/v1/tenants/{tenant}/accounts/{id}/enable': { params: account },
+  'POST /api/v1/tenants/{tenant}/accounts/{id}/reset-two-factor': { params: account },
+  'GET /api/v1/tenants/{tenant}/sign-in-settings': {},
+  'PUT /api/v1/tenants/{tenant}/sign-in-settings': { body: () => ({ requireAdminTotp: false, sso: null }) },
+  'GET /api/v1/national/accounts': { untenanted: true },
+  'POST /api/v1/national/accounts': {
+    untenanted: true,
+    body: () => ({ email: `analis.${crypto.randomUUID().slice(0, 8)}@example.go.id` }),
+  },
+  'POST /api/v1/national/accounts/activation-codes': { untenanted: true, body: (s) => ({ accountIds: [s.nationalAccountId] }) },
+  'POST /api/v1/national/accounts/{id}/disable': { untenanted: true, params: nationalAccount },
+  'POST /api/v1/national/accounts/{id}/enable': { untenanted: true, params: nationalAccount },
+  'POST /api/v1/national/accounts/{id}/reset-two-factor': { untenanted: true, params: nationalAccount },
+
   'POST /api/v1/tenants': { untenanted: true, body: () => manifestFor(uniqueSlug('sec')) },
   'GET /api/v1/tenants': { untenanted: true },
   'GET /api/v1/tenants/{tenant}': {},
@@ -299,4 +349,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/national/summary.csv': { untenanted: true, query: '?year=2026' },
   'GET /api/v1/national/tenants/{tenant}/summary': { untenanted: true, query: '?year=2026' },
   'POST /api/v1/national/summary/refresh': { untenanted: true, query: '?year=2026' },
+
+  'GET /api/v1/tenants/{tenant}/jobs': {},
+  'GET /api/v1/tenants/{tenant}/jobs/{id}': { params: job },
+  'POST /api/v1/tenants/{tenant}/jobs/{id}/cancel': { params: job },
+  'GET /api/v1/national/jobs': { untenanted: true },
+  'GET /api/v1/national/jobs/{id}': { untenanted: true, params: (s) => ({ id: s.nationalJobId }) },
+  'POST /api/v1/national/jobs/{id}/cancel': { untenanted: true, params: (s) => ({ id: s.nationalJobId }) },
 };

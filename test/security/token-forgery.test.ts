@@ -3,8 +3,9 @@
  * is refused with 401 on a read and on a write, and none is ever accepted.
  */
 import { env } from 'cloudflare:workers';
-import { base64url, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
+import { base64url, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signAccessToken } from '../../src/platform/auth/keys';
 import { api, expectProblem } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
 import { signToken, tokenFor } from '../support/tokens';
@@ -18,6 +19,31 @@ async function signRaw(header: Record<string, unknown>, payload: JWTPayload): Pr
   const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
   const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, new TextEncoder().encode(input));
   return `${input}.${base64url.encode(new Uint8Array(signature))}`;
+}
+
+/** Tokens that claim Bangkom itself as issuer (`AUTH_ISSUER`) without its keys, or beyond its rules. */
+async function ownIssuerForgeries(good: JWTPayload, now: number, stranger: CryptoKey): Promise<[string, string][]> {
+  const own = { ...good, iss: env.AUTH_ISSUER, aud: env.JWT_AUDIENCE, iat: now, exp: now + 600 };
+  const [current] = JSON.parse(env.AUTH_SIGNING_KEYS) as JWK[];
+  const ownKey = (await importJWK(current as JWK, 'ES256')) as CryptoKey;
+  const kid = current?.kid as string;
+  const signOwn = (header: Record<string, unknown>, payload: JWTPayload, key: CryptoKey) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'ES256', ...header }).sign(key);
+  const { d: _d, ...ownPublic } = current as JWK;
+  return [
+    ['Bangkom issuer, alg none', `${base64url.encode(JSON.stringify({ alg: 'none', kid }))}.${base64url.encode(JSON.stringify(own))}.`],
+    [
+      'Bangkom issuer, HS256 with its public key',
+      await new SignJWT(own).setProtectedHeader({ alg: 'HS256', kid }).sign(new TextEncoder().encode(JSON.stringify(ownPublic))),
+    ],
+    ['Bangkom issuer, a stranger key under its kid', await signOwn({ kid }, own, stranger)],
+    ['Bangkom issuer, the external key', await signRaw({ alg: 'ES256', kid: 'test-key' }, own)],
+    ['Bangkom issuer, an unknown kid', await signOwn({ kid: 'bangkom-unknown' }, own, ownKey)],
+    ['Bangkom issuer, an hour long', await signOwn({ kid }, { ...own, exp: now + 3600 }, ownKey)],
+    ['Bangkom issuer, no iat', await signOwn({ kid }, { ...own, iat: undefined }, ownKey)],
+    ['Bangkom issuer, wrong audience', await signOwn({ kid }, { ...own, aud: 'another-api' }, ownKey)],
+    ['Bangkom issuer, expired', await signOwn({ kid }, { ...own, iat: now - 1200, exp: now - 300 }, ownKey)],
+  ];
 }
 
 beforeAll(async () => {
@@ -74,6 +100,7 @@ beforeAll(async () => {
     ['unknown crit header', await signRaw({ alg: 'ES256', kid: 'test-key', crit: ['x-bangkom-policy'], 'x-bangkom-policy': 1 }, full)],
     ['oversized', await signToken({ ...good, padding: 'x'.repeat(10_000) })],
     ['not a JWT at all', 'bangkom'],
+    ...(await ownIssuerForgeries(good, now, stranger)),
   ];
 });
 
@@ -94,7 +121,9 @@ describe('token forgery suite', () => {
     console.info(`token forgery suite: ${forgeries.length} forged tokens refused`);
   });
 
-  it('still accepts the genuine token (so the refusals above are not an accident)', async () => {
+  it('still accepts the genuine tokens, external and Bangkom-issued (so the refusals above are not an accident)', async () => {
     expect((await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken })).status).toBe(200);
+    const own = await signAccessToken(env, { sub: 'acc_genuine', roles: ['tenant_admin'], tenant: t.slug });
+    expect((await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: own })).status).toBe(200);
   });
 });

@@ -2,8 +2,13 @@
  * Two regions, A and B, with something of each kind, for the security suites. Built once per test
  * file (storage is per file); every route fixture takes its ids from here.
  */
+import { env } from 'cloudflare:workers';
+import { startNationalJob } from '../../src/modules/jobs';
+import { nationalContext } from '../../src/platform/context';
+import { CostMeter } from '../../src/platform/db/metered-d1';
 import { api } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
+import { followJob } from '../support/jobs';
 import { tokenFor } from '../support/tokens';
 
 export interface Side {
@@ -39,6 +44,12 @@ export interface Side {
   sessionId: string;
   /** A draft annual plan of this side (year 2099). */
   planId: string;
+  /** A job of this side (the plan's computation), and a national job (the same on both sides). */
+  jobId: string;
+  nationalJobId: string;
+  /** An admin account of this side (never activated), and a national account made for this side. */
+  accountId: string;
+  nationalAccountId: string;
   /** Names that must never appear in an answer given to the other side. */
   secrets: string[];
 }
@@ -48,7 +59,7 @@ export interface World {
   b: Side;
 }
 
-async function side(label: string): Promise<Side> {
+async function side(label: string, nationalJobId: string): Promise<Side> {
   const tenant = await createTenant();
   const token = tenant.adminToken;
   const unit = await api('POST', `/api/v1/tenants/${tenant.slug}/units`, {
@@ -193,15 +204,31 @@ async function side(label: string): Promise<Side> {
       `world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${session.text} ${ended.text}`,
     );
   }
-  const plan = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
-  if (plan.status !== 201) throw new Error(`world setup failed: ${plan.text}`);
+  const asked = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
+  const job = await followJob<{ id: string }>(asked, token);
+  if (job.status !== 'succeeded' || !job.result) throw new Error(`world setup failed: ${JSON.stringify(job)}`);
+  const plan = { body: job.result };
+  const account = await api('POST', `/api/v1/tenants/${tenant.slug}/accounts`, {
+    token,
+    body: { roles: ['tenant_admin'], email: `rahasia.${label.toLowerCase()}.${tenant.slug}@bkd.example.go.id` },
+  });
+  const nationalAccount = await api('POST', '/api/v1/national/accounts', {
+    token: tenant.nationalToken,
+    body: { email: `nasional.${label.toLowerCase()}.${tenant.slug}@example.go.id` },
+  });
+  if (account.status !== 201 || nationalAccount.status !== 201)
+    throw new Error(`world setup failed: ${account.text} ${nationalAccount.text}`);
   return {
+    jobId: job.id,
+    nationalJobId,
     tenant,
     providerId: provider.body.id,
     programId: program.body.id,
     offeringId: offering.body.id,
     enrollmentId: enrollment.body.items[0]!.id,
     planId: plan.body.id,
+    accountId: account.body.id,
+    nationalAccountId: nationalAccount.body.id,
     unitId: unit.body.id,
     positionId: position.body.id,
     employeeId: employee.body.id,
@@ -250,10 +277,15 @@ async function side(label: string): Promise<Side> {
       offering.body.location!,
       enrollment.body.items[0]!.id,
       plan.body.id,
+      job.id,
+      account.body.id,
+      account.body.username,
     ],
   };
 }
 
 export async function buildWorld(): Promise<World> {
-  return { a: await side('A'), b: await side('B') };
+  const actor = { subject: 'world-national', roles: ['national_admin' as const], scopes: ['read' as const, 'write' as const] };
+  const national = await startNationalJob(nationalContext(env, new CostMeter(), actor, 'req-world'), { kind: 'world.sample', input: {} });
+  return { a: await side('A', national.job.id), b: await side('B', national.job.id) };
 }

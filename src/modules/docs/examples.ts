@@ -8,8 +8,30 @@
  * changes without its example fails there.
  */
 
+/** A plan job as `POST …/plans` answers it (202) before it has run. */
+const queuedPlanJob = {
+  id: 'job_1jd3k5m7n000abcdefgh',
+  kind: 'plans.compute',
+  status: 'queued',
+  progress: { done: 0, total: 0 },
+  result: null,
+  error: null,
+  createdAt: '2026-11-30T02:00:00.000Z',
+  updatedAt: '2026-11-30T02:00:00.000Z',
+};
+
 /** By component schema name (components.schemas). */
 export const schemaExamples: Record<string, unknown> = {
+  Job: {
+    id: 'job_1jd3k5m7n001qrstvwxy',
+    kind: 'employees.import',
+    status: 'succeeded',
+    progress: { done: 7, total: 7 },
+    result: { mode: 'commit', rows: 7, created: 7, updated: 0, unchanged: 0, rejected: 0, errors: [], ignoredColumns: [] },
+    error: null,
+    createdAt: '2026-11-30T02:00:00.000Z',
+    updatedAt: '2026-11-30T02:00:01.000Z',
+  },
   Problem: {
     type: 'urn:bangkom:problem:validation-failed',
     title: 'The request is not valid',
@@ -1550,7 +1572,7 @@ const { options: _options, totals: _totals, ...planHeader } = draftPlan;
 
 /** Success responses whose schema has no name, by "METHOD path". */
 export const responseExamples: Record<string, unknown> = {
-  'POST /api/v1/tenants/{tenant}/plans': draftPlan,
+  'POST /api/v1/tenants/{tenant}/plans': queuedPlanJob,
   'GET /api/v1/tenants/{tenant}/plans': {
     items: [
       {
@@ -1586,7 +1608,7 @@ export const responseExamples: Record<string, unknown> = {
     ],
     nextCursor: 'WzUwXQ',
   },
-  'POST /api/v1/tenants/{tenant}/plans/{id}/recompute': draftPlan,
+  'POST /api/v1/tenants/{tenant}/plans/{id}/recompute': queuedPlanJob,
   'POST /api/v1/tenants/{tenant}/plans/{id}/approve': {
     ...draftPlan,
     status: 'approved',

@@ -44,13 +44,8 @@ const columnName = (raw: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 
-export function readEmployeesCsv(text: string): CsvFile {
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') throw new DomainError('validation_failed', 'The file is empty.', [{ path: 'body', message: 'no header row' }]);
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const parsed = Papa.parse<string[]>(body, { delimiter: detectDelimiter(firstLine), skipEmptyLines: false });
-  const [headerCells = [], ...data] = parsed.data;
-
+/** The header's column names, or a 400 naming the missing and repeated ones. */
+function checkHeader(headerCells: string[]): string[] {
   const header = headerCells.map(columnName);
   const errors: { path: string; message: string }[] = [];
   const seen = new Set<string>();
@@ -62,6 +57,25 @@ export function readEmployeesCsv(text: string): CsvFile {
   if (errors.length > 0) {
     throw new DomainError('validation_failed', `The header row must name the columns ${importColumns.join(', ')}.`, errors);
   }
+  return header;
+}
+
+/** The checks a file gets before it is accepted as a job: not empty, a header naming the required columns. */
+export function checkEmployeesCsvHeader(text: string): void {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new DomainError('validation_failed', 'The file is empty.', [{ path: 'body', message: 'no header row' }]);
+  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  checkHeader(Papa.parse<string[]>(firstLine, { delimiter: detectDelimiter(firstLine) }).data[0] ?? []);
+}
+
+export function readEmployeesCsv(text: string): CsvFile {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new DomainError('validation_failed', 'The file is empty.', [{ path: 'body', message: 'no header row' }]);
+  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  const parsed = Papa.parse<string[]>(body, { delimiter: detectDelimiter(firstLine), skipEmptyLines: false });
+  const [headerCells = [], ...data] = parsed.data;
+
+  const header = checkHeader(headerCells);
   const known = new Set<string>(importColumns);
   const ignoredColumns = header.filter((name) => !known.has(name));
 

@@ -17,7 +17,7 @@ import type { Statement } from '../../platform/tenancy/scoped-db';
 import type { Existing, Write } from './import-plan';
 
 /** Rows per chunk: a few hundred keeps each JSON parameter well under D1's 2 MB value limit. */
-const importChunkSize = 250;
+export const importChunkSize = 250;
 
 const element = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
 
@@ -77,8 +77,28 @@ function chunkStatements(ctx: TenantContext, chunk: Write[], now: string): State
 }
 
 export interface Applied {
-  applied: Write[];
+  applied: { row: number; kind: Write['kind'] }[];
   failed: { row: number; reason: string }[];
+  /** Employees the writes would have created but did not: rows naming them as supervisor are held back. */
+  missing: string[];
+}
+
+/**
+ * Commits one chunk's statements and returns its outcome. The default writes them; a job records
+ * a checkpoint with them instead (and is handed back the outcome recorded the first time).
+ */
+type ChunkCommit = (index: number, statements: Statement[], outcome: Applied) => Promise<Applied>;
+
+const writeChunk: (ctx: TenantContext) => ChunkCommit = (ctx) => async (_index, statements, outcome) => {
+  await ctx.db.write(statements);
+  return outcome;
+};
+
+interface ApplyOptions {
+  chunkSize?: number;
+  /** Creates that did not land earlier (a previous page of the same import). */
+  missing?: readonly string[];
+  commit?: ChunkCommit;
 }
 
 /**
@@ -86,33 +106,53 @@ export interface Applied {
  * NIP or removed a unit meanwhile) is reported row by row; rows whose new supervisor was in it
  * are held back rather than sent to fail on the foreign key.
  */
-export async function applyWrites(ctx: TenantContext, writes: Write[], now: string, chunkSize = importChunkSize): Promise<Applied> {
-  const result: Applied = { applied: [], failed: [] };
-  const missing = new Set<string>();
+export async function applyWrites(ctx: TenantContext, writes: Write[], now: string, options: ApplyOptions = {}): Promise<Applied> {
+  const chunkSize = options.chunkSize ?? importChunkSize;
+  const commit = options.commit ?? writeChunk(ctx);
+  const result: Applied = { applied: [], failed: [], missing: [] };
+  const missing = new Set<string>(options.missing);
   for (let i = 0; i < writes.length; i += chunkSize) {
     const ready: Write[] = [];
+    const heldBack: Applied = { applied: [], failed: [], missing: [] };
     for (const w of writes.slice(i, i + chunkSize)) {
       const supervisor = w.employee.supervisorId;
       if (supervisor && missing.has(supervisor)) {
-        result.failed.push({ row: w.row, reason: 'not applied: its supervisor was not applied' });
-        if (w.kind === 'create') missing.add(w.employee.id);
+        heldBack.failed.push({ row: w.row, reason: 'not applied: its supervisor was not applied' });
+        if (w.kind === 'create') heldBack.missing.push(w.employee.id);
       } else ready.push(w);
     }
-    if (ready.length === 0) continue;
+    const applied = { applied: ready.map((w) => ({ row: w.row, kind: w.kind })), failed: [], missing: [] };
+    let outcome: Applied;
     try {
-      await withConstraints(() => ctx.db.write(chunkStatements(ctx, ready, now)), {
-        unique: () => new DomainError('conflict', 'not applied: another request added one of these NIPs meanwhile; import the file again'),
-        foreignKey: () =>
-          new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
-      });
-      result.applied.push(...ready);
+      outcome = await withConstraints(
+        () => commit(i / chunkSize, ready.length > 0 ? chunkStatements(ctx, ready, now) : [], merge(applied, heldBack)),
+        {
+          unique: () =>
+            new DomainError('conflict', 'not applied: another request added one of these NIPs meanwhile; import the file again'),
+          foreignKey: () =>
+            new DomainError('conflict', 'not applied: a unit, position or supervisor was removed meanwhile; import the file again'),
+        },
+      );
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      for (const w of ready) {
-        result.failed.push({ row: w.row, reason: err.detail });
-        if (w.kind === 'create') missing.add(w.employee.id);
-      }
+      if (!(err instanceof DomainError) || err.code !== 'conflict' || !err.detail.startsWith('not applied')) throw err;
+      const refused: Applied = {
+        applied: [],
+        failed: ready.map((w) => ({ row: w.row, reason: err.detail })),
+        missing: ready.filter((w) => w.kind === 'create').map((w) => w.employee.id),
+      };
+      outcome = await commit(i / chunkSize, [], merge(refused, heldBack));
     }
+    for (const id of outcome.missing) missing.add(id);
+    result.applied.push(...outcome.applied);
+    result.failed.push(...outcome.failed);
+    result.missing.push(...outcome.missing);
   }
+  result.failed.sort((a, b) => a.row - b.row);
   return result;
 }
+
+const merge = (a: Applied, b: Applied): Applied => ({
+  applied: [...a.applied, ...b.applied],
+  failed: [...a.failed, ...b.failed],
+  missing: [...a.missing, ...b.missing],
+});

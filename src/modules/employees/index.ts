@@ -1,2 +1,3 @@
-/** The ASN registry: its routes, for the app (no other module reaches into it). */
+/** The ASN registry: its routes, for the app, and the import job, for the job runner (no other module reaches into it). */
+export { employeeImportJob } from './import-job';
 export { employeeRoutes } from './routes';

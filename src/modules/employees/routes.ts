@@ -9,8 +9,11 @@ import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
+import { accepted, jobSchema, startTenantJob } from '../jobs';
+import { checkEmployeesCsvHeader } from './csv';
 import { exportEmployees } from './export';
-import { importEmployees } from './import';
+import { dryRunImport } from './import';
+import { importFileKey, importKind } from './import-job';
 import {
   employeeChangesSchema,
   employeeFilters,
@@ -24,6 +27,8 @@ import {
 import * as registry from './service';
 
 const tags = ['Employees'];
+/** A dry run answers in the request, so it reads what one request may carry (app.ts allows more for a commit). */
+const dryRunBytes = 1024 * 1024;
 const admin = ['tenant_admin'] as const;
 const ifMatch = { 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') };
 const refused = { 409: problem('The NIP is taken in this tenant'), 422: problem('A unit, position or supervisor does not hold') };
@@ -69,13 +74,16 @@ export const employeeRoutes = tenantRouter()
       path: '/tenants/{tenant}/employees/import',
       tags,
       roles: admin,
-      summary: 'Import employees from CSV: dry-run reports, commit upserts by NIP',
+      summary: 'Import employees from CSV: dry-run reports in the request; commit upserts by NIP as a job (202)',
       description:
         'Columns: nip, name, unit_code, position_code, grade, employment_type, supervisor_nip, email (see docs/employees-import.md). ' +
-        'Comma, semicolon or tab delimited, UTF-8 with or without BOM. Bodies are limited to 1 MB (about 8,000 rows): split larger files.',
+        'Comma, semicolon or tab delimited, UTF-8 with or without BOM. A dry run reads up to 1 MB (about 8,000 rows) and answers its ' +
+        'report; a commit takes up to 32 MB (about 250,000 rows), answers 202 with the job in `Location`, and the job’s result is the report.',
       request: { params: tenantParams, query: importQuery, body: { required: true, content: csvContent('the CSV file') } },
       responses: {
-        200: json(importReportSchema, 'What was (or would be) created, updated, left unchanged, and every bad row'),
+        200: json(importReportSchema, 'dry-run: what a commit would create, update, leave unchanged, and every bad row'),
+        202: json(jobSchema, 'commit: the import job (or the import already running in this tenant); poll its Location'),
+        413: problem('The file is larger than the mode allows'),
         409: problem('Not applied: another request changed a NIP, unit, position or supervisor meanwhile; import the file again'),
         415: problem('Not text/csv'),
       },
@@ -83,7 +91,26 @@ export const employeeRoutes = tenantRouter()
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'text/csv') throw new DomainError('unsupported_media_type', 'Send the file as text/csv.');
-      return c.json(await importEmployees({ ctx: c.get('ctx'), input: { csv: await c.req.text(), mode: c.req.valid('query').mode } }), 200);
+      const ctx = c.get('ctx');
+      const csv = await c.req.text();
+      if (c.req.valid('query').mode === 'dry-run') {
+        if (new TextEncoder().encode(csv).byteLength > dryRunBytes) {
+          throw new DomainError(
+            'payload_too_large',
+            'A dry run reads up to 1 MB (about 8,000 rows): split the file, or commit it as a job.',
+          );
+        }
+        return c.json(await dryRunImport({ ctx, input: { csv } }), 200);
+      }
+      checkEmployeesCsvHeader(csv);
+      const started = await startTenantJob(ctx, {
+        kind: importKind,
+        input: (jobId) => ({ file: importFileKey(ctx.tenant.id, jobId) }),
+        prepare: async (jobId) => {
+          await ctx.env.FILES.put(importFileKey(ctx.tenant.id, jobId), csv);
+        },
+      });
+      return accepted(c, started);
     },
   )
   .openapi(

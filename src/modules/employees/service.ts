@@ -16,7 +16,9 @@ import { DomainError, notFound } from '../../platform/errors';
 import { staleWrite } from '../../platform/http/etag';
 import { after, page } from '../../platform/http/pagination';
 import { newId, nowIso } from '../../platform/ids';
+import type { Statement } from '../../platform/tenancy/scoped-db';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
+import { revokeEmployeeSessions } from '../accounts';
 import { checkIdentity, type Identity } from './identity';
 import { assertReferences, loopCondition, referenceQuery } from './references';
 import type { EmployeeChanges, EmployeeFilters, NewEmployee } from './schemas';
@@ -132,10 +134,12 @@ export interface EmployeeUpdate {
   changes: EmployeeChanges;
   /** The audit action: a deactivation is an update recorded as such. */
   action?: string;
+  /** Further statements for the write's batch, applied only if the write happens (after its audit row). */
+  also?: Statement[];
 }
 
 export async function updateEmployee({ ctx, input }: Call<TenantContext, EmployeeUpdate>) {
-  const { id, expectedVersion, changes, action = 'employee.update' } = input;
+  const { id, expectedVersion, changes, action = 'employee.update', also = [] } = input;
   const refs = { unitId: changes.unitId, positionId: changes.positionId, supervisorId: changes.supervisorId };
   const [currentRows, flagRows] = await ctx.db.batch([
     ctx.db.select().from(employees).where(eq(employees.id, id)).limit(1),
@@ -168,12 +172,16 @@ export async function updateEmployee({ ctx, input }: Call<TenantContext, Employe
           .where(and(atVersion(w), guard))
           .returning(),
         action,
-        [markChanged(ctx, 'needs')],
+        [markChanged(ctx, 'needs'), ...also],
       ),
     { unique: nipTaken(next.nip), foreignKey: referenceGone },
   );
   return publicEmployee(row);
 }
 
+/** Deactivation also ends every session of the employee's account, in the same batch. */
 export const deactivateEmployee = ({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number }>) =>
-  updateEmployee({ ctx, input: { ...input, changes: { status: 'inactive' }, action: 'employee.deactivate' } });
+  updateEmployee({
+    ctx,
+    input: { ...input, changes: { status: 'inactive' }, action: 'employee.deactivate', also: [revokeEmployeeSessions(ctx, input.id)] },
+  });

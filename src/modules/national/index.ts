@@ -1,4 +1,5 @@
-/** National summaries: per-tenant aggregates kept current by the scheduled refresh, read by the national admin. */
+/** National summaries: per-tenant aggregates kept current by the scheduled refresh (and the refresh job), read by the national admin. */
 
+export { refreshJob } from './job';
 export { refreshSummaries, scheduledBatch } from './refresh';
 export { nationalSummaryRoutes } from './routes';

@@ -90,13 +90,18 @@ export interface RefreshOptions {
   now?: Date;
 }
 
-export async function refreshSummaries({ ctx, input: options }: Call<NationalContext, RefreshOptions>): Promise<RefreshResult> {
+export interface DueTenant {
+  tenant: TenantEntry;
+  year: number;
+}
+
+/** The tenants a refresh computes now (at most `limit`, never-computed first, then the oldest), and how many stay due. */
+export async function dueForRefresh({
+  ctx,
+  input: options,
+}: Call<NationalContext, RefreshOptions>): Promise<{ due: DueTenant[]; remaining: number }> {
   const now = options.now ?? new Date();
-  if (options.tenant) {
-    const year = options.year ?? yearIn(options.tenant, now);
-    const computedAt = await computeTenantSummary({ ctx, input: { tenant: options.tenant, year } });
-    return { year, refreshed: [{ tenant: options.tenant.slug, computedAt }], failed: [], remaining: 0 };
-  }
+  if (options.tenant) return { due: [{ tenant: options.tenant, year: options.year ?? yearIn(options.tenant, now) }], remaining: 0 };
   const list = await candidates(ctx, options.year, now);
   const marks = await currentMarks(
     ctx,
@@ -106,16 +111,44 @@ export async function refreshSummaries({ ctx, input: options }: Call<NationalCon
   const due = list
     .filter((c) => c.computedAt === null || c.computedAt < staleBefore || marks.get(c.tenant.id) !== c.mark)
     .sort((a, b) => (a.computedAt ?? '').localeCompare(b.computedAt ?? '') || a.tenant.slug.localeCompare(b.tenant.slug));
-  const refreshed = [];
-  const failed = [];
-  for (const c of due.slice(0, options.limit)) {
-    // One tenant that cannot be computed (its binding gone from the configuration) must not stop the others.
-    try {
-      refreshed.push({ tenant: c.tenant.slug, computedAt: await computeTenantSummary({ ctx, input: { tenant: c.tenant, year: c.year } }) });
-    } catch (err) {
-      console.error(`national summary of ${c.tenant.slug} could not be computed`, err);
-      failed.push(c.tenant.slug);
-    }
+  const chosen = due.slice(0, options.limit).map((c) => ({ tenant: c.tenant, year: c.year }));
+  return { due: chosen, remaining: due.length - chosen.length };
+}
+
+/** One tenant's summary computed; a tenant that cannot be (its binding gone from the configuration) is reported, not thrown. */
+export async function refreshTenant({
+  ctx,
+  input,
+}: Call<NationalContext, DueTenant>): Promise<{ tenant: string; computedAt: string | null }> {
+  try {
+    return { tenant: input.tenant.slug, computedAt: await computeTenantSummary({ ctx, input }) };
+  } catch (err) {
+    console.error(`national summary of ${input.tenant.slug} could not be computed`, err);
+    return { tenant: input.tenant.slug, computedAt: null };
   }
-  return { year: options.year ?? null, refreshed, failed, remaining: Math.max(0, due.length - refreshed.length) };
+}
+
+/** Adds up the tenants computed: what was refreshed, what failed (it stays due), and how many remain due. */
+export function refreshResult(
+  year: number | undefined,
+  outcomes: { tenant: string; computedAt: string | null }[],
+  remaining: number,
+): RefreshResult {
+  const refreshed = outcomes.flatMap((o) => (o.computedAt === null ? [] : [{ tenant: o.tenant, computedAt: o.computedAt }]));
+  const failed = outcomes.filter((o) => o.computedAt === null).map((o) => o.tenant);
+  return { year: year ?? null, refreshed, failed, remaining: remaining + failed.length };
+}
+
+/** One tenant named: computed whether due or not; its failure is the caller's. */
+export async function refreshNamed({ ctx, input }: Call<NationalContext, DueTenant>): Promise<RefreshResult> {
+  const computedAt = await computeTenantSummary({ ctx, input });
+  return { year: input.year, refreshed: [{ tenant: input.tenant.slug, computedAt }], failed: [], remaining: 0 };
+}
+
+export async function refreshSummaries({ ctx, input: options }: Call<NationalContext, RefreshOptions>): Promise<RefreshResult> {
+  const { due, remaining } = await dueForRefresh({ ctx, input: options });
+  if (options.tenant && due[0]) return refreshNamed({ ctx, input: due[0] });
+  const outcomes = [];
+  for (const c of due) outcomes.push(await refreshTenant({ ctx, input: c }));
+  return refreshResult(options.year, outcomes, remaining);
 }

@@ -8,16 +8,10 @@ import { nationalAuditEntry } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
 import { json, nationalRouter, route } from '../../platform/http/openapi';
 import { controlDb, findTenant } from '../../platform/tenancy/directory';
+import { accepted, jobSchema, startNationalJob } from '../jobs';
+import { type RefreshInput, refreshKind } from './job';
 import { minimumPeople } from './providers';
-import { refreshSummaries } from './refresh';
-import {
-  nationalSummarySchema,
-  nationalTenantParams,
-  refreshQuery,
-  refreshResultSchema,
-  summaryQuery,
-  tenantSummarySchema,
-} from './schemas';
+import { nationalSummarySchema, nationalTenantParams, refreshQuery, summaryQuery, tenantSummarySchema } from './schemas';
 import { nationalCsv, nationalSummary, tenantSummaryByUnit } from './summary';
 
 const tags = ['National summaries'];
@@ -88,21 +82,21 @@ export const nationalSummaryRoutes = nationalRouter()
       path: '/national/summary/refresh',
       tags,
       roles,
-      summary: 'Recompute the tenants whose data changed, never computed or stale (or one tenant, always)',
+      summary: 'Recompute the tenants whose data changed, never computed or stale (or one tenant, always), as a national job (202)',
       request: { query: refreshQuery },
-      responses: { 200: json(refreshResultSchema, 'What was recomputed, and how many tenants remain due') },
+      responses: {
+        202: json(jobSchema, 'The refresh job (or the one already running); its result says what was recomputed and how many remain due'),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const ctx = c.get('ctx');
       const tenant = q.tenant === undefined ? undefined : await findTenant(controlDb(c.env, c.get('meter')), q.tenant, { fresh: true });
       if (q.tenant !== undefined && !tenant) throw notFound('tenant');
-      const result = await refreshSummaries({
-        ctx,
-        input: { limit: q.limit, ...(q.year ? { year: q.year } : {}), ...(tenant ? { tenant } : {}) },
-      });
+      const input: RefreshInput = { limit: q.limit, ...(q.year ? { year: q.year } : {}), ...(tenant ? { tenantId: tenant.id } : {}) };
+      const started = await startNationalJob(ctx, { kind: refreshKind, input });
       // Summaries are derived data, rewritten per tenant; the request that asked for them is what the log keeps.
       await nationalAuditEntry(ctx.national.control, ctx, 'national.summary.refresh', 'national_summary', q.tenant ?? 'due');
-      return c.json(result, 200);
+      return accepted(c, started);
     },
   );

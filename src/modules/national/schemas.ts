@@ -96,12 +96,3 @@ export const tenantSummarySchema = z
     ),
   })
   .openapi('TenantSummaryByUnit');
-
-export const refreshResultSchema = z
-  .object({
-    year: z.number().int().nullable(),
-    refreshed: z.array(z.object({ tenant: z.string(), computedAt: z.string() })),
-    failed: z.array(z.string()).openapi({ description: 'Tenants that could not be computed this time; they stay due' }),
-    remaining: z.number().int().openapi({ description: 'Tenants still due after this call' }),
-  })
-  .openapi('SummaryRefresh');

@@ -31,6 +31,28 @@ const gapPageSize = 2_000;
 
 const enrollable = sql.raw(`('planned', 'open', 'running')`);
 
+/** Refuses (422) offerings asked for that are not this tenant's enrollable offerings: checked when the plan is asked for. */
+export async function checkAskedOfferings(ctx: TenantContext, ids: readonly string[] | undefined): Promise<void> {
+  if (!ids) return;
+  const db = ctx.db.unscoped('offerings joined with their (possibly national) programs, by a JSON list of ids');
+  const rows = await db.all<{ id: string }>(sql`
+    select o.id as id from offerings o join programs p on p.tenant_id = o.program_tenant_id and p.id = o.program_id
+    where ${ctx.db.scope('o')} and p.status = 'active' and o.id in (select value from json_each(${JSON.stringify(ids)})) and o.status in ${enrollable}`);
+  refuseMissing(ids, rows);
+}
+
+function refuseMissing(asked: readonly string[], rows: readonly { id: string }[]): void {
+  const found = new Set(rows.map((r) => r.id));
+  const missing = asked.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new DomainError(
+      'unprocessable',
+      "Some offerings are not this tenant's enrollable offerings.",
+      missing.slice(0, 20).map((id) => ({ path: 'options.offerings', message: `no enrollable offering ${id}` })),
+    );
+  }
+}
+
 export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize = gapPageSize): Promise<BuiltInstance> {
   const db = ctx.db.unscoped('aggregated reads: json_group_array per employee and per offering, keyset pages over employees');
   const o = input.options;
@@ -100,17 +122,7 @@ export async function buildInstance(ctx: TenantContext, input: NewPlan, pageSize
     from offerings o join programs p on p.tenant_id = o.program_tenant_id and p.id = o.program_id
     where ${ctx.db.scope('o')} and p.status = 'active' and ${chosen}
     order by o.start_date, o.id`);
-  if (o.offerings) {
-    const found = new Set(offeringRows.map((r) => r.id));
-    const missing = o.offerings.filter((id) => !found.has(id));
-    if (missing.length > 0) {
-      throw new DomainError(
-        'unprocessable',
-        "Some offerings are not this tenant's enrollable offerings.",
-        missing.slice(0, 20).map((id) => ({ path: 'options.offerings', message: `no enrollable offering ${id}` })),
-      );
-    }
-  }
+  if (o.offerings) refuseMissing(o.offerings, offeringRows);
   const gated = [...new Set(offeringRows.filter((r) => r.prerequisites > 0).map((r) => r.program_id))];
   const eligible = new Map<string, string[]>();
   if (gated.length > 0) {

@@ -1,12 +1,15 @@
 /**
- * HTTP face of the annual plan (tenant admin only: a plan names people). Create computes a draft,
- * recompute makes a new draft from an old one, approve (If-Match) creates the enrollments.
+ * HTTP face of the annual plan (tenant admin only: a plan names people). Create computes a draft and
+ * recompute makes a new draft from an old one, each as a job (job.ts); approve (If-Match) creates
+ * the enrollments.
  */
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
+import { accepted, jobSchema, startTenantJob } from '../jobs';
 import { approvePlan } from './approval';
+import { planKind } from './job';
 import {
   compareQuery,
   comparisonSchema,
@@ -18,7 +21,7 @@ import {
   planSummarySchema,
   recomputeSchema,
 } from './schemas';
-import { comparePlans, createPlan, getPlan, listLines, listPlans, recomputePlan } from './service';
+import { askForPlan, askForRecompute, comparePlans, getPlan, listLines, listPlans } from './service';
 
 const tags = ['Annual plan'];
 const admin = ['tenant_admin'] as const;
@@ -30,17 +33,17 @@ export const planRoutes = tenantRouter()
       path: '/tenants/{tenant}/plans',
       tags,
       roles: [...admin],
-      summary: 'Compute a draft annual plan for a year and a budget',
+      summary: 'Compute a draft annual plan for a year and a budget, as a job (202): its result is the draft plan with its totals',
       request: { params: tenantParams, body: jsonBody(newPlanSchema) },
       responses: {
-        201: json(planSchema, 'The draft plan with its totals'),
+        202: json(jobSchema, 'The plan job (or the one already computing in this tenant); poll its Location'),
         422: problem('An offering asked for is not an enrollable offering of this tenant'),
       },
     }),
     async (c) => {
-      const plan = await createPlan({ ctx: c.get('ctx'), input: c.req.valid('json') });
-      c.header('etag', etagOf(plan.version));
-      return c.json(plan, 201);
+      const ctx = c.get('ctx');
+      const input = await askForPlan({ ctx, input: c.req.valid('json') });
+      return accepted(c, await startTenantJob(ctx, { kind: planKind, input }));
     },
   )
   .openapi(
@@ -115,18 +118,18 @@ export const planRoutes = tenantRouter()
       path: '/tenants/{tenant}/plans/{id}/recompute',
       tags,
       roles: [...admin],
-      summary: "A new draft from the current data with this plan's year and options (optionally another budget)",
+      summary: "A new draft from the current data with this plan's year and options (optionally another budget), as a job (202)",
       request: { params: planParams, body: jsonBody(recomputeSchema) },
       responses: {
-        201: json(planSchema, 'The new draft (sourcePlanId names this plan)'),
+        202: json(jobSchema, 'The plan job; its result is the new draft (sourcePlanId names this plan)'),
         409: problem('The plan is approved and frozen'),
         422: problem('An offering the plan was limited to is no longer an enrollable offering of this tenant'),
       },
     }),
     async (c) => {
-      const plan = await recomputePlan({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, ...c.req.valid('json') } });
-      c.header('etag', etagOf(plan.version));
-      return c.json(plan, 201);
+      const ctx = c.get('ctx');
+      const input = await askForRecompute({ ctx, input: { id: c.req.valid('param').id, ...c.req.valid('json') } });
+      return accepted(c, await startTenantJob(ctx, { kind: planKind, input }));
     },
   )
   .openapi(

@@ -11,7 +11,7 @@ import { DomainError, notFound } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { explain, type LineGap, type PlanTotals } from './explain';
-import { buildInstance } from './instance';
+import { buildInstance, checkAskedOfferings } from './instance';
 import { naiveGreedy, optimizeSteps } from './optimizer';
 import { type NewPlan, planOptionsSchema } from './schemas';
 
@@ -35,25 +35,63 @@ export const planView = (row: PlanRow) => {
   return { ...rest, options: planOptionsSchema.parse(JSON.parse(options)), totals: { ...stored, jpTargets } };
 };
 
-export async function createPlan({ ctx, input }: Call<TenantContext, NewPlan>) {
-  return storePlan(ctx, input, null);
+/** What a plan job computes: the request's year, budget and options, the source of a recompute, and the new plan's id. */
+export interface PlanJobInput {
+  plan: NewPlan;
+  sourcePlanId: string | null;
+  planId: string;
 }
 
-async function storePlan(ctx: TenantContext, input: NewPlan, sourcePlanId: string | null) {
+/** Phases of the computation, reported as the job's progress: the instance, the optimizer's phases, the stored plan. */
+export const planPhases = 8;
+
+/** Checks what can be checked at once, and fixes the new plan's id: the job's input. */
+export async function askForPlan({ ctx, input }: Call<TenantContext, NewPlan>): Promise<PlanJobInput> {
+  await checkAskedOfferings(ctx, input.options.offerings);
+  return { plan: input, sourcePlanId: null, planId: newSortableId('pln') };
+}
+
+/** A new draft with the same year and options (budget may change), naming the plan it came from. */
+export async function askForRecompute({
+  ctx,
+  input: { id, budget },
+}: Call<TenantContext, { id: string; budget?: number | undefined }>): Promise<PlanJobInput> {
+  const source = await planRow(ctx, id);
+  if (source.status === 'approved')
+    throw new DomainError('conflict', 'The plan is approved and frozen; recompute makes no new version of it.');
+  const view = planView(source);
+  return {
+    plan: { year: source.year, budget: budget ?? source.budget, options: view.options },
+    sourcePlanId: id,
+    planId: newSortableId('pln'),
+  };
+}
+
+/**
+ * Computes the plan: the instance, the optimizer (a turn of the event loop and a progress report
+ * between its phases), the lines explained. Returns the statements that store it (the plan, its
+ * audit row, its lines) and its view; the caller writes them in one batch.
+ */
+export async function computePlan(
+  ctx: TenantContext,
+  { plan: input, sourcePlanId, planId: id }: PlanJobInput,
+  progress: (done: number) => Promise<void>,
+) {
   const built = await buildInstance(ctx, input);
-  await turn();
+  let done = 1;
+  await progress(done);
   // Once: the yardstick in the totals and one of the optimizer's starts.
   const naive = naiveGreedy(built.instance);
   const steps = optimizeSteps(built.instance, naive);
   let step = steps.next();
   while (!step.done) {
+    await progress(Math.min(++done, planPhases - 1));
     await turn();
     step = steps.next();
   }
   const result = step.value;
   const { lines, totals } = explain(built, result, naive);
   const now = nowIso();
-  const id = newSortableId('pln');
   const row: PlanRow = {
     tenantId: ctx.tenant.id,
     id,
@@ -78,8 +116,7 @@ async function storePlan(ctx: TenantContext, input: NewPlan, sourcePlanId: strin
     const chunk = lines.slice(i, i + linesPerStatement).map((l) => ({ ...l, planId: id, gaps: JSON.stringify(l.gaps) }));
     statements.push(ctx.db.insertRows(planLines, chunk));
   }
-  await ctx.db.write(statements);
-  return planView(row);
+  return { statements, view: planView(row) };
 }
 
 export async function planRow(ctx: TenantContext, id: string): Promise<PlanRow> {
@@ -127,15 +164,6 @@ export async function listLines({
     })),
     nextCursor: paged.nextCursor,
   };
-}
-
-/** A new draft with the same year and options (budget may change), naming the plan it came from. */
-export async function recomputePlan({ ctx, input: { id, budget } }: Call<TenantContext, { id: string; budget?: number | undefined }>) {
-  const source = await planRow(ctx, id);
-  if (source.status === 'approved')
-    throw new DomainError('conflict', 'The plan is approved and frozen; recompute makes no new version of it.');
-  const view = planView(source);
-  return storePlan(ctx, { year: source.year, budget: budget ?? source.budget, options: view.options }, id);
 }
 
 const summaryOf = (row: PlanRow) => {

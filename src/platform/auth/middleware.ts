@@ -20,15 +20,18 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const token = bearer.exec(header)?.[1];
     if (!token) throw new DomainError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
 
-    const claims = claimsSchema.safeParse(await verifyToken(c.env, token));
+    const payload = await verifyToken(c.env, token);
+    const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new DomainError('unauthenticated', 'The token does not carry valid Bangkom claims.');
 
-    const { sub, tenant: slug, roles, employee_id, scope } = claims.data;
+    const { sub, tenant: slug, roles, employee_id, scope, sid } = claims.data;
+    const own = c.env.AUTH_ISSUER !== undefined && payload.iss === c.env.AUTH_ISSUER;
     const principal: Principal = {
       subject: sub,
       roles,
       scopes: (scope ?? 'read write').split(' ') as Scope[],
       ...(employee_id ? { employeeId: employee_id } : {}),
+      ...(own && sid ? { session: sid } : {}),
     };
     if (slug) {
       const tenant = await findTenant(controlDb(c.env, c.get('meter')), slug);
@@ -44,10 +47,18 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
 
 const readMethods = new Set(['GET', 'HEAD']);
 
-/** Deny by default: the caller needs one of `allowed` and, for a write, the `write` scope. */
-export function authorize(allowed: readonly Role[]): MiddlewareHandler<AppEnv> {
+/**
+ * Deny by default: the caller needs one of `allowed` and, for a write, the `write` scope. A token
+ * limited to setting up a second factor reaches only the routes that allow it (`setup`).
+ */
+export function authorize(allowed: readonly Role[], options: { setup?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function authorize(c, next) {
     const principal = c.get('principal');
+    if (principal.scopes.includes('two-factor-setup')) {
+      if (!options.setup) throw new DomainError('forbidden', 'Set up two-factor sign-in first (POST /api/v1/auth/two-factor/setup).');
+      await next();
+      return;
+    }
     if (!hasRole(principal, ...allowed)) {
       throw new DomainError('forbidden', `This needs one of the roles: ${allowed.join(', ')}.`);
     }

@@ -8,8 +8,12 @@ import type { TenantEntry } from '../tenancy/directory';
 export const roles = ['national_admin', 'tenant_admin', 'employee'] as const;
 export type Role = (typeof roles)[number];
 
-/** What an integration token may do; no `scope` claim means everything the roles allow. */
-const scopes = ['read', 'write'] as const;
+/**
+ * What an integration token may do; no `scope` claim means everything the roles allow.
+ * `two-factor-setup` alone is the token of an admin who must set up a second factor first: it
+ * reaches only the routes that do that.
+ */
+const scopes = ['read', 'write', 'two-factor-setup'] as const;
 export type Scope = (typeof scopes)[number];
 
 export const claimsSchema = z
@@ -19,6 +23,8 @@ export const claimsSchema = z
     roles: z.array(z.enum(roles)).min(1).max(3),
     employee_id: z.string().min(1).max(60).optional(),
     scope: z.string().max(200).optional(),
+    /** The sign-in session (refresh token family) of a Bangkom-issued token. */
+    sid: z.string().min(1).max(60).optional(),
   })
   .superRefine((claims, ctx) => {
     const national = claims.roles.includes('national_admin');
@@ -40,6 +46,8 @@ export interface Principal {
   tenant?: TenantEntry;
   employeeId?: string;
   scopes: readonly Scope[];
+  /** Set only for tokens Bangkom issued at sign-in: the session family; `subject` is then the account id. */
+  session?: string;
 }
 
 export const hasRole = (p: Principal, ...wanted: Role[]) => wanted.some((r) => p.roles.includes(r));

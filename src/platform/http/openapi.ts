@@ -5,6 +5,7 @@
  * problem responses — so no module repeats it.
  */
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, NationalEnv, TenantEnv } from '../../env';
 import { authorize } from '../auth/middleware';
 import type { Role } from '../auth/principal';
@@ -100,18 +101,58 @@ export const nationalRouter = () => router<NationalEnv>();
 /** Routes any caller reaches with their own context, tenant or national (`/me`). */
 export const callerRouter = () => router<AppEnv>();
 
-type Config = Omit<RouteConfig, 'security' | 'middleware'> & { roles: readonly Role[] };
+type Config = Omit<RouteConfig, 'security' | 'middleware'> & {
+  roles: readonly Role[];
+  /** The answer holds one-time secrets (activation codes): never kept for an Idempotency-Key replay. */
+  secretAnswer?: boolean;
+  /** Reachable with a token limited to setting up a second factor. */
+  twoFactorSetup?: boolean;
+};
 
 export function route<const C extends Config>(config: C) {
-  const { roles, responses, ...rest } = config;
+  const { roles, responses, secretAnswer, twoFactorSetup, ...rest } = config;
+  const authorization = authorize(roles, { setup: twoFactorSetup ?? false });
   return createRoute({
     ...rest,
     security: [{ bearer: [] as string[] }],
-    middleware: [authorize(roles), idempotency()],
+    middleware: secretAnswer ? [authorization] : [authorization, idempotency()],
+    // An answer with one-time secrets is never kept for a replay: the document says so.
+    ...(secretAnswer ? { 'x-idempotency': false } : {}),
     'x-roles': roles.slice() as Role[],
     responses: withSharedProblems(config.method, config.request?.body !== undefined, responses) as typeof problemResponses & C['responses'],
   });
 }
+
+const publicProblems = {
+  400: problem('The request is not valid'),
+  401: problem('Not signed in: the same answer whatever was wrong'),
+  429: problem('Too many attempts from this client or for this account; Retry-After says when to try again'),
+} as const;
+
+type PublicConfig = Omit<RouteConfig, 'security' | 'middleware'> & { middleware?: MiddlewareHandler<AppEnv>[] };
+
+/**
+ * A route anyone may call without a token (signing in). It is marked `x-public` in the OpenAPI
+ * document, so the security suites know to test it as public; its router is mounted before
+ * `authenticate()`. The middleware given (rate limits) runs before the handler.
+ */
+export function publicRoute<const C extends PublicConfig>(config: C) {
+  const { responses, middleware, ...rest } = config;
+  const hasBody = config.request?.body !== undefined;
+  return createRoute({
+    ...rest,
+    security: [],
+    middleware: middleware ?? [],
+    'x-public': true,
+    'x-idempotency': false,
+    'x-roles': [] as Role[],
+    responses: { ...publicProblems, ...bodyLimitProblem, ...(hasBody ? mediaTypeProblem : {}), ...responses } as typeof publicProblems &
+      C['responses'],
+  });
+}
+
+/** Routes anyone may call (signing in): `c.get('ctx')` is not set. */
+export const publicRouter = () => router<AppEnv>();
 
 /**
  * A named (registered) schema, or null. `.nullable()` on a registered schema renders wrongly in the

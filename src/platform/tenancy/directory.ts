@@ -40,6 +40,12 @@ export async function findTenant(db: ControlDb, slug: string, options: { fresh?:
   return row;
 }
 
+/** A directory entry by its id, read fresh (jobs, which outlive a request, name their tenant by id). */
+export async function findTenantById(db: Pick<ControlDb, 'select'>, id: string): Promise<TenantEntry | undefined> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, id)).limit(1);
+  return row;
+}
+
 /** Database bindings a tenant may be placed on: `DB` and every `DB_*` D1 binding. */
 export function databaseBindings(env: Bindings): string[] {
   return Object.entries(env)

@@ -5,7 +5,8 @@
  *   anything is looked up, so nothing leaks); the national admin may address any existing tenant
  *   (404 otherwise), and each route's roles still decide what it may see.
  * - `/me/…`: the token's own tenant (403 for a token without one).
- * - `/me`: the token's tenant when it has one, else the national context.
+ * - `/me` and the caller's own sign-in routes (`/auth/…`): the token's tenant when it has one, else
+ *   the national context.
  * - everything else (`/national/…`, the directory at `/tenants`): the national context.
  */
 import type { MiddlewareHandler } from 'hono';
@@ -16,6 +17,7 @@ import { controlDb, findTenant } from './directory';
 
 const tenantPath = /^\/api\/v1\/tenants\/([^/]+)(\/|$)/;
 const mePath = /^\/api\/v1\/me(\/|$)/;
+const ownAuthPath = /^\/api\/v1\/auth\//;
 
 export function requestContext(): MiddlewareHandler<AppEnv> {
   return async function requestContext(c, next) {
@@ -33,6 +35,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
         if (!tenant) throw notFound('tenant');
       }
       c.set('ctx', tenantContext(c.env, meter, tenant, actor, requestId));
+    } else if (ownAuthPath.test(path) && actor.tenant) {
+      c.set('ctx', tenantContext(c.env, meter, actor.tenant, actor, requestId));
     } else if (mePath.test(path) && (actor.tenant || path !== '/api/v1/me')) {
       if (!actor.tenant) throw new DomainError('forbidden', 'This needs a tenant token.');
       c.set('ctx', tenantContext(c.env, meter, actor.tenant, actor, requestId));

@@ -35,7 +35,7 @@ describe('import chunks', () => {
       create(7, person(6)),
     ];
 
-    const result = await applyWrites(ctx, writes, new Date().toISOString(), 2);
+    const result = await applyWrites(ctx, writes, new Date().toISOString(), { chunkSize: 2 });
     expect(result.applied.map((w) => w.row)).toEqual([2, 3, 7]);
     expect(result.failed).toEqual([
       { row: 4, reason: 'not applied: a unit, position or supervisor was removed meanwhile; import the file again' },

@@ -1,6 +1,11 @@
 /** Registry test data: valid NIPs by number, CSV files by rows, and the test tenant's unit and position ids. */
-import { api } from '../../support/api';
+
+import type { components } from '../../../types/openapi';
+import { type ApiResponse, api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
+import { type FinishedJob, followJob, jobAnswer } from '../../support/jobs';
+
+type ImportReport = components['schemas']['EmployeeImport'];
 
 /**
  * The i-th valid PNS NIP: birth 1970-01-01 plus one day per 999 numbers, appointment at 25,
@@ -45,12 +50,24 @@ export function csvOf(rows: Row[], options: { delimiter?: string; newline?: stri
 export const people = (count: number, from = 0): Row[] =>
   Array.from({ length: count }, (_, k) => ({ nip: pnsNip(from + k), name: `Pegawai ${String(from + k).padStart(5, '0')}` }));
 
-export function importCsv(t: TestTenant, csv: string, mode: 'dry-run' | 'commit' = 'commit', token = t.adminToken) {
-  return api('POST', `/api/v1/tenants/${t.slug}/employees/import?mode=${mode}`, {
+/**
+ * Posts a file to the import. A commit answers 202 with its job: this follows it and answers the
+ * job's outcome the way the import did when it ran in the request — 200 with the report, or the
+ * job's problem — with the headers and D1 cost of the request that started it, and the job.
+ */
+export async function importCsv(
+  t: TestTenant,
+  csv: string,
+  mode: 'dry-run' | 'commit' = 'commit',
+  token = t.adminToken,
+): Promise<ApiResponse<ImportReport> & { job?: FinishedJob<ImportReport> }> {
+  const res = await api('POST', `/api/v1/tenants/${t.slug}/employees/import?mode=${mode}`, {
     token,
     rawBody: csv,
     headers: { 'content-type': 'text/csv' },
   });
+  if (res.status !== 202) return { ...res, body: res.body as ImportReport };
+  return jobAnswer(res, await followJob<ImportReport>(res, token), 200);
 }
 
 export async function orgIds(t: TestTenant): Promise<Record<string, string>> {

@@ -4,9 +4,11 @@ import { expect } from 'vitest';
 import worker from '../../../src/index';
 import { readStored, type StoredFigures } from '../../../src/modules/national/compute';
 import { summaryProviders } from '../../../src/modules/national/providers';
+import type { RefreshResult } from '../../../src/modules/national/refresh';
 import type { ManifestInput } from '../../../src/modules/tenants/manifest';
-import { api, type Query } from '../../support/api';
+import { type ApiResponse, api, type Query } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { followJob, jobAnswer } from '../../support/jobs';
 import { putStandards } from '../competencies/helpers';
 import { createEmployee, orgIds } from '../employees/helpers';
 
@@ -76,7 +78,17 @@ export async function seedTenant(
   return { t, people: made };
 }
 
-export const refresh = (token: string, query: Query = '') => api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+/**
+ * A refresh runs as a national job (202): this follows it and answers the way the request did when
+ * it refreshed in place — 200 with the refresh's result, or the job's problem. Other answers (400,
+ * 403, 404 at once) are returned as they are.
+ */
+export async function refresh(token: string, query: Query = ''): Promise<ApiResponse<RefreshResult>> {
+  const res = await api('POST', `/api/v1/national/summary/refresh${query}`, { token });
+  if (res.status !== 202) return { ...res, body: res.body as unknown as RefreshResult };
+  const job = await followJob<RefreshResult>(res, token);
+  return jobAnswer(res, job, 200);
+}
 export const nationalSummary = (token: string, year = 2026) => api('GET', `/api/v1/national/summary?year=${year}`, { token });
 export const byUnit = (token: string, slug: string, year = 2026) =>
   api('GET', `/api/v1/national/tenants/${slug}/summary?year=${year}`, { token });

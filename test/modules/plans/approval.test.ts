@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { race } from '../../support/races';
 import { enroll, queue } from '../catalog/helpers';
-import { approve, createPlan, planWorld } from './helpers';
+import { approve, createPlan, planWorld, recompute } from './helpers';
 
 const enrollmentsOf = async (tenantId: string) =>
   (
@@ -55,7 +55,7 @@ describe('annual plan: approval', () => {
       .first<{ n: number }>();
     expect(audit?.n).toBe(0);
     // A recomputed plan fits the seats left and approves.
-    const fresh = await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${plan.body.id}/recompute`, { token: w.t.adminToken, body: {} });
+    const fresh = await recompute(w.t, plan.body.id, {});
     expect(fresh.status, fresh.text).toBe(201);
     expect((await approve(w.t, fresh.body.id, '"v1"')).status).toBe(200);
     expect(await enrollmentsOf(w.t.id)).toHaveLength(2);

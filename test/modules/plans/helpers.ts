@@ -6,8 +6,13 @@
  * bonus 0 the best plan is Ani in both (10); weighted gaps in scope 2×2 + 3×2 + 3×1 = 13.
  */
 import { expect } from 'vitest';
-import { api } from '../../support/api';
+import { type ApiResponse, api, type ResponseBody } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { followJob, jobAnswer } from '../../support/jobs';
+
+/** A plan as `GET …/plans/{id}` answers it: a plan job's result. */
+export type Plan = ResponseBody<'GET', `/api/v1/tenants/${string}/plans/${string}`>;
+
 import { createOffering, createProgram, employees } from '../catalog/helpers';
 import { assess, createTechnical, putStandards } from '../competencies/helpers';
 import { orgIds } from '../employees/helpers';
@@ -49,8 +54,25 @@ export async function planWorld(t?: TestTenant) {
   return { t, ids, ani, budi, tek: tek.id, integritas: integritas.id, tekCompetencyId: tekCompetency.id };
 }
 
-export const createPlan = (t: TestTenant, body: Record<string, unknown>) =>
-  api('POST', `/api/v1/tenants/${t.slug}/plans`, { token: t.adminToken, body: { year, ...body } });
+/**
+ * A plan is computed by a job (202): this follows it and answers the way the request did when it
+ * computed in place — 201 with the draft (read back, with its ETag, and checked equal to the job's
+ * result), or the job's problem. An answer other than 202 (a 400, 409 or 422 at once) is returned as it is.
+ */
+async function planAnswer(t: TestTenant, res: ApiResponse): Promise<ApiResponse<Plan>> {
+  if (res.status !== 202) return { ...res, body: res.body as Plan };
+  const job = await followJob<Plan>(res, t.adminToken);
+  if (job.status !== 'succeeded' || !job.result) return jobAnswer(res, job, 201);
+  const read = await api('GET', `/api/v1/tenants/${t.slug}/plans/${job.result.id}`, { token: t.adminToken });
+  expect(read.body).toEqual(job.result);
+  return { ...read, status: 201 };
+}
+
+export const createPlan = async (t: TestTenant, body: Record<string, unknown>) =>
+  planAnswer(t, await api('POST', `/api/v1/tenants/${t.slug}/plans`, { token: t.adminToken, body: { year, ...body } }));
+
+export const recompute = async (t: TestTenant, id: string, body: Record<string, unknown>) =>
+  planAnswer(t, await api('POST', `/api/v1/tenants/${t.slug}/plans/${id}/recompute`, { token: t.adminToken, body }));
 
 export const approve = (t: TestTenant, id: string, etag: string) =>
   api('POST', `/api/v1/tenants/${t.slug}/plans/${id}/approve`, { token: t.adminToken, headers: { 'if-match': etag } });

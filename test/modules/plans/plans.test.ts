@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { createOffering, createProgram, enroll, queue } from '../catalog/helpers';
-import { createPlan, linesOf, planWorld } from './helpers';
+import { createPlan, linesOf, planWorld, recompute } from './helpers';
 
 describe('annual plan: compute and explain', () => {
   it('finds the hand-computed best plan and every line explains its gaps', async () => {
@@ -114,10 +114,7 @@ describe('annual plan: list, lines, recompute, compare', () => {
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
     expect(second.body.items[0]?.seq).toBe(2);
-    const b = await api('POST', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/recompute`, {
-      token: w.t.adminToken,
-      body: { budget: 1_000_000 },
-    });
+    const b = await recompute(w.t, a.id, { budget: 1_000_000 });
     expect(b.status, b.text).toBe(201);
     expect(b.body).toMatchObject({ sourcePlanId: a.id, budget: 1_000_000, status: 'draft', options: { jpTargetBonus: 0 } });
     const cmp = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/compare?a=${a.id}&b=${b.body.id}`, { token: w.t.adminToken });

@@ -37,8 +37,8 @@ export function useTotp() {
 export function useActivate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { tenant: string; nip: string; code: string; password: string }) =>
-      unwrap(api.POST('/api/v1/auth/activate', { body })),
+    mutationFn: ({ nip, ...body }: { tenant: string; nip: string; code: string; password: string }) =>
+      unwrap(api.POST('/api/v1/auth/activate', { body: { ...body, username: nip } })),
     onSuccess: (grant) => {
       queryClient.clear();
       startSession(grant.accessToken, grant.expiresIn);

@@ -14,12 +14,6 @@ export interface AccessGrant {
   expiresIn: number;
 }
 
-/** A password accepted for an account that needs its second factor. */
-interface TotpChallenge {
-  totpRequired: true;
-  challenge: string;
-}
-
 type Json<T> = { content: { 'application/json': T } };
 type NoParams = { query?: never; header?: never; path?: never; cookie?: never };
 type Operation<Body, Answer> = {
@@ -29,11 +23,12 @@ type Operation<Body, Answer> = {
 };
 type Post<Body, Answer> = { parameters: NoParams; get?: never; put?: never; post: Operation<Body, Answer>; delete?: never };
 
+/**
+ * Only the TOTP step is still provisional: login, refresh, logout, activate and password are in the
+ * OpenAPI document now (docs/auth.md). The server asks for the second factor by answering the
+ * login 401 ("A second factor is needed…") and takes it as `totp` in a repeated login; this
+ * challenge step does not exist there (yet).
+ */
 export type AuthPaths = {
-  '/api/v1/auth/login': Post<{ tenant?: string; username: string; password: string }, AccessGrant | TotpChallenge>;
   '/api/v1/auth/totp': Post<{ challenge: string; code: string }, AccessGrant>;
-  '/api/v1/auth/refresh': Post<undefined, AccessGrant>;
-  '/api/v1/auth/logout': Post<{ everywhere?: boolean }, { signedOut: true }>;
-  '/api/v1/auth/activate': Post<{ tenant: string; nip: string; code: string; password: string }, AccessGrant>;
-  '/api/v1/auth/password': Post<{ currentPassword: string; newPassword: string }, { changed: true }>;
 };

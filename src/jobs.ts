@@ -1,0 +1,12 @@
+/**
+ * The kinds of job the Worker runs, one line each, and the Workflow class that runs them
+ * (exported by src/index.ts, named in wrangler.toml). A new kind is defined in its own module
+ * (a `TenantJobKind` or `NationalJobKind` from the jobs module) and added here.
+ */
+import { WorkflowEntrypoint } from 'cloudflare:workers';
+import { employeeImportJob } from './modules/employees';
+import { jobWorkflow } from './modules/jobs';
+import { refreshJob } from './modules/national';
+import { planJob } from './modules/plans';
+
+export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob], WorkflowEntrypoint);

@@ -1,0 +1,184 @@
+/** Signing in: login → token → /me, generic failures, lockout and release, refresh rotation and reuse, sign-out and revocation. */
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activatedEmployee, freshAddress, letLocksRunOut, login, refreshCookieOf, withCookie } from '../../support/accounts';
+import { api, expectProblem } from '../../support/api';
+import { createTenant, type TestTenant } from '../../support/factories';
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await createTenant();
+});
+
+const refresh = (token: string | undefined, address?: string) => api('POST', '/api/v1/auth/refresh', withCookie(token, address));
+
+describe('signing in', () => {
+  it('login → access token → /api/v1/me, with the refresh token in a strict cookie', async () => {
+    const p = await activatedEmployee(t);
+    const res = await login({ tenant: t.slug, username: p.username, password: p.password });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      account: { id: p.accountId, tenant: t.slug, roles: ['employee'] },
+    });
+    expect(res.body).not.toHaveProperty('refreshToken');
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^bangkom_refresh=/);
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/v1/auth']) expect(cookie).toContain(attribute);
+    const me = await api('GET', '/api/v1/me', { token: res.body.accessToken });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ subject: p.accountId, roles: ['employee'], tenant: { slug: t.slug }, employee: { id: p.employeeId } });
+  });
+
+  it('answers a wrong password, an unknown user and an unknown region alike, and audits each', async () => {
+    const p = await activatedEmployee(t);
+    const wrong = await login({ tenant: t.slug, username: p.username, password: 'not-the-password-at-all' });
+    const unknown = await login({ tenant: t.slug, username: '199901012020121999', password: 'not-the-password-at-all' });
+    const region = await login({ tenant: 'no-such-region', username: p.username, password: p.password });
+    const never = await login({ tenant: t.slug, username: p.username.replace(/.$/, '9'), password: p.password });
+    for (const res of [wrong, unknown, region, never]) {
+      expectProblem(res, 401);
+      expect({ ...res.body, requestId: '', instance: '' }).toEqual({ ...wrong.body, requestId: '', instance: '' });
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?action=auth.login_failed`, { token: t.adminToken });
+    expect(audit.body.items.map((e: { entityId: string }) => e.entityId)).toEqual(
+      expect.arrayContaining([p.accountId, '199901012020121999']),
+    );
+  });
+
+  it('locks a name after 5 failures in a row (existing or not), with Retry-After, and releases it after the backoff', async () => {
+    const p = await activatedEmployee(t);
+    for (const username of [p.username, '199901012020121998']) {
+      for (let i = 0; i < 5; i++) expectProblem(await login({ tenant: t.slug, username, password: `wrong-password-${i}` }), 401);
+      const locked = await login({ tenant: t.slug, username, password: p.password });
+      expectProblem(locked, 429);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+      expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+    }
+    const listed = await api('GET', `/api/v1/tenants/${t.slug}/accounts?status=locked`, { token: t.adminToken });
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toContain(p.accountId);
+    const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?action=auth.lockout&entityId=${p.accountId}`, { token: t.adminToken });
+    expect(audit.body.items).toHaveLength(1);
+
+    await letLocksRunOut();
+    expect((await login({ tenant: t.slug, username: p.username, password: p.password })).status).toBe(200);
+    // Past the threshold the next failure locks again at once, for twice as long.
+    for (let i = 0; i < 5; i++) await login({ tenant: t.slug, username: '199901012020121998', password: 'still-wrong-password' });
+    await letLocksRunOut();
+    expectProblem(await login({ tenant: t.slug, username: '199901012020121998', password: 'still-wrong-password' }), 401);
+    const again = await login({ tenant: t.slug, username: '199901012020121998', password: 'still-wrong-password' });
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(30);
+  });
+
+  it('locks a client address after 30 failures across names', async () => {
+    const p = await activatedEmployee(t);
+    const address = freshAddress();
+    for (let i = 0; i < 30; i++)
+      await login({ tenant: t.slug, username: `1999010120201219${String(i).padStart(2, '0')}`, password: 'wrong-password-x' }, address);
+    expectProblem(await login({ tenant: t.slug, username: p.username, password: p.password }, address), 429);
+    expect((await login({ tenant: t.slug, username: p.username, password: p.password })).status).toBe(200);
+  });
+
+  it('rotates the refresh token, and a reused one ends the whole sign-in', async () => {
+    const p = await activatedEmployee(t);
+    const first = await refresh(p.refreshToken);
+    expect(first.status).toBe(200);
+    const second = refreshCookieOf(first) as string;
+    expect(second).not.toBe(p.refreshToken);
+    expect((await api('GET', '/api/v1/me', { token: first.body.accessToken })).status).toBe(200);
+    const reused = await refresh(p.refreshToken);
+    expectProblem(reused, 401);
+    expect(reused.headers.get('set-cookie')).toMatch(/bangkom_refresh=;.*Max-Age=0/);
+    expectProblem(await refresh(second), 401);
+    const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?action=session.reuse&entityId=${p.accountId}`, { token: t.adminToken });
+    expect(audit.body.items).toHaveLength(1);
+  });
+
+  it('refuses a missing, malformed or forged refresh token, and one of another region', async () => {
+    const p = await activatedEmployee(t);
+    const other = await createTenant();
+    const [, id, secret] = p.refreshToken.split('.');
+    for (const token of [undefined, 'garbage', `${t.slug}.${id}.${'A'.repeat(43)}`, `${other.slug}.${id}.${secret}`, `_.${id}.${secret}`]) {
+      expectProblem(await refresh(token), 401);
+    }
+    expect((await refresh(p.refreshToken)).status).toBe(200);
+  });
+
+  it('logout ends the session; logout everywhere ends every session of the account', async () => {
+    const p = await activatedEmployee(t);
+    const out = await api('POST', '/api/v1/auth/logout', withCookie(p.refreshToken));
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    expectProblem(await refresh(p.refreshToken), 401);
+    expect((await api('POST', '/api/v1/auth/logout', withCookie(undefined))).status).toBe(204);
+
+    const a = await login({ tenant: t.slug, username: p.username, password: p.password });
+    const b = await login({ tenant: t.slug, username: p.username, password: p.password });
+    const everywhere = await api('POST', '/api/v1/auth/logout-everywhere', { token: a.body.accessToken });
+    expect(everywhere.status).toBe(204);
+    expectProblem(await refresh(refreshCookieOf(a)), 401);
+    expectProblem(await refresh(refreshCookieOf(b)), 401);
+    // With the cookie alone, `everywhere` ends every session of its account too.
+    const c = await login({ tenant: t.slug, username: p.username, password: p.password });
+    const d = await login({ tenant: t.slug, username: p.username, password: p.password });
+    const out2 = await api('POST', '/api/v1/auth/logout', { ...withCookie(refreshCookieOf(c)), body: { everywhere: true } });
+    expect(out2.status).toBe(204);
+    expectProblem(await refresh(refreshCookieOf(d)), 401);
+    // An external token has no Bangkom account to sign out.
+    expectProblem(await api('POST', '/api/v1/auth/logout-everywhere', { token: t.adminToken }), 403);
+  });
+
+  it('disabling the account or deactivating the employee ends the sessions and the sign-ins', async () => {
+    const p = await activatedEmployee(t);
+    const disabled = await api('POST', `/api/v1/tenants/${t.slug}/accounts/${p.accountId}/disable`, { token: t.adminToken });
+    expect(disabled.body.status).toBe('disabled');
+    expectProblem(await refresh(p.refreshToken), 401);
+    expectProblem(await login({ tenant: t.slug, username: p.username, password: p.password }), 401);
+    await api('POST', `/api/v1/tenants/${t.slug}/accounts/${p.accountId}/enable`, { token: t.adminToken });
+    const back = await login({ tenant: t.slug, username: p.username, password: p.password });
+    expect(back.status).toBe(200);
+
+    const employee = await api('GET', `/api/v1/tenants/${t.slug}/employees/${p.employeeId}`, { token: t.adminToken });
+    const deactivated = await api('POST', `/api/v1/tenants/${t.slug}/employees/${p.employeeId}/deactivate`, {
+      token: t.adminToken,
+      headers: { 'if-match': employee.headers.get('etag') as string },
+    });
+    expect(deactivated.status).toBe(200);
+    const rows = await env.DB.prepare('select count(*) as live from sessions where account_id = ? and revoked_at is null')
+      .bind(p.accountId)
+      .first();
+    expect(rows?.live).toBe(0);
+    expectProblem(await refresh(refreshCookieOf(back)), 401);
+    expectProblem(await login({ tenant: t.slug, username: p.username, password: p.password }), 401);
+  });
+
+  it('changes a password with the current one; the other sessions end', async () => {
+    const p = await activatedEmployee(t);
+    const other = await login({ tenant: t.slug, username: p.username, password: p.password });
+    expectProblem(
+      await api('POST', '/api/v1/auth/password', {
+        token: p.accessToken,
+        body: { currentPassword: 'wrong-current-pw', newPassword: 'another-long-Phrase-77' },
+      }),
+      403,
+    );
+    expectProblem(
+      await api('POST', '/api/v1/auth/password', {
+        token: p.accessToken,
+        body: { currentPassword: p.password, newPassword: 'Password2024!' },
+      }),
+      400,
+    );
+    const changed = await api('POST', '/api/v1/auth/password', {
+      token: p.accessToken,
+      body: { currentPassword: p.password, newPassword: 'another-long-Phrase-77' },
+    });
+    expect(changed.status).toBe(204);
+    expectProblem(await refresh(refreshCookieOf(other)), 401);
+    expect((await refresh(p.refreshToken)).status).toBe(200);
+    expectProblem(await login({ tenant: t.slug, username: p.username, password: p.password }), 401);
+    expect((await login({ tenant: t.slug, username: p.username, password: 'another-long-Phrase-77' })).status).toBe(200);
+  });
+});
