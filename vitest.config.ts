@@ -28,6 +28,8 @@ const ownKey = async (kid: string) => ({
 const ownKeys = [await ownKey('bangkom-current'), await ownKey('bangkom-previous')];
 // The Worker's static assets directory must exist before the pool starts (wrangler.toml [assets]).
 buildAssets();
+/** Vite's cache in the checkout itself, not in node_modules: checkouts that share one node_modules keep their own. */
+const cacheDir = '.cache/vite';
 const migrations = await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url)));
 
 /**
@@ -56,6 +58,7 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
+        cacheDir,
         plugins: [
           cloudflareTest({
             main: './src/index.ts',
@@ -85,9 +88,11 @@ export default defineConfig({
         },
       },
       {
+        cacheDir,
         test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
       },
       {
+        cacheDir,
         plugins: [react()],
         define: { __TOKEN_ENTRY__: 'true' },
         test: {
@@ -100,6 +105,7 @@ export default defineConfig({
         },
       },
       {
+        cacheDir,
         test: {
           name: 'e2e',
           include: ['web/e2e/**/*.test.ts'],
