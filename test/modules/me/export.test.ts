@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { personalDataSchema } from '../../../src/modules/me/personal-data';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { followJob } from '../../support/jobs';
 import { tokenFor } from '../../support/tokens';
 import { createOffering, createProgram } from '../catalog/helpers';
 import { assess, putStandards } from '../competencies/helpers';
@@ -129,8 +130,13 @@ async function world(t: TestTenant) {
     targets: [{ competency: 'INTEGRITAS', expectedGain: 1 }],
   });
   await createOffering(t, program.id, { startDate: '2099-05-04', endDate: '2099-05-08', capacity: 5 });
-  const plan = ok(await api('POST', `/api/v1/tenants/${t.slug}/plans`, { token: t.adminToken, body: { year: 2099, budget: 10_000_000 } }));
-  return { me, colleague, boss, report, reportEnrollment, pairing, other, planId: plan.body.id as string };
+  const asked = ok(
+    await api('POST', `/api/v1/tenants/${t.slug}/plans`, { token: t.adminToken, body: { year: 2099, budget: 10_000_000 } }),
+    202,
+  );
+  const plan = await followJob<{ id: string }>(asked, t.adminToken);
+  if (plan.status !== 'succeeded' || !plan.result) throw new Error(`the plan job did not succeed: ${JSON.stringify(plan)}`);
+  return { me, colleague, boss, report, reportEnrollment, pairing, other, planId: plan.result.id };
 }
 
 describe('GET /api/v1/me/export', () => {
