@@ -31,7 +31,7 @@ import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
 import { bodyLimit } from './platform/http/body-limit';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
-import { validationError } from './platform/http/openapi';
+import { validationError, withPlatformHeaders } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
 import { serverTiming } from './platform/http/server-timing';
 import { requestContext } from './platform/tenancy/middleware';
@@ -79,7 +79,7 @@ export function createApp() {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'refreshCookie', { type: 'apiKey', in: 'cookie', name: 'bangkom_refresh' });
-  app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
+  app.get('/api/v1/openapi.json', (c) => c.json(withPlatformHeaders(withExamples(app.getOpenAPI31Document(openApiInfo)))));
   app.get('/api/v1/reference', referencePage);
 
   // Signing in needs no token: mounted before authenticate(), rate-limited route by route.

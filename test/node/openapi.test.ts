@@ -42,6 +42,33 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('declares the platform headers a client must send: Idempotency-Key on keeping POSTs, If-Match where 428 is answered', async () => {
+    const res = await createApp().request('/api/v1/openapi.json', {}, env);
+    type Operation = {
+      parameters?: { name: string; in: string; required?: boolean }[];
+      responses: Record<string, unknown>;
+      'x-public'?: boolean;
+      'x-idempotency'?: boolean;
+    };
+    const doc = (await res.json()) as { paths: Record<string, Record<string, Operation>> };
+    const header = (op: Operation, name: string) => op.parameters?.find((p) => p.in === 'header' && p.name === name);
+    let keyed = 0;
+    let versioned = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const keeps = method === 'post' && !op['x-public'] && op['x-idempotency'] !== false;
+        expect(header(op, 'Idempotency-Key')?.required ?? null, where).toBe(keeps ? false : null);
+        expect(header(op, 'If-Match')?.required ?? null, where).toBe('428' in op.responses ? true : null);
+        if (keeps) keyed++;
+        if ('428' in op.responses) versioned++;
+      }
+    }
+    // Sign-in and activation-code POSTs keep nothing; most other POSTs do; every update is versioned.
+    expect(keyed).toBeGreaterThan(30);
+    expect(versioned).toBeGreaterThan(15);
+  });
+
   it('has a human-readable reference page that renders it', async () => {
     const res = await createApp().request('/api/v1/reference', {}, env);
     expect(res.status).toBe(200);

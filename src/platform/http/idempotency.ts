@@ -1,6 +1,7 @@
 /**
- * `Idempotency-Key` on creates: the first POST with a key runs and its response (below 500) is
- * kept for 24 hours; a retry with the same key and the same request gets that response again
+ * `Idempotency-Key` on creates: the first POST with a key runs and, when it succeeds, its response
+ * is kept for 24 hours (a refused request changed nothing and keeps nothing: its key is free
+ * again); a retry with the same key and the same request gets that response again
  * (`Idempotent-Replayed: true`) and creates nothing; the same key with another request is 422;
  * a retry while the first is still running is 409.
  *
@@ -73,7 +74,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       await next();
     } finally {
       const res = c.res;
-      if (res.status >= 500 || c.error) {
+      if (res.status >= 400 || c.error) {
         await orm.delete(idempotencyKeys).where(where);
       } else {
         const headers = Object.fromEntries(replayedHeaders.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h) ?? '']] : [])));

@@ -170,3 +170,49 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
+
+interface DocumentOperation {
+  parameters?: { name: string; in: string }[];
+  responses?: Record<string, unknown>;
+  'x-public'?: boolean;
+  'x-idempotency'?: boolean;
+}
+
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the first successful answer is kept 24 hours and replayed to the same request with the same key (docs/http.md)',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
+
+const ifMatchParameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'The ETag last read (e.g. "v3"); 428 without it, 412 when the resource changed since',
+  schema: { type: 'string', example: '"v3"' },
+};
+
+/**
+ * Declares in the document (in place) the request headers the platform reads itself, so a client
+ * generated from it sends them: `Idempotency-Key` on every POST that keeps answers for a replay,
+ * `If-Match` on every operation that answers 428 without it. The server reads them in its
+ * middleware and services; the document only says so.
+ */
+export function withPlatformHeaders<T extends object>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, DocumentOperation>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const headers = [
+        ...(method === 'post' && !operation['x-public'] && operation['x-idempotency'] !== false ? [idempotencyKeyParameter] : []),
+        ...(operation.responses?.['428'] ? [ifMatchParameter] : []),
+      ];
+      const declared = new Set((operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()));
+      const missing = headers.filter((h) => !declared.has(h.name.toLowerCase()));
+      if (missing.length > 0) operation.parameters = [...(operation.parameters ?? []), ...missing];
+    }
+  }
+  return document;
+}

@@ -71,8 +71,7 @@ export function useSetGoalStatus(tenant: string | undefined, id: string) {
     mutationFn: ({ goal, status }: { goal: Goal; status: Goal['status'] }) =>
       unwrap(
         api.PATCH('/api/v1/tenants/{tenant}/pairings/{id}/goals/{goalId}', {
-          params: { path: { tenant: tenant ?? '', id, goalId: goal.id } },
-          headers: { 'if-match': `"v${goal.version}"` },
+          params: { path: { tenant: tenant ?? '', id, goalId: goal.id }, header: { 'If-Match': `"v${goal.version}"` } },
           body: { status },
         }),
       ),
