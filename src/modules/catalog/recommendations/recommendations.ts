@@ -18,6 +18,7 @@ import {
   programs,
   units,
 } from '../../../db/schema';
+import { todayIn } from '../../../platform/calendar';
 import type { Call, TenantContext } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { gapsOf } from '../../competencies';
@@ -65,7 +66,7 @@ async function catalogOf(ctx: TenantContext, maxCost?: number) {
       status: offerings.status,
     })
     .from(offerings)
-    .where(and(inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${new Date().toISOString().slice(0, 10)}`))
+    .where(and(inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${todayIn(ctx.tenant)}`))
     .orderBy(asc(offerings.startDate), asc(offerings.id));
   return list.map((p) => ({
     ...p,
