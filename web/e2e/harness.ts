@@ -18,7 +18,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { getPlatformProxy, unstable_startWorker } from 'wrangler';
 import { buildConsole } from '../../scripts/build-console';
 import { demoLoaders } from '../../scripts/demo';
-import { type DemoAccount, type DemoTarget, activateAccount } from '../../scripts/lib/demo-accounts';
+import { activateAccount, type DemoAccount, type DemoTarget } from '../../scripts/lib/demo-accounts';
 import { ensureAuthKeys, ensureDevKeys, mintToken } from '../../scripts/lib/dev-keys';
 import { onboardManifest } from '../../scripts/lib/onboarding';
 

@@ -12,17 +12,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase32, hotp } from '../../src/modules/accounts/totp';
-import {
-  adminCall,
-  fillSignIn,
-  type Stack,
-  screenshot,
-  seriousViolations,
-  signIn,
-  startStack,
-  type Viewport,
-  viewports,
-} from './harness';
+import { adminCall, fillSignIn, type Stack, screenshot, seriousViolations, signIn, startStack, type Viewport, viewports } from './harness';
 import { type Lane, prepareLanes } from './lanes';
 
 let stack: Stack;
@@ -50,6 +40,12 @@ async function open(viewport: Viewport): Promise<{ context: BrowserContext; page
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   return { context, page };
+}
+
+/** The name of a failed journey's last screen: failed-<the test's first words>[-who]. */
+function failedName(who?: string): string {
+  const words = (expect.getState().currentTestName ?? '').split('>').pop()?.trim().split(/\W+/).slice(0, 4).join('-') ?? '';
+  return ['failed', words.toLowerCase(), who].filter(Boolean).join('-');
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -121,6 +117,9 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       expect(new URL(page.url()).pathname).toBe('/');
       await page.getByText('ID', { exact: true }).click();
       await page.getByRole('heading', { name: 'Kesenjangan kompetensi' }).waitFor();
+    } catch (error) {
+      await screenshot(page, failedName(), viewport);
+      throw error;
     } finally {
       await context.close();
     }
@@ -161,6 +160,9 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await dialog.getByRole('button', { name: 'Kirim' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await expect.poll(() => forms.count(), { timeout: 15_000 }).toBe(before - 1);
+    } catch (error) {
+      await screenshot(page, failedName(), viewport);
+      throw error;
     } finally {
       await context.close();
     }
@@ -201,6 +203,9 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       // Signed out: a page load finds no session.
       await mentee.page.goto(`${stack.url}/tugas`);
       await mentee.page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    } catch (error) {
+      await screenshot(mentee.page, failedName('mentee'), viewport);
+      throw error;
     } finally {
       await mentee.context.close();
     }
@@ -224,6 +229,9 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await mentor.page.getByRole('heading', { name: 'Masuk' }).waitFor();
       await mentor.page.goto(`${stack.url}${pairingPath}`);
       await mentor.page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    } catch (error) {
+      await screenshot(mentor.page, failedName('mentor'), viewport);
+      throw error;
     } finally {
       await mentor.context.close();
     }
@@ -253,7 +261,7 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await expectAccessible(page);
       await page.getByLabel('Saya sudah menyimpan kode pemulihan').check();
       await page.getByRole('button', { name: 'Lanjutkan' }).click();
-      await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
+      await page.getByRole('heading', { name: 'Layar administrasi' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/admin');
 
       // Signed out, the next sign-in asks for the code (the one that confirmed is spent: the next step's).
@@ -269,7 +277,7 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await page.getByText(/Kode tidak cocok atau sudah dipakai/).waitFor();
       await page.getByLabel('Kode autentikator').fill(await totpCode(secret, 1));
       await page.getByRole('button', { name: 'Verifikasi' }).click();
-      await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
+      await page.getByRole('heading', { name: 'Layar administrasi' }).waitFor();
 
       await navigate(page, viewport, 'Akun');
       await page.getByRole('button', { name: 'Keluar', exact: true }).click();
@@ -277,7 +285,10 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await page.getByRole('button', { name: /Pakai kode pemulihan/ }).click();
       await page.getByLabel('Kode pemulihan').fill(codes[0] ?? '');
       await page.getByRole('button', { name: 'Verifikasi' }).click();
-      await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
+      await page.getByRole('heading', { name: 'Layar administrasi' }).waitFor();
+    } catch (error) {
+      await screenshot(page, failedName(), viewport);
+      throw error;
     } finally {
       await context.close();
     }
@@ -307,6 +318,9 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await page.getByRole('button', { name: 'Aktifkan dan masuk' }).click();
       await page.getByRole('heading', { name: 'Kesenjangan kompetensi' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
+    } catch (error) {
+      await screenshot(page, failedName(), viewport);
+      throw error;
     } finally {
       await context.close();
     }

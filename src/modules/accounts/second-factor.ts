@@ -21,7 +21,8 @@ const needed = () =>
     'A second factor is needed: send the 6-digit code of the authenticator app (or a recovery code) as "totp".',
     [{ path: 'body.totp', message: 'required' }],
   );
-const wrong = () => new DomainError('unauthenticated', 'The second factor is not correct.', [{ path: 'body.totp', message: 'not correct' }]);
+const wrong = () =>
+  new DomainError('unauthenticated', 'The second factor is not correct.', [{ path: 'body.totp', message: 'not correct' }]);
 
 export const recoveryDigest = (accountId: string, code: string) => sha256(`${accountId}:recovery:${normalizeCode(code)}`);
 

@@ -90,7 +90,8 @@ export const en: Record<MessageKey, string> = {
   'twoFactor.confirm': 'Turn on',
   'twoFactor.wrongCode': "The code does not match the secret key. Check the phone's clock, then try the next code.",
   'twoFactor.on': 'Two-step verification is on',
-  'twoFactor.recoveryHelp': 'Keep these ten recovery codes somewhere safe. They are shown only now; each works once if you lose your phone.',
+  'twoFactor.recoveryHelp':
+    'Keep these ten recovery codes somewhere safe. They are shown only now; each works once if you lose your phone.',
   'twoFactor.recoveryCodes': 'Recovery codes',
   'twoFactor.copy': 'Copy the codes',
   'twoFactor.copied': 'Copied',

@@ -91,7 +91,8 @@ export const id = {
   'twoFactor.confirm': 'Aktifkan',
   'twoFactor.wrongCode': 'Kode tidak cocok dengan kunci rahasia. Periksa jam ponsel, lalu coba kode berikutnya.',
   'twoFactor.on': 'Verifikasi dua langkah aktif',
-  'twoFactor.recoveryHelp': 'Simpan sepuluh kode pemulihan ini di tempat aman. Kode ini hanya ditampilkan sekarang; setiap kode berlaku sekali jika ponsel Anda hilang.',
+  'twoFactor.recoveryHelp':
+    'Simpan sepuluh kode pemulihan ini di tempat aman. Kode ini hanya ditampilkan sekarang; setiap kode berlaku sekali jika ponsel Anda hilang.',
   'twoFactor.recoveryCodes': 'Kode pemulihan',
   'twoFactor.copy': 'Salin kode',
   'twoFactor.copied': 'Tersalin',

@@ -22,8 +22,7 @@ export function AccountPage() {
     },
   });
   // Beside their fields: a refused new password, a wrong current one (403); anything else above the button.
-  const besideField =
-    change.error instanceof ApiProblem && (passwordProblem(change.error, t) !== undefined || change.error.status === 403);
+  const besideField = change.error instanceof ApiProblem && (passwordProblem(change.error, t) !== undefined || change.error.status === 403);
   return (
     <Stack>
       <Section title={t('password.title')} id="password">
@@ -50,11 +49,7 @@ export function AccountPage() {
           <Stack maw={420}>
             <PasswordInput label={t('password.current')} autoComplete="current-password" {...form.getInputProps('currentPassword')} />
             <PasswordRules id="account-password-rules" />
-            <PasswordInput
-              label={t('password.new')}
-              autoComplete="new-password"
-              {...form.getInputProps('newPassword')}
-            />
+            <PasswordInput label={t('password.new')} autoComplete="new-password" {...form.getInputProps('newPassword')} />
             <PasswordInput label={t('password.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
             {change.isError && !besideField ? <ProblemAlert error={change.error} /> : null}
             {change.isSuccess ? (

@@ -61,15 +61,19 @@ export function ActivatePage() {
             autoCapitalize="none"
             {...form.getInputProps('username')}
           />
-          <TextInput label={t('activate.code')} description={t('activate.codeHelp')} autoComplete="one-time-code" {...form.getInputProps('code')} />
-          <PasswordRules id="activate-password-rules" />
-          <PasswordInput
-            label={t('password.new')}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
+          <TextInput
+            label={t('activate.code')}
+            description={t('activate.codeHelp')}
+            autoComplete="one-time-code"
+            {...form.getInputProps('code')}
           />
+          <PasswordRules id="activate-password-rules" />
+          <PasswordInput label={t('password.new')} autoComplete="new-password" {...form.getInputProps('password')} />
           <PasswordInput label={t('password.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
-          <SubmitWithProblem mutation={{ ...activate, isError: activate.isError && !refusedPassword }} texts={{ unauthenticated: 'activate.wrong' }}>
+          <SubmitWithProblem
+            mutation={{ ...activate, isError: activate.isError && !refusedPassword }}
+            texts={{ unauthenticated: 'activate.wrong' }}
+          >
             {t('activate.submit')}
           </SubmitWithProblem>
           <Anchor component={Link} to="/masuk" size="sm">

@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { session } from '../../lib/api/session';
 import { renderAt, serve } from '../../test/render';
-import { rememberSsoNext } from './sign-in-methods';
 import { SignInPage, safeNext } from './SignInPage';
+import { rememberSsoNext } from './sign-in-methods';
 
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label, { exact: false }), { target: { value } });
 const signedIn = (accessToken: string, twoFactorSetupRequired = false) => ({

@@ -36,7 +36,13 @@ export function SignInPage() {
     return <Navigate to={next} replace />;
   }
   if (sso === 'ok') return <SsoReturn next={next} />;
-  return <PasswordSignIn next={next} expired={params.get('reason') === 'expired'} ssoFailure={sso === 'gagal' ? params.get('alasan') : undefined} />;
+  return (
+    <PasswordSignIn
+      next={next}
+      expired={params.get('reason') === 'expired'}
+      ssoFailure={sso === 'gagal' ? params.get('alasan') : undefined}
+    />
+  );
 }
 
 /** Back from the identity provider: the callback set the refresh cookie; a renewal turns it into a session. */
@@ -165,7 +171,10 @@ function SecondFactorStep({ credentials, onBack }: { credentials: Credentials; o
   const submit = form.onSubmit(({ code }) =>
     signIn.mutate(
       { ...credentials, totp: code.trim() },
-      { onError: (error) => asksForSecondFactor(error) && form.setFieldError('code', t(recovery ? 'signIn.recoveryWrong' : 'signIn.totpWrong')) },
+      {
+        onError: (error) =>
+          asksForSecondFactor(error) && form.setFieldError('code', t(recovery ? 'signIn.recoveryWrong' : 'signIn.totpWrong')),
+      },
     ),
   );
   const switchMode = () => {

@@ -132,7 +132,11 @@ function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
       </Group>
       <Checkbox label={t('twoFactor.kept')} checked={kept} onChange={(e) => setKept(e.currentTarget.checked)} />
       {finish.isError ? <ProblemAlert error={finish.error} /> : null}
-      <Button disabled={!kept} loading={finish.isPending} onClick={() => finish.mutate(undefined, { onSuccess: () => void navigate(next, { replace: true }) })}>
+      <Button
+        disabled={!kept}
+        loading={finish.isPending}
+        onClick={() => finish.mutate(undefined, { onSuccess: () => void navigate(next, { replace: true }) })}
+      >
         {t('twoFactor.continue')}
       </Button>
     </Stack>

@@ -44,12 +44,18 @@ const session = (id: string, recorderId: string | null, minutes: number, confirm
 
 describe('Pendampingan: one pairing', () => {
   it("shows which minutes are confirmed, and confirms the other member's session (never one's own)", async () => {
-    let sessions = [session('ses_mine', 'emp_me', 60, false), session('ses_theirs', 'emp_mentor', 90, false), session('ses_old', 'emp_mentor', 30, true)];
+    let sessions = [
+      session('ses_mine', 'emp_me', 60, false),
+      session('ses_theirs', 'emp_mentor', 90, false),
+      session('ses_old', 'emp_mentor', 30, true),
+    ];
     const requests = serve({
       'GET /api/v1/tenants/kalianda/pairings/prg_1/sessions': () => ({ status: 200, body: { items: sessions, nextCursor: null } }),
       'GET /api/v1/tenants/kalianda/pairings/prg_1/goals': { status: 200, body: { items: [] } },
       'POST /api/v1/tenants/kalianda/pairings/prg_1/sessions/ses_theirs/confirm': () => {
-        sessions = sessions.map((s) => (s.id === 'ses_theirs' ? { ...s, status: 'confirmed', confirmedAt: '2026-03-12T00:00:00.000Z' } : s));
+        sessions = sessions.map((s) =>
+          s.id === 'ses_theirs' ? { ...s, status: 'confirmed', confirmedAt: '2026-03-12T00:00:00.000Z' } : s,
+        );
         return { status: 200, body: sessions[1] };
       },
     });

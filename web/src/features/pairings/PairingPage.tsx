@@ -5,9 +5,9 @@
  * feedback in Tugas saya once it is completed.
  */
 import { Anchor, Badge, Button, Collapse, Group, Stack, Text, Timeline, Title } from '@mantine/core';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
@@ -124,7 +124,7 @@ function SessionsSection({
                     title={`${formatDay(session.date, language)} · ${t('sessions.minutes', { minutes: session.minutes })}`}
                   >
                     <Group gap="xs" my={4}>
-                      <Badge size="sm" variant="light" color={session.status === 'confirmed' ? 'teal' : 'yellow'}>
+                      <Badge size="sm" variant="light" color={session.status === 'confirmed' ? 'teal' : 'gray'}>
                         {t(session.status === 'confirmed' ? 'sessions.confirmed' : 'sessions.unconfirmed')}
                       </Badge>
                       {canConfirm(session) ? (
