@@ -94,6 +94,13 @@ export async function prepareLanes(stack: Stack, count: number): Promise<Lane[]>
   if (!training) throw new Error('the demo catalog has no BIMTEK-PELAYANAN program');
   const today = todayInJakarta();
 
+  // One account per person: a mentor may serve both lanes, and activating again would change the password.
+  const accounts = new Map<string, Promise<DemoAccount>>();
+  const accountOf = (employeeId: string) => {
+    const account = accounts.get(employeeId) ?? demoAccount(stack, { role: 'employee', employeeId });
+    accounts.set(employeeId, account);
+    return account;
+  };
   const lanes: Lane[] = [];
   for (const employee of employees) {
     if (lanes.length === count) break;
@@ -142,8 +149,8 @@ export async function prepareLanes(stack: Stack, count: number): Promise<Lane[]>
     lanes.push({
       employeeId,
       mentorId,
-      employee: await demoAccount(stack, { role: 'employee', employeeId }),
-      mentor: await demoAccount(stack, { role: 'employee', employeeId: mentorId }),
+      employee: await accountOf(employeeId),
+      mentor: await accountOf(mentorId),
       admin: await demoAccount(stack, { role: 'tenant_admin', email: `admin-${lane}@${tenant}.bangkom.local` }),
       newcomerId: '',
       pairingId,

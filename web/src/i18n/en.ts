@@ -81,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   'twoFactor.title': 'Two-step verification',
   'twoFactor.required': 'Your region requires two-step verification for admins. Set it up before you continue.',
   'twoFactor.intro': 'Besides your password, you will enter a 6-digit code from an authenticator app on your phone each time you sign in.',
+  'twoFactor.setUp': 'Set up two-step verification',
   'twoFactor.start': 'Start',
   'twoFactor.alreadyOn': 'Two-step verification is already on for this account.',
   'twoFactor.stepApp': 'Install an authenticator app (for example Google Authenticator, Microsoft Authenticator or FreeOTP).',

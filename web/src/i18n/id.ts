@@ -82,6 +82,7 @@ export const id = {
   'twoFactor.title': 'Verifikasi dua langkah',
   'twoFactor.required': 'Wilayah Anda mewajibkan verifikasi dua langkah untuk admin. Atur dulu sebelum melanjutkan.',
   'twoFactor.intro': 'Selain kata sandi, Anda akan memasukkan kode 6 angka dari aplikasi autentikator di ponsel setiap kali masuk.',
+  'twoFactor.setUp': 'Atur verifikasi dua langkah',
   'twoFactor.start': 'Mulai',
   'twoFactor.alreadyOn': 'Verifikasi dua langkah sudah aktif untuk akun ini.',
   'twoFactor.stepApp': 'Pasang aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator atau FreeOTP).',

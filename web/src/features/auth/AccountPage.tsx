@@ -1,10 +1,15 @@
-/** Akun: change the password (the rules shown, refusals beside the fields), sign out here or on every device. */
+/**
+ * Akun: change the password (the rules shown, refusals beside the fields), an admin's two-step
+ * verification, sign out here or on every device.
+ */
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useForm } from '@mantine/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrors } from '../../components/problem-text';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
+import { useMe } from '../../lib/api/caller';
 import { ApiProblem } from '../../lib/api/problem';
 import { checkLength, PasswordRules, passwordProblem } from './password-rules';
 import { useChangePassword, useSignOut } from './queries';
@@ -13,6 +18,8 @@ export function AccountPage() {
   const { t } = useI18n();
   const change = useChangePassword();
   const signOut = useSignOut();
+  const me = useMe();
+  const admin = me.data?.roles.some((role) => role === 'tenant_admin' || role === 'national_admin') ?? false;
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', repeat: '' },
     validate: {
@@ -65,6 +72,16 @@ export function AccountPage() {
           </Stack>
         </form>
       </Section>
+      {admin ? (
+        <Section title={t('twoFactor.title')} id="two-factor">
+          <Text size="sm" mb="sm">
+            {t('twoFactor.intro')}
+          </Text>
+          <Button component={Link} to="/masuk/dua-faktor?next=%2Fakun" variant="default">
+            {t('twoFactor.setUp')}
+          </Button>
+        </Section>
+      ) : null}
       <Section title={t('signOut.title')} id="sign-out">
         <Text size="sm" mb="sm">
           {t('signOut.help')}

@@ -86,7 +86,8 @@ function TwoFactorSetup({ next, required }: { next: string; required: boolean })
           <List.Item>{t('twoFactor.stepApp')}</List.Item>
           <List.Item>
             {t('twoFactor.stepSecret')}
-            <Code block mt={4} fz="md" data-testid="totp-secret">
+            {/* The groups wrap on a narrow card instead of running out of it. */}
+            <Code block mt={4} fz="md" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }} data-testid="totp-secret">
               {groupSecret(secret)}
             </Code>
             <Anchor href={otpauthUri} size="sm">
