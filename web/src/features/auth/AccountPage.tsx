@@ -3,8 +3,8 @@
  * verification, sign out here or on every device.
  */
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
 import { useForm } from '@mantine/form';
+import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrors } from '../../components/problem-text';
 import { Section } from '../../components/Section';

@@ -7,7 +7,7 @@ import type { MessageKey, Translate } from '../../i18n';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
 
-export const passwordLength = { min: 12, max: 128 } as const;
+const passwordLength = { min: 12, max: 128 } as const;
 
 export function PasswordRules({ id }: { id: string }) {
   const { t } = useI18n();

@@ -21,9 +21,9 @@ export interface SignInMethods {
 const noSso: SignInMethods = { password: true, sso: null };
 
 /** A region code as the API accepts it: lower-case letters, digits and "-", 2–40 characters, starting with a letter. */
-export const isRegionSlug = (value: string): boolean => /^[a-z][a-z0-9-]{1,39}$/.test(value);
+const isRegionSlug = (value: string): boolean => /^[a-z][a-z0-9-]{1,39}$/.test(value);
 
-export async function fetchSignInMethods(tenant: string): Promise<SignInMethods> {
+async function fetchSignInMethods(tenant: string): Promise<SignInMethods> {
   const res = await globalThis.fetch(`/api/v1/auth/methods?tenant=${encodeURIComponent(tenant)}`, {
     headers: { accept: 'application/json' },
     credentials: 'same-origin',
