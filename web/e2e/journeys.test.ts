@@ -197,11 +197,19 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await mentee.page.getByRole('heading', { name: 'Ubah kata sandi' }).waitFor();
       await screenshot(mentee.page, 'akun', viewport);
       await expectAccessible(mentee.page);
-      await mentee.page.getByRole('button', { name: 'Keluar', exact: true }).click();
+      const [logout] = await Promise.all([
+        mentee.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/logout'),
+        mentee.page.getByRole('button', { name: 'Keluar', exact: true }).click(),
+      ]);
+      expect(logout.status()).toBe(204);
       await mentee.page.getByRole('heading', { name: 'Masuk' }).waitFor();
       expect(new URL(mentee.page.url()).pathname).toBe('/masuk');
       // Signed out: a page load finds no session.
-      await mentee.page.goto(`${stack.url}/tugas`);
+      const [renewal] = await Promise.all([
+        mentee.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/refresh'),
+        mentee.page.goto(`${stack.url}/tugas`),
+      ]);
+      expect(renewal.status()).toBe(401);
       await mentee.page.getByRole('heading', { name: 'Masuk' }).waitFor();
     } catch (error) {
       await screenshot(mentee.page, failedName('mentee'), viewport);
