@@ -94,7 +94,6 @@ export default defineConfig({
       {
         cacheDir,
         plugins: [react()],
-        define: { __TOKEN_ENTRY__: 'true' },
         test: {
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],

@@ -2,9 +2,8 @@
  * `npm run web:build [-- --mode production]`: builds the console (web/) into the root of the
  * Worker's static assets, `dist/public/` (index.html and assets/), next to the vendored files
  * that scripts/build-assets.ts copies under /vendor/. The console's previous files are removed
- * first, so no stale chunk stays behind. The default mode is `development`, which keeps the
- * development-only token entry (web/src/features/auth/token-entry.ts); `npm run deploy` builds
- * with `--mode production`, which leaves it out.
+ * first, so no stale chunk stays behind. The default mode is `development`; `npm run deploy`
+ * builds with `--mode production`.
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the local server, ready to use. Dev keys, the console's build, local D1 migrations,
- * `wrangler dev`, the demo tenants onboarded and loaded through the API, then a banner with a dev
- * token and a console link per demo role.
+ * `wrangler dev`, the demo tenants onboarded and loaded through the API, then a banner with the
+ * demo accounts to sign in to the console with, and dev tokens for the API.
  * Every step is safe to repeat on every start; it never touches anything but local state.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -48,8 +48,6 @@ async function firstEmployeeId(slug: string, adminToken: string): Promise<string
   }
 }
 
-const consoleLink = (token: string) => `${url}/#token=${token}`;
-
 async function setUp(): Promise<string[]> {
   const nationalToken = await mintToken({ role: 'national_admin', ttl });
   const adminTokens = new Map<string, string>();
@@ -74,13 +72,9 @@ async function setUp(): Promise<string[]> {
   const lines = [`  national_admin\n    ${nationalToken}`];
   for (const [slug, token] of adminTokens) lines.push(`  tenant_admin ${slug}\n    ${token}`);
   const demoAdmin = adminTokens.get(demoTenant);
-  const employeeId = demoAdmin && (await firstEmployeeId(demoTenant, demoAdmin));
-  // The console's development-only sign-in by token, until the sign-in API and its demo accounts land.
-  const consoleLinks = demoAdmin ? [`  tenant_admin ${demoTenant}  ${consoleLink(demoAdmin)}`] : [];
-  if (employeeId) {
-    const token = await mintToken({ role: 'employee', tenant: demoTenant, employeeId, ttl });
-    lines.push(`  employee ${demoTenant} (${employeeId})\n    ${token}`);
-    consoleLinks.unshift(`  employee ${demoTenant}      ${consoleLink(token)}`);
+  if (demoEmployee) {
+    const token = await mintToken({ role: 'employee', tenant: demoTenant, employeeId: demoEmployee, ttl });
+    lines.push(`  employee ${demoTenant} (${demoEmployee})\n    ${token}`);
   } else {
     lines.push(`  employee ${demoTenant}: none, the employee registry is empty`);
   }
@@ -88,7 +82,7 @@ async function setUp(): Promise<string[]> {
   return [
     '',
     `Bangkom is running on ${url}`,
-    `  Console        ${url}/`,
+    `  Console        ${url}/  (sign in with a demo account below: region, user name, password)`,
     `  API reference  ${url}/api/v1/reference`,
     '',
     'Demo accounts (random passwords, new on every start; also in .local/demo-accounts.json):',
@@ -97,9 +91,6 @@ async function setUp(): Promise<string[]> {
     'Sign in:',
     `  curl -s -X POST ${url}/api/v1/auth/login -H 'content-type: application/json' \\`,
     `    -d '${JSON.stringify({ ...(signIn?.tenant ? { tenant: signIn.tenant } : {}), username: signIn?.username, password: signIn?.password })}'`,
-    '',
-    'Open the console signed in as (development builds only):',
-    ...consoleLinks,
     '',
     `Dev tokens (valid ${ttl}; mint more with \`npm run token -- --role … --tenant …\`):`,
     ...lines,

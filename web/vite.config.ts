@@ -3,10 +3,6 @@
  * Worker's static assets (`dist/public/`, beside the vendored files under /vendor/);
  * `npm run web:dev` serves it with hot reload on http://127.0.0.1:5173 and passes /api to the
  * local Worker started by `npm start` (8787).
- *
- * `__TOKEN_ENTRY__` turns on the development-only sign-in by token (`/#token=…`, see
- * src/features/auth/token-entry.ts): true in every mode but `production`, which `npm run deploy`
- * builds, so a deployed console never contains it.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -14,10 +10,9 @@ import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(() => ({
   root: webRoot,
   plugins: [react()],
-  define: { __TOKEN_ENTRY__: JSON.stringify(mode !== 'production') },
   build: {
     outDir: fileURLToPath(new URL('../dist/public/', import.meta.url)),
     // The directory also holds the vendored files (scripts/build-assets.ts); the build script

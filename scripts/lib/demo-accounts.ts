@@ -51,7 +51,8 @@ const randomPassword = () =>
       .replace(/[^a-z0-9]/g, 'x'),
   ).join('-');
 
-async function activate(url: string, adminToken: string, target: DemoTarget): Promise<DemoAccount> {
+/** Creates the account if needed, issues a code and activates it with a random password, as its holder would (also for the journeys). */
+export async function activateAccount(url: string, adminToken: string, target: DemoTarget): Promise<DemoAccount> {
   const scope = target.tenant ? `/api/v1/tenants/${target.tenant}/accounts` : '/api/v1/national/accounts';
   if (target.email) {
     const created = await call(
@@ -83,7 +84,7 @@ async function activate(url: string, adminToken: string, target: DemoTarget): Pr
 /** Activates every target with a fresh random password, writes `.local/demo-accounts.json` and returns the list. */
 export async function demoAccounts(url: string, tokens: (target: DemoTarget) => string, targets: DemoTarget[]): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
-  for (const target of targets) accounts.push(await activate(url, tokens(target), target));
+  for (const target of targets) accounts.push(await activateAccount(url, tokens(target), target));
   const file = new URL('.local/demo-accounts.json', repoRoot);
   await mkdir(new URL('.local/', repoRoot), { recursive: true, mode: 0o700 });
   await writeFile(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });

@@ -42,7 +42,7 @@ async function ensurePrivateJwk(): Promise<JWK> {
 }
 
 /** Bangkom's own signing keys (a list: the first signs; rotate by putting a new key first). */
-async function ensureAuthKeys(): Promise<JWK[]> {
+export async function ensureAuthKeys(): Promise<JWK[]> {
   const existing = await readIfExists(authKeysFile);
   if (existing) return JSON.parse(existing) as JWK[];
   const keys = [await newSigningJwk(`bangkom-${Date.now().toString(36)}`)];

@@ -2,12 +2,11 @@
  * The journeys' world: the console built as `npm start` builds it, the real Worker on a free port
  * (wrangler's unstable_startWorker, the configuration in wrangler.toml) over a fresh temporary D1
  * with every migration applied, the demo region `kalianda` onboarded and loaded through the API
- * (scripts/demo), and Debian's Chromium driven by playwright-core. Tokens are signed with the
- * local dev key (scripts/lib/dev-keys.ts), the same way `npm run token` signs them.
- *
- * TEMPORARY: until the sign-in API is on main, a journey signs in through the console's
- * development-only token entry (`/#token=…`, web/src/features/auth/token-entry.ts); replace
- * `signIn()` with the sign-in form and a demo account's password once it lands.
+ * (scripts/demo), and Debian's Chromium driven by playwright-core. The journeys sign in through
+ * the sign-in screen with accounts activated the way `npm start` activates its demo accounts
+ * (scripts/lib/demo-accounts.ts: a one-time code, then a random password); the Worker signs their
+ * sessions with the local key of `.local/auth-signing-keys.json`. Setting up data is done with
+ * tokens of the local dev key (`npm run token`'s), as the tenant admin and the national admin.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,12 +14,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import axe from 'axe-core';
-import { importJWK, SignJWT } from 'jose';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { getPlatformProxy, unstable_startWorker } from 'wrangler';
 import { buildConsole } from '../../scripts/build-console';
 import { demoLoaders } from '../../scripts/demo';
-import { ensureDevKeys, mintToken } from '../../scripts/lib/dev-keys';
+import { activateAccount, type DemoAccount, type DemoTarget } from '../../scripts/lib/demo-accounts';
+import { ensureAuthKeys, ensureDevKeys, mintToken } from '../../scripts/lib/dev-keys';
 import { onboardManifest } from '../../scripts/lib/onboarding';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,7 +76,12 @@ async function startWorker(persistDir: string): Promise<Worker> {
   const { d: _private, ...publicJwk } = await ensureDevKeys();
   const worker = await unstable_startWorker({
     config: join(root, 'wrangler.toml'),
-    bindings: { JWT_JWKS: { type: 'plain_text', value: JSON.stringify({ keys: [{ ...publicJwk, use: 'sig' }] }) } },
+    bindings: {
+      JWT_JWKS: { type: 'plain_text', value: JSON.stringify({ keys: [{ ...publicJwk, use: 'sig' }] }) },
+      AUTH_SIGNING_KEYS: { type: 'secret_text', value: JSON.stringify(await ensureAuthKeys()) },
+      // The suites' cheaper scrypt set (docs/auth.md): a sign-in costs milliseconds, not a second of a shared core.
+      AUTH_SCRYPT: { type: 'plain_text', value: '1024,8,1' },
+    },
     envFiles: [],
     sendMetrics: false,
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: persistDir, watch: false, logLevel: 'error' },
@@ -138,29 +142,30 @@ export async function startStack(log: (line: string) => void = () => {}): Promis
   }
 }
 
-/** A token the local Worker accepts, as `npm run token` makes them. */
+/** A token the local Worker accepts, as `npm run token` makes them (for setting up data, never for the console). */
 export function employeeToken(employeeId: string, ttl = '1h'): Promise<string> {
   return mintToken({ role: 'employee', tenant, employeeId, ttl });
 }
 
-/** A token of the employee that expired two minutes ago (beyond the Worker's 30 s of clock tolerance). */
-export async function expiredEmployeeToken(employeeId: string): Promise<string> {
-  const jwk = await ensureDevKeys();
-  const toml = await readFile(join(root, 'wrangler.toml'), 'utf8');
-  const setting = (name: string) => new RegExp(`^${name} = "([^"]*)"`, 'm').exec(toml)?.[1] ?? '';
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub: `e2e-${employeeId}`, roles: ['employee'], tenant, employee_id: employeeId })
-    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? '', typ: 'JWT' })
-    .setIssuer(setting('JWT_ISSUER'))
-    .setAudience(setting('JWT_AUDIENCE'))
-    .setIssuedAt(now - 1000)
-    .setExpirationTime(now - 120)
-    .sign(await importJWK(jwk, 'ES256'));
+/** An account of the demo region with its password, activated through the API as `npm start` does. */
+export function demoAccount(stack: Pick<Stack, 'url' | 'adminToken'>, target: Omit<DemoTarget, 'tenant'>): Promise<DemoAccount> {
+  return activateAccount(stack.url, stack.adminToken, { ...target, tenant });
 }
 
-/** TEMPORARY (see above): signs in through the token entry and lands on `path`. */
-export async function signIn(page: Page, url: string, token: string, path = '/'): Promise<void> {
-  await page.goto(`${url}/#token=${encodeURIComponent(token)}&next=${encodeURIComponent(path)}`);
+/** Fills the sign-in screen (region, user name, password) and submits it. */
+export async function fillSignIn(page: Page, account: DemoAccount): Promise<void> {
+  await page.getByLabel('Wilayah').fill(account.tenant ?? '');
+  await page.getByLabel('NIP atau email').fill(account.username);
+  await page.getByLabel('Kata sandi').fill(account.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+}
+
+/** Opens `path`, which sends a caller without a session to the sign-in screen; signs in there and waits to be back on `path`. */
+export async function signIn(page: Page, url: string, account: DemoAccount, path = '/'): Promise<void> {
+  await page.goto(`${url}${path}`);
+  await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+  await fillSignIn(page, account);
+  await page.waitForURL((u) => `${u.pathname}${u.search}` === path);
 }
 
 interface AxeViolation {

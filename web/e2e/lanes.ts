@@ -2,10 +2,12 @@
  * One lane of data per viewport, so that the journeys at 360 px and at 1280 px never see each
  * other's writes: a demo employee (in the registry's order) with a competency nobody has assessed
  * yet and no pairing, paired with a demo mentor who accepts; a training completed today whose L1
- * form waits; a recommendation with an open offering. Everything goes through the API, as the
- * tenant admin, and as the mentor to accept.
+ * form waits; a recommendation with an open offering; accounts with passwords for the employee,
+ * the mentor and an admin of the region; another employee without an account, to activate one.
+ * Everything goes through the API, as the tenant admin, and as the mentor to accept.
  */
-import { adminCall, employeeToken, type Stack, tenant } from './harness';
+import type { DemoAccount } from '../../scripts/lib/demo-accounts';
+import { adminCall, demoAccount, employeeToken, type Stack, tenant } from './harness';
 
 interface Pairing {
   id: string;
@@ -24,6 +26,12 @@ interface Recommendations {
 export interface Lane {
   employeeId: string;
   mentorId: string;
+  /** The employee's and the mentor's accounts, and an admin's of the region (for the second factor). */
+  employee: DemoAccount;
+  mentor: DemoAccount;
+  admin: DemoAccount;
+  /** An active employee without an account: the activation journey's. */
+  newcomerId: string;
   pairingId: string;
   /** The training completed today, whose L1 form waits. */
   trainingTitle: string;
@@ -86,6 +94,13 @@ export async function prepareLanes(stack: Stack, count: number): Promise<Lane[]>
   if (!training) throw new Error('the demo catalog has no BIMTEK-PELAYANAN program');
   const today = todayInJakarta();
 
+  // One account per person: a mentor may serve both lanes, and activating again would change the password.
+  const accounts = new Map<string, Promise<DemoAccount>>();
+  const accountOf = (employeeId: string) => {
+    const account = accounts.get(employeeId) ?? demoAccount(stack, { role: 'employee', employeeId });
+    accounts.set(employeeId, account);
+    return account;
+  };
   const lanes: Lane[] = [];
   for (const employee of employees) {
     if (lanes.length === count) break;
@@ -130,8 +145,25 @@ export async function prepareLanes(stack: Stack, count: number): Promise<Lane[]>
       });
       program = top.program.title;
     }
-    lanes.push({ employeeId, mentorId, pairingId, trainingTitle: training.title, unassessed: unassessed.name, program });
+    const lane = lanes.length;
+    lanes.push({
+      employeeId,
+      mentorId,
+      employee: await accountOf(employeeId),
+      mentor: await accountOf(mentorId),
+      admin: await demoAccount(stack, { role: 'tenant_admin', email: `admin-${lane}@${tenant}.bangkom.local` }),
+      newcomerId: '',
+      pairingId,
+      trainingTitle: training.title,
+      unassessed: unassessed.name,
+      program,
+    });
   }
   if (lanes.length < count) throw new Error(`the demo data has ${lanes.length} employees fit for the journeys, ${count} needed`);
+  // Newcomers: active employees neither in a lane nor a mentor, in the registry's order.
+  const taken = new Set([...busy, ...lanes.flatMap((l) => [l.employeeId, l.mentorId])]);
+  const newcomers = employees.filter((e) => e.status === 'active' && !taken.has(e.id));
+  for (const [i, lane] of lanes.entries()) lane.newcomerId = newcomers[i]?.id ?? '';
+  if (lanes.some((l) => !l.newcomerId)) throw new Error('the demo data has too few employees for the activation journeys');
   return lanes;
 }

@@ -14,12 +14,15 @@ import { matchingStep } from './totp';
 
 type Outcome = { ok: true; statements: Statement[] } | { ok: false; error: DomainError };
 
+// Both name the field `totp`, so a client knows to ask for the code (or to say it was wrong) without reading the English detail.
 const needed = () =>
   new DomainError(
     'unauthenticated',
     'A second factor is needed: send the 6-digit code of the authenticator app (or a recovery code) as "totp".',
+    [{ path: 'body.totp', message: 'required' }],
   );
-const wrong = () => new DomainError('unauthenticated', 'The second factor is not correct.');
+const wrong = () =>
+  new DomainError('unauthenticated', 'The second factor is not correct.', [{ path: 'body.totp', message: 'not correct' }]);
 
 export const recoveryDigest = (accountId: string, code: string) => sha256(`${accountId}:recovery:${normalizeCode(code)}`);
 

@@ -62,14 +62,19 @@ describe('two-factor sign-in', () => {
     const a = await admin();
     const { secret } = await enroll(a.signedIn.body.accessToken);
     const without = await login({ tenant: t.slug, username: a.email, password: a.password });
-    expect(expectProblem(without, 401).detail).toMatch(/second factor/);
+    const asked = expectProblem(without, 401);
+    expect(asked.detail).toMatch(/second factor/);
+    // The field names what is missing, so the console asks for the code without reading the English detail.
+    expect(asked.errors).toEqual([{ path: 'body.totp', message: 'required' }]);
     // The code that confirmed the set-up is spent; wait for the next step's code instead of the clock: use the step after.
     const next = await codeAt(secret, Date.now() + 30_000);
     const ok = await login({ tenant: t.slug, username: a.email, password: a.password, totp: next });
     expect(ok.status).toBe(200);
     const replay = await login({ tenant: t.slug, username: a.email, password: a.password, totp: next });
     expectProblem(replay, 401);
-    expectProblem(await login({ tenant: t.slug, username: a.email, password: a.password, totp: '000000' }), 401);
+    expect(expectProblem(await login({ tenant: t.slug, username: a.email, password: a.password, totp: '000000' }), 401).errors).toEqual([
+      { path: 'body.totp', message: 'not correct' },
+    ]);
     const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?entityId=${a.id}&action=auth.second_factor_failed`, {
       token: t.adminToken,
     });

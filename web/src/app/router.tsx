@@ -21,6 +21,10 @@ function Home() {
 
 export const routes: RouteObject[] = [
   { path: '/masuk', element: <SignInPage /> },
+  {
+    path: '/masuk/dua-faktor',
+    lazy: async () => ({ Component: (await import('../features/auth/TwoFactorSetupPage')).TwoFactorSetupPage }),
+  },
   { path: '/aktivasi', lazy: async () => ({ Component: (await import('../features/auth/ActivatePage')).ActivatePage }) },
   {
     element: (

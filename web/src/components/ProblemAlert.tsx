@@ -2,11 +2,11 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useI18n } from '../i18n';
 import { ApiProblem } from '../lib/api/problem';
-import { problemText } from './problem-text';
+import { type ProblemTexts, problemText } from './problem-text';
 
-export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
+export function ProblemAlert({ error, onReload, texts }: { error: unknown; onReload?: () => void; texts?: ProblemTexts }) {
   const { t } = useI18n();
-  const { title, detail } = problemText(error, t);
+  const { title, detail } = problemText(error, t, texts);
   const changed = error instanceof ApiProblem && error.status === 412;
   return (
     <Alert color={changed ? 'yellow' : 'red'} title={title} role="alert">

@@ -2,6 +2,7 @@
 import { Button } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ProblemAlert } from './ProblemAlert';
+import type { ProblemTexts } from './problem-text';
 
 interface Submission {
   isError: boolean;
@@ -9,10 +10,20 @@ interface Submission {
   error: unknown;
 }
 
-export function SubmitWithProblem({ mutation, disabled, children }: { mutation: Submission; disabled?: boolean; children: ReactNode }) {
+export function SubmitWithProblem({
+  mutation,
+  disabled,
+  texts,
+  children,
+}: {
+  mutation: Submission;
+  disabled?: boolean;
+  texts?: ProblemTexts;
+  children: ReactNode;
+}) {
   return (
     <>
-      {mutation.isError ? <ProblemAlert error={mutation.error} /> : null}
+      {mutation.isError ? <ProblemAlert error={mutation.error} texts={texts} /> : null}
       <Button type="submit" loading={mutation.isPending} disabled={disabled}>
         {children}
       </Button>

@@ -17,12 +17,16 @@ const byCode: Record<string, MessageKey> = {
   'precondition-required': 'problem.changed',
   unprocessable: 'problem.unprocessable',
   'payload-too-large': 'problem.tooLarge',
+  'too-many-requests': 'problem.tooMany',
   network: 'problem.network',
 };
 
-export function problemText(error: unknown, t: Translate): { title: string; detail: string | undefined } {
+/** Sentences a screen says instead of the usual ones, by problem code (a refused sign-in is not an expired session). */
+export type ProblemTexts = Partial<Record<string, MessageKey>>;
+
+export function problemText(error: unknown, t: Translate, texts: ProblemTexts = {}): { title: string; detail: string | undefined } {
   if (!(error instanceof ApiProblem)) return { title: t('problem.unknown'), detail: undefined };
-  const key = byCode[error.code] ?? (error.status >= 500 ? 'problem.server' : 'problem.unknown');
+  const key = texts[error.code] ?? byCode[error.code] ?? (error.status >= 500 ? 'problem.server' : 'problem.unknown');
   return { title: t(key), detail: error.detail || undefined };
 }
 

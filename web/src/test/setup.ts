@@ -37,6 +37,7 @@ if (!('fonts' in document)) {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
   session.signOut('none');
   vi.unstubAllGlobals();
   vi.restoreAllMocks();

@@ -1,45 +1,81 @@
-/** Aktivasi: NIP and the one-time code from the admin, then a password of one's own. */
+/**
+ * Aktivasi: the region, the NIP (an admin: the email) and the one-time code from the admin, then
+ * a password of one's own, with the rules shown beside it; the server's refusals go beside their
+ * fields. Activating signs in; a reset code works the same way.
+ */
 import { Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { fieldErrors } from '../../components/problem-text';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
+import { ApiProblem } from '../../lib/api/problem';
+import { useSession } from '../../lib/api/session';
 import { AuthFrame } from './AuthFrame';
+import { checkLength, PasswordRules, passwordProblem } from './password-rules';
 import { useActivate } from './queries';
+
+const lastTenantKey = 'bangkom.tenant';
 
 export function ActivatePage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const state = useSession();
   const activate = useActivate();
   const form = useForm({
-    initialValues: { tenant: '', nip: '', code: '', password: '', repeat: '' },
+    initialValues: { tenant: localStorage.getItem(lastTenantKey) ?? '', username: '', code: '', password: '', repeat: '' },
     validate: {
       tenant: (v) => (v.trim() ? null : t('signIn.required')),
-      nip: (v) => (/^\d{18}$/.test(v.trim()) ? null : t('activate.nipFormat')),
+      username: (v) => (/^\d{18}$/.test(v.trim()) || /^[^@\s]+@[^@\s]+$/.test(v.trim()) ? null : t('activate.nipFormat')),
       code: (v) => (v.trim() ? null : t('signIn.required')),
-      password: (v) => (v.length >= 12 ? null : t('password.tooShort')),
+      password: (v) => checkLength(v, t),
       repeat: (v, values) => (v === values.password ? null : t('password.mismatch')),
     },
   });
+  if (state.status === 'signed-in') return <Navigate to={state.setupOnly ? '/masuk/dua-faktor' : '/'} replace />;
+  // A wrong code is one answer for every wrong detail (401): said above the button, not beside one field.
+  const refusedPassword = activate.error instanceof ApiProblem && passwordProblem(activate.error, t) !== undefined;
   return (
     <AuthFrame title={t('activate.title')}>
       <form
         noValidate
-        onSubmit={form.onSubmit(({ tenant, nip, code, password }) =>
+        onSubmit={form.onSubmit(({ tenant, username, code, password }) => {
+          localStorage.setItem(lastTenantKey, tenant.trim().toLowerCase());
           activate.mutate(
-            { tenant: tenant.trim(), nip: nip.trim(), code: code.trim(), password },
-            { onSuccess: () => void navigate('/', { replace: true }), onError: (e) => form.setErrors(fieldErrors(e, t)) },
-          ),
-        )}
+            { tenant: tenant.trim().toLowerCase(), username: username.trim(), code: code.trim(), password },
+            {
+              onError: (e) => {
+                const password = passwordProblem(e, t);
+                form.setErrors({ ...fieldErrors(e, t), ...(password ? { password } : {}) });
+              },
+            },
+          );
+        })}
       >
         <Stack>
-          <TextInput label={t('signIn.tenant')} {...form.getInputProps('tenant')} />
-          <TextInput label={t('activate.nip')} inputMode="numeric" autoComplete="username" {...form.getInputProps('nip')} />
-          <TextInput label={t('activate.code')} autoComplete="one-time-code" {...form.getInputProps('code')} />
+          <TextInput label={t('signIn.tenant')} autoComplete="organization" autoCapitalize="none" {...form.getInputProps('tenant')} />
+          <TextInput
+            label={t('activate.nip')}
+            description={t('activate.nipHelp')}
+            inputMode="numeric"
+            autoComplete="username"
+            autoCapitalize="none"
+            {...form.getInputProps('username')}
+          />
+          <TextInput
+            label={t('activate.code')}
+            description={t('activate.codeHelp')}
+            autoComplete="one-time-code"
+            {...form.getInputProps('code')}
+          />
+          <PasswordRules id="activate-password-rules" />
           <PasswordInput label={t('password.new')} autoComplete="new-password" {...form.getInputProps('password')} />
           <PasswordInput label={t('password.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
-          <SubmitWithProblem mutation={activate}>{t('activate.submit')}</SubmitWithProblem>
+          <SubmitWithProblem
+            mutation={{ ...activate, isError: activate.isError && !refusedPassword }}
+            texts={{ unauthenticated: 'activate.wrong' }}
+          >
+            {t('activate.submit')}
+          </SubmitWithProblem>
           <Anchor component={Link} to="/masuk" size="sm">
             {t('activate.back')}
           </Anchor>

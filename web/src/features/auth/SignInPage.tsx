@@ -1,17 +1,23 @@
 /**
- * Masuk: region, user name (NIP or email) and password; the TOTP step when the account asks for
- * it; then back to the page the caller came from. An expired session says so here.
+ * Masuk: region (remembered), user name (NIP or email) and password, or the region's single
+ * sign-on; then the second factor when the account asks for it (the same sign-in repeated with
+ * `totp`: the app's code or a recovery code); then back to the page the caller came from, or to
+ * the two-factor set-up when the region requires one of its admins. An expired session and a
+ * failed single sign-on say so here.
  */
-import { Alert, Anchor, PasswordInput, PinInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Divider, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { fieldErrors } from '../../components/problem-text';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
+import { renewSession } from '../../lib/api/client';
 import { useSession } from '../../lib/api/session';
 import { AuthFrame } from './AuthFrame';
-import { useSignIn, useTotp } from './queries';
+import { asksForSecondFactor, type Credentials, useSignIn } from './queries';
+import { readSsoNext, rememberSsoNext, ssoReason, useSignInMethods } from './sign-in-methods';
 
 const lastTenantKey = 'bangkom.tenant';
 
@@ -21,12 +27,57 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { t } = useI18n();
   const [params] = useSearchParams();
   const state = useSession();
+  const sso = params.get('sso');
+  const next = sso === 'ok' ? safeNext(readSsoNext()) : safeNext(params.get('next'));
+  if (state.status === 'signed-in') {
+    if (state.setupOnly) return <Navigate to={`/masuk/dua-faktor?${new URLSearchParams({ next })}`} replace />;
+    return <Navigate to={next} replace />;
+  }
+  if (sso === 'ok') return <SsoReturn next={next} />;
+  return (
+    <PasswordSignIn
+      next={next}
+      expired={params.get('reason') === 'expired'}
+      ssoFailure={sso === 'gagal' ? params.get('alasan') : undefined}
+    />
+  );
+}
+
+/** Back from the identity provider: the callback set the refresh cookie; a renewal turns it into a session. */
+function SsoReturn({ next }: { next: string }) {
+  const { t } = useI18n();
+  const state = useSession();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    // While the page load's own renewal runs the state is 'starting'; try once more only if it ended signed out.
+    if (state.status !== 'signed-out') return;
+    let live = true;
+    void renewSession().then((renewed) => {
+      if (live && !renewed) setFailed(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [state.status]);
+  if (failed) return <PasswordSignIn next={next} expired={false} ssoFailure="sesi" />;
+  return (
+    <AuthFrame title={t('signIn.title')}>
+      <Center py="lg">
+        <Loader aria-label={t('sso.finishing')} />
+      </Center>
+      <Text size="sm" ta="center" role="status">
+        {t('sso.finishing')}
+      </Text>
+    </AuthFrame>
+  );
+}
+
+function PasswordSignIn({ next, expired, ssoFailure }: { next: string; expired: boolean; ssoFailure: string | null | undefined }) {
+  const { t } = useI18n();
   const signIn = useSignIn();
-  const totp = useTotp();
-  const [challenge, setChallenge] = useState<string>();
+  const [pending, setPending] = useState<Credentials>();
   const form = useForm({
     initialValues: { tenant: localStorage.getItem(lastTenantKey) ?? '', username: '', password: '' },
     validate: {
@@ -34,66 +85,136 @@ export function SignInPage() {
       password: (v) => (v ? null : t('signIn.required')),
     },
   });
-  const [code, setCode] = useState('');
+  const [tenant] = useDebouncedValue(form.values.tenant.trim().toLowerCase(), 300);
+  const methods = useSignInMethods(tenant);
+  const ssoStart = methods.data?.sso?.startUrl;
 
-  if (state.status === 'signed-in') return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (pending) return <SecondFactorStep credentials={pending} onBack={() => setPending(undefined)} />;
 
   const submit = form.onSubmit((values) => {
-    localStorage.setItem(lastTenantKey, values.tenant.trim());
-    signIn.mutate(
-      { tenant: values.tenant.trim(), username: values.username.trim(), password: values.password },
-      {
-        onSuccess: (answer) => {
-          // The server does not answer a challenge (yet): it asks for `totp` in a repeated login (docs/auth.md).
-          const pending: object = answer;
-          if ('challenge' in pending && typeof pending.challenge === 'string') setChallenge(pending.challenge);
-        },
-        onError: (error) => form.setErrors(fieldErrors(error, t)),
+    const credentials = { tenant: values.tenant.trim().toLowerCase(), username: values.username.trim(), password: values.password };
+    localStorage.setItem(lastTenantKey, credentials.tenant);
+    signIn.mutate(credentials, {
+      onError: (error) => {
+        if (!asksForSecondFactor(error)) return form.setErrors(fieldErrors(error, t));
+        signIn.reset();
+        setPending(credentials);
       },
-    );
+    });
   });
-
-  if (challenge) {
-    return (
-      <AuthFrame title={t('signIn.totpTitle')}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            totp.mutate({ challenge, code });
-          }}
-        >
-          <Stack>
-            <Text size="sm">{t('signIn.totpHelp')}</Text>
-            <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('signIn.totpCode')} />
-            <SubmitWithProblem mutation={totp} disabled={code.length !== 6}>
-              {t('signIn.verify')}
-            </SubmitWithProblem>
-          </Stack>
-        </form>
-      </AuthFrame>
-    );
-  }
 
   return (
     <AuthFrame title={t('signIn.title')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {params.get('reason') === 'expired' ? (
+          {expired ? (
             <Alert color="yellow" role="status">
               {t('signIn.expired')}
+            </Alert>
+          ) : null}
+          {ssoFailure ? (
+            <Alert color="red" role="alert" title={t('sso.failed')}>
+              {t(ssoFailure === 'sesi' ? 'sso.reason.session' : ssoReason(ssoFailure))}
             </Alert>
           ) : null}
           <TextInput
             label={t('signIn.tenant')}
             description={t('signIn.tenantHelp')}
             autoComplete="organization"
+            autoCapitalize="none"
             {...form.getInputProps('tenant')}
           />
-          <TextInput label={t('signIn.username')} autoComplete="username" required {...form.getInputProps('username')} />
+          {ssoStart ? (
+            <>
+              <Button component="a" href={ssoStart} variant="default" onClick={() => rememberSsoNext(next)}>
+                {t('sso.button')}
+              </Button>
+              <Divider label={t('sso.or')} labelPosition="center" />
+            </>
+          ) : null}
+          <TextInput
+            label={t('signIn.username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            required
+            {...form.getInputProps('username')}
+          />
           <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
-          <SubmitWithProblem mutation={signIn}>{t('signIn.submit')}</SubmitWithProblem>
+          <SubmitWithProblem mutation={signIn} texts={{ unauthenticated: 'signIn.wrong' }}>
+            {t('signIn.submit')}
+          </SubmitWithProblem>
           <Anchor component={Link} to="/aktivasi" size="sm">
             {t('signIn.activate')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}
+
+/** The second factor: the same sign-in again, with the app's 6-digit code or a recovery code as `totp`. */
+function SecondFactorStep({ credentials, onBack }: { credentials: Credentials; onBack: () => void }) {
+  const { t } = useI18n();
+  const signIn = useSignIn();
+  const [recovery, setRecovery] = useState(false);
+  const form = useForm({
+    initialValues: { code: '' },
+    validate: {
+      code: (v) => {
+        const code = v.trim();
+        if (recovery) return code ? null : t('signIn.required');
+        return /^\d{6}$/.test(code) ? null : t('signIn.totpFormat');
+      },
+    },
+  });
+  const wrongCode = asksForSecondFactor(signIn.error);
+  const submit = form.onSubmit(({ code }) =>
+    signIn.mutate(
+      { ...credentials, totp: code.trim() },
+      {
+        onError: (error) =>
+          asksForSecondFactor(error) && form.setFieldError('code', t(recovery ? 'signIn.recoveryWrong' : 'signIn.totpWrong')),
+      },
+    ),
+  );
+  const switchMode = () => {
+    setRecovery(!recovery);
+    form.reset();
+    signIn.reset();
+  };
+  return (
+    <AuthFrame title={t('signIn.totpTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">{t(recovery ? 'signIn.recoveryHelp' : 'signIn.totpHelp')}</Text>
+          {recovery ? (
+            <TextInput
+              key="recovery"
+              label={t('signIn.recoveryCode')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              data-autofocus
+              {...form.getInputProps('code')}
+            />
+          ) : (
+            <TextInput
+              key="app"
+              label={t('signIn.totpCode')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              data-autofocus
+              {...form.getInputProps('code')}
+            />
+          )}
+          <SubmitWithProblem mutation={{ ...signIn, isError: signIn.isError && !wrongCode }} texts={{ unauthenticated: 'signIn.wrong' }}>
+            {t('signIn.verify')}
+          </SubmitWithProblem>
+          <Anchor component="button" type="button" size="sm" onClick={switchMode}>
+            {t(recovery ? 'signIn.useApp' : 'signIn.useRecovery')}
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" onClick={onBack}>
+            {t('signIn.back')}
           </Anchor>
         </Stack>
       </form>

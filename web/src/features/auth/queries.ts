@@ -1,48 +1,71 @@
-/** The sign-in calls (provisional shapes, see lib/api/auth-paths.ts). */
+/** The sign-in calls: password sign-in (with its second factor), activation, the two-factor set-up, password, sign out. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, endSession, startSession } from '../../lib/api/client';
-import { unwrap } from '../../lib/api/problem';
+import { api, endSession, renewSession, type SignedIn, startSession } from '../../lib/api/client';
+import { ApiProblem, unwrap } from '../../lib/api/problem';
 
 export interface Credentials {
+  /** The region's code; empty for a national account. */
   tenant: string;
   username: string;
   password: string;
+  /** The authenticator app's code or a recovery code, when the account asks for one. */
+  totp?: string;
+}
+
+/**
+ * Whether a refused sign-in asks for the second factor: the server answers 401 naming the field
+ * `totp` (docs/auth.md), and the client repeats the sign-in with it.
+ */
+export const asksForSecondFactor = (error: unknown): boolean =>
+  error instanceof ApiProblem && error.status === 401 && 'totp' in error.fields;
+
+const regionOf = (tenant: string) => (tenant ? { tenant } : {});
+
+/** Starts the session of a sign-in or an activation; the previous caller's cached data goes. */
+function useStartSession() {
+  const queryClient = useQueryClient();
+  return (answer: SignedIn) => {
+    queryClient.clear();
+    startSession(answer);
+  };
 }
 
 export function useSignIn() {
-  const queryClient = useQueryClient();
+  const start = useStartSession();
   return useMutation({
-    mutationFn: async ({ tenant, username, password }: Credentials) =>
-      unwrap(api.POST('/api/v1/auth/login', { body: { ...(tenant ? { tenant } : {}), username, password } })),
-    onSuccess: (answer) => {
-      if ('accessToken' in answer) {
-        queryClient.clear();
-        startSession(answer.accessToken, answer.expiresIn);
-      }
-    },
-  });
-}
-
-export function useTotp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { challenge: string; code: string }) => unwrap(api.POST('/api/v1/auth/totp', { body })),
-    onSuccess: (grant) => {
-      queryClient.clear();
-      startSession(grant.accessToken, grant.expiresIn);
-    },
+    mutationFn: ({ tenant, username, password, totp }: Credentials) =>
+      unwrap(api.POST('/api/v1/auth/login', { body: { ...regionOf(tenant), username, password, ...(totp ? { totp } : {}) } })),
+    onSuccess: start,
   });
 }
 
 export function useActivate() {
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: ({ tenant, username, code, password }: { tenant: string; username: string; code: string; password: string }) =>
+      unwrap(api.POST('/api/v1/auth/activate', { body: { ...regionOf(tenant), username, code, password } })),
+    onSuccess: start,
+  });
+}
+
+/** Starts the two-factor set-up: a new secret for the authenticator app. */
+export function useStartTwoFactor() {
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/auth/two-factor/setup')) });
+}
+
+/** Turns the second factor on with a code of the new secret; answers the recovery codes, shown once. */
+export function useConfirmTwoFactor() {
+  return useMutation({ mutationFn: (code: string) => unwrap(api.POST('/api/v1/auth/two-factor/confirm', { body: { code } })) });
+}
+
+/** After the set-up, a refresh gives the full token the restricted one could not be (docs/auth.md). */
+export function useFinishTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ nip, ...body }: { tenant: string; nip: string; code: string; password: string }) =>
-      unwrap(api.POST('/api/v1/auth/activate', { body: { ...body, username: nip } })),
-    onSuccess: (grant) => {
-      queryClient.clear();
-      startSession(grant.accessToken, grant.expiresIn);
+    mutationFn: async () => {
+      if (!(await renewSession())) throw new ApiProblem(401, undefined);
     },
+    onSuccess: () => queryClient.clear(),
   });
 }
 
@@ -60,7 +83,7 @@ export function useSignOut() {
       try {
         await api.POST('/api/v1/auth/logout', { body: { everywhere } });
       } catch {
-        // offline or no sign-in API yet: forgetting the token here is what matters
+        // offline: forgetting the token here is what matters; the cookie's sign-in ends when it expires
       }
     },
     onSettled: () => {

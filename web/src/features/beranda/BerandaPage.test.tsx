@@ -41,7 +41,7 @@ describe('Beranda', () => {
   });
 
   it('shows the reasons and rupiah of a recommendation, and asks for a place in its offering', async () => {
-    startSession('header.eyJleHAiOjl9.sig', 600);
+    startSession({ accessToken: 'a-token', expiresIn: 600, twoFactorSetupRequired: false });
     const requests = serve({
       'POST /api/v1/tenants/kalianda/offerings/off_1/requests': { status: 201, body: enrollment('enr_new', 'off_1', 'requested') },
       'GET /api/v1/me/enrollments': { status: 200, body: { items: [enrollment('enr_new', 'off_1', 'requested')], nextCursor: null } },
@@ -58,7 +58,7 @@ describe('Beranda', () => {
     await waitFor(() => expect(within(card).getByText('Diajukan')).toBeTruthy());
     const post = requests.find((r) => r.method === 'POST');
     expect(post?.path).toBe('/api/v1/tenants/kalianda/offerings/off_1/requests');
-    expect(post?.headers.get('authorization')).toBe('Bearer header.eyJleHAiOjl9.sig');
+    expect(post?.headers.get('authorization')).toBe('Bearer a-token');
   });
 
   it('says what to do when there is nothing yet', () => {

@@ -1,11 +1,13 @@
 /**
  * One pairing: who the caller is in it, its status and focus; the sessions with a form to log one
- * (while active); the goals; answering a proposal as mentor; a pointer to the end-of-pairing
+ * (while active), each confirmed or waiting for the other member's "Konfirmasi" (only confirmed
+ * minutes earn JP); the goals; answering a proposal as mentor; a pointer to the end-of-pairing
  * feedback in Tugas saya once it is completed.
  */
 import { Anchor, Badge, Button, Collapse, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
@@ -14,7 +16,7 @@ import { formatDay } from '../../lib/format';
 import { ProposalAnswer } from '../tasks/ProposalAnswer';
 import { GoalsList } from './GoalsList';
 import { pairingStatusColor } from './PairingsPage';
-import { usePairing, useSessions } from './queries';
+import { type MentoringSession, useConfirmSession, usePairing, useSessions } from './queries';
 import { SessionForm } from './SessionForm';
 
 export function PairingPage() {
@@ -55,7 +57,7 @@ export function PairingPage() {
                 </Anchor>
               </Text>
             ) : null}
-            <SessionsSection tenant={slug} pairingId={p.id} timeZone={timeZone} canLog={p.status === 'active'} />
+            <SessionsSection tenant={slug} pairingId={p.id} timeZone={timeZone} active={p.status === 'active'} myId={myId} />
             <Section title={t('goals.title')} id="goals">
               <GoalsList tenant={slug} pairingId={p.id} editable={p.status === 'active' || p.status === 'proposed'} />
             </Section>
@@ -70,16 +72,22 @@ function SessionsSection({
   tenant,
   pairingId,
   timeZone,
-  canLog,
+  active,
+  myId,
 }: {
   tenant: string | undefined;
   pairingId: string;
   timeZone: string;
-  canLog: boolean;
+  active: boolean;
+  myId: string | undefined;
 }) {
   const { t, language } = useI18n();
   const sessions = useSessions(tenant, pairingId);
+  const confirm = useConfirmSession(tenant, pairingId);
   const [opened, { toggle, close }] = useDisclosure();
+  const canLog = active;
+  // The member who did not record a session confirms it (one recorded before confirmations names nobody: the admin's).
+  const canConfirm = (s: MentoringSession) => active && s.status === 'unconfirmed' && s.recorderId !== null && s.recorderId !== myId;
   return (
     <Section
       title={t('sessions.title')}
@@ -96,22 +104,52 @@ function SessionsSection({
         <SessionForm tenant={tenant} pairingId={pairingId} timeZone={timeZone} onDone={close} />
       </Collapse>
       <QueryState query={sessions} isEmpty={(d) => d.items.length === 0} empty={canLog ? t('sessions.emptyActive') : t('sessions.empty')}>
-        {(page) => (
-          <Timeline bulletSize={14} lineWidth={2} mt="sm">
-            {page.items.map((session) => (
-              <Timeline.Item
-                key={session.id}
-                title={`${formatDay(session.date, language)} · ${t('sessions.minutes', { minutes: session.minutes })}`}
-              >
-                {session.notes ? (
-                  <Text size="sm" c="dimmed">
-                    {session.notes}
-                  </Text>
-                ) : null}
-              </Timeline.Item>
-            ))}
-          </Timeline>
-        )}
+        {(page) => {
+          const total = page.items.reduce((sum, s) => sum + s.minutes, 0);
+          const confirmed = page.items.filter((s) => s.status === 'confirmed').reduce((sum, s) => sum + s.minutes, 0);
+          return (
+            <>
+              <Text size="sm" mt="sm" data-testid="confirmed-minutes">
+                {t('sessions.confirmedSummary', { confirmed, total })}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('sessions.jpRule')}
+              </Text>
+              {confirm.isError ? <ProblemAlert error={confirm.error} /> : null}
+              <Timeline bulletSize={14} lineWidth={2} mt="sm">
+                {page.items.map((session) => (
+                  <Timeline.Item
+                    key={session.id}
+                    data-testid="session"
+                    title={`${formatDay(session.date, language)} · ${t('sessions.minutes', { minutes: session.minutes })}`}
+                  >
+                    <Group gap="xs" my={4}>
+                      <Badge size="sm" variant="light" color={session.status === 'confirmed' ? 'teal' : 'gray'}>
+                        {t(session.status === 'confirmed' ? 'sessions.confirmed' : 'sessions.unconfirmed')}
+                      </Badge>
+                      {canConfirm(session) ? (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          loading={confirm.isPending && confirm.variables === session.id}
+                          onClick={() => confirm.mutate(session.id)}
+                          aria-label={t('sessions.confirmFor', { date: formatDay(session.date, language), minutes: session.minutes })}
+                        >
+                          {t('sessions.confirm')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                    {session.notes ? (
+                      <Text size="sm" c="dimmed">
+                        {session.notes}
+                      </Text>
+                    ) : null}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </>
+          );
+        }}
       </QueryState>
     </Section>
   );

@@ -6,6 +6,7 @@ import type { components } from '../../lib/api/schema';
 
 export type Pairing = components['schemas']['Pairing'];
 export type Goal = components['schemas']['MentoringGoal'];
+export type MentoringSession = components['schemas']['MentoringSession'];
 
 export const pairingKeys = {
   mine: ['me', 'pairings', 'all'] as const,
@@ -52,6 +53,20 @@ export function useLogSession(tenant: string | undefined, id: string) {
     mutationFn: (body: { date: string; minutes: number; notes?: string; actionItems: string[] }) =>
       unwrap(api.POST('/api/v1/tenants/{tenant}/pairings/{id}/sessions', { params: tenantPath(tenant, id), body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: pairingKeys.sessions(id) }),
+  });
+}
+
+/** Confirms a session the other member recorded: only confirmed minutes earn JP when the pairing completes. */
+export function useConfirmSession(tenant: string | undefined, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sessionId: string) =>
+      unwrap(
+        api.POST('/api/v1/tenants/{tenant}/pairings/{id}/sessions/{sessionId}/confirm', {
+          params: { path: { tenant: tenant ?? '', id, sessionId } },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: pairingKeys.sessions(id) }),
   });
 }
 

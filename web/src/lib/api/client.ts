@@ -1,42 +1,40 @@
 /**
  * The one way to the API: openapi-fetch over the types generated from the Worker's OpenAPI
- * document. A middleware puts the access token on every call; an answer 401 renews the token once
- * through the refresh cookie and repeats the call, and when that fails too the session ends as
- * expired (the router then shows the sign-in screen and comes back to the page afterwards).
- * Renewal is silent: a timer renews the token a minute before it expires.
+ * document. A middleware puts the access token on every call but the public sign-in routes; an
+ * answer 401 renews the token once through the refresh cookie and repeats the call, and when that
+ * fails too the session ends as expired (the router then shows the sign-in screen and comes back
+ * to the page afterwards). Renewal is silent: a timer renews the token a minute before it
+ * expires, and a refused renewal then ends the session as expired.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { AccessGrant, AuthPaths } from './auth-paths';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 import { session } from './session';
 
-export type ApiPaths = paths & AuthPaths;
+export type SignedIn = components['schemas']['SignedIn'];
+type Grant = Pick<SignedIn, 'accessToken' | 'expiresIn' | 'twoFactorSetupRequired'>;
 
 // The global fetch is looked up on every call (not captured once), so component tests can stand in for the server.
-export const api = createClient<ApiPaths>({ baseUrl: '', credentials: 'same-origin', fetch: (request) => globalThis.fetch(request) });
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: (request) => globalThis.fetch(request) });
 
-const authPath = /^\/api\/v1\/auth\//;
+/** The routes that work without an access token (the refresh cookie or credentials instead): never sent one, never renewed for. */
+const publicAuthPath = /^\/api\/v1\/auth\/(login|activate|refresh|logout|methods)$/;
+const isPublic = (request: Request) => publicAuthPath.test(new URL(request.url, location.origin).pathname);
 const retried = new WeakSet<Request>();
 const originals = new WeakMap<Request, Request>();
 
-let renewing: Promise<boolean> | undefined;
+type Renewal = 'renewed' | 'refused' | 'unreachable';
+let renewing: Promise<Renewal> | undefined;
 let renewTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Renews the access token with the refresh cookie (one request at a time); answers whether it worked. */
-export function renewSession(): Promise<boolean> {
-  renewing ??= (async () => {
+function refresh(): Promise<Renewal> {
+  renewing ??= (async (): Promise<Renewal> => {
     try {
-      const res = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { accept: 'application/json' },
-      });
-      if (!res.ok) return false;
-      const grant = (await res.json()) as AccessGrant;
-      startSession(grant.accessToken, grant.expiresIn);
-      return true;
+      const { data, response } = await api.POST('/api/v1/auth/refresh');
+      if (!data) return response.status >= 500 ? 'unreachable' : 'refused';
+      startSession(data);
+      return 'renewed';
     } catch {
-      return false;
+      return 'unreachable';
     } finally {
       renewing = undefined;
     }
@@ -44,13 +42,22 @@ export function renewSession(): Promise<boolean> {
   return renewing;
 }
 
+/** Renews the access token with the refresh cookie (one request at a time); answers whether it worked. */
+export async function renewSession(): Promise<boolean> {
+  return (await refresh()) === 'renewed';
+}
+
 /** Keeps a token and schedules its silent renewal a minute before it expires. */
-export function startSession(accessToken: string, expiresIn: number): void {
-  session.signIn(accessToken, expiresIn);
+export function startSession(grant: Grant): void {
+  session.signIn(grant.accessToken, grant.expiresIn, grant.twoFactorSetupRequired);
   clearTimeout(renewTimer);
-  const delay = Math.max(5, expiresIn - 60) * 1000;
+  const delay = Math.max(5, grant.expiresIn - 60) * 1000;
   renewTimer = setTimeout(() => {
-    void renewSession();
+    void refresh().then((outcome) => {
+      // Refused: the sign-in ended elsewhere (signed out everywhere, password changed, cookie gone).
+      // Unreachable: the token still has a minute; the next answer 401 tries again.
+      if (outcome === 'refused' && session.get().status === 'signed-in') endSession('expired');
+    });
   }, delay);
 }
 
@@ -62,13 +69,13 @@ export function endSession(reason: 'signed-out' | 'expired'): void {
 const authMiddleware: Middleware = {
   onRequest({ request }) {
     const token = session.token();
-    if (token && !authPath.test(new URL(request.url, location.origin).pathname)) request.headers.set('authorization', `Bearer ${token}`);
+    if (token && !isPublic(request)) request.headers.set('authorization', `Bearer ${token}`);
     // Kept unread so that the call can be repeated after a renewal.
     originals.set(request, request.clone());
     return request;
   },
   async onResponse({ request, response }) {
-    if (response.status !== 401 || authPath.test(new URL(request.url, location.origin).pathname) || retried.has(request)) return response;
+    if (response.status !== 401 || isPublic(request) || retried.has(request)) return response;
     const original = originals.get(request);
     if (original && (await renewSession())) {
       const again = new Request(original);

@@ -1,7 +1,7 @@
 /**
  * Problem details (RFC 9457) as the API sends them, turned into an error the screens can show:
  * the code (the last part of `type`), the status, the server's detail and the field errors keyed
- * by field name (`json.level` → `level`).
+ * by field name (`json.level` or `body.level` → `level`).
  */
 import type { components } from './schema';
 
@@ -23,7 +23,7 @@ export class ApiProblem extends Error {
     this.requestId = body?.requestId;
     this.fields = {};
     for (const error of body?.errors ?? []) {
-      const field = error.path.replace(/^(json|query|param)\./, '');
+      const field = error.path.replace(/^(json|body|query|param|header)\./, '');
       this.fields[field] ??= error.message;
     }
   }

@@ -1,0 +1,72 @@
+/**
+ * How a region's people may sign in: `GET /api/v1/auth/methods?tenant={slug}`, and what the single
+ * sign-on callback says when it sends the browser back to `/masuk?sso=…`.
+ *
+ * PROVISIONAL — that route is being added on another branch and is not in the OpenAPI document
+ * yet. `SignInMethods` below is its documented answer written by hand; when the route lands, run
+ * `npm run api:types`, replace `SignInMethods` with `components['schemas'][…]`, call it through
+ * `api.GET` and delete `fetchSignInMethods`' own fetch. Until then a 404 (the route missing, or
+ * an unknown region) means "no single sign-on".
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { MessageKey } from '../../i18n';
+import { ApiProblem } from '../../lib/api/problem';
+
+/** PROVISIONAL (see above): the answer of GET /api/v1/auth/methods. */
+export interface SignInMethods {
+  password: boolean;
+  sso: { startUrl: string } | null;
+}
+
+const noSso: SignInMethods = { password: true, sso: null };
+
+/** A region code as the API accepts it: lower-case letters, digits and "-", 2–40 characters, starting with a letter. */
+const isRegionSlug = (value: string): boolean => /^[a-z][a-z0-9-]{1,39}$/.test(value);
+
+async function fetchSignInMethods(tenant: string): Promise<SignInMethods> {
+  const res = await globalThis.fetch(`/api/v1/auth/methods?tenant=${encodeURIComponent(tenant)}`, {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (res.status === 404) return noSso;
+  if (!res.ok) throw new ApiProblem(res.status, undefined);
+  const body = (await res.json()) as Partial<SignInMethods>;
+  const startUrl = body.sso?.startUrl;
+  return { password: body.password !== false, sso: typeof startUrl === 'string' && isWebAddress(startUrl) ? { startUrl } : null };
+}
+
+/** Only an http(s) address is followed (never `javascript:` or the like). */
+function isWebAddress(url: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(url, globalThis.location.origin).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export function useSignInMethods(tenant: string) {
+  return useQuery({
+    queryKey: ['auth-methods', tenant],
+    queryFn: () => fetchSignInMethods(tenant),
+    enabled: isRegionSlug(tenant),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Why the single sign-on callback failed (`/masuk?sso=gagal&alasan=…`), in the user's words. */
+const ssoReasons: Record<string, MessageKey> = {
+  state: 'sso.reason.state',
+  nonce: 'sso.reason.nonce',
+  pkce: 'sso.reason.pkce',
+  token: 'sso.reason.token',
+  akun: 'sso.reason.akun',
+  konfigurasi: 'sso.reason.konfigurasi',
+};
+
+export const ssoReason = (reason: string | null): MessageKey => (reason && ssoReasons[reason]) || 'sso.reason.unknown';
+
+/** The page to come back to after the identity provider, kept across its round trip (this tab only). */
+const nextKey = 'bangkom.sso-next';
+export const rememberSsoNext = (next: string): void => sessionStorage.setItem(nextKey, next);
+export const readSsoNext = (): string | null => sessionStorage.getItem(nextKey);
