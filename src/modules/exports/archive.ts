@@ -53,6 +53,7 @@ export async function writeTableFile(
   t: ExportTable,
   key: string,
   onPage: (rows: number) => Promise<void>,
+  rowsPerPage = pageRows,
 ): Promise<TableFile> {
   const hash = sha256.create();
   const compressed: Uint8Array[] = [];
@@ -68,7 +69,7 @@ export async function writeTableFile(
       .from(t.table)
       .where(after(t.key, last))
       .orderBy(...t.key)
-      .limit(pageRows);
+      .limit(rowsPerPage);
     if (page.length > 0) {
       const data = encoder.encode(`${page.map((row) => JSON.stringify(row)).join('\n')}\n`);
       hash.update(data);
@@ -79,7 +80,7 @@ export async function writeTableFile(
       await onPage(rows);
     }
     const end = page[page.length - 1];
-    if (page.length < pageRows || t.key.length === 0 || !end) break;
+    if (page.length < rowsPerPage || t.key.length === 0 || !end) break;
     last = t.key.map((c) => end[c.name] as string | number);
   }
   deflate.push(new Uint8Array(0), true);

@@ -69,12 +69,10 @@ export async function countRows(binding: 'DB' | 'DB_DEDICATED', table: string, t
   return row?.n ?? 0;
 }
 
-/** Every table of the database with a `tenant_id` column, read from SQLite itself (not from the drizzle schema). */
+/** Every table of the database with a `tenant_id` column, read from SQLite's own CREATE statements (not from the drizzle schema). */
 export async function tenantTablesInDatabase(binding: 'DB' | 'DB_DEDICATED'): Promise<string[]> {
   const { results } = await env[binding]
-    .prepare(
-      "select m.name as name from sqlite_master m where m.type = 'table' and exists (select 1 from pragma_table_info(m.name) p where p.name = 'tenant_id') order by m.name",
-    )
-    .all<{ name: string }>();
-  return results.map((r) => r.name);
+    .prepare("select name, sql from sqlite_master where type = 'table' and name not like '\\_cf\\_%' escape '\\' order by name")
+    .all<{ name: string; sql: string }>();
+  return results.filter((r) => /[`"\s(]tenant_id[`"\s]/.test(r.sql)).map((r) => r.name);
 }
