@@ -8,8 +8,10 @@
  * The LP, from the plan's objective (src/modules/plans/objective.ts), over the pairs that may be
  * planned (`mayAttend`: the offering closes one of the employee's gaps):
  *   x[e,o] ∈ [0, 1]        employee e attends offering o
- *   c[e,k] ∈ [0, gap]      levels of gap k of e covered;  c[e,k] ≤ Σ_o gain(o,k) · x[e,o]
- *   y[e]   ∈ [0, 1]        e lifted to the JP target;     (target − earned) · y[e] ≤ Σ_o jp(o) · x[e,o]
+ *   c[e,k] ∈ [0, gap]      levels of gap k of e covered;  c[e,k] ≤ Σ_o min(gain(o,k), gap) · x[e,o]
+ *   y[e]   ∈ [0, 1]        e lifted to the JP target;     short(e) · y[e] ≤ Σ_o min(jp(o), short(e)) · x[e,o]
+ * (a gain is capped at the gap, a course's JP at what is short of the target: the same integer
+ * points, a tighter relaxation)
  *   maximise Σ weight(e,k) · c[e,k] + bonus(e) · y[e]
  *   subject to  Σ_e x[e,o] ≤ seats(o),  Σ_{o of program p} x[e,o] ≤ 1,  Σ_o x[e,o] ≤ per-person cap,
  *               Σ cost(o) · x[e,o] ≤ budget.
@@ -45,7 +47,7 @@ export function relaxation(instance: PlanInstance): string {
     for (const [p, js] of programs) if (js.length > 1) rows.push(`prog${i}_${p}: ${js.map((j) => `+ ${x(j)}`).join(' ')} <= 1`);
     e.gaps.forEach((g, k) => {
       if (g.gap <= 0) return;
-      const covering = pairs.flatMap(({ o, j }) => o.gains.filter((gain) => gain.competencyId === g.competencyId).map((gain) => term(-gain.gain, x(j))));
+      const covering = pairs.flatMap(({ o, j }) => o.gains.filter((gain) => gain.competencyId === g.competencyId).map((gain) => term(-Math.min(gain.gain, g.gap), x(j))));
       if (covering.length === 0) return;
       const c = `c${i}_${k}`;
       objective.push(term(gapWeight(instance, e, g.competencyId, g.weight), c));
@@ -56,7 +58,8 @@ export function relaxation(instance: PlanInstance): string {
     if (bonus > 0) {
       const y = `y${i}`;
       objective.push(term(bonus, y));
-      rows.push(`jp${i}: ${term(e.jpTarget - e.jpEarned, y)} ${pairs.map(({ o, j }) => term(-o.jp, x(j))).join(' ')} <= 0`);
+      const short = e.jpTarget - e.jpEarned;
+      rows.push(`jp${i}: ${term(short, y)} ${pairs.map(({ o, j }) => term(-Math.min(o.jp, short), x(j))).join(' ')} <= 0`);
       bounds.push(`${y} <= 1`);
     }
   });
@@ -97,6 +100,15 @@ export async function planBound(sizes: readonly number[]): Promise<BoundFigure[]
     const lpMs = performance.now() - lpStarted;
     if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status} for ${employees} employees`);
     const bound = solution.ObjectiveValue;
+    if (process.env.BOUND_MIP_SECONDS) {
+      // The same model with x integer, for a while: HiGHS's best plan and its own proven bound.
+      const general = lp.match(/\bx\d+_\d+\b/g) ?? [];
+      const mip = highs.solve(lp.replace('\nEnd', `\nGenerals\n ${[...new Set(general)].join('\n ')}\nEnd`), {
+        output_flag: false,
+        time_limit: Number(process.env.BOUND_MIP_SECONDS),
+      });
+      console.log(`  ${employees} employees, MIP after ${process.env.BOUND_MIP_SECONDS} s: ${mip.Status}, best plan ${mip.ObjectiveValue.toFixed(1)}`);
+    }
     figures.push({
       employees,
       value,
