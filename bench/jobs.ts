@@ -16,8 +16,8 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildAssets } from '../scripts/build-assets';
 import { employeesCsv } from '../scripts/demo/employees';
-import { waitForJob } from '../scripts/lib/jobs';
 import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
+import { waitForJob } from '../scripts/lib/jobs';
 import { applyLocalMigrations, type DevServer, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
 import { expectOk, request } from './lib/client';
 import { benchManifest, bigSlug } from './lib/dataset';
@@ -48,6 +48,18 @@ globalThis.fetch = async (input, init) => {
     throw err;
   }
 };
+
+/** The dev tooling's network capture off (bench/README.md); its inspector may come up a moment after the server. */
+async function quiet(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await quietNetwork(inspectorPort);
+    } catch (err) {
+      if (attempt === 20) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
 
 const start = () => startDevServer(port, persistTo, ['--inspector-port', String(inspectorPort)]);
 
@@ -104,10 +116,13 @@ async function resume(first: DevServer): Promise<DevServer> {
   }).catch((err: unknown) => {
     if (!(err instanceof Error && err.message === 'kill')) throw err;
   });
-  console.log(`  progress ${killedAt} / ${employees} after ${((performance.now() - begun) / 1000).toFixed(1)} s: killing the server (SIGKILL)`);
+  console.log(
+    `  progress ${killedAt} / ${employees} after ${((performance.now() - begun) / 1000).toFixed(1)} s: killing the server (SIGKILL)`,
+  );
   await first.stop('SIGKILL');
   const second = start();
   await waitForHealth(second, url);
+  await quiet();
   console.log(`  server up again after ${((performance.now() - begun) / 1000).toFixed(1)} s; polling the job`);
   const job = await waitForJob<{ created: number; rejected: number }>(url, location, token, {
     onProgress: (j) => {
@@ -130,8 +145,11 @@ async function resume(first: DevServer): Promise<DevServer> {
   }
   console.log(`\nKill and resume (${new Date().toISOString()}):`);
   console.log(`  killed at ${killedAt} / ${employees} rows; job ${job.status} after ${((performance.now() - begun) / 1000).toFixed(1)} s`);
-  console.log(`  job result: created ${job.result?.created}, rejected ${job.result?.rejected}; registry: ${listed} employees, ${nips.size} distinct NIPs`);
-  if (job.status !== 'succeeded' || listed !== employees || nips.size !== employees) throw new Error('the resumed import did not end with exactly the file');
+  console.log(
+    `  job result: created ${job.result?.created}, rejected ${job.result?.rejected}; registry: ${listed} employees, ${nips.size} distinct NIPs`,
+  );
+  if (job.status !== 'succeeded' || listed !== employees || nips.size !== employees)
+    throw new Error('the resumed import did not end with exactly the file');
   return second;
 }
 
@@ -143,7 +161,7 @@ async function main(): Promise<void> {
   let server = start();
   try {
     await waitForHealth(server, url);
-    await quietNetwork(inspectorPort);
+    await quiet();
     if (mode === 'resume') server = await resume(server);
     else await runs(server);
   } finally {

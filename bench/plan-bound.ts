@@ -47,7 +47,9 @@ export function relaxation(instance: PlanInstance): string {
     for (const [p, js] of programs) if (js.length > 1) rows.push(`prog${i}_${p}: ${js.map((j) => `+ ${x(j)}`).join(' ')} <= 1`);
     e.gaps.forEach((g, k) => {
       if (g.gap <= 0) return;
-      const covering = pairs.flatMap(({ o, j }) => o.gains.filter((gain) => gain.competencyId === g.competencyId).map((gain) => term(-Math.min(gain.gain, g.gap), x(j))));
+      const covering = pairs.flatMap(({ o, j }) =>
+        o.gains.filter((gain) => gain.competencyId === g.competencyId).map((gain) => term(-Math.min(gain.gain, g.gap), x(j))),
+      );
       if (covering.length === 0) return;
       const c = `c${i}_${k}`;
       objective.push(term(gapWeight(instance, e, g.competencyId, g.weight), c));
@@ -70,7 +72,15 @@ export function relaxation(instance: PlanInstance): string {
   rows.push(`budget: ${budget.join(' ')} <= ${instance.budget}`);
   // LP format: a line may hold at most 560 characters; break long rows between terms.
   const wrap = (line: string) => line.replace(/((?:\S+ ){40})/g, '$1\n ');
-  return ['Maximize', ` value: ${wrap(objective.join(' '))}`, 'Subject To', ...rows.map((r) => ` ${wrap(r)}`), 'Bounds', ...bounds.map((b) => ` ${b}`), 'End'].join('\n');
+  return [
+    'Maximize',
+    ` value: ${wrap(objective.join(' '))}`,
+    'Subject To',
+    ...rows.map((r) => ` ${wrap(r)}`),
+    'Bounds',
+    ...bounds.map((b) => ` ${b}`),
+    'End',
+  ].join('\n');
 }
 
 export interface BoundFigure {
@@ -107,7 +117,9 @@ export async function planBound(sizes: readonly number[]): Promise<BoundFigure[]
         output_flag: false,
         time_limit: Number(process.env.BOUND_MIP_SECONDS),
       });
-      console.log(`  ${employees} employees, MIP after ${process.env.BOUND_MIP_SECONDS} s: ${mip.Status}, best plan ${mip.ObjectiveValue.toFixed(1)}`);
+      console.log(
+        `  ${employees} employees, MIP after ${process.env.BOUND_MIP_SECONDS} s: ${mip.Status}, best plan ${mip.ObjectiveValue.toFixed(1)}`,
+      );
     }
     figures.push({
       employees,
@@ -130,5 +142,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`The optimizer against the LP relaxation's optimum (HiGHS), instances of ${sizes.join(', ')} employees:`);
   const figures = await planBound(sizes);
   const short = figures.filter((f) => f.share < 0.98);
-  console.log(short.length === 0 ? 'Every instance at ≥ 98 % of its bound.' : `Under 98 % of the bound: ${short.map((f) => f.employees).join(', ')} employees.`);
+  console.log(
+    short.length === 0
+      ? 'Every instance at ≥ 98 % of its bound.'
+      : `Under 98 % of the bound: ${short.map((f) => f.employees).join(', ')} employees.`,
+  );
 }

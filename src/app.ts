@@ -17,8 +17,8 @@ import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from 
 import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
-import { exportRoutes } from './modules/exports';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
+import { exportRoutes } from './modules/exports';
 import { jobRoutes, nationalJobRoutes } from './modules/jobs';
 import { jpRoutes } from './modules/jp';
 import { meExportRoutes, meRoutes } from './modules/me';

@@ -9,7 +9,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { Deflate, strToU8, Zip, type ZipInputFile, ZipDeflate } from 'fflate';
+import { Deflate, strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
 import { after } from '../../platform/http/pagination';
 import type { TenantDb } from '../../platform/tenancy/scoped-db';
 import type { ExportTable } from './tables';

@@ -76,7 +76,11 @@ export const tenantExportJob: TenantJobKind<ExportInput> = {
     for (const t of exportTables) {
       const file = await steps.do(`table ${t.name}`, async ({ ctx, once, progress }) =>
         once(`export:${t.name}`, async () => {
-          const total = () => Math.max(done, Object.values(started.counts).reduce((a, b) => a + b, 0));
+          const total = () =>
+            Math.max(
+              done,
+              Object.values(started.counts).reduce((a, b) => a + b, 0),
+            );
           const written = await writeTableFile(ctx.db, ctx.env.FILES, t, tableKey(ctx.tenant.id, id, t.name), (rows) =>
             progress({ done: done + rows, total: Math.max(total(), done + rows) }),
           );

@@ -30,7 +30,7 @@ export const exportRoutes = tenantRouter()
       path: '/tenants/{tenant}/exports',
       tags,
       roles,
-      summary: "Export every record of the tenant as a zip of JSON lines files, as a job (202): its result names the archive",
+      summary: 'Export every record of the tenant as a zip of JSON lines files, as a job (202): its result names the archive',
       description:
         'One file per table and a `manifest.json` (schema version, per table the row count and SHA-256 of its file). Secrets are left out (docs/jobs.md). One export at a time per tenant: a second request answers the running one.',
       request: { params: tenantParams },

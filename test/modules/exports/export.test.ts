@@ -7,9 +7,9 @@
  */
 import { introspectWorkflow } from 'cloudflare:test';
 import { env, type WorkflowStep } from 'cloudflare:workers';
+import { inflateSync, strFromU8, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { jobs } from '../../../src/db/schema';
-import { inflateSync, strFromU8, strToU8 } from 'fflate';
 import { tenantExportJob } from '../../../src/modules/exports';
 import { crc32, writeTableFile } from '../../../src/modules/exports/archive';
 import { type ExportTable, exportTables, leftOutColumns, leftOutTables } from '../../../src/modules/exports/tables';
@@ -17,7 +17,7 @@ import { JobSteps } from '../../../src/modules/jobs/steps';
 import { activatedEmployee } from '../../support/accounts';
 import { api, expectProblem } from '../../support/api';
 import { contextFor } from '../../support/context';
-import { createTenant, type TestTenant } from '../../support/factories';
+import { createTenant } from '../../support/factories';
 import { acceptedJob, followJob } from '../../support/jobs';
 import { tokenFor } from '../../support/tokens';
 import { csvOf, importCsv, people } from '../employees/helpers';
@@ -62,7 +62,10 @@ describe('tenant export', () => {
         expect(rows[table.name]).toHaveLength(table.rows);
         for (const row of rows[table.name] ?? []) expect(row.tenant_id).toBe(t.id);
         for (const column of Object.keys(leftOutColumns[table.name] ?? {})) {
-          expect(rows[table.name]?.some((row) => column in row), `${table.name}.${column}`).toBe(false);
+          expect(
+            rows[table.name]?.some((row) => column in row),
+            `${table.name}.${column}`,
+          ).toBe(false);
         }
       }
       expect(result.rows).toBe(manifest.tables.reduce((n, x) => n + x.rows, 0));
@@ -74,7 +77,9 @@ describe('tenant export', () => {
       expect(text).not.toContain(other.t.id);
       expect(text).not.toContain('Pegawai 00500');
       const secrets = await env[database]
-        .prepare('select password_hash as s from accounts where tenant_id = ? union all select token_hash from sessions where tenant_id = ? union all select code_hash from activation_codes where tenant_id = ?')
+        .prepare(
+          'select password_hash as s from accounts where tenant_id = ? union all select token_hash from sessions where tenant_id = ? union all select code_hash from activation_codes where tenant_id = ?',
+        )
         .bind(t.id, t.id, t.id)
         .all<{ s: string | null }>();
       const values = secrets.results.map((r) => r.s).filter((s): s is string => !!s);
@@ -95,7 +100,10 @@ describe('tenant export', () => {
       expect(file.rows).toBe(expected);
       expect(pages.at(-1) ?? 0).toBe(expected);
       const lines = strFromU8(inflateSync(new Uint8Array(await ((await env.FILES.get(key)) as R2ObjectBody).arrayBuffer())));
-      const keys = lines.split('\n').filter(Boolean).map((l) => table.key.map((c) => (JSON.parse(l) as Record<string, unknown>)[c.name]).join('|'));
+      const keys = lines
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => table.key.map((c) => (JSON.parse(l) as Record<string, unknown>)[c.name]).join('|'));
       expect(new Set(keys).size).toBe(expected);
       expect(file.crc).toBe(crc32(strToU8(lines)));
     }
@@ -121,7 +129,11 @@ describe('tenant export', () => {
     const puts: string[] = [];
     const FILES = new Proxy(env.FILES, {
       get(target, key) {
-        if (key === 'put') return (k: string, v: Blob) => (puts.push(k), target.put(k, v));
+        if (key === 'put')
+          return (k: string, v: Blob) => {
+            puts.push(k);
+            return target.put(k, v);
+          };
         const value = Reflect.get(target, key);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -137,7 +149,8 @@ describe('tenant export', () => {
           return result;
         },
       }) as unknown as WorkflowStep;
-    const run = (stopAt?: string) => tenantExportJob.run({ id, input: { slug: t.slug } }, new JobSteps(engine(stopAt), id, async () => ({ db: ctx.db, ctx: counted })));
+    const run = (stopAt?: string) =>
+      tenantExportJob.run({ id, input: { slug: t.slug } }, new JobSteps(engine(stopAt), id, async () => ({ db: ctx.db, ctx: counted })));
     await expect(run('table employees')).rejects.toThrow('the Worker restarted');
     const firstRun = puts.splice(0);
     expect(firstRun.some((k) => k.endsWith('/employees.deflate'))).toBe(true);
@@ -154,7 +167,9 @@ describe('tenant export', () => {
     const job = await api('GET', `/api/v1/tenants/${t.slug}/jobs/${id}`, { token: t.adminToken });
     expect(job.body.progress.done).toBe(result.rows);
     // The per-table files are gone; only the archive stays.
-    expect((await env.FILES.list({ prefix: `${t.id}/exports/${id}/` })).objects.map((o) => o.key)).toEqual([`${t.id}/exports/${id}/export.zip`]);
+    expect((await env.FILES.list({ prefix: `${t.id}/exports/${id}/` })).objects.map((o) => o.key)).toEqual([
+      `${t.id}/exports/${id}/export.zip`,
+    ]);
   });
 
   it('ends failed with a problem when a table step keeps failing; a step failing once is retried', async () => {

@@ -1,14 +1,15 @@
 /** Reading a tenant export the way its recipient does: the archive unzipped, the manifest and each table's rows. */
+
+import { env } from 'cloudflare:workers';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { env } from 'cloudflare:workers';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import { api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
 import { followJob } from '../../support/jobs';
 
-export interface Manifest {
+interface Manifest {
   tenant: { id: string; slug: string; name: string };
   createdAt: string;
   schemaVersion: string | null;
@@ -36,7 +37,13 @@ export function unzipExport(bytes: Uint8Array): Unzipped {
     expect((file as Uint8Array).length).toBe(t.bytes);
     const content = strFromU8(file as Uint8Array);
     text += content;
-    rows[t.name] = content === '' ? [] : content.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    rows[t.name] =
+      content === ''
+        ? []
+        : content
+            .trimEnd()
+            .split('\n')
+            .map((line) => JSON.parse(line) as Record<string, unknown>);
   }
   expect(Object.keys(files).sort()).toEqual(['manifest.json', ...manifest.tables.map((t) => t.file)].sort());
   return { manifest, rows, text };

@@ -9,7 +9,7 @@ import { introspectWorkflow } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { jobs, jobSteps } from '../../../src/db/schema';
+import { jobSteps, jobs } from '../../../src/db/schema';
 import { resumeIfStalled } from '../../../src/modules/jobs/start';
 import { readJob } from '../../../src/modules/jobs/store';
 import { api } from '../../support/api';
@@ -28,7 +28,11 @@ const commit = (t: TestTenant, csv: string) =>
 const employees = async (t: TestTenant) =>
   (await env.DB.prepare('select count(*) as n from employees where tenant_id = ?').bind(t.id).first<{ n: number }>())?.n;
 const audits = async (t: TestTenant) =>
-  (await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and entity = 'employee'").bind(t.id).first<{ n: number }>())?.n;
+  (
+    await env.DB.prepare("select count(*) as n from audit_log where tenant_id = ? and entity = 'employee'")
+      .bind(t.id)
+      .first<{ n: number }>()
+  )?.n;
 
 describe('a stalled job, when read', () => {
   it('is marked failed when its instance is gone, its checkpoints kept and nothing else written; the tenant may start again', async () => {
