@@ -164,11 +164,14 @@ async function main(): Promise<void> {
     await quiet();
     if (mode === 'resume') server = await resume(server);
     else await runs(server);
+  } catch (err) {
+    console.error(`The run stopped: ${(err as Error).message}\nLast lines of the server:\n${server.recentOutput().split('\n').slice(-30).join('\n')}`);
+    throw err;
   } finally {
     await server.stop('SIGTERM');
     // The kill of the resume run is no failed request of the bench's: only what it sent after.
     console.log(`  requests sent: ${sent.requests}, failed: ${sent.failed.length}`);
-    for (const f of sent.failed.slice(0, 10)) console.log(`    ${f}`);
+    for (const f of sent.failed.filter((f) => !f.includes('/health:')).slice(0, 10)) console.log(`    ${f}`);
   }
 }
 
