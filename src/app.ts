@@ -18,6 +18,7 @@ import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
 import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
+import { exportRoutes } from './modules/exports';
 import { jobRoutes, nationalJobRoutes } from './modules/jobs';
 import { jpRoutes } from './modules/jp';
 import { meExportRoutes, meRoutes } from './modules/me';
@@ -114,6 +115,7 @@ export function createApp() {
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);
   app.route('/api/v1', jobRoutes);
+  app.route('/api/v1', exportRoutes);
   app.route('/api/v1', nationalJobRoutes);
   app.route('/api/v1', ownAccountRoutes);
   app.route('/api/v1', accountRoutes);

@@ -5,8 +5,9 @@
  */
 import { WorkflowEntrypoint } from 'cloudflare:workers';
 import { employeeImportJob } from './modules/employees';
+import { tenantExportJob } from './modules/exports';
 import { jobWorkflow } from './modules/jobs';
 import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob], WorkflowEntrypoint);
+export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob, tenantExportJob], WorkflowEntrypoint);

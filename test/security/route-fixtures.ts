@@ -353,6 +353,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/jobs': {},
   'GET /api/v1/tenants/{tenant}/jobs/{id}': { params: job },
   'POST /api/v1/tenants/{tenant}/jobs/{id}/cancel': { params: job },
+  'POST /api/v1/tenants/{tenant}/exports': {},
+  'GET /api/v1/tenants/{tenant}/exports/{id}/download': { params: (s) => ({ id: s.exportId }) },
   'GET /api/v1/national/jobs': { untenanted: true },
   'GET /api/v1/national/jobs/{id}': { untenanted: true, params: (s) => ({ id: s.nationalJobId }) },
   'POST /api/v1/national/jobs/{id}/cancel': { untenanted: true, params: (s) => ({ id: s.nationalJobId }) },

@@ -47,6 +47,8 @@ export interface Side {
   /** A job of this side (the plan's computation), and a national job (the same on both sides). */
   jobId: string;
   nationalJobId: string;
+  /** A finished tenant export of this side (its job id). */
+  exportId: string;
   /** An admin account of this side (never activated), and a national account made for this side. */
   accountId: string;
   nationalAccountId: string;
@@ -218,8 +220,11 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
   });
   if (account.status !== 201 || nationalAccount.status !== 201)
     throw new Error(`world setup failed: ${account.text} ${nationalAccount.text}`);
+  const exported = await followJob(await api('POST', `/api/v1/tenants/${tenant.slug}/exports`, { token }), token);
+  if (exported.status !== 'succeeded') throw new Error(`world setup failed: ${JSON.stringify(exported)}`);
   return {
     jobId: job.id,
+    exportId: exported.id,
     nationalJobId,
     tenant,
     providerId: provider.body.id,
@@ -278,6 +283,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       enrollment.body.items[0]!.id,
       plan.body.id,
       job.id,
+      exported.id,
       account.body.id,
       account.body.username,
     ],

@@ -48,8 +48,7 @@ export const jobRoutes = tenantRouter()
     async (c) => {
       const ctx = c.get('ctx');
       const row = await readJob(ctx.db, c.req.valid('param').id, ctx.actor);
-      await resumeIfStalled(ctx.env, ctx.db, row, ctx.tenant.database);
-      return c.json(jobView(row), 200);
+      return c.json(jobView(await resumeIfStalled(ctx.env, ctx.db, row, ctx.tenant.database)), 200);
     },
   )
   .openapi(
@@ -103,8 +102,7 @@ export const nationalJobRoutes = nationalRouter()
     async (c) => {
       const db = nationalJobsDb(c.env, c.get('meter'));
       const row = await readJob(db, c.req.valid('param').id, c.get('ctx').actor);
-      await resumeIfStalled(c.env, db, row, 'DB');
-      return c.json(jobView(row), 200);
+      return c.json(jobView(await resumeIfStalled(c.env, db, row, 'DB')), 200);
     },
   )
   .openapi(

@@ -13,7 +13,7 @@ import { newSortableId } from '../../platform/ids';
 import type { TenantDb } from '../../platform/tenancy/scoped-db';
 import type { JobView } from './schemas';
 import { problemOf } from './steps';
-import { failJob, type JobRow, jobView, nationalJobsDb, reserveJob } from './store';
+import { failJob, type JobRow, jobView, nationalJobsDb, readJob, reserveJob } from './store';
 import type { JobParams } from './workflow';
 
 export interface StartedJob {
@@ -86,8 +86,9 @@ export function accepted(c: Context, started: StartedJob) {
  */
 const stalledAfterMs = 30_000;
 
-export async function resumeIfStalled(env: Bindings, db: TenantDb, row: JobRow, database: string, now = Date.now()): Promise<void> {
-  if ((row.status !== 'queued' && row.status !== 'running') || now - Date.parse(row.updatedAt) < stalledAfterMs) return;
+/** The job as it is once looked at: marked failed when its instance has ended without recording it. */
+export async function resumeIfStalled(env: Bindings, db: TenantDb, row: JobRow, database: string, now = Date.now()): Promise<JobRow> {
+  if ((row.status !== 'queued' && row.status !== 'running') || now - Date.parse(row.updatedAt) < stalledAfterMs) return row;
   let status: string;
   try {
     status = (await (await env.JOBS.get(row.id)).status()).status;
@@ -96,10 +97,11 @@ export async function resumeIfStalled(env: Bindings, db: TenantDb, row: JobRow, 
   }
   if (status === 'errored' || status === 'terminated' || status === 'complete' || status === 'unknown') {
     await failJob(db, row.id, problemOf(new DomainError('internal', 'The job stopped without finishing; start it again.')));
-    return;
+    return readJob(db, row.id);
   }
   // Creating an instance that exists is refused by the platform, whose engine resumes instances by
   // itself; the local engine instead takes it as the wake-up of the instance it already has.
   const params: JobParams = { jobId: row.id, tenantId: row.tenantId, database };
   await env.JOBS.create({ id: row.id, params }).catch(() => undefined);
+  return row;
 }
