@@ -4,7 +4,8 @@
  * schemas with `new Function`, which workerd forbids); `web` runs the console's component tests
  * beside its components (happy-dom, Testing Library); `e2e` runs the console's journeys in
  * Chromium against the real Worker and D1 (web/e2e/, which starts its own `wrangler dev`). A fresh
- * signing key pair is made for every run, so no key is ever committed.
+ * signing key pair is made for every run, so no key is ever committed. The workers project starts
+ * a real OpenID Connect provider in Node first (test/node/oidc-idp.ts) for the single sign-on tests.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import react from '@vitejs/plugin-react';
 import { exportJWK, generateKeyPair } from 'jose';
 import { defineConfig } from 'vitest/config';
 import { buildAssets } from './scripts/build-assets';
+import { ssoClientSecrets } from './test/support/oidc-clients';
 
 const keyId = 'test-key';
 const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
@@ -71,6 +73,8 @@ export default defineConfig({
                 AUTH_SIGNING_KEYS: JSON.stringify(ownKeys),
                 // A cheap scrypt set keeps the suites fast; one test checks the production set (docs/auth.md).
                 AUTH_SCRYPT: '1024,8,1',
+                // The single sign-on regions' client secrets at the test IdP (test/node/oidc-idp.ts).
+                OIDC_CLIENT_SECRETS: ssoClientSecrets(),
                 SERVER_TIMING: 'on',
                 ...(process.env.FUZZ_SEED ? { FUZZ_SEED: process.env.FUZZ_SEED } : {}),
               },
@@ -82,6 +86,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/node/**'],
           setupFiles: ['./test/support/apply-migrations.ts'],
+          // A real OpenID Connect provider in Node for the single sign-on tests; its URL reaches them by inject().
+          globalSetup: ['./test/node/oidc-idp.ts'],
           deps: { optimizer: { ssr: { enabled: true, include: importedPackages() } } },
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -10,6 +10,8 @@
  * Both stream the Worker's output and write bench/results/plan.json/.md, never latest.*.
  * `BENCH_ONLY=import` stops after the import figures, `BENCH_ONLY=capacity` after the capacity
  * figures (the database's size before and after the import and the assessments).
+ * `BENCH_ONLY=sign-in` measures sign-in alone for each of OWASP's scrypt sets (a server each,
+ * started with `AUTH_SCRYPT`), and writes bench/results/sign-in.json/.md.
  * `BENCH_PORT` / `BENCH_INSPECTOR_PORT` move the server (default 8788 / 9338).
  */
 import { rm } from 'node:fs/promises';
@@ -17,12 +19,14 @@ import { fileURLToPath } from 'node:url';
 import { buildAssets } from '../scripts/build-assets';
 import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
 import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
+import { productionScrypt, type ScryptParams } from '../src/modules/accounts/passwords';
 import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
 import { quietNetwork } from './lib/memory';
 import { measureNationalSummary, refreshAll, refreshOne } from './lib/national';
 import { measureNeeds, seedAssessments } from './lib/needs';
 import { createOfferings, measurePlans } from './lib/plans';
 import { Report } from './lib/report';
+import { measureSignIn } from './lib/sign-in';
 import { databaseSizes, totalBytes } from './lib/size';
 import { importEmployees, measureEndpoints, measureThroughput, onboard } from './lib/steps';
 
@@ -30,8 +34,8 @@ const port = Number(process.env.BENCH_PORT ?? 8788);
 const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9338);
 /** `BENCH_ONLY=plan|plan-again` measures the plan alone; `import` / `capacity` stop after those figures. */
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && !['plan', 'plan-again', 'import', 'capacity'].includes(only))
-  throw new Error(`BENCH_ONLY=${only}: use plan, plan-again, import or capacity`);
+if (only !== undefined && !['plan', 'plan-again', 'import', 'capacity', 'sign-in'].includes(only))
+  throw new Error(`BENCH_ONLY=${only}: use plan, plan-again, import, capacity or sign-in`);
 const url = `http://127.0.0.1:${port}`;
 const persistTo = fileURLToPath(new URL('.wrangler/bench', repoRoot));
 const employees = Number(process.env.BENCH_EMPLOYEES ?? 50_000);
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
   buildAssets();
   if (only !== 'plan-again') await rm(persistTo, { recursive: true, force: true });
   for (const db of ['DB', 'DB_DEDICATED']) console.log(await applyLocalMigrations(db, persistTo));
+  if (only === 'sign-in') return signInOnly(started);
   const server = startDevServer(port, persistTo, ['--inspector-port', String(inspectorPort)]);
   const stop = () => server.stop('SIGTERM');
   process.on('SIGINT', () => void stop().then(() => process.exit(130)));
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
     await importEmployees(url, smallAdmin, benchManifest(small, 5, 12), 200);
 
     console.log('\nFigures (✓ within budget, ✗ over):');
+    await measureSignInStep(report, small, smallAdmin, productionScrypt);
     const isolationBefore = await measureEndpoints(url, small, smallAdmin);
 
     const sizeBefore = totalBytes(await databaseSizes(persistTo));
@@ -391,6 +397,64 @@ async function planOnly(again: boolean, national: string, bigAdmin: string): Pro
     { date: new Date().toISOString(), employees, seconds, node: process.version },
     'plan',
   );
+}
+
+const scryptLabel = ({ N, r, p }: ScryptParams) => `scrypt N=2^${Math.log2(N)} r=${r} p=${p}`;
+
+/** One password hash's time in the Worker and the login's latency (lib/sign-in.ts), for the set the server hashes with. */
+async function measureSignInStep(report: Report, slug: string, adminToken: string, params: ScryptParams): Promise<void> {
+  const s = await measureSignIn(url, slug, adminToken);
+  report.add({
+    section: 'sign-in',
+    name: `${scryptLabel(params)}: one hash in the Worker (median of ${s.samples}, load ${s.load})`,
+    value: Number(s.hashMs.toFixed(0)),
+    unit: 'ms',
+  });
+  report.add({
+    section: 'sign-in',
+    name: `${scryptLabel(params)}: POST /auth/login p50 / p95`,
+    value: `${s.loginP50.toFixed(0)} / ${s.loginP95.toFixed(0)}`,
+    unit: 'ms',
+    budget: '≤ 300 ms p50',
+    pass: s.loginP50 <= 300,
+  });
+}
+
+/** OWASP's equivalent scrypt sets (Password Storage Cheat Sheet), production's first. */
+const owaspScrypt: ScryptParams[] = [
+  productionScrypt,
+  ...[
+    { N: 2 ** 13, r: 8, p: 10 },
+    { N: 2 ** 15, r: 8, p: 3 },
+    { N: 2 ** 16, r: 8, p: 2 },
+    { N: 2 ** 17, r: 8, p: 1 },
+  ].filter((s) => s.N !== productionScrypt.N),
+];
+
+/** `BENCH_ONLY=sign-in`: each set on a server of its own (`--var AUTH_SCRYPT:N,r,p`), the same figures for each. */
+async function signInOnly(started: number): Promise<void> {
+  const report = new Report();
+  console.log("\nSign-in, for each of OWASP's scrypt sets (✓ within budget, ✗ over):");
+  for (const [i, params] of owaspScrypt.entries()) {
+    const server = startDevServer(port, persistTo, [
+      '--inspector-port',
+      String(inspectorPort),
+      '--var',
+      `AUTH_SCRYPT:${params.N},${params.r},${params.p}`,
+    ]);
+    try {
+      await waitForHealth(server, url);
+      await quietNetwork(inspectorPort);
+      const slug = `bench-masuk-${i + 1}`;
+      await onboard(url, await mintToken({ role: 'national_admin', ttl: '1h' }), benchManifest(slug, 1, 1));
+      await measureSignInStep(report, slug, await mintToken({ role: 'tenant_admin', tenant: slug, ttl: '1h' }), params);
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), seconds, node: process.version }, 'sign-in');
+  console.log(`\nDone in ${seconds} s. Written to bench/results/sign-in.json and sign-in.md.`);
 }
 
 main().catch((err: unknown) => {

@@ -10,7 +10,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
-import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes } from './modules/accounts';
+import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes, ssoRoutes } from './modules/accounts';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
 import { catalogRoutes, offeringRoutes, recommendationRoutes } from './modules/catalog';
 import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from './modules/competencies';
@@ -85,6 +85,7 @@ export function createApp() {
 
   // Signing in needs no token: mounted before authenticate(), rate-limited route by route.
   app.route('/api/v1', signInRoutes);
+  app.route('/api/v1', ssoRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.

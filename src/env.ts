@@ -35,6 +35,11 @@ export interface Bindings {
   JWT_MAX_LIFETIME?: string;
   /** Rate limits of the sign-in routes, per client address (platform/http/rate-limit.ts). */
   AUTH_RATE_LIMIT?: RateLimit;
+  /**
+   * Secret: the single sign-on client secrets, a JSON object keyed by tenant slug
+   * (`{"kalianda": "…"}`); each region's IdP client id is in its sign-in settings (modules/accounts/sso.ts).
+   */
+  OIDC_CLIENT_SECRETS?: string;
   /** scrypt parameters `N,r,p` for new password hashes; unset means the production set (modules/accounts/passwords.ts). Tests set a cheaper one. */
   AUTH_SCRYPT?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */

@@ -339,6 +339,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How a region's people sign in: password, and single sign-on where the region has it
+         * @description An unknown region answers as a region without single sign-on.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The region (slug); absent for national accounts */
+                    tenant?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sign-in methods */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInMethods"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{tenant}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Single sign-on: sends the browser to the region's IdP (authorization code + PKCE)
+         * @description A navigation, not a fetch. Sets the `bangkom_sso` state cookie (HttpOnly; Secure; SameSite=Lax; this region's single sign-on path; 10 minutes). A region without single sign-on goes to `/masuk?sso=gagal&alasan=konfigurasi`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the IdP's authorization endpoint, or to `/masuk?sso=gagal&alasan=konfigurasi` */
+                302: {
+                    headers: {
+                        /** @description Where the browser goes next */
+                        location: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{tenant}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Single sign-on: the IdP's answer; signs in and goes to the console
+         * @description The IdP's redirect (`redirect_uri`). On success the refresh cookie is set (as by /auth/login) and the browser goes to `/masuk?sso=ok`, where the console calls POST /api/v1/auth/refresh for its access token. Any failure goes to `/masuk?sso=gagal&alasan=` with `state` (unknown, used, expired, another region's or another browser's state), `nonce` (the ID token's nonce is not this sign-in's), `pkce` (the IdP refused the code for this sign-in's PKCE verifier: a code injected from another sign-in, a tampered verifier, or a code used or expired), `token` (no code, the exchange failed or the ID token is not valid), `akun` (the claim names no active account of the region) or `konfigurasi` (the region's single sign-on is not set up, its IdP cannot be reached or refuses the client); each is audited as `auth.sso_failed`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The IdP's authorization code */
+                    code?: string;
+                    /** @description The state the start sent */
+                    state?: string;
+                    /** @description The IdP refused or the person cancelled */
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                    session_state?: string;
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To `/masuk?sso=ok` (signed in) or `/masuk?sso=gagal&alasan=<reason>` */
+                302: {
+                    headers: {
+                        /** @description Where the browser goes next */
+                        location: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: the same answer whatever was wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts from this client or for this account; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants": {
         parameters: {
             query?: never;
@@ -15071,6 +15313,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/two-factor/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the second factor a single sign-on still owes; the next refresh answers a full token
+         * @description Only with the token of such a sign-in (`secondFactorRequired: true`, scope `two-factor`). A wrong code counts towards the lockout.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first successful answer is kept 24 hours and replayed to the same request with the same key (docs/http.md) */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorVerify"];
+                };
+            };
+            responses: {
+                /** @description Given: POST /api/v1/auth/refresh now answers a full token */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description This sign-in owes no second factor; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong codes: Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/accounts": {
         parameters: {
             query?: never;
@@ -16584,6 +16960,8 @@ export interface components {
             expiresIn: number;
             /** @description The token only reaches the two-factor set-up: the region requires one of its admins */
             twoFactorSetupRequired: boolean;
+            /** @description The token only reaches POST /api/v1/auth/two-factor/verify: a single sign-on of an account with a second factor still owes its code */
+            secondFactorRequired: boolean;
             account: {
                 id: string;
                 username: string;
@@ -16660,6 +17038,18 @@ export interface components {
              * @default false
              */
             everywhere: boolean;
+        };
+        SignInMethods: {
+            /** @enum {boolean} */
+            password: true;
+            sso: components["schemas"]["SsoMethod"] | null;
+        };
+        SsoMethod: {
+            /**
+             * @description Send the browser here (a navigation)
+             * @example /api/v1/auth/oidc/kalianda/start
+             */
+            startUrl: string;
         };
         Onboarding: {
             tenant: components["schemas"]["Tenant"];
@@ -20038,6 +20428,10 @@ export interface components {
         };
         TwoFactorConfirm: {
             code: string;
+        };
+        TwoFactorVerify: {
+            /** @description The 6-digit code of the authenticator app, or a recovery code */
+            totp: string;
         };
         Account: {
             id: string;

@@ -119,7 +119,9 @@ describe('contract suite', () => {
     expect(gets.length).toBeGreaterThan(50);
     for (const r of gets) {
       const res = await call(r, world.a, { token: tokenFor(r, world.a) });
-      if (res.status >= 300) throw new Error(`${key(r)}: expected a success, got ${res.status} ${res.text.slice(0, 300)}`);
+      // Single sign-on's public GETs answer browsers with a documented 302 (here: to the IdP, or back to the console).
+      const success = res.status < 300 || (r.public && res.status === 302);
+      if (!success) throw new Error(`${key(r)}: expected a success, got ${res.status} ${res.text.slice(0, 300)}`);
       expectKept(r, res, url(r, world.a));
     }
     console.info(`contract suite: ${gets.length} GET operations answered with success, as documented`);

@@ -134,12 +134,15 @@ describe('cross-tenant suite', () => {
   it('serves the public sign-in routes without a token, and takes nothing of one region to another', async () => {
     const open = routes.filter((r) => r.public).map(key);
     expect(open.sort()).toEqual([
+      'GET /api/v1/auth/methods',
+      'GET /api/v1/auth/oidc/{tenant}/callback',
+      'GET /api/v1/auth/oidc/{tenant}/start',
       'POST /api/v1/auth/activate',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
       'POST /api/v1/auth/refresh',
     ]);
-    for (const r of routes.filter((x) => x.public && x.path !== '/api/v1/auth/logout')) {
+    for (const r of routes.filter((x) => x.public && x.method === 'POST' && x.path !== '/api/v1/auth/logout')) {
       const res = await api(r.method, r.path, { body: {}, headers: { 'cf-connecting-ip': '192.0.2.1' } });
       expectStatus(res, [400, 401], `${key(r)} with nothing`);
     }
@@ -172,6 +175,25 @@ describe('cross-tenant suite', () => {
     const token = activated.body.accessToken as string;
     expectStatus(await api('GET', `/api/v1/tenants/${world.b.tenant.slug}/accounts`, { token }), [403], "A's Bangkom token at B");
     expect((await api('POST', '/api/v1/auth/refresh', { headers: { ...ip, cookie: `bangkom_refresh=${cookie}` } })).status).toBe(200);
+
+    // Single sign-on's public routes, called with region A in the path and B's token: nothing of A
+    // comes back (A has no single sign-on here: the methods say so, start and callback go back to
+    // the console with a reason), and no session is made. A state of one region at another's
+    // callback is refused in sso.test.ts, against the real IdP.
+    const bToken = { authorization: `Bearer ${world.b.tenant.adminToken}` };
+    const slug = a.tenant.slug;
+    const methods = await api('GET', `/api/v1/auth/methods?tenant=${slug}`, { headers: { ...ip, ...bToken } });
+    expect(methods.body).toEqual({ password: true, sso: null });
+    for (const [path, reason] of [
+      [`/api/v1/auth/oidc/${slug}/start`, 'konfigurasi'],
+      [`/api/v1/auth/oidc/${slug}/callback?code=x&state=y`, 'state'],
+    ] as const) {
+      const res = await api('GET', path, { headers: { ...ip, ...bToken, cookie: `bangkom_refresh=${cookie}; bangkom_sso=y` } });
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get('location')).toBe(`/masuk?sso=gagal&alasan=${reason}`);
+      expect(res.headers.get('set-cookie') ?? '').not.toMatch(/bangkom_refresh=[^;]/);
+      for (const secret of a.secrets) expect(res.text).not.toContain(secret);
+    }
   });
 
   it("answers 404 to this region's ids under another region's path", async () => {

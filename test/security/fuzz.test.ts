@@ -311,6 +311,35 @@ describe('bad input never breaks the API', () => {
     }
   });
 
+  it("fuzzes single sign-on's callback: always back to the console with a reason, nothing but its audit row written", async () => {
+    const slug = world.a.tenant.slug;
+    const value = fc.oneof(
+      adversarial.filter((v) => typeof v === 'string'),
+      fc.constant(''),
+      fc.string({ maxLength: 50 }),
+    );
+    const query = fc.dictionary(fc.constantFrom('code', 'state', 'error', 'iss', 'session_state', 'x'), value, { maxKeys: 4 });
+    await fc.assert(
+      fc.asyncProperty(query, fc.option(value, { nil: undefined }), async (q, cookie) => {
+        const before = await tableCounts();
+        const search = new URLSearchParams(q as Record<string, string>).toString().slice(0, 6000);
+        const res = await api('GET', `/api/v1/auth/oidc/${slug}/callback?${search}`, {
+          headers: {
+            'cf-connecting-ip': `fuzz-${cases % 50}`,
+            ...(cookie !== undefined ? { cookie: `bangkom_sso=${encodeURIComponent(cookie)}` } : {}),
+          },
+        });
+        cases++;
+        if (res.status === 429) return; // the sign-in routes' rate limit
+        expect(res.status, search).toBe(302);
+        expect(res.headers.get('location'), search).toMatch(/^\/masuk\?sso=gagal&alasan=(state|nonce|pkce|token|akun|konfigurasi)$/);
+        expect(res.headers.get('set-cookie') ?? '', search).not.toMatch(/bangkom_refresh=[^;]/);
+        expect(without(await tableCounts(), ['audit_log']), `${search} wrote something`).toEqual(without(before, ['audit_log']));
+      }),
+      { seed, numRuns: 60 },
+    );
+  });
+
   it('fuzzes queries and If-Match headers', { timeout: 180_000 }, async () => {
     const lists = ops.filter((o) => o.method === 'GET' && !o.path.endsWith('{id}'));
     const query = fc.dictionary(

@@ -77,6 +77,16 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ tenant: s.tenant.slug, username: 'nobody@example.go.id', code: 'AAAA-BBBB-CCCC', password: 'kuda-lari-di-sawah-77' }),
   },
   'POST /api/v1/auth/refresh': { untenanted: true, refusalWrites: signInRecords },
+  'GET /api/v1/auth/methods': { untenanted: true, query: (s) => `?tenant=${s.tenant.slug}` },
+  // Single sign-on answers browsers with redirects and needs no token: public, under the region's
+  // path but tested on their own (the cross-tenant suite's public test, the fuzz suite's callback
+  // test, test/modules/accounts/sso.test.ts for the whole flow against a real IdP).
+  'GET /api/v1/auth/oidc/{tenant}/start': { untenanted: true, refusalWrites: ['audit_log', 'oidc_logins'] },
+  'GET /api/v1/auth/oidc/{tenant}/callback': {
+    untenanted: true,
+    refusalWrites: ['audit_log'],
+    query: '?code=not-a-code&state=not-a-state',
+  },
   'POST /api/v1/auth/logout': { untenanted: true, refusalWrites: signInRecords },
   'POST /api/v1/auth/password': {
     untenanted: true,
@@ -86,6 +96,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/auth/logout-everywhere': { untenanted: true, selfScoped: true },
   'POST /api/v1/auth/two-factor/setup': { untenanted: true, selfScoped: true },
   'POST /api/v1/auth/two-factor/confirm': { untenanted: true, selfScoped: true, body: () => ({ code: '123456' }) },
+  'POST /api/v1/auth/two-factor/verify': { untenanted: true, selfScoped: true, body: () => ({ totp: '123456' }) },
   'GET /api/v1/tenants/{tenant}/accounts': {},
   'POST /api/v1/tenants/{tenant}/accounts': {
     body: () => ({ roles: ['tenant_admin'], email: `admin.${crypto.randomUUID().slice(0, 8)}@bkd.example.go.id` }),

@@ -1,10 +1,13 @@
 /**
  * The token forgery suite (SECURITY.md, "What the suites prove"): every forged, stale, malformed or mis-addressed token
- * is refused with 401 on a read and on a write, and none is ever accepted.
+ * is refused with 401 on a read and on a write, and none is ever accepted. And the ID tokens of
+ * single sign-on: every forged, stale or mis-addressed one is refused by the check the callback
+ * makes, against the real test IdP's discovery and keys (test/node/oidc-idp.ts).
  */
 import { env } from 'cloudflare:workers';
 import { base64url, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { discover, SsoFailure, verifyIdToken } from '../../src/modules/accounts/oidc';
 import { signAccessToken } from '../../src/platform/auth/keys';
 import { api, expectProblem } from '../support/api';
 import { createTenant, type TestTenant } from '../support/factories';
@@ -125,5 +128,57 @@ describe('token forgery suite', () => {
     expect((await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken })).status).toBe(200);
     const own = await signAccessToken(env, { sub: 'acc_genuine', roles: ['tenant_admin'], tenant: t.slug });
     expect((await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: own })).status).toBe(200);
+  });
+});
+
+describe('ID token forgery at single sign-on', () => {
+  it('refuses every forged, stale or mis-addressed ID token, and accepts the genuine one', async () => {
+    const provider = await discover(inject('oidcIssuer'));
+    const idpJwk = JSON.parse(inject('oidcSigningJwk')) as JWK;
+    const idpKey = (await importJWK(idpJwk, 'RS256')) as CryptoKey;
+    const stranger = (await generateKeyPair('RS256')).privateKey;
+    const kid = idpJwk.kid as string;
+    const clientId = 'bangkom-pesisir';
+    const nonce = 'nonce-of-this-sign-in';
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: provider.issuer, aud: clientId, sub: 'idp-person', nip: '198506152012031001', nonce, iat: now, exp: now + 300 };
+    const sign = (payload: JWTPayload, key: CryptoKey = idpKey, header: Record<string, unknown> = {}) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, ...header }).sign(key);
+    const genuine = await sign(claims);
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...idpPublic } = idpJwk;
+    const [h, , sig] = genuine.split('.') as [string, string, string];
+    const { exp: _exp, ...noExp } = claims;
+    const { nonce: _nonce, ...noNonce } = claims;
+
+    const forged: [string, string, 'token' | 'nonce'][] = [
+      ['alg none', `${base64url.encode(JSON.stringify({ alg: 'none', kid }))}.${base64url.encode(JSON.stringify(claims))}.`, 'token'],
+      [
+        'HS256 with the IdP public key',
+        await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).sign(new TextEncoder().encode(JSON.stringify(idpPublic))),
+        'token',
+      ],
+      ["a stranger key under the IdP's kid", await sign(claims, stranger), 'token'],
+      ['an unknown kid', await sign(claims, stranger, { kid: 'not-the-idp' }), 'token'],
+      ['another issuer', await sign({ ...claims, iss: 'https://idp.elsewhere.example' }), 'token'],
+      ['another audience', await sign({ ...claims, aud: 'another-client' }), 'token'],
+      ['authorized for another client', await sign({ ...claims, aud: [clientId, 'another-client'], azp: 'another-client' }), 'token'],
+      ['expired', await sign({ ...claims, iat: now - 900, exp: now - 300 }), 'token'],
+      ['issued two hours ago', await sign({ ...claims, iat: now - 7200 }), 'token'],
+      ['without exp', await sign(noExp), 'token'],
+      ['tampered payload', `${h}.${base64url.encode(JSON.stringify({ ...claims, nip: '199001012015011001' }))}.${sig}`, 'token'],
+      ['truncated', genuine.slice(0, -10), 'token'],
+      ['another nonce', await sign({ ...claims, nonce: 'nonce-of-another-sign-in' }), 'nonce'],
+      ['without nonce', await sign(noNonce), 'nonce'],
+    ];
+    for (const [name, token, reason] of forged) {
+      const refused = await verifyIdToken(provider, token, { clientId, nonce }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(refused, name).toBeInstanceOf(SsoFailure);
+      expect((refused as SsoFailure).reason, name).toBe(reason);
+    }
+    expect(await verifyIdToken(provider, genuine, { clientId, nonce })).toMatchObject({ sub: 'idp-person', nip: claims.nip });
+    console.info(`token forgery suite: ${forged.length} forged ID tokens refused`);
   });
 });

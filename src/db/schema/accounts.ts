@@ -58,6 +58,12 @@ export const sessions = sqliteTable(
     familyExpiresAt: text('family_expires_at').notNull(),
     usedAt: text('used_at'),
     revokedAt: text('revoked_at'),
+    /**
+     * A sign-in by single sign-on of an account with a second factor: until the TOTP (or a
+     * recovery code) is given, its tokens reach only `POST /auth/two-factor/verify`. Kept through
+     * rotation; the check clears it for the whole family.
+     */
+    secondFactorPending: integer('second_factor_pending', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

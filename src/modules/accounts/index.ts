@@ -7,3 +7,4 @@ export { accountRoutes, nationalAccountRoutes } from './admin-routes';
 export { revokeEmployeeSessions } from './employees';
 export { signInRoutes } from './routes';
 export { ownAccountRoutes } from './self-routes';
+export { ssoRoutes } from './sso-routes';

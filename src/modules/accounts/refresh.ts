@@ -10,7 +10,13 @@ export async function refresh(call: AuthCall, token: string | undefined): Promis
   const found = await findSession(call, token);
   if (!found) throw notSignedIn();
   const next = await rotate(call, found);
-  return signedIn(call, found.realm, found.account, next, await signInRestriction(found.realm, found.account));
+  return signedIn(
+    call,
+    found.realm,
+    found.account,
+    next,
+    await signInRestriction(found.realm, found.account, found.session.secondFactorPending),
+  );
 }
 
 /** Ends the cookie's sign-in (its whole family), or every session of its account; nothing to end is fine too. */

@@ -51,6 +51,10 @@ export const signedInSchema = z
     twoFactorSetupRequired: z
       .boolean()
       .openapi({ description: 'The token only reaches the two-factor set-up: the region requires one of its admins' }),
+    secondFactorRequired: z.boolean().openapi({
+      description:
+        'The token only reaches POST /api/v1/auth/two-factor/verify: a single sign-on of an account with a second factor still owes its code',
+    }),
     account: z.object({
       id: z.string(),
       username: z.string(),
@@ -140,6 +144,11 @@ export const totpConfirmSchema = z
       .regex(/^\d{6}$/),
   })
   .openapi('TwoFactorConfirm');
+export const totpVerifySchema = z
+  .object({
+    totp: z.string().trim().min(1).max(40).openapi({ description: 'The 6-digit code of the authenticator app, or a recovery code' }),
+  })
+  .openapi('TwoFactorVerify');
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
 
 export const signInSettingsSchema = z

@@ -1,11 +1,12 @@
 /** The signed-in person's own account: password, sign out everywhere, second factor (a Bangkom token). */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
+import { DomainError } from '../../platform/errors';
 import { callerRouter, json, jsonBody, problem, route } from '../../platform/http/openapi';
 import { clientAddress } from '../../platform/http/rate-limit';
 import { clearRefreshCookie } from './cookie';
-import { changePasswordSchema, recoveryCodesSchema, totpConfirmSchema, totpSetupSchema } from './schemas';
-import { changePassword, confirmTwoFactor, ownAccount, signOutEverywhere, startTwoFactor } from './self';
+import { changePasswordSchema, recoveryCodesSchema, totpConfirmSchema, totpSetupSchema, totpVerifySchema } from './schemas';
+import { changePassword, confirmTwoFactor, ownAccount, signOutEverywhere, startTwoFactor, verifySecondFactor } from './self';
 
 const everyone = ['national_admin', 'tenant_admin', 'employee'] as const;
 const own = (c: Context<AppEnv>) => ownAccount(c.get('ctx'), { meter: c.get('meter'), address: clientAddress(c), now: new Date() });
@@ -78,5 +79,29 @@ export const ownAccountRoutes = callerRouter()
     async (c) => {
       const { code } = c.req.valid('json');
       return c.json(await confirmTwoFactor({ ctx: c.get('ctx'), input: { own: await own(c), code } }), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/auth/two-factor/verify',
+      tags: ['Signing in'],
+      roles: ['national_admin', 'tenant_admin'],
+      secondFactor: true,
+      summary: 'Give the second factor a single sign-on still owes; the next refresh answers a full token',
+      description:
+        'Only with the token of such a sign-in (`secondFactorRequired: true`, scope `two-factor`). A wrong code counts towards the lockout.',
+      request: { body: jsonBody(totpVerifySchema) },
+      responses: {
+        204: { description: 'Given: POST /api/v1/auth/refresh now answers a full token' },
+        409: problem('This sign-in owes no second factor'),
+        429: problem('Too many wrong codes: Retry-After says when to try again'),
+      },
+    }),
+    async (c) => {
+      const { totp } = c.req.valid('json');
+      if (!c.get('principal').scopes.includes('two-factor')) throw new DomainError('conflict', 'This sign-in owes no second factor.');
+      await verifySecondFactor({ ctx: c.get('ctx'), input: { own: await own(c), totp } });
+      return c.body(null, 204);
     },
   );

@@ -10,10 +10,10 @@ import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { checkPasswordPolicy, hashPassword, scryptParams, verifyPassword } from './passwords';
 import { type AuthCall, type Realm, realmOfContext } from './realm';
-import { recoveryDigest } from './second-factor';
+import { checkSecondFactor, recoveryDigest } from './second-factor';
 import { printableCode } from './secrets';
 import { accountActor, authAudit, revokeWhere } from './sessions';
-import { assertNotLocked, recordFailure, throttleKeys } from './throttle';
+import { assertNotLocked, clearFailures, recordFailure, throttleKeys } from './throttle';
 import { matchingStep, newTotpSecret, otpauthUri, stepAt } from './totp';
 
 export interface Own {
@@ -111,4 +111,27 @@ export async function confirmTwoFactor({ input }: Call<AnyContext, { own: Own; c
     authAudit(realm, call, accountActor(account), 'account.two_factor_enable', account.id),
   ]);
   return { recoveryCodes: codes };
+}
+
+/**
+ * The second factor a single sign-on still owes (its token has scope `two-factor`): the app's code
+ * or a recovery code, each accepted once; failures count towards the lockout like a password's.
+ * Once given, the sign-in's whole family is complete: the next refresh answers a full token.
+ */
+export async function verifySecondFactor({ input }: Call<AnyContext, { own: Own; totp: string }>) {
+  const { realm, account, session, call } = input.own;
+  const keys = throttleKeys(call, realm, account.username);
+  await assertNotLocked(call, keys);
+  const factor = await checkSecondFactor(call, realm, account, input.totp);
+  if (!factor.ok) {
+    await recordFailure(call, keys);
+    await realm.db.write([authAudit(realm, call, accountActor(account), 'auth.second_factor_failed', account.id)]);
+    throw new DomainError('forbidden', 'The second factor is not correct.');
+  }
+  await realm.db.batch([
+    realm.db.update(sessions).set({ secondFactorPending: false }).where(eq(sessions.familyId, session)),
+    ...factor.statements,
+    authAudit(realm, call, accountActor(account), 'auth.second_factor', account.id),
+  ]);
+  await clearFailures(call, keys);
 }

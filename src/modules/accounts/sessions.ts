@@ -35,7 +35,7 @@ export async function sessionStatements(
   realm: Realm,
   account: Pick<AccountRow, 'id'>,
   now: Date,
-  family?: { id: string; expiresAt: string },
+  family?: { id?: string; expiresAt?: string; secondFactorPending?: boolean },
 ): Promise<NewSession> {
   const id = newId('ses');
   const secret = randomToken();
@@ -52,6 +52,7 @@ export async function sessionStatements(
     familyExpiresAt,
     usedAt: null,
     revokedAt: null,
+    secondFactorPending: family?.secondFactorPending ?? false,
   };
   return { refreshToken: `${realm.label}.${id}.${secret}`, familyId, statements: [realm.db.insert(sessions).values(row)] };
 }
@@ -134,7 +135,11 @@ export async function rotate(call: AuthCall, found: FoundSession): Promise<NewSe
   };
   if (session.usedAt !== null) return revokeFamily('session.reuse');
   if (account.status !== 'active' || !found.employeeActive) return revokeFamily('session.refuse');
-  const next = await sessionStatements(realm, account, now, { id: session.familyId, expiresAt: session.familyExpiresAt });
+  const next = await sessionStatements(realm, account, now, {
+    id: session.familyId,
+    expiresAt: session.familyExpiresAt,
+    secondFactorPending: session.secondFactorPending,
+  });
   try {
     await realm.db.batch([
       realm.db

@@ -9,7 +9,7 @@ import { and, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm';
 import { type AccountRow, accounts, activationCodes } from '../../db/schema';
 import { DomainError } from '../../platform/errors';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { checkPasswordPolicy, hashPassword, scryptParams, verifyPassword } from './passwords';
+import { checkPasswordPolicy, hashPassword, needsRehash, scryptParams, verifyPassword } from './passwords';
 import { type AuthCall, type Realm, realmNamed, signInActor } from './realm';
 import { signInRestriction } from './restriction';
 import { checkSecondFactor } from './second-factor';
@@ -23,12 +23,13 @@ const normalizeUsername = (username: string): string => username.trim().toLowerC
 const wrongCredentials = () => new DomainError('unauthenticated', 'The user name or password is not correct.');
 const wrongCode = () => new DomainError('unauthenticated', 'The user name or activation code is not correct, or the code has expired.');
 
-interface Found {
+export interface Found {
   account: AccountRow;
   employeeActive: boolean;
 }
 
-async function findAccount(realm: Realm | undefined, username: string): Promise<Found | undefined> {
+/** The account named `username` in `realm`, with whether its employee is still active. */
+export async function findAccount(realm: Realm | undefined, username: string): Promise<Found | undefined> {
   if (!realm) return undefined;
   const [row] = await realm.db
     .select({ ...getTableColumns(accounts), employeeStatus: employeeStatusOf(realm) })
@@ -80,7 +81,10 @@ export async function signIn(call: AuthCall, input: SignInInput): Promise<Signed
   await assertNotLocked(call, keys);
   const found = await findAccount(realm, username);
   const attempt = { action: 'auth.login_failed', username };
-  const passwordOk = verifyPassword(input.password, found?.account.passwordHash, scryptParams(call.env));
+  const params = scryptParams(call.env);
+  const hashing = performance.now();
+  const passwordOk = verifyPassword(input.password, found?.account.passwordHash, params);
+  call.meter.hashMs += performance.now() - hashing;
   if (!realm || !found || !passwordOk) return fail(call, realm, keys, found, attempt, wrongCredentials());
   const { account } = found;
   if (account.status !== 'active' || !found.employeeActive) {
@@ -90,12 +94,23 @@ export async function signIn(call: AuthCall, input: SignInInput): Promise<Signed
   if (!factor.ok) return fail(call, realm, keys, found, { ...attempt, action: 'auth.second_factor_failed' }, factor.error);
 
   const session = await sessionStatements(realm, account, call.now);
+  // A hash made with another parameter set (an older, or a stronger, one) is made anew with the
+  // current set now that the password is known; only if it is still the hash just checked.
+  const rehashed = needsRehash(account.passwordHash, params) ? hashPassword(input.password, params) : undefined;
   await realm.db.write([
     ...factor.statements,
     realm.db
       .update(accounts)
       .set({ lockedUntil: null })
       .where(and(eq(accounts.id, account.id), sql`${accounts.lockedUntil} is not null`)),
+    ...(rehashed
+      ? [
+          realm.db
+            .update(accounts)
+            .set({ passwordHash: rehashed, updatedAt: call.now.toISOString() })
+            .where(and(eq(accounts.id, account.id), eq(accounts.passwordHash, account.passwordHash as string))),
+        ]
+      : []),
     ...session.statements,
     authAudit(realm, call, accountActor(account), 'auth.login', account.id),
   ]);

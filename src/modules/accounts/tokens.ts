@@ -11,6 +11,8 @@ export interface SignedIn {
   refreshToken: string;
   /** The token only reaches the routes that set up a second factor: the region requires one of its admins. */
   twoFactorSetupRequired: boolean;
+  /** The token only reaches `POST /auth/two-factor/verify`: a single sign-on still owes the account's second factor. */
+  secondFactorRequired: boolean;
   account: { id: string; username: string; roles: string[]; tenant: string | null; employeeId: string | null };
 }
 
@@ -36,6 +38,7 @@ export async function signedIn(
     expiresIn: accessTokenSeconds,
     refreshToken: session.refreshToken,
     twoFactorSetupRequired: restriction === 'two-factor-setup',
+    secondFactorRequired: restriction === 'two-factor',
     account: { id: account.id, username: account.username, roles, tenant: realm.tenant?.slug ?? null, employeeId: account.employeeId },
   };
 }

@@ -49,11 +49,18 @@ const readMethods = new Set(['GET', 'HEAD']);
 
 /**
  * Deny by default: the caller needs one of `allowed` and, for a write, the `write` scope. A token
- * limited to setting up a second factor reaches only the routes that allow it (`setup`).
+ * limited to setting up a second factor reaches only the routes that allow it (`setup`); one that
+ * still owes its second factor only the route that takes it (`secondFactor`).
  */
-export function authorize(allowed: readonly Role[], options: { setup?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function authorize(allowed: readonly Role[], options: { setup?: boolean; secondFactor?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function authorize(c, next) {
     const principal = c.get('principal');
+    if (principal.scopes.includes('two-factor')) {
+      if (!options.secondFactor) throw new DomainError('forbidden', 'Give the second factor first (POST /api/v1/auth/two-factor/verify).');
+      await next();
+      return;
+    }
+
     if (principal.scopes.includes('two-factor-setup')) {
       if (!options.setup) throw new DomainError('forbidden', 'Set up two-factor sign-in first (POST /api/v1/auth/two-factor/setup).');
       await next();

@@ -11,9 +11,10 @@ export type Role = (typeof roles)[number];
 /**
  * What an integration token may do; no `scope` claim means everything the roles allow.
  * `two-factor-setup` alone is the token of an admin who must set up a second factor first: it
- * reaches only the routes that do that.
+ * reaches only the routes that do that. `two-factor` alone is the token of a single sign-on that
+ * still owes the account's second factor: it reaches only the route that takes it.
  */
-const scopes = ['read', 'write', 'two-factor-setup'] as const;
+const scopes = ['read', 'write', 'two-factor-setup', 'two-factor'] as const;
 export type Scope = (typeof scopes)[number];
 
 export const claimsSchema = z

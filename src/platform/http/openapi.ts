@@ -107,11 +107,13 @@ type Config = Omit<RouteConfig, 'security' | 'middleware'> & {
   secretAnswer?: boolean;
   /** Reachable with a token limited to setting up a second factor. */
   twoFactorSetup?: boolean;
+  /** Reachable only with a token that still owes its second factor (scope `two-factor`). */
+  secondFactor?: boolean;
 };
 
 export function route<const C extends Config>(config: C) {
-  const { roles, responses, secretAnswer, twoFactorSetup, ...rest } = config;
-  const authorization = authorize(roles, { setup: twoFactorSetup ?? false });
+  const { roles, responses, secretAnswer, twoFactorSetup, secondFactor, ...rest } = config;
+  const authorization = authorize(roles, { setup: twoFactorSetup ?? false, secondFactor: secondFactor ?? false });
   return createRoute({
     ...rest,
     security: [{ bearer: [] as string[] }],

@@ -1,6 +1,7 @@
 /** Signing in: login → token → /me, generic failures, lockout and release, refresh rotation and reuse, sign-out and revocation. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../src/modules/accounts/passwords';
 import { activatedEmployee, freshAddress, letLocksRunOut, login, refreshCookieOf, withCookie } from '../../support/accounts';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
@@ -180,5 +181,50 @@ describe('signing in', () => {
     expect((await refresh(p.refreshToken)).status).toBe(200);
     expectProblem(await login({ tenant: t.slug, username: p.username, password: p.password }), 401);
     expect((await login({ tenant: t.slug, username: p.username, password: 'another-long-Phrase-77' })).status).toBe(200);
+  });
+
+  it('verifies a hash made with another scrypt set, and makes it anew with the current set at the next sign-in', async () => {
+    const p = await activatedEmployee(t);
+    const stored = () =>
+      env.DB.prepare('select password_hash as hash from accounts where id = ?').bind(p.accountId).first<{ hash: string }>();
+    const current = (await stored())?.hash as string;
+    expect(current).toMatch(/^scrypt\$1024\$8\$1\$/);
+    const older = hashPassword(p.password, { N: 2048, r: 8, p: 2 });
+    await env.DB.prepare('update accounts set password_hash = ? where id = ?').bind(older, p.accountId).run();
+    // A wrong password changes nothing.
+    expectProblem(await login({ tenant: t.slug, username: p.username, password: 'not-the-password-at-all' }), 401);
+    expect((await stored())?.hash).toBe(older);
+    expect((await login({ tenant: t.slug, username: p.username, password: p.password })).status).toBe(200);
+    const renewed = (await stored())?.hash as string;
+    expect(renewed).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(renewed).not.toBe(current);
+    expect((await login({ tenant: t.slug, username: p.username, password: p.password })).status).toBe(200);
+    expect((await stored())?.hash).toBe(renewed);
+  });
+
+  it('rate-limits each sign-in route per client address: the 21st call in a minute is a 429 with Retry-After', async () => {
+    // The test pool's AUTH_RATE_LIMIT is Miniflare's: a fixed window of `period` (60 s) counted per
+    // key in memory, reset when Date.now() enters the next minute. Deterministic as long as the
+    // calls stay within one window: start well inside one, and check it did not roll over.
+    const windowOf = () => Math.floor(Date.now() / 60_000);
+    for (let attempt = 0; ; attempt++) {
+      const intoWindow = Date.now() % 60_000;
+      if (intoWindow > 50_000) await new Promise((r) => setTimeout(r, 60_000 - intoWindow + 100));
+      const window = windowOf();
+      const address = freshAddress();
+      const answers = [];
+      for (let i = 0; i < 21; i++) answers.push(await refresh(undefined, address));
+      const other = await refresh(undefined, freshAddress());
+      const start = await api('GET', `/api/v1/auth/oidc/${t.slug}/start`, { headers: { 'cf-connecting-ip': address } });
+      if (windowOf() !== window && attempt === 0) continue;
+      expect(answers.slice(0, 20).map((r) => r.status)).toEqual(Array(20).fill(401));
+      const limited = expectProblem(answers[20] as (typeof answers)[number], 429);
+      expect(limited.detail).toMatch(/from this address/);
+      expect(answers[20]?.headers.get('retry-after')).toBe('60');
+      // Another address is not limited, and each route counts on its own.
+      expectProblem(other, 401);
+      expect(start.status).toBe(302);
+      break;
+    }
   });
 });
