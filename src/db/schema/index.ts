@@ -14,3 +14,4 @@ export * from './platform';
 export * from './settings';
 export * from './snapshots';
 export * from './summaries';
+export * from './certificates';
