@@ -1,7 +1,7 @@
 /**
  * createApp(): the one middleware chain and the modules mounted on it.
  *
- *   request id → cost meter (Server-Timing) → body limit → [public: health, OpenAPI, reference]
+ *   request id → cost meter (Server-Timing) → body limit → [public: health, OpenAPI, reference, certificate verification]
  *   → authenticate (/api/v1/*) → context (tenant or national, platform/context.ts) → module routes (roles, then idempotency)
  *
  * Every failure leaves through `onError`/`notFound` as problem+json.
@@ -13,6 +13,7 @@ import type { AppEnv } from './env';
 import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes } from './modules/accounts';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
 import { catalogRoutes, offeringRoutes, recommendationRoutes } from './modules/catalog';
+import { certificateRoutes, verificationPageRoute, verificationRoutes } from './modules/certificates';
 import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from './modules/competencies';
 import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
@@ -81,9 +82,12 @@ export function createApp() {
   app.openAPIRegistry.registerComponent('securitySchemes', 'refreshCookie', { type: 'apiKey', in: 'cookie', name: 'bangkom_refresh' });
   app.get('/api/v1/openapi.json', (c) => c.json(withExamples(app.getOpenAPI31Document(openApiInfo))));
   app.get('/api/v1/reference', referencePage);
+  // The page a certificate's QR code opens: public, rate-limited (wrangler.toml runs the Worker first for it).
+  app.get('/verifikasi/:code', ...verificationPageRoute);
 
   // Signing in needs no token: mounted before authenticate(), rate-limited route by route.
   app.route('/api/v1', signInRoutes);
+  app.route('/api/v1', verificationRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.
@@ -110,6 +114,7 @@ export function createApp() {
   app.route('/api/v1', mentoringRoutes);
   app.route('/api/v1', catalogRoutes);
   app.route('/api/v1', offeringRoutes);
+  app.route('/api/v1', certificateRoutes);
   app.route('/api/v1', recommendationRoutes);
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);

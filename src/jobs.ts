@@ -4,9 +4,10 @@
  * (a `TenantJobKind` or `NationalJobKind` from the jobs module) and added here.
  */
 import { WorkflowEntrypoint } from 'cloudflare:workers';
+import { certificateIssueJob } from './modules/certificates';
 import { employeeImportJob } from './modules/employees';
 import { jobWorkflow } from './modules/jobs';
 import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob], WorkflowEntrypoint);
+export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob, certificateIssueJob], WorkflowEntrypoint);
