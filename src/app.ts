@@ -28,6 +28,7 @@ import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
+import { trainingHistoryRoutes } from './modules/training-history';
 import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
 import { bodyLimit } from './platform/http/body-limit';
@@ -40,9 +41,10 @@ import { requestContext } from './platform/tenancy/middleware';
 const maxBodyBytes = 1024 * 1024;
 /** An over-limit body sent without Content-Length is read to its end up to this much, so its connection stays usable. */
 const drainBodyBytes = 8 * maxBodyBytes;
-/** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows). */
+/** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows), or a region's training history. */
 const maxUploadBytes = 32 * 1024 * 1024;
-const uploads = /^\/api\/v1\/tenants\/[^/]+\/employees\/import$/;
+const uploads = /^\/api\/v1\/tenants\/[^/]+\/(employees|training-history)\/import$/;
+const uploadTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -67,9 +69,11 @@ export function createApp() {
   app.use(serverTiming());
   const requestLimit = bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes });
   const uploadLimit = bodyLimit({ maxBytes: maxUploadBytes, drainBytes: maxUploadBytes });
-  // Only a CSV committed as a job may be larger; anything else on that path keeps the 1 MB limit.
+  // Only a file committed as a job may be larger; anything else on those paths keeps the 1 MB limit.
   const isUpload = (c: Context<AppEnv>) =>
-    uploads.test(c.req.path) && c.req.query('mode') === 'commit' && (c.req.header('content-type') ?? '').startsWith('text/csv');
+    uploads.test(c.req.path) &&
+    c.req.query('mode') === 'commit' &&
+    uploadTypes.some((type) => (c.req.header('content-type') ?? '').startsWith(type));
   app.use((c, next) => (isUpload(c) ? uploadLimit : requestLimit)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
@@ -115,6 +119,7 @@ export function createApp() {
   app.route('/api/v1', catalogRoutes);
   app.route('/api/v1', offeringRoutes);
   app.route('/api/v1', certificateRoutes);
+  app.route('/api/v1', trainingHistoryRoutes);
   app.route('/api/v1', recommendationRoutes);
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);

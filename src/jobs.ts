@@ -9,5 +9,6 @@ import { employeeImportJob } from './modules/employees';
 import { jobWorkflow } from './modules/jobs';
 import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
+import { trainingImportJob } from './modules/training-history';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob, certificateIssueJob], WorkflowEntrypoint);
+export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob, certificateIssueJob, trainingImportJob], WorkflowEntrypoint);

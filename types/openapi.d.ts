@@ -12734,6 +12734,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/training-history/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import past training from CSV or xlsx: dry-run reports in the request; commit records the rows and credits their JP once, as a job (202)
+         * @description Columns: nip, nama pelatihan, metode, penyelenggara, mulai, selesai, jp, nomor sertifikat, tanggal sertifikat (see docs/training-history.md). A dry run reads up to 1 MB; a commit up to 32 MB. Importing the same file again records and credits nothing twice.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description dry-run checks and counts, writing nothing; commit records the good rows and credits their JP, as a job */
+                    mode?: "dry-run" | "commit";
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description dry-run: what a commit would record, what is recorded already, and every bad row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingHistoryImport"];
+                    };
+                };
+                /** @description commit: the import job (or the import already running in this tenant); poll its Location */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than the mode allows */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither text/csv nor xlsx */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/employees/{id}/recommendations": {
         parameters: {
             query?: never;
@@ -20284,6 +20423,27 @@ export interface components {
         };
         RevokeCertificate: {
             reason: string;
+        };
+        TrainingHistoryImport: {
+            /** @enum {string} */
+            mode: "dry-run" | "commit";
+            /** @description data rows in the file (blank lines not counted) */
+            rows: number;
+            /** @description trainings recorded (dry run: that would be), each crediting its JP once */
+            created: number;
+            /** @description rows already recorded by an earlier import: nothing written */
+            unchanged: number;
+            /** @description rows not applied; each has at least one entry in errors */
+            rejected: number;
+            /** @description the JP credited by the created rows */
+            jp: number;
+            errors: {
+                /** @description row in the file, the header being row 1 */
+                row: number;
+                column: string;
+                reason: string;
+            }[];
+            ignoredColumns: string[];
         };
         /**
          * @example {
