@@ -11,4 +11,7 @@ import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
 import { trainingImportJob } from './modules/training-history';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob, certificateIssueJob, trainingImportJob], WorkflowEntrypoint);
+export const JobWorkflow = jobWorkflow(
+  [employeeImportJob, planJob, refreshJob, certificateIssueJob, trainingImportJob],
+  WorkflowEntrypoint,
+);

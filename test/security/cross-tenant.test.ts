@@ -134,12 +134,13 @@ describe('cross-tenant suite', () => {
   it('serves the public sign-in routes without a token, and takes nothing of one region to another', async () => {
     const open = routes.filter((r) => r.public).map(key);
     expect(open.sort()).toEqual([
+      'GET /api/v1/verifikasi/{code}',
       'POST /api/v1/auth/activate',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
       'POST /api/v1/auth/refresh',
     ]);
-    for (const r of routes.filter((x) => x.public && x.path !== '/api/v1/auth/logout')) {
+    for (const r of routes.filter((x) => x.public && x.method === 'POST' && x.path !== '/api/v1/auth/logout')) {
       const res = await api(r.method, r.path, { body: {}, headers: { 'cf-connecting-ip': '192.0.2.1' } });
       expectStatus(res, [400, 401], `${key(r)} with nothing`);
     }
@@ -172,6 +173,18 @@ describe('cross-tenant suite', () => {
     const token = activated.body.accessToken as string;
     expectStatus(await api('GET', `/api/v1/tenants/${world.b.tenant.slug}/accounts`, { token }), [403], "A's Bangkom token at B");
     expect((await api('POST', '/api/v1/auth/refresh', { headers: { ...ip, cookie: `bangkom_refresh=${cookie}` } })).status).toBe(200);
+  });
+
+  it('verifies a certificate without a token, telling only what the paper shows: no id, NIP or other data of the region', async () => {
+    const a = world.a;
+    const res = await api('GET', `/api/v1/verifikasi/${a.verificationCode}`, { headers: { 'cf-connecting-ip': '192.0.2.3' } });
+    expectStatus(res, [200], 'verification');
+    const shown = res.body as { name: string; program: string; number: string };
+    const allowed = new Set([shown.name, shown.program, shown.number]);
+    for (const secret of a.secrets.filter((x) => !allowed.has(x))) expect(res.text).not.toContain(secret);
+    const page = await api('GET', `/verifikasi/${a.verificationCode}`, { headers: { 'cf-connecting-ip': '192.0.2.3' } });
+    expectStatus(page, [200], 'verification page');
+    for (const secret of a.secrets.filter((x) => !allowed.has(x))) expect(page.text).not.toContain(secret);
   });
 
   it("answers 404 to this region's ids under another region's path", async () => {

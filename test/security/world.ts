@@ -40,6 +40,9 @@ export interface Side {
   reportId: string;
   completedEnrollmentId: string;
   completedPairingId: string;
+  /** The certificate of `completedEnrollmentId`, and its public verification code. */
+  certificateId: string;
+  verificationCode: string;
   /** A session of `completedPairingId`, recorded by the report and never confirmed. */
   sessionId: string;
   /** A draft annual plan of this side (year 2099). */
@@ -186,6 +189,15 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     token,
     body: { attendance: 100, passed: true, completedOn: '2026-01-05' },
   });
+  const certificate = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/certificates`, {
+    token,
+    body: {
+      enrollmentId: completedEnrollmentId,
+      issuedOn: '2026-01-06',
+      official: { name: `Pejabat Rahasia ${label}`, nip: '197204101998031004', title: 'Kepala BKPSDM' },
+    },
+  });
+  if (certificate.status !== 201) throw new Error(`world setup failed: ${certificate.text}`);
   const coaching = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
     token,
     body: { kind: 'coaching', mentorId: employee.body.id, menteeId: report.body.id, focus: [competency.body.id] },
@@ -241,9 +253,14 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     memberToken,
     reportId: report.body.id,
     completedEnrollmentId,
+    certificateId: certificate.body.id,
+    verificationCode: certificate.body.verificationCode,
     completedPairingId: coaching.body.id,
     sessionId: session.body.id,
     secrets: [
+      certificate.body.id,
+      certificate.body.verificationCode,
+      certificate.body.number,
       session.body.id,
       `Sesi rahasia ${label}`,
       report.body.id,

@@ -62,9 +62,7 @@ export const certificates = sqliteTable(
     uniqueIndex('certificates_number').on(t.tenantId, t.number),
     // Not per tenant: the public page finds a certificate by its code alone, in every database.
     uniqueIndex('certificates_code').on(t.verificationCode),
-    uniqueIndex('certificates_valid_enrollment')
-      .on(t.tenantId, t.enrollmentId)
-      .where(sql`status = 'valid'`),
+    uniqueIndex('certificates_valid_enrollment').on(t.tenantId, t.enrollmentId).where(sql`status = 'valid'`),
     index('certificates_employee').on(t.tenantId, t.employeeId, t.issuedOn),
     index('certificates_offering').on(t.tenantId, t.offeringId, t.seq),
     index('certificates_issued').on(t.tenantId, t.issuedOn, t.id),

@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './catalog';
+export * from './certificates';
 export * from './competencies';
 export * from './directory';
 export * from './employees';
@@ -14,4 +15,3 @@ export * from './platform';
 export * from './settings';
 export * from './snapshots';
 export * from './summaries';
-export * from './certificates';

@@ -34,7 +34,7 @@ export interface IssueTerms {
 }
 
 /** A verification code: 32 characters of 5 random bits each (160 bits), unguessable. */
-export function newVerificationCode(): string {
+function newVerificationCode(): string {
   const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
   let code = '';
   for (const b of crypto.getRandomValues(new Uint8Array(32))) code += alphabet[b & 31];
@@ -158,7 +158,11 @@ export async function issueOne({ ctx, input }: Call<TenantContext, { offeringId:
   }
   const terms = await issueTerms(ctx, input.options);
   const id = newCertificateId();
-  const noneYet = ctx.db.guard(sql`not ${validCertificateOf(ctx, enrollmentId)}`, 'conflict', 'This participant already has a valid certificate.');
+  const noneYet = ctx.db.guard(
+    sql`not ${validCertificateOf(ctx, enrollmentId)}`,
+    'conflict',
+    'This participant already has a valid certificate.',
+  );
   const passed = ctx.db.guard(passedIn(ctx, offeringId, enrollmentId), 'conflict', 'The enrollment is no longer passed.');
   await ctx.db.batch([noneYet, passed, ...issueStatements(ctx, terms, offeringId, enrollmentId, id)]);
   return getCertificate({ ctx, input: id });

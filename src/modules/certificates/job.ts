@@ -19,16 +19,16 @@ import { startTenantJob, type TenantJobKind } from '../jobs';
 import { type IssueTerms, issueStatements, issueTerms, newCertificateId } from './issue';
 import type { IssueOptions } from './schemas';
 
-export const issueKind = 'certificates.issue';
+const issueKind = 'certificates.issue';
 /** Certificates per batch: two statements each, far below D1's limits, a fraction of a second of work. */
-export const chunkSize = 25;
+const chunkSize = 25;
 
 export interface IssueJobInput {
   offeringId: string;
   terms: IssueTerms;
 }
 
-export interface IssueJobResult {
+interface IssueJobResult {
   offeringId: string;
   planned: number;
   issued: number;
@@ -73,10 +73,7 @@ export const certificateIssueJob: TenantJobKind<IssueJobInput> = {
         .select({ issued: sql<number>`count(*)` })
         .from(certificates)
         .where(
-          and(
-            eq(certificates.status, 'valid'),
-            sql`${certificates.enrollmentId} in (select value from json_each(${JSON.stringify(ids)}))`,
-          ),
+          and(eq(certificates.status, 'valid'), sql`${certificates.enrollmentId} in (select value from json_each(${JSON.stringify(ids)}))`),
         );
       return { offeringId, planned: ids.length, issued: row?.issued ?? 0 };
     });

@@ -37,7 +37,7 @@ export const tanggal = (iso: string) => `${Number(iso.slice(8, 10))} ${months[Nu
 const jpText = (centi: number) => (centi % 100 === 0 ? String(centi / 100) : (centi / 100).toFixed(2).replace(/0$/, '').replace('.', ','));
 
 /** The QR code's module matrix (true = dark) for `text`, error correction M. */
-export function qrMatrix(text: string): boolean[][] {
+function qrMatrix(text: string): boolean[][] {
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();
@@ -147,7 +147,8 @@ export async function certificatePdf(row: CertificateRow, verificationUrl: strin
     centred(line, 260 - i * 19, 16, bold);
   });
   const place = titleLines.length > 1 ? 219 : 238;
-  const dates = row.startDate === row.endDate ? `tanggal ${tanggal(row.startDate)}` : `tanggal ${tanggal(row.startDate)} s.d. ${tanggal(row.endDate)}`;
+  const dates =
+    row.startDate === row.endDate ? `tanggal ${tanggal(row.startDate)}` : `tanggal ${tanggal(row.startDate)} s.d. ${tanggal(row.endDate)}`;
   const held = `yang diselenggarakan di ${row.venue} pada ${dates} selama ${jpText(row.jpCenti)} jam pelajaran (JP).`;
   wrap(clean(held), regular, 12, width - 200)
     .slice(0, 2)

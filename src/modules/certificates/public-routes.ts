@@ -7,8 +7,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { DomainError } from '../../platform/errors';
-import { json, publicRoute, publicRouter } from '../../platform/http/openapi';
-import { problem } from '../../platform/http/openapi';
+import { json, problem, publicRoute, publicRouter } from '../../platform/http/openapi';
 import { rateLimit } from '../../platform/http/rate-limit';
 import { verificationParams, verificationSchema } from './schemas';
 import { unknownCertificatePage, verificationPage, verifyCertificate } from './verify';

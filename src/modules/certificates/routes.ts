@@ -4,8 +4,9 @@
  * certificate settings (numbering pattern, place, default official) are versioned by ETag. A
  * revocation is guarded by the certificate's status, so it carries no If-Match.
  */
-import type { Context } from 'hono';
+
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
@@ -20,7 +21,6 @@ import {
   certificateSchema,
   issueAllSchema,
   issueSchema,
-  offeringParams,
   ownCertificateParams,
   ownCertificateQuery,
   revokeSchema,
@@ -28,11 +28,22 @@ import {
   settingsSchema,
 } from './schemas';
 import { certificateSettingsOf, putCertificateSettings } from './settings';
-import { type CertificateRow, certificateRow, getCertificate, listCertificates, listOwnCertificates, ownCertificateRow, revokeCertificate } from './view';
+import {
+  type CertificateRow,
+  certificateRow,
+  getCertificate,
+  listCertificates,
+  listOwnCertificates,
+  ownCertificateRow,
+  revokeCertificate,
+} from './view';
 
 const tags = ['Certificates'];
 const admin = ['tenant_admin'] as const;
-const pdf = { description: 'The certificate (A4 landscape)', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } };
+const pdf = {
+  description: 'The certificate (A4 landscape)',
+  content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+};
 
 /** The PDF as a download; its QR code points at this deployment's verification page. */
 async function pdfAnswer(c: Context, row: CertificateRow) {
@@ -53,7 +64,8 @@ export const certificateRoutes = tenantRouter()
       path: '/tenants/{tenant}/certificate-settings',
       tags,
       roles: admin,
-      summary: 'Certificate settings: numbering pattern, issuing unit, place of issue, default signing official; version 0 while the defaults apply',
+      summary:
+        'Certificate settings: numbering pattern, issuing unit, place of issue, default signing official; version 0 while the defaults apply',
       request: { params: tenantParams },
       responses: { 200: json(settingsSchema, 'The settings in force') },
     }),
@@ -89,7 +101,7 @@ export const certificateRoutes = tenantRouter()
       tags,
       roles: admin,
       summary: "Issue a participant's certificate (a completed, passed enrollment of this offering), numbered in the year of issue",
-      request: { params: offeringParams, body: jsonBody(issueSchema) },
+      request: { params: certificateParams, body: jsonBody(issueSchema) },
       responses: {
         201: json(certificateSchema, 'Issued'),
         409: problem('The participant already has a valid certificate'),
@@ -109,7 +121,7 @@ export const certificateRoutes = tenantRouter()
       tags,
       roles: admin,
       summary: 'Issue the certificates of every passed participant who has none, as a job (certificates.issue)',
-      request: { params: offeringParams, body: jsonBody(issueAllSchema) },
+      request: { params: certificateParams, body: jsonBody(issueAllSchema) },
       responses: {
         202: json(jobSchema, 'The job (or the certificate batch already running in this tenant); poll its Location'),
         422: problem('No signing official'),
@@ -171,7 +183,10 @@ export const certificateRoutes = tenantRouter()
       responses: { 200: json(certificateSchema, 'Revoked'), 409: problem('Already revoked') },
     }),
     async (c) =>
-      c.json(await revokeCertificate({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, reason: c.req.valid('json').reason } }), 200),
+      c.json(
+        await revokeCertificate({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, reason: c.req.valid('json').reason } }),
+        200,
+      ),
   )
   .openapi(
     route({

@@ -10,11 +10,10 @@ import { defaultNumberPattern, patternProblems } from './pattern';
 const id = z.string().min(1).max(60);
 export const certificateParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 export const ownCertificateParams = z.object({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
-export const offeringParams = certificateParams;
 
 const isoDate = z.iso.date().refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'a date between 2000 and 2100');
 
-export const officialSchema = z
+const officialSchema = z
   .object({
     name: lineText(120).openapi({ example: 'Dr. Hendra Wijaya, S.STP., M.Si.' }),
     nip: z
@@ -38,7 +37,10 @@ export const issueSchema = z
 export const issueAllSchema = issueSchema.omit({ enrollmentId: true }).openapi('IssueCertificates');
 export type IssueOptions = z.infer<typeof issueAllSchema>;
 
-export const revokeSchema = z.object({ reason: lineText(300, 3) }).strict().openapi('RevokeCertificate');
+export const revokeSchema = z
+  .object({ reason: lineText(300, 3) })
+  .strict()
+  .openapi('RevokeCertificate');
 
 export const certificateSchema = z
   .object({

@@ -16,7 +16,7 @@ import type { SettingsInput } from './schemas';
 
 type Row = typeof certificateSettings.$inferSelect;
 
-export const defaultIssuerUnit = 'BKPSDM';
+const defaultIssuerUnit = 'BKPSDM';
 
 const shape = (row: Row | undefined) =>
   row
@@ -31,7 +31,14 @@ const shape = (row: Row | undefined) =>
         version: row.version,
         updatedAt: row.updatedAt,
       }
-    : { numberPattern: defaultNumberPattern, issuerUnit: defaultIssuerUnit, issuedPlace: null, official: null, version: 0, updatedAt: null };
+    : {
+        numberPattern: defaultNumberPattern,
+        issuerUnit: defaultIssuerUnit,
+        issuedPlace: null,
+        official: null,
+        version: 0,
+        updatedAt: null,
+      };
 
 export type CertificateSettings = ReturnType<typeof shape>;
 
@@ -58,7 +65,10 @@ export async function putCertificateSettings({ ctx, input }: Call<TenantContext,
     expectedVersion === 0
       ? ctx.db.insert(s).values(values).onConflictDoNothing().returning()
       : ctx.db.update(s).set(values).where(eq(s.version, expectedVersion)).returning();
-  const [rows] = await ctx.db.batch([write, auditIfChanged(ctx, 'certificate_settings.update', 'certificate_settings', ctx.tenant.id, now)]);
+  const [rows] = await ctx.db.batch([
+    write,
+    auditIfChanged(ctx, 'certificate_settings.update', 'certificate_settings', ctx.tenant.id, now),
+  ]);
   const [row] = rows as Row[];
   if (!row) throw staleWrite();
   return shape(row);

@@ -22,7 +22,7 @@ import { tanggal } from './pdf';
 import type { Verification } from './schemas';
 
 /** `198503302003121002` → `1985********1002`: the first and last four digits and a fixed run of eight stars, whatever the length. */
-export const maskNip = (nip: string) => (nip.length <= 8 ? '********' : `${nip.slice(0, 4)}********${nip.slice(-4)}`);
+const maskNip = (nip: string) => (nip.length <= 8 ? '********' : `${nip.slice(0, 4)}********${nip.slice(-4)}`);
 
 export async function verifyCertificate(env: Bindings, meter: CostMeter, code: string): Promise<Verification> {
   if (!/^[0-9a-z]{10,40}$/.test(code)) throw notFound('certificate');

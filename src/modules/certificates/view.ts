@@ -38,7 +38,7 @@ const pangkat: Record<string, string> = {
 };
 export const pangkatOf = (grade: string): string | null => pangkat[grade] ?? null;
 
-export const shapeCertificate = (r: CertificateRow): Certificate => ({
+const shapeCertificate = (r: CertificateRow): Certificate => ({
   id: r.id,
   number: r.number,
   year: r.year,

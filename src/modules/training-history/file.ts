@@ -7,9 +7,9 @@
  */
 import Papa from 'papaparse';
 import { DomainError } from '../../platform/errors';
-import { readXlsx, type XlsxValue, XlsxError } from '../../platform/xlsx';
+import { readXlsx, XlsxError, type XlsxValue } from '../../platform/xlsx';
 
-export const columns = ['nip', 'title', 'method', 'organiser', 'start', 'end', 'jp', 'certificate_number', 'certificate_date'] as const;
+const columns = ['nip', 'title', 'method', 'organiser', 'start', 'end', 'jp', 'certificate_number', 'certificate_date'] as const;
 export type Column = (typeof columns)[number];
 const required: readonly Column[] = ['nip', 'title', 'method', 'organiser', 'start', 'end', 'jp'];
 
@@ -99,7 +99,10 @@ export function readTrainingFile(bytes: Uint8Array, format: FileFormat): ReadFil
     if (header.length === 0) throw new DomainError('validation_failed', 'The file is empty.', [{ path: 'body', message: 'no header row' }]);
     return table(header, data);
   } catch (err) {
-    if (err instanceof XlsxError) throw new DomainError('validation_failed', `The file is not a readable xlsx: ${err.message}.`, [{ path: 'body', message: err.message }]);
+    if (err instanceof XlsxError)
+      throw new DomainError('validation_failed', `The file is not a readable xlsx: ${err.message}.`, [
+        { path: 'body', message: err.message },
+      ]);
     throw err;
   }
 }

@@ -8,7 +8,7 @@ import type { Call, TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { startTenantJob } from '../jobs';
 import { type FileFormat, readTrainingFile } from './file';
-import { importFileKey, type ImportInput, importKind } from './job';
+import { type ImportInput, importFileKey, importKind } from './job';
 import { planImport } from './plan';
 import { jpOf, reportOf } from './report';
 

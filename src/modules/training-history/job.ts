@@ -58,7 +58,8 @@ export const trainingImportJob: TenantJobKind<ImportInput> = {
       const read = readTrainingFile(new Uint8Array(await object.arrayBuffer()), input.format);
       const plan = await planImport(ctx, read);
       const pages = Math.ceil(plan.writes.length / pageSize);
-      for (let n = 0; n < pages; n++) await bucket.put(pageKey(file, n), JSON.stringify(plan.writes.slice(n * pageSize, (n + 1) * pageSize)));
+      for (let n = 0; n < pages; n++)
+        await bucket.put(pageKey(file, n), JSON.stringify(plan.writes.slice(n * pageSize, (n + 1) * pageSize)));
       await bucket.put(planKey(file), JSON.stringify(plan.errors));
       await progress({ done: 0, total: plan.writes.length });
       return {

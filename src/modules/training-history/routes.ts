@@ -19,7 +19,8 @@ export const trainingHistoryRoutes = tenantRouter().openapi(
     path: '/tenants/{tenant}/training-history/import',
     tags: ['Training history'],
     roles: ['tenant_admin'],
-    summary: 'Import past training from CSV or xlsx: dry-run reports in the request; commit records the rows and credits their JP once, as a job (202)',
+    summary:
+      'Import past training from CSV or xlsx: dry-run reports in the request; commit records the rows and credits their JP once, as a job (202)',
     description:
       'Columns: nip, nama pelatihan, metode, penyelenggara, mulai, selesai, jp, nomor sertifikat, tanggal sertifikat (see docs/training-history.md). ' +
       'A dry run reads up to 1 MB; a commit up to 32 MB. Importing the same file again records and credits nothing twice.',
@@ -46,7 +47,8 @@ export const trainingHistoryRoutes = tenantRouter().openapi(
     const ctx = c.get('ctx');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (c.req.valid('query').mode === 'dry-run') {
-      if (bytes.byteLength > dryRunBytes) throw new DomainError('payload_too_large', 'A dry run reads up to 1 MB: split the file, or commit it as a job.');
+      if (bytes.byteLength > dryRunBytes)
+        throw new DomainError('payload_too_large', 'A dry run reads up to 1 MB: split the file, or commit it as a job.');
       return c.json(await dryRunImport({ ctx, input: { bytes, format } }), 200);
     }
     return accepted(c, await commitImport({ ctx, input: { bytes, format } }));

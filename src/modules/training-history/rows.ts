@@ -10,7 +10,7 @@ import { programMethods } from '../../db/schema/catalog';
 import { dateOfSerial } from '../../platform/xlsx';
 import type { Cell, Column, FileRecord } from './file';
 
-export type Method = (typeof programMethods)[number];
+type Method = (typeof programMethods)[number];
 
 export interface TrainingRow {
   row: number;
@@ -59,12 +59,13 @@ const methodAliases: Record<string, Method> = {
   bimbingan_di_tempat_kerja: 'bimbingan_di_tempat_kerja',
 };
 
-export function methodOf(raw: string): Method | string {
+function methodOf(raw: string): Method | string {
   const k = key(raw);
   if ((programMethods as readonly string[]).includes(k)) return k as Method;
   const alias = methodAliases[k];
   if (alias) return alias;
-  if (k === 'klasikal' || k === 'non_klasikal' || k === 'nonklasikal') return `"${raw}" names a group of methods, not one: write the method (seminar, workshop, e-learning, …)`;
+  if (k === 'klasikal' || k === 'non_klasikal' || k === 'nonklasikal')
+    return `"${raw}" names a group of methods, not one: write the method (seminar, workshop, e-learning, …)`;
   return `"${raw}" is not a method: use a code such as seminar, workshop, kursus, bimbingan_teknis, pelatihan_teknis, e_learning, coaching, magang`;
 }
 
@@ -77,7 +78,7 @@ const isoOf = (y: number, m: number, d: number): string | undefined => {
 };
 
 /** A date cell as `YYYY-MM-DD`, or undefined when it is not one. */
-export function dateOf(cell: Cell): string | undefined {
+function dateOf(cell: Cell): string | undefined {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
   // An xlsx date whose cell lost its date style arrives as its serial number.
   if (typeof cell === 'number') return cell > 0 && cell < 2_958_466 ? dateOfSerial(Math.floor(cell)).toISOString().slice(0, 10) : undefined;

@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 
 export type XlsxValue = string | number | boolean | Date | null;
 
-export interface XlsxReadSheet {
+interface XlsxReadSheet {
   name: string;
   /** Rows by position (row 1 at index 0); a missing row or cell is `null`; trailing empties are dropped. */
   rows: XlsxValue[][];
@@ -142,9 +142,6 @@ function readSheet(xml: string, strings: string[], dates: Set<number>, date1904:
   while (rows.length > 0 && (rows[rows.length - 1] as XlsxValue[]).length === 0) rows.pop();
   return rows;
 }
-
-/** Whether bytes start like a zip (an xlsx is one): `PK\x03\x04`. */
-export const looksLikeZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Every sheet of the workbook, in the workbook's order. */
 export function readXlsx(bytes: Uint8Array, options: { maxUnzippedBytes?: number } = {}): XlsxReadSheet[] {

@@ -10,9 +10,9 @@
 import { strToU8, zipSync } from 'fflate';
 
 /** A cell as written: text, a number, a boolean, a date (`Date`, or `{ date: 'YYYY-MM-DD' }`), or empty. */
-export type XlsxCell = string | number | boolean | Date | { date: string } | null | undefined;
+type XlsxCell = string | number | boolean | Date | { date: string } | null | undefined;
 
-export interface XlsxSheet {
+interface XlsxSheet {
   name: string;
   rows: readonly (readonly XlsxCell[])[];
 }
@@ -20,11 +20,11 @@ export interface XlsxSheet {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: characters XML 1.0 cannot carry are what this removes
 const notXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-export const escapeXml = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(notXml, '').replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
 
 /** Column letters of a zero-based index: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
+function columnName(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
@@ -33,10 +33,13 @@ export function columnName(index: number): string {
 const excelEpochMs = Date.UTC(1899, 11, 30);
 
 /** The 1900 date system's serial number of a UTC instant (days since 1899-12-30; exact from 1900-03-01 on). */
-export const serialOf = (date: Date) => (date.getTime() - excelEpochMs) / 86_400_000;
+const serialOf = (date: Date) => (date.getTime() - excelEpochMs) / 86_400_000;
 
 const sheetName = (name: string, i: number) => {
-  const clean = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return clean === '' ? `Sheet${i + 1}` : clean;
 };
 
@@ -107,7 +110,9 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
   files['_rels/.rels'] = strToU8(
     `${header}<Relationships xmlns="${pkgRelNs}"><Relationship Id="rId1" Type="${relNs}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
-  const sheetRels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${relNs}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const sheetRels = sheets.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${relNs}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
   const n = sheets.length;
   files['xl/_rels/workbook.xml.rels'] = strToU8(
     `${header}<Relationships xmlns="${pkgRelNs}">${sheetRels.join('')}<Relationship Id="rId${n + 1}" Type="${relNs}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${relNs}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,

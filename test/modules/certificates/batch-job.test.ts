@@ -46,7 +46,10 @@ describe('the certificate batch job', () => {
 
   it('numbers nobody twice when each issuing step runs again after its result was lost (a restart)', async () => {
     const t = await createTenant();
-    const c = await cohort(t, Array.from({ length: 30 }, (_, i) => `Orang ${i}`));
+    const c = await cohort(
+      t,
+      Array.from({ length: 30 }, (_, i) => `Orang ${i}`),
+    );
     const ctx = await contextFor(t);
     const id = `job_resume${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const now = new Date().toISOString();

@@ -7,7 +7,9 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { certificatesOfEmployee } from '../../../src/modules/certificates';
 import { api, expectProblem } from '../../support/api';
+import { contextFor } from '../../support/context';
 import { createTenant } from '../../support/factories';
 import { race } from '../../support/races';
 import { cohort, issue, official } from './helpers';
@@ -15,7 +17,7 @@ import { cohort, issue, official } from './helpers';
 type Verification = { status: string; nipMasked: string; [key: string]: unknown };
 
 describe('issuing a certificate', () => {
-  it("copies the participant, program and official into a certificate numbered {seq}/{code}/{unit}/{year}", async () => {
+  it('copies the participant, program and official into a certificate numbered {seq}/{code}/{unit}/{year}', async () => {
     const t = await createTenant();
     const c = await cohort(t, ['Siti Rahayu, S.Kep.', 'Budi Santoso']);
     const res = await issue(t, c, 0);
@@ -31,8 +33,22 @@ describe('issuing a certificate', () => {
       employeeId: c.people[0]!.employeeId,
       issuedOn: '2025-03-10',
       issuedPlace: `Pemerintah Kabupaten Uji ${t.slug}`,
-      participant: { name: 'Siti Rahayu, S.Kep.', nip: c.people[0]!.nip, grade: 'III/b', pangkat: 'Penata Muda Tingkat I', position: 'Analis Kebijakan Ahli Muda', unit: 'Dinas Kesehatan' },
-      program: { code: c.programCode, title: c.programTitle, startDate: '2025-03-03', endDate: '2025-03-07', jp: 24, venue: 'Aula BKPSDM, Kalianda' },
+      participant: {
+        name: 'Siti Rahayu, S.Kep.',
+        nip: c.people[0]!.nip,
+        grade: 'III/b',
+        pangkat: 'Penata Muda Tingkat I',
+        position: 'Analis Kebijakan Ahli Muda',
+        unit: 'Dinas Kesehatan',
+      },
+      program: {
+        code: c.programCode,
+        title: c.programTitle,
+        startDate: '2025-03-03',
+        endDate: '2025-03-07',
+        jp: 24,
+        venue: 'Aula BKPSDM, Kalianda',
+      },
       official,
       revokedOn: null,
     });
@@ -54,7 +70,14 @@ describe('issuing a certificate', () => {
     const path = `/api/v1/tenants/${t.slug}/certificate-settings` as const;
     const read = await api('GET', path, { token: t.adminToken });
     expect(read.body).toMatchObject({ numberPattern: '{seq}/{code}/{unit}/{year}', issuerUnit: 'BKPSDM', version: 0, official: null });
-    for (const bad of ['{code}/{year}', '{seq}/{seq:3}/{year}', '{seq}/{unit}', '{seq:12}/{year}', '{seq}/{nama}/{year}', '{seq}/{year}}']) {
+    for (const bad of [
+      '{code}/{year}',
+      '{seq}/{seq:3}/{year}',
+      '{seq}/{unit}',
+      '{seq:12}/{year}',
+      '{seq}/{nama}/{year}',
+      '{seq}/{year}}',
+    ]) {
       const res = await api('PUT', path, {
         token: t.adminToken,
         headers: { 'if-match': '"v0"' },
@@ -110,7 +133,10 @@ describe('issuing a certificate', () => {
 describe('numbering under concurrency', () => {
   it('gives parallel issues distinct numbers with no gap, and one certificate per participant however often it is asked', async () => {
     const t = await createTenant();
-    const c = await cohort(t, Array.from({ length: 12 }, (_, i) => `Peserta ${String(i).padStart(2, '0')}`));
+    const c = await cohort(
+      t,
+      Array.from({ length: 12 }, (_, i) => `Peserta ${String(i).padStart(2, '0')}`),
+    );
     // Each participant asked for twice at once: 24 requests, 12 certificates.
     const { results, tally } = await race(24, (i) => issue(t, c, i % 12));
     expect(tally).toEqual({ 201: 12, 409: 12 });
@@ -137,11 +163,19 @@ describe('who sees a certificate', () => {
     expectProblem(await api('GET', `/api/v1/tenants/${elsewhere.slug}/certificates/${own.id}`, { token: elsewhere.adminToken }), 404);
     expectProblem(await api('GET', `/api/v1/tenants/${elsewhere.slug}/certificates/${own.id}/pdf`, { token: elsewhere.adminToken }), 404);
     expectProblem(
-      await api('POST', `/api/v1/tenants/${elsewhere.slug}/certificates/${own.id}/revoke`, { token: elsewhere.adminToken, body: { reason: 'coba' } }),
+      await api('POST', `/api/v1/tenants/${elsewhere.slug}/certificates/${own.id}/revoke`, {
+        token: elsewhere.adminToken,
+        body: { reason: 'coba' },
+      }),
       404,
     );
     const admin = await api('GET', `/api/v1/tenants/${t.slug}/certificates?employeeId=${c.people[1]!.employeeId}`, { token: t.adminToken });
     expect(admin.body.items.map((x) => x.id)).toEqual([colleague.id]);
+    // What the person's history reads through the module's front door.
+    expect(await certificatesOfEmployee({ ctx: await contextFor(t), input: c.people[0]!.employeeId })).toEqual([
+      { id: own.id, number: own.number, enrollmentId: own.enrollmentId, offeringId: c.offeringId, issuedOn: '2025-03-10', status: 'valid' },
+    ]);
+    expect(await certificatesOfEmployee({ ctx: await contextFor(elsewhere), input: c.people[0]!.employeeId })).toEqual([]);
   });
 });
 
@@ -165,7 +199,17 @@ describe('revocation and public verification', () => {
       issuedOn: '2025-03-10',
       region: `Pemerintah Kabupaten Uji ${t.slug}`,
     });
-    for (const secret of [nip, cert.id, cert.employeeId, cert.enrollmentId, cert.offeringId, t.id, 'Dinas Kesehatan', 'Analis Kebijakan', official.nip]) {
+    for (const secret of [
+      nip,
+      cert.id,
+      cert.employeeId,
+      cert.enrollmentId,
+      cert.offeringId,
+      t.id,
+      'Dinas Kesehatan',
+      'Analis Kebijakan',
+      official.nip,
+    ]) {
       expect(valid.text).not.toContain(secret);
     }
     const page = await api('GET', `/verifikasi/${cert.verificationCode}`);

@@ -19,16 +19,29 @@ export interface Cohort {
  * An offering of a 24-JP program with one participant per name, each completed on 2025-03-07:
  * passed, except the indexes in `failed`.
  */
-export async function cohort(t: TestTenant, names: string[], options: { failed?: number[]; offering?: Record<string, unknown> } = {}): Promise<Cohort> {
+export async function cohort(
+  t: TestTenant,
+  names: string[],
+  options: { failed?: number[]; offering?: Record<string, unknown> } = {},
+): Promise<Cohort> {
   const program = await createProgram(t, { title: 'Pelatihan Kepemimpinan Pengawas Angkatan II', jp: 24 });
-  const offering = await createOffering(t, program.id, { startDate: '2025-03-03', endDate: '2025-03-07', capacity: 500, ...options.offering });
+  const offering = await createOffering(t, program.id, {
+    startDate: '2025-03-03',
+    endDate: '2025-03-07',
+    capacity: 500,
+    ...options.offering,
+  });
   const people: Cohort['people'] = [];
   for (const name of names) {
     const res = await createEmployee(t, { name });
     expect(res.status, res.text).toBe(201);
     people.push({ enrollmentId: '', employeeId: res.body.id, name, nip: res.body.nip, token: await employeeToken(t, res.body.id) });
   }
-  const placed = await enroll(t, offering.id, people.map((p) => p.employeeId));
+  const placed = await enroll(
+    t,
+    offering.id,
+    people.map((p) => p.employeeId),
+  );
   expect(placed.status, placed.text).toBe(201);
   for (const [i, p] of people.entries()) {
     p.enrollmentId = placed.body.items[i]!.id;

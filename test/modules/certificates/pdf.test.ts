@@ -27,12 +27,16 @@ function contentOf(doc: PDFDocument, page: PDFPage): string {
 
 /** The text shown with `<hex> Tj` (how pdf-lib writes standard-font text), one string per operator. */
 const shownText = (content: string) =>
-  [...content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map((m) => (m[1]?.match(/../g) ?? []).map((h) => String.fromCharCode(Number.parseInt(h, 16))).join(''));
+  [...content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map((m) =>
+    (m[1]?.match(/../g) ?? []).map((h) => String.fromCharCode(Number.parseInt(h, 16))).join(''),
+  );
 
 /** The QR section's squares painted into a bitmap (4 px a module, a 4-module quiet zone), decoded. */
 function decodeQr(content: string): string | undefined {
   const section = /\/QR BMC([\s\S]*?)EMC/.exec(content)?.[1] ?? '';
-  const squares = [...section.matchAll(/([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re/g)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+  const squares = [...section.matchAll(/([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re/g)].map(
+    (m) => m.slice(1, 5).map(Number) as [number, number, number, number],
+  );
   expect(squares.length).toBeGreaterThan(20);
   const module = Math.min(...squares.map((s) => s[3]));
   const x0 = Math.min(...squares.map((s) => s[0]));
@@ -115,7 +119,10 @@ describe('the certificate PDF', () => {
     const t = await createTenant();
     const c = await cohort(t, ['Ganti Nama']);
     const cert = (await issue(t, c, 0)).body;
-    await api('POST', `/api/v1/tenants/${t.slug}/certificates/${cert.id}/revoke`, { token: t.adminToken, body: { reason: 'Salah cetak nama' } });
+    await api('POST', `/api/v1/tenants/${t.slug}/certificates/${cert.id}/revoke`, {
+      token: t.adminToken,
+      body: { reason: 'Salah cetak nama' },
+    });
     const res = await api('GET', `/api/v1/me/certificates/${cert.id}/pdf`, { token: c.people[0]!.token });
     const doc = await PDFDocument.load(res.bytes);
     const text = shownText(contentOf(doc, doc.getPages()[0]!)).join('\n');

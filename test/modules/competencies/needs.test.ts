@@ -164,7 +164,19 @@ describe('needs report', () => {
     const [groups, priorities] = readXlsx(res.bytes);
     expect(groups?.name).toBe('Kebutuhan');
     expect(groups?.rows).toEqual([
-      ['group', 'code', 'name', 'employees', 'employees_with_gap', 'employees_unassessed', 'assessed', 'unassessed', 'mean_gap', 'weighted_gap', 'top_priorities'],
+      [
+        'group',
+        'code',
+        'name',
+        'employees',
+        'employees_with_gap',
+        'employees_unassessed',
+        'assessed',
+        'unassessed',
+        'mean_gap',
+        'weighted_gap',
+        'top_priorities',
+      ],
       ['competency', 'INTEGRITAS', 'Integritas', 3, 2, 0, 3, 0, 1, 6, 'INTEGRITAS'],
       ['competency', 'KOMUNIKASI', 'Komunikasi', 3, 1, 1, 2, 1, 1, 2, 'KOMUNIKASI'],
     ]);

@@ -7,17 +7,32 @@
 import { env } from 'cloudflare:workers';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { trainingHistoryOfEmployee } from '../../../src/modules/training-history';
 import { writeXlsx } from '../../../src/platform/xlsx';
 import { api, expectProblem } from '../../support/api';
+import { contextFor } from '../../support/context';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { followJob } from '../../support/jobs';
 import { createEmployee } from '../employees/helpers';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type Report = { mode: string; rows: number; created: number; unchanged: number; rejected: number; jp: number; errors: { row: number; column: string; reason: string }[]; ignoredColumns: string[] };
+type Report = {
+  mode: string;
+  rows: number;
+  created: number;
+  unchanged: number;
+  rejected: number;
+  jp: number;
+  errors: { row: number; column: string; reason: string }[];
+  ignoredColumns: string[];
+};
 
 const upload = (t: TestTenant, mode: 'dry-run' | 'commit', body: BodyInit, type: string) =>
-  api('POST', `/api/v1/tenants/${t.slug}/training-history/import?mode=${mode}`, { token: t.adminToken, rawBody: body, headers: { 'content-type': type } });
+  api('POST', `/api/v1/tenants/${t.slug}/training-history/import?mode=${mode}`, {
+    token: t.adminToken,
+    rawBody: body,
+    headers: { 'content-type': type },
+  });
 
 async function people(t: TestTenant) {
   const a = (await createEmployee(t, { name: 'Andi' })).body;
@@ -41,9 +56,15 @@ function spreadsheetFile(rows: [string, string, string, string, number, number, 
   );
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   return zipSync({
-    'xl/workbook.xml': strToU8(`<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Riwayat Diklat" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="w" Target="worksheets/sheet1.xml"/></Relationships>'),
-    'xl/styles.xml': strToU8(`<styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`),
+    'xl/workbook.xml': strToU8(
+      `<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Riwayat Diklat" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="w" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    'xl/styles.xml': strToU8(
+      `<styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    ),
     'xl/worksheets/sheet1.xml': strToU8(`<worksheet ${ns}><sheetData>${sheetRows.join('')}</sheetData></worksheet>`),
     'xl/sharedStrings.xml': strToU8(`<sst ${ns}>${strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`),
   });
@@ -66,7 +87,15 @@ describe('importing past training', () => {
     const res = await upload(t, 'dry-run', csv, 'text/csv');
     expect(res.status, res.text).toBe(200);
     const report = res.body as Report;
-    expect(report).toMatchObject({ mode: 'dry-run', rows: 6, created: 2, unchanged: 0, rejected: 4, jp: 42.5, ignoredColumns: ['Keterangan'] });
+    expect(report).toMatchObject({
+      mode: 'dry-run',
+      rows: 6,
+      created: 2,
+      unchanged: 0,
+      rejected: 4,
+      jp: 42.5,
+      ignoredColumns: ['Keterangan'],
+    });
     expect(report.errors).toEqual([
       { row: 4, column: 'nip', reason: 'no employee with NIP 199001012015011999 in this region' },
       { row: 5, column: 'method', reason: expect.stringContaining('names a group of methods') },
@@ -98,16 +127,43 @@ describe('importing past training', () => {
       .bind(t.id)
       .all();
     expect(rows.results).toEqual([
-      { title: 'Pelatihan Dasar CPNS', method: 'pelatihan_teknis', start_date: '2024-02-05', end_date: '2024-02-16', jp_centi: 4050, certificate_number: '800/12/BPSDM/2024', certificate_date: '2024-02-16' },
-      { title: 'Webinar Literasi Digital', method: 'seminar', start_date: '2024-05-10', end_date: '2024-05-10', jp_centi: 200, certificate_number: null, certificate_date: '2024-05-10' },
+      {
+        title: 'Pelatihan Dasar CPNS',
+        method: 'pelatihan_teknis',
+        start_date: '2024-02-05',
+        end_date: '2024-02-16',
+        jp_centi: 4050,
+        certificate_number: '800/12/BPSDM/2024',
+        certificate_date: '2024-02-16',
+      },
+      {
+        title: 'Webinar Literasi Digital',
+        method: 'seminar',
+        start_date: '2024-05-10',
+        end_date: '2024-05-10',
+        jp_centi: 200,
+        certificate_number: null,
+        certificate_date: '2024-05-10',
+      },
+    ]);
+    const history = await trainingHistoryOfEmployee({ ctx: await contextFor(t), input: a.id });
+    expect(history).toEqual([
+      expect.objectContaining({
+        title: 'Pelatihan Dasar CPNS',
+        jp: 40.5,
+        organiser: 'BPSDM Provinsi Lampung',
+        jpReference: expect.stringMatching(/^training:/),
+      }),
     ]);
     const ledger = await api('GET', `/api/v1/tenants/${t.slug}/employees/${a.id}/jp?year=2024`, { token: t.adminToken });
     expect(ledger.body).toMatchObject({ total: 40.5 });
-    expect(ledger.body.entries[0]?.reference).toMatch(/^training:[0-9a-f]{32}$/);
+    expect(ledger.body.entries[0]?.reference).toBe(history[0]?.jpReference);
 
     const again = await followJob<Report>(await upload(t, 'commit', file, xlsxType), t.adminToken);
     expect(again.result).toMatchObject({ rows: 2, created: 0, unchanged: 2, jp: 0 });
-    expect((await api('GET', `/api/v1/tenants/${t.slug}/employees/${a.id}/jp?year=2024`, { token: t.adminToken })).body).toMatchObject({ total: 40.5 });
+    expect((await api('GET', `/api/v1/tenants/${t.slug}/employees/${a.id}/jp?year=2024`, { token: t.adminToken })).body).toMatchObject({
+      total: 40.5,
+    });
     const counts = await env.DB.prepare(
       "select (select count(*) from training_history where tenant_id = ?1) as records, (select count(*) from jp_entries where tenant_id = ?1) as credits, (select count(*) from audit_log where tenant_id = ?1 and action = 'training_history.import') as audits",
     )

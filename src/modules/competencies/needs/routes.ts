@@ -51,7 +51,8 @@ export const needsRoutes = tenantRouter()
       path: '/tenants/{tenant}/needs.xlsx',
       tags: ['Assessments'],
       roles: admin,
-      summary: 'The needs report as an xlsx workbook: sheet Kebutuhan (one line per group, as the CSV) and sheet Prioritas (the individual priorities)',
+      summary:
+        'The needs report as an xlsx workbook: sheet Kebutuhan (one line per group, as the CSV) and sheet Prioritas (the individual priorities)',
       request: { params: tenantParams, query: needsQuery },
       responses: { 200: { description: 'The workbook', content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } } },
     }),
