@@ -206,6 +206,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/gaps': { params: employee },
   'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
   'GET /api/v1/tenants/{tenant}/needs.csv': { query: '?groupBy=competency' },
+  'GET /api/v1/tenants/{tenant}/needs.xlsx': { query: '?groupBy=unit' },
   'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },
   'POST /api/v1/me/assessments': {
     untenanted: true,

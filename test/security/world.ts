@@ -40,7 +40,7 @@ export interface Side {
   reportId: string;
   completedEnrollmentId: string;
   completedPairingId: string;
-  /** The certificate of `completedEnrollmentId`, and its public verification code. */
+  /** A certificate of `employeeId` (from a past offering of `programId`), and its public verification code. */
   certificateId: string;
   verificationCode: string;
   /** A session of `completedPairingId`, recorded by the report and never confirmed. */
@@ -189,11 +189,26 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     token,
     body: { attendance: 100, passed: true, completedOn: '2026-01-05' },
   });
-  const certificate = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${offering.body.id}/certificates`, {
+  // The certificate is the member's (`employeeId`, whose token routes under /me use), from a past offering they passed.
+  const pastOffering = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings`, {
+    token,
+    body: { programId: program.body.id, startDate: '2025-11-03', endDate: '2025-11-05', capacity: 5, location: `Aula Lama ${label}` },
+  });
+  const pastPlace = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${pastOffering.body.id}/enrollments`, {
+    token,
+    body: { employeeIds: [employee.body.id] },
+  });
+  const pastEnrollmentId = pastPlace.body.items?.[0]?.id as string;
+  const passed = await api('POST', `/api/v1/tenants/${tenant.slug}/enrollments/${pastEnrollmentId}/complete`, {
+    token,
+    body: { attendance: 100, passed: true, completedOn: '2025-11-05' },
+  });
+  if (passed.status !== 200) throw new Error(`world setup failed: ${pastOffering.text} ${pastPlace.text} ${passed.text}`);
+  const certificate = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${pastOffering.body.id}/certificates`, {
     token,
     body: {
-      enrollmentId: completedEnrollmentId,
-      issuedOn: '2026-01-06',
+      enrollmentId: pastEnrollmentId,
+      issuedOn: '2025-11-10',
       official: { name: `Pejabat Rahasia ${label}`, nip: '197204101998031004', title: 'Kepala BKPSDM' },
     },
   });

@@ -243,7 +243,7 @@ describe('revocation and public verification', () => {
 
   it('answers 404 for an unknown or malformed code, as JSON and as a page, and escapes what it shows', async () => {
     expectProblem(await api('GET', '/api/v1/verifikasi/0000000000aaaaaaaaaa0000000000aa'), 404);
-    expectProblem(await api('GET', '/api/v1/verifikasi/BAD!'), 400);
+    expectProblem(await api('GET', '/api/v1/verifikasi/BAD!'), 404);
     const page = await api('GET', '/verifikasi/0000000000aaaaaaaaaa0000000000aa');
     expect(page.status).toBe(404);
     expect(page.text).toContain('tidak dikenal');
