@@ -1,7 +1,7 @@
 /**
  * createApp(): the one middleware chain and the modules mounted on it.
  *
- *   request id → cost meter (Server-Timing) → body limit → [public: health, OpenAPI, reference]
+ *   request id → cost meter (Server-Timing) → body limit → [public: health, OpenAPI, reference, certificate verification]
  *   → authenticate (/api/v1/*) → context (tenant or national, platform/context.ts) → module routes (roles, then idempotency)
  *
  * Every failure leaves through `onError`/`notFound` as problem+json.
@@ -13,6 +13,7 @@ import type { AppEnv } from './env';
 import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes, ssoRoutes } from './modules/accounts';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
 import { catalogRoutes, offeringRoutes, recommendationRoutes } from './modules/catalog';
+import { certificateRoutes, verificationPageRoute, verificationRoutes } from './modules/certificates';
 import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from './modules/competencies';
 import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
@@ -28,6 +29,7 @@ import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
 import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
+import { trainingHistoryRoutes } from './modules/training-history';
 import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
 import { bodyLimit } from './platform/http/body-limit';
@@ -40,9 +42,10 @@ import { requestContext } from './platform/tenancy/middleware';
 const maxBodyBytes = 1024 * 1024;
 /** An over-limit body sent without Content-Length is read to its end up to this much, so its connection stays usable. */
 const drainBodyBytes = 8 * maxBodyBytes;
-/** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows). */
+/** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows), or a region's training history. */
 const maxUploadBytes = 32 * 1024 * 1024;
-const uploads = /^\/api\/v1\/tenants\/[^/]+\/employees\/import$/;
+const uploads = /^\/api\/v1\/tenants\/[^/]+\/(employees|training-history)\/import$/;
+const uploadTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -67,9 +70,11 @@ export function createApp() {
   app.use(serverTiming());
   const requestLimit = bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes });
   const uploadLimit = bodyLimit({ maxBytes: maxUploadBytes, drainBytes: maxUploadBytes });
-  // Only a CSV committed as a job may be larger; anything else on that path keeps the 1 MB limit.
+  // Only a file committed as a job may be larger; anything else on those paths keeps the 1 MB limit.
   const isUpload = (c: Context<AppEnv>) =>
-    uploads.test(c.req.path) && c.req.query('mode') === 'commit' && (c.req.header('content-type') ?? '').startsWith('text/csv');
+    uploads.test(c.req.path) &&
+    c.req.query('mode') === 'commit' &&
+    uploadTypes.some((type) => (c.req.header('content-type') ?? '').startsWith(type));
   app.use((c, next) => (isUpload(c) ? uploadLimit : requestLimit)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
@@ -82,10 +87,13 @@ export function createApp() {
   app.openAPIRegistry.registerComponent('securitySchemes', 'refreshCookie', { type: 'apiKey', in: 'cookie', name: 'bangkom_refresh' });
   app.get('/api/v1/openapi.json', (c) => c.json(withPlatformHeaders(withExamples(app.getOpenAPI31Document(openApiInfo)))));
   app.get('/api/v1/reference', referencePage);
+  // The page a certificate's QR code opens: public, rate-limited (wrangler.toml runs the Worker first for it).
+  app.get('/verifikasi/:code', ...verificationPageRoute);
 
   // Signing in needs no token: mounted before authenticate(), rate-limited route by route.
   app.route('/api/v1', signInRoutes);
   app.route('/api/v1', ssoRoutes);
+  app.route('/api/v1', verificationRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.
@@ -112,6 +120,8 @@ export function createApp() {
   app.route('/api/v1', mentoringRoutes);
   app.route('/api/v1', catalogRoutes);
   app.route('/api/v1', offeringRoutes);
+  app.route('/api/v1', certificateRoutes);
+  app.route('/api/v1', trainingHistoryRoutes);
   app.route('/api/v1', recommendationRoutes);
   app.route('/api/v1', nationalSummaryRoutes);
   app.route('/api/v1', planRoutes);

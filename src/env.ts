@@ -33,7 +33,7 @@ export interface Bindings {
   JWT_JWKS?: string;
   /** Longest accepted token lifetime in seconds (default 86400). */
   JWT_MAX_LIFETIME?: string;
-  /** Rate limits of the sign-in routes, per client address (platform/http/rate-limit.ts). */
+  /** Rate limits of the public routes (sign-in, certificate verification), per client address (platform/http/rate-limit.ts). */
   AUTH_RATE_LIMIT?: RateLimit;
   /**
    * Secret: the single sign-on client secrets, a JSON object keyed by tenant slug

@@ -4,10 +4,15 @@
  * (a `TenantJobKind` or `NationalJobKind` from the jobs module) and added here.
  */
 import { WorkflowEntrypoint } from 'cloudflare:workers';
+import { certificateIssueJob } from './modules/certificates';
 import { employeeImportJob } from './modules/employees';
 import { tenantExportJob } from './modules/exports';
 import { jobWorkflow } from './modules/jobs';
 import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
+import { trainingImportJob } from './modules/training-history';
 
-export const JobWorkflow = jobWorkflow([employeeImportJob, planJob, refreshJob, tenantExportJob], WorkflowEntrypoint);
+export const JobWorkflow = jobWorkflow(
+  [employeeImportJob, planJob, refreshJob, tenantExportJob, certificateIssueJob, trainingImportJob],
+  WorkflowEntrypoint,
+);

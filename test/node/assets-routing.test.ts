@@ -133,8 +133,9 @@ describe('the console at / (single-page fallback)', { timeout: 120_000 }, () => 
     expect(await script.text()).toBe('console.log(1)');
   });
 
-  it('still sends the API, /health and /.well-known/* to the Worker', async () => {
-    for (const path of ['/api/v1/reference', '/api/v1/no-such-route', '/api/v1/tenants/kalianda', '/health', '/.well-known/anything']) {
+  it('still sends the API, /health, /.well-known/* and the verification page to the Worker', async () => {
+    const paths = ['/api/v1/reference', '/api/v1/no-such-route', '/api/v1/tenants/kalianda', '/health', '/.well-known/anything'];
+    for (const path of [...paths, '/verifikasi/0123456789abcdefghjkmnpqrstvwxyz']) {
       const res = await fetch(`${url}${path}`, navigate);
       expect(fromWorker(res), path).toBe(true);
       expect(await res.text(), path).not.toContain('<title>console</title>');

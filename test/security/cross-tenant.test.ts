@@ -137,6 +137,7 @@ describe('cross-tenant suite', () => {
       'GET /api/v1/auth/methods',
       'GET /api/v1/auth/oidc/{tenant}/callback',
       'GET /api/v1/auth/oidc/{tenant}/start',
+      'GET /api/v1/verifikasi/{code}',
       'POST /api/v1/auth/activate',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
@@ -194,6 +195,18 @@ describe('cross-tenant suite', () => {
       expect(res.headers.get('set-cookie') ?? '').not.toMatch(/bangkom_refresh=[^;]/);
       for (const secret of a.secrets) expect(res.text).not.toContain(secret);
     }
+  });
+
+  it('verifies a certificate without a token, telling only what the paper shows: no id, NIP or other data of the region', async () => {
+    const a = world.a;
+    const res = await api('GET', `/api/v1/verifikasi/${a.verificationCode}`, { headers: { 'cf-connecting-ip': '192.0.2.3' } });
+    expect(res.status, res.text).toBe(200);
+    const shown = res.body as { name: string; program: string; number: string };
+    const allowed = new Set([shown.name, shown.program, shown.number]);
+    for (const secret of a.secrets.filter((x) => !allowed.has(x))) expect(res.text).not.toContain(secret);
+    const page = await api('GET', `/verifikasi/${a.verificationCode}`, { headers: { 'cf-connecting-ip': '192.0.2.3' } });
+    expect(page.status).toBe(200);
+    for (const secret of a.secrets.filter((x) => !allowed.has(x))) expect(page.text).not.toContain(secret);
   });
 
   it("answers 404 to this region's ids under another region's path", async () => {

@@ -45,6 +45,8 @@ const offering = (s: Side) => ({ id: s.offeringId });
 const enrollment = (s: Side) => ({ id: s.enrollmentId });
 const completedEnrollment = (s: Side) => ({ id: s.completedEnrollmentId });
 const plan = (s: Side) => ({ id: s.planId });
+const certificate = (s: Side) => ({ id: s.certificateId });
+const official = { name: 'Drs. Pejabat Penandatangan', nip: '197204101998031004', title: 'Kepala BKPSDM' };
 const job = (s: Side) => ({ id: s.jobId });
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
@@ -151,6 +153,24 @@ export const routeFixtures: Record<string, RouteFixture> = {
     }),
   },
   'POST /api/v1/tenants/{tenant}/employees/import': { query: '?mode=dry-run', headers: { 'content-type': 'text/csv' } },
+  'POST /api/v1/tenants/{tenant}/training-history/import': { query: '?mode=dry-run', headers: { 'content-type': 'text/csv' } },
+  'GET /api/v1/tenants/{tenant}/certificate-settings': {},
+  'PUT /api/v1/tenants/{tenant}/certificate-settings': {
+    body: () => ({ numberPattern: '{seq}/{code}/{unit}/{year}', issuerUnit: 'BKPSDM', issuedPlace: 'Kalianda', official }),
+    headers: { 'if-match': '"v0"' },
+  },
+  'POST /api/v1/tenants/{tenant}/offerings/{id}/certificates': {
+    params: offering,
+    body: (s) => ({ enrollmentId: s.completedEnrollmentId, official }),
+  },
+  'POST /api/v1/tenants/{tenant}/offerings/{id}/certificates/batch': { params: offering, body: () => ({ official }) },
+  'GET /api/v1/tenants/{tenant}/certificates': {},
+  'GET /api/v1/tenants/{tenant}/certificates/{id}': { params: certificate },
+  'GET /api/v1/tenants/{tenant}/certificates/{id}/pdf': { params: certificate },
+  'POST /api/v1/tenants/{tenant}/certificates/{id}/revoke': { params: certificate, body: () => ({ reason: 'Data peserta keliru' }) },
+  'GET /api/v1/me/certificates': { untenanted: true, selfScoped: true },
+  'GET /api/v1/me/certificates/{id}/pdf': { untenanted: true, selfScoped: true, params: certificate },
+  'GET /api/v1/verifikasi/{code}': { untenanted: true, params: (s) => ({ code: s.verificationCode }) },
   'GET /api/v1/tenants/{tenant}/employees/export.csv': {},
   'GET /api/v1/tenants/{tenant}/employees/{id}': { params: employee },
   'PATCH /api/v1/tenants/{tenant}/employees/{id}': { params: employee, body: () => ({ name: 'Pegawai Diubah' }), headers: ifMatch },
@@ -197,6 +217,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/gaps': { params: employee },
   'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
   'GET /api/v1/tenants/{tenant}/needs.csv': { query: '?groupBy=competency' },
+  'GET /api/v1/tenants/{tenant}/needs.xlsx': { query: '?groupBy=unit' },
   'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },
   'POST /api/v1/me/assessments': {
     untenanted: true,

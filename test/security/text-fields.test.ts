@@ -26,6 +26,7 @@ interface Field {
 const levels = () => ['Tingkat 1', 'Tingkat 2', 'Tingkat 3', 'Tingkat 4', 'Tingkat 5'];
 const ifMatch = { 'if-match': '"v1"' };
 const uid = () => crypto.randomUUID().slice(0, 8).toUpperCase();
+const official = () => ({ name: 'Dr. Hendra Wijaya', nip: '197204101998031004', title: 'Kepala BKPSDM' });
 
 const table: Field[] = [
   {
@@ -165,6 +166,31 @@ const table: Field[] = [
     body: () => ({ location: 'Aula' }),
     fields: { line: ['location'] },
     headers: ifMatch,
+  },
+  {
+    route: 'PUT /api/v1/tenants/{tenant}/certificate-settings',
+    caller: 'admin',
+    body: () => ({ numberPattern: '{seq}/{code}/{unit}/{year}', issuerUnit: 'BKPSDM', issuedPlace: 'Kalianda', official: official() }),
+    fields: { line: ['issuedPlace', 'official.name', 'official.title'] },
+    headers: { 'if-match': '"v0"' },
+  },
+  {
+    route: 'POST /api/v1/tenants/{tenant}/offerings/{id}/certificates',
+    caller: 'admin',
+    body: () => ({ enrollmentId: 'enr_x', official: official() }),
+    fields: { line: ['official.name', 'official.title'] },
+  },
+  {
+    route: 'POST /api/v1/tenants/{tenant}/offerings/{id}/certificates/batch',
+    caller: 'admin',
+    body: () => ({ official: official() }),
+    fields: { line: ['official.name', 'official.title'] },
+  },
+  {
+    route: 'POST /api/v1/tenants/{tenant}/certificates/{id}/revoke',
+    caller: 'admin',
+    body: () => ({ reason: 'Data peserta keliru' }),
+    fields: { line: ['reason'] },
   },
   {
     route: 'POST /api/v1/tenants/{tenant}/assessments',

@@ -40,6 +40,9 @@ export interface Side {
   reportId: string;
   completedEnrollmentId: string;
   completedPairingId: string;
+  /** A certificate of `employeeId` (from a past offering of `programId`), and its public verification code. */
+  certificateId: string;
+  verificationCode: string;
   /** A session of `completedPairingId`, recorded by the report and never confirmed. */
   sessionId: string;
   /** A draft annual plan of this side (year 2099). */
@@ -188,6 +191,30 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     token,
     body: { attendance: 100, passed: true, completedOn: '2026-01-05' },
   });
+  // The certificate is the member's (`employeeId`, whose token routes under /me use), from a past offering they passed.
+  const pastOffering = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings`, {
+    token,
+    body: { programId: program.body.id, startDate: '2025-11-03', endDate: '2025-11-05', capacity: 5, location: `Aula Lama ${label}` },
+  });
+  const pastPlace = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${pastOffering.body.id}/enrollments`, {
+    token,
+    body: { employeeIds: [employee.body.id] },
+  });
+  const pastEnrollmentId = pastPlace.body.items?.[0]?.id as string;
+  const passed = await api('POST', `/api/v1/tenants/${tenant.slug}/enrollments/${pastEnrollmentId}/complete`, {
+    token,
+    body: { attendance: 100, passed: true, completedOn: '2025-11-05' },
+  });
+  if (passed.status !== 200) throw new Error(`world setup failed: ${pastOffering.text} ${pastPlace.text} ${passed.text}`);
+  const certificate = await api('POST', `/api/v1/tenants/${tenant.slug}/offerings/${pastOffering.body.id}/certificates`, {
+    token,
+    body: {
+      enrollmentId: pastEnrollmentId,
+      issuedOn: '2025-11-10',
+      official: { name: `Pejabat Rahasia ${label}`, nip: '197204101998031004', title: 'Kepala BKPSDM' },
+    },
+  });
+  if (certificate.status !== 201) throw new Error(`world setup failed: ${certificate.text}`);
   const coaching = await api('POST', `/api/v1/tenants/${tenant.slug}/pairings`, {
     token,
     body: { kind: 'coaching', mentorId: employee.body.id, menteeId: report.body.id, focus: [competency.body.id] },
@@ -246,9 +273,14 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     memberToken,
     reportId: report.body.id,
     completedEnrollmentId,
+    certificateId: certificate.body.id,
+    verificationCode: certificate.body.verificationCode,
     completedPairingId: coaching.body.id,
     sessionId: session.body.id,
     secrets: [
+      certificate.body.id,
+      certificate.body.verificationCode,
+      certificate.body.number,
       session.body.id,
       `Sesi rahasia ${label}`,
       report.body.id,

@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './catalog';
+export * from './certificates';
 export * from './competencies';
 export * from './directory';
 export * from './employees';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../src/platform/xlsx';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { createEmployee, orgIds } from '../employees/helpers';
@@ -152,6 +153,37 @@ describe('needs report', () => {
       'competency,KOMUNIKASI,Komunikasi,3,1,1,2,1,1,2,KOMUNIKASI',
     ]);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs.csv`, { token: t.employeeToken }), 403);
+  });
+
+  it('exports the report as xlsx: the groups as the CSV, numbers as numbers, and the priorities on a second sheet', async () => {
+    const t = await fixture();
+    const res = await api('GET', `/api/v1/tenants/${t.slug}/needs.xlsx?groupBy=competency&priorities=2`, { token: t.adminToken });
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toContain('.xlsx');
+    const [groups, priorities] = readXlsx(res.bytes);
+    expect(groups?.name).toBe('Kebutuhan');
+    expect(groups?.rows).toEqual([
+      [
+        'group',
+        'code',
+        'name',
+        'employees',
+        'employees_with_gap',
+        'employees_unassessed',
+        'assessed',
+        'unassessed',
+        'mean_gap',
+        'weighted_gap',
+        'top_priorities',
+      ],
+      ['competency', 'INTEGRITAS', 'Integritas', 3, 2, 0, 3, 0, 1, 6, 'INTEGRITAS'],
+      ['competency', 'KOMUNIKASI', 'Komunikasi', 3, 1, 1, 2, 1, 1, 2, 'KOMUNIKASI'],
+    ]);
+    expect(priorities?.name).toBe('Prioritas');
+    expect(priorities?.rows).toHaveLength(3);
+    expect(priorities?.rows[1]).toMatchObject([expect.any(String), expect.any(String), expect.any(String), 'INTEGRITAS', 3, 1, 2, 2, 4]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/needs.xlsx`, { token: t.employeeToken }), 403);
   });
 
   it('is for the tenant admin only, and refuses unknown groupings', async () => {

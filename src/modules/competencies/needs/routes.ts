@@ -1,16 +1,18 @@
 /**
  * HTTP face of the needs report: `/tenants/{tenant}/needs` (JSON, with the individual priorities)
- * and `/tenants/{tenant}/needs.csv` (the groups only). Tenant admin only: aggregates of the whole
+ * `/tenants/{tenant}/needs.csv` (the groups only) and `/tenants/{tenant}/needs.xlsx` (the groups and
+ * the individual priorities, on two sheets). Tenant admin only: aggregates of the whole
  * tenant and named priorities.
  */
 import { z } from '@hono/zod-openapi';
 import { json, route, tenantRouter } from '../../../platform/http/openapi';
 import { tenantParams } from '../../../platform/http/params';
-import { needsCsv } from './csv';
+import { needsCsv, needsXlsx } from './csv';
 import { needsReport } from './report';
 import { needsQuery, needsSchema } from './schemas';
 
 const admin = ['tenant_admin'] as const;
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const needsRoutes = tenantRouter()
   .openapi(
@@ -41,5 +43,24 @@ export const needsRoutes = tenantRouter()
       const report = await needsReport({ ctx, input: { ...query, priorities: 0 } });
       c.header('content-disposition', `attachment; filename="needs-${ctx.tenant.slug}-${query.groupBy}.csv"`);
       return c.body(needsCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/needs.xlsx',
+      tags: ['Assessments'],
+      roles: admin,
+      summary:
+        'The needs report as an xlsx workbook: sheet Kebutuhan (one line per group, as the CSV) and sheet Prioritas (the individual priorities)',
+      request: { params: tenantParams, query: needsQuery },
+      responses: { 200: { description: 'The workbook', content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } } },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const query = c.req.valid('query');
+      const report = await needsReport({ ctx, input: query });
+      c.header('content-disposition', `attachment; filename="needs-${ctx.tenant.slug}-${query.groupBy}.xlsx"`);
+      return c.body(needsXlsx(report) as Uint8Array<ArrayBuffer>, 200, { 'content-type': xlsxType });
     },
   );
