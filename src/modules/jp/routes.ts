@@ -4,16 +4,19 @@
  * Personal data: the national admin is refused; an employee reads only their own ledger. The JP
  * rules per method (`/jp-rules`) are the tenant admin's, versioned by ETag/If-Match.
  */
+import { z } from '@hono/zod-openapi';
 import { ownEmployeeId } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { tenantParams } from '../../platform/http/params';
 import { ledgerOf, recordJp } from './ledger';
+import { jpRecap, jpRecapCsv } from './recap';
 import { type JpRules, jpRulesOf, putJpRules } from './rules';
 import {
   employeeParams,
   jpEntrySchema,
   jpLedgerSchema,
+  jpRecapSchema,
   jpRulesInput,
   jpRulesSchema,
   jpSummarySchema,
@@ -67,6 +70,37 @@ export const jpRoutes = tenantRouter()
       responses: { 200: json(jpSummarySchema, 'The summary') },
     }),
     async (c) => c.json(await jpSummary({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/jp/recap',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary: 'The JP recap per OPD for a year: per top-level unit (or per unit under `unit`), with its sub-units: people, share reaching the target, total JP',
+      request: { params: tenantParams, query: summaryQuery },
+      responses: { 200: json(jpRecapSchema, 'The recap') },
+    }),
+    async (c) => c.json(await jpRecap({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/jp/recap.csv',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary: 'The JP recap per OPD as CSV, with a total line',
+      request: { params: tenantParams, query: summaryQuery },
+      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const csv = await jpRecapCsv({ ctx: c.get('ctx'), input: q });
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="jp-recap-${c.req.valid('param').tenant}${q.year ? `-${q.year}` : ''}.csv"`,
+      });
+    },
   )
   .openapi(
     route({

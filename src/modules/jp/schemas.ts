@@ -133,3 +133,19 @@ export const jpRulesSchema = z
     updatedAt: z.string().nullable(),
   })
   .openapi('JpRules');
+
+const recapFigures = {
+  employees: z.number().int().openapi({ description: 'Active employees of the unit and the units under it' }),
+  reached: z.number().int().openapi({ description: "Those whose JP of the year reach their employment type's target" }),
+  share: z.number().nullable().openapi({ description: 'reached / employees, 4 decimals; null without employees' }),
+  totalJp: z.number().openapi({ description: 'JP earned in the year by these employees' }),
+};
+
+export const jpRecapSchema = z
+  .object({
+    year: z.number().int(),
+    unitId: z.string().nullable(),
+    units: z.array(z.object({ unitId: z.string(), code: z.string(), name: z.string(), ...recapFigures })),
+    total: z.object(recapFigures),
+  })
+  .openapi('JpRecap');
