@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { createOffering, createProgram, enroll } from '../catalog/helpers';
 import { credited } from '../jp/helpers';
+import { confirmedSession, end, mentorProfile, proposed } from '../mentoring/helpers';
 import { approve, person, reject, reported, seminar } from './helpers';
 
 async function unitIds(t: TestTenant) {
@@ -42,6 +44,38 @@ describe('history', () => {
     expect(admin.body.jpByYear).toEqual([{ year: 2024, jp: 15 }]);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/emp_nobody/history`, { token: t.adminToken }), 404);
+  });
+});
+
+describe('history of programs and coaching', () => {
+  it('lists a completed program with the JP the ledger credited and a completed coaching with its JP', async () => {
+    const t = await createTenant();
+    const boss = await person(t);
+    const me = await person(t, { supervisorId: boss.id });
+    const program = await createProgram(t, { jp: 24, title: 'Bimtek Arsip Digital' });
+    const offering = await createOffering(t, program.id, { startDate: '2099-02-03', endDate: '2099-02-07' });
+    const placed = await enroll(t, offering.id, [me.id]);
+    const enrollment = placed.body.items[0].id as string;
+    const done = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${enrollment}/complete`, {
+      token: t.adminToken,
+      body: { attendance: 100, passed: true, completedOn: '2025-02-07' },
+    });
+    expect(done.status, done.text).toBe(200);
+    await mentorProfile(t, boss.id);
+    const coaching = (await proposed(t, boss.id, me.id, { kind: 'coaching' })).id as string;
+    expect((await api('POST', `/api/v1/tenants/${t.slug}/pairings/${coaching}/accept`, { token: boss.token })).status).toBe(200);
+    await confirmedSession(t, coaching, me.token, boss.token, { minutes: 60 });
+    const ended = await end(t, coaching, boss.token, 'completed');
+    expect(ended.body).toMatchObject({ jp: 2 });
+    const history = await api('GET', '/api/v1/me/history', { token: me.token });
+    const completedYear = new Date(new Date(ended.body.completedAt as string).getTime() + 7 * 3_600_000).getUTCFullYear();
+    expect(history.body.items).toEqual(
+      expect.arrayContaining([
+        { kind: 'program', id: enrollment, title: 'Bimtek Arsip Digital', method: 'bimbingan_teknis', startDate: '2099-02-03', endDate: '2025-02-07', year: 2025, jp: 24, certificate: null },
+        expect.objectContaining({ kind: 'coaching', id: coaching, method: 'coaching', year: completedYear, jp: 2, certificate: null }),
+      ]),
+    );
+    expect(history.body.items).toHaveLength(2);
   });
 });
 
