@@ -18,7 +18,18 @@ import type { EmployeeRow } from './service';
 
 export type Existing = Pick<
   EmployeeRow,
-  'id' | 'nip' | 'name' | 'unitId' | 'positionId' | 'grade' | 'employmentType' | 'supervisorId' | 'gender' | 'birthDate' | 'email' | 'siasnId'
+  | 'id'
+  | 'nip'
+  | 'name'
+  | 'unitId'
+  | 'positionId'
+  | 'grade'
+  | 'employmentType'
+  | 'supervisorId'
+  | 'gender'
+  | 'birthDate'
+  | 'email'
+  | 'siasnId'
 >;
 
 export interface Lookups {
@@ -51,7 +62,19 @@ export interface Plan {
 /** A unit or position code as the file gives it, compared without case. */
 export const fileCode = (raw: string | undefined) => (raw ?? '').toUpperCase();
 
-const fields = ['nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email', 'siasnId'] as const;
+const fields = [
+  'nip',
+  'name',
+  'unitId',
+  'positionId',
+  'grade',
+  'employmentType',
+  'supervisorId',
+  'gender',
+  'birthDate',
+  'email',
+  'siasnId',
+] as const;
 
 function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]): Candidate | undefined {
   const bad = (column: ImportColumn | '*', reason: string) => errors.push({ row: record.row, column, reason });

@@ -12,14 +12,13 @@
  * whole batch — the caller's state change included — aborts with 409 (read again and retry).
  */
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import { jpEntries } from '../../db/schema';
+import { jpEntries, jpRules } from '../../db/schema';
 import { instantOn, nextMonthStart, todayIn } from '../../platform/calendar';
 import type { TenantContext } from '../../platform/context';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { type Activity, computeJp, type Earned, type JpOutcome } from './engine';
 import { creditJp, type JpCreditInput } from './ledger';
 import { type ProgramMethod, ruleSetOf } from './rules';
-import { jpRules } from '../../db/schema';
 
 export interface RuleCredit {
   employeeId: string;

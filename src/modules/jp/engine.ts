@@ -19,7 +19,7 @@
 import { daysBetween, nextMonthStart } from '../../platform/calendar';
 
 export const jpBases = ['day', 'session', 'hour', 'semester', 'claim'] as const;
-export type JpBasis = (typeof jpBases)[number];
+type JpBasis = (typeof jpBases)[number];
 
 export interface JpRule {
   basis: JpBasis;
@@ -50,7 +50,7 @@ export interface Earned {
   byYear: Record<string, number>;
 }
 
-export interface JpPart {
+interface JpPart {
   month: string;
   /** The last day of the activity in that month (the last session's, for dated sessions). */
   date: string;
@@ -68,7 +68,13 @@ export interface JpOutcome {
 
 const centi = (jp: number) => Math.round(jp * 100);
 const jp = (c: number) => `${(c / 100).toLocaleString('id-ID', { maximumFractionDigits: 2 })} JP`;
-const unitWord: Record<JpBasis, string> = { day: 'hari', session: 'sesi', hour: 'jam pelajaran (45 menit)', semester: 'semester', claim: '' };
+const unitWord: Record<JpBasis, string> = {
+  day: 'hari',
+  session: 'sesi',
+  hour: 'jam pelajaran (45 menit)',
+  semester: 'semester',
+  claim: '',
+};
 
 function monthsSpanned(start: string, end: string): number {
   const [sy, sm] = start.split('-').map(Number) as [number, number];
@@ -134,7 +140,9 @@ export function computeJp(rule: JpRule, a: Activity, earned: Earned): JpOutcome 
   if (figure === null) {
     total = a.claimCenti ?? 0;
     reasons.push(
-      rule.basis === 'claim' ? `Diakui sesuai klaim: ${jp(total)}.` : `Tanpa jumlah ${unitWord[rule.basis]}: diakui sesuai klaim, ${jp(total)}.`,
+      rule.basis === 'claim'
+        ? `Diakui sesuai klaim: ${jp(total)}.`
+        : `Tanpa jumlah ${unitWord[rule.basis]}: diakui sesuai klaim, ${jp(total)}.`,
     );
   } else if (a.claimCenti != null && a.claimCenti < figure.centi) {
     total = a.claimCenti;

@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, employees, jpEntries } from '../../db/schema';
+import type { jpSources } from '../../db/schema/jp';
 import { auditRow } from '../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../platform/auth/access';
 import { yearIn } from '../../platform/calendar';
@@ -15,11 +16,11 @@ import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
-import type { jpSources } from '../../db/schema/jp';
 import type { ProgramMethod } from './rules';
 import type { NewJpEntry } from './schemas';
 
 type JpSource = (typeof jpSources)[number];
+
 import { jpTargetCenti } from './targets';
 
 type Row = typeof jpEntries.$inferSelect;

@@ -56,7 +56,15 @@ export async function jpRecap({ ctx, input }: Call<TenantContext, { year?: numbe
     order by r.code`);
   const shaped = rows.map((r) => {
     const reached = r.reached ?? 0;
-    return { unitId: r.id, code: r.code, name: r.name, employees: r.employees, reached, share: shareOf(reached, r.employees), totalJp: (r.total_centi ?? 0) / 100 };
+    return {
+      unitId: r.id,
+      code: r.code,
+      name: r.name,
+      employees: r.employees,
+      reached,
+      share: shareOf(reached, r.employees),
+      totalJp: (r.total_centi ?? 0) / 100,
+    };
   });
   const count = shaped.reduce((s, r) => s + r.employees, 0);
   const reached = shaped.reduce((s, r) => s + r.reached, 0);

@@ -77,7 +77,8 @@ export const jpRoutes = tenantRouter()
       path: '/tenants/{tenant}/jp/recap',
       tags: ['JP'],
       roles: ['tenant_admin'],
-      summary: 'The JP recap per OPD for a year: per top-level unit (or per unit under `unit`), with its sub-units: people, share reaching the target, total JP',
+      summary:
+        'The JP recap per OPD for a year: per top-level unit (or per unit under `unit`), with its sub-units: people, share reaching the target, total JP',
       request: { params: tenantParams, query: summaryQuery },
       responses: { 200: json(jpRecapSchema, 'The recap') },
     }),

@@ -103,7 +103,7 @@ export const employeeParams = tenantParams.extend({
 
 const cap = (what: string) => jpAmount.nullable().openapi({ description: `At most this many JP ${what}; null: no cap` });
 
-export const jpRuleSchema = z
+const jpRuleSchema = z
   .object({
     basis: z.enum(jpBases).openapi({
       description:

@@ -118,7 +118,7 @@ export const learningAdminRoutes = tenantRouter()
       tags,
       roles: ['tenant_admin', 'employee'],
       summary: "An employee's learning history (the employee themself, or the admin)",
-      request: { params: s.historyEmployeeParams, query: s.historyQuery },
+      request: { params: s.reportParams, query: s.historyQuery },
       responses: { 200: json(s.historySchema, 'The history, newest first') },
     }),
     async (c) =>

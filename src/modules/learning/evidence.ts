@@ -31,15 +31,15 @@ const signatures: [EvidenceType, number[]][] = [
 ];
 
 /** What the file's first bytes say it is; undefined for anything else. */
-export const sniff = (bytes: Uint8Array): EvidenceType | undefined =>
-  signatures.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
+const sniff = (bytes: Uint8Array): EvidenceType | undefined => signatures.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
 
 const accepted = (declared: string): declared is EvidenceType => signatures.some(([type]) => type === declared);
 
 /** The declared content type, or a 415 when it is not one of the three. */
 export function declaredType(header: string | undefined): EvidenceType {
   const declared = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!accepted(declared)) throw new DomainError('unsupported_media_type', 'Send the evidence as application/pdf, image/jpeg or image/png.');
+  if (!accepted(declared))
+    throw new DomainError('unsupported_media_type', 'Send the evidence as application/pdf, image/jpeg or image/png.');
   return declared;
 }
 

@@ -27,7 +27,9 @@ interface Item {
 export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId: string; year?: number | undefined }>) {
   const { employeeId, year } = input;
   assertSelfOrAdmin(ctx, employeeId);
-  const credited = sql<number | null>`(select sum(j.jp_centi) from jp_entries j where ${ctx.db.scope('j')} and j.employee_id = ${employeeId} and j.source = 'program' and j.reference = 'enrollment:' || ${enrollments.id})`;
+  const credited = sql<
+    number | null
+  >`(select sum(j.jp_centi) from jp_entries j where ${ctx.db.scope('j')} and j.employee_id = ${employeeId} and j.source = 'program' and j.reference = 'enrollment:' || ${enrollments.id})`;
   const [person, completions, mentored, reports, byYear] = await ctx.db.batch([
     ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)),
     ctx.db
@@ -44,7 +46,13 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
       .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
       .where(and(eq(enrollments.employeeId, employeeId), eq(enrollments.status, 'completed'))),
     ctx.db
-      .select({ id: pairings.id, kind: pairings.kind, acceptedAt: pairings.acceptedAt, completedAt: pairings.completedAt, jpCenti: pairings.jpCenti })
+      .select({
+        id: pairings.id,
+        kind: pairings.kind,
+        acceptedAt: pairings.acceptedAt,
+        completedAt: pairings.completedAt,
+        jpCenti: pairings.jpCenti,
+      })
       .from(pairings)
       .where(and(eq(pairings.menteeId, employeeId), eq(pairings.status, 'completed'))),
     ctx.db
@@ -70,7 +78,17 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
   const items: Item[] = [
     ...completions.map((c) => {
       const end = c.completedAt ? day(c.completedAt) : c.startDate;
-      return { kind: 'program' as const, id: c.id, title: c.title, method: c.method, startDate: c.startDate, endDate: end, year: Number(end.slice(0, 4)), jp: (c.jpCenti ?? 0) / 100, certificate: null };
+      return {
+        kind: 'program' as const,
+        id: c.id,
+        title: c.title,
+        method: c.method,
+        startDate: c.startDate,
+        endDate: end,
+        year: Number(end.slice(0, 4)),
+        jp: (c.jpCenti ?? 0) / 100,
+        certificate: null,
+      };
     }),
     ...mentored.map((p) => {
       const end = day(p.completedAt ?? p.acceptedAt ?? '');

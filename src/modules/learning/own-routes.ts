@@ -93,7 +93,8 @@ export const ownLearningRoutes = tenantRouter()
       path: '/me/learning-reports/{id}/evidence',
       tags,
       roles: employee,
-      summary: 'Upload (or replace) the evidence while diajukan: the raw file, PDF, JPEG or PNG, at most 5 MB (If-Match: the report’s ETag)',
+      summary:
+        'Upload (or replace) the evidence while diajukan: the raw file, PDF, JPEG or PNG, at most 5 MB (If-Match: the report’s ETag)',
       description: 'The type is read from the file’s first bytes: a body that is not what its Content-Type says is refused (422).',
       request: { params: s.ownReportParams, body: { required: true, content: evidenceContent } },
       responses: {
@@ -110,7 +111,10 @@ export const ownLearningRoutes = tenantRouter()
       const version = expectedVersion(c);
       const declared = declaredType(c.req.header('content-type'));
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const report = await putEvidence({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, expectedVersion: version, declared, bytes } });
+      const report = await putEvidence({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, expectedVersion: version, declared, bytes },
+      });
       c.header('etag', etagOf(report.version));
       return c.json(report, 200);
     },

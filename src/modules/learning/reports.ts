@@ -11,8 +11,8 @@ import { todayIn } from '../../platform/calendar';
 import { type Call, ownEmployeeId, type TenantContext } from '../../platform/context';
 import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
-import { newSortableId, nowIso } from '../../platform/ids';
 import { after, page } from '../../platform/http/pagination';
+import { newSortableId, nowIso } from '../../platform/ids';
 import { jpRulesOf, toCenti } from '../jp';
 import type { NewReport } from './schemas';
 
@@ -97,9 +97,11 @@ export async function createReport({ ctx, input }: Call<TenantContext, NewReport
   if (basis in needs && input.jpClaimed === undefined) {
     const field = needs[basis as keyof typeof needs];
     if (field === 'jpClaimed' || input[field] === undefined) {
-      throw new DomainError('unprocessable', `The JP rule of ${input.method} counts ${basis === 'claim' ? 'the JP claimed' : `${field}`}: send it, or jpClaimed.`, [
-        { path: `body.${field}`, message: 'required by the method’s JP rule (or send jpClaimed)' },
-      ]);
+      throw new DomainError(
+        'unprocessable',
+        `The JP rule of ${input.method} counts ${basis === 'claim' ? 'the JP claimed' : `${field}`}: send it, or jpClaimed.`,
+        [{ path: `body.${field}`, message: 'required by the method’s JP rule (or send jpClaimed)' }],
+      );
     }
   }
   const now = nowIso();
@@ -129,7 +131,10 @@ export async function createReport({ ctx, input }: Call<TenantContext, NewReport
   return publicReport(await readReport(ctx, row.id, employeeId));
 }
 
-export async function listOwnReports({ ctx, input: q }: Call<TenantContext, { limit: number; status?: ReportRow['status'] | undefined; cursor?: [string] }>) {
+export async function listOwnReports({
+  ctx,
+  input: q,
+}: Call<TenantContext, { limit: number; status?: ReportRow['status'] | undefined; cursor?: [string] }>) {
   const employeeId = ownEmployeeId(ctx);
   const rows = await reportsQuery(
     ctx,

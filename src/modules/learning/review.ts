@@ -26,7 +26,9 @@ export async function listQueue({ ctx, input: q }: Call<TenantContext, Omit<Queu
     and(
       q.status ? eq(r.status, q.status) : undefined,
       q.employee ? eq(r.employeeId, q.employee) : undefined,
-      q.unit ? sql`${r.employeeId} in (select e.id from employees e where ${ctx.db.scope('e')} and e.unit_id in ${unitAndBelow(ctx, q.unit)})` : undefined,
+      q.unit
+        ? sql`${r.employeeId} in (select e.id from employees e where ${ctx.db.scope('e')} and e.unit_id in ${unitAndBelow(ctx, q.unit)})`
+        : undefined,
       q.year ? and(sql`${r.endDate} >= ${`${q.year}-01-01`}`, sql`${r.endDate} <= ${`${q.year}-12-31`}`) : undefined,
       after([r.id], q.cursor),
     ),
@@ -46,7 +48,14 @@ const stillOpen = (id: string, expectedVersion: number | undefined) =>
   );
 
 /** Runs the decision; a loser of a race learns why (decided meanwhile: 409; changed since read: 412). */
-async function decide(ctx: TenantContext, report: ReportView, expectedVersion: number | undefined, set: Partial<ReportView>, action: string, extra: Statement[]) {
+async function decide(
+  ctx: TenantContext,
+  report: ReportView,
+  expectedVersion: number | undefined,
+  set: Partial<ReportView>,
+  action: string,
+  extra: Statement[],
+) {
   const now = nowIso();
   const update = ctx.db
     .update(learningReports)
@@ -104,7 +113,10 @@ export async function approveReport({ ctx, input }: Call<TenantContext, { id: st
   return decide(ctx, report, input.expectedVersion, set, 'learning_report.approve', planned.statements);
 }
 
-export async function rejectReport({ ctx, input }: Call<TenantContext, { id: string; reason: string; expectedVersion?: number | undefined }>) {
+export async function rejectReport({
+  ctx,
+  input,
+}: Call<TenantContext, { id: string; reason: string; expectedVersion?: number | undefined }>) {
   const report = await readReport(ctx, input.id);
   open(report, input.expectedVersion);
   return decide(ctx, report, input.expectedVersion, { status: 'ditolak', rejectReason: input.reason }, 'learning_report.reject', []);

@@ -21,7 +21,13 @@ export const newReportSchema = z
     organiser: lineText(200).openapi({ example: 'BPSDM Provinsi Lampung' }),
     startDate: isoDate.openapi({ example: '2026-02-10' }),
     endDate: isoDate.openapi({ example: '2026-02-12', description: 'Not after today on the tenant’s calendar' }),
-    days: z.number().int().min(1).max(366).optional().openapi({ description: 'Days attended (rule basis day; default: the days of the period)' }),
+    days: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .optional()
+      .openapi({ description: 'Days attended (rule basis day; default: the days of the period)' }),
     sessions: z.number().int().min(1).max(500).optional().openapi({ description: 'Sessions (rule basis session)' }),
     hours: z
       .number()
@@ -30,7 +36,13 @@ export const newReportSchema = z
       .refine((v) => Number.isInteger(v * 4), 'in quarters of an hour')
       .optional()
       .openapi({ description: 'Clock hours of learning (rule basis hour: one JP per 45 minutes)' }),
-    semesters: z.number().int().min(1).max(14).optional().openapi({ description: 'Semesters (rule basis semester; default from the dates)' }),
+    semesters: z
+      .number()
+      .int()
+      .min(1)
+      .max(14)
+      .optional()
+      .openapi({ description: 'Semesters (rule basis semester; default from the dates)' }),
     jpClaimed: jpAmount.optional().openapi({ description: 'The JP the certificate states; the rule may credit less' }),
     certificateNumber: lineText(100).optional(),
     certificateDate: isoDate.optional(),
@@ -90,12 +102,14 @@ export const queueQuery = pageQuery.extend({
 });
 export type QueueQuery = z.infer<typeof queueQuery>;
 
-export const rejectSchema = z.object({ reason: multilineText(1000) }).strict().openapi('LearningReportRejection');
+export const rejectSchema = z
+  .object({ reason: multilineText(1000) })
+  .strict()
+  .openapi('LearningReportRejection');
 
 export const historyQuery = z.object({ year: year.openapi({ description: 'only this year' }) });
-export const historyEmployeeParams = reportParams;
 
-export const historyItemSchema = z.object({
+const historyItemSchema = z.object({
   kind: z.enum(['program', 'mentoring', 'coaching', 'report']),
   id: z.string().openapi({ description: 'The enrollment, pairing or report' }),
   title: z.string(),
@@ -115,7 +129,7 @@ export const historySchema = z
   })
   .openapi('LearningHistory');
 
-export const siasnRecordSchema = z.object({
+const siasnRecordSchema = z.object({
   id: z.string().openapi({ description: 'The report (for mark-sent)' }),
   nip: z.string(),
   nama: z.string(),

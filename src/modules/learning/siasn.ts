@@ -22,7 +22,7 @@ import type { ProgramMethod } from '../jp';
  * reference; compare with the SIASN reference list of the deployment (docs/learning.md) before
  * the first upload. Methods not listed have no jenis diklat and are reported, not exported.
  */
-export const siasnJenisDiklat: Partial<Record<ProgramMethod, string>> = {
+const siasnJenisDiklat: Partial<Record<ProgramMethod, string>> = {
   pelatihan_kepemimpinan: '1',
   pelatihan_fungsional: '2',
   pelatihan_teknis: '3',
@@ -36,7 +36,7 @@ export const siasnJenisDiklat: Partial<Record<ProgramMethod, string>> = {
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 /** Hundredths of JP to whole hours, halves up. */
-export const jumlahJam = (centi: number) => Math.floor((centi + 50) / 100);
+const jumlahJam = (centi: number) => Math.floor((centi + 50) / 100);
 
 export async function siasnRiwayat({ ctx }: Call<TenantContext>) {
   const rows = await ctx.db
@@ -118,7 +118,10 @@ export async function markSent({ ctx, input }: Call<TenantContext, { ids: string
   if (due.length > 0) {
     const now = nowIso();
     await ctx.db.batch([
-      ctx.db.update(learningReports).set({ siasnSentAt: now, updatedAt: now }).where(and(open, among(due))),
+      ctx.db
+        .update(learningReports)
+        .set({ siasnSentAt: now, updatedAt: now })
+        .where(and(open, among(due))),
       ctx.db.guard(sql`changes() = ${due.length}`, 'conflict', 'Some of these reports were marked meanwhile; read the export again.'),
       ctx.db.insertRows(
         auditLog,

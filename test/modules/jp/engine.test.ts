@@ -12,7 +12,10 @@ const run = (rule: JpRule, a: Activity, earned = none) => computeJp(rule, a, ear
 describe('the rule figure and the claim', () => {
   it('seminar: 4 JP a day over the days of the period; a lower claim counts as claimed, a higher one is cut to the rule', () => {
     const twoDays = { startDate: '2025-03-10', endDate: '2025-03-11' };
-    expect(run(defaultJpRules.seminar, twoDays)).toMatchObject({ jpCenti: 800, parts: [{ month: '2025-03', date: '2025-03-11', jpCenti: 800 }] });
+    expect(run(defaultJpRules.seminar, twoDays)).toMatchObject({
+      jpCenti: 800,
+      parts: [{ month: '2025-03', date: '2025-03-11', jpCenti: 800 }],
+    });
     expect(run(defaultJpRules.seminar, { ...twoDays, claimCenti: 750 }).jpCenti).toBe(750);
     const cut = run(defaultJpRules.seminar, { ...twoDays, claimCenti: 1000 });
     expect(cut.jpCenti).toBe(800);

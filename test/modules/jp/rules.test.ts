@@ -10,7 +10,14 @@ describe('JP rules', () => {
     const path = `/api/v1/tenants/${t.slug}/jp-rules` as const;
     const read = await api('GET', path, { token: t.adminToken });
     expect(read.headers.get('etag')).toBe('"v0"');
-    expect(read.body.rules.seminar).toEqual({ basis: 'day', jpPerUnit: 4, capPerDay: null, capPerMonth: null, capPerYear: null, capPerActivity: null });
+    expect(read.body.rules.seminar).toEqual({
+      basis: 'day',
+      jpPerUnit: 4,
+      capPerDay: null,
+      capPerMonth: null,
+      capPerYear: null,
+      capPerActivity: null,
+    });
     expect(read.body.rules.coaching).toMatchObject({ basis: 'session', jpPerUnit: 2, capPerMonth: 4 });
     expect(Object.keys(read.body.rules)).toHaveLength(25);
     const rules = { ...read.body.rules, seminar: { ...read.body.rules.seminar, jpPerUnit: 3, capPerActivity: 5 } };

@@ -70,7 +70,11 @@ describe('evidence upload', () => {
     const me = await person(t);
     const r = await reported(me);
     expectProblem(
-      await api('PUT', `/api/v1/me/learning-reports/${r.id}/evidence`, { token: me.token, rawBody: pdf(), headers: { 'content-type': 'application/pdf' } }),
+      await api('PUT', `/api/v1/me/learning-reports/${r.id}/evidence`, {
+        token: me.token,
+        rawBody: pdf(),
+        headers: { 'content-type': 'application/pdf' },
+      }),
       428,
     );
     expectProblem(await upload(me, r.id, pdf(), 'application/pdf', 7), 412);

@@ -17,7 +17,8 @@ export const seminar = {
   certificateDate: '2025-03-11',
 };
 
-export const report = (who: Person, body: Record<string, unknown>) => api('POST', '/api/v1/me/learning-reports', { token: who.token, body });
+export const report = (who: Person, body: Record<string, unknown>) =>
+  api('POST', '/api/v1/me/learning-reports', { token: who.token, body });
 
 export async function reported(who: Person, body: Record<string, unknown> = seminar) {
   const res = await report(who, body);

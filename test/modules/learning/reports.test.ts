@@ -27,12 +27,21 @@ describe('report → approve → JP credited once', () => {
     expect(approved).toMatchObject({ status: 'disetujui', jp: 8, rulesVersion: 0 });
     expect(approved?.jpReason).toMatch(/4 JP per hari × 2 hari = 8 JP; diklaim 10 JP, diakui menurut aturan/);
     expect(await ledgerRows(t.id)).toEqual([
-      expect.objectContaining({ employee_id: me.id, source: 'learning_report', method: 'seminar', jp_centi: 800, year: 2025, reference: `learning-report:${r.id}` }),
+      expect.objectContaining({
+        employee_id: me.id,
+        source: 'learning_report',
+        method: 'seminar',
+        jp_centi: 800,
+        year: 2025,
+        reference: `learning-report:${r.id}`,
+      }),
     ]);
     // The employee sees the decision and why; the queue of waiting reports is empty.
     const mine = await api('GET', `/api/v1/me/learning-reports/${r.id}`, { token: me.token });
     expect(mine.body).toMatchObject({ status: 'disetujui', jp: 8 });
-    expect((await api('GET', `/api/v1/tenants/${t.slug}/learning-reports?status=diajukan`, { token: t.adminToken })).body.items).toEqual([]);
+    expect((await api('GET', `/api/v1/tenants/${t.slug}/learning-reports?status=diajukan`, { token: t.adminToken })).body.items).toEqual(
+      [],
+    );
     expectProblem(await reject(t, r.id), 409);
     expectProblem(await api('POST', `/api/v1/me/learning-reports/${r.id}/withdraw`, { token: me.token }), 409);
   });
@@ -83,7 +92,9 @@ describe('report → approve → JP credited once', () => {
   it('refuses what cannot be right: an end after today, an end before the start, a quantity the rule needs', async () => {
     const t = await createTenant();
     const me = await person(t);
-    expect(expectProblem(await report(me, { ...seminar, endDate: '2099-01-01' }), 422).errors).toEqual([{ path: 'body.endDate', message: expect.any(String) }]);
+    expect(expectProblem(await report(me, { ...seminar, endDate: '2099-01-01' }), 422).errors).toEqual([
+      { path: 'body.endDate', message: expect.any(String) },
+    ]);
     expectProblem(await report(me, { ...seminar, startDate: '2025-03-12' }), 400);
     const coaching = { ...seminar, method: 'coaching' };
     expect(expectProblem(await report(me, coaching), 422).errors).toEqual([{ path: 'body.sessions', message: expect.any(String) }]);

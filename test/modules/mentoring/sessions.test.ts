@@ -80,8 +80,11 @@ describe('completion credits JP to the mentee', () => {
   it('mentoring by the default rule: minutes / 45, in hundredths rounded down, capped at 20 JP per pairing', () => {
     const none = { byMonth: {}, byYear: {} };
     const jpForMinutes = (minutes: number) =>
-      computeJp(defaultJpRules.mentoring, { startDate: '2026-03-10', endDate: '2026-03-10', sessionsOn: [{ date: '2026-03-10', minutes }] }, none)
-        .jpCenti / 100;
+      computeJp(
+        defaultJpRules.mentoring,
+        { startDate: '2026-03-10', endDate: '2026-03-10', sessionsOn: [{ date: '2026-03-10', minutes }] },
+        none,
+      ).jpCenti / 100;
     expect(jpForMinutes(0)).toBe(0);
     expect(jpForMinutes(45)).toBe(1);
     expect(jpForMinutes(135)).toBe(3);
