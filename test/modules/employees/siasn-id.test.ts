@@ -25,7 +25,7 @@ describe('siasnId', () => {
     const cleared = await importCsv(t, `${header}\n${line('')}\n`);
     expect(cleared.body).toMatchObject({ updated: 1 });
     expect(await list()).toMatchObject({ siasnId: null });
-    const e = await list();
+    const e = (await list()) as { id: string; version: number };
     expectProblem(
       await api('PATCH', `/api/v1/tenants/${t.slug}/employees/${e.id}`, {
         token: t.adminToken,
