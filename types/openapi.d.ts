@@ -18505,6 +18505,7 @@ export interface components {
          *       "gender": "male",
          *       "birthDate": "1979-05-12",
          *       "email": "adi.kurniawan.431@kalianda.go.id",
+         *       "siasnId": "A8ACA7D4E7A83912E040640A040269BB",
          *       "status": "active",
          *       "version": 1,
          *       "createdAt": "2026-11-29T17:28:50.715Z",
