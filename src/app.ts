@@ -9,6 +9,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
+import { evidenceTypes } from './db/schema/learning';
 import type { AppEnv } from './env';
 import { accountRoutes, nationalAccountRoutes, ownAccountRoutes, signInRoutes, ssoRoutes } from './modules/accounts';
 import { auditRoutes, nationalAuditRoutes } from './modules/audit';
@@ -22,6 +23,7 @@ import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRo
 import { exportRoutes } from './modules/exports';
 import { jobRoutes, nationalJobRoutes } from './modules/jobs';
 import { jpRoutes } from './modules/jp';
+import { learningAdminRoutes, maxEvidenceBytes, ownLearningRoutes } from './modules/learning';
 import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
@@ -46,6 +48,8 @@ const drainBodyBytes = 8 * maxBodyBytes;
 const maxUploadBytes = 32 * 1024 * 1024;
 const uploads = /^\/api\/v1\/tenants\/[^/]+\/(employees|training-history)\/import$/;
 const uploadTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+/** A report's evidence file (a certificate scan) may be up to 5 MB. */
+const evidence = /^\/api\/v1\/me\/learning-reports\/[^/]+\/evidence$/;
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -70,12 +74,18 @@ export function createApp() {
   app.use(serverTiming());
   const requestLimit = bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes });
   const uploadLimit = bodyLimit({ maxBytes: maxUploadBytes, drainBytes: maxUploadBytes });
+  const evidenceLimit = bodyLimit({ maxBytes: maxEvidenceBytes, drainBytes: drainBodyBytes });
   // Only a file committed as a job may be larger; anything else on those paths keeps the 1 MB limit.
   const isUpload = (c: Context<AppEnv>) =>
     uploads.test(c.req.path) &&
     c.req.query('mode') === 'commit' &&
     uploadTypes.some((type) => (c.req.header('content-type') ?? '').startsWith(type));
-  app.use((c, next) => (isUpload(c) ? uploadLimit : requestLimit)(c, next));
+  // Likewise only an evidence file of an accepted type may reach 5 MB.
+  const isEvidence = (c: Context<AppEnv>) =>
+    c.req.method === 'PUT' &&
+    evidence.test(c.req.path) &&
+    (evidenceTypes as readonly string[]).includes((c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
+  app.use((c, next) => (isUpload(c) ? uploadLimit : isEvidence(c) ? evidenceLimit : requestLimit)(c, next));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   // Bangkom's public signing keys, for anyone who verifies its tokens (platform/auth/keys.ts).
@@ -112,6 +122,8 @@ export function createApp() {
   app.route('/api/v1', assessmentRoutes);
   app.route('/api/v1', needsRoutes);
   app.route('/api/v1', jpRoutes);
+  app.route('/api/v1', ownLearningRoutes);
+  app.route('/api/v1', learningAdminRoutes);
   app.route('/api/v1', ikmRoutes);
   app.route('/api/v1', settingsRoutes);
   app.route('/api/v1', evaluationSettingsRoutes);

@@ -8,6 +8,7 @@ import { catalogLoader } from './catalog';
 import { employeesLoader } from './employees';
 import { evaluationLevelsLoader } from './evaluation-levels';
 import { evaluationsLoader } from './evaluations';
+import { learningLoader } from './learning';
 import { mentoringLoader } from './mentoring';
 import { plansLoader } from './plans';
 import { summariesLoader } from './summaries';
@@ -33,6 +34,7 @@ export const demoLoaders: DemoLoader[] = [
   mentoringLoader,
   catalogLoader,
   evaluationLevelsLoader,
+  learningLoader,
   plansLoader,
   summariesLoader,
 ];

@@ -33,3 +33,16 @@ export function quarterOf(isoDate: string, shift = 0): string {
   const y = year + Math.floor(q / 4);
   return `${y}-Q${(((q % 4) + 4) % 4) + 1}`;
 }
+
+/** The instant (ISO, UTC) of `hour`:00 on the tenant's wall clock on `isoDate`. */
+export const instantOn = (tenant: Clock, isoDate: string, hour = 0): string =>
+  new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + (hour - offsetHours[tenant.timeZone]) * 3_600_000).toISOString();
+
+/** Calendar days from `from` to `to`, both counted (`2026-01-30`…`2026-02-02` is 4). */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+/** The first day of the month after `yyyyMm` (`2026-12` → `2027-01-01`). */
+export function nextMonthStart(yyyyMm: string): string {
+  const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}

@@ -93,6 +93,7 @@ async function call(
   return api(r.method, url(r, side, options.unknown), {
     ...(options.token ? { token: options.token } : {}),
     ...(f.body ? { body: f.body(side) } : {}),
+    ...(f.rawBody ? { rawBody: f.rawBody(side) } : {}),
     headers: { ...f.headers, ...options.headers },
   });
 }

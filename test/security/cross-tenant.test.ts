@@ -59,6 +59,7 @@ async function call(r: Route, token: string | undefined, pathSide: Side, idSide 
   const res = await api(r.method, target, {
     ...(token ? { token } : {}),
     ...(f.body ? { body: f.body(pathSide) } : {}),
+    ...(f.rawBody ? { rawBody: f.rawBody(pathSide) } : {}),
     ...(f.headers ? { headers: f.headers } : {}),
   });
   // The problem's `instance` echoes the caller's own path; only what the caller did not send counts.

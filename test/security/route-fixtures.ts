@@ -4,14 +4,18 @@
  * new endpoint cannot escape it. Which roles may call a route is not repeated here: it is read
  * from the route's own `x-roles` in the OpenAPI document.
  */
+
+import { defaultJpRules } from '../../src/modules/jp';
 import { manifestFor, uniqueSlug } from '../support/factories';
-import type { Side } from './world';
+import { evidencePdf, type Side } from './world';
 
 export interface RouteFixture {
   /** Path parameters other than `tenant`, taken from one side of the world. */
   params?: (side: Side) => Record<string, string>;
   /** A valid body for a call by an allowed role. */
   body?: (side: Side) => unknown;
+  /** A valid raw body (an uploaded file), sent as it is with the content type in `headers`. */
+  rawBody?: (side: Side) => Uint8Array;
   query?: string | ((side: Side) => string);
   headers?: Record<string, string>;
   /** The route lives outside `/tenants/{tenant}` (national or caller-scoped). */
@@ -48,6 +52,8 @@ const plan = (s: Side) => ({ id: s.planId });
 const certificate = (s: Side) => ({ id: s.certificateId });
 const official = { name: 'Drs. Pejabat Penandatangan', nip: '197204101998031004', title: 'Kepala BKPSDM' };
 const job = (s: Side) => ({ id: s.jobId });
+const learningReport = (s: Side) => ({ id: s.learningReportId });
+const me = { untenanted: true, selfScoped: true } as const;
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
@@ -237,6 +243,45 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/jp': { params: employee, query: '?year=2026' },
   'GET /api/v1/tenants/{tenant}/jp/summary': { query: '?year=2026' },
   'GET /api/v1/me/jp': { untenanted: true, selfScoped: true, query: '?year=2026' },
+  'GET /api/v1/tenants/{tenant}/jp-rules': {},
+  'PUT /api/v1/tenants/{tenant}/jp-rules': { body: () => ({ rules: defaultJpRules }), headers: { 'if-match': '"v0"' } },
+  'GET /api/v1/tenants/{tenant}/jp/recap': { query: '?year=2025' },
+  'GET /api/v1/tenants/{tenant}/jp/recap.csv': { query: '?year=2025' },
+
+  'POST /api/v1/me/learning-reports': {
+    ...me,
+    body: () => ({
+      title: 'Seminar Kebijakan Publik',
+      method: 'seminar',
+      organiser: 'Universitas Lampung',
+      startDate: '2025-04-01',
+      endDate: '2025-04-01',
+      jpClaimed: 4,
+    }),
+  },
+  'GET /api/v1/me/learning-reports': me,
+  'GET /api/v1/me/learning-reports/{id}': { ...me, params: learningReport },
+  'POST /api/v1/me/learning-reports/{id}/withdraw': { ...me, params: learningReport },
+  'PUT /api/v1/me/learning-reports/{id}/evidence': {
+    ...me,
+    params: learningReport,
+    rawBody: (s) => evidencePdf(s.tenant.slug),
+    headers: { 'content-type': 'application/pdf', 'if-match': '"v2"' },
+  },
+  'GET /api/v1/me/learning-reports/{id}/evidence': { ...me, params: learningReport },
+  'GET /api/v1/me/history': me,
+  'GET /api/v1/tenants/{tenant}/learning-reports': { query: '?status=diajukan' },
+  'GET /api/v1/tenants/{tenant}/learning-reports/{id}': { params: learningReport },
+  'POST /api/v1/tenants/{tenant}/learning-reports/{id}/approve': { params: learningReport },
+  'POST /api/v1/tenants/{tenant}/learning-reports/{id}/reject': {
+    params: learningReport,
+    body: () => ({ reason: 'Sertifikat tidak terbaca' }),
+  },
+  'GET /api/v1/tenants/{tenant}/learning-reports/{id}/evidence': { params: learningReport },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/history': { params: employee },
+  'GET /api/v1/tenants/{tenant}/siasn/riwayat.json': {},
+  'GET /api/v1/tenants/{tenant}/siasn/riwayat.csv': {},
+  'POST /api/v1/tenants/{tenant}/siasn/mark-sent': { body: (s) => ({ ids: [s.learningReportId] }) },
 
   'POST /api/v1/tenants/{tenant}/surveys/ikm/responses': {
     body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),

@@ -234,6 +234,25 @@ const table: Field[] = [
     fields: { line: ['reference'], text: ['note'] },
   },
   {
+    route: 'POST /api/v1/me/learning-reports',
+    caller: 'employee',
+    body: () => ({
+      title: 'Seminar',
+      method: 'seminar',
+      organiser: 'Universitas Lampung',
+      startDate: '2025-04-01',
+      endDate: '2025-04-01',
+      certificateNumber: 'SERT/1',
+    }),
+    fields: { line: ['title', 'organiser', 'certificateNumber'] },
+  },
+  {
+    route: 'POST /api/v1/tenants/{tenant}/learning-reports/{id}/reject',
+    caller: 'admin',
+    body: () => ({ reason: 'Tidak terbaca' }),
+    fields: { text: ['reason'] },
+  },
+  {
     route: 'POST /api/v1/tenants/{tenant}/surveys/ikm/responses',
     caller: 'admin',
     body: () => ({

@@ -52,6 +52,8 @@ export interface Side {
   nationalJobId: string;
   /** A finished tenant export of this side (its job id). */
   exportId: string;
+  /** A learning report of `employeeId` (`memberToken`'s holder), diajukan, with a PDF as evidence (version 2). */
+  learningReportId: string;
   /** An admin account of this side (never activated), and a national account made for this side. */
   accountId: string;
   nationalAccountId: string;
@@ -233,6 +235,23 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       `world setup failed: ${report.text} ${placed.text} ${completion.text} ${coaching.text} ${accepted.text} ${session.text} ${ended.text}`,
     );
   }
+  const learning = await api('POST', '/api/v1/me/learning-reports', {
+    token: memberToken,
+    body: {
+      title: `Laporan Rahasia ${label} ${tenant.slug}`,
+      method: 'seminar',
+      organiser: `Penyelenggara Laporan Rahasia ${label}`,
+      startDate: '2025-03-10',
+      endDate: '2025-03-11',
+      certificateNumber: `SERT-RAHASIA-${label}`,
+    },
+  });
+  const evidence = await api('PUT', `/api/v1/me/learning-reports/${learning.body.id}/evidence`, {
+    token: memberToken,
+    rawBody: evidencePdf(label),
+    headers: { 'content-type': 'application/pdf', 'if-match': '"v1"' },
+  });
+  if (learning.status !== 201 || evidence.status !== 200) throw new Error(`world setup failed: ${learning.text} ${evidence.text}`);
   const asked = await api('POST', `/api/v1/tenants/${tenant.slug}/plans`, { token, body: { year: 2099, budget: 50_000_000 } });
   const job = await followJob<{ id: string }>(asked, token);
   if (job.status !== 'succeeded' || !job.result) throw new Error(`world setup failed: ${JSON.stringify(job)}`);
@@ -253,6 +272,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     jobId: job.id,
     exportId: exported.id,
     nationalJobId,
+    learningReportId: learning.body.id,
     tenant,
     providerId: provider.body.id,
     programId: program.body.id,
@@ -281,6 +301,10 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
       certificate.body.id,
       certificate.body.verificationCode,
       certificate.body.number,
+      learning.body.id,
+      learning.body.title,
+      `SERT-RAHASIA-${label}`,
+      `Bukti rahasia ${label}`,
       session.body.id,
       `Sesi rahasia ${label}`,
       report.body.id,
@@ -321,6 +345,9 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     ],
   };
 }
+
+/** A small PDF whose text is a secret of its side. */
+export const evidencePdf = (label: string) => new TextEncoder().encode(`%PDF-1.4\n% Bukti rahasia ${label}\n%%EOF\n`);
 
 export async function buildWorld(): Promise<World> {
   const actor = { subject: 'world-national', roles: ['national_admin' as const], scopes: ['read' as const, 'write' as const] };

@@ -27,6 +27,8 @@ export const employees = sqliteTable(
     gender: text('gender', { enum: genders }),
     birthDate: text('birth_date'),
     email: text('email'),
+    /** The person's id in BKN's SIASN, when the region knows it (the import's `siasn_id`); for the riwayat export. */
+    siasnId: text('siasn_id'),
     status: text('status', { enum: employeeStatuses }).notNull().default('active'),
     ...versioned(),
     ...timestamps(),

@@ -7,6 +7,7 @@ export * from './employees';
 export * from './evaluations';
 export * from './jobs';
 export * from './jp';
+export * from './learning';
 export * from './mentoring';
 export * from './needs';
 export * from './organisation';

@@ -8,10 +8,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { programMethods } from './catalog';
 import { tenantColumns } from './columns';
 import { employees } from './employees';
 
-export const jpSources = ['program', 'mentoring', 'coaching', 'self_study', 'other'] as const;
+export const jpSources = ['program', 'mentoring', 'coaching', 'self_study', 'other', 'learning_report'] as const;
+/** The sources an admin may credit by hand; `learning_report` credits come from an approval only. */
+export const manualJpSources = ['program', 'mentoring', 'coaching', 'self_study', 'other'] as const;
 
 export const jpEntries = sqliteTable(
   'jp_entries',
@@ -24,6 +27,8 @@ export const jpEntries = sqliteTable(
     source: text('source', { enum: jpSources }).notNull(),
     reference: text('reference'),
     note: text('note'),
+    /** The method whose JP rule computed the credit (docs/jp.md), so caps can sum what a method already earned; null for other credits. */
+    method: text('method', { enum: programMethods }),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

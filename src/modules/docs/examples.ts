@@ -212,6 +212,7 @@ export const schemaExamples: Record<string, unknown> = {
     gender: 'male',
     birthDate: '1979-05-12',
     email: 'adi.kurniawan.431@kalianda.go.id',
+    siasnId: 'A8ACA7D4E7A83912E040640A040269BB',
     status: 'active',
     version: 1,
     createdAt: '2026-11-29T17:28:50.715Z',

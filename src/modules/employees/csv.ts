@@ -8,7 +8,17 @@
 import Papa from 'papaparse';
 import { DomainError } from '../../platform/errors';
 
-export const importColumns = ['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type', 'supervisor_nip', 'email'] as const;
+export const importColumns = [
+  'nip',
+  'name',
+  'unit_code',
+  'position_code',
+  'grade',
+  'employment_type',
+  'supervisor_nip',
+  'email',
+  'siasn_id',
+] as const;
 export type ImportColumn = (typeof importColumns)[number];
 const requiredColumns: readonly ImportColumn[] = ['nip', 'name', 'unit_code', 'position_code', 'grade', 'employment_type'];
 

@@ -33,6 +33,7 @@ const imported = [
   'gender',
   'birthDate',
   'email',
+  'siasnId',
 ] as const;
 
 /** Sets every imported field and bumps the version; status is not the file's to change. */

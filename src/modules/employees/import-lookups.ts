@@ -42,6 +42,7 @@ const existingColumns = {
   gender: employees.gender,
   birthDate: employees.birthDate,
   email: employees.email,
+  siasnId: employees.siasnId,
 };
 
 /**

@@ -13,12 +13,23 @@ import type { CsvRecord, ImportColumn } from './csv';
 import { checkIdentity } from './identity';
 import { supervisorProblems } from './import-supervisors';
 import { compactNip } from './nip';
-import { emailSchema, type ImportError, nameSchema } from './schemas';
+import { emailSchema, type ImportError, nameSchema, siasnIdSchema } from './schemas';
 import type { EmployeeRow } from './service';
 
 export type Existing = Pick<
   EmployeeRow,
-  'id' | 'nip' | 'name' | 'unitId' | 'positionId' | 'grade' | 'employmentType' | 'supervisorId' | 'gender' | 'birthDate' | 'email'
+  | 'id'
+  | 'nip'
+  | 'name'
+  | 'unitId'
+  | 'positionId'
+  | 'grade'
+  | 'employmentType'
+  | 'supervisorId'
+  | 'gender'
+  | 'birthDate'
+  | 'email'
+  | 'siasnId'
 >;
 
 export interface Lookups {
@@ -28,9 +39,11 @@ export interface Lookups {
 }
 
 /** A good row, with its references resolved to ids. */
-export interface Candidate extends Omit<Existing, 'id' | 'supervisorId'> {
+export interface Candidate extends Omit<Existing, 'id' | 'supervisorId' | 'siasnId'> {
   row: number;
   supervisorNip: string | null;
+  /** undefined: the file has no siasn_id column, so the stored one stays. */
+  siasnId: string | null | undefined;
 }
 
 export interface Write {
@@ -49,7 +62,19 @@ export interface Plan {
 /** A unit or position code as the file gives it, compared without case. */
 export const fileCode = (raw: string | undefined) => (raw ?? '').toUpperCase();
 
-const fields = ['nip', 'name', 'unitId', 'positionId', 'grade', 'employmentType', 'supervisorId', 'gender', 'birthDate', 'email'] as const;
+const fields = [
+  'nip',
+  'name',
+  'unitId',
+  'positionId',
+  'grade',
+  'employmentType',
+  'supervisorId',
+  'gender',
+  'birthDate',
+  'email',
+  'siasnId',
+] as const;
 
 function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]): Candidate | undefined {
   const bad = (column: ImportColumn | '*', reason: string) => errors.push({ row: record.row, column, reason });
@@ -68,6 +93,8 @@ function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]):
     bad('position_code', positionCode ? `no position with code ${positionCode} in this tenant` : 'position_code is required');
   const email = c.email ? emailSchema.safeParse(c.email) : undefined;
   if (email && !email.success) bad('email', `"${c.email}" is not an email address`);
+  const siasn = c.siasn_id ? siasnIdSchema.safeParse(c.siasn_id) : undefined;
+  if (siasn && !siasn.success) bad('siasn_id', `"${c.siasn_id}" is not a SIASN id (letters, digits and "-", at most 64)`);
 
   const type = (c.employment_type ?? '').toLowerCase();
   const typeOk = type === 'pns' || type === 'pppk';
@@ -84,7 +111,8 @@ function readRecord(record: CsvRecord, lookups: Lookups, errors: ImportError[]):
 
   if (errors.length > before || !identity?.ok || !name.success || !unitId || !positionId) return undefined;
   const supervisorNip = c.supervisor_nip ? compactNip(c.supervisor_nip) : null;
-  return { row: record.row, ...identity.identity, name: name.data, unitId, positionId, email: email?.data ?? null, supervisorNip };
+  const siasnId = c.siasn_id === undefined ? undefined : (siasn?.data ?? null);
+  return { row: record.row, ...identity.identity, name: name.data, unitId, positionId, email: email?.data ?? null, siasnId, supervisorNip };
 }
 
 export function planImport(records: CsvRecord[], lookups: Lookups, newId: () => string): Plan {
@@ -118,10 +146,11 @@ export function planImport(records: CsvRecord[], lookups: Lookups, newId: () => 
 
   const writes: Write[] = [];
   let unchanged = 0;
-  for (const { row, supervisorNip, ...c } of candidates.values()) {
+  for (const { row, supervisorNip, siasnId, ...c } of candidates.values()) {
     const current = existingByNip.get(c.nip);
     const employee: Existing = {
       ...c,
+      siasnId: siasnId === undefined ? (current?.siasnId ?? null) : siasnId,
       id: idOf.get(c.nip) as string,
       supervisorId: supervisorNip ? (idOf.get(supervisorNip) as string) : null,
     };

@@ -18,6 +18,13 @@ export const nameSchema = lineText(200, 2)
 
 export const emailSchema = z.email().max(254);
 
+/** The person's id in BKN's SIASN (its PNS id, e.g. 32 hexadecimal characters). */
+export const siasnIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and "-", at most 64 characters')
+  .openapi({ example: 'A8ACA7D4E7A83912E040640A040269BB' });
+
 const nipSchema = z.string().trim().min(1).max(40).openapi({
   example: '198702122010012001',
   description: 'PNS: birth date YYYYMMDD, CPNS appointment YYYYMM, gender 1/2, sequence 001–999. PPPK: 18 digits.',
@@ -41,6 +48,7 @@ export const employeeSchema = z
     gender: z.enum(genders).nullable().openapi({ description: 'From a PNS NIP; null for PPPK' }),
     birthDate: z.string().nullable().openapi({ description: 'From a PNS NIP; null for PPPK' }),
     email: z.string().nullable(),
+    siasnId: z.string().nullable().openapi({ description: "The person's id in SIASN, when known" }),
     status: z.enum(employeeStatuses),
     version: z.number().int(),
     createdAt: z.string(),
@@ -58,6 +66,7 @@ export const newEmployeeSchema = z
     employmentType: z.enum(employmentTypes),
     supervisorId: id.nullable().default(null),
     email: emailSchema.nullable().default(null),
+    siasnId: siasnIdSchema.nullable().default(null),
   })
   .strict()
   .openapi('NewEmployee');
@@ -72,6 +81,7 @@ export const employeeChangesSchema = z
     employmentType: z.enum(employmentTypes),
     supervisorId: id.nullable(),
     email: emailSchema.nullable(),
+    siasnId: siasnIdSchema.nullable(),
     status: z.enum(employeeStatuses),
   })
   .partial()

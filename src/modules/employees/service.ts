@@ -92,6 +92,7 @@ export async function createEmployee({ ctx, input }: Call<TenantContext, NewEmpl
     positionId: input.positionId,
     supervisorId: input.supervisorId,
     email: input.email,
+    siasnId: input.siasnId,
     ...identity,
     status: 'active',
     version: 1,
@@ -121,6 +122,7 @@ const comparable = [
   'gender',
   'birthDate',
   'email',
+  'siasnId',
   'status',
 ] as const;
 

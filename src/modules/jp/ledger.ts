@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, employees, jpEntries } from '../../db/schema';
+import type { jpSources } from '../../db/schema/jp';
 import { auditRow } from '../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../platform/auth/access';
 import { yearIn } from '../../platform/calendar';
@@ -15,7 +16,11 @@ import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
 import { newSortableId, nowIso } from '../../platform/ids';
 import type { Statement, Unstamped } from '../../platform/tenancy/scoped-db';
+import type { ProgramMethod } from './rules';
 import type { NewJpEntry } from './schemas';
+
+type JpSource = (typeof jpSources)[number];
+
 import { jpTargetCenti } from './targets';
 
 type Row = typeof jpEntries.$inferSelect;
@@ -23,7 +28,7 @@ type Row = typeof jpEntries.$inferSelect;
 export const toCenti = (jp: number) => Math.round(jp * 100);
 const fromCenti = (centi: number) => centi / 100;
 
-export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
+export const publicEntry = (r: Omit<Row, 'tenantId' | 'method'>) => ({
   id: r.id,
   employeeId: r.employeeId,
   jp: fromCenti(r.jpCenti),
@@ -35,8 +40,11 @@ export const publicEntry = (r: Omit<Row, 'tenantId'>) => ({
   createdAt: r.createdAt,
 });
 
+/** A credit as other modules make it: any source, and the method whose rule computed it (caps sum by method). */
+export type JpCreditInput = Omit<NewJpEntry, 'source'> & { source: JpSource; method?: ProgramMethod | undefined };
+
 /** A credit and its id; the entry (and its audit row) appear only if the reference was new. */
-function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; statements: Statement[] } {
+function jpCredit(ctx: TenantContext, input: JpCreditInput): { id: string; statements: Statement[] } {
   const now = nowIso();
   const row: Unstamped<typeof jpEntries> = {
     id: newSortableId('jp'),
@@ -47,6 +55,7 @@ function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; statemen
     source: input.source,
     reference: input.reference ?? null,
     note: input.note ?? null,
+    method: input.method ?? null,
     createdAt: now,
   };
   const audit = auditRow(ctx, 'jp.credit', 'jp_entry', row.id, now);
@@ -58,7 +67,7 @@ function jpCredit(ctx: TenantContext, input: NewJpEntry): { id: string; statemen
 }
 
 /** For other modules: the statements that credit JP, to run in their own batch. */
-export const creditJp = (ctx: TenantContext, input: NewJpEntry): Statement[] => jpCredit(ctx, input).statements;
+export const creditJp = (ctx: TenantContext, input: JpCreditInput): Statement[] => jpCredit(ctx, input).statements;
 
 /** Records a credit by hand; a repeated reference returns the entry it already made (`created: false`). */
 export async function recordJp({ ctx, input }: Call<TenantContext, NewJpEntry>) {

@@ -1,13 +1,29 @@
 /**
  * HTTP face of the JP ledger: manual credits by the tenant admin, an employee's ledger for a year
  * (`/tenants/{tenant}/employees/{id}/jp` and the caller's own `/me/jp`), and the tenant summary.
- * Personal data: the national admin is refused; an employee reads only their own ledger.
+ * Personal data: the national admin is refused; an employee reads only their own ledger. The JP
+ * rules per method (`/jp-rules`) are the tenant admin's, versioned by ETag/If-Match.
  */
+import { z } from '@hono/zod-openapi';
 import { ownEmployeeId } from '../../platform/context';
+import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { tenantParams } from '../../platform/http/params';
 import { ledgerOf, recordJp } from './ledger';
-import { employeeParams, jpEntrySchema, jpLedgerSchema, jpSummarySchema, newJpEntrySchema, summaryQuery, yearQuery } from './schemas';
+import { jpRecap, jpRecapCsv } from './recap';
+import { type JpRules, jpRulesOf, putJpRules } from './rules';
+import {
+  employeeParams,
+  jpEntrySchema,
+  jpLedgerSchema,
+  jpRecapSchema,
+  jpRulesInput,
+  jpRulesSchema,
+  jpSummarySchema,
+  newJpEntrySchema,
+  summaryQuery,
+  yearQuery,
+} from './schemas';
 import { jpSummary } from './summary';
 
 export const jpRoutes = tenantRouter()
@@ -58,6 +74,38 @@ export const jpRoutes = tenantRouter()
   .openapi(
     route({
       method: 'get',
+      path: '/tenants/{tenant}/jp/recap',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary:
+        'The JP recap per OPD for a year: per top-level unit (or per unit under `unit`), with its sub-units: people, share reaching the target, total JP',
+      request: { params: tenantParams, query: summaryQuery },
+      responses: { 200: json(jpRecapSchema, 'The recap') },
+    }),
+    async (c) => c.json(await jpRecap({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/jp/recap.csv',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary: 'The JP recap per OPD as CSV, with a total line',
+      request: { params: tenantParams, query: summaryQuery },
+      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const csv = await jpRecapCsv({ ctx: c.get('ctx'), input: q });
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="jp-recap-${c.req.valid('param').tenant}${q.year ? `-${q.year}` : ''}.csv"`,
+      });
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
       path: '/me/jp',
       tags: ['Me'],
       roles: ['employee'],
@@ -68,5 +116,40 @@ export const jpRoutes = tenantRouter()
     async (c) => {
       const ctx = c.get('ctx');
       return c.json(await ledgerOf({ ctx, input: { employeeId: ownEmployeeId(ctx), year: c.req.valid('query').year } }), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/jp-rules',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary: 'The JP rules per method (basis, JP per unit, caps per day, month, year and activity); version 0 while the defaults apply',
+      request: { params: tenantParams },
+      responses: { 200: json(jpRulesSchema, 'The rules in force') },
+    }),
+    async (c) => {
+      const set = await jpRulesOf({ ctx: c.get('ctx'), input: undefined });
+      c.header('etag', etagOf(set.version));
+      return c.json(set, 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'put',
+      path: '/tenants/{tenant}/jp-rules',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary: 'Replace the JP rules, every method (If-Match required: "v0" before the first save); credits already made stay as they are',
+      request: { params: tenantParams, body: jsonBody(jpRulesInput) },
+      responses: { 200: json(jpRulesSchema, 'Saved'), 412: problem('If-Match is stale: read again'), 428: problem('If-Match is missing') },
+    }),
+    async (c) => {
+      const set = await putJpRules({
+        ctx: c.get('ctx'),
+        input: { expectedVersion: expectedVersion(c), rules: c.req.valid('json').rules as JpRules },
+      });
+      c.header('etag', etagOf(set.version));
+      return c.json(set, 200);
     },
   );

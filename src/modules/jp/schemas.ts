@@ -3,10 +3,13 @@
  * places (stored as hundredths); instants are ISO-8601 with an offset, stored in UTC.
  */
 import { z } from '@hono/zod-openapi';
+import { programMethods } from '../../db/schema/catalog';
 import { employmentTypes } from '../../db/schema/employees';
-import { jpSources } from '../../db/schema/jp';
+import { jpSources, manualJpSources } from '../../db/schema/jp';
 import { tenantParams } from '../../platform/http/params';
 import { lineText, multilineText } from '../../platform/http/text';
+import { jpBases } from './engine';
+import type { ProgramMethod } from './rules';
 
 const hundredths = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 
@@ -16,7 +19,7 @@ export const newJpEntrySchema = z
   .object({
     employeeId: z.string().min(1).max(60),
     jp: jpAmount,
-    source: z.enum(jpSources),
+    source: z.enum(manualJpSources),
     occurredAt: z.iso
       .datetime({ offset: true })
       .refine((v) => v >= '2000' && v < '2101', 'an instant between 2000 and 2100')
@@ -97,3 +100,52 @@ export const employeeParams = tenantParams.extend({
     .max(60)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
+
+const cap = (what: string) => jpAmount.nullable().openapi({ description: `At most this many JP ${what}; null: no cap` });
+
+const jpRuleSchema = z
+  .object({
+    basis: z.enum(jpBases).openapi({
+      description:
+        'day: JP per day of the period; session: per session; hour: per lesson hour of 45 minutes; semester: per semester; claim: the JP claimed',
+    }),
+    jpPerUnit: jpAmount.nullable().openapi({ description: 'JP per day, session, lesson hour or semester; null only for basis claim' }),
+    capPerDay: cap('per day of the period'),
+    capPerMonth: cap('per calendar month, counting what the person already earned that month by this method'),
+    capPerYear: cap('per calendar year, counting what the person already earned that year by this method'),
+    capPerActivity: cap('per activity (one report, one pairing)'),
+  })
+  .strict()
+  .refine((r) => (r.basis === 'claim') === (r.jpPerUnit === null), {
+    message: 'jpPerUnit is null exactly when the basis is claim',
+    path: ['jpPerUnit'],
+  })
+  .openapi('JpRule');
+
+const rulesShape = z.object(Object.fromEntries(programMethods.map((m) => [m, jpRuleSchema])) as Record<ProgramMethod, typeof jpRuleSchema>);
+
+export const jpRulesInput = z.object({ rules: rulesShape.strict() }).strict().openapi('JpRulesInput');
+
+export const jpRulesSchema = z
+  .object({
+    rules: rulesShape,
+    version: z.number().int().openapi({ description: '0 while the defaults apply' }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('JpRules');
+
+const recapFigures = {
+  employees: z.number().int().openapi({ description: 'Active employees of the unit and the units under it' }),
+  reached: z.number().int().openapi({ description: "Those whose JP of the year reach their employment type's target" }),
+  share: z.number().nullable().openapi({ description: 'reached / employees, 4 decimals; null without employees' }),
+  totalJp: z.number().openapi({ description: 'JP earned in the year by these employees' }),
+};
+
+export const jpRecapSchema = z
+  .object({
+    year: z.number().int(),
+    unitId: z.string().nullable(),
+    units: z.array(z.object({ unitId: z.string(), code: z.string(), name: z.string(), ...recapFigures })),
+    total: z.object(recapFigures),
+  })
+  .openapi('JpRecap');

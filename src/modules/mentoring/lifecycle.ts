@@ -12,8 +12,10 @@
  * a step the current state forbids gets 409. Every step is one conditional UPDATE decided by the
  * database, never a check-then-write: acceptance counts the mentor's active mentoring pairings
  * against the profile's capacity inside the same statement (D1 runs one statement at a time), so
- * parallel accepts never exceed it. Completion credits JP to the mentee in the same batch:
- * confirmed session minutes / 45, in hundredths rounded down, at most `jpCapPerPairing`; exactly
+ * parallel accepts never exceed it. Completion credits JP to the mentee in the same batch, by the
+ * tenant's JP rule of the pairing's kind (modules/jp, the one rule engine): by default mentoring
+ * earns confirmed minutes / 45, in hundredths rounded down, at most 20 a pairing; coaching 2 JP a
+ * confirmed session, at most 4 a month counting what was already earned by coaching; exactly
  * once (the transition happens once, and the ledger's reference `pairing:<id>` is unique). A pairing's
  * JP needs both members to stand behind its sessions (SPEC 15): a session one member recorded and
  * nobody confirmed (sessions.ts) simply does not count, then or later.
@@ -22,19 +24,14 @@ import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { mentoringSessions, pairings } from '../../db/schema';
 import { auditIfChanged } from '../../platform/audit/audit';
 import { hasRole } from '../../platform/auth/principal';
+import { todayIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { creditJp } from '../jp';
+import { ruleCredit } from '../jp';
 import { type PairingRow, publicPairing, visiblePairing } from './pairings';
 import type { EndPairing } from './schemas';
-
-const minutesPerJp = 45;
-const jpCapPerPairing = 20;
-
-/** JP earned by `minutes` of sessions: hundredths rounded down, capped per pairing. */
-export const jpForMinutes = (minutes: number): number => Math.min(jpCapPerPairing * 100, Math.floor((minutes * 100) / minutesPerJp)) / 100;
 
 const col = (name: string) => sql.raw(`"pairings"."${name}"`);
 
@@ -119,23 +116,29 @@ export async function endPairing({ ctx, input: { id, ...input } }: Call<TenantCo
     return apply(ctx, p, { status: 'cancelled', ...ended }, sql`${col('status')} = ${p.status}`, 'pairing.cancel', 'cancelled');
   }
   if (p.status !== 'active') throw stateForbids(p, 'completed');
-  const [sum] = await ctx.db
-    .select({ minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)`.as('minutes') })
+  const confirmed = await ctx.db
+    .select({ date: mentoringSessions.date, minutes: mentoringSessions.minutes })
     .from(mentoringSessions)
     .where(and(eq(mentoringSessions.pairingId, p.id), isNotNull(mentoringSessions.confirmedAt)));
-  const minutes = sum?.minutes ?? 0;
-  const jp = jpForMinutes(minutes);
-  const credit =
-    jp > 0
-      ? creditJp(ctx, {
+  const minutes = confirmed.reduce((sum, x) => sum + x.minutes, 0);
+  const today = todayIn(ctx.tenant, now);
+  const dates = confirmed.map((x) => x.date).sort();
+  // The rules of the method (mentoring: minutes / 45, at most 20 a pairing; coaching: 2 JP a
+  // session, at most 4 a month), through the one engine; no session, no credit.
+  const planned =
+    confirmed.length > 0
+      ? await ruleCredit(ctx, {
           employeeId: p.menteeId,
-          jp,
+          method: p.kind,
           source: p.kind,
-          occurredAt: now,
           reference: `pairing:${p.id}`,
-          note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${minutes} menit terkonfirmasi`,
+          note: `${p.kind === 'coaching' ? 'Coaching' : 'Mentoring'} selesai: ${confirmed.length} sesi, ${minutes} menit terkonfirmasi`,
+          activity: { startDate: dates[0] ?? today, endDate: today, sessionsOn: confirmed },
+          bookedAt: now,
         })
-      : [];
+      : undefined;
+  const jp = (planned?.outcome.jpCenti ?? 0) / 100;
+  const credit = planned?.statements ?? [];
   // A session confirmed after the sum was read would change the JP owed: the write then loses.
   const unchanged = sql`(select coalesce(sum(s.minutes), 0) from mentoring_sessions as s where s.tenant_id = ${col('tenant_id')} and s.pairing_id = ${col('id')} and s.confirmed_at is not null) = ${minutes}`;
   return apply(

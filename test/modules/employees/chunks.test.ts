@@ -23,6 +23,7 @@ describe('import chunks', () => {
       gender: 'male',
       birthDate: '1970-01-01',
       email: null,
+      siasnId: null,
       ...extra,
     });
     const create = (row: number, employee: Existing): Write => ({ row, kind: 'create', employee });

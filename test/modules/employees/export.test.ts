@@ -30,12 +30,14 @@ describe('exporting the registry as CSV', () => {
     // The BOM that lets Excel read UTF-8 names; text() decoding drops it, so look at the bytes.
     expect([...res.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(
-      res.text.startsWith('nip,name,unit_code,position_code,grade,employment_type,supervisor_nip,email,status,gender,birth_date\r\n'),
+      res.text.startsWith(
+        'nip,name,unit_code,position_code,grade,employment_type,supervisor_nip,email,siasn_id,status,gender,birth_date\r\n',
+      ),
     ).toBe(true);
     const rows = Papa.parse<string[]>(res.text.trim()).data;
     expect(rows.slice(1)).toEqual([
-      [pnsNip(1), 'Budi Santoso', 'DINKES', 'KADINKES', 'IV/c', 'pns', '', 'budi@example.go.id', 'active', 'male', '1970-01-01'],
-      ['199001012021211001', 'Rina "Ina" Wati', 'DISDUKCAPIL', 'ANALIS-KEBIJAKAN', 'IX', 'pppk', '', '', 'active', '', ''],
+      [pnsNip(1), 'Budi Santoso', 'DINKES', 'KADINKES', 'IV/c', 'pns', '', 'budi@example.go.id', '', 'active', 'male', '1970-01-01'],
+      ['199001012021211001', 'Rina "Ina" Wati', 'DISDUKCAPIL', 'ANALIS-KEBIJAKAN', 'IX', 'pppk', '', '', '', 'active', '', ''],
       [
         pnsNip(2, 2),
         'Siti Rahayu, S.Kep., Ns.',
@@ -44,6 +46,7 @@ describe('exporting the registry as CSV', () => {
         'III/a',
         'pns',
         pnsNip(1),
+        '',
         '',
         'active',
         'female',

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { jpForMinutes } from '../../../src/modules/mentoring/lifecycle';
+import { computeJp, defaultJpRules } from '../../../src/modules/jp';
 import { api, expectProblem } from '../../support/api';
 import { createTenant } from '../../support/factories';
 import { race } from '../../support/races';
@@ -77,7 +77,14 @@ describe('sessions and goals', () => {
 });
 
 describe('completion credits JP to the mentee', () => {
-  it('minutes / 45, in hundredths rounded down, capped at 20 JP per pairing', () => {
+  it('mentoring by the default rule: minutes / 45, in hundredths rounded down, capped at 20 JP per pairing', () => {
+    const none = { byMonth: {}, byYear: {} };
+    const jpForMinutes = (minutes: number) =>
+      computeJp(
+        defaultJpRules.mentoring,
+        { startDate: '2026-03-10', endDate: '2026-03-10', sessionsOn: [{ date: '2026-03-10', minutes }] },
+        none,
+      ).jpCenti / 100;
     expect(jpForMinutes(0)).toBe(0);
     expect(jpForMinutes(45)).toBe(1);
     expect(jpForMinutes(135)).toBe(3);
@@ -108,7 +115,7 @@ describe('completion credits JP to the mentee', () => {
     expectProblem(await session(t, id, mentor.token, { minutes: 60 }), 409);
   });
 
-  it('caps a long coaching at 20 JP (source coaching); a cancelled or session-less pairing credits nothing', async () => {
+  it('coaching earns 2 JP a confirmed session, at most 4 a month (source coaching); a cancelled or session-less pairing credits nothing', async () => {
     const t = await createTenant();
     const boss = await person(t);
     const [report, other] = [await person(t, { supervisorId: boss.id }), await person(t)];
@@ -116,7 +123,8 @@ describe('completion credits JP to the mentee', () => {
     const coaching = (await proposed(t, boss.id, report.id, { kind: 'coaching' })).id;
     expect((await api('POST', `/api/v1/tenants/${t.slug}/pairings/${coaching}/accept`, { token: boss.token })).status).toBe(200);
     for (let i = 0; i < 3; i++) await confirmedSession(t, coaching, report.token, boss.token, { minutes: 400 });
-    expect((await end(t, coaching, boss.token, 'completed')).body).toMatchObject({ status: 'completed', jp: 20 });
+    // Three sessions of 2026-03: 6 JP by the rule, 4 within the month's cap.
+    expect((await end(t, coaching, boss.token, 'completed')).body).toMatchObject({ status: 'completed', jp: 4 });
     const cancelled = await active(t, boss, other.id);
     await session(t, cancelled, other.token, { minutes: 300 });
     expect((await end(t, cancelled, other.token, 'cancelled', 'Mutasi ke OPD lain')).body).toMatchObject({ status: 'cancelled', jp: null });
@@ -125,7 +133,7 @@ describe('completion credits JP to the mentee', () => {
     const rows = await env.DB.prepare('select employee_id, source, jp_centi, reference from jp_entries where tenant_id = ?')
       .bind(t.id)
       .all();
-    expect(rows.results).toEqual([{ employee_id: report.id, source: 'coaching', jp_centi: 2000, reference: `pairing:${coaching}` }]);
+    expect(rows.results).toEqual([{ employee_id: report.id, source: 'coaching', jp_centi: 400, reference: `pairing:${coaching}` }]);
   });
 
   it('completion racing cancellation: one wins, and JP is credited exactly when completion won', async () => {

@@ -193,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   'jp.source.coaching': 'Coaching',
   'jp.source.self_study': 'Self-study',
   'jp.source.other': 'Other',
+  'jp.source.learning_report': 'Reported training',
 
   'recommendations.title': 'Recommended trainings',
   'recommendations.empty': 'No recommendations: your competencies meet the standard, or have not been assessed.',

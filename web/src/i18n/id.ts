@@ -194,6 +194,7 @@ export const id = {
   'jp.source.coaching': 'Coaching',
   'jp.source.self_study': 'Belajar mandiri',
   'jp.source.other': 'Lainnya',
+  'jp.source.learning_report': 'Laporan pengembangan kompetensi',
 
   'recommendations.title': 'Rekomendasi pelatihan',
   'recommendations.empty': 'Tidak ada rekomendasi: kompetensi Anda sudah memenuhi standar, atau belum dinilai.',

@@ -1,0 +1,251 @@
+/**
+ * History, the JP recap per OPD and the SIASN export, hand-checked: a person's completed program,
+ * coaching and approved reports with their JP and year; the recap's people, share reaching the
+ * target and JP per top-level unit with its sub-units; SIASN's fields, mapping and rounding.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, expectProblem } from '../../support/api';
+import { createTenant, type TestTenant } from '../../support/factories';
+import { createOffering, createProgram, enroll } from '../catalog/helpers';
+import { credited } from '../jp/helpers';
+import { confirmedSession, end, mentorProfile, proposed } from '../mentoring/helpers';
+import { approve, person, reject, reported, seminar } from './helpers';
+
+async function unitIds(t: TestTenant) {
+  const units = await api('GET', `/api/v1/tenants/${t.slug}/units?limit=50`, { token: t.adminToken });
+  return (code: string) => units.body.items.find((u: { code: string }) => u.code === code)?.id as string;
+}
+
+describe('history', () => {
+  it('lists approved reports (not rejected ones) with JP and year, newest first, and the ledger per year; self or admin only', async () => {
+    const t = await createTenant();
+    const [me, other] = [await person(t), await person(t)];
+    const a = await reported(me);
+    const b = await reported(me, {
+      ...seminar,
+      title: 'Workshop SAKIP',
+      method: 'workshop',
+      startDate: '2024-11-04',
+      endDate: '2024-11-06',
+    });
+    const c = await reported(me, { ...seminar, title: 'Ditolak' });
+    await approve(t, a.id);
+    await approve(t, b.id);
+    await reject(t, c.id);
+    await credited(t, me.id, 3, '2025-06-01T09:00:00+07:00', { source: 'other' });
+    const mine = await api('GET', '/api/v1/me/history', { token: me.token });
+    expect(mine.body).toEqual({
+      employeeId: me.id,
+      items: [
+        {
+          kind: 'report',
+          id: a.id,
+          title: seminar.title,
+          method: 'seminar',
+          startDate: '2025-03-10',
+          endDate: '2025-03-11',
+          year: 2025,
+          jp: 8,
+          certificate: null,
+        },
+        {
+          kind: 'report',
+          id: b.id,
+          title: 'Workshop SAKIP',
+          method: 'workshop',
+          startDate: '2024-11-04',
+          endDate: '2024-11-06',
+          year: 2024,
+          jp: 15,
+          certificate: null,
+        },
+      ],
+      jpByYear: [
+        { year: 2025, jp: 11 },
+        { year: 2024, jp: 15 },
+      ],
+    });
+    const admin = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history?year=2024`, { token: t.adminToken });
+    expect(admin.body.items.map((i) => i.id)).toEqual([b.id]);
+    expect(admin.body.jpByYear).toEqual([{ year: 2024, jp: 15 }]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/emp_nobody/history`, { token: t.adminToken }), 404);
+  });
+});
+
+describe('history of programs and coaching', () => {
+  it('lists a completed program with the JP the ledger credited and a completed coaching with its JP', async () => {
+    const t = await createTenant();
+    const boss = await person(t);
+    const me = await person(t, { supervisorId: boss.id });
+    const program = await createProgram(t, { jp: 24, title: 'Bimtek Arsip Digital' });
+    const offering = await createOffering(t, program.id, { startDate: '2099-02-03', endDate: '2099-02-07' });
+    const placed = await enroll(t, offering.id, [me.id]);
+    const enrollment = placed.body.items[0]?.id as string;
+    const done = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${enrollment}/complete`, {
+      token: t.adminToken,
+      body: { attendance: 100, passed: true, completedOn: '2025-02-07' },
+    });
+    expect(done.status, done.text).toBe(200);
+    await mentorProfile(t, boss.id);
+    const coaching = (await proposed(t, boss.id, me.id, { kind: 'coaching' })).id as string;
+    expect((await api('POST', `/api/v1/tenants/${t.slug}/pairings/${coaching}/accept`, { token: boss.token })).status).toBe(200);
+    await confirmedSession(t, coaching, me.token, boss.token, { minutes: 60 });
+    const ended = await end(t, coaching, boss.token, 'completed');
+    expect(ended.body).toMatchObject({ jp: 2 });
+    const history = await api('GET', '/api/v1/me/history', { token: me.token });
+    const completedYear = new Date(new Date(ended.body.completedAt as string).getTime() + 7 * 3_600_000).getUTCFullYear();
+    expect(history.body.items).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'program',
+          id: enrollment,
+          title: 'Bimtek Arsip Digital',
+          method: 'bimbingan_teknis',
+          startDate: '2099-02-03',
+          endDate: '2025-02-07',
+          year: 2025,
+          jp: 24,
+          certificate: null,
+        },
+        expect.objectContaining({ kind: 'coaching', id: coaching, method: 'coaching', year: completedYear, jp: 2, certificate: null }),
+      ]),
+    );
+    expect(history.body.items).toHaveLength(2);
+  });
+});
+
+describe('JP recap per OPD', () => {
+  it('counts each top-level unit with its sub-units: people, reaching the target, total JP; and as CSV', async () => {
+    const t = await createTenant();
+    const id = await unitIds(t);
+    const [yankes, dinkes, capil] = [
+      await person(t, { unit: 'DINKES-YANKES' }),
+      await person(t, { unit: 'DINKES' }),
+      await person(t, { unit: 'DISDUKCAPIL' }),
+    ];
+    await credited(t, yankes.id, 20, '2025-05-01T09:00:00+07:00');
+    const r = await reported(dinkes);
+    await approve(t, r.id);
+    await credited(t, capil.id, 19.5, '2025-05-01T09:00:00+07:00');
+    await credited(t, capil.id, 30, '2024-05-01T09:00:00+07:00');
+    const recap = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap?year=2025`, { token: t.adminToken });
+    expect(recap.body).toEqual({
+      year: 2025,
+      unitId: null,
+      units: [
+        { unitId: id('DINKES'), code: 'DINKES', name: 'Dinas Kesehatan', employees: 2, reached: 1, share: 0.5, totalJp: 28 },
+        {
+          unitId: id('DISDUKCAPIL'),
+          code: 'DISDUKCAPIL',
+          name: 'Dinas Kependudukan dan Pencatatan Sipil',
+          employees: 1,
+          reached: 0,
+          share: 0,
+          totalJp: 19.5,
+        },
+      ],
+      total: { employees: 3, reached: 1, share: 0.3333, totalJp: 47.5 },
+    });
+    const under = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap?year=2025&unit=${id('DINKES')}`, { token: t.adminToken });
+    expect(under.body.units).toEqual([
+      {
+        unitId: id('DINKES-YANKES'),
+        code: 'DINKES-YANKES',
+        name: 'Bidang Pelayanan Kesehatan',
+        employees: 1,
+        reached: 1,
+        share: 1,
+        totalJp: 20,
+      },
+    ]);
+    const csv = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.csv?year=2025`, { token: t.adminToken });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')).toEqual([
+      'unit_code,unit_name,year,employees,reached_target,share,total_jp',
+      'DINKES,Dinas Kesehatan,2025,2,1,0.5,28',
+      'DISDUKCAPIL,Dinas Kependudukan dan Pencatatan Sipil,2025,1,0,0,19.5',
+      ',Jumlah,2025,3,1,0.3333,47.5',
+      '',
+    ]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jp/recap?unit=unt_nowhere`, { token: t.adminToken }), 404);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jp/recap`, { token: yankes.token }), 403);
+  });
+});
+
+describe('SIASN export', () => {
+  it('gives approved, unsent records in SIASN fields, hand-checked; unmapped methods apart; mark-sent takes them out', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const patched = await api('PATCH', `/api/v1/tenants/${t.slug}/employees/${me.id}`, {
+      token: t.adminToken,
+      body: { siasnId: 'A8ACA7D4E7A83912E040640A040269BB' },
+      headers: { 'if-match': '"v1"' },
+    });
+    expect(patched.body).toMatchObject({ siasnId: 'A8ACA7D4E7A83912E040640A040269BB' });
+    // 7.5 claimed of the rule's 8: 7.5 JP, rounded half up to 8 hours.
+    const a = await reported(me, { ...seminar, title: '=HYPERLINK("x") Seminar', jpClaimed: 7.5 });
+    const b = await reported(me, {
+      title: 'Coaching kinerja',
+      method: 'coaching',
+      organiser: 'BKPSDM',
+      startDate: '2025-04-07',
+      endDate: '2025-04-07',
+      sessions: 1,
+    });
+    const c = await reported(me, { ...seminar, title: 'Belum diputus' });
+    await approve(t, a.id);
+    await approve(t, b.id);
+    const json = await api('GET', `/api/v1/tenants/${t.slug}/siasn/riwayat.json`, { token: t.adminToken });
+    expect(json.body.items).toEqual([
+      {
+        id: a.id,
+        nip: expect.any(String),
+        nama: expect.any(String),
+        pnsOrangId: 'A8ACA7D4E7A83912E040640A040269BB',
+        namaKursus: '=HYPERLINK("x") Seminar',
+        jenisDiklatId: '5',
+        jumlahJam: 8,
+        tanggalKursus: '10-03-2025',
+        tanggalSelesaiKursus: '11-03-2025',
+        tahunKursus: 2025,
+        institusiPenyelenggara: 'Universitas Lampung',
+        nomorSertipikat: 'UNILA/SEM/2025/0141',
+      },
+    ]);
+    expect(json.body.unmapped).toEqual([
+      {
+        id: b.id,
+        nip: expect.any(String),
+        namaKursus: 'Coaching kinerja',
+        method: 'coaching',
+        reason: expect.stringMatching(/coaching tidak punya jenis diklat/),
+      },
+    ]);
+    const csv = await api('GET', `/api/v1/tenants/${t.slug}/siasn/riwayat.csv`, { token: t.adminToken });
+    const [header, line] = csv.text.split('\r\n');
+    expect(header).toBe(
+      'id,nip,nama,pnsOrangId,namaKursus,jenisDiklatId,jumlahJam,tanggalKursus,tanggalSelesaiKursus,tahunKursus,institusiPenyelenggara,nomorSertipikat',
+    );
+    expect(line).toContain(`${a.id},`);
+    expect(line).toContain(
+      `,A8ACA7D4E7A83912E040640A040269BB,"'=HYPERLINK(""x"") Seminar",5,8,10-03-2025,11-03-2025,2025,Universitas Lampung,UNILA/SEM/2025/0141`,
+    );
+
+    const marked = await api('POST', `/api/v1/tenants/${t.slug}/siasn/mark-sent`, {
+      token: t.adminToken,
+      body: { ids: [a.id, c.id, 'lrp_nope'] },
+    });
+    expect(marked.body).toEqual({ marked: [a.id], skipped: [c.id, 'lrp_nope'] });
+    expect((await api('GET', `/api/v1/tenants/${t.slug}/siasn/riwayat.json`, { token: t.adminToken })).body.items).toEqual([]);
+    expect((await api('GET', `/api/v1/tenants/${t.slug}/learning-reports/${a.id}`, { token: t.adminToken })).body.siasnSentAt).toEqual(
+      expect.any(String),
+    );
+    expect((await api('POST', `/api/v1/tenants/${t.slug}/siasn/mark-sent`, { token: t.adminToken, body: { ids: [a.id] } })).body).toEqual({
+      marked: [],
+      skipped: [a.id],
+    });
+    const audit = await api('GET', `/api/v1/tenants/${t.slug}/audit?action=learning_report.siasn_sent`, { token: t.adminToken });
+    expect(audit.body.items.map((x: { entityId: string }) => x.entityId)).toEqual([a.id]);
+  });
+});
