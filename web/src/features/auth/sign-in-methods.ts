@@ -1,22 +1,16 @@
 /**
- * How a region's people may sign in: `GET /api/v1/auth/methods?tenant={slug}`, and what the single
- * sign-on callback says when it sends the browser back to `/masuk?sso=…`.
- *
- * PROVISIONAL — that route is being added on another branch and is not in the OpenAPI document
- * yet. `SignInMethods` below is its documented answer written by hand; when the route lands, run
- * `npm run api:types`, replace `SignInMethods` with `components['schemas'][…]`, call it through
- * `api.GET` and delete `fetchSignInMethods`' own fetch. Until then a 404 (the route missing, or
- * an unknown region) means "no single sign-on".
+ * How a region's people may sign in (`GET /api/v1/auth/methods?tenant={slug}`: an unknown region
+ * answers as one without single sign-on), and what the single sign-on callback says when it sends
+ * the browser back to `/masuk?sso=…`. The start address is followed as a page navigation (the
+ * start sets a cookie for this browser), never fetched.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { MessageKey } from '../../i18n';
+import { api } from '../../lib/api/client';
 import { ApiProblem } from '../../lib/api/problem';
+import type { components } from '../../lib/api/schema';
 
-/** PROVISIONAL (see above): the answer of GET /api/v1/auth/methods. */
-export interface SignInMethods {
-  password: boolean;
-  sso: { startUrl: string } | null;
-}
+type SignInMethods = components['schemas']['SignInMethods'];
 
 const noSso: SignInMethods = { password: true, sso: null };
 
@@ -24,15 +18,11 @@ const noSso: SignInMethods = { password: true, sso: null };
 const isRegionSlug = (value: string): boolean => /^[a-z][a-z0-9-]{1,39}$/.test(value);
 
 async function fetchSignInMethods(tenant: string): Promise<SignInMethods> {
-  const res = await globalThis.fetch(`/api/v1/auth/methods?tenant=${encodeURIComponent(tenant)}`, {
-    headers: { accept: 'application/json' },
-    credentials: 'same-origin',
-  });
-  if (res.status === 404) return noSso;
-  if (!res.ok) throw new ApiProblem(res.status, undefined);
-  const body = (await res.json()) as Partial<SignInMethods>;
-  const startUrl = body.sso?.startUrl;
-  return { password: body.password !== false, sso: typeof startUrl === 'string' && isWebAddress(startUrl) ? { startUrl } : null };
+  const { data, response } = await api.GET('/api/v1/auth/methods', { params: { query: { tenant } } });
+  if (response.status === 404) return noSso;
+  if (!data) throw new ApiProblem(response.status, undefined);
+  const startUrl = data.sso?.startUrl;
+  return { password: data.password, sso: typeof startUrl === 'string' && isWebAddress(startUrl) ? { startUrl } : null };
 }
 
 /** Only an http(s) address is followed (never `javascript:` or the like). */
