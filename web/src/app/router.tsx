@@ -25,6 +25,10 @@ export const routes: RouteObject[] = [
     path: '/masuk/dua-faktor',
     lazy: async () => ({ Component: (await import('../features/auth/TwoFactorSetupPage')).TwoFactorSetupPage }),
   },
+  {
+    path: '/masuk/kode',
+    lazy: async () => ({ Component: (await import('../features/auth/SecondFactorCheckPage')).SecondFactorCheckPage }),
+  },
   { path: '/aktivasi', lazy: async () => ({ Component: (await import('../features/auth/ActivatePage')).ActivatePage }) },
   {
     element: (

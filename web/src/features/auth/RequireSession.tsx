@@ -28,6 +28,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     if (state.reason === 'expired') params.set('reason', 'expired');
     return <Navigate to={`/masuk?${params}`} replace />;
   }
+  if (state.codeOnly) return <Navigate to={`/masuk/kode?${new URLSearchParams({ next })}`} replace />;
   if (state.setupOnly) return <Navigate to={`/masuk/dua-faktor?${new URLSearchParams({ next })}`} replace />;
   return <>{children}</>;
 }

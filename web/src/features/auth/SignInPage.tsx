@@ -32,6 +32,7 @@ export function SignInPage() {
   const sso = params.get('sso');
   const next = sso === 'ok' ? safeNext(readSsoNext()) : safeNext(params.get('next'));
   if (state.status === 'signed-in') {
+    if (state.codeOnly) return <Navigate to={`/masuk/kode?${new URLSearchParams({ next })}`} replace />;
     if (state.setupOnly) return <Navigate to={`/masuk/dua-faktor?${new URLSearchParams({ next })}`} replace />;
     return <Navigate to={next} replace />;
   }

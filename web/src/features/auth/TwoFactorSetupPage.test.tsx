@@ -9,7 +9,7 @@ const recoveryCodes = Array.from({ length: 10 }, (_, i) => `RC${i}A-BCDE-FGHJ`);
 
 describe('Verifikasi dua langkah (set-up)', () => {
   it('shows the secret, refuses a wrong code beside it, shows the recovery codes once, then renews into a full session', async () => {
-    startSession({ accessToken: 'limited', expiresIn: 900, twoFactorSetupRequired: true });
+    startSession({ accessToken: 'limited', expiresIn: 900, twoFactorSetupRequired: true, secondFactorRequired: false });
     const requests = serve({
       'POST /api/v1/auth/two-factor/setup': {
         status: 200,

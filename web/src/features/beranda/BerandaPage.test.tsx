@@ -41,7 +41,7 @@ describe('Beranda', () => {
   });
 
   it('shows the reasons and rupiah of a recommendation, and asks for a place in its offering', async () => {
-    startSession({ accessToken: 'a-token', expiresIn: 600, twoFactorSetupRequired: false });
+    startSession({ accessToken: 'a-token', expiresIn: 600, twoFactorSetupRequired: false, secondFactorRequired: false });
     const requests = serve({
       'POST /api/v1/tenants/kalianda/offerings/off_1/requests': { status: 201, body: enrollment('enr_new', 'off_1', 'requested') },
       'GET /api/v1/me/enrollments': { status: 200, body: { items: [enrollment('enr_new', 'off_1', 'requested')], nextCursor: null } },

@@ -13,7 +13,8 @@ const grant = (accessToken: string, expiresIn = 900, twoFactorSetupRequired = fa
   twoFactorSetupRequired,
   account: { id: 'acc_1', username: 'u', roles: ['employee'], tenant: 'kalianda', employeeId: 'emp_1' },
 });
-const begin = (accessToken: string, expiresIn = 600) => startSession({ accessToken, expiresIn, twoFactorSetupRequired: false });
+const begin = (accessToken: string, expiresIn = 600) =>
+  startSession({ accessToken, expiresIn, twoFactorSetupRequired: false, secondFactorRequired: false });
 
 afterEach(() => {
   endSession('signed-out');

@@ -11,7 +11,7 @@ import type { components, paths } from './schema';
 import { session } from './session';
 
 export type SignedIn = components['schemas']['SignedIn'];
-type Grant = Pick<SignedIn, 'accessToken' | 'expiresIn' | 'twoFactorSetupRequired'>;
+type Grant = Pick<SignedIn, 'accessToken' | 'expiresIn' | 'twoFactorSetupRequired' | 'secondFactorRequired'>;
 
 // The global fetch is looked up on every call (not captured once), so component tests can stand in for the server.
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: (request) => globalThis.fetch(request) });
@@ -49,7 +49,7 @@ export async function renewSession(): Promise<boolean> {
 
 /** Keeps a token and schedules its silent renewal a minute before it expires. */
 export function startSession(grant: Grant): void {
-  session.signIn(grant.accessToken, grant.expiresIn, grant.twoFactorSetupRequired);
+  session.signIn(grant.accessToken, grant.expiresIn, grant.twoFactorSetupRequired, Date.now(), grant.secondFactorRequired);
   clearTimeout(renewTimer);
   const delay = Math.max(5, grant.expiresIn - 60) * 1000;
   renewTimer = setTimeout(() => {

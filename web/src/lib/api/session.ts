@@ -8,7 +8,7 @@ import { useSyncExternalStore } from 'react';
 
 export type SessionState =
   | { status: 'starting' }
-  | { status: 'signed-in'; accessToken: string; expiresAt: number; setupOnly: boolean }
+  | { status: 'signed-in'; accessToken: string; expiresAt: number; setupOnly: boolean; codeOnly: boolean }
   | { status: 'signed-out'; reason: 'signed-out' | 'expired' | 'none' };
 
 let state: SessionState = { status: 'starting' };
@@ -22,9 +22,13 @@ function set(next: SessionState): void {
 export const session = {
   get: (): SessionState => state,
   token: (): string | undefined => (state.status === 'signed-in' ? state.accessToken : undefined),
-  /** `setupOnly`: the token reaches only the two-factor set-up (the region requires one of its admins). */
-  signIn(accessToken: string, expiresInSeconds: number, setupOnly = false, now = Date.now()): void {
-    set({ status: 'signed-in', accessToken, expiresAt: now + expiresInSeconds * 1000, setupOnly });
+  /**
+   * `setupOnly`: the token reaches only the two-factor set-up (the region requires one of its
+   * admins); `codeOnly`: it reaches only the second factor's check (an admin with an authenticator
+   * app who signed in by single sign-on).
+   */
+  signIn(accessToken: string, expiresInSeconds: number, setupOnly = false, now = Date.now(), codeOnly = false): void {
+    set({ status: 'signed-in', accessToken, expiresAt: now + expiresInSeconds * 1000, setupOnly, codeOnly });
   },
   signOut(reason: 'signed-out' | 'expired' | 'none'): void {
     set({ status: 'signed-out', reason });
