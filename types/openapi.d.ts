@@ -22093,8 +22093,14 @@ export interface components {
                 endDate: string;
                 year: number;
                 jp: number;
-                /** @description The certificate, once certificates are issued (not yet: always null) */
-                certificate: null;
+                /** @description A completed program's certificate (STTPP), valid or revoked; null for anything else, or before one is issued */
+                certificate: {
+                    id: string;
+                    number: string;
+                    issuedOn: string;
+                    /** @enum {string} */
+                    status: "valid" | "revoked";
+                } | null;
             }[];
             jpByYear: {
                 year: number;

@@ -121,9 +121,10 @@ export const listOwnCertificates = ({ ctx, input }: Call<TenantContext, Omit<Lis
 
 /**
  * One employee's certificates, oldest first, for the person's history: what it needs to show and
- * link them. No access check: the caller (a history service) has made its own.
+ * link them. No access check: the caller (a history service) has made its own. A statement, so the
+ * history reads it in its own batch (awaiting it runs it alone).
  */
-export async function certificatesOfEmployee({ ctx, input: employeeId }: Call<TenantContext, string>) {
+export function certificatesOfEmployee({ ctx, input: employeeId }: Call<TenantContext, string>) {
   const c = certificates;
   return ctx.db
     .select({ id: c.id, number: c.number, enrollmentId: c.enrollmentId, offeringId: c.offeringId, issuedOn: c.issuedOn, status: c.status })

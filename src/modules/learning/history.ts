@@ -1,9 +1,10 @@
 /**
  * A person's learning history: completed programs (their JP as the ledger credited it, 0 when not
- * passed), completed mentoring and coaching as mentee, and approved reports — each with its JP,
- * year and certificate (null until certificates are issued) — and the ledger's JP per year, which
- * also counts credits by hand. Newest first. Read by the person themself and the tenant admin
- * only (anyone else: 404). Four reads in one batch, each by an index that starts with the tenant.
+ * passed, and the certificate issued for it, valid or revoked, if any), completed mentoring and
+ * coaching as mentee, and approved reports — each with its JP and year — and the ledger's JP per
+ * year, which also counts credits by hand. Newest first. Read by the person themself and the
+ * tenant admin only (anyone else: 404). Six reads in one batch, each by an index that starts with
+ * the tenant.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { employees, enrollments, jpEntries, learningReports, offerings, pairings, programs } from '../../db/schema';
@@ -11,6 +12,7 @@ import { assertSelfOrAdmin } from '../../platform/auth/access';
 import { todayIn, yearIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
+import { certificatesOfEmployee } from '../certificates';
 
 interface Item {
   kind: 'program' | 'mentoring' | 'coaching' | 'report';
@@ -21,7 +23,7 @@ interface Item {
   endDate: string;
   year: number;
   jp: number;
-  certificate: null;
+  certificate: { id: string; number: string; issuedOn: string; status: 'valid' | 'revoked' } | null;
 }
 
 export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId: string; year?: number | undefined }>) {
@@ -30,7 +32,7 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
   const credited = sql<
     number | null
   >`(select sum(j.jp_centi) from jp_entries j where ${ctx.db.scope('j')} and j.employee_id = ${employeeId} and j.source = 'program' and j.reference = 'enrollment:' || ${enrollments.id})`;
-  const [person, completions, mentored, reports, byYear] = await ctx.db.batch([
+  const [person, completions, mentored, reports, byYear, issued] = await ctx.db.batch([
     ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)),
     ctx.db
       .select({
@@ -72,7 +74,10 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
       .where(eq(jpEntries.employeeId, employeeId))
       .groupBy(jpEntries.year)
       .orderBy(desc(jpEntries.year)),
+    certificatesOfEmployee({ ctx, input: employeeId }),
   ]);
+  // The latest certificate of each enrollment (a revoked one may have been issued again).
+  const certificateOf = new Map(issued.map((c) => [c.enrollmentId, { id: c.id, number: c.number, issuedOn: c.issuedOn, status: c.status }]));
   if (person.length === 0) throw notFound('employee');
   const day = (instant: string) => todayIn(ctx.tenant, instant);
   const items: Item[] = [
@@ -87,7 +92,7 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
         endDate: end,
         year: Number(end.slice(0, 4)),
         jp: (c.jpCenti ?? 0) / 100,
-        certificate: null,
+        certificate: certificateOf.get(c.id) ?? null,
       };
     }),
     ...mentored.map((p) => {

@@ -118,7 +118,10 @@ const historyItemSchema = z.object({
   endDate: z.string(),
   year: z.number().int(),
   jp: z.number(),
-  certificate: z.null().openapi({ description: 'The certificate, once certificates are issued (not yet: always null)' }),
+  certificate: z
+    .object({ id: z.string(), number: z.string(), issuedOn: z.string(), status: z.enum(['valid', 'revoked']) })
+    .nullable()
+    .openapi({ description: "A completed program's certificate (STTPP), valid or revoked; null for anything else, or before one is issued" }),
 });
 
 export const historySchema = z

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { createOffering, createProgram, enroll } from '../catalog/helpers';
+import { cohort, issue } from '../certificates/helpers';
 import { credited } from '../jp/helpers';
 import { confirmedSession, end, mentorProfile, proposed } from '../mentoring/helpers';
 import { approve, person, reject, reported, seminar } from './helpers';
@@ -17,6 +18,32 @@ async function unitIds(t: TestTenant) {
 }
 
 describe('history', () => {
+  it("shows a completed program's certificate, valid or revoked, and none where none was issued", async () => {
+    const t = await createTenant();
+    const c = await cohort(t, ['Ani Lestari', 'Budi Santoso']);
+    const issued = await issue(t, c, 0);
+    expect(issued.status, issued.text).toBe(201);
+    const certificate = issued.body as { id: string; number: string };
+    const item = async (i: number) => {
+      const res = await api('GET', '/api/v1/me/history', { token: c.people[i]!.token });
+      expect(res.status, res.text).toBe(200);
+      return res.body.items.find((x) => x.id === c.people[i]!.enrollmentId);
+    };
+    expect((await item(0))?.certificate).toEqual({
+      id: certificate.id,
+      number: certificate.number,
+      issuedOn: '2025-03-10',
+      status: 'valid',
+    });
+    expect((await item(1))?.certificate).toBeNull();
+    const revoked = await api('POST', `/api/v1/tenants/${t.slug}/certificates/${certificate.id}/revoke`, {
+      token: t.adminToken,
+      body: { reason: 'Salah cetak nama' },
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    expect((await item(0))?.certificate).toMatchObject({ id: certificate.id, status: 'revoked' });
+  });
+
   it('lists approved reports (not rejected ones) with JP and year, newest first, and the ledger per year; self or admin only', async () => {
     const t = await createTenant();
     const [me, other] = [await person(t), await person(t)];
