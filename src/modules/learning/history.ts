@@ -77,7 +77,9 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
     certificatesOfEmployee({ ctx, input: employeeId }),
   ]);
   // The latest certificate of each enrollment (a revoked one may have been issued again).
-  const certificateOf = new Map(issued.map((c) => [c.enrollmentId, { id: c.id, number: c.number, issuedOn: c.issuedOn, status: c.status }]));
+  const certificateOf = new Map(
+    issued.map((c) => [c.enrollmentId, { id: c.id, number: c.number, issuedOn: c.issuedOn, status: c.status }]),
+  );
   if (person.length === 0) throw notFound('employee');
   const day = (instant: string) => todayIn(ctx.tenant, instant);
   const items: Item[] = [

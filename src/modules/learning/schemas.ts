@@ -121,7 +121,9 @@ const historyItemSchema = z.object({
   certificate: z
     .object({ id: z.string(), number: z.string(), issuedOn: z.string(), status: z.enum(['valid', 'revoked']) })
     .nullable()
-    .openapi({ description: "A completed program's certificate (STTPP), valid or revoked; null for anything else, or before one is issued" }),
+    .openapi({
+      description: "A completed program's certificate (STTPP), valid or revoked; null for anything else, or before one is issued",
+    }),
 });
 
 export const historySchema = z

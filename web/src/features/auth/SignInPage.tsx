@@ -17,6 +17,7 @@ import { renewSession } from '../../lib/api/client';
 import { useSession } from '../../lib/api/session';
 import { AuthFrame } from './AuthFrame';
 import { asksForSecondFactor, type Credentials, useSignIn } from './queries';
+import { SecondFactorCodeField, useSecondFactorCode } from './second-factor-code';
 import { readSsoNext, rememberSsoNext, ssoReason, useSignInMethods } from './sign-in-methods';
 
 const lastTenantKey = 'bangkom.tenant';
@@ -157,62 +158,25 @@ function PasswordSignIn({ next, expired, ssoFailure }: { next: string; expired: 
 function SecondFactorStep({ credentials, onBack }: { credentials: Credentials; onBack: () => void }) {
   const { t } = useI18n();
   const signIn = useSignIn();
-  const [recovery, setRecovery] = useState(false);
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: {
-      code: (v) => {
-        const code = v.trim();
-        if (recovery) return code ? null : t('signIn.required');
-        return /^\d{6}$/.test(code) ? null : t('signIn.totpFormat');
-      },
-    },
-  });
+  const code = useSecondFactorCode();
   const wrongCode = asksForSecondFactor(signIn.error);
-  const submit = form.onSubmit(({ code }) =>
-    signIn.mutate(
-      { ...credentials, totp: code.trim() },
-      {
-        onError: (error) =>
-          asksForSecondFactor(error) && form.setFieldError('code', t(recovery ? 'signIn.recoveryWrong' : 'signIn.totpWrong')),
-      },
-    ),
+  const submit = code.form.onSubmit(({ code: value }) =>
+    signIn.mutate({ ...credentials, totp: value.trim() }, { onError: (error) => asksForSecondFactor(error) && code.refuse() }),
   );
   const switchMode = () => {
-    setRecovery(!recovery);
-    form.reset();
+    code.toggle();
     signIn.reset();
   };
   return (
     <AuthFrame title={t('signIn.totpTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Text size="sm">{t(recovery ? 'signIn.recoveryHelp' : 'signIn.totpHelp')}</Text>
-          {recovery ? (
-            <TextInput
-              key="recovery"
-              label={t('signIn.recoveryCode')}
-              autoComplete="off"
-              autoCapitalize="characters"
-              data-autofocus
-              {...form.getInputProps('code')}
-            />
-          ) : (
-            <TextInput
-              key="app"
-              label={t('signIn.totpCode')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              data-autofocus
-              {...form.getInputProps('code')}
-            />
-          )}
+          <SecondFactorCodeField code={code} />
           <SubmitWithProblem mutation={{ ...signIn, isError: signIn.isError && !wrongCode }} texts={{ unauthenticated: 'signIn.wrong' }}>
             {t('signIn.verify')}
           </SubmitWithProblem>
           <Anchor component="button" type="button" size="sm" onClick={switchMode}>
-            {t(recovery ? 'signIn.useApp' : 'signIn.useRecovery')}
+            {t(code.recovery ? 'signIn.useApp' : 'signIn.useRecovery')}
           </Anchor>
           <Anchor component="button" type="button" size="sm" onClick={onBack}>
             {t('signIn.back')}
