@@ -19,7 +19,7 @@ import { databases, primary } from './databases';
 import { nationalId } from './dictionary';
 import { nationalProgramId } from './programs';
 
-interface RetireInput {
+export interface RetireInput {
   code: string;
   /** true retires, false reinstates. */
   retire: boolean;

@@ -4,6 +4,9 @@
  * written to every database binding. Handlers parse, call one service, shape the answer.
  */
 
+import type { Context } from 'hono';
+import type { NationalEnv } from '../../env';
+import type { Call, NationalContext } from '../../platform/context';
 import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, nationalRouter, problem, route } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
@@ -16,11 +19,20 @@ import {
 } from '../competencies';
 import { listNational, putNational } from './dictionary';
 import { listNationalPrograms, putNationalProgram } from './programs';
-import { setCompetencyRetired, setProgramRetired } from './retire';
+import { type RetireInput, setCompetencyRetired, setProgramRetired } from './retire';
 
 /** `If-Match` is optional on national curation: absent, the write applies to whatever version is stored. */
 const optionalVersion = (c: { req: { header(name: string): string | undefined } }) =>
   c.req.header('if-match') === undefined ? undefined : expectedVersion(c);
+
+/** The handler of a retire or reinstate route: the code from the path, the optional version, the row with its ETag. */
+const retiring =
+  <R extends { version: number }>(set: (call: Call<NationalContext, RetireInput>) => Promise<R>, retire: boolean) =>
+  async (c: Context<NationalEnv, string, { out: { param: { code: string } } }>) => {
+    const row = await set({ ctx: c.get('ctx'), input: { code: c.req.valid('param').code, retire, expectedVersion: optionalVersion(c) } });
+    c.header('etag', etagOf(row.version));
+    return c.json(row, 200);
+  };
 
 export const curationRoutes = nationalRouter()
   .openapi(
@@ -121,12 +133,7 @@ export const curationRoutes = nationalRouter()
       request: { params: competencyCodeParams },
       responses: { 200: json(competencySchema, 'Retired (or already retired)'), 412: problem('If-Match is stale') },
     }),
-    async (c) => {
-      const input = { code: c.req.valid('param').code, retire: true, expectedVersion: optionalVersion(c) };
-      const competency = await setCompetencyRetired({ ctx: c.get('ctx'), input });
-      c.header('etag', etagOf(competency.version));
-      return c.json(competency, 200);
-    },
+    retiring(setCompetencyRetired, true),
   )
   .openapi(
     route({
@@ -138,12 +145,7 @@ export const curationRoutes = nationalRouter()
       request: { params: competencyCodeParams },
       responses: { 200: json(competencySchema, 'In use again (or never retired)'), 412: problem('If-Match is stale') },
     }),
-    async (c) => {
-      const input = { code: c.req.valid('param').code, retire: false, expectedVersion: optionalVersion(c) };
-      const competency = await setCompetencyRetired({ ctx: c.get('ctx'), input });
-      c.header('etag', etagOf(competency.version));
-      return c.json(competency, 200);
-    },
+    retiring(setCompetencyRetired, false),
   )
   .openapi(
     route({
@@ -156,12 +158,7 @@ export const curationRoutes = nationalRouter()
       request: { params: programCodeParams },
       responses: { 200: json(programSchema, 'Retired (or already retired)'), 412: problem('If-Match is stale') },
     }),
-    async (c) => {
-      const input = { code: c.req.valid('param').code, retire: true, expectedVersion: optionalVersion(c) };
-      const program = await setProgramRetired({ ctx: c.get('ctx'), input });
-      c.header('etag', etagOf(program.version));
-      return c.json(program, 200);
-    },
+    retiring(setProgramRetired, true),
   )
   .openapi(
     route({
@@ -173,10 +170,5 @@ export const curationRoutes = nationalRouter()
       request: { params: programCodeParams },
       responses: { 200: json(programSchema, 'In use again (or never retired)'), 412: problem('If-Match is stale') },
     }),
-    async (c) => {
-      const input = { code: c.req.valid('param').code, retire: false, expectedVersion: optionalVersion(c) };
-      const program = await setProgramRetired({ ctx: c.get('ctx'), input });
-      c.header('etag', etagOf(program.version));
-      return c.json(program, 200);
-    },
+    retiring(setProgramRetired, false),
   );
