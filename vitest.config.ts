@@ -71,8 +71,8 @@ export default defineConfig({
                 TEST_SIGNING_JWK: JSON.stringify(privateJwk),
                 JWT_JWKS: JSON.stringify({ keys: [publicJwk] }),
                 AUTH_SIGNING_KEYS: JSON.stringify(ownKeys),
-                // A cheap scrypt set keeps the suites fast; one test checks the production set (docs/auth.md).
-                AUTH_SCRYPT: '1024,8,1',
+                // Few iterations keep the suites fast; one test checks the production count (docs/auth.md).
+                AUTH_PBKDF2_ITERATIONS: '1000',
                 // The single sign-on regions' client secrets at the test IdP (test/node/oidc-idp.ts).
                 OIDC_CLIENT_SECRETS: ssoClientSecrets(),
                 SERVER_TIMING: 'on',

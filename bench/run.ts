@@ -10,8 +10,8 @@
  * Both stream the Worker's output and write bench/results/plan.json/.md, never latest.*.
  * `BENCH_ONLY=import` stops after the import figures, `BENCH_ONLY=capacity` after the capacity
  * figures (the database's size before and after the import and the assessments).
- * `BENCH_ONLY=sign-in` measures sign-in alone for each of OWASP's scrypt sets (a server each,
- * started with `AUTH_SCRYPT`), and writes bench/results/sign-in.json/.md.
+ * `BENCH_ONLY=sign-in` measures sign-in alone at the production password scheme (a server of its
+ * own), and writes bench/results/sign-in.json/.md.
  * `BENCH_PORT` / `BENCH_INSPECTOR_PORT` move the server (default 8788 / 9338).
  */
 import { rm } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { buildAssets } from '../scripts/build-assets';
 import { ensureDevKeys, mintToken, repoRoot } from '../scripts/lib/dev-keys';
 import { applyLocalMigrations, startDevServer, waitForHealth } from '../scripts/lib/wrangler';
-import { productionScrypt, type ScryptParams } from '../src/modules/accounts/passwords';
+import { type PasswordScheme, productionScheme } from '../src/modules/accounts/passwords';
 import { benchManifest, bigSlug, directorySlugs, smallSlugs } from './lib/dataset';
 import { quietNetwork } from './lib/memory';
 import { measureNationalSummary, refreshAll, refreshOne } from './lib/national';
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     await importEmployees(url, smallAdmin, benchManifest(small, 5, 12), 200);
 
     console.log('\nFigures (✓ within budget, ✗ over):');
-    await measureSignInStep(report, small, smallAdmin, productionScrypt);
+    await measureSignInStep(report, small, smallAdmin, productionScheme);
     const isolationBefore = await measureEndpoints(url, small, smallAdmin);
 
     const sizeBefore = totalBytes(await databaseSizes(persistTo));
@@ -399,20 +399,20 @@ async function planOnly(again: boolean, national: string, bigAdmin: string): Pro
   );
 }
 
-const scryptLabel = ({ N, r, p }: ScryptParams) => `scrypt N=2^${Math.log2(N)} r=${r} p=${p}`;
+const schemeLabel = ({ iterations }: PasswordScheme) => `PBKDF2-HMAC-SHA512 ${iterations.toLocaleString('en')} iterations`;
 
-/** One password hash's time in the Worker and the login's latency (lib/sign-in.ts), for the set the server hashes with. */
-async function measureSignInStep(report: Report, slug: string, adminToken: string, params: ScryptParams): Promise<void> {
+/** One password hash's time in the Worker and the login's latency (lib/sign-in.ts), for the scheme the server hashes with. */
+async function measureSignInStep(report: Report, slug: string, adminToken: string, scheme: PasswordScheme): Promise<void> {
   const s = await measureSignIn(url, slug, adminToken);
   report.add({
     section: 'sign-in',
-    name: `${scryptLabel(params)}: one hash in the Worker (median of ${s.samples}, load ${s.load})`,
+    name: `${schemeLabel(scheme)}: one hash in the Worker (median of ${s.samples}, load ${s.load})`,
     value: Number(s.hashMs.toFixed(0)),
     unit: 'ms',
   });
   report.add({
     section: 'sign-in',
-    name: `${scryptLabel(params)}: POST /auth/login p50 / p95`,
+    name: `${schemeLabel(scheme)}: POST /auth/login p50 / p95`,
     value: `${s.loginP50.toFixed(0)} / ${s.loginP95.toFixed(0)}`,
     unit: 'ms',
     budget: '≤ 300 ms p50',
@@ -420,37 +420,19 @@ async function measureSignInStep(report: Report, slug: string, adminToken: strin
   });
 }
 
-/** OWASP's equivalent scrypt sets (Password Storage Cheat Sheet), production's first. */
-const owaspScrypt: ScryptParams[] = [
-  productionScrypt,
-  ...[
-    { N: 2 ** 13, r: 8, p: 10 },
-    { N: 2 ** 15, r: 8, p: 3 },
-    { N: 2 ** 16, r: 8, p: 2 },
-    { N: 2 ** 17, r: 8, p: 1 },
-  ].filter((s) => s.N !== productionScrypt.N),
-];
-
-/** `BENCH_ONLY=sign-in`: each set on a server of its own (`--var AUTH_SCRYPT:N,r,p`), the same figures for each. */
+/** `BENCH_ONLY=sign-in`: the production scheme on a server of its own, the sign-in figures alone. */
 async function signInOnly(started: number): Promise<void> {
   const report = new Report();
-  console.log("\nSign-in, for each of OWASP's scrypt sets (✓ within budget, ✗ over):");
-  for (const [i, params] of owaspScrypt.entries()) {
-    const server = startDevServer(port, persistTo, [
-      '--inspector-port',
-      String(inspectorPort),
-      '--var',
-      `AUTH_SCRYPT:${params.N},${params.r},${params.p}`,
-    ]);
-    try {
-      await waitForHealth(server, url);
-      await quietNetwork(inspectorPort);
-      const slug = `bench-masuk-${i + 1}`;
-      await onboard(url, await mintToken({ role: 'national_admin', ttl: '1h' }), benchManifest(slug, 1, 1));
-      await measureSignInStep(report, slug, await mintToken({ role: 'tenant_admin', tenant: slug, ttl: '1h' }), params);
-    } finally {
-      await server.stop('SIGTERM');
-    }
+  console.log('\nSign-in at the production password scheme (✓ within budget, ✗ over):');
+  const server = startDevServer(port, persistTo, ['--inspector-port', String(inspectorPort)]);
+  try {
+    await waitForHealth(server, url);
+    await quietNetwork(inspectorPort);
+    const slug = 'bench-masuk';
+    await onboard(url, await mintToken({ role: 'national_admin', ttl: '1h' }), benchManifest(slug, 1, 1));
+    await measureSignInStep(report, slug, await mintToken({ role: 'tenant_admin', tenant: slug, ttl: '1h' }), productionScheme);
+  } finally {
+    await server.stop('SIGTERM');
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   await report.write(new URL('bench/results/', repoRoot), { date: new Date().toISOString(), seconds, node: process.version }, 'sign-in');

@@ -40,8 +40,8 @@ export interface Bindings {
    * (`{"kalianda": "…"}`); each region's IdP client id is in its sign-in settings (modules/accounts/sso.ts).
    */
   OIDC_CLIENT_SECRETS?: string;
-  /** scrypt parameters `N,r,p` for new password hashes; unset means the production set (modules/accounts/passwords.ts). Tests set a cheaper one. */
-  AUTH_SCRYPT?: string;
+  /** PBKDF2 iterations for new password hashes; unset means production's 210,000 (modules/accounts/passwords.ts). Tests set fewer. */
+  AUTH_PBKDF2_ITERATIONS?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }

@@ -3,12 +3,12 @@
  * login's latency, against the real Worker under `wrangler dev`.
  *
  * An admin account is made and activated through the API (its password hashed with the Worker's
- * scrypt set: the production one, or `AUTH_SCRYPT` when the server was started with it), then
+ * password scheme: the production one, or `AUTH_PBKDF2_ITERATIONS` when the server was started with it), then
  * signs in `warmUp + samples` times in a row with the right password. Each login verifies one
- * hash at the stored set and nothing else heavy; the Worker reports the time its hashing took as
- * `Server-Timing: password-hash;dur=…` (measured inside workerd, where a synchronous hash's
- * elapsed time is its CPU time unless the machine takes the core away: the load average is
- * printed beside it). The latency is the client's: request to full answer, through wrangler's
+ * hash at the stored scheme and nothing else heavy; the Worker reports the time its hashing took as
+ * `Server-Timing: password-hash;dur=…` (measured inside workerd around the verification;
+ * WebCrypto's PBKDF2 runs natively, and the elapsed time is its CPU time unless the machine takes
+ * the core away: the load average is printed beside it). The latency is the client's: request to full answer, through wrangler's
  * proxy. 18 logins stay under the sign-in routes' rate limit (20 a minute per address and route).
  */
 import { loadavg } from 'node:os';

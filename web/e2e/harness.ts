@@ -79,8 +79,8 @@ async function startWorker(persistDir: string): Promise<Worker> {
     bindings: {
       JWT_JWKS: { type: 'plain_text', value: JSON.stringify({ keys: [{ ...publicJwk, use: 'sig' }] }) },
       AUTH_SIGNING_KEYS: { type: 'secret_text', value: JSON.stringify(await ensureAuthKeys()) },
-      // The suites' cheaper scrypt set (docs/auth.md): a sign-in costs milliseconds, not a second of a shared core.
-      AUTH_SCRYPT: { type: 'plain_text', value: '1024,8,1' },
+      // The suites' fewer iterations (docs/auth.md): a sign-in costs milliseconds of a shared core.
+      AUTH_PBKDF2_ITERATIONS: { type: 'plain_text', value: '1000' },
     },
     envFiles: [],
     sendMetrics: false,

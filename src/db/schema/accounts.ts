@@ -2,7 +2,7 @@
  * Signing in: accounts, their sessions (refresh tokens), activation codes, second factors and the
  * tenant's sign-in settings. Tenant accounts live in the tenant's database; national accounts are
  * the rows with `tenant_id = ''` in the control database. Secrets are never stored: passwords as
- * scrypt hashes, refresh tokens, activation and recovery codes as SHA-256 hashes.
+ * PBKDF2 hashes, refresh tokens, activation and recovery codes as SHA-256 hashes.
  */
 import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { tenantColumns, timestamps, versioned } from './columns';
@@ -19,7 +19,7 @@ export const accounts = sqliteTable(
     /** Space-separated roles the account's tokens carry. */
     roles: text('roles').notNull(),
     employeeId: text('employee_id'),
-    /** `scrypt$N$r$p$salt$hash`; null until the account is activated. */
+    /** `pbkdf2-sha512$iterations$salt$hash` (or an older `scrypt$N$r$p$salt$hash`); null until the account is activated. */
     passwordHash: text('password_hash'),
     passwordChangedAt: text('password_changed_at'),
     status: text('status', { enum: accountStatuses }).notNull().default('active'),

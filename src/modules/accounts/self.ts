@@ -8,7 +8,7 @@ import { type AccountRow, accounts, recoveryCodes, sessions } from '../../db/sch
 import type { AnyContext, Call } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { checkPasswordPolicy, hashPassword, scryptParams, verifyPassword } from './passwords';
+import { checkPasswordPolicy, hashPassword, passwordScheme, verifyPassword } from './passwords';
 import { type AuthCall, type Realm, realmOfContext } from './realm';
 import { checkSecondFactor, recoveryDigest } from './second-factor';
 import { printableCode } from './secrets';
@@ -38,7 +38,7 @@ export async function changePassword({ input }: Call<AnyContext, { own: Own; cur
   const { realm, account, session, call } = input.own;
   const keys = throttleKeys(call, realm, account.username);
   await assertNotLocked(call, keys);
-  if (!verifyPassword(input.currentPassword, account.passwordHash, scryptParams(call.env))) {
+  if (!(await verifyPassword(input.currentPassword, account.passwordHash, passwordScheme(call.env)))) {
     await recordFailure(call, keys);
     await realm.db.write([authAudit(realm, call, accountActor(account), 'account.password_change_failed', account.id)]);
     throw new DomainError('forbidden', 'The current password is not correct.');
@@ -49,7 +49,7 @@ export async function changePassword({ input }: Call<AnyContext, { own: Own; cur
     realm.db
       .update(accounts)
       .set({
-        passwordHash: hashPassword(input.newPassword, scryptParams(call.env)),
+        passwordHash: await hashPassword(input.newPassword, passwordScheme(call.env)),
         passwordChangedAt: at,
         version: sql`${accounts.version} + 1`,
         updatedAt: at,

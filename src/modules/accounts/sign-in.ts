@@ -9,7 +9,7 @@ import { and, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm';
 import { type AccountRow, accounts, activationCodes } from '../../db/schema';
 import { DomainError } from '../../platform/errors';
 import type { Statement } from '../../platform/tenancy/scoped-db';
-import { checkPasswordPolicy, hashPassword, needsRehash, scryptParams, verifyPassword } from './passwords';
+import { checkPasswordPolicy, hashPassword, needsRehash, passwordScheme, verifyPassword } from './passwords';
 import { type AuthCall, type Realm, realmNamed, signInActor } from './realm';
 import { signInRestriction } from './restriction';
 import { checkSecondFactor } from './second-factor';
@@ -81,9 +81,9 @@ export async function signIn(call: AuthCall, input: SignInInput): Promise<Signed
   await assertNotLocked(call, keys);
   const found = await findAccount(realm, username);
   const attempt = { action: 'auth.login_failed', username };
-  const params = scryptParams(call.env);
+  const scheme = passwordScheme(call.env);
   const hashing = performance.now();
-  const passwordOk = verifyPassword(input.password, found?.account.passwordHash, params);
+  const passwordOk = await verifyPassword(input.password, found?.account.passwordHash, scheme);
   call.meter.hashMs += performance.now() - hashing;
   if (!realm || !found || !passwordOk) return fail(call, realm, keys, found, attempt, wrongCredentials());
   const { account } = found;
@@ -96,7 +96,7 @@ export async function signIn(call: AuthCall, input: SignInInput): Promise<Signed
   const session = await sessionStatements(realm, account, call.now);
   // A hash made with another parameter set (an older, or a stronger, one) is made anew with the
   // current set now that the password is known; only if it is still the hash just checked.
-  const rehashed = needsRehash(account.passwordHash, params) ? hashPassword(input.password, params) : undefined;
+  const rehashed = needsRehash(account.passwordHash, scheme) ? await hashPassword(input.password, scheme) : undefined;
   await realm.db.write([
     ...factor.statements,
     realm.db
@@ -170,7 +170,7 @@ export async function activate(call: AuthCall, input: ActivateInput): Promise<Si
     realm.db
       .update(accounts)
       .set({
-        passwordHash: hashPassword(input.password, scryptParams(call.env)),
+        passwordHash: await hashPassword(input.password, passwordScheme(call.env)),
         passwordChangedAt: at,
         lockedUntil: null,
         version: sql`${accounts.version} + 1`,

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isCommonPassword } from '../../../src/modules/accounts/common-passwords';
-import { hashPassword, productionScrypt, verifyPassword } from '../../../src/modules/accounts/passwords';
+import { hashPassword, productionScheme, runsOf, verifyPassword } from '../../../src/modules/accounts/passwords';
 import {
   activatedEmployee,
   first,
@@ -202,14 +202,25 @@ describe('national accounts', () => {
 });
 
 describe('passwords', () => {
-  it('hashes with scrypt at the production parameters (N=2^14, r=8, p=5) and verifies', () => {
+  it('hashes with PBKDF2-HMAC-SHA512 at the production 210,000 iterations, in runs the runtime accepts, and verifies', async () => {
+    expect(runsOf(productionScheme.iterations)).toEqual([70_000, 70_000, 70_000]);
+    expect(runsOf(200_001)).toEqual([66_667, 66_667, 66_667]);
+    expect(runsOf(1000)).toEqual([1000]);
+    // Cloudflare's runtime refuses one run above 100,000 (local workerd does not check): no run may be longer.
+    for (const n of [1, 99_999, 100_000, 100_001, 210_000, 1_000_000]) {
+      const runs = runsOf(n);
+      expect(runs.reduce((sum, run) => sum + run, 0)).toBe(n);
+      expect(Math.max(...runs)).toBeLessThanOrEqual(100_000);
+    }
     const started = performance.now();
-    const stored = hashPassword('kuda-lari-di-sawah-77', productionScrypt);
+    const stored = await hashPassword('kuda-lari-di-sawah-77', productionScheme);
     const ms = performance.now() - started;
-    expect(stored).toMatch(/^scrypt\$16384\$8\$5\$[\w-]{22}\$[\w-]{43}$/);
-    expect(verifyPassword('kuda-lari-di-sawah-77', stored, productionScrypt)).toBe(true);
-    expect(verifyPassword('kuda-lari-di-sawah-78', stored, productionScrypt)).toBe(false);
-    console.info(`scrypt N=2^14 r=8 p=5: one hash ${ms.toFixed(0)} ms in workerd`);
+    expect(stored).toMatch(/^pbkdf2-sha512\$210000\$[\w-]{22}\$[\w-]{86}$/);
+    expect(await verifyPassword('kuda-lari-di-sawah-77', stored, productionScheme)).toBe(true);
+    expect(await verifyPassword('kuda-lari-di-sawah-78', stored, productionScheme)).toBe(false);
+    // Another salt, another hash; the same password and salt, the same one.
+    expect(await hashPassword('kuda-lari-di-sawah-77', productionScheme)).not.toBe(stored);
+    console.info(`PBKDF2-HMAC-SHA512 210,000 iterations: one hash ${ms.toFixed(0)} ms in workerd`);
   });
 
   it('knows common passwords under their decoration, and lets passphrases through', () => {

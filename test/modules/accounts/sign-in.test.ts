@@ -1,7 +1,9 @@
 /** Signing in: login → token → /me, generic failures, lockout and release, refresh rotation and reuse, sign-out and revocation. */
 import { env } from 'cloudflare:workers';
+import { scrypt } from '@noble/hashes/scrypt.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/modules/accounts/passwords';
+import { base64url } from '../../../src/modules/accounts/secrets';
 import { activatedEmployee, freshAddress, letLocksRunOut, login, refreshCookieOf, withCookie } from '../../support/accounts';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
@@ -183,20 +185,36 @@ describe('signing in', () => {
     expect((await login({ tenant: t.slug, username: p.username, password: 'another-long-Phrase-77' })).status).toBe(200);
   });
 
-  it('verifies a hash made with another scrypt set, and makes it anew with the current set at the next sign-in', async () => {
+  /** The legacy form an account kept from before PBKDF2: `scrypt$N$r$p$salt$hash`. */
+  const legacyScrypt = (password: string) => {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    return [
+      'scrypt',
+      1024,
+      8,
+      1,
+      base64url(salt),
+      base64url(scrypt(password.normalize('NFKC'), salt, { N: 1024, r: 8, p: 1, dkLen: 32 })),
+    ].join('$');
+  };
+
+  it.each([
+    ['PBKDF2 with another iteration count', (password: string) => hashPassword(password, { iterations: 2000 })],
+    ['the earlier scrypt', async (password: string) => legacyScrypt(password)],
+  ])('verifies a hash made with %s, and makes it anew with the current scheme at the next sign-in', async (_, older) => {
     const p = await activatedEmployee(t);
     const stored = () =>
       env.DB.prepare('select password_hash as hash from accounts where id = ?').bind(p.accountId).first<{ hash: string }>();
     const current = (await stored())?.hash as string;
-    expect(current).toMatch(/^scrypt\$1024\$8\$1\$/);
-    const older = hashPassword(p.password, { N: 2048, r: 8, p: 2 });
-    await env.DB.prepare('update accounts set password_hash = ? where id = ?').bind(older, p.accountId).run();
+    expect(current).toMatch(/^pbkdf2-sha512\$1000\$/);
+    const old = await older(p.password);
+    await env.DB.prepare('update accounts set password_hash = ? where id = ?').bind(old, p.accountId).run();
     // A wrong password changes nothing.
     expectProblem(await login({ tenant: t.slug, username: p.username, password: 'not-the-password-at-all' }), 401);
-    expect((await stored())?.hash).toBe(older);
+    expect((await stored())?.hash).toBe(old);
     expect((await login({ tenant: t.slug, username: p.username, password: p.password })).status).toBe(200);
     const renewed = (await stored())?.hash as string;
-    expect(renewed).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(renewed).toMatch(/^pbkdf2-sha512\$1000\$/);
     expect(renewed).not.toBe(current);
     expect((await login({ tenant: t.slug, username: p.username, password: p.password })).status).toBe(200);
     expect((await stored())?.hash).toBe(renewed);
