@@ -115,6 +115,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['web/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['./web/e2e/global-setup.ts'],
           // One server and one browser for all journeys (web/e2e/harness.ts).
           fileParallelism: false,
           testTimeout: 120_000,

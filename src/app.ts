@@ -7,7 +7,6 @@
  * Every failure leaves through `onError`/`notFound` as problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { evidenceTypes } from './db/schema/learning';
 import type { AppEnv } from './env';
@@ -34,7 +33,7 @@ import { tenantEntryRoutes, tenantRoutes } from './modules/tenants';
 import { trainingHistoryRoutes } from './modules/training-history';
 import { publicJwks } from './platform/auth/keys';
 import { authenticate } from './platform/auth/middleware';
-import { bodyLimit } from './platform/http/body-limit';
+import { bodyLimits, type LargerBody } from './platform/http/body-limit';
 import { notFoundHandler, routeMatcher } from './platform/http/not-found';
 import { validationError, withPlatformHeaders } from './platform/http/openapi';
 import { problemResponse, toDomainError } from './platform/http/problems';
@@ -46,10 +45,27 @@ const maxBodyBytes = 1024 * 1024;
 const drainBodyBytes = 8 * maxBodyBytes;
 /** An import committed as a job may carry a whole registry (≈ 130 bytes a row: 32 MB ≈ 250,000 rows), or a region's training history. */
 const maxUploadBytes = 32 * 1024 * 1024;
-const uploads = /^\/api\/v1\/tenants\/[^/]+\/(employees|training-history)\/import$/;
-const uploadTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
-/** A report's evidence file (a certificate scan) may be up to 5 MB. */
-const evidence = /^\/api\/v1\/me\/learning-reports\/[^/]+\/evidence$/;
+
+/** The only requests whose body may pass 1 MB; anything else on their paths keeps the 1 MB limit. */
+const largerBodies: LargerBody[] = [
+  {
+    what: 'a registry or training history file committed as a job',
+    method: 'POST',
+    path: /^\/api\/v1\/tenants\/[^/]+\/(employees|training-history)\/import$/,
+    types: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    when: (c) => c.req.query('mode') === 'commit',
+    maxBytes: maxUploadBytes,
+    drainBytes: maxUploadBytes,
+  },
+  {
+    what: "a learning report's evidence file (a certificate scan), up to 5 MB",
+    method: 'PUT',
+    path: /^\/api\/v1\/me\/learning-reports\/[^/]+\/evidence$/,
+    types: evidenceTypes,
+    maxBytes: maxEvidenceBytes,
+    drainBytes: drainBodyBytes,
+  },
+];
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -72,20 +88,7 @@ export function createApp() {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(serverTiming());
-  const requestLimit = bodyLimit({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes });
-  const uploadLimit = bodyLimit({ maxBytes: maxUploadBytes, drainBytes: maxUploadBytes });
-  const evidenceLimit = bodyLimit({ maxBytes: maxEvidenceBytes, drainBytes: drainBodyBytes });
-  // Only a file committed as a job may be larger; anything else on those paths keeps the 1 MB limit.
-  const isUpload = (c: Context<AppEnv>) =>
-    uploads.test(c.req.path) &&
-    c.req.query('mode') === 'commit' &&
-    uploadTypes.some((type) => (c.req.header('content-type') ?? '').startsWith(type));
-  // Likewise only an evidence file of an accepted type may reach 5 MB.
-  const isEvidence = (c: Context<AppEnv>) =>
-    c.req.method === 'PUT' &&
-    evidence.test(c.req.path) &&
-    (evidenceTypes as readonly string[]).includes((c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
-  app.use((c, next) => (isUpload(c) ? uploadLimit : isEvidence(c) ? evidenceLimit : requestLimit)(c, next));
+  app.use(bodyLimits({ maxBytes: maxBodyBytes, drainBytes: drainBodyBytes }, largerBodies));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   // Bangkom's public signing keys, for anyone who verifies its tokens (platform/auth/keys.ts).

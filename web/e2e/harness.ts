@@ -1,6 +1,7 @@
 /**
- * The journeys' world: the console built as `npm start` builds it, the real Worker on a free port
- * (wrangler's unstable_startWorker, the configuration in wrangler.toml) over a fresh temporary D1
+ * The journeys' world: the console built once as `npm start` builds it (global-setup.ts), the
+ * real Worker on a free port (wrangler's unstable_startWorker, the configuration in wrangler.toml)
+ * over a fresh temporary D1
  * with every migration applied, the demo region `kalianda` onboarded and loaded through the API
  * (scripts/demo), and Debian's Chromium driven by playwright-core. The journeys sign in through
  * the sign-in screen with accounts activated the way `npm start` activates its demo accounts
@@ -16,7 +17,6 @@ import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { getPlatformProxy, unstable_startWorker } from 'wrangler';
-import { buildConsole } from '../../scripts/build-console';
 import { demoLoaders } from '../../scripts/demo';
 import { activateAccount, type DemoAccount, type DemoTarget } from '../../scripts/lib/demo-accounts';
 import { ensureAuthKeys, ensureDevKeys, mintToken } from '../../scripts/lib/dev-keys';
@@ -106,9 +106,7 @@ export async function startStack(log: (line: string) => void = () => {}): Promis
   let worker: Worker | undefined;
   let browser: Browser | undefined;
   try {
-    // In turn: the local Miniflare that migrates reads the assets directory the build rewrites.
-    await buildConsole('development');
-    lap('console built');
+    // The console was built once for all journey files (global-setup.ts).
     await migrate(persistDir);
     lap('migrated');
     worker = await startWorker(persistDir);

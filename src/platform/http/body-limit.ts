@@ -12,8 +12,12 @@
  * not an honest mistake, and its connection is not worth keeping.
  *
  * Never lets a body over the limit reach a handler, never buffers more than the limit.
+ *
+ * `bodyLimits` applies one limit to every request and a larger one to the few requests a table
+ * names: a path, a method, the content types accepted there, and any further condition (a file
+ * committed as a job). A request on such a path that is not exactly that keeps the default limit.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import { DomainError } from '../errors';
 
@@ -70,4 +74,33 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return all;
+}
+
+/** A request that may carry a larger body than the default. */
+export interface LargerBody {
+  /** What it is, for the reader of the table. */
+  what: string;
+  method: string;
+  path: RegExp;
+  /** Content types accepted (the media type, without parameters). */
+  types: readonly string[];
+  maxBytes: number;
+  drainBytes: number;
+  /** A further condition on the request (a query parameter, say). */
+  when?: (c: Context<AppEnv>) => boolean;
+}
+
+const mediaType = (c: Context<AppEnv>) => (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** The default limit for every request, and each `larger` entry's own for the requests it names. */
+export function bodyLimits(fallback: BodyLimitOptions, larger: readonly LargerBody[]): MiddlewareHandler<AppEnv> {
+  const limits = larger.map((entry) => ({ entry, limit: bodyLimit(entry) }));
+  const standard = bodyLimit(fallback);
+  return (c, next) => {
+    const found = limits.find(
+      ({ entry }) =>
+        c.req.method === entry.method && entry.path.test(c.req.path) && entry.types.includes(mediaType(c)) && (entry.when?.(c) ?? true),
+    );
+    return (found?.limit ?? standard)(c, next);
+  };
 }
