@@ -27,7 +27,7 @@ export interface BodyLimitOptions {
   drainBytes: number;
 }
 
-export function bodyLimit({ maxBytes, drainBytes }: BodyLimitOptions): MiddlewareHandler<AppEnv> {
+function bodyLimit({ maxBytes, drainBytes }: BodyLimitOptions): MiddlewareHandler<AppEnv> {
   const tooLarge = () => new DomainError('payload_too_large', `Request bodies are limited to ${maxBytes} bytes.`);
   return async function bodyLimit(c, next) {
     const body = c.req.raw.body;
