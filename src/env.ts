@@ -40,6 +40,9 @@ export interface Bindings {
    * (`{"kalianda": "…"}`); each region's IdP client id is in its sign-in settings (modules/accounts/sso.ts).
    */
   OIDC_CLIENT_SECRETS?: string;
+  /** Public forms' human check (platform/http/challenge.ts): Turnstile's site key (a variable) and secret; unset, no check. */
+  TURNSTILE_SITE_KEY?: string;
+  TURNSTILE_SECRET_KEY?: string;
   /** scrypt parameters `N,r,p` for new password hashes; unset means the production set (modules/accounts/passwords.ts). Tests set a cheaper one. */
   AUTH_SCRYPT?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
