@@ -18,7 +18,7 @@ import { assessmentRoutes, competencyRoutes, needsRoutes, standardRoutes } from 
 import { curationRoutes } from './modules/curation';
 import { referencePage, withExamples } from './modules/docs';
 import { employeeRoutes } from './modules/employees';
-import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes } from './modules/evaluations';
+import { evaluationLevelRoutes, evaluationSettingsRoutes, ikmRoutes, indicatorRoutes, publicSurveyRoutes } from './modules/evaluations';
 import { exportRoutes } from './modules/exports';
 import { jobRoutes, nationalJobRoutes } from './modules/jobs';
 import { jpRoutes } from './modules/jp';
@@ -107,6 +107,8 @@ export function createApp() {
   app.route('/api/v1', signInRoutes);
   app.route('/api/v1', ssoRoutes);
   app.route('/api/v1', verificationRoutes);
+  // The public satisfaction survey: one response of one unit, no token (modules/evaluations/ikm/public.ts).
+  app.route('/api/v1', publicSurveyRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.

@@ -42,6 +42,9 @@ export interface Bindings {
   OIDC_CLIENT_SECRETS?: string;
   /** PBKDF2 iterations for new password hashes; unset means production's 210,000 (modules/accounts/passwords.ts). Tests set fewer. */
   AUTH_PBKDF2_ITERATIONS?: string;
+  /** Public forms' human check (platform/http/challenge.ts): Turnstile's site key (a variable) and secret; unset, no check. */
+  TURNSTILE_SITE_KEY?: string;
+  TURNSTILE_SECRET_KEY?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }

@@ -138,13 +138,18 @@ describe('cross-tenant suite', () => {
       'GET /api/v1/auth/methods',
       'GET /api/v1/auth/oidc/{tenant}/callback',
       'GET /api/v1/auth/oidc/{tenant}/start',
+      'GET /api/v1/survei/{region}/{unit}',
+      'GET /api/v1/survei/{region}/{unit}/hasil',
       'GET /api/v1/verifikasi/{code}',
       'POST /api/v1/auth/activate',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
       'POST /api/v1/auth/refresh',
+      'POST /api/v1/survei/{region}/{unit}',
     ]);
-    for (const r of routes.filter((x) => x.public && x.method === 'POST' && x.path !== '/api/v1/auth/logout')) {
+    for (const r of routes.filter(
+      (x) => x.public && x.method === 'POST' && x.path.startsWith('/api/v1/auth/') && x.path !== '/api/v1/auth/logout',
+    )) {
       const res = await api(r.method, r.path, { body: {}, headers: { 'cf-connecting-ip': '192.0.2.1' } });
       expectStatus(res, [400, 401], `${key(r)} with nothing`);
     }
@@ -208,6 +213,40 @@ describe('cross-tenant suite', () => {
     const page = await api('GET', `/verifikasi/${a.verificationCode}`, { headers: { 'cf-connecting-ip': '192.0.2.3' } });
     expect(page.status).toBe(200);
     for (const secret of a.secrets.filter((x) => !allowed.has(x))) expect(page.text).not.toContain(secret);
+  });
+
+  it("takes a public survey response into the named region's unit only, whatever token comes with it, and reads nothing back", async () => {
+    const { a, b } = world;
+    const ip = { 'cf-connecting-ip': '192.0.2.4' };
+    const count = async (side: Side) =>
+      (
+        await env.DB.prepare('select count(*) as n from ikm_responses where tenant_id = ? and unit_id = ?')
+          .bind(side.tenant.id, side.unitId)
+          .first<{ n: number }>()
+      )?.n ?? 0;
+    const [beforeA, beforeB] = [await count(a), await count(b)];
+    // B's admin token on A's unit: the response is A's, the answer says nothing of A.
+    const res = await api('POST', `/api/v1/survei/${a.tenant.slug}/${a.unitCode}`, {
+      headers: { ...ip, authorization: `Bearer ${b.tenant.adminToken}` },
+      body: { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] },
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toEqual({ received: true });
+    for (const secret of [...a.secrets, ...b.secrets]) expect(res.text).not.toContain(secret);
+    // A's unit code under B's region is not A's unit.
+    expectStatus(
+      await api('POST', `/api/v1/survei/${b.tenant.slug}/${a.unitCode}`, { headers: ip, body: { answers: [1, 1, 1, 1, 1, 1, 1, 1, 1] } }),
+      [404],
+      "A's unit under B's region",
+    );
+    expect([await count(a), await count(b)]).toEqual([beforeA + 1, beforeB]);
+    // The form and the results page tell the region's and the unit's names and aggregates, nothing of the other region.
+    for (const path of [`/api/v1/survei/${a.tenant.slug}/${a.unitCode}`, `/api/v1/survei/${a.tenant.slug}/${a.unitCode}/hasil`]) {
+      const read = await api('GET', path, { headers: ip });
+      expect(read.status, read.text).toBe(200);
+      const shown = (read.body as { unit: { name: string } }).unit.name;
+      for (const secret of [...a.secrets.filter((x) => x !== shown), ...b.secrets]) expect(read.text).not.toContain(secret);
+    }
   });
 
   it("answers 404 to this region's ids under another region's path", async () => {

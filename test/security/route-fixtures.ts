@@ -41,6 +41,7 @@ const ikmResponse = (s: Side) => ({
   date: '2026-02-10',
   respondent: { gender: 'perempuan', service: 'Pelayanan KTP-el' },
 });
+const surveyUnit = (s: Side) => ({ region: s.tenant.slug, unit: s.unitCode });
 const pairing = (s: Side) => ({ id: s.pairingId });
 const goal = (s: Side) => ({ id: s.pairingId, goalId: s.goalId });
 const provider = (s: Side) => ({ id: s.providerId });
@@ -287,6 +288,17 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),
   },
   'GET /api/v1/tenants/{tenant}/surveys/ikm': { query: '?period=2026-S1' },
+  'GET /api/v1/tenants/{tenant}/surveys/ikm/units': {},
+  'PUT /api/v1/tenants/{tenant}/surveys/ikm/units/{id}/publication': { params: unit, body: () => ({ resultsPublic: true }) },
+  // The public survey (no token): a unit of the side's region by its code. A response writes one
+  // ikm_responses row of that unit and nothing else, and a refusal writes nothing.
+  'GET /api/v1/survei/{region}/{unit}': { untenanted: true, params: surveyUnit },
+  'POST /api/v1/survei/{region}/{unit}': {
+    untenanted: true,
+    params: surveyUnit,
+    body: () => ({ answers: [3, 4, 3, 3, 4, 3, 3, 2, 3], respondent: { gender: 'laki_laki', service: 'Pelayanan KTP-el' } }),
+  },
+  'GET /api/v1/survei/{region}/{unit}/hasil': { untenanted: true, params: surveyUnit },
   'GET /api/v1/tenants/{tenant}/settings': {},
   'PUT /api/v1/tenants/{tenant}/settings': {
     body: () => ({ selfAssessments: 'until_other_source', jpTargets: { pns: 20, pppk: 20 } }),

@@ -14,6 +14,8 @@ import { tokenFor } from '../support/tokens';
 export interface Side {
   tenant: TestTenant;
   unitId: string;
+  /** The code of `unitId`, whose public IKM results page is published. */
+  unitCode: string;
   positionId: string;
   employeeId: string;
   /** A technical competency of this side's own. */
@@ -78,6 +80,11 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     body: { code: `SEC-${label}`, name: `Jabatan Rahasia ${label} ${tenant.slug}`, category: 'pelaksana' },
   });
   if (unit.status !== 201 || position.status !== 201) throw new Error(`world setup failed: ${unit.text} ${position.text}`);
+  const published = await api('PUT', `/api/v1/tenants/${tenant.slug}/surveys/ikm/units/${unit.body.id}/publication`, {
+    token,
+    body: { resultsPublic: true },
+  });
+  if (published.status !== 200) throw new Error(`world setup failed: ${published.text}`);
   const employee = await api('POST', `/api/v1/tenants/${tenant.slug}/employees`, {
     token,
     body: {
@@ -282,6 +289,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     accountId: account.body.id,
     nationalAccountId: nationalAccount.body.id,
     unitId: unit.body.id,
+    unitCode: unit.body.code,
     positionId: position.body.id,
     employeeId: employee.body.id,
     competencyId: competency.body.id,

@@ -55,6 +55,23 @@ export const ikmResponses = sqliteTable(
   ],
 );
 
+/**
+ * The units whose IKM results are public (opt-in per unit): a row means the unit's page shows its
+ * results of ended periods, aggregates of at least five responses only. No row, no page.
+ */
+export const ikmPublications = sqliteTable(
+  'ikm_publications',
+  {
+    tenantId: text('tenant_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.unitId] }),
+    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }).onDelete('cascade'),
+  ],
+);
+
 export const unitIndicators = sqliteTable(
   'unit_indicators',
   {

@@ -6,6 +6,7 @@
  *   caller's waiting evaluations, the evaluation reports and the tenant's evaluation settings.
  * Other modules and the app import from here only.
  */
+export { publicSurveyRoutes } from './ikm/public-routes';
 export { ikmRoutes } from './ikm/routes';
 export { indicatorRoutes } from './indicators/routes';
 /** For the caller's personal data export (`GET /me/export`): the answers they gave and the scores about them. */

@@ -1,10 +1,11 @@
 /**
- * The pages. Public: /masuk (sign in), /aktivasi. Behind sign-in, inside the layout: Beranda (/),
+ * The pages. Public: /masuk (sign in), /aktivasi, the citizens' survey (/survei/:region/:unit, its
+ * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the layout: Beranda (/),
  * Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun (/akun), and the
  * admins' homes. Unknown paths show "not found" inside the layout. Only sign-in and Beranda are in
  * the first bundle; every other page loads when first visited.
  */
-import { Navigate, type RouteObject } from 'react-router';
+import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession';
 import { SignInPage } from '../features/auth/SignInPage';
 import { BerandaPage } from '../features/beranda/BerandaPage';
@@ -29,7 +30,25 @@ export const routes: RouteObject[] = [
     path: '/masuk/kode',
     lazy: async () => ({ Component: (await import('../features/auth/SecondFactorCheckPage')).SecondFactorCheckPage }),
   },
+  // The public satisfaction survey and a unit's results: citizens, no sign-in.
+  { path: '/survei/:region/:unit', lazy: async () => ({ Component: (await import('../features/survey/SurveyPage')).SurveyPage }) },
+  {
+    path: '/survei/:region/:unit/terima-kasih',
+    lazy: async () => ({ Component: (await import('../features/survey/SurveyPage')).SurveyThanksPage }),
+  },
+  { path: '/survei/:region/:unit/hasil', lazy: async () => ({ Component: (await import('../features/survey/ResultsPage')).ResultsPage }) },
   { path: '/aktivasi', lazy: async () => ({ Component: (await import('../features/auth/ActivatePage')).ActivatePage }) },
+  // A unit's survey poster: printed on its own, without the console around it.
+  {
+    element: (
+      <RequireSession>
+        <Outlet />
+      </RequireSession>
+    ),
+    children: [
+      { path: '/admin/survei/poster/:unit', lazy: async () => ({ Component: (await import('../features/survey/PosterPage')).PosterPage }) },
+    ],
+  },
   {
     element: (
       <RequireSession>
@@ -43,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'pendampingan/:id', lazy: async () => ({ Component: (await import('../features/pairings/PairingPage')).PairingPage }) },
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
       { path: 'admin', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).AdminHomePage }) },
+      { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
       { path: 'nasional', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).NationalHomePage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },
     ],

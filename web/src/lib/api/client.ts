@@ -16,8 +16,8 @@ type Grant = Pick<SignedIn, 'accessToken' | 'expiresIn' | 'twoFactorSetupRequire
 // The global fetch is looked up on every call (not captured once), so component tests can stand in for the server.
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: (request) => globalThis.fetch(request) });
 
-/** The routes that work without an access token (the refresh cookie or credentials instead): never sent one, never renewed for. */
-const publicAuthPath = /^\/api\/v1\/auth\/(login|activate|refresh|logout|methods)$/;
+/** The routes that work without an access token (the refresh cookie or credentials instead, or none: the public survey): never sent one, never renewed for. */
+const publicAuthPath = /^\/api\/v1\/(auth\/(login|activate|refresh|logout|methods)|survei\/.+)$/;
 const isPublic = (request: Request) => publicAuthPath.test(new URL(request.url, location.origin).pathname);
 const retried = new WeakSet<Request>();
 const originals = new WeakMap<Request, Request>();
