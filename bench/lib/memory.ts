@@ -38,8 +38,18 @@ class Inspector {
     });
   }
 
+  /** Its list of targets is asked up to 20 times: on a loaded machine the dev tooling's inspector comes up late and drops now and then. */
   static async connect(port: number): Promise<Inspector> {
-    const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
+    let targets: { webSocketDebuggerUrl: string }[] = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
+        break;
+      } catch (err) {
+        if (attempt === 20) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
     const url = targets[0]?.webSocketDebuggerUrl;
     if (!url) throw new Error(`no Worker to inspect on port ${port}`);
     const socket = new WebSocket(url);

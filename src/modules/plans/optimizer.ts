@@ -22,7 +22,12 @@
  *    local search: take out one (of the 64 weakest), two (of the 16 weakest) or three (of the 8
  *    weakest) pairs, optionally force one of the 24 best unplanned pairs in, refill greedily (by
  *    value per rupiah, then by value) from the 512 best unplanned pairs, keep the move only on a
- *    strict gain; at most 4 rounds.
+ *    strict gain; at most 4 rounds. Then the seats of full offerings are exchanged (`reseat`): one
+ *    of the 64 most valuable unplanned pairs of a full offering takes the seat of a pair holding
+ *    it, the displaced employee (and the newcomer, if it gave a course up) is refilled from its own
+ *    candidates, kept on a strict gain; at most 30 passes. Seats are what the greedy passes
+ *    allocate worst (first come, first served): without seat limits they reach 99.45 % of the LP
+ *    bound on the 500-employee bench instance, with them 97.8 %; the exchange brings that to ≥ 98 %.
  * The best plan wins. Everything is O(n log n) in the candidate pairs per pass, with fixed limits
  * on the local search, and the same path runs for every size (on small instances the limits hardly
  * bind). The computation is a generator of its phases (`optimizeSteps`), so the plan service gives
@@ -36,7 +41,7 @@
  */
 import { naiveGreedy } from './baselines';
 import { planValue } from './objective';
-import { density, grow, type ImproveLimits, improve, lagrangian, repair, value } from './passes';
+import { density, grow, type ImproveLimits, improve, lagrangian, type ReseatLimits, repair, reseat, value } from './passes';
 import { prepare } from './prepared';
 import { PlanState } from './state';
 import type { PlanAssignment, PlanInstance, PlanResult } from './types';
@@ -48,6 +53,7 @@ const perEmployeeCandidates = 16;
 const lambdaSteps = 32;
 const improvedStarts = 3;
 const limits: ImproveLimits = { pool: 512, singles: 64, doubles: 16, triples: 8, swaps: 16, swapsIn: 24, pairSwaps: 10, rounds: 4 };
+const reseatLimits: ReseatLimits = { perOffering: 64, rounds: 30 };
 
 /**
  * The whole computation in one call. `probe` is called between phases (the bench samples the heap
@@ -127,6 +133,7 @@ export function* optimizeSteps(instance: PlanInstance, naivePlan?: PlanResult): 
   for (const start of filled) {
     s.load(start.members);
     improve(s, budget, limits);
+    if (reseat(s, budget, reseatLimits)) improve(s, budget, limits);
     if (s.value > bestValue + 1e-9) [best, bestValue] = [s.members(), s.value];
     yield 'improved';
   }

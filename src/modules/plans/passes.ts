@@ -150,3 +150,90 @@ function bestUnplanned(s: PlanState, limit: number): number[] {
   while (weakest.size > 0) out.push(weakest.pop().item);
   return out.reverse();
 }
+
+export interface ReseatLimits {
+  /** Unplanned pairs per full offering (most valuable first) tried for one of its seats. */
+  perOffering: number;
+  rounds: number;
+}
+
+/**
+ * Seats of the full offerings to whoever gains most: for an unplanned pair (e, o) of a full
+ * offering o and a pair (f, o) holding one of its seats, e takes f's seat (dropping one of e's own
+ * offerings when e is at the cap or already in o's program), then f and e are refilled from their
+ * own candidates within the budget. Kept only on a strict gain. The seat itself costs the same
+ * (same offering), so moves stay within the budget. A pass over every full offering is repeated
+ * while it finds gains, at most `rounds` times. Returns whether the plan got better.
+ */
+export function reseat(s: PlanState, budget: number, limits: ReseatLimits): boolean {
+  const p = s.p;
+  // What refilling an employee could add at most: its best pair alone, plus the JP bonus.
+  const employees = p.bonus.length;
+  const refill = new Float64Array(employees);
+  for (let c = 0; c < p.candEmployee.length; c++) {
+    const e = p.candEmployee[c]!;
+    refill[e] = Math.max(refill[e]!, p.candValue[c]! + p.bonus[e]!);
+  }
+  let improved = false;
+  for (let round = 0; round < limits.rounds; round++) {
+    const seated: number[][] = Array.from(p.capacity, () => []);
+    for (const c of s.members()) seated[p.candOffering[c]!]!.push(c);
+    const waiting: number[][] = Array.from(p.capacity, () => []);
+    for (let c = 0; c < p.candEmployee.length; c++) {
+      const o = p.candOffering[c]!;
+      if (!s.inPlan[c] && s.seats[o]! >= p.capacity[o]! && p.capacity[o]! > 0) waiting[o]!.push(c);
+    }
+    let gained = false;
+    for (let o = 0; o < waiting.length; o++) {
+      const best = waiting[o]!.sort((a, b) => p.candValue[b]! - p.candValue[a]! || a - b).slice(0, limits.perOffering);
+      for (const d of best) {
+        if (s.inPlan[d]) continue;
+        for (const c of seated[o]!) {
+          if (!s.inPlan[c] || p.candEmployee[c] === p.candEmployee[d]) continue;
+          if (takeSeat(s, budget, c, d, refill)) {
+            gained = true;
+            seated[o] = seated[o]!.filter((x) => x !== c).concat(d);
+            break;
+          }
+        }
+      }
+    }
+    if (!gained) break;
+    improved = true;
+  }
+  return improved;
+}
+
+/** d takes c's seat (same offering); see `reseat`. `refill[e]` bounds what refilling e can add. */
+function takeSeat(s: PlanState, budget: number, c: number, d: number, refill: Float64Array): boolean {
+  const p = s.p;
+  const before = s.value;
+  const e = p.candEmployee[d]!;
+  const f = p.candEmployee[c]!;
+  const costD = p.cost[p.candOffering[d]!]!;
+  s.remove(c);
+  // Which of e's own pairs (if any) must make way for d: none, or each one in turn.
+  const own: number[] = [-1];
+  for (let x = p.candStart[e]!; x < p.candStart[e + 1]!; x++) if (s.inPlan[x]) own.push(x);
+  for (const x of own) {
+    if (x >= 0) s.remove(x);
+    if (s.fits(d) && costD <= budget - s.cost) {
+      // At most what d adds now plus what refilling f (and e, when it gave one up) could add.
+      const room = budget - s.cost - costD >= p.cheapest;
+      const bound = s.value + s.gain(d) + (room ? refill[f]! + (x >= 0 ? refill[e]! : 0) : 0);
+      if (bound > before + 1e-9 * Math.max(1, Math.abs(before))) {
+        s.add(d);
+        const pool: number[] = [];
+        for (let y = p.candStart[f]!; y < p.candStart[f + 1]!; y++) pool.push(y);
+        for (let y = p.candStart[e]!; y < p.candStart[e + 1]!; y++) pool.push(y);
+        const added = grow(s, density, budget, pool);
+        if (s.value > before + 1e-9 * Math.max(1, Math.abs(before))) return true;
+        for (const y of added) s.remove(y);
+        s.remove(d);
+      }
+    }
+    if (x >= 0) s.add(x);
+  }
+  s.add(c);
+  return false;
+}
