@@ -2,6 +2,8 @@
  * Bahasa Indonesia: the console's first language and the source of every message key. A visible
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
+import { nationalId } from './national';
+
 export const id = {
   'app.tagline': 'Pengembangan kompetensi ASN',
   'language.label': 'Bahasa',
@@ -12,7 +14,6 @@ export const id = {
   'nav.tasks': 'Tugas saya',
   'nav.pairings': 'Pendampingan',
   'nav.admin': 'Administrasi',
-  'nav.national': 'Nasional',
   'nav.account': 'Akun',
 
   'state.loading': 'Memuat…',
@@ -134,7 +135,6 @@ export const id = {
   'signOut.everywhere': 'Keluar dari semua perangkat',
 
   'admin.title': 'Administrasi',
-  'admin.nationalTitle': 'Tingkat nasional',
   'admin.comingTitle': 'Layar administrasi',
   'admin.coming': 'Layar untuk admin wilayah dan analis nasional sedang disiapkan. Sementara itu semua fungsi tersedia melalui API.',
   'admin.reference': 'Buka referensi API',
@@ -277,6 +277,7 @@ export const id = {
   'goals.empty': 'Belum ada sasaran.',
   'goals.new': 'Sasaran baru',
   'goals.add': 'Tambah',
+  ...nationalId,
 } as const;
 
 export type MessageKey = keyof typeof id;
