@@ -106,6 +106,7 @@ export function OnboardingPage() {
             description={t('onboarding.fileHelp')}
             accept="application/json,.json"
             clearable
+            clearButtonProps={{ 'aria-label': t('onboarding.clearFile') }}
             onChange={(file) => void load(file)}
           />
           <Textarea
