@@ -2,7 +2,8 @@
  * The national admin's journeys in Chromium, at 360 px and at 1280 px: a new region's manifest
  * uploaded with an error, the error shown by its path, fixed, previewed, applied, and the region
  * in the directory; then the summary recomputed (a job, followed to its end) and the new region's
- * figures suppressed — it has nobody yet — with the reason given on focus. axe finds no serious or
+ * figures suppressed — it has nobody yet — with the reason given on focus; a national competency
+ * added, retired and found in the national audit trail. axe finds no serious or
  * critical violation on any screen; screenshots of each.
  */
 import { Buffer } from 'node:buffer';
@@ -14,7 +15,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack((line) => console.log(line));
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   await stack?.stop();
@@ -95,7 +96,7 @@ describe.each(viewports.map((viewport) => ({ viewport, width: viewport.width }))
       const suppressed = row.getByTestId('suppressed').first();
       await suppressed.waitFor();
       expect(await suppressed.textContent()).toContain('kurang dari 5 orang');
-      await suppressed.focus();
+      await suppressed.hover();
       const tooltip = page.getByRole('tooltip');
       await tooltip.waitFor();
       expect(await tooltip.textContent()).toContain('kurang dari 5 orang');
@@ -110,6 +111,56 @@ describe.each(viewports.map((viewport) => ({ viewport, width: viewport.width }))
       await screenshot(page, 'national-region-units', viewport);
     } catch (err) {
       await screenshot(page, `failed-national-${viewport.width}`, viewport);
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('adds a national competency, retires it, and finds both in the national audit trail; the catalog lists the programs', async () => {
+    const account = await nationalAccount(stack, `kurator.${viewport.width}@nasional.go.id`);
+    const { context, page } = await openPage(stack, viewport);
+    const code = `UJI-${viewport.width}`;
+    const name = `Kompetensi Uji ${viewport.width}`;
+    try {
+      await signIn(page, stack.url, account, '/nasional/kamus');
+      await page.getByRole('heading', { name: 'Kamus kompetensi nasional' }).waitFor();
+      await page.getByRole('button', { name: 'Kompetensi baru' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Kode').fill(code);
+      await dialog.getByLabel('Nama').fill(name);
+      await dialog.getByLabel('Uraian').fill('Kompetensi untuk uji perjalanan nasional.');
+      for (const n of [1, 2, 3, 4, 5]) await dialog.getByLabel(`Level ${n}`).fill(`Uraian level ${n} kompetensi uji.`);
+      await expectAccessible(page);
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const table = page.getByTestId('dictionary-table');
+      await table.getByText(code).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'national-dictionary', viewport);
+
+      // Retired: out of the list in use, in the retired one.
+      await page.getByRole('button', { name: `Pensiunkan ${name}` }).click();
+      await table.getByText(code).waitFor({ state: 'detached' });
+      await page.getByText('Dipensiunkan', { exact: true }).first().click();
+      await page.getByRole('button', { name: `Pakai lagi ${name}` }).waitFor();
+
+      await page.goto(`${stack.url}/nasional/katalog`);
+      await page.getByRole('heading', { name: 'Katalog program nasional' }).waitFor();
+      await page.getByTestId('catalog-table').or(page.getByText('Tidak ada yang cocok dengan pilihan ini.')).first().waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'national-catalog', viewport);
+
+      await page.goto(`${stack.url}/nasional/audit`);
+      await page.getByRole('heading', { name: 'Jejak audit nasional' }).waitFor();
+      await page.getByLabel('ID objek').fill(`natcmp_${code.toLowerCase()}`);
+      await page.getByLabel('Tindakan', { exact: true }).fill('competency.national.retire');
+      const audit = page.getByTestId('audit-table');
+      await audit.getByText('competency.national.retire').waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'national-audit', viewport);
+    } catch (err) {
+      await screenshot(page, `failed-national-curation-${viewport.width}`, viewport);
       throw err;
     } finally {
       await context.close();

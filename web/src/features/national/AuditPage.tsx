@@ -10,6 +10,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../lib/format';
 import { type AuditFilters, useNationalAudit } from './queries';
+import { ScrollTable } from './ScrollTable';
 
 const clean = (filters: Record<keyof AuditFilters, string>): AuditFilters =>
   Object.fromEntries(
@@ -59,7 +60,7 @@ export function AuditPage() {
             {t('audit.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={720} type="native">
+          <ScrollTable label={t('audit.entries')} minWidth={720}>
             <Table striped data-testid="audit-table">
               <Table.Caption>{t('audit.caption')}</Table.Caption>
               <Table.Thead>
@@ -97,7 +98,7 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         {audit.hasNextPage ? (
           <Group mt="sm">

@@ -12,6 +12,7 @@ import { formatJp } from '../../lib/format';
 import { methodLabel } from './methods';
 import { ProgramForm } from './ProgramForm';
 import { type Program, type RetireFilter, useNationalPrograms, useRetireProgram } from './queries';
+import { ScrollTable } from './ScrollTable';
 import { StatusFilter } from './StatusFilter';
 
 export function CatalogPage() {
@@ -33,7 +34,7 @@ export function CatalogPage() {
         {retire.isError ? <ProblemAlert error={retire.error} /> : null}
         <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty={t('curation.empty')}>
           {(data) => (
-            <Table.ScrollContainer minWidth={720} type="native">
+            <ScrollTable label={t('catalog.listTitle')} minWidth={720}>
               <Table striped data-testid="catalog-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -85,7 +86,7 @@ export function CatalogPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </QueryState>
       </Section>

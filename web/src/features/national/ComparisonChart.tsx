@@ -28,7 +28,7 @@ export function ComparisonChart({ summary }: { summary: NationalSummary }) {
   const bins = histogram(
     published.map((r) => r.value),
     Math.min(10, Math.max(1, published.length)),
-  ).map((b) => ({ range: `${format(b.from)}–${format(b.to)}`, regions: b.count }));
+  ).map((b) => ({ range: b.from === b.to ? format(b.from) : `${format(b.from)}–${format(b.to)}`, regions: b.count }));
   const ranked = published.length <= rankShown * 2 ? published : [...published.slice(0, rankShown), ...published.slice(-rankShown)];
 
   return (

@@ -10,6 +10,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { CompetencyForm } from './CompetencyForm';
 import { type Competency, type RetireFilter, useNationalCompetencies, useRetireCompetency } from './queries';
+import { ScrollTable } from './ScrollTable';
 import { StatusFilter } from './StatusFilter';
 
 export function DictionaryPage() {
@@ -31,7 +32,7 @@ export function DictionaryPage() {
         {retire.isError ? <ProblemAlert error={retire.error} /> : null}
         <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty={t('curation.empty')}>
           {(data) => (
-            <Table.ScrollContainer minWidth={640} type="native">
+            <ScrollTable label={t('dictionary.listTitle')} minWidth={640}>
               <Table striped data-testid="dictionary-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -81,7 +82,7 @@ export function DictionaryPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </QueryState>
       </Section>

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
 import { parseManifest, readablePath } from './manifest-text';
 import { type OnboardingPreview, useOnboard, useOnboardingPreview } from './queries';
+import { ScrollTable } from './ScrollTable';
 
 const kinds = ['units', 'positions', 'competencies', 'standards'] as const;
 
@@ -37,7 +38,7 @@ function FieldErrors({ error }: { error: unknown }) {
 function PreviewTable({ preview }: { preview: OnboardingPreview }) {
   const { t } = useI18n();
   return (
-    <Table.ScrollContainer minWidth={320} type="native">
+    <ScrollTable label={t('onboarding.previewTitle')} minWidth={320}>
       <Table data-testid="preview-table" withTableBorder>
         <Table.Caption>{t('onboarding.previewCaption')}</Table.Caption>
         <Table.Thead>
@@ -59,7 +60,7 @@ function PreviewTable({ preview }: { preview: OnboardingPreview }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

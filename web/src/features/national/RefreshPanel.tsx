@@ -10,10 +10,11 @@ import { useI18n } from '../../i18n';
 import { formatInstant } from '../../lib/format';
 import { finished, type NationalSummary, useJob, useRefresh } from './queries';
 
-interface RefreshResult {
-  refreshed?: number;
-  failed?: number;
-  remaining?: number;
+/** A refresh job's result (docs/jobs.md, `national.refresh`): the regions recomputed and failed are lists; counted here. */
+export function refreshCounts(result: unknown): { refreshed: number; failed: number; remaining: number } {
+  const r = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : typeof v === 'number' ? v : 0);
+  return { refreshed: count(r.refreshed), failed: count(r.failed), remaining: count(r.remaining) };
 }
 
 export function RefreshPanel({ year, freshness }: { year: number; freshness: NationalSummary['freshness'] }) {
@@ -30,7 +31,7 @@ export function RefreshPanel({ year, freshness }: { year: number; freshness: Nat
 
   const progress = job.data?.progress;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-  const result = (job.data?.result ?? null) as RefreshResult | null;
+  const counts = refreshCounts(job.data?.result ?? null);
 
   return (
     <Stack gap="xs">
@@ -56,11 +57,7 @@ export function RefreshPanel({ year, freshness }: { year: number; freshness: Nat
           <Progress value={done ? 100 : percent} aria-label={t('national.refreshProgress')} animated={!done} />
           <Text size="sm" role="status" data-testid="refresh-status">
             {job.data.status === 'succeeded'
-              ? t('national.refreshDone', {
-                  refreshed: result?.refreshed ?? 0,
-                  failed: result?.failed ?? 0,
-                  remaining: result?.remaining ?? 0,
-                })
+              ? t('national.refreshDone', counts)
               : job.data.status === 'failed' || job.data.status === 'cancelled'
                 ? t('national.refreshFailed')
                 : t('national.refreshRunning', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}

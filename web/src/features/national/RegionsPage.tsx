@@ -6,6 +6,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../lib/format';
 import { useTenants } from './queries';
+import { ScrollTable } from './ScrollTable';
 
 export function RegionsPage() {
   const { t, language } = useI18n();
@@ -23,7 +24,7 @@ export function RegionsPage() {
       <Section title={t('regions.listTitle')}>
         <QueryState query={tenants} isEmpty={(d) => d.items.length === 0} empty={t('regions.empty')}>
           {(data) => (
-            <Table.ScrollContainer minWidth={760} type="native">
+            <ScrollTable label={t('regions.listTitle')} minWidth={760}>
               <Table striped data-testid="regions-table">
                 <Table.Caption>{t('regions.caption', { n: data.items.length })}</Table.Caption>
                 <Table.Thead>
@@ -57,7 +58,7 @@ export function RegionsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </QueryState>
       </Section>

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { FigureCell } from './FigureCell';
 import { type Direction, figureLabel, formatCount, type SortKey, sortRows } from './figures';
 import type { FigureLegend, SummaryFigure } from './queries';
+import { ScrollTable } from './ScrollTable';
 import { SortHeader } from './SortHeader';
 
 interface SummaryRow {
@@ -54,7 +55,7 @@ export function SummaryTable({ caption, nameHeader, legend, minimumPeople, rows,
     ));
 
   return (
-    <Table.ScrollContainer minWidth={1100} type="native">
+    <ScrollTable label={caption} minWidth={1100}>
       <Table striped highlightOnHover stickyHeader verticalSpacing="xs" data-testid="summary-table">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -115,6 +116,6 @@ export function SummaryTable({ caption, nameHeader, legend, minimumPeople, rows,
           </Table.Tfoot>
         ) : null}
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -32,7 +32,7 @@ describe('the national figures as read', () => {
 
   it('puts values into equal ranges, the largest in the last one', () => {
     expect(histogram([0, 1, 2, 3, 4, 10], 5).map((b) => b.count)).toEqual([2, 2, 1, 0, 1]);
-    expect(histogram([7, 7, 7], 5)).toEqual([{ from: 7, to: 8, count: 3 }]);
+    expect(histogram([7, 7, 7], 5)).toEqual([{ from: 7, to: 7, count: 3 }]);
     expect(histogram([], 5)).toEqual([]);
   });
 });

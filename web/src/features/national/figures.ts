@@ -73,8 +73,10 @@ export function histogram(values: readonly number[], bins: number): { from: numb
   if (values.length === 0) return [];
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const width = max === min ? 1 : (max - min) / bins;
-  const out = Array.from({ length: max === min ? 1 : bins }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: 0 }));
+  // Every value the same: one range, that value.
+  if (max === min) return [{ from: min, to: max, count: values.length }];
+  const width = (max - min) / bins;
+  const out = Array.from({ length: bins }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: 0 }));
   for (const v of values) {
     const index = Math.min(out.length - 1, Math.floor((v - min) / width));
     const bin = out[index];
