@@ -1130,6 +1130,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/national/onboarding/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What onboarding a manifest would change, without changing anything (a dry run of POST /tenants)
+         * @description Checks the manifest as `POST /tenants` does (the same 400, 409 and 422) and answers, per kind of row, how many applying it would create, update and leave unchanged, and which directory fields would change. Writes nothing, not even an audit entry.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first successful answer is kept 24 hours and replayed to the same request with the same key (docs/http.md) */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TenantManifest"];
+                };
+            };
+            responses: {
+                /** @description What applying the manifest would do */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingPreview"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The manifest moves the tenant to another database; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the declared content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The manifest is not consistent (duplicate codes, unknown unit, unknown database); or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}": {
         parameters: {
             query?: never;
@@ -21067,6 +21194,37 @@ export interface components {
             /** @enum {string} */
             kind: "sekretariat" | "dinas" | "badan" | "inspektorat" | "satpol_pp" | "rsud" | "kecamatan" | "kelurahan" | "bagian" | "bidang" | "subbagian" | "seksi" | "uptd" | "lainnya";
             children?: components["schemas"]["ManifestUnit"][];
+        };
+        OnboardingPreview: {
+            slug: string;
+            /** @description true when the tenant is in the directory already (applying updates it), false when applying creates it */
+            exists: boolean;
+            /** @description false when the manifest is already applied as it is: applying would change nothing */
+            changed: boolean;
+            /** @description The directory entry's fields applying would change (none for a new tenant) */
+            directoryChanges: ("name" | "kind" | "regionCode" | "timeZone" | "jpTarget")[];
+            units: {
+                created: number;
+                updated: number;
+                unchanged: number;
+            };
+            positions: {
+                created: number;
+                updated: number;
+                unchanged: number;
+            };
+            /** @description the tenant's technical competencies */
+            competencies: {
+                created: number;
+                updated: number;
+                unchanged: number;
+            };
+            /** @description position standards (one per position listing `standards`) */
+            standards: {
+                created: number;
+                updated: number;
+                unchanged: number;
+            };
         };
         /**
          * @example {

@@ -128,6 +128,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
 
   'POST /api/v1/tenants': { untenanted: true, body: () => manifestFor(uniqueSlug('sec')) },
   'GET /api/v1/tenants': { untenanted: true },
+  'POST /api/v1/national/onboarding/preview': { untenanted: true, body: () => manifestFor(uniqueSlug('sec')) },
   'GET /api/v1/tenants/{tenant}': {},
 
   'GET /api/v1/tenants/{tenant}/units': {},

@@ -3,8 +3,8 @@ import { json, jsonBody, nationalRouter, problem, route, tenantRouter } from '..
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
 import { manifestSchema } from './manifest';
-import { onboardingSchema, publicTenant, tenantSchema } from './schemas';
-import { listTenants, onboard } from './service';
+import { onboardingPreviewSchema, onboardingSchema, publicTenant, tenantSchema } from './schemas';
+import { listTenants, onboard, previewOnboarding } from './service';
 
 const tags = ['Tenants'];
 
@@ -33,6 +33,24 @@ export const tenantRoutes = nationalRouter()
       c.header('location', `/api/v1/tenants/${body.tenant.slug}`);
       return result.created ? c.json(body, 201) : c.json(body, 200);
     },
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/national/onboarding/preview',
+      tags,
+      roles: ['national_admin'],
+      summary: 'What onboarding a manifest would change, without changing anything (a dry run of POST /tenants)',
+      description:
+        'Checks the manifest as `POST /tenants` does (the same 400, 409 and 422) and answers, per kind of row, how many applying it would create, update and leave unchanged, and which directory fields would change. Writes nothing, not even an audit entry.',
+      request: { body: jsonBody(manifestSchema) },
+      responses: {
+        200: json(onboardingPreviewSchema, 'What applying the manifest would do'),
+        409: problem('The manifest moves the tenant to another database'),
+        422: problem('The manifest is not consistent (duplicate codes, unknown unit, unknown database)'),
+      },
+    }),
+    async (c) => c.json(await previewOnboarding({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
   )
   .openapi(
     route({

@@ -45,11 +45,16 @@ function checkManifest(manifest: Manifest, bindings: string[]): void {
   if (errors.length > 0) throw new DomainError('validation_failed', 'The manifest is not consistent.', errors);
 }
 
-export async function onboard({ ctx: national, input: manifest }: Call<NationalContext, Manifest>) {
+/**
+ * What applying the manifest involves: the directory entry it would write and the tenant's plans
+ * (units, positions, competencies, standards). Reads only; `onboard` writes it, `previewOnboarding`
+ * tells it. A manifest already applied as it is has no plans.
+ */
+async function planOnboarding(national: NationalContext, manifest: Manifest) {
   checkManifest(manifest, national.national.bindings());
   const control = national.national.control;
   const hash = await manifestHash(manifest);
-  // Read fresh from the directory, never from the isolate's cache: the write below compares against it.
+  // Read fresh from the directory, never from the isolate's cache: the write compares against it.
   const [existing] = await control.select().from(tenants).where(eq(tenants.slug, manifest.slug)).limit(1);
   if (existing && existing.database !== manifest.database) {
     throw new DomainError(
@@ -73,18 +78,52 @@ export async function onboard({ ctx: national, input: manifest }: Call<NationalC
     updatedAt: now,
   };
   const ctx = asTenant(national, tenant);
-  const db = ctx.db;
+  if (existing && existing.manifestHash === hash) return { unchanged: true as const, existing };
+  const organisation = await planOrganisation(ctx, manifest, now);
+  const dictionary = await planCompetencies(ctx, manifest, organisation.positionIds, now);
+  return { unchanged: false as const, existing, tenant, ctx, organisation, dictionary };
+}
 
-  if (existing && existing.manifestHash === hash) {
-    const nothing = { created: 0, updated: 0, unchanged: 0 };
+/** The directory entry's fields a manifest sets (besides its slug and database). */
+const directoryFields = ['name', 'kind', 'regionCode', 'timeZone', 'jpTarget'] as const;
+const nothing = () => ({ created: 0, updated: 0, unchanged: 0 });
+
+/** What onboarding the manifest would change, computed as onboarding does, without writing anything. */
+export async function previewOnboarding({ ctx: national, input: manifest }: Call<NationalContext, Manifest>) {
+  const plan = await planOnboarding(national, manifest);
+  const preview = { slug: manifest.slug, exists: plan.existing !== undefined, changed: !plan.unchanged };
+  if (plan.unchanged) {
+    return { ...preview, directoryChanges: [], units: nothing(), positions: nothing(), competencies: nothing(), standards: nothing() };
+  }
+  const { existing, organisation, dictionary } = plan;
+  return {
+    ...preview,
+    directoryChanges: existing ? directoryFields.filter((field) => existing[field] !== manifest[field]) : [],
+    units: organisation.units,
+    positions: organisation.positions,
+    competencies: dictionary.competencies,
+    standards: dictionary.standards,
+  };
+}
+
+export async function onboard({ ctx: national, input: manifest }: Call<NationalContext, Manifest>) {
+  const planned = await planOnboarding(national, manifest);
+  if (planned.unchanged) {
     return {
       created: false,
-      body: { tenant: existing, changed: false, units: nothing, positions: nothing, competencies: nothing, standards: nothing },
+      body: {
+        tenant: planned.existing,
+        changed: false,
+        units: nothing(),
+        positions: nothing(),
+        competencies: nothing(),
+        standards: nothing(),
+      },
     };
   }
-
-  const plan = await planOrganisation(ctx, manifest, now);
-  const dictionary = await planCompetencies(ctx, manifest, plan.positionIds, now);
+  const { existing, tenant, ctx, organisation: plan, dictionary } = planned;
+  const control = national.national.control;
+  const db = ctx.db;
   const directory: Statement = existing
     ? control.update(tenants).set(tenant).where(eq(tenants.id, tenant.id))
     : control.insert(tenants).values(tenant);

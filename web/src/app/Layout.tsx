@@ -10,7 +10,7 @@ import { OfflineBanner } from '../components/OfflineBanner';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n';
 import { useMe } from '../lib/api/caller';
-import { navigationFor } from './navigation';
+import { activeEntry, navigationFor } from './navigation';
 
 export function Layout() {
   const { t } = useI18n();
@@ -18,7 +18,8 @@ export function Layout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = me.data ? navigationFor(me.data) : [];
-  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  const current = activeEntry(items, location.pathname);
+  const active = (to: string) => to === current;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

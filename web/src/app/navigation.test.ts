@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { me } from '../test/fixtures';
-import { homeFor, navigationFor } from './navigation';
+import { activeEntry, homeFor, navigationFor } from './navigation';
 
 const targets = (m: Parameters<typeof navigationFor>[0]) => navigationFor(m).map((i) => i.to);
 
@@ -29,7 +29,24 @@ describe('the navigation by role', () => {
 
   it('gives the national analyst the national home', () => {
     const national = { roles: ['national_admin' as const], employee: null };
-    expect(targets(national)).toEqual(['/nasional', '/akun']);
+    expect(targets(national)).toEqual([
+      '/nasional',
+      '/nasional/wilayah',
+      '/nasional/onboarding',
+      '/nasional/kamus',
+      '/nasional/katalog',
+      '/nasional/audit',
+      '/akun',
+    ]);
     expect(homeFor(national)).toBe('/nasional');
+  });
+
+  it('marks the entry a page belongs to, the most specific one', () => {
+    const items = navigationFor({ roles: ['national_admin' as const], employee: null });
+    expect(activeEntry(items, '/nasional')).toBe('/nasional');
+    expect(activeEntry(items, '/nasional/wilayah/kalianda')).toBe('/nasional/wilayah');
+    expect(activeEntry(items, '/nasionalx')).toBeUndefined();
+    expect(activeEntry(navigationFor(me), '/pendampingan/p1')).toBe('/pendampingan');
+    expect(activeEntry(navigationFor(me), '/tugas')).toBe('/tugas');
   });
 });

@@ -17,7 +17,16 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
     items.push({ to: '/', label: 'nav.home' }, { to: '/tugas', label: 'nav.tasks' }, { to: '/pendampingan', label: 'nav.pairings' });
   }
   if (me.roles.includes('tenant_admin')) items.push({ to: '/admin', label: 'nav.admin' }, { to: '/admin/survei', label: 'nav.survey' });
-  if (me.roles.includes('national_admin')) items.push({ to: '/nasional', label: 'nav.national' });
+  if (me.roles.includes('national_admin')) {
+    items.push(
+      { to: '/nasional', label: 'nav.nationalSummary' },
+      { to: '/nasional/wilayah', label: 'nav.nationalRegions' },
+      { to: '/nasional/onboarding', label: 'nav.nationalOnboarding' },
+      { to: '/nasional/kamus', label: 'nav.nationalDictionary' },
+      { to: '/nasional/katalog', label: 'nav.nationalCatalog' },
+      { to: '/nasional/audit', label: 'nav.nationalAudit' },
+    );
+  }
   items.push({ to: '/akun', label: 'nav.account' });
   return items;
 }
@@ -28,4 +37,10 @@ export function homeFor(me: Pick<Me, 'roles' | 'employee'>): string {
   if (me.roles.includes('tenant_admin')) return '/admin';
   if (me.roles.includes('national_admin')) return '/nasional';
   return '/akun';
+}
+
+/** The entry a path belongs to: the longest one that is the path or a folder of it (`/nasional/wilayah/x` → Wilayah, not Ringkasan). */
+export function activeEntry(items: readonly NavItem[], pathname: string): string | undefined {
+  const matches = items.filter((i) => (i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(`${i.to}/`)));
+  return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }

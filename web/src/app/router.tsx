@@ -1,8 +1,10 @@
 /**
  * The pages. Public: /masuk (sign in), /aktivasi, the citizens' survey (/survei/:region/:unit, its
- * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the layout: Beranda (/),
- * Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun (/akun), and the
- * admins' homes. Unknown paths show "not found" inside the layout. Only sign-in and Beranda are in
+ * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the
+ * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun
+ * (/akun), the tenant admin's home and survey screen, and the national console (/nasional…:
+ * summary, a region's figures, regions, onboarding, dictionary, catalog, audit). Unknown paths show
+ * "not found" inside the layout. Only sign-in and Beranda are in
  * the first bundle; every other page loads when first visited.
  */
 import { Navigate, Outlet, type RouteObject } from 'react-router';
@@ -63,7 +65,22 @@ export const routes: RouteObject[] = [
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
       { path: 'admin', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).AdminHomePage }) },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
-      { path: 'nasional', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).NationalHomePage }) },
+      {
+        path: 'nasional',
+        lazy: async () => ({ Component: (await import('../features/national/NationalSummaryPage')).NationalSummaryPage }),
+      },
+      { path: 'nasional/wilayah', lazy: async () => ({ Component: (await import('../features/national/RegionsPage')).RegionsPage }) },
+      {
+        path: 'nasional/onboarding',
+        lazy: async () => ({ Component: (await import('../features/national/OnboardingPage')).OnboardingPage }),
+      },
+      { path: 'nasional/kamus', lazy: async () => ({ Component: (await import('../features/national/DictionaryPage')).DictionaryPage }) },
+      { path: 'nasional/katalog', lazy: async () => ({ Component: (await import('../features/national/CatalogPage')).CatalogPage }) },
+      { path: 'nasional/audit', lazy: async () => ({ Component: (await import('../features/national/AuditPage')).AuditPage }) },
+      {
+        path: 'nasional/wilayah/:tenant',
+        lazy: async () => ({ Component: (await import('../features/national/TenantSummaryPage')).TenantSummaryPage }),
+      },
       { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },
     ],
   },

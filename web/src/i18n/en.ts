@@ -1,5 +1,6 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 import type { MessageKey } from './id';
+import { nationalEn } from './national';
 import { surveyEn } from './survey';
 
 export const en: Record<MessageKey, string> = {
@@ -12,7 +13,6 @@ export const en: Record<MessageKey, string> = {
   'nav.tasks': 'My tasks',
   'nav.pairings': 'Mentoring',
   'nav.admin': 'Administration',
-  'nav.national': 'National',
   'nav.account': 'Account',
 
   'state.loading': 'Loading…',
@@ -134,7 +134,6 @@ export const en: Record<MessageKey, string> = {
   'signOut.everywhere': 'Sign out everywhere',
 
   'admin.title': 'Administration',
-  'admin.nationalTitle': 'National level',
   'admin.comingTitle': 'Administration screens',
   'admin.coming': 'Screens for regional admins and national analysts are on their way. Meanwhile everything is available through the API.',
   'admin.reference': 'Open the API reference',
@@ -278,4 +277,5 @@ export const en: Record<MessageKey, string> = {
   'goals.new': 'New goal',
   'goals.add': 'Add',
   ...surveyEn,
+  ...nationalEn,
 };

@@ -2,6 +2,8 @@
  * Bahasa Indonesia: the console's first language and the source of every message key. A visible
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
+
+import { nationalId } from './national';
 import { surveyId } from './survey';
 
 export const id = {
@@ -14,7 +16,6 @@ export const id = {
   'nav.tasks': 'Tugas saya',
   'nav.pairings': 'Pendampingan',
   'nav.admin': 'Administrasi',
-  'nav.national': 'Nasional',
   'nav.account': 'Akun',
 
   'state.loading': 'Memuat…',
@@ -136,7 +137,6 @@ export const id = {
   'signOut.everywhere': 'Keluar dari semua perangkat',
 
   'admin.title': 'Administrasi',
-  'admin.nationalTitle': 'Tingkat nasional',
   'admin.comingTitle': 'Layar administrasi',
   'admin.coming': 'Layar untuk admin wilayah dan analis nasional sedang disiapkan. Sementara itu semua fungsi tersedia melalui API.',
   'admin.reference': 'Buka referensi API',
@@ -280,6 +280,7 @@ export const id = {
   'goals.new': 'Sasaran baru',
   'goals.add': 'Tambah',
   ...surveyId,
+  ...nationalId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,19 +1,19 @@
 /**
- * The home of a tenant admin or a national analyst, until their own screens come (the console's
- * part 2): who they are and where the API reference is.
+ * The home of a tenant admin, until their own screens come (the console's part 2): their region
+ * and where the API reference is.
  */
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/api/caller';
 
-function AdminHome({ national }: { national: boolean }) {
+export function AdminHomePage() {
   const { t } = useI18n();
   const me = useMe();
   return (
     <Stack>
       <Title order={1} size="h2">
-        {national ? t('admin.nationalTitle') : (me.data?.tenant?.name ?? t('admin.title'))}
+        {me.data?.tenant?.name ?? t('admin.title')}
       </Title>
       <Section title={t('admin.comingTitle')}>
         <Text size="sm" mb="xs">
@@ -23,12 +23,4 @@ function AdminHome({ national }: { national: boolean }) {
       </Section>
     </Stack>
   );
-}
-
-export function AdminHomePage() {
-  return <AdminHome national={false} />;
-}
-
-export function NationalHomePage() {
-  return <AdminHome national />;
 }
