@@ -22082,9 +22082,12 @@ export interface components {
         LearningHistory: {
             employeeId: string;
             items: {
-                /** @enum {string} */
-                kind: "program" | "mentoring" | "coaching" | "report";
-                /** @description The enrollment, pairing or report */
+                /**
+                 * @description training: past training imported from the region’s files (docs/training-history.md)
+                 * @enum {string}
+                 */
+                kind: "program" | "mentoring" | "coaching" | "report" | "training";
+                /** @description The enrollment, pairing, report or imported training record */
                 id: string;
                 title: string;
                 /** @enum {string|null} */
@@ -22093,6 +22096,8 @@ export interface components {
                 endDate: string;
                 year: number;
                 jp: number;
+                /** @description The number on the certificate: the STTPP’s for a program, the reported or imported one otherwise */
+                certificateNumber: string | null;
                 /** @description A completed program's certificate (STTPP), valid or revoked; null for anything else, or before one is issued */
                 certificate: {
                     id: string;

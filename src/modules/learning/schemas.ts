@@ -110,14 +110,19 @@ export const rejectSchema = z
 export const historyQuery = z.object({ year: year.openapi({ description: 'only this year' }) });
 
 const historyItemSchema = z.object({
-  kind: z.enum(['program', 'mentoring', 'coaching', 'report']),
-  id: z.string().openapi({ description: 'The enrollment, pairing or report' }),
+  kind: z.enum(['program', 'mentoring', 'coaching', 'report', 'training']).openapi({
+    description: 'training: past training imported from the region’s files (docs/training-history.md)',
+  }),
+  id: z.string().openapi({ description: 'The enrollment, pairing, report or imported training record' }),
   title: z.string(),
   method: z.enum(programMethods).nullable(),
   startDate: z.string().nullable(),
   endDate: z.string(),
   year: z.number().int(),
   jp: z.number(),
+  certificateNumber: z.string().nullable().openapi({
+    description: 'The number on the certificate: the STTPP’s for a program, the reported or imported one otherwise',
+  }),
   certificate: z
     .object({ id: z.string(), number: z.string(), issuedOn: z.string(), status: z.enum(['valid', 'revoked']) })
     .nullable()

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { followJob } from '../../support/jobs';
 import { createOffering, createProgram, enroll } from '../catalog/helpers';
 import { cohort, issue } from '../certificates/helpers';
 import { credited } from '../jp/helpers';
@@ -73,6 +74,7 @@ describe('history', () => {
           endDate: '2025-03-11',
           year: 2025,
           jp: 8,
+          certificateNumber: seminar.certificateNumber,
           certificate: null,
         },
         {
@@ -84,6 +86,7 @@ describe('history', () => {
           endDate: '2024-11-06',
           year: 2024,
           jp: 15,
+          certificateNumber: seminar.certificateNumber,
           certificate: null,
         },
       ],
@@ -97,6 +100,70 @@ describe('history', () => {
     expect(admin.body.jpByYear).toEqual([{ year: 2024, jp: 15 }]);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/emp_nobody/history`, { token: t.adminToken }), 404);
+  });
+});
+
+describe('history of imported training', () => {
+  it('lists past training imported from the region’s file with its JP, year and certificate number, in the same batch; self or admin only', async () => {
+    const t = await createTenant();
+    const [me, other] = [await person(t), await person(t)];
+    const nip = (await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}`, { token: t.adminToken })).body.nip;
+    const csv = [
+      'NIP,Nama Pelatihan,Metode,Penyelenggara,Mulai,Selesai,JP,Nomor Sertifikat,Tanggal Sertifikat',
+      `${nip},Pelatihan Dasar CPNS,Diklat Teknis,BPSDM Provinsi Lampung,2023-02-06,2023-02-17,40.5,800/12/BPSDM/2023,2023-02-17`,
+      `${nip},Webinar Literasi Digital,Webinar,Kominfo,30-12-2024,31-12-2024,2,,`,
+    ].join('\n');
+    const job = await followJob(
+      await api('POST', `/api/v1/tenants/${t.slug}/training-history/import?mode=commit`, {
+        token: t.adminToken,
+        rawBody: csv,
+        headers: { 'content-type': 'text/csv' },
+      }),
+      t.adminToken,
+    );
+    expect(job.result).toMatchObject({ created: 2, rejected: 0 });
+    const a = await reported(me);
+    await approve(t, a.id);
+    const mine = await api('GET', '/api/v1/me/history', { token: me.token });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.cost.queries).toBeLessThanOrEqual(3);
+    const training = (title: string) => mine.body.items.find((i) => i.title === title)?.id;
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ kind: 'report', id: a.id }),
+      {
+        kind: 'training',
+        id: training('Webinar Literasi Digital'),
+        title: 'Webinar Literasi Digital',
+        method: 'seminar',
+        startDate: '2024-12-30',
+        endDate: '2024-12-31',
+        year: 2024,
+        jp: 2,
+        certificateNumber: null,
+        certificate: null,
+      },
+      {
+        kind: 'training',
+        id: training('Pelatihan Dasar CPNS'),
+        title: 'Pelatihan Dasar CPNS',
+        method: 'pelatihan_teknis',
+        startDate: '2023-02-06',
+        endDate: '2023-02-17',
+        year: 2023,
+        jp: 40.5,
+        certificateNumber: '800/12/BPSDM/2023',
+        certificate: null,
+      },
+    ]);
+    expect(mine.body.jpByYear).toEqual([
+      { year: 2025, jp: 8 },
+      { year: 2024, jp: 2 },
+      { year: 2023, jp: 40.5 },
+    ]);
+    const admin = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history?year=2023`, { token: t.adminToken });
+    expect(admin.body.items.map((i) => i.title)).toEqual(['Pelatihan Dasar CPNS']);
+    expect((await api('GET', '/api/v1/me/history', { token: other.token })).body.items).toEqual([]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
   });
 });
 
@@ -133,6 +200,7 @@ describe('history of programs and coaching', () => {
           endDate: '2025-02-07',
           year: 2025,
           jp: 24,
+          certificateNumber: null,
           certificate: null,
         },
         expect.objectContaining({ kind: 'coaching', id: coaching, method: 'coaching', year: completedYear, jp: 2, certificate: null }),
