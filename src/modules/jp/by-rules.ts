@@ -3,7 +3,7 @@
  * already earned by the method in the months and years the activity touches) and the statements
  * that credit the outcome inside the caller's own batch. Each part is one ledger entry, booked on
  * its month's last day of the activity at noon on the tenant's clock (or at `bookedAt` when the
- * rule has no month or year cap: one part, as the mentoring credit always was); a single part
+ * rule has no day, month or year cap: one part, as the mentoring credit always was); a single part
  * carries `reference`, several carry `reference:YYYY-MM`. Exactly once, as every referenced credit.
  *
  * Caps are measured against what was read. Two credits of the same person and method landing
@@ -66,7 +66,8 @@ export async function ruleCredit(ctx: TenantContext, input: RuleCredit): Promise
   }
   const rule = set.rules[input.method];
   const outcome = computeJp(rule, input.activity, earned);
-  const uncapped = rule.capPerMonth === null && rule.capPerYear === null;
+  // A day, month or year cap counts credits on the activity's own days, so its parts are booked there.
+  const uncapped = rule.capPerDay === null && rule.capPerMonth === null && rule.capPerYear === null;
   const bookedAt = (p: (typeof outcome.parts)[number]) => (uncapped && input.bookedAt ? input.bookedAt : instantOn(ctx.tenant, p.date, 12));
   const credits = outcome.parts.flatMap((p) =>
     creditJp(ctx, {

@@ -11,7 +11,9 @@ import { employees, enrollments, jpEntries, learningReports, offerings, pairings
 import { assertSelfOrAdmin } from '../../platform/auth/access';
 import { todayIn, yearIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
+import { writeCsv } from '../../platform/csv';
 import { notFound } from '../../platform/errors';
+import { writeXlsx } from '../../platform/xlsx';
 import { certificatesOfEmployee } from '../certificates';
 import { trainingHistoryOfEmployee } from '../training-history';
 
@@ -34,7 +36,7 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
   assertSelfOrAdmin(ctx, employeeId);
   const credited = sql<
     number | null
-  >`(select sum(j.jp_centi) from jp_entries j where ${ctx.db.scope('j')} and j.employee_id = ${employeeId} and j.source = 'program' and j.reference = 'enrollment:' || ${enrollments.id})`;
+  >`(select sum(j.jp_centi) from jp_entries j where ${ctx.db.scope('j')} and j.employee_id = ${employeeId} and j.source = 'program' and (j.reference = 'enrollment:' || ${enrollments.id} or j.reference like 'enrollment:' || ${enrollments.id} || ':%'))`;
   const [person, completions, mentored, reports, byYear, issued, imported] = await ctx.db.batch([
     ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)),
     ctx.db
@@ -149,3 +151,57 @@ export async function historyOf({ ctx, input }: Call<TenantContext, { employeeId
   const jpByYear = byYear.filter((y) => year === undefined || y.year === year).map((y) => ({ year: y.year, jp: y.centi / 100 }));
   return { employeeId, items, jpByYear };
 }
+
+type History = Awaited<ReturnType<typeof historyOf>>;
+
+const kindWord: Record<HistoryItem['kind'], string> = {
+  program: 'Pelatihan (Bangkom)',
+  mentoring: 'Mentoring',
+  coaching: 'Coaching',
+  report: 'Laporan mandiri',
+  training: 'Riwayat (impor)',
+};
+const historyHeader = ['jenis', 'judul', 'metode', 'mulai', 'selesai', 'tahun', 'jp', 'nomor_sertifikat', 'status_sertifikat'];
+
+/** The history as a table (one line per item, newest first), for its CSV and xlsx downloads. */
+const historyLines = (h: History) =>
+  h.items.map((i) => ({
+    kind: kindWord[i.kind],
+    title: i.title,
+    method: i.method,
+    startDate: i.startDate,
+    endDate: i.endDate,
+    year: i.year,
+    jp: i.jp,
+    certificateNumber: i.certificateNumber,
+    certificateStatus: i.certificate?.status === 'revoked' ? 'dicabut' : i.certificate ? 'berlaku' : null,
+  }));
+
+export const historyCsv = (h: History) =>
+  writeCsv(
+    historyHeader,
+    historyLines(h).map((l) => [l.kind, l.title, l.method, l.startDate, l.endDate, l.year, l.jp, l.certificateNumber, l.certificateStatus]),
+  );
+
+/** Two sheets: Riwayat (the items, dates as dates) and JP per Tahun (the ledger's total of each year). */
+export const historyXlsx = (h: History) =>
+  writeXlsx([
+    {
+      name: 'Riwayat',
+      rows: [
+        historyHeader,
+        ...historyLines(h).map((l) => [
+          l.kind,
+          l.title,
+          l.method,
+          l.startDate ? { date: l.startDate } : null,
+          { date: l.endDate },
+          l.year,
+          l.jp,
+          l.certificateNumber,
+          l.certificateStatus,
+        ]),
+      ],
+    },
+    { name: 'JP per Tahun', rows: [['tahun', 'jp'], ...h.jpByYear.map((y) => [y.year, y.jp])] },
+  ]);

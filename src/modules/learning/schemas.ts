@@ -174,3 +174,12 @@ export const markedSchema = z
     skipped: z.array(z.string()).openapi({ description: 'Unknown, not approved, or already marked' }),
   })
   .openapi('SiasnMarked');
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const csvContent = { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } };
+export const xlsxContent = { description: 'The workbook', content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } };
+/** The headers of a history download: its type and an attachment named after the employee. */
+export const historyDownload = (kind: 'csv' | 'xlsx', employeeId: string) => ({
+  'content-type': kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType,
+  'content-disposition': `attachment; filename="riwayat-${employeeId}.${kind}"`,
+});

@@ -4,6 +4,7 @@
  * target and JP per top-level unit with its sub-units; SIASN's fields, mapping and rounding.
  */
 import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../src/platform/xlsx';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { followJob } from '../../support/jobs';
@@ -163,6 +164,48 @@ describe('history of imported training', () => {
     const admin = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history?year=2023`, { token: t.adminToken });
     expect(admin.body.items.map((i) => i.title)).toEqual(['Pelatihan Dasar CPNS']);
     expect((await api('GET', '/api/v1/me/history', { token: other.token })).body.items).toEqual([]);
+
+    // The same history as xlsx, read back (empty cells at a row's end are not written): dates as dates, JP as numbers; and as CSV.
+    const xlsx = await api('GET', '/api/v1/me/history.xlsx', { token: me.token });
+    expect(xlsx.status, xlsx.text).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const [sheet, years] = readXlsx(xlsx.bytes);
+    expect(sheet?.name).toBe('Riwayat');
+    expect(sheet?.rows).toEqual([
+      ['jenis', 'judul', 'metode', 'mulai', 'selesai', 'tahun', 'jp', 'nomor_sertifikat', 'status_sertifikat'],
+      ['Laporan mandiri', seminar.title, 'seminar', new Date('2025-03-10'), new Date('2025-03-11'), 2025, 8, seminar.certificateNumber],
+      ['Riwayat (impor)', 'Webinar Literasi Digital', 'seminar', new Date('2024-12-30'), new Date('2024-12-31'), 2024, 2],
+      [
+        'Riwayat (impor)',
+        'Pelatihan Dasar CPNS',
+        'pelatihan_teknis',
+        new Date('2023-02-06'),
+        new Date('2023-02-17'),
+        2023,
+        40.5,
+        '800/12/BPSDM/2023',
+      ],
+    ]);
+    expect(years?.rows).toEqual([
+      ['tahun', 'jp'],
+      [2025, 8],
+      [2024, 2],
+      [2023, 40.5],
+    ]);
+    const byAdmin = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history.xlsx?year=2023`, { token: t.adminToken });
+    expect(
+      readXlsx(byAdmin.bytes)[0]
+        ?.rows.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['Pelatihan Dasar CPNS']);
+    const historyCsv = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history.csv?year=2023`, { token: t.adminToken });
+    expect(historyCsv.text.split('\r\n')).toEqual([
+      'jenis,judul,metode,mulai,selesai,tahun,jp,nomor_sertifikat,status_sertifikat',
+      'Riwayat (impor),Pelatihan Dasar CPNS,pelatihan_teknis,2023-02-06,2023-02-17,2023,40.5,800/12/BPSDM/2023,',
+      '',
+    ]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history.xlsx`, { token: other.token }), 404);
+    expect((await api('GET', '/api/v1/me/history.csv', { token: me.token })).text.split('\r\n')).toHaveLength(5);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
   });
 });
@@ -254,6 +297,20 @@ describe('JP recap per OPD', () => {
         totalJp: 20,
       },
     ]);
+    const xlsx = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.xlsx?year=2025`, { token: t.adminToken });
+    expect(xlsx.status, xlsx.text).toBe(200);
+    expect(readXlsx(xlsx.bytes)).toEqual([
+      {
+        name: 'Rekap JP 2025',
+        rows: [
+          ['unit_code', 'unit_name', 'year', 'employees', 'reached_target', 'share', 'total_jp'],
+          ['DINKES', 'Dinas Kesehatan', 2025, 2, 1, 0.5, 28],
+          ['DISDUKCAPIL', 'Dinas Kependudukan dan Pencatatan Sipil', 2025, 1, 0, 0, 19.5],
+          [null, 'Jumlah', 2025, 3, 1, 0.3333, 47.5],
+        ],
+      },
+    ]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.xlsx`, { token: yankes.token }), 403);
     const csv = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.csv?year=2025`, { token: t.adminToken });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.text.split('\r\n')).toEqual([
