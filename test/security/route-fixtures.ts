@@ -249,6 +249,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'PUT /api/v1/tenants/{tenant}/jp-rules': { body: () => ({ rules: defaultJpRules }), headers: { 'if-match': '"v0"' } },
   'GET /api/v1/tenants/{tenant}/jp/recap': { query: '?year=2025' },
   'GET /api/v1/tenants/{tenant}/jp/recap.csv': { query: '?year=2025' },
+  'GET /api/v1/tenants/{tenant}/jp/recap.xlsx': { query: '?year=2025' },
 
   'POST /api/v1/me/learning-reports': {
     ...me,
@@ -272,6 +273,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   'GET /api/v1/me/learning-reports/{id}/evidence': { ...me, params: learningReport },
   'GET /api/v1/me/history': me,
+  'GET /api/v1/me/history.csv': me,
+  'GET /api/v1/me/history.xlsx': me,
   'GET /api/v1/tenants/{tenant}/learning-reports': { query: '?status=diajukan' },
   'GET /api/v1/tenants/{tenant}/learning-reports/{id}': { params: learningReport },
   'POST /api/v1/tenants/{tenant}/learning-reports/{id}/approve': { params: learningReport },
@@ -281,6 +284,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   'GET /api/v1/tenants/{tenant}/learning-reports/{id}/evidence': { params: learningReport },
   'GET /api/v1/tenants/{tenant}/employees/{id}/history': { params: employee },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/history.csv': { params: employee },
+  'GET /api/v1/tenants/{tenant}/employees/{id}/history.xlsx': { params: employee },
   'GET /api/v1/tenants/{tenant}/siasn/riwayat.json': {},
   'GET /api/v1/tenants/{tenant}/siasn/riwayat.csv': {},
   'POST /api/v1/tenants/{tenant}/siasn/mark-sent': { body: (s) => ({ ids: [s.learningReportId] }) },

@@ -3,17 +3,18 @@
  * already earned by the method in the months and years the activity touches) and the statements
  * that credit the outcome inside the caller's own batch. Each part is one ledger entry, booked on
  * its month's last day of the activity at noon on the tenant's clock (or at `bookedAt` when the
- * rule has no month or year cap: one part, as the mentoring credit always was); a single part
+ * rule has no day, month or year cap: one part, as the mentoring credit always was); a single part
  * carries `reference`, several carry `reference:YYYY-MM`. Exactly once, as every referenced credit.
  *
  * Caps are measured against what was read. Two credits of the same person and method landing
  * together could each see room the other takes, so the batch also carries a guard per capped
  * month and year: the period's total must be what was read plus this credit's part, else the
- * whole batch — the caller's state change included — aborts with 409 (read again and retry).
+ * whole batch — the caller's state change included — aborts with 409 (read again and retry). A
+ * day cap likewise guards the method's total over the activity's period.
  */
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { jpEntries, jpRules } from '../../db/schema';
-import { instantOn, nextMonthStart, todayIn } from '../../platform/calendar';
+import { addDays, instantOn, nextMonthStart, todayIn } from '../../platform/calendar';
 import type { TenantContext } from '../../platform/context';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { type Activity, computeJp, type Earned, type JpOutcome } from './engine';
@@ -55,22 +56,26 @@ export async function ruleCredit(ctx: TenantContext, input: RuleCredit): Promise
       .where(and(mine, inArray(jpEntries.year, years(input.activity)))),
   ]);
   const set = ruleSetOf(ruleRows[0]);
-  const earned: Earned = { byMonth: {}, byYear: {} };
+  const earned: Required<Earned> = { byDay: {}, byMonth: {}, byYear: {} };
   for (const r of earnedRows) {
-    const month = todayIn(ctx.tenant, r.occurredAt).slice(0, 7);
+    const day = todayIn(ctx.tenant, r.occurredAt);
+    const month = day.slice(0, 7);
+    earned.byDay[day] = (earned.byDay[day] ?? 0) + r.jpCenti;
     earned.byMonth[month] = (earned.byMonth[month] ?? 0) + r.jpCenti;
     earned.byYear[String(r.year)] = (earned.byYear[String(r.year)] ?? 0) + r.jpCenti;
   }
   const rule = set.rules[input.method];
   const outcome = computeJp(rule, input.activity, earned);
-  const uncapped = rule.capPerMonth === null && rule.capPerYear === null;
+  // A day, month or year cap counts credits on the activity's own days, so its parts are booked there.
+  const uncapped = rule.capPerDay === null && rule.capPerMonth === null && rule.capPerYear === null;
+  const bookedAt = (p: (typeof outcome.parts)[number]) => (uncapped && input.bookedAt ? input.bookedAt : instantOn(ctx.tenant, p.date, 12));
   const credits = outcome.parts.flatMap((p) =>
     creditJp(ctx, {
       employeeId: input.employeeId,
       jp: p.jpCenti / 100,
       source: input.source,
       method: input.method,
-      occurredAt: uncapped && input.bookedAt ? input.bookedAt : instantOn(ctx.tenant, p.date, 12),
+      occurredAt: bookedAt(p),
       reference: outcome.parts.length === 1 ? input.reference : `${input.reference}:${p.month}`,
       note: input.note,
     }),
@@ -79,7 +84,27 @@ export async function ruleCredit(ctx: TenantContext, input: RuleCredit): Promise
   const total = (where: SQL) =>
     sql`(select coalesce(sum(${jpEntries.jpCenti}), 0) from ${jpEntries} where ${ctx.db.owned(jpEntries, mine, where)})`;
   const moved = 'The JP this person earned in the period changed meanwhile; read again and retry.';
+  // A day cap was measured against each day of the period: nothing of the method may land in it meanwhile.
+  const { startDate, endDate } = input.activity;
+  const [from, to] = [instantOn(ctx.tenant, startDate), instantOn(ctx.tenant, addDays(endDate, 1))];
+  const inPeriod = (at: string) => {
+    const t = Date.parse(at);
+    return t >= Date.parse(from) && t < Date.parse(to);
+  };
+  const periodEarned = Object.entries(earned.byDay)
+    .filter(([d]) => d >= startDate && d <= endDate)
+    .reduce((s, [, c]) => s + c, 0);
+  const periodBooked = outcome.parts.filter((p) => inPeriod(bookedAt(p))).reduce((s, p) => s + p.jpCenti, 0);
   const guards = [
+    ...(rule.capPerDay === null
+      ? []
+      : [
+          ctx.db.guard(
+            sql`${total(and(gte(jpEntries.occurredAt, from), lt(jpEntries.occurredAt, to)) as SQL)} = ${periodEarned + periodBooked}`,
+            'conflict',
+            moved,
+          ),
+        ]),
     ...outcome.capped.months.map((m) =>
       ctx.db.guard(
         sql`${total(and(gte(jpEntries.occurredAt, instantOn(ctx.tenant, `${m}-01`)), lt(jpEntries.occurredAt, instantOn(ctx.tenant, nextMonthStart(m)))) as SQL)} = ${(earned.byMonth[m] ?? 0) + part((x) => x === m)}`,

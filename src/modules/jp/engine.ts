@@ -9,14 +9,17 @@
  *    lesson hours of 45 minutes (`hour`: minutes × rate / 45, rounded down to the hundredth),
  *    semesters (default: the months spanned / 6, rounded up), or the claim itself (`claim`).
  * 2. A claim below that counts as claimed; above it, the rule's figure counts.
- * 3. `capPerActivity`, then `capPerDay` × the days of the period.
+ * 3. `capPerActivity`, then `capPerDay` on each day of the period, less what the person already
+ *    earned by the method that day (an earlier credit counts on the day it was booked: the
+ *    activity's last day in its month); with `days` attended fewer than the period's, the days
+ *    with the most room count.
  * 4. With a month or year cap, the JP is spread over the months the activity touches — by its dated
  *    sessions when it has them, else by its calendar days — and each month keeps at most the month's
  *    cap less what the person already earned that month by the method; then each year at most the
  *    year's cap less what was already earned that year (cut from its latest month back). Without
  *    one, the JP is one part in the month of the activity's end.
  */
-import { daysBetween, nextMonthStart } from '../../platform/calendar';
+import { addDays, daysBetween, nextMonthStart } from '../../platform/calendar';
 
 export const jpBases = ['day', 'session', 'hour', 'semester', 'claim'] as const;
 type JpBasis = (typeof jpBases)[number];
@@ -44,8 +47,9 @@ export interface Activity {
   sessionsOn?: { date: string; minutes: number }[];
 }
 
-/** What the person already earned by the same method, in hundredths: by month (`YYYY-MM`) and by year. */
+/** What the person already earned by the same method, in hundredths: by day (`YYYY-MM-DD`, for day caps), month (`YYYY-MM`) and year. */
 export interface Earned {
+  byDay?: Record<string, number>;
   byMonth: Record<string, number>;
   byYear: Record<string, number>;
 }
@@ -157,11 +161,20 @@ export function computeJp(rule: JpRule, a: Activity, earned: Earned): JpOutcome 
     reasons.push(`Batas ${jp(total)} per kegiatan.`);
   }
   if (rule.capPerDay !== null) {
-    const days = a.days ?? daysBetween(a.startDate, a.endDate);
-    const cap = centi(rule.capPerDay) * days;
-    if (total > cap) {
-      total = cap;
-      reasons.push(`Batas ${jp(centi(rule.capPerDay))} per hari × ${days} hari = ${jp(cap)}.`);
+    const perDay = centi(rule.capPerDay);
+    const period = daysBetween(a.startDate, a.endDate);
+    const days = a.days ?? period;
+    const rooms = Array.from({ length: period }, (_, i) => Math.max(0, perDay - (earned.byDay?.[addDays(a.startDate, i)] ?? 0)));
+    // The days with the most room count (all of them when every day of the period was attended).
+    const room = rooms
+      .sort((x, y) => y - x)
+      .slice(0, days)
+      .reduce((sum, r) => sum + r, Math.max(0, days - period) * perDay);
+    const used = days * perDay - room;
+    if (total > room) {
+      total = room;
+      const already = used > 0 ? `, dikurangi ${jp(used)} yang sudah diperoleh pada hari yang sama: ${jp(room)}` : '';
+      reasons.push(`Batas ${jp(perDay)} per hari × ${days} hari = ${jp(days * perDay)}${already}.`);
     }
   }
   const capped = { months: [] as string[], years: [] as string[] };

@@ -12,6 +12,7 @@ import { yearIn } from '../../platform/calendar';
 import type { Call, TenantContext } from '../../platform/context';
 import { writeCsv } from '../../platform/csv';
 import { notFound } from '../../platform/errors';
+import { writeXlsx } from '../../platform/xlsx';
 import { jpTargetCenti } from './targets';
 
 interface RecapRow {
@@ -77,6 +78,28 @@ export async function jpRecap({ ctx, input }: Call<TenantContext, { year?: numbe
   };
 }
 
+const recapHeader = ['unit_code', 'unit_name', 'year', 'employees', 'reached_target', 'share', 'total_jp'];
+
+/** The recap as an xlsx workbook: one sheet, the CSV's lines (the share a number, the total line last). */
+export async function jpRecapXlsx(call: Call<TenantContext, { year?: number | undefined; unit?: string | undefined }>) {
+  const recap = await jpRecap(call);
+  const line = (code: string | null, name: string, r: { employees: number; reached: number; share: number | null; totalJp: number }) => [
+    code,
+    name,
+    recap.year,
+    r.employees,
+    r.reached,
+    r.share,
+    r.totalJp,
+  ];
+  return writeXlsx([
+    {
+      name: `Rekap JP ${recap.year}`,
+      rows: [recapHeader, ...recap.units.map((u) => line(u.code, u.name, u)), line(null, 'Jumlah', recap.total)],
+    },
+  ]);
+}
+
 export async function jpRecapCsv(call: Call<TenantContext, { year?: number | undefined; unit?: string | undefined }>) {
   const recap = await jpRecap(call);
   const line = (code: string, name: string, r: { employees: number; reached: number; share: number | null; totalJp: number }) => [
@@ -88,8 +111,5 @@ export async function jpRecapCsv(call: Call<TenantContext, { year?: number | und
     r.share,
     r.totalJp,
   ];
-  return writeCsv(
-    ['unit_code', 'unit_name', 'year', 'employees', 'reached_target', 'share', 'total_jp'],
-    [...recap.units.map((u) => line(u.code, u.name, u)), line('', 'Jumlah', recap.total)],
-  );
+  return writeCsv(recapHeader, [...recap.units.map((u) => line(u.code, u.name, u)), line('', 'Jumlah', recap.total)]);
 }

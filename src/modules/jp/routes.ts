@@ -10,7 +10,10 @@ import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { tenantParams } from '../../platform/http/params';
 import { ledgerOf, recordJp } from './ledger';
-import { jpRecap, jpRecapCsv } from './recap';
+import { jpRecap, jpRecapCsv, jpRecapXlsx } from './recap';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 import { type JpRules, jpRulesOf, putJpRules } from './rules';
 import {
   employeeParams,
@@ -100,6 +103,25 @@ export const jpRoutes = tenantRouter()
       return c.body(csv, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="jp-recap-${c.req.valid('param').tenant}${q.year ? `-${q.year}` : ''}.csv"`,
+      });
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/jp/recap.xlsx',
+      tags: ['JP'],
+      roles: ['tenant_admin'],
+      summary: 'The JP recap per OPD as an xlsx workbook (the CSV’s lines and total, numbers as numbers)',
+      request: { params: tenantParams, query: summaryQuery },
+      responses: { 200: { description: 'The workbook', content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const bytes = await jpRecapXlsx({ ctx: c.get('ctx'), input: q });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': xlsxType,
+        'content-disposition': `attachment; filename="jp-recap-${c.req.valid('param').tenant}${q.year ? `-${q.year}` : ''}.xlsx"`,
       });
     },
   )

@@ -19,7 +19,14 @@ export const newJpEntrySchema = z
   .object({
     employeeId: z.string().min(1).max(60),
     jp: jpAmount,
-    source: z.enum(manualJpSources),
+    source: z
+      .enum(manualJpSources, {
+        error: (issue) =>
+          issue.input === 'learning_report'
+            ? 'learning_report credits come only from approving the report (POST /tenants/{tenant}/learning-reports/{id}/approve), so that the rules apply and it is credited once'
+            : undefined,
+      })
+      .openapi({ description: 'learning_report is not accepted here: approving a report credits it' }),
     occurredAt: z.iso
       .datetime({ offset: true })
       .refine((v) => v >= '2000' && v < '2101', 'an instant between 2000 and 2100')

@@ -10,7 +10,7 @@ import { json, jsonBody, problem, route, tenantRouter } from '../../platform/htt
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
 import { evidenceOf } from './evidence';
-import { historyOf } from './history';
+import { historyCsv, historyOf, historyXlsx } from './history';
 import { evidenceContent } from './own-routes';
 import { approveReport, getQueued, listQueue, rejectReport } from './review';
 import * as s from './schemas';
@@ -123,6 +123,42 @@ export const learningAdminRoutes = tenantRouter()
     }),
     async (c) =>
       c.json(await historyOf({ ctx: c.get('ctx'), input: { employeeId: c.req.valid('param').id, year: c.req.valid('query').year } }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/history.csv',
+      tags,
+      roles: ['tenant_admin', 'employee'],
+      summary: "An employee's learning history as CSV (the employee themself, or the admin)",
+      request: { params: s.reportParams, query: s.historyQuery },
+      responses: { 200: s.csvContent },
+    }),
+    async (c) => {
+      const history = await historyOf({
+        ctx: c.get('ctx'),
+        input: { employeeId: c.req.valid('param').id, year: c.req.valid('query').year },
+      });
+      return c.body(historyCsv(history), 200, s.historyDownload('csv', history.employeeId));
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/employees/{id}/history.xlsx',
+      tags,
+      roles: ['tenant_admin', 'employee'],
+      summary: "An employee's learning history as an xlsx workbook (the employee themself, or the admin)",
+      request: { params: s.reportParams, query: s.historyQuery },
+      responses: { 200: s.xlsxContent },
+    }),
+    async (c) => {
+      const history = await historyOf({
+        ctx: c.get('ctx'),
+        input: { employeeId: c.req.valid('param').id, year: c.req.valid('query').year },
+      });
+      return c.body(historyXlsx(history) as Uint8Array<ArrayBuffer>, 200, s.historyDownload('xlsx', history.employeeId));
+    },
   )
   .openapi(
     route({

@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { declaredType, evidenceOf, putEvidence } from './evidence';
-import { historyOf } from './history';
+import { historyCsv, historyOf, historyXlsx } from './history';
 import { createReport, getOwnReport, listOwnReports, withdrawReport } from './reports';
 import * as s from './schemas';
 
@@ -153,5 +153,37 @@ export const ownLearningRoutes = tenantRouter()
     async (c) => {
       const ctx = c.get('ctx');
       return c.json(await historyOf({ ctx, input: { employeeId: ownEmployeeId(ctx), year: c.req.valid('query').year } }), 200);
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/me/history.csv',
+      tags,
+      roles: employee,
+      summary: "The caller's learning history as CSV, one line per item",
+      request: { query: s.historyQuery },
+      responses: { 200: s.csvContent },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const history = await historyOf({ ctx, input: { employeeId: ownEmployeeId(ctx), year: c.req.valid('query').year } });
+      return c.body(historyCsv(history), 200, s.historyDownload('csv', history.employeeId));
+    },
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/me/history.xlsx',
+      tags,
+      roles: employee,
+      summary: "The caller's learning history as an xlsx workbook: sheets Riwayat and JP per Tahun",
+      request: { query: s.historyQuery },
+      responses: { 200: s.xlsxContent },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const history = await historyOf({ ctx, input: { employeeId: ownEmployeeId(ctx), year: c.req.valid('query').year } });
+      return c.body(historyXlsx(history) as Uint8Array<ArrayBuffer>, 200, s.historyDownload('xlsx', history.employeeId));
     },
   );

@@ -110,14 +110,19 @@ export const rejectSchema = z
 export const historyQuery = z.object({ year: year.openapi({ description: 'only this year' }) });
 
 const historyItemSchema = z.object({
-  kind: z.enum(['program', 'mentoring', 'coaching', 'report']),
-  id: z.string().openapi({ description: 'The enrollment, pairing or report' }),
+  kind: z.enum(['program', 'mentoring', 'coaching', 'report', 'training']).openapi({
+    description: 'training: past training imported from the region’s files (docs/training-history.md)',
+  }),
+  id: z.string().openapi({ description: 'The enrollment, pairing, report or imported training record' }),
   title: z.string(),
   method: z.enum(programMethods).nullable(),
   startDate: z.string().nullable(),
   endDate: z.string(),
   year: z.number().int(),
   jp: z.number(),
+  certificateNumber: z.string().nullable().openapi({
+    description: 'The number on the certificate: the STTPP’s for a program, the reported or imported one otherwise',
+  }),
   certificate: z
     .object({ id: z.string(), number: z.string(), issuedOn: z.string(), status: z.enum(['valid', 'revoked']) })
     .nullable()
@@ -169,3 +174,12 @@ export const markedSchema = z
     skipped: z.array(z.string()).openapi({ description: 'Unknown, not approved, or already marked' }),
   })
   .openapi('SiasnMarked');
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const csvContent = { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } };
+export const xlsxContent = { description: 'The workbook', content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } };
+/** The headers of a history download: its type and an attachment named after the employee. */
+export const historyDownload = (kind: 'csv' | 'xlsx', employeeId: string) => ({
+  'content-type': kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType,
+  'content-disposition': `attachment; filename="riwayat-${employeeId}.${kind}"`,
+});

@@ -1,11 +1,14 @@
-/** One employee's imported training, oldest first, for the person's history (the caller checks access). */
-import { asc, eq } from 'drizzle-orm';
+/**
+ * One employee's imported training, oldest first, for the person's history (the caller checks
+ * access): a query, so the caller may await it or run it in its own batch.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
 import { trainingHistory } from '../../db/schema';
 import type { Call, TenantContext } from '../../platform/context';
 
-export async function trainingHistoryOfEmployee({ ctx, input: employeeId }: Call<TenantContext, string>) {
+export function trainingHistoryOfEmployee({ ctx, input: employeeId }: Call<TenantContext, string>) {
   const t = trainingHistory;
-  const rows = await ctx.db
+  return ctx.db
     .select({
       id: t.id,
       title: t.title,
@@ -13,13 +16,12 @@ export async function trainingHistoryOfEmployee({ ctx, input: employeeId }: Call
       organiser: t.organiser,
       startDate: t.startDate,
       endDate: t.endDate,
-      jpCenti: t.jpCenti,
+      jp: sql<number>`${t.jpCenti} / 100.0`.as('training_jp'),
       certificateNumber: t.certificateNumber,
       certificateDate: t.certificateDate,
-      rowKey: t.rowKey,
+      jpReference: sql<string>`'training:' || ${t.rowKey}`.as('training_jp_reference'),
     })
     .from(t)
     .where(eq(t.employeeId, employeeId))
     .orderBy(asc(t.startDate), asc(t.id));
-  return rows.map(({ jpCenti, rowKey, ...r }) => ({ ...r, jp: jpCenti / 100, jpReference: `training:${rowKey}` }));
 }

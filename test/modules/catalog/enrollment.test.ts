@@ -176,6 +176,57 @@ describe('enrollment', () => {
     expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/withdraw`, { token: t.adminToken }), 409);
   });
 
+  it("completion credits JP through the method's rule: the program's JP as the claim, cut by the rule and its caps", async () => {
+    const t = await createTenant();
+    const [person] = await employees(t, 1);
+    const passed = async (program: { jp: number; method: string; title: string }, startDate: string, endDate: string) => {
+      const offering = await createOffering(t, (await createProgram(t, program)).id, { startDate, endDate });
+      const placed = (await enroll(t, offering.id, [person as string])).body.items[0]!;
+      const done = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, {
+        token: t.adminToken,
+        body: { attendance: 100, passed: true, completedOn: '2026-03-06' },
+      });
+      expect(done.status, done.text).toBe(200);
+      return placed.id;
+    };
+    // Workshop 5 JP a day × 2 days = 10 JP; the catalog's 12 is cut to 10.
+    const workshop = await passed({ jp: 12, method: 'workshop', title: 'Lokakarya SAKIP' }, '2026-03-02', '2026-03-03');
+    // E-learning of 10 JP in one day: at most 3 JP a day, booked on that day (noon WIB) for the day cap to count it.
+    const course = await passed({ jp: 10, method: 'e_learning', title: 'E-Learning Etika ASN' }, '2026-03-04', '2026-03-04');
+    // A second e-learning on the same day: the day is full, nothing is credited.
+    await passed({ jp: 2, method: 'e_learning', title: 'E-Learning Arsip' }, '2026-03-04', '2026-03-04');
+    // Bimtek 8 JP a day × 5 days = 40: the catalog's 24 counts as stated.
+    const bimtek = await passed({ jp: 24, method: 'bimbingan_teknis', title: 'Bimtek Arsip' }, '2026-03-02', '2026-03-06');
+    const { results } = await env.DB.prepare(
+      'select reference, method, jp_centi, occurred_at, note from jp_entries where tenant_id = ? order by jp_centi',
+    )
+      .bind(t.id)
+      .all();
+    expect(results).toEqual([
+      {
+        reference: `enrollment:${course}`,
+        method: 'e_learning',
+        jp_centi: 300,
+        occurred_at: '2026-03-04T05:00:00.000Z',
+        note: 'Pelatihan: E-Learning Etika ASN',
+      },
+      {
+        reference: `enrollment:${workshop}`,
+        method: 'workshop',
+        jp_centi: 1000,
+        occurred_at: '2026-03-06T12:00:00.000Z',
+        note: 'Pelatihan: Lokakarya SAKIP',
+      },
+      {
+        reference: `enrollment:${bimtek}`,
+        method: 'bimbingan_teknis',
+        jp_centi: 2400,
+        occurred_at: '2026-03-06T12:00:00.000Z',
+        note: 'Pelatihan: Bimtek Arsip',
+      },
+    ]);
+  });
+
   it('a failed participant completes without JP; a waitlisted one cannot complete', async () => {
     const t = await createTenant();
     const program = await createProgram(t);

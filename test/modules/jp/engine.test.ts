@@ -44,6 +44,47 @@ describe('the rule figure and the claim', () => {
   });
 });
 
+describe('the day cap counts what the day already earned', () => {
+  it('e-learning 180 minutes on 2025-03-31, 2 JP of e-learning already that day: 1 JP', () => {
+    // 180 / 45 = 4 JP; the day's cap 3 less 2 earned leaves 1.
+    const out = run(
+      defaultJpRules.e_learning,
+      { startDate: '2025-03-31', endDate: '2025-03-31', minutes: 180 },
+      { byDay: { '2025-03-31': 200, '2025-03-30': 300 }, byMonth: { '2025-03': 500 }, byYear: { '2025': 500 } },
+    );
+    expect(out).toMatchObject({ jpCenti: 100, parts: [{ month: '2025-03', date: '2025-03-31', jpCenti: 100 }] });
+    expect(out.reasons.join(' ')).toMatch(
+      /Batas 3 JP per hari × 1 hari = 3 JP, dikurangi 2 JP yang sudah diperoleh pada hari yang sama: 1 JP\./,
+    );
+  });
+
+  it('across a month boundary: 2025-03-31 … 04-01, March 31 full, April 1 with 1 JP already: 2 JP, booked on April 1', () => {
+    // 600 / 45 = 13.33 JP; rooms: 31 March 3 − 3 = 0, 1 April 3 − 1 = 2; total 2.
+    const out = run(
+      defaultJpRules.e_learning,
+      { startDate: '2025-03-31', endDate: '2025-04-01', minutes: 600 },
+      { byDay: { '2025-03-31': 300, '2025-04-01': 100 }, byMonth: {}, byYear: {} },
+    );
+    expect(out).toMatchObject({ jpCenti: 200, parts: [{ month: '2025-04', date: '2025-04-01', jpCenti: 200 }] });
+    // Days around the period do not count: a full 30 March and 2 April change nothing.
+    const around = run(
+      defaultJpRules.e_learning,
+      { startDate: '2025-03-31', endDate: '2025-04-01', minutes: 600 },
+      { byDay: { '2025-03-30': 300, '2025-04-02': 300 }, byMonth: {}, byYear: {} },
+    );
+    expect(around.jpCenti).toBe(600);
+  });
+
+  it('one day attended of three: the day with the most room counts', () => {
+    // 180 minutes = 4 JP; 1 day × 3 = 3; rooms 0 (30 March), 1 (31 March), 3 (1 April): the best is 3.
+    const a = { startDate: '2025-03-30', endDate: '2025-04-01', days: 1, minutes: 180 };
+    const earned = { byDay: { '2025-03-30': 300, '2025-03-31': 200 }, byMonth: {}, byYear: {} };
+    expect(run(defaultJpRules.e_learning, a, earned).jpCenti).toBe(300);
+    // Two days attended: 3 + 1 = 4 JP of room, and the rule's 4 JP fit.
+    expect(run(defaultJpRules.e_learning, { ...a, days: 2 }, earned).jpCenti).toBe(400);
+  });
+});
+
 describe('caps per month and year across a boundary', () => {
   it('coaching 2026-01-30 … 02-02, 4 sessions, 1 session (2 JP) already earned in January', () => {
     // 4 × 2 = 8 JP, spread by days: January 30–31 (2 days) 4 JP, February 1–2 (2 days) 4 JP.

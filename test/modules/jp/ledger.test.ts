@@ -136,6 +136,25 @@ describe('JP ledger', () => {
     expect((await ledger(a, ofA, 2026)).body.entries).toEqual([]);
   });
 
+  it('refuses a learning_report credit by hand with a 400 pointing at the approval, which alone credits it', async () => {
+    const t = await createTenant();
+    const employeeId = await newEmployee(t);
+    const problem = expectProblem(
+      await credit(t, {
+        employeeId,
+        jp: 8,
+        source: 'learning_report',
+        occurredAt: '2026-03-03T10:00:00+07:00',
+        reference: 'learning-report:x',
+      }),
+      400,
+    );
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ path: 'json.source', message: expect.stringMatching(/approving the report.*\/approve/) }),
+    ]);
+    expect((await ledger(t, employeeId, 2026)).body.entries).toEqual([]);
+  });
+
   it('refuses an amount that rounds to zero hundredths (the fuzzer once found 5e-324): a 400, never a 500', async () => {
     const t = await createTenant();
     const employeeId = await newEmployee(t);

@@ -4,8 +4,10 @@
  * target and JP per top-level unit with its sub-units; SIASN's fields, mapping and rounding.
  */
 import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../src/platform/xlsx';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
+import { followJob } from '../../support/jobs';
 import { createOffering, createProgram, enroll } from '../catalog/helpers';
 import { cohort, issue } from '../certificates/helpers';
 import { credited } from '../jp/helpers';
@@ -73,6 +75,7 @@ describe('history', () => {
           endDate: '2025-03-11',
           year: 2025,
           jp: 8,
+          certificateNumber: seminar.certificateNumber,
           certificate: null,
         },
         {
@@ -84,6 +87,7 @@ describe('history', () => {
           endDate: '2024-11-06',
           year: 2024,
           jp: 15,
+          certificateNumber: seminar.certificateNumber,
           certificate: null,
         },
       ],
@@ -97,6 +101,112 @@ describe('history', () => {
     expect(admin.body.jpByYear).toEqual([{ year: 2024, jp: 15 }]);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/emp_nobody/history`, { token: t.adminToken }), 404);
+  });
+});
+
+describe('history of imported training', () => {
+  it('lists past training imported from the region’s file with its JP, year and certificate number, in the same batch; self or admin only', async () => {
+    const t = await createTenant();
+    const [me, other] = [await person(t), await person(t)];
+    const nip = (await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}`, { token: t.adminToken })).body.nip;
+    const csv = [
+      'NIP,Nama Pelatihan,Metode,Penyelenggara,Mulai,Selesai,JP,Nomor Sertifikat,Tanggal Sertifikat',
+      `${nip},Pelatihan Dasar CPNS,Diklat Teknis,BPSDM Provinsi Lampung,2023-02-06,2023-02-17,40.5,800/12/BPSDM/2023,2023-02-17`,
+      `${nip},Webinar Literasi Digital,Webinar,Kominfo,30-12-2024,31-12-2024,2,,`,
+    ].join('\n');
+    const job = await followJob(
+      await api('POST', `/api/v1/tenants/${t.slug}/training-history/import?mode=commit`, {
+        token: t.adminToken,
+        rawBody: csv,
+        headers: { 'content-type': 'text/csv' },
+      }),
+      t.adminToken,
+    );
+    expect(job.result).toMatchObject({ created: 2, rejected: 0 });
+    const a = await reported(me);
+    await approve(t, a.id);
+    const mine = await api('GET', '/api/v1/me/history', { token: me.token });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.cost.queries).toBeLessThanOrEqual(3);
+    const training = (title: string) => mine.body.items.find((i) => i.title === title)?.id;
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ kind: 'report', id: a.id }),
+      {
+        kind: 'training',
+        id: training('Webinar Literasi Digital'),
+        title: 'Webinar Literasi Digital',
+        method: 'seminar',
+        startDate: '2024-12-30',
+        endDate: '2024-12-31',
+        year: 2024,
+        jp: 2,
+        certificateNumber: null,
+        certificate: null,
+      },
+      {
+        kind: 'training',
+        id: training('Pelatihan Dasar CPNS'),
+        title: 'Pelatihan Dasar CPNS',
+        method: 'pelatihan_teknis',
+        startDate: '2023-02-06',
+        endDate: '2023-02-17',
+        year: 2023,
+        jp: 40.5,
+        certificateNumber: '800/12/BPSDM/2023',
+        certificate: null,
+      },
+    ]);
+    expect(mine.body.jpByYear).toEqual([
+      { year: 2025, jp: 8 },
+      { year: 2024, jp: 2 },
+      { year: 2023, jp: 40.5 },
+    ]);
+    const admin = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history?year=2023`, { token: t.adminToken });
+    expect(admin.body.items.map((i) => i.title)).toEqual(['Pelatihan Dasar CPNS']);
+    expect((await api('GET', '/api/v1/me/history', { token: other.token })).body.items).toEqual([]);
+
+    // The same history as xlsx, read back (empty cells at a row's end are not written): dates as dates, JP as numbers; and as CSV.
+    const xlsx = await api('GET', '/api/v1/me/history.xlsx', { token: me.token });
+    expect(xlsx.status, xlsx.text).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const [sheet, years] = readXlsx(xlsx.bytes);
+    expect(sheet?.name).toBe('Riwayat');
+    expect(sheet?.rows).toEqual([
+      ['jenis', 'judul', 'metode', 'mulai', 'selesai', 'tahun', 'jp', 'nomor_sertifikat', 'status_sertifikat'],
+      ['Laporan mandiri', seminar.title, 'seminar', new Date('2025-03-10'), new Date('2025-03-11'), 2025, 8, seminar.certificateNumber],
+      ['Riwayat (impor)', 'Webinar Literasi Digital', 'seminar', new Date('2024-12-30'), new Date('2024-12-31'), 2024, 2],
+      [
+        'Riwayat (impor)',
+        'Pelatihan Dasar CPNS',
+        'pelatihan_teknis',
+        new Date('2023-02-06'),
+        new Date('2023-02-17'),
+        2023,
+        40.5,
+        '800/12/BPSDM/2023',
+      ],
+    ]);
+    expect(years?.rows).toEqual([
+      ['tahun', 'jp'],
+      [2025, 8],
+      [2024, 2],
+      [2023, 40.5],
+    ]);
+    const byAdmin = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history.xlsx?year=2023`, { token: t.adminToken });
+    expect(
+      readXlsx(byAdmin.bytes)[0]
+        ?.rows.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['Pelatihan Dasar CPNS']);
+    const historyCsv = await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history.csv?year=2023`, { token: t.adminToken });
+    expect(historyCsv.text.split('\r\n')).toEqual([
+      'jenis,judul,metode,mulai,selesai,tahun,jp,nomor_sertifikat,status_sertifikat',
+      'Riwayat (impor),Pelatihan Dasar CPNS,pelatihan_teknis,2023-02-06,2023-02-17,2023,40.5,800/12/BPSDM/2023,',
+      '',
+    ]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history.xlsx`, { token: other.token }), 404);
+    expect((await api('GET', '/api/v1/me/history.csv', { token: me.token })).text.split('\r\n')).toHaveLength(5);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees/${me.id}/history`, { token: other.token }), 404);
   });
 });
 
@@ -133,6 +243,7 @@ describe('history of programs and coaching', () => {
           endDate: '2025-02-07',
           year: 2025,
           jp: 24,
+          certificateNumber: null,
           certificate: null,
         },
         expect.objectContaining({ kind: 'coaching', id: coaching, method: 'coaching', year: completedYear, jp: 2, certificate: null }),
@@ -186,6 +297,20 @@ describe('JP recap per OPD', () => {
         totalJp: 20,
       },
     ]);
+    const xlsx = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.xlsx?year=2025`, { token: t.adminToken });
+    expect(xlsx.status, xlsx.text).toBe(200);
+    expect(readXlsx(xlsx.bytes)).toEqual([
+      {
+        name: 'Rekap JP 2025',
+        rows: [
+          ['unit_code', 'unit_name', 'year', 'employees', 'reached_target', 'share', 'total_jp'],
+          ['DINKES', 'Dinas Kesehatan', 2025, 2, 1, 0.5, 28],
+          ['DISDUKCAPIL', 'Dinas Kependudukan dan Pencatatan Sipil', 2025, 1, 0, 0, 19.5],
+          [null, 'Jumlah', 2025, 3, 1, 0.3333, 47.5],
+        ],
+      },
+    ]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.xlsx`, { token: yankes.token }), 403);
     const csv = await api('GET', `/api/v1/tenants/${t.slug}/jp/recap.csv?year=2025`, { token: t.adminToken });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.text.split('\r\n')).toEqual([

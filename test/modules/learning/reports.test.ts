@@ -89,6 +89,32 @@ describe('report → approve → JP credited once', () => {
     expect((await approve(t, third.id)).body).toMatchObject({ status: 'disetujui', jp: 0 });
   });
 
+  it('the day cap counts other credits of the method on the same day, and not those of the next day (month boundary)', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const course = { title: 'E-Learning Manajemen ASN', method: 'e_learning', organiser: 'LAN' };
+    const on31 = { startDate: '2025-03-31', endDate: '2025-03-31' };
+    // 180 minutes = 4 JP, capped at 3 JP for 31 March.
+    const a = await reported(me, { ...course, ...on31, hours: 3 });
+    expect((await approve(t, a.id)).body).toMatchObject({ jp: 3 });
+    // Another e-learning the same day: the day is full.
+    const b = await reported(me, { ...course, ...on31, title: 'E-Learning Etika ASN', hours: 1.5 });
+    const full = await approve(t, b.id);
+    expect(full.body).toMatchObject({ status: 'disetujui', jp: 0 });
+    expect(full.body.jpReason).toMatch(/dikurangi 3 JP yang sudah diperoleh pada hari yang sama: 0 JP/);
+    // The next day is another month and has its own room: 90 minutes = 2 JP.
+    const c = await reported(me, { ...course, title: 'E-Learning Arsip', startDate: '2025-04-01', endDate: '2025-04-01', hours: 1.5 });
+    expect((await approve(t, c.id)).body).toMatchObject({ jp: 2 });
+    // Both days: 31 March full, 1 April 1 JP of room; 240 minutes = 5.33 JP → 1 JP.
+    const d = await reported(me, { ...course, title: 'E-Learning SAKIP', startDate: '2025-03-31', endDate: '2025-04-01', hours: 4 });
+    expect((await approve(t, d.id)).body).toMatchObject({ jp: 1 });
+    expect((await ledgerRows(t.id)).map((r) => [r.reference, r.jp_centi, r.occurred_at])).toEqual([
+      [`learning-report:${a.id}`, 300, '2025-03-31T05:00:00.000Z'],
+      [`learning-report:${c.id}`, 200, '2025-04-01T05:00:00.000Z'],
+      [`learning-report:${d.id}`, 100, '2025-04-01T05:00:00.000Z'],
+    ]);
+  });
+
   it('refuses what cannot be right: an end after today, an end before the start, a quantity the rule needs', async () => {
     const t = await createTenant();
     const me = await person(t);

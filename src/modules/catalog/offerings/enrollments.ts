@@ -13,7 +13,7 @@ import type { Call, TenantContext } from '../../../platform/context';
 import { DomainError, notFound } from '../../../platform/errors';
 import { after, page } from '../../../platform/http/pagination';
 import { nowIso } from '../../../platform/ids';
-import { creditJp } from '../../jp';
+import { ruleCredit } from '../../jp';
 import type { Completion, Enrollment } from '../schemas';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
 
@@ -97,16 +97,24 @@ export async function withdraw({ ctx, input: id }: Call<TenantContext, string>) 
 }
 
 /**
- * Completion: only an enrolled place completes. A pass credits the program's JP on the day of
- * completion under the reference `enrollment:<id>`, in the same batch; the ledger's unique
- * reference makes retries and parallel completions credit exactly once.
+ * Completion: only an enrolled place completes. A pass credits JP by the JP rule of the program's
+ * method (the one rule engine, docs/jp.md): the program's JP counts as the claim over the
+ * offering's dates, so the rule and its caps may credit less. Booked on the day of completion (or on the offering's days in each month when the rule
+ * caps months or years) under the reference `enrollment:<id>`, in the same batch; the ledger's
+ * unique reference makes retries and parallel completions credit exactly once.
  */
 export async function complete({ ctx, input: { id, completion: input } }: Call<TenantContext, { id: string; completion: Completion }>) {
   const row = await getEnrollment({ ctx, input: id });
   if (row.status === 'completed') return publicEnrollment(row);
   if (row.status !== 'enrolled') throw new DomainError('conflict', `Only an enrolled place can be completed; this one is ${row.status}.`);
   const [program] = await ctx.db
-    .select({ jpCenti: programs.jpCenti })
+    .select({
+      jpCenti: programs.jpCenti,
+      method: programs.method,
+      title: programs.title,
+      startDate: offerings.startDate,
+      endDate: offerings.endDate,
+    })
     .from(offerings)
     .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
     .where(eq(offerings.id, row.offeringId))
@@ -124,13 +132,17 @@ export async function complete({ ctx, input: { id, completion: input } }: Call<T
     })
     .where(and(eq(enrollments.id, id), eq(enrollments.status, 'enrolled')));
   const credit = input.passed
-    ? creditJp(ctx, {
-        employeeId: row.employeeId,
-        jp: program.jpCenti / 100,
-        source: 'program',
-        reference: `enrollment:${id}`,
-        occurredAt: `${completedOn}T12:00:00Z`,
-      })
+    ? (
+        await ruleCredit(ctx, {
+          employeeId: row.employeeId,
+          method: program.method,
+          source: 'program',
+          reference: `enrollment:${id}`,
+          note: `Pelatihan: ${program.title}`.slice(0, 1000),
+          activity: { startDate: program.startDate, endDate: program.endDate, claimCenti: program.jpCenti },
+          bookedAt: `${completedOn}T12:00:00Z`,
+        })
+      ).statements
     : [];
   // If the place was withdrawn between the read above and this batch, the guard aborts the
   // whole batch: JP is credited only to a completed place.

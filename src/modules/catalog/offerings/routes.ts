@@ -205,7 +205,8 @@ export const offeringRoutes = tenantRouter()
       path: '/tenants/{tenant}/enrollments/{id}/complete',
       tags,
       roles: admin,
-      summary: "Record completion (attendance, passed); a pass credits the program's JP once (reference enrollment:<id>)",
+      summary:
+        "Record completion (attendance, passed); a pass credits JP once by the method's rule, the program's JP as the claim (reference enrollment:<id>)",
       request: { params: idParams, body: jsonBody(completionSchema) },
       responses: { 200: json(enrollmentSchema, 'Completed'), ...conflict },
     }),
