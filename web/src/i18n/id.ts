@@ -2,6 +2,7 @@
  * Bahasa Indonesia: the console's first language and the source of every message key. A visible
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
+import { learningId } from './learning';
 export const id = {
   'app.tagline': 'Pengembangan kompetensi ASN',
   'language.label': 'Bahasa',
@@ -277,6 +278,7 @@ export const id = {
   'goals.empty': 'Belum ada sasaran.',
   'goals.new': 'Sasaran baru',
   'goals.add': 'Tambah',
+  ...learningId,
 } as const;
 
 export type MessageKey = keyof typeof id;
