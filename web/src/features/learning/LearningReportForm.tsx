@@ -168,7 +168,6 @@ function LearningReportForm({ timeZone, onDone }: { timeZone: string; onDone: ()
           label={t('learning.form.evidence')}
           required
           accept={evidenceTypes.join(',')}
-          clearable
           {...form.getInputProps('evidence')}
         />
         {evidenceFailed ? (
