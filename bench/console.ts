@@ -11,6 +11,8 @@
  *   unthrottled), so the load renews its session through the refresh cookie first, as a returning
  *   person's does. Median of 3 cold loads (cache disabled). Budget 2.5 s.
  *
+ * `--trace` prints each run's requests (start → end, ms from the navigation): where the time goes.
+ *
  * Uses the journeys' harness (web/e2e/harness.ts): its own temporary D1, the demo region, Chromium.
  * Writes bench/results/console.json and console.md.
  */
@@ -53,12 +55,31 @@ async function main(): Promise<void> {
       page.on('response', (res) => {
         if (res.request().resourceType() === 'script') loaded.add(new URL(res.url()).pathname);
       });
+      const timeline: { what: string; from: number; to: number }[] = [];
+      page.on('requestfinished', (req) => {
+        const timing = req.timing();
+        const url = new URL(req.url());
+        timeline.push({
+          what: `${req.method()} ${url.pathname}${url.search}`,
+          from: timing.startTime,
+          to: timing.startTime + timing.responseEnd,
+        });
+      });
+      const navigated = Date.now();
       const started = performance.now();
       await page.goto(`${stack.url}/`);
       await page.getByTestId('gap-row').first().waitFor({ timeout: 60_000 });
       await page.getByText(/dari \d+ JP/).waitFor({ timeout: 60_000 });
       await page.getByRole('region', { name: 'Rekomendasi pelatihan' }).getByRole('article').first().waitFor({ timeout: 60_000 });
       times.push(performance.now() - started);
+      if (process.argv.includes('--trace')) {
+        console.log(`run ${run + 1}: ${Math.round(performance.now() - started)} ms`);
+        for (const step of timeline.sort((a, b) => a.from - b.from)) {
+          console.log(
+            `  ${String(Math.round(step.from - navigated)).padStart(6)} → ${String(Math.round(step.to - navigated)).padStart(6)} ms  ${step.what}`,
+          );
+        }
+      }
       scripts = loaded;
       await context.close();
     }

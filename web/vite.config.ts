@@ -6,13 +6,47 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * The entry (main.tsx) is small and imports the app (start.tsx) dynamically, so that the session's
+ * renewal starts before the app's code has arrived; this puts the app's chunks in index.html as
+ * module preloads, so that the browser fetches them alongside the entry instead of after it (its
+ * styles come with the import).
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'bangkom:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        if (!app) return [];
+        const files = new Set<string>();
+        const visit = (name: string) => {
+          if (files.has(name)) return;
+          files.add(name);
+          for (const imported of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(imported);
+        };
+        visit(app.fileName);
+        const fresh = (file: string) => !html.includes(`/${file}"`);
+        return [...files].filter(fresh).map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig(() => ({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), preloadApp()],
   build: {
     outDir: fileURLToPath(new URL('../dist/public/', import.meta.url)),
     // The directory also holds the vendored files (scripts/build-assets.ts); the build script

@@ -1,22 +1,15 @@
-/** The console's entry: styles, the session found on load, then the router. */
-import '@mantine/core/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+/**
+ * The console's entry, kept small: the session's renewal and the first screen's reads start here
+ * while the browser still fetches the app (`start.tsx`, preloaded from index.html). The app is
+ * evaluated and rendered once the renewal has answered and those reads are on their way: on a slow
+ * phone that takes seconds of the only thread, which would otherwise hold up the renewal's answer
+ * and every read behind it. A renewal that hangs holds the app up for 3 s at most.
+ */
 import { bootSession } from '../features/auth/boot';
 import { createQueryClient } from '../lib/api/query-client';
-import { Providers } from './Providers';
-import { routes } from './router';
 
-bootSession();
-const router = createBrowserRouter(routes);
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-
-createRoot(root).render(
-  <StrictMode>
-    <Providers queryClient={createQueryClient()}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
-);
+const queryClient = createQueryClient();
+const booted = bootSession(queryClient, location.pathname);
+void Promise.race([booted, new Promise((resolve) => setTimeout(resolve, 3000))])
+  .then(() => import('./start'))
+  .then(({ start }) => start(queryClient));

@@ -4,12 +4,11 @@
  * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun
  * (/akun), the tenant admin's home and survey screen, and the national console (/nasional…:
  * summary, a region's figures, regions, onboarding, dictionary, catalog, audit). Unknown paths show
- * "not found" inside the layout. Only sign-in and Beranda are in
- * the first bundle; every other page loads when first visited.
+ * "not found" inside the layout. Only Beranda is in the first bundle (a returning person's load
+ * goes straight there); every other page, sign-in included, loads when first visited.
  */
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession';
-import { SignInPage } from '../features/auth/SignInPage';
 import { BerandaPage } from '../features/beranda/BerandaPage';
 import { useMe } from '../lib/api/caller';
 import { Layout } from './Layout';
@@ -23,7 +22,7 @@ function Home() {
 }
 
 export const routes: RouteObject[] = [
-  { path: '/masuk', element: <SignInPage /> },
+  { path: '/masuk', lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }) },
   {
     path: '/masuk/dua-faktor',
     lazy: async () => ({ Component: (await import('../features/auth/TwoFactorSetupPage')).TwoFactorSetupPage }),

@@ -1,5 +1,6 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 import type { MessageKey } from './id';
+import { learningEn } from './learning';
 import { nationalEn } from './national';
 import { surveyEn } from './survey';
 
@@ -278,4 +279,5 @@ export const en: Record<MessageKey, string> = {
   'goals.add': 'Add',
   ...surveyEn,
   ...nationalEn,
+  ...learningEn,
 };

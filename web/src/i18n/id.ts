@@ -3,9 +3,9 @@
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
 
+import { learningId } from './learning';
 import { nationalId } from './national';
 import { surveyId } from './survey';
-
 export const id = {
   'app.tagline': 'Pengembangan kompetensi ASN',
   'language.label': 'Bahasa',
@@ -281,6 +281,7 @@ export const id = {
   'goals.add': 'Tambah',
   ...surveyId,
   ...nationalId,
+  ...learningId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -130,3 +130,45 @@ export const enrollment = (id: string, offeringId: string, status: S['Enrollment
   createdAt: '2026-03-01T00:00:00.000Z',
   updatedAt: '2026-03-01T00:00:00.000Z',
 });
+
+export const learningReport = (
+  id: string,
+  status: S['LearningReport']['status'],
+  more: Partial<S['LearningReport']> = {},
+): S['LearningReport'] => ({
+  id,
+  employeeId: 'emp_1',
+  employeeName: 'Adi Kurniawan, S.Kom.',
+  employeeNip: '197905122002101431',
+  unitId: 'unit_1',
+  title: `Pelatihan ${id}`,
+  method: 'pelatihan_teknis',
+  organiser: 'BPSDM Provinsi Lampung',
+  startDate: '2026-02-10',
+  endDate: '2026-02-12',
+  days: null,
+  sessions: null,
+  hours: null,
+  semesters: null,
+  jpClaimed: 10,
+  certificateNumber: null,
+  certificateDate: null,
+  status,
+  evidence: { contentType: 'application/pdf', bytes: 2048 },
+  jp: null,
+  jpReason: null,
+  rulesVersion: null,
+  decidedAt: null,
+  rejectReason: null,
+  siasnSentAt: null,
+  version: 2,
+  createdAt: '2026-03-01T02:00:00Z',
+  updatedAt: '2026-03-01T02:00:00Z',
+  ...more,
+});
+
+export const noLearning: [readonly unknown[], unknown][] = [
+  [['me', 'learning-reports'], { items: [], nextCursor: null }],
+  [['me', 'certificates'], { items: [], nextCursor: null }],
+  [['me', 'history'], { employeeId: 'emp_1', items: [], jpByYear: [] }],
+];

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../lib/api/client';
 import { session } from '../../lib/api/session';
@@ -6,6 +7,22 @@ import { renderAt, serve } from '../../test/render';
 import { groupSecret, TwoFactorSetupPage } from './TwoFactorSetupPage';
 
 const recoveryCodes = Array.from({ length: 10 }, (_, i) => `RC${i}A-BCDE-FGHJ`);
+
+/** Rasterises the QR code's SVG (its rectangles, 4 pixels a module) and decodes it with jsQR. */
+function decodeQr(svg: Element): string | undefined {
+  const modules = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+  const scale = 4;
+  const width = modules * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const rect of Array.from(svg.querySelectorAll('rect[fill="#000"]'))) {
+    const [x, y, w] = ['x', 'y', 'width'].map((a) => Number(rect.getAttribute(a)));
+    for (let py = (y ?? 0) * scale; py < ((y ?? 0) + 1) * scale; py++) {
+      for (let px = (x ?? 0) * scale; px < ((x ?? 0) + (w ?? 0)) * scale; px++)
+        pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+    }
+  }
+  return jsQR(pixels, width, width)?.data;
+}
 
 describe('Verifikasi dua langkah (set-up)', () => {
   it('shows the secret, refuses a wrong code beside it, shows the recovery codes once, then renews into a full session', async () => {
@@ -35,6 +52,10 @@ describe('Verifikasi dua langkah (set-up)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mulai' }));
     expect((await screen.findByTestId('totp-secret')).textContent).toBe('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
     expect(screen.getByRole('link', { name: /buka langsung di aplikasi/ }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+    // The QR code, read back as a camera would: the drawn rectangles decoded by jsQR.
+    expect(decodeQr(screen.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }))).toBe(
+      'otpauth://totp/Bangkom:admin?secret=JBSWY3DPEHPK3PXP',
+    );
 
     fireEvent.change(screen.getByLabelText('Kode autentikator'), { target: { value: '123456' } });
     fireEvent.click(screen.getByRole('button', { name: 'Aktifkan' }));

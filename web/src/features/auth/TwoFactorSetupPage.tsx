@@ -1,14 +1,16 @@
 /**
  * Verifikasi dua langkah: the set-up of an authenticator app, required of the admins of a region
- * that asks for it (their sign-in gives a token that reaches only this). The secret is shown (and
- * offered as an otpauth:// link, which a phone opens in its authenticator app); a code of the new
+ * that asks for it (their sign-in gives a token that reaches only this). The otpauth:// URI is
+ * shown as a QR code to scan, the secret as text beside it (and the URI as a link, which a phone
+ * opens in its authenticator app); a code of the new
  * secret turns it on; the ten recovery codes are shown once; a renewal then gives the full token.
  */
-import { Alert, Anchor, Button, Center, Checkbox, Code, CopyButton, Group, List, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Checkbox, Code, CopyButton, Group, List, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { QrCode } from '../../components/QrCode';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
@@ -85,6 +87,10 @@ function TwoFactorSetup({ next, required }: { next: string; required: boolean })
         <List type="ordered" size="sm" spacing="xs">
           <List.Item>{t('twoFactor.stepApp')}</List.Item>
           <List.Item>
+            {t('twoFactor.stepQr')}
+            <Box mt={4}>
+              <QrCode text={otpauthUri} label={t('twoFactor.qrLabel')} />
+            </Box>
             {t('twoFactor.stepSecret')}
             {/* The groups wrap on a narrow card instead of running out of it. */}
             <Code block mt={4} fz="md" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }} data-testid="totp-secret">

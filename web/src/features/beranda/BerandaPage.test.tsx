@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { callerKeys } from '../../lib/api/caller';
 import { startSession } from '../../lib/api/client';
-import { enrollment, gaps, jp, me, recommendations, tenant } from '../../test/fixtures';
+import { enrollment, gaps, jp, me, noLearning, recommendations, tenant } from '../../test/fixtures';
 import { renderAt, serve } from '../../test/render';
 import { BerandaPage } from './BerandaPage';
 import { berandaKeys } from './queries';
@@ -16,6 +16,7 @@ const seed = (): [readonly unknown[], unknown][] => [
   [berandaKeys.jp(thisYear), jp],
   [berandaKeys.recommendations, recommendations],
   [berandaKeys.enrollments, { items: [], nextCursor: null }],
+  ...noLearning,
 ];
 
 describe('Beranda', () => {

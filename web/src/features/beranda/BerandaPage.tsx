@@ -1,18 +1,28 @@
-/** Beranda, the employee's home: profile, gaps, JP, recommendations, places. */
+/**
+ * Beranda, the employee's home: profile, gaps, JP, recommendations, places; then, once those have
+ * arrived (the first screen comes first), the learning reports, certificates and history.
+ */
 import { SimpleGrid, Stack, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../../i18n';
 import { useMe, useTenantClock } from '../../lib/api/caller';
 import { EnrollmentsCard } from './EnrollmentsCard';
 import { GapsCard } from './GapsCard';
 import { JpCard } from './JpCard';
 import { ProfileCard } from './ProfileCard';
+import { useGaps, useRecommendations } from './queries';
 import { RecommendationsCard } from './RecommendationsCard';
+
+const LearningSection = lazy(async () => ({ default: (await import('../learning/LearningSection')).LearningSection }));
 
 export function BerandaPage() {
   const { t } = useI18n();
   const me = useMe();
   const { timeZone } = useTenantClock();
   const profile = me.data?.employee;
+  const gaps = useGaps();
+  const recommendations = useRecommendations();
+  const firstScreenIn = !gaps.isPending && !recommendations.isPending;
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -27,6 +37,11 @@ export function BerandaPage() {
         <RecommendationsCard />
         <EnrollmentsCard />
       </SimpleGrid>
+      {firstScreenIn ? (
+        <Suspense fallback={null}>
+          <LearningSection timeZone={timeZone} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 /** Kesenjangan kompetensi: the chart, the summary, and the self-assessment in a dialog. */
-import { Button, Group, Loader, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { QueryState } from '../../components/QueryState';
@@ -8,8 +8,8 @@ import { useI18n } from '../../i18n';
 import { GapsChart } from './GapsChart';
 import { useGaps } from './queries';
 
-// The form (and the date picker it brings) loads when the dialog first opens.
-const SelfAssessmentForm = lazy(async () => ({ default: (await import('./SelfAssessmentForm')).SelfAssessmentForm }));
+// The dialog (and the form and date picker it brings) loads when it first opens: not on the first screen.
+const SelfAssessmentDialog = lazy(async () => ({ default: (await import('./SelfAssessmentForm')).SelfAssessmentDialog }));
 
 export function GapsCard({ timeZone }: { timeZone: string }) {
   const { t } = useI18n();
@@ -39,11 +39,11 @@ export function GapsCard({ timeZone }: { timeZone: string }) {
           </>
         )}
       </QueryState>
-      <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={opened} onClose={close} title={t('selfAssess.title')} centered>
-        <Suspense fallback={<Loader size="sm" />}>
-          <SelfAssessmentForm items={items} timeZone={timeZone} onDone={close} />
+      {opened ? (
+        <Suspense fallback={null}>
+          <SelfAssessmentDialog items={items} timeZone={timeZone} onClose={close} />
         </Suspense>
-      </Modal>
+      ) : null}
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 /** JP this year as progress toward the target, with the entries that make it up. */
-import { Badge, Group, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, NativeSelect, Progress, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
@@ -18,14 +18,13 @@ export function JpCard({ timeZone }: { timeZone: string }) {
       id="jp"
       title={t('jp.title')}
       action={
-        <Select
+        <NativeSelect
           size="xs"
           w={100}
           aria-label={t('jp.year')}
           data={years}
           value={String(year)}
-          allowDeselect={false}
-          onChange={(v) => v && setYear(Number(v))}
+          onChange={(e) => setYear(Number(e.currentTarget.value))}
         />
       }
     >

@@ -1,6 +1,6 @@
-/** A self-assessment: competency, level 1–5, the date (not after today on the tenant's clock). */
+/** A self-assessment in a dialog: competency, level 1–5, the date (not after today on the tenant's clock). */
 import '@mantine/dates/styles.css';
-import { Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Modal, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { fieldErrors } from '../../components/problem-text';
@@ -11,7 +11,17 @@ import { type GapItem, useSelfAssessment } from './queries';
 
 const levels = [1, 2, 3, 4, 5] as const;
 
-export function SelfAssessmentForm({ items, timeZone, onDone }: { items: readonly GapItem[]; timeZone: string; onDone: () => void }) {
+/** The form in its dialog (GapsCard loads both when the dialog first opens). */
+export function SelfAssessmentDialog({ items, timeZone, onClose }: { items: readonly GapItem[]; timeZone: string; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened onClose={onClose} title={t('selfAssess.title')} centered>
+      <SelfAssessmentForm items={items} timeZone={timeZone} onDone={onClose} />
+    </Modal>
+  );
+}
+
+function SelfAssessmentForm({ items, timeZone, onDone }: { items: readonly GapItem[]; timeZone: string; onDone: () => void }) {
   const { t } = useI18n();
   const today = todayIn(timeZone);
   const assess = useSelfAssessment();

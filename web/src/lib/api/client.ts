@@ -24,6 +24,7 @@ const originals = new WeakMap<Request, Request>();
 
 type Renewal = 'renewed' | 'refused' | 'unreachable';
 let renewing: Promise<Renewal> | undefined;
+let renewedAs: SignedIn['account'] | undefined;
 let renewTimer: ReturnType<typeof setTimeout> | undefined;
 
 function refresh(): Promise<Renewal> {
@@ -32,6 +33,7 @@ function refresh(): Promise<Renewal> {
       const { data, response } = await api.POST('/api/v1/auth/refresh');
       if (!data) return response.status >= 500 ? 'unreachable' : 'refused';
       startSession(data);
+      renewedAs = data.account;
       return 'renewed';
     } catch {
       return 'unreachable';
@@ -45,6 +47,11 @@ function refresh(): Promise<Renewal> {
 /** Renews the access token with the refresh cookie (one request at a time); answers whether it worked. */
 export async function renewSession(): Promise<boolean> {
   return (await refresh()) === 'renewed';
+}
+
+/** Renews like `renewSession`; answers whose session it is (the account), or undefined when it did not work. */
+export async function renewSessionAs(): Promise<SignedIn['account'] | undefined> {
+  return (await refresh()) === 'renewed' ? renewedAs : undefined;
 }
 
 /** Keeps a token and schedules its silent renewal a minute before it expires. */

@@ -1,0 +1,71 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { endSession } from '../../lib/api/client';
+import { session } from '../../lib/api/session';
+import { serve } from '../../test/render';
+import { bootSession } from './boot';
+
+const grant = (roles: string[], employeeId: string | null) => ({
+  accessToken: 'boot-token',
+  tokenType: 'Bearer',
+  expiresIn: 900,
+  twoFactorSetupRequired: false,
+  secondFactorRequired: false,
+  account: { id: 'acc_1', username: 'u', roles, tenant: 'kalianda', employeeId },
+});
+const enrollments = { items: [{ id: 'enr_1', offeringId: 'off_1' }], nextCursor: null };
+
+afterEach(() => {
+  endSession('signed-out');
+  vi.useRealTimers();
+});
+
+async function boot(path: string, answer: { status: number; body?: unknown }) {
+  const requests = serve({
+    'POST /api/v1/auth/refresh': answer,
+    'GET /api/v1/me/enrollments': { status: 200, body: enrollments },
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // The tenant's year is read on Jakarta's clock: a fixed day.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-06-15T03:00:00Z'));
+  await bootSession(queryClient, path);
+  await vi.waitFor(() => expect(session.get().status).toBe(answer.status === 200 ? 'signed-in' : 'signed-out'));
+  // Whatever follows (the offerings of the places follow the places) is under way within a few ticks.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return requests.map((r) => `${r.method} ${r.path}`).sort();
+}
+
+describe('a page load', () => {
+  it("starts an employee's Beranda reads with the caller's as soon as the session is renewed, before any screen asks", async () => {
+    expect(await boot('/', { status: 200, body: grant(['employee'], 'emp_1') })).toEqual(
+      [
+        'POST /api/v1/auth/refresh',
+        'GET /api/v1/me',
+        'GET /api/v1/tenants/kalianda',
+        'GET /api/v1/me/gaps',
+        'GET /api/v1/me/jp?year=2026',
+        'GET /api/v1/me/recommendations?limit=5',
+        'GET /api/v1/me/enrollments?limit=20',
+        'GET /api/v1/tenants/kalianda/offerings/off_1',
+      ].sort(),
+    );
+    expect(session.token()).toBe('boot-token');
+  });
+
+  it('reads only the caller for another page or another role', async () => {
+    expect(await boot('/tugas', { status: 200, body: grant(['employee'], 'emp_1') })).toEqual(
+      ['POST /api/v1/auth/refresh', 'GET /api/v1/me', 'GET /api/v1/tenants/kalianda'].sort(),
+    );
+    endSession('signed-out');
+    expect(await boot('/', { status: 200, body: grant(['tenant_admin'], null) })).toEqual(
+      ['POST /api/v1/auth/refresh', 'GET /api/v1/me', 'GET /api/v1/tenants/kalianda'].sort(),
+    );
+  });
+
+  it('reads nothing without a session', async () => {
+    const unauthenticated = { type: 'urn:bangkom:problem:unauthenticated', title: 'x', status: 401, detail: 'no cookie' };
+    expect(await boot('/', { status: 401, body: unauthenticated })).toEqual(['POST /api/v1/auth/refresh']);
+    expect(session.get()).toEqual({ status: 'signed-out', reason: 'none' });
+  });
+});
