@@ -1,4 +1,5 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
+
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';

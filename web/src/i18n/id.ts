@@ -6,6 +6,7 @@
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { surveyId } from './survey';
+
 export const id = {
   'app.tagline': 'Pengembangan kompetensi ASN',
   'language.label': 'Bahasa',
