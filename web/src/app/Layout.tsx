@@ -18,7 +18,8 @@ export function Layout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = me.data ? navigationFor(me.data) : [];
-  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  // Home pages ('/', '/admin') are active only on themselves, not on the pages under them.
+  const active = (to: string) => (to === '/' || to === '/admin' ? location.pathname === to : location.pathname.startsWith(to));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -10,14 +10,23 @@ describe('the navigation by role', () => {
     expect(homeFor(me)).toBe('/');
   });
 
-  it('gives a tenant admin the administration only', () => {
+  it('gives a tenant admin the workspace only', () => {
     const admin = { roles: ['tenant_admin' as const], employee: null };
-    expect(targets(admin)).toEqual(['/admin', '/akun']);
+    expect(targets(admin)).toEqual(['/admin', '/admin/organisasi', '/admin/asesmen', '/admin/kebutuhan', '/akun']);
     expect(homeFor(admin)).toBe('/admin');
   });
 
   it('gives someone who is both an employee and a tenant admin both parts', () => {
-    expect(targets({ ...me, roles: ['employee', 'tenant_admin'] })).toEqual(['/', '/tugas', '/pendampingan', '/admin', '/akun']);
+    expect(targets({ ...me, roles: ['employee', 'tenant_admin'] })).toEqual([
+      '/',
+      '/tugas',
+      '/pendampingan',
+      '/admin',
+      '/admin/organisasi',
+      '/admin/asesmen',
+      '/admin/kebutuhan',
+      '/akun',
+    ]);
   });
 
   it('gives the national analyst the national home', () => {

@@ -1,8 +1,10 @@
 /**
  * The pages. Public: /masuk (sign in), /aktivasi. Behind sign-in, inside the layout: Beranda (/),
- * Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun (/akun), and the
- * admins' homes. Unknown paths show "not found" inside the layout. Only sign-in and Beranda are in
- * the first bundle; every other page loads when first visited.
+ * Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun (/akun), the tenant
+ * admin's dashboard (/admin), organisation, assessments and needs report (/admin/organisasi,
+ * /admin/asesmen, /admin/kebutuhan), and the national admin's home. Unknown paths show "not
+ * found" inside the layout. Only sign-in and Beranda are in the first bundle; every other page
+ * loads when first visited.
  */
 import { Navigate, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession';
@@ -42,7 +44,16 @@ export const routes: RouteObject[] = [
       { path: 'pendampingan', lazy: async () => ({ Component: (await import('../features/pairings/PairingsPage')).PairingsPage }) },
       { path: 'pendampingan/:id', lazy: async () => ({ Component: (await import('../features/pairings/PairingPage')).PairingPage }) },
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
-      { path: 'admin', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).AdminHomePage }) },
+      { path: 'admin', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
+      {
+        path: 'admin/organisasi',
+        lazy: async () => ({ Component: (await import('../features/organisation/OrganisationPage')).OrganisationPage }),
+      },
+      {
+        path: 'admin/asesmen',
+        lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage')).AssessmentsPage }),
+      },
+      { path: 'admin/kebutuhan', lazy: async () => ({ Component: (await import('../features/needs/NeedsPage')).NeedsPage }) },
       { path: 'nasional', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).NationalHomePage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },
     ],
