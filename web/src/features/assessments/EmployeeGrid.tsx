@@ -2,6 +2,7 @@
 import { NativeSelect, Table, Text } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
+import { ScrollBox } from '../dashboard/ScrollBox';
 import { levelOptions } from './Entry';
 import { useEmployeeGaps } from './queries';
 
@@ -23,7 +24,7 @@ export function EmployeeGrid({
   return (
     <QueryState query={gaps} lines={4} isEmpty={(g) => g.items.length === 0} empty={t('asm.noStandard')}>
       {(g) => (
-        <Table.ScrollContainer minWidth={0} type="native">
+        <ScrollBox label={t('asm.tab.employee')}>
           <Table fz="sm" verticalSpacing={4} data-testid="assessment-grid">
             <Table.Thead>
               <Table.Tr>
@@ -58,7 +59,7 @@ export function EmployeeGrid({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollBox>
       )}
     </QueryState>
   );

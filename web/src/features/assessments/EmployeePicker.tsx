@@ -16,9 +16,15 @@ export function EmployeePicker({
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
+  const [term, setTerm] = useState('');
+  const [q] = useDebouncedValue(term, 250);
   const found = useEmployeeSearch(tenant, q);
   const data = (found.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name} · ${e.nip}` }));
+  // Choosing an option puts its label in the box: that is not a new search.
+  const onSearchChange = (text: string) => {
+    setSearch(text);
+    if (!data.some((o) => o.label === text)) setTerm(text);
+  };
   return (
     <Select
       label={t('asm.employee')}
@@ -28,7 +34,7 @@ export function EmployeePicker({
       onChange={onChange}
       searchable
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={onSearchChange}
       filter={({ options }) => options}
       nothingFoundMessage={found.isFetching ? t('asm.searching') : t('asm.noneFound')}
       comboboxProps={{ withinPortal: false }}

@@ -3,6 +3,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
+import { ScrollBox } from '../dashboard/ScrollBox';
 import type { Competency } from '../organisation/queries';
 import { useAssessmentHistory } from './queries';
 
@@ -21,7 +22,7 @@ export function History({
   return (
     <QueryState query={history} lines={4} isEmpty={(h) => h.items.length === 0} empty={t('asm.noHistory')}>
       {(h) => (
-        <Table.ScrollContainer minWidth={0} type="native">
+        <ScrollBox label={t('asm.tab.history')}>
           <Table fz="sm" verticalSpacing={4} data-testid="assessment-history">
             <Table.Thead>
               <Table.Tr>
@@ -53,7 +54,7 @@ export function History({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollBox>
       )}
     </QueryState>
   );

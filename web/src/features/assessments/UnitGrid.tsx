@@ -2,6 +2,7 @@
 import { NativeSelect, Table, Text } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
+import { ScrollBox } from '../dashboard/ScrollBox';
 import { levelOptions } from './Entry';
 import { useUnitPeople } from './queries';
 
@@ -25,7 +26,7 @@ export function UnitGrid({
   return (
     <QueryState query={people} lines={4} isEmpty={(p) => p.items.length === 0} empty={t('asm.noPeople')}>
       {(p) => (
-        <Table.ScrollContainer minWidth={0} type="native">
+        <ScrollBox label={t('asm.tab.unit')}>
           <Table fz="sm" verticalSpacing={4} data-testid="unit-grid">
             <Table.Thead>
               <Table.Tr>
@@ -56,7 +57,7 @@ export function UnitGrid({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollBox>
       )}
     </QueryState>
   );

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { formatJp } from '../../lib/format';
 import { type Cell, heatStep, heatSteps, indexCells, peopleLink } from './heat';
 import type { Heatmap } from './queries';
+import { ScrollBox } from './ScrollBox';
 
 const hatch = 'repeating-linear-gradient(45deg, var(--mantine-color-gray-3) 0 3px, var(--mantine-color-white) 3px 7px)';
 const colour = (step: number) => {
@@ -48,7 +49,7 @@ function HeatCell({
       <Anchor
         component={Link}
         to={peopleLink(map.by, groupKey)}
-        aria-label={label}
+        aria-label={`${cell.weightedGap === null ? '?' : formatJp(cell.weightedGap)}${cell.assessed < cell.pairs ? ` ${cell.assessed}/${cell.pairs}` : ''} — ${label}`}
         title={label}
         c="dark.9"
         underline="never"
@@ -102,7 +103,7 @@ export function HeatMap({ map }: { map: Heatmap }) {
   const { byKey, max } = indexCells(map.cells);
   return (
     <>
-      <Table.ScrollContainer minWidth={0} type="native">
+      <ScrollBox label={t(map.by === 'unit' ? 'dash.heat.captionUnit' : 'dash.heat.captionPosition')}>
         <Table withTableBorder withColumnBorders verticalSpacing={0} horizontalSpacing="xs" fz="sm">
           <VisuallyHidden component="caption">
             {t(map.by === 'unit' ? 'dash.heat.captionUnit' : 'dash.heat.captionPosition')}
@@ -140,7 +141,7 @@ export function HeatMap({ map }: { map: Heatmap }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollBox>
       <Legend />
     </>
   );

@@ -14,6 +14,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { formatJp } from '../../lib/format';
+import { ScrollBox } from '../dashboard/ScrollBox';
 import { useUnits } from '../organisation/queries';
 import { type Grouping, type NeedsQuery, type NeedsReport, useNeeds, useNeedsDownload } from './queries';
 
@@ -30,6 +31,7 @@ function Groups({ report }: { report: NeedsReport }) {
     <Stack>
       <div aria-hidden="true">
         <BarChart
+          barChartProps={{ accessibilityLayer: false }}
           h={Math.max(160, chart.length * 32)}
           data={chart}
           dataKey="group"
@@ -38,7 +40,7 @@ function Groups({ report }: { report: NeedsReport }) {
           series={[{ name: 'weightedGap', color: 'orange.7', label: t('needs.weightedGap') }]}
         />
       </div>
-      <Table.ScrollContainer minWidth={0} type="native">
+      <ScrollBox label={t('needs.groupsTitle', { by: t(`needs.group.${report.groupBy}`) })}>
         <Table fz="sm" verticalSpacing={4} striped data-testid="needs-table">
           <Table.Thead>
             <Table.Tr>
@@ -77,7 +79,7 @@ function Groups({ report }: { report: NeedsReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollBox>
     </Stack>
   );
 }
@@ -92,7 +94,7 @@ function Priorities({ report }: { report: NeedsReport }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={0} type="native">
+    <ScrollBox label={t('needs.prioritiesTitle')}>
       <Table fz="sm" verticalSpacing={4} data-testid="needs-priorities">
         <Table.Thead>
           <Table.Tr>
@@ -117,7 +119,7 @@ function Priorities({ report }: { report: NeedsReport }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollBox>
   );
 }
 

@@ -6,6 +6,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput } 
 import { useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { ScrollBox } from '../dashboard/ScrollBox';
 import { type Competency, type TechnicalInput, useCreateTechnical, useUpdateTechnical } from './queries';
 
 const emptyInput: TechnicalInput = { code: '', name: '', description: '', levels: ['', '', '', '', ''] };
@@ -124,7 +125,7 @@ export function Dictionary({ tenant, competencies }: { tenant: string | undefine
           {t('org.dict.add')}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={0} type="native">
+      <ScrollBox label={t('org.tab.dictionary')}>
         <Table fz="sm" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
@@ -163,7 +164,7 @@ export function Dictionary({ tenant, competencies }: { tenant: string | undefine
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollBox>
       {editing ? <TechnicalForm tenant={tenant} competency={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </Stack>
   );

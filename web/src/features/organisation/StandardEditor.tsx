@@ -3,11 +3,12 @@
  * starts from the version read; saving sends that version, and when someone else saved in between
  * the answer is a 412, said as "changed by someone else" with a reload that starts a new draft.
  */
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, NumberInput, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
+import { ScrollBox } from '../dashboard/ScrollBox';
 import { type Competency, type StandardLine, type Standards, useSaveStandards, useStandards } from './queries';
 
 const levelOptions = ['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: l }));
@@ -39,7 +40,7 @@ function Draft({
 
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={0} type="native">
+      <ScrollBox label={t('org.tab.positions')}>
         <Table fz="sm" verticalSpacing={4} data-testid="standard-grid">
           <Table.Thead>
             <Table.Tr>
@@ -63,14 +64,12 @@ function Draft({
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Select
+                    <NativeSelect
                       aria-label={t('org.std.levelOf', { name })}
                       data={levelOptions}
                       value={String(line.requiredLevel)}
-                      onChange={(v) => change(i, { requiredLevel: Number(v ?? line.requiredLevel) })}
-                      allowDeselect={false}
+                      onChange={(e) => change(i, { requiredLevel: Number(e.currentTarget.value) })}
                       w={72}
-                      comboboxProps={{ withinPortal: false }}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -102,7 +101,7 @@ function Draft({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollBox>
       {lines.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('org.std.empty')}
