@@ -5793,6 +5793,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/needs/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The needs heat map: units or positions × competencies, weighted gap per cell (null when unassessed), with the head count */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rows: units or positions */
+                    by?: "unit" | "position";
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rows, columns and cells */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NeedsHeatmap"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/needs.csv": {
         parameters: {
             query?: never;
@@ -22879,6 +22965,44 @@ export interface components {
                     code: string;
                     weightedGap: number;
                 }[];
+            }[];
+        };
+        NeedsHeatmap: {
+            /** @enum {string} */
+            by: "unit" | "position";
+            computedAt: string;
+            /** @description active employees */
+            headcount: number;
+            /** @description active employees whose position's standard names a competency */
+            employeesWithStandard: number;
+            /** @description of those, assessed in every competency of their standard */
+            employeesFullyAssessed: number;
+            /** @description the rows, largest weighted gap first */
+            groups: {
+                key: string;
+                code: string | null;
+                name: string | null;
+                employees: number;
+                weightedGap: number;
+            }[];
+            /** @description the columns, largest weighted gap first */
+            competencies: {
+                id: string;
+                code: string;
+                name: string;
+                type: string;
+                weightedGap: number;
+            }[];
+            cells: {
+                groupKey: string;
+                competencyId: string;
+                /** @description the group's employees whose standard names the competency */
+                pairs: number;
+                assessed: number;
+                /** @description over assessed pairs; null when none is assessed */
+                meanGap: number | null;
+                /** @description Σ weight × gap over assessed pairs; null when none is assessed (never 0) */
+                weightedGap: number | null;
             }[];
         };
         /**

@@ -224,6 +224,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/assessments': { params: employee },
   'GET /api/v1/tenants/{tenant}/employees/{id}/gaps': { params: employee },
   'GET /api/v1/tenants/{tenant}/needs': { query: '?groupBy=unit' },
+  'GET /api/v1/tenants/{tenant}/needs/heatmap': { query: '?by=position' },
   'GET /api/v1/tenants/{tenant}/needs.csv': { query: '?groupBy=competency' },
   'GET /api/v1/tenants/{tenant}/needs.xlsx': { query: '?groupBy=unit' },
   'GET /api/v1/me/gaps': { untenanted: true, selfScoped: true },

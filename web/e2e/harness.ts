@@ -81,6 +81,8 @@ async function startWorker(persistDir: string): Promise<Worker> {
       AUTH_SIGNING_KEYS: { type: 'secret_text', value: JSON.stringify(await ensureAuthKeys()) },
       // The suites' fewer iterations (docs/auth.md): a sign-in costs milliseconds of a shared core.
       AUTH_PBKDF2_ITERATIONS: { type: 'plain_text', value: '1000' },
+      // Every answer says its D1 round trips, rows read and written (docs/http.md): the journeys check the cost budgets.
+      SERVER_TIMING: { type: 'plain_text', value: 'on' },
     },
     envFiles: [],
     sendMetrics: false,

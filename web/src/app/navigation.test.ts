@@ -10,9 +10,9 @@ describe('the navigation by role', () => {
     expect(homeFor(me)).toBe('/');
   });
 
-  it('gives a tenant admin the administration only', () => {
+  it('gives a tenant admin the workspace only', () => {
     const admin = { roles: ['tenant_admin' as const], employee: null };
-    expect(targets(admin)).toEqual(['/admin', '/admin/survei', '/akun']);
+    expect(targets(admin)).toEqual(['/admin', '/admin/organisasi', '/admin/asesmen', '/admin/kebutuhan', '/admin/survei', '/akun']);
     expect(homeFor(admin)).toBe('/admin');
   });
 
@@ -22,6 +22,9 @@ describe('the navigation by role', () => {
       '/tugas',
       '/pendampingan',
       '/admin',
+      '/admin/organisasi',
+      '/admin/asesmen',
+      '/admin/kebutuhan',
       '/admin/survei',
       '/akun',
     ]);

@@ -16,7 +16,15 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
   if (me.roles.includes('employee') && me.employee) {
     items.push({ to: '/', label: 'nav.home' }, { to: '/tugas', label: 'nav.tasks' }, { to: '/pendampingan', label: 'nav.pairings' });
   }
-  if (me.roles.includes('tenant_admin')) items.push({ to: '/admin', label: 'nav.admin' }, { to: '/admin/survei', label: 'nav.survey' });
+  if (me.roles.includes('tenant_admin')) {
+    items.push(
+      { to: '/admin', label: 'nav.dashboard' },
+      { to: '/admin/organisasi', label: 'nav.organisation' },
+      { to: '/admin/asesmen', label: 'nav.assessments' },
+      { to: '/admin/kebutuhan', label: 'nav.needs' },
+      { to: '/admin/survei', label: 'nav.survey' },
+    );
+  }
   if (me.roles.includes('national_admin')) {
     items.push(
       { to: '/nasional', label: 'nav.nationalSummary' },

@@ -2,10 +2,12 @@
  * The pages. Public: /masuk (sign in), /aktivasi, the citizens' survey (/survei/:region/:unit, its
  * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the
  * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun
- * (/akun), the tenant admin's home and survey screen, and the national console (/nasional…:
- * summary, a region's figures, regions, onboarding, dictionary, catalog, audit). Unknown paths show
- * "not found" inside the layout. Only Beranda is in the first bundle (a returning person's load
- * goes straight there); every other page, sign-in included, loads when first visited.
+ * (/akun), the tenant admin's dashboard (/admin), organisation, assessments, needs report and
+ * survey screens (/admin/organisasi, /admin/asesmen, /admin/kebutuhan, /admin/survei), and the
+ * national console (/nasional…: summary, a region's figures, regions, onboarding, dictionary,
+ * catalog, audit). Unknown paths show "not found" inside the layout. Only Beranda is in the first
+ * bundle (a returning person's load goes straight there); every other page, sign-in included,
+ * loads when first visited.
  */
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession';
@@ -62,7 +64,16 @@ export const routes: RouteObject[] = [
       { path: 'pendampingan', lazy: async () => ({ Component: (await import('../features/pairings/PairingsPage')).PairingsPage }) },
       { path: 'pendampingan/:id', lazy: async () => ({ Component: (await import('../features/pairings/PairingPage')).PairingPage }) },
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
-      { path: 'admin', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).AdminHomePage }) },
+      { path: 'admin', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
+      {
+        path: 'admin/organisasi',
+        lazy: async () => ({ Component: (await import('../features/organisation/OrganisationPage')).OrganisationPage }),
+      },
+      {
+        path: 'admin/asesmen',
+        lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage')).AssessmentsPage }),
+      },
+      { path: 'admin/kebutuhan', lazy: async () => ({ Component: (await import('../features/needs/NeedsPage')).NeedsPage }) },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
       {
         path: 'nasional',

@@ -3,6 +3,7 @@
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
+import { needsEn } from './needs';
 import { surveyEn } from './survey';
 
 export const en: Record<MessageKey, string> = {
@@ -14,7 +15,6 @@ export const en: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.tasks': 'My tasks',
   'nav.pairings': 'Mentoring',
-  'nav.admin': 'Administration',
   'nav.account': 'Account',
 
   'state.loading': 'Loading…',
@@ -134,11 +134,6 @@ export const en: Record<MessageKey, string> = {
   'signOut.help': 'Sign out on this device, or on every device you have used.',
   'signOut.here': 'Sign out',
   'signOut.everywhere': 'Sign out everywhere',
-
-  'admin.title': 'Administration',
-  'admin.comingTitle': 'Administration screens',
-  'admin.coming': 'Screens for regional admins and national analysts are on their way. Meanwhile everything is available through the API.',
-  'admin.reference': 'Open the API reference',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not exist in Bangkom.',
@@ -281,4 +276,5 @@ export const en: Record<MessageKey, string> = {
   ...surveyEn,
   ...nationalEn,
   ...learningEn,
+  ...needsEn,
 };

@@ -5,6 +5,7 @@
 
 import { learningId } from './learning';
 import { nationalId } from './national';
+import { needsId } from './needs';
 import { surveyId } from './survey';
 
 export const id = {
@@ -16,7 +17,6 @@ export const id = {
   'nav.home': 'Beranda',
   'nav.tasks': 'Tugas saya',
   'nav.pairings': 'Pendampingan',
-  'nav.admin': 'Administrasi',
   'nav.account': 'Akun',
 
   'state.loading': 'Memuat…',
@@ -136,11 +136,6 @@ export const id = {
   'signOut.help': 'Keluar dari perangkat ini, atau dari semua perangkat yang pernah Anda pakai.',
   'signOut.here': 'Keluar',
   'signOut.everywhere': 'Keluar dari semua perangkat',
-
-  'admin.title': 'Administrasi',
-  'admin.comingTitle': 'Layar administrasi',
-  'admin.coming': 'Layar untuk admin wilayah dan analis nasional sedang disiapkan. Sementara itu semua fungsi tersedia melalui API.',
-  'admin.reference': 'Buka referensi API',
 
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat ini tidak ada di Bangkom.',
@@ -283,6 +278,7 @@ export const id = {
   ...surveyId,
   ...nationalId,
   ...learningId,
+  ...needsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,15 +1,17 @@
 /**
  * HTTP face of the needs report: `/tenants/{tenant}/needs` (JSON, with the individual priorities)
  * `/tenants/{tenant}/needs.csv` (the groups only) and `/tenants/{tenant}/needs.xlsx` (the groups and
- * the individual priorities, on two sheets). Tenant admin only: aggregates of the whole
+ * the individual priorities, on two sheets), and `/tenants/{tenant}/needs/heatmap` (units or positions ×
+ * competencies). Tenant admin only: aggregates of the whole
  * tenant and named priorities.
  */
 import { z } from '@hono/zod-openapi';
 import { json, route, tenantRouter } from '../../../platform/http/openapi';
 import { tenantParams } from '../../../platform/http/params';
 import { needsCsv, needsXlsx } from './csv';
+import { needsHeatmap } from './heatmap';
 import { needsReport } from './report';
-import { needsQuery, needsSchema } from './schemas';
+import { heatmapQuery, heatmapSchema, needsQuery, needsSchema } from './schemas';
 
 const admin = ['tenant_admin'] as const;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,6 +28,18 @@ export const needsRoutes = tenantRouter()
       responses: { 200: json(needsSchema, 'Groups, largest weighted gap first') },
     }),
     async (c) => c.json(await needsReport({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/needs/heatmap',
+      tags: ['Assessments'],
+      roles: admin,
+      summary: 'The needs heat map: units or positions × competencies, weighted gap per cell (null when unassessed), with the head count',
+      request: { params: tenantParams, query: heatmapQuery },
+      responses: { 200: json(heatmapSchema, 'Rows, columns and cells') },
+    }),
+    async (c) => c.json(await needsHeatmap({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   )
   .openapi(
     route({

@@ -52,3 +52,44 @@ export const needsSchema = z
     ),
   })
   .openapi('NeedsReport');
+
+export const heatmapQuery = z.object({
+  by: z.enum(['unit', 'position']).default('unit').openapi({ description: 'rows: units or positions' }),
+});
+
+export const heatmapSchema = z
+  .object({
+    by: z.enum(['unit', 'position']),
+    computedAt: z.string(),
+    headcount: z.number().int().openapi({ description: 'active employees' }),
+    employeesWithStandard: z.number().int().openapi({ description: "active employees whose position's standard names a competency" }),
+    employeesFullyAssessed: z.number().int().openapi({ description: 'of those, assessed in every competency of their standard' }),
+    groups: z
+      .array(
+        z.object({
+          key: z.string(),
+          code: z.string().nullable(),
+          name: z.string().nullable(),
+          employees: z.number().int(),
+          weightedGap: z.number(),
+        }),
+      )
+      .openapi({ description: 'the rows, largest weighted gap first' }),
+    competencies: z
+      .array(z.object({ id: z.string(), code: z.string(), name: z.string(), type: z.string(), weightedGap: z.number() }))
+      .openapi({ description: 'the columns, largest weighted gap first' }),
+    cells: z.array(
+      z.object({
+        groupKey: z.string(),
+        competencyId: z.string(),
+        pairs: z.number().int().openapi({ description: "the group's employees whose standard names the competency" }),
+        assessed: z.number().int(),
+        meanGap: z.number().nullable().openapi({ description: 'over assessed pairs; null when none is assessed' }),
+        weightedGap: z
+          .number()
+          .nullable()
+          .openapi({ description: 'Σ weight × gap over assessed pairs; null when none is assessed (never 0)' }),
+      }),
+    ),
+  })
+  .openapi('NeedsHeatmap');

@@ -164,12 +164,7 @@ function LearningReportForm({ timeZone, onDone }: { timeZone: string; onDone: ()
           />
         </SimpleGrid>
         <TextInput label={t('learning.form.certificateNumber')} maxLength={100} {...form.getInputProps('certificateNumber')} />
-        <FileInput
-          label={t('learning.form.evidence')}
-          required
-          accept={evidenceTypes.join(',')}
-          {...form.getInputProps('evidence')}
-        />
+        <FileInput label={t('learning.form.evidence')} required accept={evidenceTypes.join(',')} {...form.getInputProps('evidence')} />
         {evidenceFailed ? (
           <Alert color="yellow" role="status">
             {t('learning.form.evidenceFailed')}
