@@ -81,6 +81,8 @@ async function startWorker(persistDir: string): Promise<Worker> {
       AUTH_SIGNING_KEYS: { type: 'secret_text', value: JSON.stringify(await ensureAuthKeys()) },
       // The suites' cheaper scrypt set (docs/auth.md): a sign-in costs milliseconds, not a second of a shared core.
       AUTH_SCRYPT: { type: 'plain_text', value: '1024,8,1' },
+      // Every answer reports its D1 round trips (Server-Timing), which the journeys hold to the budgets.
+      SERVER_TIMING: { type: 'plain_text', value: 'on' },
     },
     envFiles: [],
     sendMetrics: false,

@@ -12,12 +12,20 @@ describe('the navigation by role', () => {
 
   it('gives a tenant admin the administration only', () => {
     const admin = { roles: ['tenant_admin' as const], employee: null };
-    expect(targets(admin)).toEqual(['/admin', '/akun']);
+    expect(targets(admin)).toEqual(['/admin', '/admin/pegawai', '/admin/impor', '/akun']);
     expect(homeFor(admin)).toBe('/admin');
   });
 
   it('gives someone who is both an employee and a tenant admin both parts', () => {
-    expect(targets({ ...me, roles: ['employee', 'tenant_admin'] })).toEqual(['/', '/tugas', '/pendampingan', '/admin', '/akun']);
+    expect(targets({ ...me, roles: ['employee', 'tenant_admin'] })).toEqual([
+      '/',
+      '/tugas',
+      '/pendampingan',
+      '/admin',
+      '/admin/pegawai',
+      '/admin/impor',
+      '/akun',
+    ]);
   });
 
   it('gives the national analyst the national home', () => {

@@ -16,7 +16,10 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
   if (me.roles.includes('employee') && me.employee) {
     items.push({ to: '/', label: 'nav.home' }, { to: '/tugas', label: 'nav.tasks' }, { to: '/pendampingan', label: 'nav.pairings' });
   }
-  if (me.roles.includes('tenant_admin')) items.push({ to: '/admin', label: 'nav.admin' });
+  if (me.roles.includes('tenant_admin')) {
+    items.push({ to: '/admin', label: 'nav.admin' });
+    items.push({ to: '/admin/pegawai', label: 'nav.employees' }, { to: '/admin/impor', label: 'nav.import' });
+  }
   if (me.roles.includes('national_admin')) items.push({ to: '/nasional', label: 'nav.national' });
   items.push({ to: '/akun', label: 'nav.account' });
   return items;

@@ -43,6 +43,17 @@ export const routes: RouteObject[] = [
       { path: 'pendampingan/:id', lazy: async () => ({ Component: (await import('../features/pairings/PairingPage')).PairingPage }) },
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
       { path: 'admin', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).AdminHomePage }) },
+      { path: 'admin/pegawai', lazy: async () => ({ Component: (await import('../features/employees/EmployeesPage')).EmployeesPage }) },
+      {
+        path: 'admin/pegawai/baru',
+        lazy: async () => ({ Component: (await import('../features/employees/EmployeeFormPage')).EmployeeNewPage }),
+      },
+      { path: 'admin/pegawai/:id', lazy: async () => ({ Component: (await import('../features/employees/EmployeePage')).EmployeePage }) },
+      {
+        path: 'admin/pegawai/:id/ubah',
+        lazy: async () => ({ Component: (await import('../features/employees/EmployeeFormPage')).EmployeeEditPage }),
+      },
+      { path: 'admin/impor', lazy: async () => ({ Component: (await import('../features/imports/ImportPage')).ImportPage }) },
       { path: 'nasional', lazy: async () => ({ Component: (await import('../features/admin/AdminHomePage')).NationalHomePage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },
     ],

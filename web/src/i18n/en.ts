@@ -1,5 +1,6 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 import type { MessageKey } from './id';
+import { peopleEn } from './people';
 
 export const en: Record<MessageKey, string> = {
   'app.tagline': 'Civil-servant competency development',
@@ -276,4 +277,5 @@ export const en: Record<MessageKey, string> = {
   'goals.empty': 'No goals yet.',
   'goals.new': 'New goal',
   'goals.add': 'Add',
+  ...peopleEn,
 };

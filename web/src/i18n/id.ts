@@ -2,6 +2,8 @@
  * Bahasa Indonesia: the console's first language and the source of every message key. A visible
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
+import { peopleId } from './people';
+
 export const id = {
   'app.tagline': 'Pengembangan kompetensi ASN',
   'language.label': 'Bahasa',
@@ -277,6 +279,7 @@ export const id = {
   'goals.empty': 'Belum ada sasaran.',
   'goals.new': 'Sasaran baru',
   'goals.add': 'Tambah',
+  ...peopleId,
 } as const;
 
 export type MessageKey = keyof typeof id;
