@@ -3,7 +3,7 @@
  * header says which way with `aria-sort`), and previous/next over the API's cursors. The cursors
  * of the pages seen are kept so "previous" needs no cursor the server does not give.
  */
-import { Button, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Box, Button, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n';
 
@@ -45,8 +45,9 @@ export function PagedTable<T>({ caption, columns, rows, rowKey, sort, onSort, pa
   const descending = sort?.startsWith('-') ?? false;
   return (
     <>
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table striped highlightOnHover verticalSpacing="xs">
+      {/* A region that scrolls sideways on a phone: focusable, so it scrolls from the keyboard too. */}
+      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={caption}>
+        <Table striped highlightOnHover verticalSpacing="xs" miw={minWidth}>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -81,7 +82,7 @@ export function PagedTable<T>({ caption, columns, rows, rowKey, sort, onSort, pa
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       {pages ? (
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed">

@@ -139,26 +139,24 @@ function Gaps({ tenant, id }: { tenant: string | undefined; id: string }) {
     <Section title={t('employee.gaps')} id="gaps">
       <QueryState query={gaps} isEmpty={(d) => d.items.length === 0} empty={t('employee.gapsEmpty')}>
         {(d) => (
-          <Table.ScrollContainer minWidth={320}>
-            <Table verticalSpacing={4}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('employee.competency')}</Table.Th>
-                  <Table.Th>{t('employee.required')}</Table.Th>
-                  <Table.Th>{t('employee.current')}</Table.Th>
+          <Table verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('employee.competency')}</Table.Th>
+                <Table.Th>{t('employee.required')}</Table.Th>
+                <Table.Th>{t('employee.current')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.items.map((g) => (
+                <Table.Tr key={g.competencyId}>
+                  <Table.Td>{g.name}</Table.Td>
+                  <Table.Td>{g.required}</Table.Td>
+                  <Table.Td>{g.current ?? t('employee.unassessed')}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((g) => (
-                  <Table.Tr key={g.competencyId}>
-                    <Table.Td>{g.name}</Table.Td>
-                    <Table.Td>{g.required}</Table.Td>
-                    <Table.Td>{g.current ?? t('employee.unassessed')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </QueryState>
     </Section>

@@ -4,7 +4,7 @@
  * fix the file and check again, or commit the good rows as a job whose progress is polled until
  * it ends. The registry's export is here too.
  */
-import { Alert, Badge, Button, FileInput, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, FileInput, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { JobProgress } from '../../components/JobProgress';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -60,6 +60,7 @@ export function ImportPage() {
             value={file}
             onChange={(f) => void choose(f)}
             clearable
+            clearButtonProps={{ 'aria-label': t('import.clear') }}
           />
           {unreadable ? <Alert color="red" role="alert" title={t('import.unreadable')} /> : null}
           {dryRun.isPending ? <Text size="sm">{t('import.checking')}</Text> : null}
@@ -186,8 +187,8 @@ function ErrorTable({ errors, name }: { errors: ImportError[]; name: string }) {
       <Text size="sm" c="dimmed">
         {t('import.errorsShown', { shown: shown.length, total: errors.length })}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped verticalSpacing={4}>
+      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('import.errorsCaption')}>
+        <Table striped verticalSpacing={4} miw={480}>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('import.errorsCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -210,7 +211,7 @@ function ErrorTable({ errors, name }: { errors: ImportError[]; name: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
     </Stack>
   );
 }
