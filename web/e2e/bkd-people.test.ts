@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (const [i] of viewports.entries()) {
     admins.push(await demoAccount(stack, { role: 'tenant_admin', email: `bkd-${i}@${tenant}.bangkom.local` }));
   }
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   await stack?.stop();
