@@ -2582,12 +2582,16 @@ export interface paths {
                     cursor?: string;
                     /** @description only employees of this unit (id) */
                     unit?: string;
+                    /** @description with unit: also the employees of every unit under it (bidang, seksi) */
+                    subUnits?: "true" | "false";
                     /** @description only holders of this position (id) */
                     position?: string;
                     status?: "active" | "inactive";
                     employmentType?: "pns" | "pppk";
                     /** @description digits: NIP prefix; anything else: part of the name (case-insensitive) */
                     q?: string;
+                    /** @description name or NIP, ascending; a leading "-" for descending (ties by id) */
+                    sort?: "name" | "-name" | "nip" | "-nip";
                 };
                 header?: never;
                 path: {
@@ -2928,6 +2932,8 @@ export interface paths {
                 query?: {
                     /** @description only employees of this unit (id) */
                     unit?: string;
+                    /** @description with unit: also the employees of every unit under it (bidang, seksi) */
+                    subUnits?: "true" | "false";
                     /** @description only holders of this position (id) */
                     position?: string;
                     status?: "active" | "inactive";

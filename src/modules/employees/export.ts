@@ -42,7 +42,7 @@ export async function exportEmployees({ ctx, input: filters }: Call<TenantContex
       .innerJoin(units, and(eq(units.tenantId, employees.tenantId), eq(units.id, employees.unitId)))
       .innerJoin(positions, and(eq(positions.tenantId, employees.tenantId), eq(positions.id, employees.positionId)))
       .leftJoin(supervisor, and(eq(supervisor.tenantId, employees.tenantId), eq(supervisor.id, employees.supervisorId)))
-      .where(and(...filterConditions(filters), after([employees.name, employees.id], cursor)))
+      .where(and(...filterConditions(ctx, filters), after([employees.name, employees.id], cursor)))
       .orderBy(asc(employees.name), asc(employees.id))
       .limit(pageSize);
     for (const e of rows) {

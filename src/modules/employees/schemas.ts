@@ -91,6 +91,11 @@ export const employeeChangesSchema = z
 
 export const employeeFilters = z.object({
   unit: id.optional().openapi({ description: 'only employees of this unit (id)' }),
+  subUnits: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({ description: 'with unit: also the employees of every unit under it (bidang, seksi)' }),
   position: id.optional().openapi({ description: 'only holders of this position (id)' }),
   status: z.enum(employeeStatuses).optional(),
   employmentType: z.enum(employmentTypes).optional(),
@@ -103,7 +108,12 @@ export const employeeFilters = z.object({
     .openapi({ description: 'digits: NIP prefix; anything else: part of the name (case-insensitive)' }),
 });
 
-export const employeeQuery = pageQuery.extend(employeeFilters.shape);
+const employeeSorts = ['name', '-name', 'nip', '-nip'] as const;
+
+export const employeeQuery = pageQuery.extend({
+  ...employeeFilters.shape,
+  sort: z.enum(employeeSorts).default('name').openapi({ description: 'name or NIP, ascending; a leading "-" for descending (ties by id)' }),
+});
 
 export const employeeParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -136,5 +146,6 @@ export const importReportSchema = z
 export type NewEmployee = z.infer<typeof newEmployeeSchema>;
 export type EmployeeChanges = z.infer<typeof employeeChangesSchema>;
 export type EmployeeFilters = z.infer<typeof employeeFilters>;
+export type EmployeeSort = (typeof employeeSorts)[number];
 export type ImportReport = z.infer<typeof importReportSchema>;
 export type ImportError = ImportReport['errors'][number];

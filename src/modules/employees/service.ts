@@ -5,7 +5,7 @@
  * tenant is decided by the database's unique index, not by a check that a parallel request could
  * slip past.
  */
-import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { employees } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../platform/auth/access';
@@ -19,9 +19,10 @@ import { newId, nowIso } from '../../platform/ids';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { applyVersioned, atVersion, bumpVersion } from '../../platform/versioned';
 import { revokeEmployeeSessions } from '../accounts';
+import { unitAndBelow } from '../organisation';
 import { checkIdentity, type Identity } from './identity';
 import { assertReferences, loopCondition, referenceQuery } from './references';
-import type { EmployeeChanges, EmployeeFilters, NewEmployee } from './schemas';
+import type { EmployeeChanges, EmployeeFilters, EmployeeSort, NewEmployee } from './schemas';
 
 export type EmployeeRow = typeof employees.$inferSelect;
 
@@ -39,7 +40,7 @@ function identityOf(input: Pick<EmployeeRow, 'nip' | 'grade' | 'employmentType'>
 }
 
 /** The list's filters as SQL; also used by the CSV export so both answer the same rows. */
-export function filterConditions(q: EmployeeFilters): (SQL | undefined)[] {
+export function filterConditions(ctx: Pick<TenantContext, 'db'>, q: EmployeeFilters): (SQL | undefined)[] {
   const text = q.q;
   let search: SQL | undefined;
   if (text && /^\d+$/.test(text)) {
@@ -51,7 +52,7 @@ export function filterConditions(q: EmployeeFilters): (SQL | undefined)[] {
     search = sql`${employees.name} like ${pattern} escape '\\'`;
   }
   return [
-    q.unit ? eq(employees.unitId, q.unit) : undefined,
+    q.unit ? (q.subUnits ? sql`${employees.unitId} in ${unitAndBelow(ctx, q.unit)}` : eq(employees.unitId, q.unit)) : undefined,
     q.position ? eq(employees.positionId, q.position) : undefined,
     q.status ? eq(employees.status, q.status) : undefined,
     q.employmentType ? eq(employees.employmentType, q.employmentType) : undefined,
@@ -59,17 +60,24 @@ export function filterConditions(q: EmployeeFilters): (SQL | undefined)[] {
   ];
 }
 
+/** The list's orders: a sort column, then the id, so that every key is unique and paging is stable. */
+const sortColumns = { name: employees.name, nip: employees.nip } as const;
+
 export async function listEmployees({
   ctx,
   input: q,
-}: Call<TenantContext, EmployeeFilters & { limit: number; cursor?: [string, string] }>) {
+}: Call<TenantContext, EmployeeFilters & { sort: EmployeeSort; limit: number; cursor?: [string, string] }>) {
+  const descending = q.sort.startsWith('-');
+  const field = (descending ? q.sort.slice(1) : q.sort) as keyof typeof sortColumns;
+  const column = sortColumns[field];
+  const order = descending ? desc : asc;
   const rows = await ctx.db
     .select()
     .from(employees)
-    .where(and(...filterConditions(q), after([employees.name, employees.id], q.cursor)))
-    .orderBy(asc(employees.name), asc(employees.id))
+    .where(and(...filterConditions(ctx, q), after([column, employees.id], q.cursor, descending ? 'desc' : 'asc')))
+    .orderBy(order(column), order(employees.id))
     .limit(q.limit + 1);
-  return page(rows.map(publicEmployee), q.limit, (e) => [e.name, e.id]);
+  return page(rows.map(publicEmployee), q.limit, (e) => [e[field], e.id]);
 }
 
 export async function getEmployee({ ctx, input: id }: Call<TenantContext, string>) {

@@ -86,9 +86,52 @@ describe('listing the registry', () => {
     expect(await names('status=active&employmentType=pns&q=budi')).toEqual(['Budi Santoso', 'budiman Lubis 100%']);
   });
 
+  it('takes the units under a unit with subUnits=true, and the unit alone without', async () => {
+    const t = await createTenant();
+    const ids = await orgIds(t);
+    await importCsv(
+      t,
+      csvOf([
+        { nip: pnsNip(1), name: 'Budi Santoso', unit_code: 'DINKES' },
+        { nip: pnsNip(2), name: 'Ani Yankes', unit_code: 'DINKES-YANKES' },
+        { nip: pnsNip(3), name: 'Siti Dukcapil', unit_code: 'DISDUKCAPIL' },
+      ]),
+    );
+    const names = async (q: string) =>
+      (await api('GET', `/api/v1/tenants/${t.slug}/employees?${q}`, { token: t.adminToken })).body.items.map((e: Item) => e.name);
+    expect(await names(`unit=${ids.DINKES}`)).toEqual(['Budi Santoso']);
+    expect(await names(`unit=${ids.DINKES}&subUnits=true`)).toEqual(['Ani Yankes', 'Budi Santoso']);
+    expect(await names(`unit=${ids['DINKES-YANKES']}&subUnits=true`)).toEqual(['Ani Yankes']);
+    expect(await names(`unit=${ids.DINKES}&subUnits=false`)).toEqual(['Budi Santoso']);
+    const csv = await api('GET', `/api/v1/tenants/${t.slug}/employees/export.csv?unit=${ids.DINKES}&subUnits=true`, {
+      token: t.adminToken,
+    });
+    expect(csv.text.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('sorts by name or NIP either way, paging each order without missing or repeating a row', async () => {
+    const t = await createTenant();
+    await importCsv(t, csvOf(people(40)));
+    const all = await pageThrough(t, 'limit=200');
+    const byNip = [...all].sort((a, b) => (a.nip < b.nip ? -1 : 1)).map((e) => e.nip);
+    expect((await pageThrough(t, 'limit=7&sort=nip')).map((e) => e.nip)).toEqual(byNip);
+    expect((await pageThrough(t, 'limit=7&sort=-nip')).map((e) => e.nip)).toEqual([...byNip].reverse());
+    const byName = all.map((e) => e.name);
+    expect((await pageThrough(t, 'limit=6&sort=-name')).map((e) => e.name)).toEqual([...byName].reverse());
+  });
+
   it('refuses bad paging and filter values with 400', async () => {
     const t = await createTenant();
-    for (const q of ['limit=0', 'limit=501', 'cursor=bogus', 'status=retired', 'employmentType=honorer', `q=${'x'.repeat(101)}`]) {
+    for (const q of [
+      'limit=0',
+      'limit=501',
+      'cursor=bogus',
+      'status=retired',
+      'employmentType=honorer',
+      `q=${'x'.repeat(101)}`,
+      'sort=grade',
+      'subUnits=yes',
+    ]) {
       expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/employees?${q}`, { token: t.adminToken }), 400);
     }
   });

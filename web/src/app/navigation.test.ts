@@ -12,7 +12,16 @@ describe('the navigation by role', () => {
 
   it('gives a tenant admin the workspace only', () => {
     const admin = { roles: ['tenant_admin' as const], employee: null };
-    expect(targets(admin)).toEqual(['/admin', '/admin/organisasi', '/admin/asesmen', '/admin/kebutuhan', '/admin/survei', '/akun']);
+    expect(targets(admin)).toEqual([
+      '/admin',
+      '/admin/pegawai',
+      '/admin/impor',
+      '/admin/organisasi',
+      '/admin/asesmen',
+      '/admin/kebutuhan',
+      '/admin/survei',
+      '/akun',
+    ]);
     expect(homeFor(admin)).toBe('/admin');
   });
 
@@ -22,6 +31,8 @@ describe('the navigation by role', () => {
       '/tugas',
       '/pendampingan',
       '/admin',
+      '/admin/pegawai',
+      '/admin/impor',
       '/admin/organisasi',
       '/admin/asesmen',
       '/admin/kebutuhan',

@@ -19,6 +19,8 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
   if (me.roles.includes('tenant_admin')) {
     items.push(
       { to: '/admin', label: 'nav.dashboard' },
+      { to: '/admin/pegawai', label: 'nav.employees' },
+      { to: '/admin/impor', label: 'nav.import' },
       { to: '/admin/organisasi', label: 'nav.organisation' },
       { to: '/admin/asesmen', label: 'nav.assessments' },
       { to: '/admin/kebutuhan', label: 'nav.needs' },

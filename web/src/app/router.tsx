@@ -2,8 +2,9 @@
  * The pages. Public: /masuk (sign in), /aktivasi, the citizens' survey (/survei/:region/:unit, its
  * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the
  * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun
- * (/akun), the tenant admin's dashboard (/admin), organisation, assessments, needs report and
- * survey screens (/admin/organisasi, /admin/asesmen, /admin/kebutuhan, /admin/survei), and the
+ * (/akun), the tenant admin's dashboard (/admin), employees, import, organisation, assessments,
+ * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
+ * /admin/kebutuhan, /admin/survei), and the
  * national console (/nasional…: summary, a region's figures, regions, onboarding, dictionary,
  * catalog, audit). Unknown paths show "not found" inside the layout. Only Beranda is in the first
  * bundle (a returning person's load goes straight there); every other page, sign-in included,
@@ -65,6 +66,17 @@ export const routes: RouteObject[] = [
       { path: 'pendampingan/:id', lazy: async () => ({ Component: (await import('../features/pairings/PairingPage')).PairingPage }) },
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
       { path: 'admin', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
+      { path: 'admin/pegawai', lazy: async () => ({ Component: (await import('../features/employees/EmployeesPage')).EmployeesPage }) },
+      {
+        path: 'admin/pegawai/baru',
+        lazy: async () => ({ Component: (await import('../features/employees/EmployeeFormPage')).EmployeeNewPage }),
+      },
+      { path: 'admin/pegawai/:id', lazy: async () => ({ Component: (await import('../features/employees/EmployeePage')).EmployeePage }) },
+      {
+        path: 'admin/pegawai/:id/ubah',
+        lazy: async () => ({ Component: (await import('../features/employees/EmployeeFormPage')).EmployeeEditPage }),
+      },
+      { path: 'admin/impor', lazy: async () => ({ Component: (await import('../features/imports/ImportPage')).ImportPage }) },
       {
         path: 'admin/organisasi',
         lazy: async () => ({ Component: (await import('../features/organisation/OrganisationPage')).OrganisationPage }),

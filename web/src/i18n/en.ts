@@ -4,6 +4,7 @@ import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
 import { needsEn } from './needs';
+import { peopleEn } from './people';
 import { surveyEn } from './survey';
 
 export const en: Record<MessageKey, string> = {
@@ -277,4 +278,5 @@ export const en: Record<MessageKey, string> = {
   ...nationalEn,
   ...learningEn,
   ...needsEn,
+  ...peopleEn,
 };

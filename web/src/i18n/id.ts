@@ -6,6 +6,7 @@
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
+import { peopleId } from './people';
 import { surveyId } from './survey';
 
 export const id = {
@@ -279,6 +280,7 @@ export const id = {
   ...nationalId,
   ...learningId,
   ...needsId,
+  ...peopleId,
 } as const;
 
 export type MessageKey = keyof typeof id;
