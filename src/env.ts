@@ -42,6 +42,12 @@ export interface Bindings {
   OIDC_CLIENT_SECRETS?: string;
   /** scrypt parameters `N,r,p` for new password hashes; unset means the production set (modules/accounts/passwords.ts). Tests set a cheaper one. */
   AUTH_SCRYPT?: string;
+  /** Cloudflare's e-mail sending binding (`[[send_email]]`): notification e-mail (modules/notifications). */
+  EMAIL?: SendEmail;
+  /** The sender address of notification e-mail (a verified address of the deployment's domain). */
+  EMAIL_FROM?: string;
+  /** "on": every message sent is also written to R2 (`FILES`, `mail/<tenant>/…`): local runs and tests read them there. */
+  EMAIL_CAPTURE?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }
