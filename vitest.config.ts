@@ -76,6 +76,8 @@ export default defineConfig({
                 // The single sign-on regions' client secrets at the test IdP (test/node/oidc-idp.ts).
                 OIDC_CLIENT_SECRETS: ssoClientSecrets(),
                 SERVER_TIMING: 'on',
+                // Notification e-mail is also written to R2, where the tests read it (modules/notifications/mail.ts).
+                EMAIL_CAPTURE: 'on',
                 ...(process.env.FUZZ_SEED ? { FUZZ_SEED: process.env.FUZZ_SEED } : {}),
               },
             },

@@ -26,6 +26,7 @@ import { learningAdminRoutes, maxEvidenceBytes, ownLearningRoutes } from './modu
 import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
+import { ownNotificationRoutes } from './modules/notifications';
 import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
@@ -148,6 +149,7 @@ export function createApp() {
   app.route('/api/v1', ownAccountRoutes);
   app.route('/api/v1', accountRoutes);
   app.route('/api/v1', nationalAccountRoutes);
+  app.route('/api/v1', ownNotificationRoutes);
 
   app.onError((err, c) => {
     const problem = toDomainError(err);

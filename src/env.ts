@@ -45,6 +45,12 @@ export interface Bindings {
   /** Public forms' human check (platform/http/challenge.ts): Turnstile's site key (a variable) and secret; unset, no check. */
   TURNSTILE_SITE_KEY?: string;
   TURNSTILE_SECRET_KEY?: string;
+  /** Cloudflare's e-mail sending binding (`[[send_email]]`): notification e-mail (modules/notifications). */
+  EMAIL?: SendEmail;
+  /** The sender address of notification e-mail (a verified address of the deployment's domain). */
+  EMAIL_FROM?: string;
+  /** "on": every message sent is also written to R2 (`FILES`, `mail/<tenant>/…`): local runs and tests read them there. */
+  EMAIL_CAPTURE?: string;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }

@@ -1,12 +1,14 @@
 /**
  * Worker entry: checks the bindings once per isolate, then serves requests with the app and runs
- * the hourly housekeeping: expired idempotency keys in every tenant database, and the national
- * summaries of the tenants whose data changed (a bounded number per run). It also exports the
+ * the hourly housekeeping: expired idempotency keys in every tenant database, the national
+ * summaries of the tenants whose data changed (a bounded number per run), and the notifications
+ * (events to inboxes, then e-mail). It also exports the
  * Workflow class that runs every job (src/jobs.ts).
  */
 import { createApp } from './app';
 import type { Bindings } from './env';
 import { refreshSummaries, scheduledBatch } from './modules/national';
+import { runNotifications } from './modules/notifications';
 import { allowedAlgorithms } from './platform/auth/verify';
 import { nationalContext } from './platform/context';
 import { CostMeter } from './platform/db/metered-d1';
@@ -48,5 +50,6 @@ export default {
     const actor = { subject: 'scheduler', roles: ['national_admin' as const], scopes: ['read' as const, 'write' as const] };
     const ctx = nationalContext(env, new CostMeter(), actor, `scheduled-${now.toISOString()}`);
     await refreshSummaries({ ctx, input: { limit: scheduledBatch, now } });
+    await runNotifications({ ctx, input: { now } });
   },
 } satisfies ExportedHandler<Bindings>;

@@ -54,6 +54,7 @@ const certificate = (s: Side) => ({ id: s.certificateId });
 const official = { name: 'Drs. Pejabat Penandatangan', nip: '197204101998031004', title: 'Kepala BKPSDM' };
 const job = (s: Side) => ({ id: s.jobId });
 const learningReport = (s: Side) => ({ id: s.learningReportId });
+const notification = (s: Side) => ({ id: s.notificationId });
 const me = { untenanted: true, selfScoped: true } as const;
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
@@ -276,6 +277,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/me/history': me,
   'GET /api/v1/me/history.csv': me,
   'GET /api/v1/me/history.xlsx': me,
+  'GET /api/v1/me/notifications': { ...me, query: '?unread=true' },
+  'GET /api/v1/me/notifications/unread-count': me,
+  'POST /api/v1/me/notifications/read-all': me,
+  'GET /api/v1/me/notifications/{id}': { ...me, params: notification },
+  'POST /api/v1/me/notifications/{id}/read': { ...me, params: notification },
   'GET /api/v1/tenants/{tenant}/learning-reports': { query: '?status=diajukan' },
   'GET /api/v1/tenants/{tenant}/learning-reports/{id}': { params: learningReport },
   'POST /api/v1/tenants/{tenant}/learning-reports/{id}/approve': { params: learningReport },

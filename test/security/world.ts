@@ -56,6 +56,8 @@ export interface Side {
   exportId: string;
   /** A learning report of `employeeId` (`memberToken`'s holder), diajukan, with a PDF as evidence (version 2). */
   learningReportId: string;
+  /** A notification of `employeeId` (`memberToken`'s holder): the pairing proposed to them as mentor. */
+  notificationId: string;
   /** An admin account of this side (never activated), and a national account made for this side. */
   accountId: string;
   nationalAccountId: string;
@@ -273,6 +275,9 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
   });
   if (account.status !== 201 || nationalAccount.status !== 201)
     throw new Error(`world setup failed: ${account.text} ${nationalAccount.text}`);
+  const inbox = await api('GET', '/api/v1/me/notifications', { token: memberToken });
+  const notificationId = inbox.body.items?.[0]?.id;
+  if (!notificationId) throw new Error(`world setup failed: ${inbox.text}`);
   const exported = await followJob(await api('POST', `/api/v1/tenants/${tenant.slug}/exports`, { token }), token);
   if (exported.status !== 'succeeded') throw new Error(`world setup failed: ${JSON.stringify(exported)}`);
   return {
@@ -280,6 +285,7 @@ async function side(label: string, nationalJobId: string): Promise<Side> {
     exportId: exported.id,
     nationalJobId,
     learningReportId: learning.body.id,
+    notificationId,
     tenant,
     providerId: provider.body.id,
     programId: program.body.id,

@@ -10,6 +10,7 @@ export * from './jp';
 export * from './learning';
 export * from './mentoring';
 export * from './needs';
+export * from './notifications';
 export * from './organisation';
 export * from './plans';
 export * from './platform';

@@ -13,6 +13,7 @@ import type { Call, TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { nowIso } from '../../platform/ids';
+import { notify } from '../../platform/outbox';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { ruleCredit } from '../jp';
 import { unitAndBelow } from '../organisation';
@@ -39,6 +40,9 @@ export async function listQueue({ ctx, input: q }: Call<TenantContext, Omit<Queu
 }
 
 export const getQueued = async ({ ctx, input: id }: Call<TenantContext, string>) => publicReport(await readReport(ctx, id));
+
+/** The employee's screen of one report in the console. */
+const reportLink = (id: string) => `/laporan/${id}`;
 
 const stillOpen = (id: string, expectedVersion: number | undefined) =>
   and(
@@ -110,7 +114,14 @@ export async function approveReport({ ctx, input }: Call<TenantContext, { id: st
     jpReason: planned.outcome.reasons.join(' '),
     rulesVersion: planned.rulesVersion,
   };
-  return decide(ctx, report, input.expectedVersion, set, 'learning_report.approve', planned.statements);
+  // The employee is told in the same batch: no notice for an approval that lost its race.
+  const told = notify(ctx, {
+    kind: 'learning_report.approved',
+    employeeId: report.employeeId,
+    link: reportLink(report.id),
+    data: { title: report.title, jp: planned.outcome.jpCenti / 100 },
+  });
+  return decide(ctx, report, input.expectedVersion, set, 'learning_report.approve', [...planned.statements, told]);
 }
 
 export async function rejectReport({
@@ -119,5 +130,11 @@ export async function rejectReport({
 }: Call<TenantContext, { id: string; reason: string; expectedVersion?: number | undefined }>) {
   const report = await readReport(ctx, input.id);
   open(report, input.expectedVersion);
-  return decide(ctx, report, input.expectedVersion, { status: 'ditolak', rejectReason: input.reason }, 'learning_report.reject', []);
+  const told = notify(ctx, {
+    kind: 'learning_report.rejected',
+    employeeId: report.employeeId,
+    link: reportLink(report.id),
+    data: { title: report.title, reason: input.reason },
+  });
+  return decide(ctx, report, input.expectedVersion, { status: 'ditolak', rejectReason: input.reason }, 'learning_report.reject', [told]);
 }

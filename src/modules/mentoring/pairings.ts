@@ -15,6 +15,7 @@ import { withConstraints } from '../../platform/db/constraints';
 import { DomainError, notFound } from '../../platform/errors';
 import { after, page } from '../../platform/http/pagination';
 import { newId, newSortableId, nowIso } from '../../platform/ids';
+import { notify } from '../../platform/outbox';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { competencyIds } from './profiles';
 import type { NewGoal, NewPairing, PairingFilters } from './schemas';
@@ -85,7 +86,16 @@ export function goalRows(pairingId: string, goals: NewGoal[], now: string): Goal
 
 /** Statements that record a proposed pairing (with its goals and audit row). */
 function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals: GoalRow[]): Statement[] {
-  const statements: Statement[] = [ctx.db.insert(pairings).values(row), auditEntry(ctx, 'pairing.propose', 'pairing', row.id)];
+  const statements: Statement[] = [
+    ctx.db.insert(pairings).values(row),
+    auditEntry(ctx, 'pairing.propose', 'pairing', row.id),
+    // The mentor (or supervisor, for coaching) answers the proposal: told in the same batch.
+    notify(
+      ctx,
+      { kind: 'pairing.proposed', employeeId: row.mentorId, link: `/pendampingan/${row.id}`, data: { pairingKind: row.kind } },
+      row.createdAt,
+    ),
+  ];
   if (goals.length > 0) {
     statements.push(ctx.db.insertRows(mentoringGoals, goals));
     statements.push(

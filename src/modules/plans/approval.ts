@@ -13,6 +13,7 @@ import { auditIfChanged } from '../../platform/audit/audit';
 import type { Call, TenantContext } from '../../platform/context';
 import { staleWrite } from '../../platform/http/etag';
 import { newId, nowIso } from '../../platform/ids';
+import { notifyFrom } from '../../platform/outbox';
 import type { Statement } from '../../platform/tenancy/scoped-db';
 import { planRow, planView } from './service';
 
@@ -72,6 +73,24 @@ export async function approvePlan({ ctx, input: { id, expectedVersion } }: Call<
         .onConflictDoNothing(),
     );
   }
+  // Each person enrolled by this approval is told, in the same batch: the enrollments this batch
+  // created are the plan's lines whose enrollment carries this batch's instant and the token holds.
+  statements.push(
+    notifyFrom(
+      ctx,
+      'plan.enrolled',
+      sql`select e.employee_id as employee_id, '/' as link,
+            json_object('title', p.title, 'startDate', o.start_date, 'year', ${row.year}) as data,
+            'plan.enrolled:' || e.id as dedupe_key
+          from plan_lines l
+          join enrollments e on e.tenant_id = l.tenant_id and e.offering_id = l.offering_id and e.employee_id = l.employee_id
+          join offerings o on o.tenant_id = e.tenant_id and o.id = e.offering_id
+          join programs p on p.tenant_id = o.program_tenant_id and p.id = o.program_id
+          where ${ctx.db.scope('l')} and l.plan_id = ${id} and e.created_at = ${now}
+            and exists (select 1 from plans x where ${ctx.db.scope('x')} and x.id = ${id} and x.approval_token = ${token})`,
+      now,
+    ),
+  );
   await ctx.db.write(statements);
   const after = await planRow(ctx, id);
   if (after.status === 'approved') return planView(after);

@@ -1,0 +1,146 @@
+/**
+ * Events and the inbox: a module's write and its event land together or not at all (a write that
+ * fails leaves no outbox row); one event is one inbox entry however often and however concurrently
+ * it is processed; the inbox is the person's own (unread first, paged, read one or all), and anyone
+ * else's notification — another person's or another region's — is a 404.
+ */
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { processEvents } from '../../../src/modules/notifications';
+import { notify } from '../../../src/platform/outbox';
+import { api, expectProblem } from '../../support/api';
+import { contextFor } from '../../support/context';
+import { createTenant } from '../../support/factories';
+import { race } from '../../support/races';
+import { approve, reject, reported, seminar } from '../learning/helpers';
+import { inbox, inboxRows, outboxRows, person, unread } from './helpers';
+
+describe('the outbox', () => {
+  it('holds one event for a decision that raced: the losing approvals and a later rejection leave none', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const r = await reported(me);
+    const { tally } = await race(5, () => approve(t, r.id));
+    expect(tally).toEqual({ 200: 1, 409: 4 });
+    expectProblem(await reject(t, r.id), 409);
+    const events = await outboxRows(t.id);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'learning_report.approved', employee_id: me.id, link: `/laporan/${r.id}`, processed_at: null }),
+    ]);
+    expect(JSON.parse(events[0]?.data ?? '{}')).toEqual({ title: seminar.title, jp: 8 });
+  });
+
+  it('leaves no row when the batch it rides in fails', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const ctx = await contextFor(t);
+    const event = { kind: 'learning_report.rejected', employeeId: me.id, link: '/laporan/x', data: { title: 'x' } } as const;
+    await expect(ctx.db.batch([notify(ctx, event), ctx.db.guard(sql`0`, 'conflict', 'the write lost')])).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await outboxRows(t.id)).toEqual([]);
+    await ctx.db.batch([notify(ctx, event)]);
+    expect(await outboxRows(t.id)).toHaveLength(1);
+  });
+
+  it('writes a keyed event once, however often it is emitted', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const ctx = await contextFor(t);
+    const event = {
+      kind: 'evaluation.due',
+      employeeId: me.id,
+      link: '/tugas',
+      data: { title: 'L1' },
+      dedupeKey: `evaluation.due:x:${me.id}`,
+    } as const;
+    await Promise.all([1, 2, 3].map(() => ctx.db.batch([notify(ctx, event)])));
+    expect(await outboxRows(t.id)).toHaveLength(1);
+  });
+
+  it('tells the mentor of a proposed pairing', async () => {
+    const t = await createTenant();
+    const boss = await person(t);
+    const staff = await person(t, { supervisorId: boss.id });
+    const proposed = await api('POST', `/api/v1/tenants/${t.slug}/pairings`, {
+      token: t.adminToken,
+      body: { kind: 'coaching', mentorId: boss.id, menteeId: staff.id, focus: [] },
+    });
+    expect(proposed.status, proposed.text).toBe(201);
+    const page = await inbox(boss);
+    expect(page.body.items).toEqual([
+      expect.objectContaining({ kind: 'pairing.proposed', link: `/pendampingan/${proposed.body.id}`, readAt: null }),
+    ]);
+    expect(page.body.items[0]?.title).toBe('Usulan coaching menunggu jawaban Anda');
+    expect((await inbox(staff)).body.items).toEqual([]);
+  });
+});
+
+describe('the inbox', () => {
+  it('has one entry per event even when processed twice and concurrently', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const r = await reported(me);
+    expect((await approve(t, r.id)).status).toBe(200);
+    const ctx = await contextFor(t);
+    const runs = await Promise.all([processEvents(ctx), processEvents(ctx), unread(me), processEvents(ctx)]);
+    expect(runs.filter((n, i) => i !== 2 && n > 0)).toHaveLength(1);
+    expect(await processEvents(ctx)).toBe(0);
+    expect(await inboxRows(t.id)).toHaveLength(1);
+    expect((await outboxRows(t.id))[0]?.processed_at).not.toBeNull();
+    expect(await unread(me)).toBe(1);
+  });
+
+  it('lists unread first, then newest, in pages; marks one and all read', async () => {
+    const t = await createTenant();
+    const me = await person(t);
+    const reports = [];
+    for (const title of ['Seminar A', 'Seminar B', 'Seminar C']) reports.push(await reported(me, { ...seminar, title }));
+    for (const r of reports) expect((await approve(t, r.id)).status).toBe(200);
+    expect(await unread(me)).toBe(3);
+    const all = await inbox(me);
+    expect(all.body.items.map((n) => n.data.title)).toEqual(['Seminar C', 'Seminar B', 'Seminar A']);
+    const oldest = all.body.items[2];
+    const newest = all.body.items[0];
+    if (!oldest || !newest) throw new Error('three notifications expected');
+    expect(newest.body).toBe('Laporan Anda "Seminar C" telah diverifikasi dan disetujui. JP yang diakui: 8.');
+
+    const read = await api('POST', `/api/v1/me/notifications/${newest.id}/read`, { token: me.token });
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.readAt).not.toBeNull();
+    const again = await api('POST', `/api/v1/me/notifications/${newest.id}/read`, { token: me.token });
+    expect(again.body.readAt).toBe(read.body.readAt);
+    expect(await unread(me)).toBe(2);
+
+    const first = await inbox(me, '?limit=2');
+    expect(first.body.items.map((n) => n.data.title)).toEqual(['Seminar B', 'Seminar A']);
+    const second = await inbox(me, `?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((n) => n.data.title)).toEqual(['Seminar C']);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await inbox(me, '?unread=true')).body.items).toHaveLength(2);
+
+    const allRead = await api('POST', '/api/v1/me/notifications/read-all', { token: me.token });
+    expect(allRead.body).toEqual({ unread: 0 });
+    expect(await unread(me)).toBe(0);
+    expectProblem(await inbox(me, '?cursor=bogus'), 400);
+  });
+
+  it("answers 404 for another person's or another region's notification", async () => {
+    const t = await createTenant();
+    const other = await createTenant();
+    const me = await person(t);
+    const colleague = await person(t);
+    const stranger = await person(other);
+    const r = await reported(me);
+    expect((await approve(t, r.id)).status).toBe(200);
+    const [mine] = (await inbox(me)).body.items;
+    if (!mine) throw new Error('a notification expected');
+    for (const who of [colleague, stranger]) {
+      expectProblem(await api('GET', `/api/v1/me/notifications/${mine.id}`, { token: who.token }), 404);
+      expectProblem(await api('POST', `/api/v1/me/notifications/${mine.id}/read`, { token: who.token }), 404);
+      expect((await inbox(who)).body.items).toEqual([]);
+    }
+    expect((await api('GET', `/api/v1/me/notifications/${mine.id}`, { token: me.token })).body.readAt).toBeNull();
+    expectProblem(await api('GET', '/api/v1/me/notifications', { token: t.adminToken }), 403);
+  });
+});
