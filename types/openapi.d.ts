@@ -678,6 +678,7 @@ export interface paths {
                 header?: never;
                 path: {
                     region: string;
+                    /** @description The unit's code */
                     unit: string;
                 };
                 cookie?: never;
@@ -748,6 +749,7 @@ export interface paths {
                 header?: never;
                 path: {
                     region: string;
+                    /** @description The unit's code */
                     unit: string;
                 };
                 cookie?: never;
@@ -852,6 +854,7 @@ export interface paths {
                 header?: never;
                 path: {
                     region: string;
+                    /** @description The unit's code */
                     unit: string;
                 };
                 cookie?: never;
