@@ -11573,7 +11573,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Pairing"][];
+                            items: components["schemas"]["NamedPairing"][];
                             nextCursor: string | null;
                         };
                     };
@@ -11980,13 +11980,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The pairing */
+                /** @description The pairing with its members' names */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Pairing"];
+                        "application/json": components["schemas"]["NamedPairing"];
                     };
                 };
                 /** @description The request is not valid */
@@ -13160,7 +13160,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Pairing"][];
+                            items: components["schemas"]["NamedPairing"][];
                             nextCursor: string | null;
                         };
                     };
@@ -24600,6 +24600,10 @@ export interface components {
             availability?: string | null;
             /** @enum {string} */
             status?: "active" | "paused";
+        };
+        NamedPairing: components["schemas"]["Pairing"] & {
+            mentorName: string;
+            menteeName: string;
         };
         /**
          * @example {

@@ -6,6 +6,7 @@
  * own reporting line. State changes live in `lifecycle.ts`.
  */
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { auditLog, employees, mentoringGoals, mentorProfiles, pairings } from '../../db/schema';
 import { auditEntry, auditRow } from '../../platform/audit/audit';
 import { isSelfOrAdmin } from '../../platform/auth/access';
@@ -148,15 +149,40 @@ export async function createPairing({ ctx, input }: Call<TenantContext, NewPairi
   return publicPairing(row);
 }
 
-export const getPairing = async ({ ctx, input: id }: Call<TenantContext, string>) => publicPairing(await visiblePairing(ctx, id));
+/** The two members' names, read with a pairing: each member sees who the other is. */
+const mentorPerson = alias(employees, 'mentor_person');
+const menteePerson = alias(employees, 'mentee_person');
+const withNames = {
+  pairing: pairings,
+  mentorName: sql<string>`${mentorPerson.name}`.as('mentor_name'),
+  menteeName: sql<string>`${menteePerson.name}`.as('mentee_name'),
+};
+const named = ({ pairing, mentorName, menteeName }: { pairing: PairingRow; mentorName: string; menteeName: string }) => ({
+  ...publicPairing(pairing),
+  mentorName,
+  menteeName,
+});
+
+function selectNamed(ctx: TenantContext) {
+  return ctx.db
+    .select(withNames)
+    .from(pairings)
+    .innerJoin(mentorPerson, and(eq(mentorPerson.tenantId, pairings.tenantId), eq(mentorPerson.id, pairings.mentorId)))
+    .innerJoin(menteePerson, and(eq(menteePerson.tenantId, pairings.tenantId), eq(menteePerson.id, pairings.menteeId)));
+}
+
+/** One pairing with its members' names, if the caller may see it (a member or the admin); 404 otherwise. */
+export async function getPairing({ ctx, input: id }: Call<TenantContext, string>) {
+  const [row] = await selectNamed(ctx).where(eq(pairings.id, id)).limit(1);
+  if (!row || !(isSelfOrAdmin(ctx, row.pairing.mentorId) || isSelfOrAdmin(ctx, row.pairing.menteeId))) throw notFound('pairing');
+  return named(row);
+}
 
 /** The tenant's pairings for the admin; an employee's own (as mentor or mentee) otherwise. */
 export async function listPairings({ ctx, input: q }: Call<TenantContext, Omit<PairingFilters, 'cursor'> & { cursor?: [string, string] }>) {
   const me = ctx.actor.employeeId;
   const own = hasRole(ctx.actor, 'tenant_admin') ? undefined : me ? or(eq(pairings.mentorId, me), eq(pairings.menteeId, me)) : sql`0`;
-  const rows = await ctx.db
-    .select()
-    .from(pairings)
+  const rows = await selectNamed(ctx)
     .where(
       and(
         own,
@@ -169,5 +195,5 @@ export async function listPairings({ ctx, input: q }: Call<TenantContext, Omit<P
     )
     .orderBy(asc(pairings.createdAt), asc(pairings.id))
     .limit(q.limit + 1);
-  return page(rows.map(publicPairing), q.limit, (p) => [p.createdAt, p.id]);
+  return page(rows.map(named), q.limit, (p) => [p.createdAt, p.id]);
 }

@@ -102,7 +102,7 @@ export const mentoringRoutes = tenantRouter()
       roles: admin,
       summary: "The tenant's pairings, oldest first, with filters",
       request: { params: tenantParams, query: s.pairingQuery },
-      responses: { 200: json(pageOf(s.pairingSchema), 'A page of pairings') },
+      responses: { 200: json(pageOf(s.namedPairingSchema), 'A page of pairings') },
     }),
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
@@ -165,7 +165,7 @@ export const mentoringRoutes = tenantRouter()
       roles: people,
       summary: 'One pairing (its members and the admin)',
       request: { params: s.idParams },
-      responses: { 200: json(s.pairingSchema, 'The pairing') },
+      responses: { 200: json(s.namedPairingSchema, "The pairing with its members' names") },
     }),
     async (c) => {
       const pairing = await getPairing({ ctx: c.get('ctx'), input: c.req.valid('param').id });
@@ -342,7 +342,7 @@ export const mentoringRoutes = tenantRouter()
       roles: people,
       summary: "The caller's pairings as mentor or mentee (the admin: all of the tenant's)",
       request: { query: s.pairingQuery },
-      responses: { 200: json(pageOf(s.pairingSchema), 'A page of pairings') },
+      responses: { 200: json(pageOf(s.namedPairingSchema), 'A page of pairings') },
     }),
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');

@@ -96,6 +96,9 @@ export const pairingSchema = z
   })
   .openapi('Pairing');
 
+/** A pairing as read: with its two members' names, which each member sees. */
+export const namedPairingSchema = pairingSchema.extend({ mentorName: z.string(), menteeName: z.string() }).openapi('NamedPairing');
+
 export const pairingQuery = pageQuery.extend({
   status: z.enum(pairingStatuses).optional(),
   kind: z.enum(pairingKinds).optional(),

@@ -108,6 +108,24 @@ describe('pairing lifecycle', () => {
     expect((await api('GET', `/api/v1/tenants/${c.t.slug}/pairings/${theirs}`, o)).status).toBe(200);
   });
 
+  it("shows each member the other's name, in the pairing and in their list; a stranger still gets 404", async () => {
+    const t = await createTenant();
+    const mentor = await person(t, { name: 'Ratna Sari Dewi' });
+    const mentee = await person(t, { name: 'Budi Santoso' });
+    const stranger = await person(t);
+    await mentorProfile(t, mentor.id, { capacity: 5 });
+    const p = await proposed(t, mentor.id, mentee.id);
+    for (const who of [mentor, mentee]) {
+      const one = await api('GET', `/api/v1/tenants/${t.slug}/pairings/${p.id}`, { token: who.token });
+      expect(one.status, one.text).toBe(200);
+      expect(one.body).toMatchObject({ id: p.id, mentorName: 'Ratna Sari Dewi', menteeName: 'Budi Santoso' });
+      const mine = await api('GET', '/api/v1/me/pairings', { token: who.token });
+      expect(mine.body.items).toEqual([expect.objectContaining({ id: p.id, mentorName: 'Ratna Sari Dewi', menteeName: 'Budi Santoso' })]);
+    }
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/pairings/${p.id}`, { token: stranger.token }), 404);
+    expect((await api('GET', '/api/v1/me/pairings', { token: stranger.token })).body.items).toEqual([]);
+  });
+
   it('records every step in the audit log', async () => {
     const c = await cast();
     const id = await active(c.t, c.mentor, c.mentee.id);

@@ -246,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   'pairing.kind.coaching': 'Coaching',
   'pairing.asMentor': 'you mentor',
   'pairing.asMentee': 'you are mentored',
+  'pairing.with': 'with {name}',
   'pairing.since': 'Since {date}',
   'pairing.status.proposed': 'Proposed',
   'pairing.status.active': 'Active',

@@ -248,6 +248,7 @@ export const id = {
   'pairing.kind.coaching': 'Coaching',
   'pairing.asMentor': 'Anda mentor',
   'pairing.asMentee': 'Anda mentee',
+  'pairing.with': 'bersama {name}',
   'pairing.since': 'Sejak {date}',
   'pairing.status.proposed': 'Diusulkan',
   'pairing.status.active': 'Aktif',

@@ -7,11 +7,13 @@ import { PairingPage } from './PairingPage';
 
 type S = components['schemas'];
 
-const pairing: S['Pairing'] = {
+const pairing: S['NamedPairing'] = {
   id: 'prg_1',
   kind: 'mentoring',
   mentorId: 'emp_mentor',
   menteeId: 'emp_me',
+  mentorName: 'Ratna Sari Dewi',
+  menteeName: 'Budi Santoso',
   status: 'active',
   focus: [],
   note: null,
@@ -70,6 +72,8 @@ describe('Pendampingan: one pairing', () => {
     });
     expect((await screen.findByTestId('confirmed-minutes')).textContent).toBe('30 dari 180 menit terkonfirmasi');
     expect(screen.getByText(/Hanya menit yang dikonfirmasi anggota lain yang dihitung sebagai JP/)).toBeTruthy();
+    // The mentee sees who mentors them.
+    expect(screen.getByText('bersama Ratna Sari Dewi')).toBeTruthy();
     const rows = screen.getAllByTestId('session');
     expect(rows.map((r) => within(r).queryByRole('button', { name: /^Konfirmasi/ }) !== null)).toEqual([false, true, false]);
     expect(within(rows[0] as HTMLElement).getByText('Menunggu konfirmasi')).toBeTruthy();

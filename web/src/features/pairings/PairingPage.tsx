@@ -43,6 +43,7 @@ export function PairingPage() {
                 {t(`pairing.status.${p.status}` as const)}
               </Badge>
             </Group>
+            <Text>{t('pairing.with', { name: asMentor ? p.menteeName : p.mentorName })}</Text>
             {p.note ? <Text size="sm">{p.note}</Text> : null}
             {p.status === 'proposed' && asMentor ? (
               <Section title={t('proposal.title')}>

@@ -36,6 +36,9 @@ export function PairingsPage() {
                       {t(`pairing.kind.${pairing.kind}` as const)} ·{' '}
                       {pairing.mentorId === myId ? t('pairing.asMentor') : t('pairing.asMentee')}
                     </Anchor>
+                    <Text size="sm">
+                      {t('pairing.with', { name: pairing.mentorId === myId ? pairing.menteeName : pairing.mentorName })}
+                    </Text>
                     <Text size="sm" c="dimmed">
                       {t('pairing.since', {
                         date: formatInstantDay(pairing.acceptedAt ?? pairing.createdAt, timeZone, language),
