@@ -47,9 +47,9 @@ export function filterConditions(ctx: Pick<TenantContext, 'db'>, q: EmployeeFilt
     // A NIP prefix as a range, so the (tenant_id, nip) index serves it; ':' sorts right after '9'.
     search = sql`${gte(employees.nip, text)} and ${lt(employees.nip, `${text}:`)}`;
   } else if (text) {
-    const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    // SQLite's LIKE ignores case for ASCII letters, which is what Indonesian names are written in.
-    search = sql`${employees.name} like ${pattern} escape '\\'`;
+    // Part of the name, ignoring case for ASCII letters (what Indonesian names are written in). Not
+    // LIKE: D1 refuses a LIKE pattern over 50 bytes, and a search text has no wildcards to escape.
+    search = sql`instr(lower(${employees.name}), lower(${text})) > 0`;
   }
   return [
     q.unit ? (q.subUnits ? sql`${employees.unitId} in ${unitAndBelow(ctx, q.unit)}` : eq(employees.unitId, q.unit)) : undefined,

@@ -79,6 +79,10 @@ describe('listing the registry', () => {
     expect(await names('q=harahap')).toEqual(['Siti Nurhaliza Harahap']);
     expect(await names('q=100%25')).toEqual(['budiman Lubis 100%']);
     expect(await names('q=_')).toEqual([]);
+    // A long search (a name with its NIP pasted after it) finds nothing, and is not a server error.
+    const long = encodeURIComponent('Siti Nurhaliza Harahap 198512302010011002 Dinas Kependudukan');
+    expect(await names(`q=${long}`)).toEqual([]);
+    expect(await names(`q=${encodeURIComponent('Nurhaliza Harahap')}`)).toEqual(['Siti Nurhaliza Harahap']);
     expect(await names('q=1985')).toEqual(['budiman Lubis 100%']);
     expect(await names(`q=${pnsNip(2)}`)).toEqual(['Siti Nurhaliza Harahap']);
     expect(await names('q=19700101')).toEqual(['Budi Santoso', 'Siti Nurhaliza Harahap']);
