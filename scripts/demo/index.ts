@@ -5,6 +5,7 @@
  */
 import { assessmentsLoader } from './assessments';
 import { catalogLoader } from './catalog';
+import { certificatesLoader } from './certificates';
 import { employeesLoader } from './employees';
 import { evaluationLevelsLoader } from './evaluation-levels';
 import { evaluationsLoader } from './evaluations';
@@ -33,6 +34,7 @@ export const demoLoaders: DemoLoader[] = [
   evaluationsLoader,
   mentoringLoader,
   catalogLoader,
+  certificatesLoader,
   evaluationLevelsLoader,
   learningLoader,
   plansLoader,

@@ -31,11 +31,12 @@ describe('OpenAPI document', () => {
       .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/') && !['/api/v1/openapi.json', '/api/v1/reference'].includes(r.path))
       .map((r) => `${r.method} ${r.path}`);
     expect(new Set(documented)).toEqual(new Set(served));
-    // Every route lists its roles, except the public ones (sign-in, certificate verification), which say so and take no token.
+    // Every route lists its roles, except the public ones (sign-in, certificate verification, the citizens' survey of a unit
+    // and its published results), which say so and take no token.
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const op of Object.values(ops)) {
         if (op['x-public']) {
-          expect(path).toMatch(/^\/api\/v1\/(auth\/|verifikasi\/\{code\}$)/);
+          expect(path).toMatch(/^\/api\/v1\/(auth\/|verifikasi\/\{code\}$|survei\/\{region\}\/\{unit\}(\/hasil)?$)/);
           expect(op.security).toEqual([]);
         } else expect(op['x-roles']?.length).toBeGreaterThan(0);
       }

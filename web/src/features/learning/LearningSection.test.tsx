@@ -112,7 +112,7 @@ describe('learning reports, certificates and history on Beranda', () => {
     };
     URL.revokeObjectURL = () => {};
     renderAt(<LearningSection timeZone="Asia/Jakarta" />, { seed: seed() });
-    fireEvent.click(screen.getByRole('button', { name: 'Unduh sertifikat 7/PKP-01/BKPSDM/2026' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh PDF sertifikat 7/PKP-01/BKPSDM/2026' }));
     await waitFor(() => expect(created).toHaveLength(1));
     expect(requests[0]?.headers.get('authorization')).toBe('Bearer a-token');
     expect(await created[0]?.text()).toContain('%PDF-1.7');
