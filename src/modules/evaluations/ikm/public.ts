@@ -22,11 +22,12 @@ import { type TenantContext, tenantContext } from '../../../platform/context';
 import type { CostMeter } from '../../../platform/db/metered-d1';
 import { notFound } from '../../../platform/errors';
 import { challengeOf } from '../../../platform/http/challenge';
-import { newSortableId, nowIso } from '../../../platform/ids';
+import { nowIso } from '../../../platform/ids';
 import { controlDb, findTenant } from '../../../platform/tenancy/directory';
 import { ikmOf } from './formula';
 import { comparePeriods, periodRange } from './periods';
 import type { PublicIkmInput } from './schemas';
+import { ikmResponseRow } from './surveys';
 
 /** Results of a period are shown only from this many responses on. */
 const minimumPublicResponses = 5;
@@ -79,28 +80,8 @@ export const semesterOf = (isoDate: string) => `${isoDate.slice(0, 4)}-S${Number
 export async function submitPublicResponse(call: PublicCall, address: SurveyAddress, input: PublicIkmInput) {
   const { ctx, unit } = await surveyUnit(call, address);
   const today = todayIn(ctx.tenant);
-  const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = input.answers as [number, number, number, number, number, number, number, number, number];
-  await ctx.db.insert(ikmResponses).values({
-    id: newSortableId('ikm'),
-    unitId: unit.id,
-    period: semesterOf(today),
-    u1,
-    u2,
-    u3,
-    u4,
-    u5,
-    u6,
-    u7,
-    u8,
-    u9,
-    gender: input.respondent?.gender ?? null,
-    ageBand: input.respondent?.ageBand ?? null,
-    education: input.respondent?.education ?? null,
-    service: input.respondent?.service ?? null,
-    respondedOn: today,
-    recordedBy: citizen.subject,
-    createdAt: nowIso(),
-  });
+  const period = semesterOf(today);
+  await ctx.db.insert(ikmResponses).values(ikmResponseRow({ ...input, unitId: unit.id, period, date: today }, citizen.subject, nowIso()));
   return { received: true as const };
 }
 

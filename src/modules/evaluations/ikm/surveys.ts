@@ -18,6 +18,29 @@ import type { IkmResponseInput } from './schemas';
 
 type Row = Unstamped<typeof ikmResponses> & { id: string };
 
+/** One response as stored, from the admin's entry or a citizen's form alike. */
+export function ikmResponseRow(
+  r: Pick<IkmResponseInput, 'unitId' | 'period' | 'answers' | 'respondent' | 'date'>,
+  recordedBy: string,
+  now: string,
+): Row {
+  const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = r.answers as [number, number, number, number, number, number, number, number, number];
+  const p = r.respondent;
+  return {
+    id: newSortableId('ikm'),
+    unitId: r.unitId,
+    period: r.period,
+    ...{ u1, u2, u3, u4, u5, u6, u7, u8, u9 },
+    gender: p?.gender ?? null,
+    ageBand: p?.ageBand ?? null,
+    education: p?.education ?? null,
+    service: p?.service ?? null,
+    respondedOn: r.date,
+    recordedBy,
+    createdAt: now,
+  };
+}
+
 /** Rows per statement; the whole request is still one batch. */
 const chunkSize = 250;
 
@@ -31,30 +54,7 @@ export async function recordIkmResponses({ ctx, input: items }: Call<TenantConte
   if (errors.length > 0) throw new DomainError('unprocessable', `${errors.length} problem(s): nothing was recorded.`, errors.slice(0, 200));
 
   const now = nowIso();
-  const rows: Row[] = items.map((r) => {
-    const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = r.answers as [number, number, number, number, number, number, number, number, number];
-    return {
-      id: newSortableId('ikm'),
-      unitId: r.unitId,
-      period: r.period,
-      u1,
-      u2,
-      u3,
-      u4,
-      u5,
-      u6,
-      u7,
-      u8,
-      u9,
-      gender: r.respondent?.gender ?? null,
-      ageBand: r.respondent?.ageBand ?? null,
-      education: r.respondent?.education ?? null,
-      service: r.respondent?.service ?? null,
-      respondedOn: r.date,
-      recordedBy: ctx.actor.subject,
-      createdAt: now,
-    };
-  });
+  const rows: Row[] = items.map((r) => ikmResponseRow(r, ctx.actor.subject, now));
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += chunkSize) {
     const chunk = rows.slice(i, i + chunkSize);
