@@ -16,10 +16,20 @@ export interface Measured<T = unknown> {
 export async function request<T = unknown>(
   url: string,
   /** `idempotent`: safe to send twice (default: only a GET). */
-  init: { method?: string; token?: string; json?: unknown; csv?: string; timeoutMs?: number; idempotent?: boolean } = {},
+  init: {
+    method?: string;
+    token?: string;
+    json?: unknown;
+    csv?: string;
+    timeoutMs?: number;
+    idempotent?: boolean;
+    /** Sent as `Idempotency-Key`: the API answers a repeat with the first answer, so it may be sent again. */
+    idempotencyKey?: string;
+  } = {},
 ): Promise<Measured<T>> {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   let body: string | undefined;
   if (init.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -33,7 +43,7 @@ export async function request<T = unknown>(
   const res = await fetchOnce(
     url,
     { method, headers, body, ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}) },
-    init.idempotent ?? method === 'GET',
+    init.idempotent ?? (method === 'GET' || init.idempotencyKey !== undefined),
   );
   const text = await res.text();
   const ms = performance.now() - started;

@@ -27,7 +27,7 @@ export async function importEmployees(url: string, token: string, manifest: Mani
   const target = `${url}/api/v1/tenants/${manifest.slug}/employees/import?mode=commit`;
   const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0, baselineMb: 0, peakMb: 0, failedRequests: 0 };
   const run = async () => {
-    const started = await request(target, { method: 'POST', token, csv, timeoutMs: 120_000 });
+    const started = await request(target, { method: 'POST', token, csv, timeoutMs: 120_000, idempotencyKey: crypto.randomUUID() });
     const { result, ms } = await followJob<ImportResult>(url, started, token, `import of ${count}`);
     totals.created = result.created;
     totals.updated = result.updated;

@@ -57,12 +57,26 @@ export function demoAssessments(seed: string, positions: Position[], people: Ass
   return out;
 }
 
+/**
+ * One API call. A POST carries an `Idempotency-Key`, so when its connection drops before any answer
+ * it is sent once more (said on the console): the API answers a repeat with the first answer.
+ */
 async function call<T>(ctx: DemoContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(path, ctx.url), {
-    method,
-    headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'application/json', accept: 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const key: Record<string, string> = method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {};
+  const send = () =>
+    fetch(new URL(path, ctx.url), {
+      method,
+      headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'application/json', accept: 'application/json', ...key },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  let res: Response;
+  try {
+    res = await send();
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+    console.warn(`  (sending ${method} ${path} again: ${cause})`);
+    res = await send();
+  }
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
