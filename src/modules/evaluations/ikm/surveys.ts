@@ -109,9 +109,7 @@ export async function ikmReport({ ctx, input: q }: Call<TenantContext, { period:
   // Sum first, then name the units: one units lookup per group, not per response. Grouped by
   // period and unit, the index's own order, so no sorter reads every response a second time; the
   // few groups of one unit (one per period inside) are added up here.
-  const rows = await ctx.db
-    .unscoped('a grouped subquery joined to units: the sums are taken before the units are named')
-    .all<UnitSums>(sql`
+  const rows = await ctx.db.unscoped('a grouped subquery joined to units: the sums are taken before the units are named').all<UnitSums>(sql`
     select g.unit_id as unit_id, u.code as unit_code, u.name as unit_name, g.responses as responses,
            g.s1 as s1, g.s2 as s2, g.s3 as s3, g.s4 as s4, g.s5 as s5, g.s6 as s6, g.s7 as s7, g.s8 as s8, g.s9 as s9
     from (
