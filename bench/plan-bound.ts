@@ -10,6 +10,8 @@
  *   x[e,o] ∈ [0, 1]        employee e attends offering o
  *   c[e,k] ∈ [0, gap]      levels of gap k of e covered;  c[e,k] ≤ Σ_o min(gain(o,k), gap) · x[e,o]
  *   y[e]   ∈ [0, 1]        e lifted to the JP target;     short(e) · y[e] ≤ Σ_o min(jp(o), short(e)) · x[e,o]
+ *                          and the count cut n · y[e] ≤ n · Σ_{jp(o) ≥ short} x[e,o] + Σ_{jp(o) < short} x[e,o]
+ *                          (n: the fewest smaller courses whose JP reach the target; see `coursesNeeded`)
  * (a gain is capped at the gap, a course's JP at what is short of the target: the same integer
  * points, a tighter relaxation)
  *   maximise Σ weight(e,k) · c[e,k] + bonus(e) · y[e]
@@ -62,6 +64,21 @@ export function relaxation(instance: PlanInstance): string {
       objective.push(term(bonus, y));
       const short = e.jpTarget - e.jpEarned;
       rows.push(`jp${i}: ${term(short, y)} ${pairs.map(({ o, j }) => term(-Math.min(o.jp, short), x(j))).join(' ')} <= 0`);
+      // The count cut: lifting e takes one course that reaches the target alone, or at least
+      // `needed` smaller ones (the fewest whose JP reach it, the largest first), so
+      // needed·y ≤ needed·Σ x(large) + Σ x(small); smaller ones that cannot reach it within the cap count 0.
+      const small = pairs.filter(({ o }) => o.jp < short);
+      const needed = coursesNeeded(
+        small.map(({ o }) => o.jp),
+        short,
+      );
+      const counted = needed <= instance.options.perPersonCap ? small : [];
+      const large = pairs.filter(({ o }) => o.jp >= short);
+      if (counted.length > 0)
+        rows.push(
+          `jpn${i}: ${term(needed, y)} ${[...large.map(({ j }) => term(-needed, x(j))), ...counted.map(({ j }) => term(-1, x(j)))].join(' ')} <= 0`,
+        );
+      else rows.push(`jpn${i}: + 1 ${y} ${large.map(({ j }) => term(-1, x(j))).join(' ')} <= 0`);
       bounds.push(`${y} <= 1`);
     }
   });
@@ -81,6 +98,17 @@ export function relaxation(instance: PlanInstance): string {
     ...bounds.map((b) => ` ${b}`),
     'End',
   ].join('\n');
+}
+
+/** The fewest of these courses (by JP) that together reach `short`; Infinity when all of them do not. */
+function coursesNeeded(jps: number[], short: number): number {
+  const sorted = [...jps].sort((a, b) => b - a);
+  let sum = 0;
+  for (const [k, jp] of sorted.entries()) {
+    sum += jp;
+    if (sum >= short) return k + 1;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 export interface BoundFigure {
@@ -112,7 +140,8 @@ export async function planBound(sizes: readonly number[]): Promise<BoundFigure[]
     const bound = solution.ObjectiveValue;
     if (process.env.BOUND_MIP_SECONDS) {
       // The same model with x integer, for a while: HiGHS's best plan and its own proven bound.
-      const general = lp.match(/\bx\d+_\d+\b/g) ?? [];
+      // (y too: a fractional y would count part of a bonus that an integer plan never earns.)
+      const general = lp.match(/\b[xy]\d+(?:_\d+)?\b/g) ?? [];
       const mip = highs.solve(lp.replace('\nEnd', `\nGenerals\n ${[...new Set(general)].join('\n ')}\nEnd`), {
         output_flag: false,
         time_limit: Number(process.env.BOUND_MIP_SECONDS),

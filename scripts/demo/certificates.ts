@@ -66,9 +66,12 @@ export const certificatesLoader: DemoLoader = {
     const revoked = await listAll<Certificate>(ctx, `/api/v1${base}/certificates?status=revoked`);
     const valid = await listAll<Certificate>(ctx, `/api/v1${base}/certificates?status=valid`);
     const last = valid.at(-1);
-    if (revoked.length === 0 && last) {
+    const revokeOne = revoked.length === 0 && last !== undefined;
+    if (revokeOne) {
       await send(ctx, 'POST', `${base}/certificates/${last.id}/revoke`, { reason: 'Salah cetak nama peserta; diganti sertifikat baru.' });
     }
-    return `${issued} certificates issued, ${valid.length} valid, ${Math.max(revoked.length, last ? 1 : 0)} revoked`;
+    // Counted after the revocation: the one revoked now is no longer valid.
+    const stillValid = valid.length - (revokeOne ? 1 : 0);
+    return `${issued} certificates issued, ${stillValid} valid, ${revoked.length + (revokeOne ? 1 : 0)} revoked`;
   },
 };

@@ -1,7 +1,7 @@
 /** The IKM formula and grades, pure (PermenPAN-RB 14/2017), and the period rules. */
 import { describe, expect, it } from 'vitest';
 import { convertedCentiOf, gradeOf, ikmOf } from '../../../src/modules/evaluations/ikm/formula';
-import { comparePeriods, isPeriod, periodContains, periodRange } from '../../../src/modules/evaluations/ikm/periods';
+import { comparePeriods, isPeriod, periodContains, periodRange, periodsWithin } from '../../../src/modules/evaluations/ikm/periods';
 
 describe('IKM formula', () => {
   it('computes means, IKM, converted score and grade by hand', () => {
@@ -62,6 +62,26 @@ describe('periods', () => {
     expect(periodRange('2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     expect(periodContains('2026-Q1', '2026-03-31')).toBe(true);
     expect(periodContains('2026-Q1', '2026-04-01')).toBe(false);
+  });
+
+  it('knows the periods inside a period: a year holds 19, a semester 9, a quarter 4, a month itself', () => {
+    const year = periodsWithin('2026');
+    expect(year).toHaveLength(19);
+    expect(year).toEqual(expect.arrayContaining(['2026', '2026-S1', '2026-S2', '2026-Q4', '2026-01', '2026-12']));
+    expect(periodsWithin('2026-S2')).toEqual([
+      '2026-07',
+      '2026-Q3',
+      '2026-S2',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-Q4',
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(periodsWithin('2026-Q1')).toEqual(['2026-01', '2026-Q1', '2026-02', '2026-03']);
+    expect(periodsWithin('2026-07')).toEqual(['2026-07']);
+    expect(periodsWithin('2026-S3')).toEqual([]);
   });
 
   it('orders periods by time', () => {

@@ -51,6 +51,26 @@ describe('IKM survey responses', () => {
     expect((await ikmReport(t, '?period=2025')).body).toEqual({ period: '2025', tenant: null, units: [] });
   });
 
+  it("counts in a period's report the responses of every period inside it, and nothing outside", async () => {
+    const t = await createTenant();
+    const dinkes = (await orgIds(t)).DINKES as string;
+    await recorded(t, [
+      response(dinkes, [4, 4, 4, 4, 4, 4, 4, 4, 4], '2026', '2026-02-10'), // the whole year's survey
+      response(dinkes, [3, 3, 3, 3, 3, 3, 3, 3, 3], '2026-S2', '2026-08-01'), // the public form's semester
+      response(dinkes, [2, 2, 2, 2, 2, 2, 2, 2, 2], '2026-Q4', '2026-11-02'),
+      response(dinkes, [1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-12', '2026-12-24'),
+      response(dinkes, [4, 4, 4, 4, 4, 4, 4, 4, 4], '2025-S2', '2025-12-31'), // another year
+    ]);
+    const responses = async (period: string) => (await ikmReport(t, `?period=${period}`)).body.tenant?.responses ?? 0;
+    expect(await responses('2026')).toBe(4);
+    expect(await responses('2026-S2')).toBe(3);
+    expect(await responses('2026-Q4')).toBe(2);
+    expect(await responses('2026-12')).toBe(1);
+    expect(await responses('2026-S1')).toBe(0); // the year-long survey is not the first semester's
+    // 2026: sums 36 + 27 + 18 + 9 = 90 over 4 responses → IKM 90 / 36 = 2.5 → 62.50 → D.
+    expect((await ikmReport(t, '?period=2026')).body.tenant).toMatchObject({ responses: 4, ikm: 2.5, converted: 62.5, grade: 'D' });
+  });
+
   it('grades each boundary on the score rounded to two decimals', async () => {
     const cases = [
       { n: 24, total: 763, converted: 88.31, grade: 'A' }, // 88.3102

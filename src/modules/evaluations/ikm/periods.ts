@@ -52,3 +52,24 @@ export function comparePeriods(a: string, b: string): number {
   if (!x || !y) return a.localeCompare(b);
   return x.year - y.year || x.first - y.first || x.count - y.count;
 }
+
+/**
+ * Every period that lies wholly inside `period`, itself included, in time order: a year holds its
+ * two semesters, four quarters and twelve months; a semester its two quarters and six months; a
+ * quarter its three months. A report of a period counts the responses collected for any of them,
+ * so the year's IKM includes what a kiosk collected per semester. Empty for a string that is not a period.
+ */
+export function periodsWithin(period: string): string[] {
+  const m = months(period);
+  if (!m) return [];
+  const parts = [
+    ...['S1', 'S2'].map((s) => `${m.year}-${s}`),
+    ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${m.year}-${q}`),
+    ...Array.from({ length: 12 }, (_, i) => `${m.year}-${String(i + 1).padStart(2, '0')}`),
+  ];
+  const inside = parts.filter((p) => {
+    const r = months(p);
+    return r !== undefined && r.first >= m.first && r.first + r.count <= m.first + m.count;
+  });
+  return [...new Set([period, ...inside])].sort(comparePeriods);
+}

@@ -1,10 +1,9 @@
 /** A person's assessments, newest first: competency, level, source, date, assessor. */
-import { Badge, Table, Text } from '@mantine/core';
-import { QueryState } from '../../components/QueryState';
+import { Badge, Table } from '@mantine/core';
 import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
-import { ScrollBox } from '../dashboard/ScrollBox';
 import type { Competency } from '../organisation/queries';
+import { GridTable, NameCell } from './GridTable';
 import { useAssessmentHistory } from './queries';
 
 export function History({
@@ -17,45 +16,27 @@ export function History({
   competencies: Competency[];
 }) {
   const { t, language } = useI18n();
-  const history = useAssessmentHistory(tenant, employeeId);
   const nameOf = (id: string) => competencies.find((c) => c.id === id)?.name ?? id;
   return (
-    <QueryState query={history} lines={4} isEmpty={(h) => h.items.length === 0} empty={t('asm.noHistory')}>
-      {(h) => (
-        <ScrollBox label={t('asm.tab.history')}>
-          <Table fz="sm" verticalSpacing={4} data-testid="assessment-history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('asm.date')}</Table.Th>
-                <Table.Th scope="col">{t('asm.competency')}</Table.Th>
-                <Table.Th scope="col">{t('asm.level')}</Table.Th>
-                <Table.Th scope="col">{t('asm.source')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {h.items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{formatDay(a.date, language)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{nameOf(a.competencyId)}</Text>
-                    {a.assessor ? (
-                      <Text size="xs" c="dimmed">
-                        {a.assessor}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{a.level}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray.8">
-                      {t(`asm.source.${a.source}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollBox>
+    <GridTable
+      query={useAssessmentHistory(tenant, employeeId)}
+      empty={t('asm.noHistory')}
+      label={t('asm.tab.history')}
+      testId="assessment-history"
+      headers={[t('asm.date'), t('asm.competency'), t('asm.level'), t('asm.source')]}
+    >
+      {(a) => (
+        <Table.Tr key={a.id}>
+          <Table.Td>{formatDay(a.date, language)}</Table.Td>
+          <NameCell name={nameOf(a.competencyId)} detail={a.assessor} />
+          <Table.Td>{a.level}</Table.Td>
+          <Table.Td>
+            <Badge variant="light" color="gray.8">
+              {t(`asm.source.${a.source}`)}
+            </Badge>
+          </Table.Td>
+        </Table.Tr>
       )}
-    </QueryState>
+    </GridTable>
   );
 }

@@ -1,9 +1,7 @@
 /** One competency × the people of a unit: a new level to record for each person. */
-import { NativeSelect, Table, Text } from '@mantine/core';
-import { QueryState } from '../../components/QueryState';
+import { Table } from '@mantine/core';
 import { useI18n } from '../../i18n';
-import { ScrollBox } from '../dashboard/ScrollBox';
-import { levelOptions } from './Entry';
+import { GridTable, LevelCell, NameCell } from './GridTable';
 import { useUnitPeople } from './queries';
 
 export function UnitGrid({
@@ -22,43 +20,20 @@ export function UnitGrid({
   errors: Map<string, string>;
 }) {
   const { t } = useI18n();
-  const people = useUnitPeople(tenant, unitId);
   return (
-    <QueryState query={people} lines={4} isEmpty={(p) => p.items.length === 0} empty={t('asm.noPeople')}>
-      {(p) => (
-        <ScrollBox label={t('asm.tab.unit')}>
-          <Table fz="sm" verticalSpacing={4} data-testid="unit-grid">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('asm.employee')}</Table.Th>
-                <Table.Th scope="col">{t('asm.levelOf', { name: competencyName })}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Text size="sm">{e.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {e.nip}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <NativeSelect
-                      aria-label={t('asm.levelFor', { name: e.name })}
-                      data={levelOptions('–')}
-                      value={levels[e.id] ?? ''}
-                      onChange={(ev) => onLevel(e.id, ev.currentTarget.value)}
-                      error={errors.get(e.id)}
-                      w={80}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollBox>
+    <GridTable
+      query={useUnitPeople(tenant, unitId)}
+      empty={t('asm.noPeople')}
+      label={t('asm.tab.unit')}
+      testId="unit-grid"
+      headers={[t('asm.employee'), t('asm.levelOf', { name: competencyName })]}
+    >
+      {(e) => (
+        <Table.Tr key={e.id}>
+          <NameCell name={e.name} detail={e.nip} />
+          <LevelCell id={e.id} name={e.name} levels={levels} onLevel={onLevel} errors={errors} />
+        </Table.Tr>
       )}
-    </QueryState>
+    </GridTable>
   );
 }
