@@ -270,6 +270,20 @@ describe('SIASN sync', () => {
     expect((await received(region)).saves).toHaveLength(2);
   });
 
+  it('parallel starts run one sync at a time: each record is posted once', async () => {
+    const { t, region } = await regionTenant(5);
+    const ani = await person(t);
+    await withSiasnId(t, ani, knownPns[0] as string);
+    const a = await approved(t, ani, seminar, { bytes: pdf(), type: 'application/pdf' });
+    const starts = await Promise.all([sync(t), sync(t), sync(t)]);
+    const jobs = await Promise.all(starts.map((res) => followJob<SyncResult>(res, t.adminToken)));
+    expect(jobs.map((j) => j.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const got = await received(region);
+    expect(got.saves).toHaveLength(1);
+    expect(got.uploads).toHaveLength(1);
+    expect(await report(t, a.id)).toMatchObject({ siasnRiwayatId: got.saves[0]?.answered.replace('saved ', '') });
+  });
+
   it('a region without SIASN configuration gets a problem, and no job', async () => {
     const t = await createTenant();
     const res = expectProblem(await sync(t), 409);
