@@ -24,7 +24,7 @@
  */
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { auditLog, learningReports } from '../../db/schema';
-import { auditRow } from '../../platform/audit/audit';
+import { auditIfChanged, auditRow } from '../../platform/audit/audit';
 import type { Call, TenantContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
@@ -232,7 +232,7 @@ async function markAttempt(ctx: TenantContext, id: string) {
   ]);
 }
 
-/** SIASN's id and `siasnSentAt` in one write with the audit row; the marker goes with it. */
+/** SIASN's id and `siasnSentAt` in one write with its audit row (only if it landed); the marker goes with it. */
 async function recordSent(ctx: TenantContext, id: string, riwayatId: string) {
   const now = nowIso();
   await ctx.db.write([
@@ -240,7 +240,7 @@ async function recordSent(ctx: TenantContext, id: string, riwayatId: string) {
       .update(learningReports)
       .set({ siasnRiwayatId: riwayatId, siasnSentAt: now, siasnAttemptAt: null, updatedAt: now })
       .where(and(eq(learningReports.id, id), isNull(learningReports.siasnRiwayatId))),
-    ctx.db.insert(auditLog).values(auditRow(ctx, 'learning_report.siasn_synced', 'learning_report', id, now)),
+    auditIfChanged(ctx, 'learning_report.siasn_synced', 'learning_report', id, now),
   ]);
 }
 
