@@ -15,7 +15,9 @@ import react from '@vitejs/plugin-react';
 import { exportJWK, generateKeyPair } from 'jose';
 import { defineConfig } from 'vitest/config';
 import { buildAssets } from './scripts/build-assets';
+import { siasnFake } from './test/node/siasn-fake';
 import { ssoClientSecrets } from './test/support/oidc-clients';
+import { siasnCredentials, siasnUrls } from './test/support/siasn-regions';
 
 const keyId = 'test-key';
 const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
@@ -79,7 +81,12 @@ export default defineConfig({
                 // Notification e-mail is also written to R2, where the tests read it (modules/notifications/mail.ts).
                 EMAIL_CAPTURE: 'on',
                 ...(process.env.FUZZ_SEED ? { FUZZ_SEED: process.env.FUZZ_SEED } : {}),
+                // The SIASN sync's configuration: the test regions' accounts at the double of SIASN below.
+                ...siasnUrls,
+                SIASN_CREDENTIALS: siasnCredentials(),
               },
+              // Every SIASN request goes through this binding to a double of SIASN in Node (test/node/siasn-fake.ts), never out.
+              serviceBindings: { SIASN: siasnFake },
             },
           }),
         ],

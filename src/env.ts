@@ -51,6 +51,17 @@ export interface Bindings {
   EMAIL_FROM?: string;
   /** "on": every message sent is also written to R2 (`FILES`, `mail/<tenant>/…`): local runs and tests read them there. */
   EMAIL_CAPTURE?: string;
+  /**
+   * SIASN sync (modules/learning/siasn-client.ts): BKN's API gateway base (…/apisiasn/1.0), its SSO
+   * token URL and its API-Manager token URL; unset, the sync is not configured.
+   */
+  SIASN_API_URL?: string;
+  SIASN_SSO_TOKEN_URL?: string;
+  SIASN_APIM_TOKEN_URL?: string;
+  /** Secret: each region's SIASN account, a JSON object keyed by tenant slug (instansiId, clientId, username, password, consumerKey, consumerSecret). */
+  SIASN_CREDENTIALS?: string;
+  /** Optional service binding every SIASN request goes through (an egress proxy with a fixed address); unset, straight out. */
+  SIASN?: Fetcher;
   /** "on" adds D1 cost figures to every response's Server-Timing header. */
   SERVER_TIMING?: string;
 }

@@ -8,11 +8,12 @@ import { certificateIssueJob } from './modules/certificates';
 import { employeeImportJob } from './modules/employees';
 import { tenantExportJob } from './modules/exports';
 import { jobWorkflow } from './modules/jobs';
+import { siasnSyncJob } from './modules/learning';
 import { refreshJob } from './modules/national';
 import { planJob } from './modules/plans';
 import { trainingImportJob } from './modules/training-history';
 
 export const JobWorkflow = jobWorkflow(
-  [employeeImportJob, planJob, refreshJob, tenantExportJob, certificateIssueJob, trainingImportJob],
+  [employeeImportJob, planJob, refreshJob, tenantExportJob, certificateIssueJob, trainingImportJob, siasnSyncJob],
   WorkflowEntrypoint,
 );

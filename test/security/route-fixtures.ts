@@ -296,6 +296,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/siasn/riwayat.json': {},
   'GET /api/v1/tenants/{tenant}/siasn/riwayat.csv': {},
   'POST /api/v1/tenants/{tenant}/siasn/mark-sent': { body: (s) => ({ ids: [s.learningReportId] }) },
+  // The sides' regions have no SIASN account: the allowed call is the 409 "not configured" (the sync itself: test/modules/learning/siasn-sync.test.ts).
+  'POST /api/v1/tenants/{tenant}/siasn/sync': { body: (s) => ({ recheck: [s.learningReportId] }) },
 
   'POST /api/v1/tenants/{tenant}/surveys/ikm/responses': {
     body: (s) => ({ responses: [ikmResponse(s), { ...ikmResponse(s), answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] }),

@@ -50,6 +50,16 @@ export const learningReports = sqliteTable(
     rejectReason: text('reject_reason'),
     /** When the record was marked as sent to SIASN; null while it waits for the export. */
     siasnSentAt: text('siasn_sent_at'),
+    /** The riwayat kursus id SIASN returned when the sync sent the record (modules/learning/siasn-sync.ts). */
+    siasnRiwayatId: text('siasn_riwayat_id'),
+    /**
+     * Set just before the sync posts the record and cleared once SIASN's answer is recorded: a
+     * record still carrying it was maybe created in SIASN (the answer was lost) and is never posted
+     * again until the admin has checked it (`recheck`).
+     */
+    siasnAttemptAt: text('siasn_attempt_at'),
+    /** When the certificate PDF was uploaded to the SIASN riwayat; null: not (yet) uploaded. */
+    siasnDocumentAt: text('siasn_document_at'),
     ...versioned(),
     ...timestamps(),
   },

@@ -9,12 +9,14 @@ import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
+import { accepted, jobSchema } from '../jobs';
 import { evidenceOf } from './evidence';
 import { historyCsv, historyOf, historyXlsx } from './history';
 import { evidenceContent } from './own-routes';
 import { approveReport, getQueued, listQueue, rejectReport } from './review';
 import * as s from './schemas';
 import { markSent, siasnRiwayat, siasnRiwayatCsv } from './siasn';
+import { startSiasnSync } from './siasn-sync';
 
 const tags = ['Learning records'];
 const admin = ['tenant_admin'] as const;
@@ -201,4 +203,20 @@ export const learningAdminRoutes = tenantRouter()
       responses: { 200: json(s.markedSchema, 'Which were marked, which skipped'), 409: problem('Marked meanwhile by someone else: retry') },
     }),
     async (c) => c.json(await markSent({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/tenants/{tenant}/siasn/sync',
+      tags,
+      roles: admin,
+      summary:
+        'Send the records of the export to SIASN as a job (siasn.sync): riwayat kursus, the certificate PDF, the returned ids stored',
+      request: { params: tenantParams, body: jsonBody(s.siasnSyncSchema) },
+      responses: {
+        202: json(jobSchema, "The job (or the tenant's sync already running); poll its Location"),
+        409: problem('SIASN is not configured for this region (SIASN belum dikonfigurasi)'),
+      },
+    }),
+    async (c) => accepted(c, await startSiasnSync({ ctx: c.get('ctx'), input: c.req.valid('json') })),
   );

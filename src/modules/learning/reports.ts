@@ -64,6 +64,8 @@ export const publicReport = (r: ReportView) => ({
   decidedAt: r.decidedAt,
   rejectReason: r.rejectReason,
   siasnSentAt: r.siasnSentAt,
+  siasnRiwayatId: r.siasnRiwayatId,
+  siasnDocumentAt: r.siasnDocumentAt,
   version: r.version,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,

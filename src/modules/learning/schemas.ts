@@ -82,6 +82,8 @@ export const reportSchema = z
     decidedAt: z.string().nullable(),
     rejectReason: z.string().nullable(),
     siasnSentAt: z.string().nullable(),
+    siasnRiwayatId: z.string().nullable().openapi({ description: 'The riwayat kursus id SIASN returned to the sync' }),
+    siasnDocumentAt: z.string().nullable().openapi({ description: 'When the sync uploaded the certificate PDF onto that riwayat' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -167,6 +169,16 @@ export const markSentSchema = z
   .object({ ids: z.array(id).min(1).max(500) })
   .strict()
   .openapi('SiasnMarkSent');
+
+export const siasnSyncSchema = z
+  .object({
+    recheck: z.array(id).max(500).default([]).openapi({
+      description:
+        'Reports whose earlier attempt had no clear answer and which the admin has looked up in SIASN and found absent: they are posted again',
+    }),
+  })
+  .strict()
+  .openapi('SiasnSync');
 
 export const markedSchema = z
   .object({

@@ -1,7 +1,7 @@
 /**
  * The SIASN export (BKN's Sistem Informasi ASN, riwayat kursus/diklat): approved reports not yet
  * marked as sent, in SIASN's field names, as JSON or CSV, and marking them sent once the region
- * has uploaded them. Bangkom does not call SIASN itself (the sync adapter is a later step).
+ * has uploaded them by hand. The sync (siasn-sync.ts) sends the same records itself.
  *
  * - `jenisDiklatId` comes from the method by the table below; a method without a SIASN jenis
  *   diklat is not guessed: its records go to `unmapped`, with the reason.
@@ -38,7 +38,11 @@ const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.
 /** Hundredths of JP to whole hours, halves up. */
 const jumlahJam = (centi: number) => Math.floor((centi + 50) / 100);
 
-export async function siasnRiwayat({ ctx }: Call<TenantContext>) {
+/** Ids bound as one JSON list: D1 binds at most 100 parameters a statement. */
+const among = (list: readonly string[]) => sql`${learningReports.id} in (select value from json_each(${JSON.stringify(list)}))`;
+
+/** The records to send, all of them or only those among `ids` (the sync's chunks). */
+export async function siasnRiwayat({ ctx, input }: Call<TenantContext, { ids?: readonly string[] } | undefined>) {
   const rows = await ctx.db
     .select({
       id: learningReports.id,
@@ -55,7 +59,7 @@ export async function siasnRiwayat({ ctx }: Call<TenantContext>) {
     })
     .from(learningReports)
     .innerJoin(employees, and(eq(employees.tenantId, learningReports.tenantId), eq(employees.id, learningReports.employeeId)))
-    .where(and(eq(learningReports.status, 'disetujui'), isNull(learningReports.siasnSentAt)))
+    .where(and(eq(learningReports.status, 'disetujui'), isNull(learningReports.siasnSentAt), input?.ids ? among(input.ids) : undefined))
     .orderBy(asc(learningReports.id));
   const items = [];
   const unmapped = [];
@@ -111,8 +115,6 @@ export async function siasnRiwayatCsv(call: Call<TenantContext>) {
 /** Marks approved, unsent reports among `ids` as sent; the rest are skipped. One batch with an audit row each. */
 export async function markSent({ ctx, input }: Call<TenantContext, { ids: string[] }>) {
   const ids = [...new Set(input.ids)];
-  // Ids bound as one JSON list: D1 binds at most 100 parameters a statement.
-  const among = (list: string[]) => sql`${learningReports.id} in (select value from json_each(${JSON.stringify(list)}))`;
   const open = and(among(ids), eq(learningReports.status, 'disetujui'), isNull(learningReports.siasnSentAt));
   const due = (await ctx.db.select({ id: learningReports.id }).from(learningReports).where(open)).map((r) => r.id);
   if (due.length > 0) {
@@ -120,7 +122,7 @@ export async function markSent({ ctx, input }: Call<TenantContext, { ids: string
     await ctx.db.batch([
       ctx.db
         .update(learningReports)
-        .set({ siasnSentAt: now, updatedAt: now })
+        .set({ siasnSentAt: now, siasnAttemptAt: null, updatedAt: now })
         .where(and(open, among(due))),
       ctx.db.guard(sql`changes() = ${due.length}`, 'conflict', 'Some of these reports were marked meanwhile; read the export again.'),
       ctx.db.insertRows(
