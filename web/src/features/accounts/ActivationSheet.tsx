@@ -1,7 +1,8 @@
 /**
  * The activation codes as a sheet to print and cut into slips, one per person: name, NIP, unit,
  * the code, until when it works, and where to activate (the console's /aktivasi, with the region's
- * code). On paper only the sheet is printed (the print rules below hide the console around it).
+ * code). On paper only the sheet is printed (the print rules below hide the console around it
+ * and undo its frames' padding and clipping).
  * The codes exist only in this answer: leaving the page loses them (issuing again replaces them).
  */
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -11,9 +12,11 @@ import type { ActivationCodes } from './queries';
 
 const printRules = `@page { size: A4 portrait; margin: 12mm; }
 @media print {
-  body * { visibility: hidden !important; }
-  .activation-sheet, .activation-sheet * { visibility: visible !important; }
-  .activation-sheet { position: absolute; inset: 0 auto auto 0; width: 100%; }
+  body *:not(:has(.activation-sheet)):not(.activation-sheet):not(.activation-sheet *) { display: none !important; }
+  *:has(.activation-sheet) {
+    position: static !important; overflow: visible !important; margin: 0 !important; padding: 0 !important;
+    border: 0 !important; box-shadow: none !important; background: #fff !important; min-height: 0 !important; height: auto !important;
+  }
   .activation-sheet .sheet-controls { display: none !important; }
   .activation-slip { break-inside: avoid; border-style: dashed !important; }
 }`;
