@@ -169,8 +169,10 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await page.getByRole('heading', { name: 'Akun pegawai', level: 1 }).waitFor();
       await choose(page, 'Status', 'Aktif', false);
       await page.waitForURL((u) => u.search === '?status=active');
-      const row = page.getByRole('row').filter({ hasText: nip });
-      await row.getByText('Aktif', { exact: true }).waitFor();
+      // The filtered page replaces the whole list: no account waiting for activation is left in it.
+      const list = page.getByRole('region', { name: 'Akun di wilayah ini, menurut nama pengguna' });
+      await expect.poll(() => list.getByText('Belum diaktifkan', { exact: true }).count(), { timeout: 30_000 }).toBe(0);
+      await list.getByRole('row').filter({ hasText: nip }).getByText('Aktif', { exact: true }).waitFor();
       await screenshot(page, 'akun-aktif', viewport);
 
       const accounts = (await adminCall<{ items: { id: string; username: string }[] }>(stack, 'GET', '/accounts?status=active&limit=500'))

@@ -154,6 +154,7 @@ function RecapRows({ row, year, open, onToggle }: { row: RecapUnit; year: number
               variant="subtle"
               size="compact-xs"
               onClick={onToggle}
+              style={{ flexShrink: 0 }}
               aria-expanded={open}
               aria-label={t(open ? 'jpa.recap.hide' : 'jpa.recap.show', { name: row.name })}
             >
