@@ -2402,6 +2402,12 @@ export interface paths {
                     entity?: string;
                     entityId?: string;
                     action?: string;
+                    /** @description Who wrote: the subject of the token (an account id, or a user name) */
+                    actor?: string;
+                    /** @description From this day on (the tenant’s wall clock) */
+                    from?: string;
+                    /** @description Up to and with this day (the tenant’s wall clock) */
+                    to?: string;
                 };
                 header?: never;
                 path: {
@@ -2495,6 +2501,12 @@ export interface paths {
                     entity?: string;
                     entityId?: string;
                     action?: string;
+                    /** @description Who wrote: the subject of the token (an account id, or a user name) */
+                    actor?: string;
+                    /** @description From this day on (the tenant’s wall clock) */
+                    from?: string;
+                    /** @description Up to and with this day (the tenant’s wall clock) */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;

@@ -20,6 +20,10 @@ describe('the navigation by role', () => {
       '/admin/asesmen',
       '/admin/kebutuhan',
       '/admin/survei',
+      '/admin/jp',
+      '/admin/akun',
+      '/admin/audit',
+      '/admin/pengaturan',
       '/akun',
     ]);
     expect(homeFor(admin)).toBe('/admin');
@@ -37,6 +41,10 @@ describe('the navigation by role', () => {
       '/admin/asesmen',
       '/admin/kebutuhan',
       '/admin/survei',
+      '/admin/jp',
+      '/admin/akun',
+      '/admin/audit',
+      '/admin/pengaturan',
       '/akun',
     ]);
   });

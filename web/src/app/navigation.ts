@@ -25,6 +25,10 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
       { to: '/admin/asesmen', label: 'nav.assessments' },
       { to: '/admin/kebutuhan', label: 'nav.needs' },
       { to: '/admin/survei', label: 'nav.survey' },
+      { to: '/admin/jp', label: 'nav.jp' },
+      { to: '/admin/akun', label: 'nav.accounts' },
+      { to: '/admin/audit', label: 'nav.audit' },
+      { to: '/admin/pengaturan', label: 'nav.settings' },
     );
   }
   if (me.roles.includes('national_admin')) {

@@ -4,7 +4,8 @@
  * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun
  * (/akun), the tenant admin's dashboard (/admin), employees, import, organisation, assessments,
  * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
- * /admin/kebutuhan, /admin/survei), and the
+ * /admin/kebutuhan, /admin/survei), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
+ * /admin/audit, /admin/pengaturan), and the
  * national console (/nasional…: summary, a region's figures, regions, onboarding, dictionary,
  * catalog, audit). Unknown paths show "not found" inside the layout. Only Beranda is in the first
  * bundle (a returning person's load goes straight there); every other page, sign-in included,
@@ -87,6 +88,10 @@ export const routes: RouteObject[] = [
       },
       { path: 'admin/kebutuhan', lazy: async () => ({ Component: (await import('../features/needs/NeedsPage')).NeedsPage }) },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
+      { path: 'admin/jp', lazy: async () => ({ Component: (await import('../features/jp/JpPage')).JpPage }) },
+      { path: 'admin/akun', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
+      { path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },
+      { path: 'admin/pengaturan', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
       {
         path: 'nasional',
         lazy: async () => ({ Component: (await import('../features/national/NationalSummaryPage')).NationalSummaryPage }),

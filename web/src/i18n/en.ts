@@ -1,5 +1,6 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 
+import { adminEn } from './admin';
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
@@ -280,4 +281,5 @@ export const en: Record<MessageKey, string> = {
   ...learningEn,
   ...needsEn,
   ...peopleEn,
+  ...adminEn,
 };

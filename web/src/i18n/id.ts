@@ -3,6 +3,7 @@
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
 
+import { adminId } from './admin';
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
@@ -282,6 +283,7 @@ export const id = {
   ...learningId,
   ...needsId,
   ...peopleId,
+  ...adminId,
 } as const;
 
 export type MessageKey = keyof typeof id;
