@@ -161,6 +161,8 @@ export const learningReport = (
   decidedAt: null,
   rejectReason: null,
   siasnSentAt: null,
+  siasnRiwayatId: null,
+  siasnDocumentAt: null,
   version: 2,
   createdAt: '2026-03-01T02:00:00Z',
   updatedAt: '2026-03-01T02:00:00Z',
