@@ -4,6 +4,7 @@ import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
 import { needsEn } from './needs';
+import { notificationsEn } from './notifications';
 import { peopleEn } from './people';
 import { surveyEn } from './survey';
 
@@ -280,4 +281,5 @@ export const en: Record<MessageKey, string> = {
   ...learningEn,
   ...needsEn,
   ...peopleEn,
+  ...notificationsEn,
 };

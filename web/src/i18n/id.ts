@@ -6,6 +6,7 @@
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
+import { notificationsId } from './notifications';
 import { peopleId } from './people';
 import { surveyId } from './survey';
 
@@ -282,6 +283,7 @@ export const id = {
   ...learningId,
   ...needsId,
   ...peopleId,
+  ...notificationsId,
 } as const;
 
 export type MessageKey = keyof typeof id;
