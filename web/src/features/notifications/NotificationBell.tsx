@@ -39,58 +39,51 @@ export function NotificationBell() {
     }
   }, [count, queryClient]);
   const label = count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell');
+  // The badge stays outside the popover's target: the target's ARIA (expanded, controls) goes on the button itself.
   return (
-    <Popover
-      opened={opened}
-      onChange={(next) => (next ? undefined : close())}
-      position="bottom-end"
-      width={340}
-      shadow="md"
-      withinPortal
-      hideDetached={false}
-    >
-      <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} disabled={count === 0} size={18} color="red" offset={6} inline>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label={label}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
-            onClick={toggle}
-          >
+    <Indicator label={count > 99 ? '99+' : count} disabled={count === 0} size={18} color="red" offset={6} inline>
+      <Popover
+        opened={opened}
+        onChange={(next) => (next ? undefined : close())}
+        position="bottom-end"
+        width={340}
+        shadow="md"
+        withinPortal
+        hideDetached={false}
+      >
+        <Popover.Target>
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={toggle}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" maw="calc(100vw - 16px)">
-        <Stack gap={4}>
-          <Group justify="space-between" px="xs">
-            <Text fw={600} size="sm">
-              {t('notifications.title')}
-            </Text>
-            {count > 0 ? (
-              <Text size="xs" c="dimmed">
-                {t('notifications.unreadCount', { count })}
+        </Popover.Target>
+        <Popover.Dropdown p="xs" maw="calc(100vw - 16px)">
+          <Stack gap={4}>
+            <Group justify="space-between" px="xs">
+              <Text fw={600} size="sm">
+                {t('notifications.title')}
               </Text>
-            ) : null}
-          </Group>
-          <QueryState query={latest} lines={3} isEmpty={(d) => d.items.length === 0} empty={t('notifications.empty')}>
-            {(data) => (
-              <Stack gap={2}>
-                {data.items.map((n) => (
-                  <NotificationItem key={n.id} notification={n} onOpen={close} />
-                ))}
-              </Stack>
-            )}
-          </QueryState>
-          <Divider />
-          <Anchor component={Link} to="/notifikasi" size="sm" ta="center" py={4} onClick={close}>
-            {t('notifications.seeAll')}
-          </Anchor>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+              {count > 0 ? (
+                <Text size="xs" c="dimmed">
+                  {t('notifications.unreadCount', { count })}
+                </Text>
+              ) : null}
+            </Group>
+            <QueryState query={latest} lines={3} isEmpty={(d) => d.items.length === 0} empty={t('notifications.empty')}>
+              {(data) => (
+                <Stack gap={2}>
+                  {data.items.map((n) => (
+                    <NotificationItem key={n.id} notification={n} onOpen={close} />
+                  ))}
+                </Stack>
+              )}
+            </QueryState>
+            <Divider />
+            <Anchor component={Link} to="/notifikasi" size="sm" ta="center" py={4} onClick={close}>
+              {t('notifications.seeAll')}
+            </Anchor>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
