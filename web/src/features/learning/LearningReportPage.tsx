@@ -4,7 +4,7 @@
  * the evidence to download and, while it waits for verification, "Tarik". Someone else's report
  * is a 404 from the server, shown as "not found".
  */
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -80,7 +80,11 @@ export function LearningReportPage() {
                 </Text>
               </Card>
             </SimpleGrid>
-            {r.status === 'disetujui' && r.jpReason ? <Fact label={t('report.jpReason')}>{r.jpReason}</Fact> : null}
+            {r.status === 'disetujui' && r.jpReason ? (
+              <Box component="dl" m={0}>
+                <Fact label={t('report.jpReason')}>{r.jpReason}</Fact>
+              </Box>
+            ) : null}
             {r.status === 'ditolak' && r.rejectReason ? (
               <Card withBorder radius="md" padding="sm" bg="red.0">
                 <Text size="xs" c="red.9" fw={600}>
