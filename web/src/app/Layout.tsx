@@ -1,6 +1,6 @@
 /**
- * The frame of every signed-in page: a header with the region, the language switch and the
- * caller's name; the navigation (a drawer on a phone); the offline banner; the page.
+ * The frame of every signed-in page: a header with the region, the caller's name, the
+ * notifications bell (an employee's) and the language switch; the navigation (a drawer on a phone); the offline banner; the page.
  */
 import { AppShell, Burger, Group, NavLink, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -8,6 +8,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n } from '../i18n';
 import { useMe } from '../lib/api/caller';
 import { activeEntry, navigationFor } from './navigation';
@@ -40,6 +41,7 @@ export function Layout() {
             <Text size="sm" visibleFrom="md" lineClamp={1}>
               {me.data?.employee?.name ?? ''}
             </Text>
+            {me.data?.roles.includes('employee') && me.data.employee ? <NotificationBell /> : null}
             <LanguageSwitch />
           </Group>
         </Group>

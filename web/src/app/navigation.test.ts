@@ -6,7 +6,7 @@ const targets = (m: Parameters<typeof navigationFor>[0]) => navigationFor(m).map
 
 describe('the navigation by role', () => {
   it('gives an employee their own space and nothing of the admins', () => {
-    expect(targets(me)).toEqual(['/', '/tugas', '/pendampingan', '/akun']);
+    expect(targets(me)).toEqual(['/', '/tugas', '/pendampingan', '/notifikasi', '/akun']);
     expect(homeFor(me)).toBe('/');
   });
 
@@ -34,6 +34,7 @@ describe('the navigation by role', () => {
       '/',
       '/tugas',
       '/pendampingan',
+      '/notifikasi',
       '/admin',
       '/admin/pegawai',
       '/admin/impor',

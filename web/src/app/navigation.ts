@@ -1,7 +1,8 @@
 /**
  * What the navigation offers, from the caller's roles: only what they may do. An employee who is
  * also a supervisor or a mentor sees those tasks inside Tugas saya and Pendampingan; a tenant
- * admin who is also an employee (a token with both) gets both parts.
+ * admin who is also an employee (a token with both) gets both parts. Notifikasi is an employee's:
+ * the inbox belongs to the person (an account without an employee record has none).
  */
 import type { MessageKey } from '../i18n';
 import type { Me } from '../lib/api/caller';
@@ -14,7 +15,12 @@ export interface NavItem {
 export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
   const items: NavItem[] = [];
   if (me.roles.includes('employee') && me.employee) {
-    items.push({ to: '/', label: 'nav.home' }, { to: '/tugas', label: 'nav.tasks' }, { to: '/pendampingan', label: 'nav.pairings' });
+    items.push(
+      { to: '/', label: 'nav.home' },
+      { to: '/tugas', label: 'nav.tasks' },
+      { to: '/pendampingan', label: 'nav.pairings' },
+      { to: '/notifikasi', label: 'nav.notifications' },
+    );
   }
   if (me.roles.includes('tenant_admin')) {
     items.push(

@@ -1,8 +1,8 @@
 /**
  * The pages. Public: /masuk (sign in), /aktivasi, the citizens' survey (/survei/:region/:unit, its
  * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the
- * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), Akun
- * (/akun), the tenant admin's dashboard (/admin), employees, import, organisation, assessments,
+ * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), a
+ * learning report (/laporan/:id), Notifikasi (/notifikasi), Akun (/akun), the tenant admin's dashboard (/admin), employees, import, organisation, assessments,
  * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
  * /admin/kebutuhan, /admin/survei), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
  * /admin/audit, /admin/pengaturan), and the
@@ -65,6 +65,14 @@ export const routes: RouteObject[] = [
       { path: 'tugas', lazy: async () => ({ Component: (await import('../features/tasks/TasksPage')).TasksPage }) },
       { path: 'pendampingan', lazy: async () => ({ Component: (await import('../features/pairings/PairingsPage')).PairingsPage }) },
       { path: 'pendampingan/:id', lazy: async () => ({ Component: (await import('../features/pairings/PairingPage')).PairingPage }) },
+      {
+        path: 'laporan/:id',
+        lazy: async () => ({ Component: (await import('../features/learning/LearningReportPage')).LearningReportPage }),
+      },
+      {
+        path: 'notifikasi',
+        lazy: async () => ({ Component: (await import('../features/notifications/NotificationsPage')).NotificationsPage }),
+      },
       { path: 'akun', lazy: async () => ({ Component: (await import('../features/auth/AccountPage')).AccountPage }) },
       { path: 'admin', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
       { path: 'admin/pegawai', lazy: async () => ({ Component: (await import('../features/employees/EmployeesPage')).EmployeesPage }) },

@@ -5,6 +5,7 @@ import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
 import { needsEn } from './needs';
+import { notificationsEn } from './notifications';
 import { peopleEn } from './people';
 import { surveyEn } from './survey';
 
@@ -282,4 +283,5 @@ export const en: Record<MessageKey, string> = {
   ...needsEn,
   ...peopleEn,
   ...adminEn,
+  ...notificationsEn,
 };

@@ -7,6 +7,7 @@ import { adminId } from './admin';
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
+import { notificationsId } from './notifications';
 import { peopleId } from './people';
 import { surveyId } from './survey';
 
@@ -284,6 +285,7 @@ export const id = {
   ...needsId,
   ...peopleId,
   ...adminId,
+  ...notificationsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,27 +1,22 @@
 /**
  * The employee's reports of training outside Bangkom: each with its status (waiting, approved with
  * the JP credited, rejected with the reason, withdrawn), the evidence (upload it if it is missing)
- * and, while waiting, a withdrawal. "Laporkan pelatihan" opens the form.
+ * and, while waiting, a withdrawal; its title opens the report's page. "Laporkan pelatihan" opens the form.
  */
-import { Badge, Button, FileButton, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatDay, formatJp } from '../../lib/format';
 import { evidenceTypes, type LearningReport, useMyReports, useUploadEvidence, useWithdrawReport } from './queries';
+import { ReportStatusBadge } from './ReportStatus';
 
 // The form brings the date picker: it loads when first opened.
 const LearningReportDialog = lazy(async () => ({ default: (await import('./LearningReportForm')).LearningReportDialog }));
-
-const statusColor: Record<LearningReport['status'], string> = {
-  diajukan: 'blue',
-  disetujui: 'teal',
-  ditolak: 'red',
-  ditarik: 'gray',
-};
 
 export function LearningReportsCard({ timeZone }: { timeZone: string }) {
   const { t } = useI18n();
@@ -91,12 +86,10 @@ function ReportRow({
       style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-        <Text size="sm" fw={600}>
+        <Anchor component={Link} to={`/laporan/${report.id}`} size="sm" fw={600}>
           {report.title}
-        </Text>
-        <Badge color={statusColor[report.status]} variant="light" style={{ flexShrink: 0 }}>
-          {t(`learning.status.${report.status}` as const)}
-        </Badge>
+        </Anchor>
+        <ReportStatusBadge status={report.status} />
       </Group>
       <Text size="xs" c="dimmed">
         {t(`method.${report.method}` as const)} · {report.organiser} ·{' '}

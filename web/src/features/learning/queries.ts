@@ -19,6 +19,8 @@ export const evidenceLimit = 5 * 1024 * 1024;
 
 export const learningKeys = {
   reports: ['me', 'learning-reports'] as const,
+  /** One report: under `reports`, so whatever refreshes the list refreshes it too. */
+  report: (id: string) => ['me', 'learning-reports', id] as const,
   certificates: ['me', 'certificates'] as const,
   history: ['me', 'history'] as const,
 };
@@ -27,6 +29,29 @@ export function useMyReports() {
   return useQuery({
     queryKey: learningKeys.reports,
     queryFn: () => unwrap(api.GET('/api/v1/me/learning-reports', { params: { query: { limit: 20 } } })),
+  });
+}
+
+export function useMyReport(id: string) {
+  return useQuery({
+    queryKey: learningKeys.report(id),
+    queryFn: () => unwrap(api.GET('/api/v1/me/learning-reports/{id}', { params: { path: { id } } })),
+  });
+}
+
+const extensions: Record<(typeof evidenceTypes)[number], string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/** Downloads the evidence of one of the caller's reports, as it was uploaded. */
+export function useDownloadEvidence() {
+  return useMutation({
+    mutationFn: async (report: Pick<LearningReport, 'id' | 'evidence'>) => {
+      const { data, response } = await api.GET('/api/v1/me/learning-reports/{id}/evidence', {
+        params: { path: { id: report.id } },
+        parseAs: 'blob',
+      });
+      if (!response.ok || !data) throw new ApiProblem(response.status, undefined);
+      saveFile(data, `bukti-${report.id}.${report.evidence ? extensions[report.evidence.contentType] : 'pdf'}`);
+    },
   });
 }
 

@@ -1,0 +1,176 @@
+/**
+ * The learning report's journey with its notification, in Chromium against the real Worker and
+ * D1, at 360 px and at 1280 px: an employee files a report of a training with an evidence PDF on
+ * Beranda; the region's admin, signed in in a second browser, finds it in the verification queue
+ * and approves it (through the API: the console has no approval screen yet); without a
+ * reload the employee's bell count rises at its next poll; the notification opens the report's
+ * page with "Disetujui" and the JP credited, and Beranda's JP has grown by that amount. axe-core
+ * runs on the bell, the report page and the inbox; screenshots go to test-results/screenshots/.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoAccount } from '../../scripts/lib/demo-accounts';
+import { adminCall, demoAccount, type Stack, screenshot, seriousViolations, signIn, startStack, type Viewport, viewports } from './harness';
+
+let stack: Stack;
+/** One employee per viewport (neither sees the other's reports), and the region's admin. */
+let employees: DemoAccount[];
+let admin: DemoAccount;
+
+beforeAll(async () => {
+  stack = await startStack((line) => console.log(line));
+  const registry = (await adminCall<{ items: { id: string; status: string }[] }>(stack, 'GET', '/employees?limit=100')).items;
+  const chosen = registry.filter((e) => e.status === 'active').slice(0, viewports.length);
+  employees = await Promise.all(chosen.map((e) => demoAccount(stack, { role: 'employee', employeeId: e.id })));
+  admin = await demoAccount(stack, { role: 'tenant_admin', email: 'admin-notifikasi@kalianda.bangkom.local' });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function open(viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    locale: 'id-ID',
+    reducedMotion: 'reduce',
+    // The console's CSP forbids inline scripts, as it should; axe is injected as one.
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page };
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** Today on the tenant's clock (kalianda: Asia/Jakarta), as the date picker's day buttons name it (`30 November 2026`). */
+function todayLabel(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+}
+
+/** `12,5` → 12.5 (JP as the console writes it). */
+const jpNumber = (text: string) => Number(text.replaceAll('.', '').replace(',', '.'));
+
+/** JP this year on Beranda: the "<total> dari <target> JP" line. */
+async function jpThisYear(page: Page): Promise<number> {
+  const line = page.getByText(/^[\d.,]+ dari [\d.,]+ JP$/);
+  await line.waitFor();
+  return jpNumber((await line.textContent())?.split(' ')[0] ?? '');
+}
+
+/** The bell's unread count, from its accessible name ("Notifikasi, 3 belum dibaca" or "Notifikasi"). */
+async function unreadOnBell(page: Page): Promise<number> {
+  const bell = page.getByRole('button', { name: /^Notifikasi(, \d+ belum dibaca)?$/ });
+  await bell.waitFor();
+  const name = (await bell.getAttribute('aria-label')) ?? '';
+  return Number(/(\d+) belum dibaca/.exec(name)?.[1] ?? 0);
+}
+
+const minimalPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+describe.each(viewports.map((viewport, index) => ({ viewport, index, width: viewport.width })))('at $width px', ({ viewport, index }) => {
+  it('files a learning report with its evidence; once approved, the bell rises, the notification opens the report with the JP credited, and Beranda’s JP grows by it', async () => {
+    const title = `Pelatihan Analisis Data Kepegawaian ${viewport.width}`;
+    const employee = await open(viewport);
+    const { page } = employee;
+    try {
+      await signIn(page, stack.url, employees[index] as DemoAccount, '/');
+      await page.getByRole('heading', { name: 'Kesenjangan kompetensi' }).waitFor();
+      const jpBefore = await jpThisYear(page);
+      const unreadBefore = await unreadOnBell(page);
+
+      // Filing: the form, a one-day training today, 10 JP claimed, the certificate as a PDF.
+      await page.getByRole('button', { name: 'Laporkan pelatihan' }).click();
+      const form = page.getByRole('dialog', { name: 'Laporkan pelatihan' });
+      await form.waitFor();
+      await form.getByLabel('Judul pelatihan').fill(title);
+      await form.getByLabel('Jenis pengembangan').selectOption('pelatihan_teknis');
+      await form.getByLabel('Penyelenggara').fill('BPSDM Provinsi Lampung');
+      for (const field of ['Tanggal mulai', 'Tanggal selesai']) {
+        await form.getByLabel(field).click();
+        await page.locator(`button[aria-label="${todayLabel()}"]`).click();
+      }
+      await form.getByLabel('JP tertera di sertifikat').fill('10');
+      await form.getByLabel('Nomor sertifikat').fill(`BPSDM/${viewport.width}/2026`);
+      await form.locator('input[type="file"]').setInputFiles({ name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: minimalPdf });
+      await screenshot(page, 'laporan-form', viewport);
+      await form.getByRole('button', { name: 'Kirim laporan' }).click();
+      await form.waitFor({ state: 'hidden' });
+      const row = page.getByRole('article', { name: title });
+      await row.getByText('Menunggu verifikasi').waitFor();
+      const reportPath = (await row.getByRole('link', { name: title }).getAttribute('href')) ?? '';
+      expect(reportPath).toMatch(/^\/laporan\/[\w-]+$/);
+      const reportId = reportPath.split('/').pop() ?? '';
+
+      // The admin, signed in in a second browser, finds it in the verification queue and approves it
+      // (through the API: the console has no approval screen yet).
+      const second = await open(viewport);
+      let credited: number;
+      try {
+        await signIn(second.page, stack.url, admin, '/admin');
+        await second.page.getByRole('heading', { name: /^Dasbor /, level: 1 }).waitFor();
+        const waiting = await adminCall<{ items: { id: string }[] }>(stack, 'GET', '/learning-reports?status=diajukan&limit=100');
+        expect(waiting.items.map((r) => r.id)).toContain(reportId);
+        const approved = await adminCall<{ status: string; jp: number; jpClaimed: number }>(
+          stack,
+          'POST',
+          `/learning-reports/${reportId}/approve`,
+        );
+        expect(approved.status).toBe('disetujui');
+        expect(approved.jpClaimed).toBe(10);
+        credited = approved.jp;
+        expect(credited).toBeGreaterThan(0);
+      } finally {
+        await second.context.close();
+      }
+
+      // No reload: the bell asks again within its poll (30 s).
+      await page.getByRole('button', { name: `Notifikasi, ${unreadBefore + 1} belum dibaca` }).waitFor({ timeout: 45_000 });
+      await page.getByRole('button', { name: `Notifikasi, ${unreadBefore + 1} belum dibaca` }).click();
+      const latest = page.getByRole('dialog');
+      const notice = latest.getByRole('link', { name: new RegExp(`Laporan pengembangan kompetensi disetujui: ${title}`) });
+      await notice.waitFor();
+      await screenshot(page, 'notifikasi-lonceng', viewport);
+      await expectAccessible(page);
+      await notice.click();
+      await page.waitForURL((u) => u.pathname === reportPath);
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByText('Disetujui', { exact: true }).waitFor();
+      const creditedText = `${String(credited).replace('.', ',')} JP`;
+      await expect(page.getByTestId('jp-credited').textContent()).resolves.toBe(creditedText);
+      await page.getByText('10 JP', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Unduh bukti' }).waitFor();
+      expect(await page.getByRole('button', { name: /^Tarik/ }).count()).toBe(0);
+      // Opened, it is read.
+      await page.getByRole('button', { name: unreadBefore === 0 ? 'Notifikasi' : `Notifikasi, ${unreadBefore} belum dibaca` }).waitFor();
+      await screenshot(page, 'laporan', viewport);
+      await expectAccessible(page);
+
+      if (viewport.width < 768) await page.getByRole('button', { name: 'Buka menu' }).click();
+      await page.getByRole('link', { name: 'Notifikasi', exact: true }).click();
+      await page.getByRole('heading', { name: 'Notifikasi', level: 1 }).waitFor();
+      await page
+        .getByRole('list', { name: 'Notifikasi' })
+        .getByRole('link', { name: new RegExp(title) })
+        .waitFor();
+      await screenshot(page, 'notifikasi', viewport);
+      await expectAccessible(page);
+
+      if (viewport.width < 768) await page.getByRole('button', { name: 'Buka menu' }).click();
+      await page.getByRole('link', { name: 'Beranda', exact: true }).click();
+      await page.getByRole('heading', { name: 'Kesenjangan kompetensi' }).waitFor();
+      await expect.poll(() => jpThisYear(page), { timeout: 15_000 }).toBeCloseTo(jpBefore + credited, 2);
+      await page.getByRole('article', { name: title }).getByText('Disetujui').waitFor();
+    } catch (error) {
+      await screenshot(page, `failed-notifikasi`, viewport);
+      throw error;
+    } finally {
+      await employee.context.close();
+    }
+  }, 180_000);
+});
