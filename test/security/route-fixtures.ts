@@ -282,6 +282,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/me/notifications/read-all': me,
   'GET /api/v1/me/notifications/{id}': { ...me, params: notification },
   'POST /api/v1/me/notifications/{id}/read': { ...me, params: notification },
+  'GET /api/v1/me/notification-preferences': me,
+  'PUT /api/v1/me/notification-preferences': { ...me, body: () => ({ items: [{ kind: 'jp.shortfall', email: 'harian' }] }) },
   'GET /api/v1/tenants/{tenant}/learning-reports': { query: '?status=diajukan' },
   'GET /api/v1/tenants/{tenant}/learning-reports/{id}': { params: learningReport },
   'POST /api/v1/tenants/{tenant}/learning-reports/{id}/approve': { params: learningReport },
