@@ -30,7 +30,13 @@ async function preferencesOf(ctx: TenantContext, employeeId: string) {
 }
 
 /** The statement that stores one preference (insert or change). */
-function preferenceStatement(ctx: TenantContext, employeeId: string, kind: NotificationKind, email: EmailMode, now: string): Statement {
+export function preferenceStatement(
+  ctx: TenantContext,
+  employeeId: string,
+  kind: NotificationKind,
+  email: EmailMode,
+  now: string,
+): Statement {
   return ctx.db
     .insert(p)
     .values({ employeeId, kind, email, updatedAt: now })

@@ -60,3 +60,17 @@ const templates: Record<NotificationKind, (data: NotificationData) => Text> = {
 };
 
 export const textOf = (kind: NotificationKind, data: NotificationData): Text => templates[kind](data);
+
+/** Each kind's name in Indonesian, for the unsubscribe page. */
+const kindLabels: Record<NotificationKind, string> = {
+  'learning_report.approved': 'Laporan pengembangan kompetensi disetujui',
+  'learning_report.rejected': 'Laporan pengembangan kompetensi ditolak',
+  'pairing.proposed': 'Usulan mentoring atau coaching',
+  'pairing.unanswered': 'Usulan mentoring atau coaching belum dijawab',
+  'plan.enrolled': 'Terdaftar pada pelatihan',
+  'evaluation.due': 'Evaluasi jatuh tempo',
+  'evaluation.overdue': 'Evaluasi terlambat',
+  'jp.shortfall': 'Kekurangan JP',
+};
+
+export const kindLabel = (kind: NotificationKind): string => kindLabels[kind];
