@@ -26,7 +26,7 @@ import { learningAdminRoutes, maxEvidenceBytes, ownLearningRoutes } from './modu
 import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
-import { ownNotificationRoutes } from './modules/notifications';
+import { ownNotificationRoutes, unsubscribeRoutes } from './modules/notifications';
 import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
@@ -110,6 +110,8 @@ export function createApp() {
   app.route('/api/v1', verificationRoutes);
   // The public satisfaction survey: one response of one unit, no token (modules/evaluations/ikm/public.ts).
   app.route('/api/v1', publicSurveyRoutes);
+  // The e-mails' signed unsubscribe link, no token (modules/notifications/unsubscribe.ts).
+  app.route('/api/v1', unsubscribeRoutes);
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', requestContext());
   // The API's modules, each router typed by the context its routes get. A new module is one line here.

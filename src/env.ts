@@ -49,6 +49,8 @@ export interface Bindings {
   EMAIL?: SendEmail;
   /** The sender address of notification e-mail (a verified address of the deployment's domain). */
   EMAIL_FROM?: string;
+  /** Secret: the HMAC key of the e-mails' unsubscribe links (modules/notifications/unsubscribe.ts); unset, one derived from AUTH_SIGNING_KEYS. */
+  UNSUBSCRIBE_SECRET?: string;
   /** "on": every message sent is also written to R2 (`FILES`, `mail/<tenant>/…`): local runs and tests read them there. */
   EMAIL_CAPTURE?: string;
   /**

@@ -32,11 +32,11 @@ describe('OpenAPI document', () => {
       .map((r) => `${r.method} ${r.path}`);
     expect(new Set(documented)).toEqual(new Set(served));
     // Every route lists its roles, except the public ones (sign-in, certificate verification, the citizens' survey of a unit
-    // and its published results), which say so and take no token.
+    // and its published results, the e-mails' signed unsubscribe link), which say so and take no token.
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const op of Object.values(ops)) {
         if (op['x-public']) {
-          expect(path).toMatch(/^\/api\/v1\/(auth\/|verifikasi\/\{code\}$|survei\/\{region\}\/\{unit\}(\/hasil)?$)/);
+          expect(path).toMatch(/^\/api\/v1\/(auth\/|verifikasi\/\{code\}$|survei\/\{region\}\/\{unit\}(\/hasil)?$|berhenti-langganan$)/);
           expect(op.security).toEqual([]);
         } else expect(op['x-roles']?.length).toBeGreaterThan(0);
       }

@@ -138,6 +138,7 @@ describe('cross-tenant suite', () => {
       'GET /api/v1/auth/methods',
       'GET /api/v1/auth/oidc/{tenant}/callback',
       'GET /api/v1/auth/oidc/{tenant}/start',
+      'GET /api/v1/berhenti-langganan',
       'GET /api/v1/survei/{region}/{unit}',
       'GET /api/v1/survei/{region}/{unit}/hasil',
       'GET /api/v1/verifikasi/{code}',
@@ -145,6 +146,7 @@ describe('cross-tenant suite', () => {
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
       'POST /api/v1/auth/refresh',
+      'POST /api/v1/berhenti-langganan',
       'POST /api/v1/survei/{region}/{unit}',
     ]);
     for (const r of routes.filter(

@@ -5,7 +5,9 @@
  * from the route's own `x-roles` in the OpenAPI document.
  */
 
+import { env } from 'cloudflare:workers';
 import { defaultJpRules } from '../../src/modules/jp';
+import { unsubscribeToken } from '../../src/modules/notifications/unsubscribe';
 import { manifestFor, uniqueSlug } from '../support/factories';
 import { evidencePdf, type Side } from './world';
 
@@ -56,6 +58,8 @@ const job = (s: Side) => ({ id: s.jobId });
 const learningReport = (s: Side) => ({ id: s.learningReportId });
 const notification = (s: Side) => ({ id: s.notificationId });
 const me = { untenanted: true, selfScoped: true } as const;
+const unsubscribeQuery = (s: Side) =>
+  `?token=${unsubscribeToken(env, { tenant: s.tenant.slug, employeeId: s.employeeId, kind: 'jp.shortfall' })}`;
 const code = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
 const ifMatch = { 'if-match': '"v1"' };
 const levels = ['1', '2', '3', '4', '5'].map((l) => `Tingkat ${l}: uraian`);
@@ -282,6 +286,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/me/notifications/read-all': me,
   'GET /api/v1/me/notifications/{id}': { ...me, params: notification },
   'POST /api/v1/me/notifications/{id}/read': { ...me, params: notification },
+  'GET /api/v1/me/notification-preferences': me,
+  'PUT /api/v1/me/notification-preferences': { ...me, body: () => ({ items: [{ kind: 'jp.shortfall', email: 'harian' }] }) },
   'GET /api/v1/tenants/{tenant}/learning-reports': { query: '?status=diajukan' },
   'GET /api/v1/tenants/{tenant}/learning-reports/{id}': { params: learningReport },
   'POST /api/v1/tenants/{tenant}/learning-reports/{id}/approve': { params: learningReport },
@@ -314,6 +320,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ answers: [3, 4, 3, 3, 4, 3, 3, 2, 3], respondent: { gender: 'laki_laki', service: 'Pelayanan KTP-el' } }),
   },
   'GET /api/v1/survei/{region}/{unit}/hasil': { untenanted: true, params: surveyUnit },
+  // The e-mails' signed unsubscribe link (no token): the side's member and one kind. A POST writes
+  // one notification_preferences row of that person; a forged token writes nothing.
+  'GET /api/v1/berhenti-langganan': { untenanted: true, query: unsubscribeQuery },
+  'POST /api/v1/berhenti-langganan': { untenanted: true, query: unsubscribeQuery },
   'GET /api/v1/tenants/{tenant}/settings': {},
   'PUT /api/v1/tenants/{tenant}/settings': {
     body: () => ({ selfAssessments: 'until_other_source', jpTargets: { pns: 20, pppk: 20 } }),

@@ -18,5 +18,7 @@ export {
   withProvider,
 } from './programs/program-rows';
 export { catalogRoutes } from './programs/routes';
+/** The top programs of several employees at once (the JP shortfall reminder). */
+export { forEmployees as recommendedFor } from './recommendations/recommendations';
 export { recommendationRoutes } from './recommendations/routes';
 export { type NationalProgram, nationalCodeParams, nationalProgramQuery, nationalProgramSchema, programSchema } from './schemas';

@@ -9,7 +9,10 @@
 export { publicSurveyRoutes } from './ikm/public-routes';
 export { ikmRoutes } from './ikm/routes';
 export { indicatorRoutes } from './indicators/routes';
+/** When evaluations fall due (the scheduled reminders derive the same dates as `/me/evaluations`). */
+export { behaviourDueDays, reactionDueDays } from './levels/due-days';
 /** For the caller's personal data export (`GET /me/export`): the answers they gave and the scores about them. */
 export { personalEvaluations } from './levels/personal-data';
 export { evaluationLevelRoutes } from './levels/routes';
+export { evaluationSettingsOf } from './levels/settings';
 export { evaluationSettingsRoutes } from './levels/settings-routes';

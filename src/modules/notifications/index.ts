@@ -5,5 +5,6 @@
  */
 export { processEvents } from './inbox';
 export { sendDue } from './mail';
+export { unsubscribeRoutes } from './public-routes';
 export { ownNotificationRoutes } from './routes';
 export { runNotifications } from './scheduled';

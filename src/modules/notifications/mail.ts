@@ -16,6 +16,7 @@ import type { TenantContext } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import type { NotificationData } from '../../platform/outbox';
 import { textOf } from './templates';
+import { type Subscription, unsubscribeToken } from './unsubscribe';
 
 const maxAttempts = 5;
 const leaseMs = 10 * 60_000;
@@ -28,6 +29,8 @@ interface Message {
   subject: string;
   text: string;
   html: string;
+  /** `List-Unsubscribe` (the signed link) and `List-Unsubscribe-Post` (RFC 8058 one-click). */
+  headers: Record<string, string>;
 }
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -40,36 +43,65 @@ interface Item {
   link: string;
 }
 
-const footer = (ctx: TenantContext) =>
-  `Anda menerima e-mail ini dari Bangkom (${ctx.tenant.name}). Atur atau hentikan e-mail pemberitahuan: ${origin(ctx)}/akun`;
+/** The signed link that stops this kind (or, for the digest, every kind) of e-mail to this person. */
+const unsubscribeUrl = (ctx: TenantContext, employeeId: string, kind: Subscription) =>
+  `${origin(ctx)}/api/v1/berhenti-langganan?token=${unsubscribeToken(ctx.env, { tenant: ctx.tenant.slug, employeeId, kind })}`;
+
+interface Footer {
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+function footer(ctx: TenantContext, employeeId: string, kind: Subscription): Footer {
+  const stop = unsubscribeUrl(ctx, employeeId, kind);
+  const from = `Anda menerima e-mail ini dari Bangkom (${ctx.tenant.name}). Atur e-mail pemberitahuan: ${origin(ctx)}/akun`;
+  const what = kind === 'semua' ? 'semua e-mail pemberitahuan' : 'e-mail pemberitahuan jenis ini';
+  return {
+    text: `--\n${from}\nBerhenti menerima ${what}: ${stop}\n`,
+    html: `<hr><p><small>${escapeHtml(from)}<br><a href="${escapeHtml(stop)}">Berhenti menerima ${what}</a></small></p>`,
+    headers: { 'List-Unsubscribe': `<${stop}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
 
 /** One notification as a message: its title as the subject, its text, the link, a plain-text part and an HTML one. */
-function single(ctx: TenantContext, to: string, item: Item): Message {
+function single(ctx: TenantContext, to: string, employeeId: string, item: Item): Message {
   const text = textOf(item.kind, item.data);
   const url = `${origin(ctx)}${item.link}`;
+  const end = footer(ctx, employeeId, item.kind);
   return {
     to,
     subject: text.title,
-    text: `${text.body}\n\nBuka di Bangkom: ${url}\n\n--\n${footer(ctx)}\n`,
-    html: `<p>${escapeHtml(text.body)}</p><p><a href="${escapeHtml(url)}">Buka di Bangkom</a></p><hr><p><small>${escapeHtml(footer(ctx))}</small></p>`,
+    text: `${text.body}\n\nBuka di Bangkom: ${url}\n\n${end.text}`,
+    html: `<p>${escapeHtml(text.body)}</p><p><a href="${escapeHtml(url)}">Buka di Bangkom</a></p>${end.html}`,
+    headers: end.headers,
   };
 }
 
 /** A person's day of notifications as one message. */
-function digest(ctx: TenantContext, to: string, items: Item[]): Message {
+function digest(ctx: TenantContext, to: string, employeeId: string, items: Item[]): Message {
   const lines = items.map((i) => ({ title: textOf(i.kind, i.data).title, url: `${origin(ctx)}${i.link}` }));
+  const end = footer(ctx, employeeId, 'semua');
   return {
     to,
     subject: `Ringkasan harian Bangkom: ${items.length} pemberitahuan`,
-    text: `${lines.map((l) => `- ${l.title}\n  ${l.url}`).join('\n')}\n\n--\n${footer(ctx)}\n`,
-    html: `<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.title)}</a></li>`).join('')}</ul><hr><p><small>${escapeHtml(footer(ctx))}</small></p>`,
+    text: `${lines.map((l) => `- ${l.title}\n  ${l.url}`).join('\n')}\n\n${end.text}`,
+    html: `<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.title)}</a></li>`).join('')}</ul>${end.html}`,
+    headers: end.headers,
   };
 }
 
 async function send(ctx: TenantContext, message: Message): Promise<string> {
   const from = ctx.env.EMAIL_FROM ?? 'notifikasi@bangkom.local';
   if (!ctx.env.EMAIL) throw new Error('No e-mail binding (EMAIL) is configured.');
-  const result = await ctx.env.EMAIL.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+  const result = await ctx.env.EMAIL.send({
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: message.headers,
+  });
   if (ctx.env.EMAIL_CAPTURE === 'on') {
     await ctx.env.FILES.put(
       `mail/${ctx.tenant.id}/${newId('eml')}.json`,
@@ -170,10 +202,10 @@ export async function sendDue(ctx: TenantContext, now: string): Promise<{ sent: 
     link: r.link,
   });
   const now1 = await claim(ctx, 'segera', now);
-  for (const r of await claimed(ctx, now1)) await attempt(now1, [r], single(ctx, r.address ?? '', item(r)));
+  for (const r of await claimed(ctx, now1)) await attempt(now1, [r], single(ctx, r.address ?? '', r.employeeId, item(r)));
   const now2 = await claim(ctx, 'harian', now);
   const byPerson = new Map<string, Awaited<ReturnType<typeof claimed>>>();
   for (const r of await claimed(ctx, now2)) byPerson.set(r.employeeId, [...(byPerson.get(r.employeeId) ?? []), r]);
-  for (const rows of byPerson.values()) await attempt(now2, rows, digest(ctx, rows[0]?.address ?? '', rows.map(item)));
+  for (const [employeeId, rows] of byPerson) await attempt(now2, rows, digest(ctx, rows[0]?.address ?? '', employeeId, rows.map(item)));
   return { sent, failed };
 }

@@ -1,11 +1,12 @@
 /**
  * HTTP face of notifications for the person (`/me/notifications…`): the inbox, unread first and
- * paged, the unread count for the console's bell, marking one or all read. Only their own: anyone
- * else's notification is a 404.
+ * paged, the unread count for the console's bell, marking one or all read, and their e-mail
+ * preference per kind. Only their own: anyone else's notification is a 404.
  */
-import { json, route, tenantRouter } from '../../platform/http/openapi';
+import { json, jsonBody, route, tenantRouter } from '../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import { getOwn, listOwn, markAllRead, markRead, unreadCount } from './inbox';
+import { ownPreferences, putOwnPreferences } from './preferences';
 import * as s from './schemas';
 
 const tags = ['Notifications'];
@@ -73,4 +74,27 @@ export const ownNotificationRoutes = tenantRouter()
       responses: { 200: json(s.notificationSchema, 'Read') },
     }),
     async (c) => c.json(await markRead({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/me/notification-preferences',
+      tags,
+      roles: employee,
+      summary: 'The caller’s e-mail preference for every kind of notification',
+      responses: { 200: json(s.preferencesSchema, 'Every kind with its mode') },
+    }),
+    async (c) => c.json(await ownPreferences({ ctx: c.get('ctx'), input: undefined }), 200),
+  )
+  .openapi(
+    route({
+      method: 'put',
+      path: '/me/notification-preferences',
+      tags,
+      roles: employee,
+      summary: 'Change the caller’s e-mail preference for the kinds named (the others keep theirs)',
+      request: { body: jsonBody(s.preferencesInput) },
+      responses: { 200: json(s.preferencesSchema, 'Every kind with its mode') },
+    }),
+    async (c) => c.json(await putOwnPreferences({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
   );

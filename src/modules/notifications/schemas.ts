@@ -1,6 +1,6 @@
 /** Request and response shapes of notifications: the inbox, the preferences, the deliveries. */
 import { z } from '@hono/zod-openapi';
-import { notificationKinds } from '../../db/schema/notifications';
+import { emailModes, notificationKinds } from '../../db/schema/notifications';
 import { orNull } from '../../platform/http/openapi';
 import { pageQuery } from '../../platform/http/pagination';
 
@@ -30,3 +30,30 @@ export const inboxQuery = pageQuery.extend({
 export const unreadSchema = z.object({ unread: z.number().int() }).openapi('UnreadNotifications');
 
 export const notificationParams = z.object({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
+
+const emailMode = z
+  .enum(emailModes)
+  .openapi({ description: '`segera` at once, `harian` in the daily digest (07:00 tenant time), `tidak` no e-mail' });
+
+export const preferencesSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.enum(notificationKinds),
+        email: emailMode,
+        updatedAt: orNull(z.string()).openapi({ description: 'When the person last set it; null: never set (the default, `segera`)' }),
+      }),
+    ),
+  })
+  .openapi('NotificationPreferences');
+
+export const preferencesInput = z
+  .object({
+    items: z
+      .array(z.object({ kind: z.enum(notificationKinds), email: emailMode }).strict())
+      .min(1)
+      .max(notificationKinds.length)
+      .openapi({ description: 'The kinds to change, each once; kinds left out keep their mode' }),
+  })
+  .strict()
+  .openapi('NotificationPreferencesInput');

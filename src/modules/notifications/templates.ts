@@ -19,6 +19,11 @@ const v = (data: NotificationData, key: string) => {
 
 const pairingWord = (data: NotificationData) => (data.pairingKind === 'coaching' ? 'coaching' : 'mentoring');
 
+/** An evaluation's level ("L1 ", "L3 "), when the event names it. */
+const level = (data: NotificationData) => (data.level ? `${data.level} ` : '');
+/** Whose training an L3 is about: the direct report's name. */
+const whose = (data: NotificationData) => (data.participant ? ` untuk ${data.participant}` : '');
+
 const templates: Record<NotificationKind, (data: NotificationData) => Text> = {
   'learning_report.approved': (d) => ({
     title: `Laporan pengembangan kompetensi disetujui: ${v(d, 'title')}`,
@@ -41,12 +46,12 @@ const templates: Record<NotificationKind, (data: NotificationData) => Text> = {
     body: `Rencana pengembangan kompetensi tahun ${v(d, 'year')} telah disetujui. Anda terdaftar pada "${v(d, 'title')}" yang dimulai ${v(d, 'startDate')}.`,
   }),
   'evaluation.due': (d) => ({
-    title: `Evaluasi jatuh tempo ${v(d, 'dueOn')}: ${v(d, 'title')}`,
-    body: `Evaluasi "${v(d, 'title')}" harus diisi paling lambat ${v(d, 'dueOn')}.`,
+    title: `Evaluasi ${level(d)}jatuh tempo ${v(d, 'dueOn')}: ${v(d, 'title')}`,
+    body: `Evaluasi ${level(d)}"${v(d, 'title')}"${whose(d)} harus diisi paling lambat ${v(d, 'dueOn')}.`,
   }),
   'evaluation.overdue': (d) => ({
-    title: `Evaluasi terlambat sejak ${v(d, 'dueOn')}: ${v(d, 'title')}`,
-    body: `Evaluasi "${v(d, 'title')}" melewati batas waktu ${v(d, 'dueOn')}. Mohon segera diisi.`,
+    title: `Evaluasi ${level(d)}terlambat sejak ${v(d, 'dueOn')}: ${v(d, 'title')}`,
+    body: `Evaluasi ${level(d)}"${v(d, 'title')}"${whose(d)} melewati batas waktu ${v(d, 'dueOn')}. Mohon segera diisi.`,
   }),
   'jp.shortfall': (d) => ({
     title: `JP tahun ${v(d, 'year')} masih kurang ${v(d, 'missing')} JP`,
@@ -55,3 +60,17 @@ const templates: Record<NotificationKind, (data: NotificationData) => Text> = {
 };
 
 export const textOf = (kind: NotificationKind, data: NotificationData): Text => templates[kind](data);
+
+/** Each kind's name in Indonesian, for the unsubscribe page. */
+const kindLabels: Record<NotificationKind, string> = {
+  'learning_report.approved': 'Laporan pengembangan kompetensi disetujui',
+  'learning_report.rejected': 'Laporan pengembangan kompetensi ditolak',
+  'pairing.proposed': 'Usulan mentoring atau coaching',
+  'pairing.unanswered': 'Usulan mentoring atau coaching belum dijawab',
+  'plan.enrolled': 'Terdaftar pada pelatihan',
+  'evaluation.due': 'Evaluasi jatuh tempo',
+  'evaluation.overdue': 'Evaluasi terlambat',
+  'jp.shortfall': 'Kekurangan JP',
+};
+
+export const kindLabel = (kind: NotificationKind): string => kindLabels[kind];

@@ -52,3 +52,31 @@ export const unread = async (who: { token: string }) => {
   expect(res.status, res.text).toBe(200);
   return res.body.unread;
 };
+
+export interface Mail {
+  to: string;
+  headers: Record<string, string>;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export async function mailOf(t: TestTenant): Promise<Mail[]> {
+  const listed = await env.FILES.list({ prefix: `mail/${t.id}/` });
+  return Promise.all(listed.objects.map(async (o) => (await (await env.FILES.get(o.key))?.json()) as Mail));
+}
+
+export async function deliveries(t: TestTenant) {
+  const { results } = await env.DB.prepare(
+    'select employee_id, mode, status, attempts, last_error, next_attempt_at from notification_deliveries where tenant_id = ?',
+  )
+    .bind(t.id)
+    .all<{ employee_id: string; mode: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }>();
+  return results;
+}
+
+export async function setPreference(t: TestTenant, employeeId: string, kind: string, email: string) {
+  await env.DB.prepare('insert into notification_preferences (tenant_id, employee_id, kind, email, updated_at) values (?, ?, ?, ?, ?)')
+    .bind(t.id, employeeId, kind, email, '2026-01-01T00:00:00.000Z')
+    .run();
+}

@@ -5,40 +5,12 @@
  * skipped. Messages are read from
  * R2, where the local binding's copy is written (EMAIL_CAPTURE).
  */
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { processEvents, sendDue } from '../../../src/modules/notifications';
 import { contextFor } from '../../support/context';
-import { createTenant, type TestTenant } from '../../support/factories';
+import { createTenant } from '../../support/factories';
 import { approve, reject, reported, seminar } from '../learning/helpers';
-import { person } from './helpers';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-async function mailOf(t: TestTenant): Promise<Mail[]> {
-  const listed = await env.FILES.list({ prefix: `mail/${t.id}/` });
-  return Promise.all(listed.objects.map(async (o) => (await (await env.FILES.get(o.key))?.json()) as Mail));
-}
-
-async function deliveries(t: TestTenant) {
-  const { results } = await env.DB.prepare(
-    'select employee_id, mode, status, attempts, last_error, next_attempt_at from notification_deliveries where tenant_id = ?',
-  )
-    .bind(t.id)
-    .all<{ employee_id: string; mode: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }>();
-  return results;
-}
-
-async function setPreference(t: TestTenant, employeeId: string, kind: string, email: string) {
-  await env.DB.prepare('insert into notification_preferences (tenant_id, employee_id, kind, email, updated_at) values (?, ?, ?, ?, ?)')
-    .bind(t.id, employeeId, kind, email, '2026-01-01T00:00:00.000Z')
-    .run();
-}
+import { deliveries, mailOf, person, setPreference } from './helpers';
 
 describe('notification e-mail', () => {
   it('sends one message per notification, in Indonesian with a plain-text part, however often the sender runs', async () => {

@@ -7,7 +7,7 @@
  * reasons: which competency, from what level to what, with what weight. Reads the subject's
  * competencies and the catalog (national + this tenant's), never another tenant's rows.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import {
   competencies,
   currentLevels,
@@ -76,9 +76,11 @@ async function catalogOf(ctx: TenantContext, maxCost?: number) {
   }));
 }
 
-/** Ranks the catalog for `people` (one person, or a unit's). */
-async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery) {
-  const catalog = await catalogOf(ctx, q.maxCost);
+type Catalog = Awaited<ReturnType<typeof catalogOf>>;
+
+/** Ranks the catalog for `people` (one person, or a unit's); `catalog` when already read. */
+async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery, catalog?: Catalog) {
+  catalog ??= await catalogOf(ctx, q.maxCost);
   const lines = catalog.flatMap((p) => {
     const reasons = new Map<
       string,
@@ -162,10 +164,9 @@ export async function forEmployee({
   return { subject: { kind: 'employee' as const, id: employeeId }, items: await rank(ctx, [person], q) };
 }
 
-export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantContext, { unitId: string; query: RecommendationQuery }>) {
-  const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
-  if (!unit) throw notFound('unit');
-  const members = and(eq(employees.unitId, unitId), eq(employees.status, 'active'));
+/** The people matching `who` (active employees): their assessed gaps and the levels they hold, in two statements. */
+async function peopleOf(ctx: TenantContext, who: SQL | undefined): Promise<Map<string, Person>> {
+  const members = and(who, eq(employees.status, 'active'));
   const s = positionStandards;
   const gapRows = await ctx.db
     .select({
@@ -205,5 +206,33 @@ export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantC
       weight: g.weight,
     });
   for (const h of held) if (people.has(h.employeeId)) personOf(h.employeeId).levels.set(h.competencyId, h.level);
+  return people;
+}
+
+export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantContext, { unitId: string; query: RecommendationQuery }>) {
+  const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
+  if (!unit) throw notFound('unit');
+  const people = await peopleOf(ctx, eq(employees.unitId, unitId));
   return { subject: { kind: 'unit' as const, id: unitId }, items: await rank(ctx, [...people.values()], q) };
+}
+
+/**
+ * The top `limit` programs of each of several active employees (at most 50 ids: one bound
+ * parameter each), the catalog read once: for batches such as the JP shortfall reminder. Someone
+ * with no assessed gap gets an empty list.
+ */
+export async function forEmployees({ ctx, input: { employeeIds, limit } }: Call<TenantContext, { employeeIds: string[]; limit: number }>) {
+  const result = new Map<string, { id: string; title: string }[]>();
+  if (employeeIds.length === 0) return result;
+  const people = await peopleOf(ctx, inArray(employees.id, employeeIds));
+  const catalog = await catalogOf(ctx);
+  for (const id of employeeIds) {
+    const person = people.get(id);
+    const items = person ? await rank(ctx, [person], { limit }, catalog) : [];
+    result.set(
+      id,
+      items.map((i) => ({ id: i.program.id, title: i.program.title })),
+    );
+  }
+  return result;
 }
