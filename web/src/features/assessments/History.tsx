@@ -46,7 +46,7 @@ export function History({
                   </Table.Td>
                   <Table.Td>{a.level}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="gray.8">
+                    <Badge variant="light" color="gray">
                       {t(`asm.source.${a.source}`)}
                     </Badge>
                   </Table.Td>
