@@ -69,7 +69,8 @@ async function open(
       acceptDownloads: true,
     }));
   const page = await ctx.newPage();
-  page.setDefaultTimeout(30_000);
+  // A job's progress and a second tab's renewal can take a while on a loaded machine.
+  page.setDefaultTimeout(60_000);
   return { context: ctx, page, meter: meterApi(page) };
 }
 
