@@ -18,7 +18,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { SQLiteAsyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { nationalTenant } from '../../db/schema/competencies';
 import { guardFailure, guardStatement } from '../db/guard';
 import { insertWhen, jsonRows } from '../db/json-rows';
@@ -51,14 +51,19 @@ function scopeWhere<B extends Filterable>(builder: B, scope: SQL): B {
   return builder;
 }
 
+/** Turns raw SQL into text and parameters, as drizzle does for its own statements. */
+const dialect = new SQLiteAsyncDialect();
+
 export class TenantDb {
   readonly #orm: Orm;
+  readonly #d1: D1Database;
 
   constructor(
     readonly tenantId: string,
     d1: D1Database,
   ) {
     this.#orm = drizzle(d1);
+    this.#d1 = d1;
   }
 
   /** `tenant_id = <tenant>` for `table`, and-ed with any further conditions (join and exists conditions). */
@@ -143,6 +148,22 @@ export class TenantDb {
   unscoped(reason: string): Orm {
     if (reason.length === 0) throw new Error('unscoped() needs a reason');
     return this.#orm;
+  }
+
+  /**
+   * Raw reads sent together, one D1 round trip for all of them (one batch), each answering its rows.
+   * drizzle's own batch cannot carry a raw `all()` with parameters (its raw query has no prepared
+   * statement to bind), so these go to D1 as drizzle would write them. Same rules as `unscoped()`:
+   * `reason` says why, and each statement scopes itself with `scope(alias)`.
+   */
+  async allTogether<R extends readonly unknown[]>(reason: string, queries: { [K in keyof R]: SQL }): Promise<{ [K in keyof R]: R[K][] }> {
+    if (reason.length === 0) throw new Error('allTogether() needs a reason');
+    const statements = queries.map((query) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return this.#d1.prepare(text).bind(...params);
+    });
+    const results = await this.#d1.batch(statements);
+    return results.map((result) => result.results) as { [K in keyof R]: R[K][] };
   }
 
   #stamp<R extends object>(rows: R | R[]) {

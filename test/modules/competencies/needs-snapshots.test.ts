@@ -163,7 +163,7 @@ describe('needs report snapshots', () => {
     const write = (await writer.write(w)) as { status: number; text: string };
     expect(write.status, write.text).toBeLessThan(300);
     const after = await needs(w.t, writer.groupBy);
-    expect(after.cost.queries, 'computed again').toBe(4);
+    expect(after.cost.queries, 'computed again').toBe(3);
     writer.shows(after.body, w);
     expect(after.body.computedAt >= first.body.computedAt).toBe(true);
   });
@@ -180,7 +180,7 @@ describe('needs report snapshots', () => {
     });
     expect(put.status, put.text).toBeLessThan(300);
     const after = await needs(w.t);
-    expect(after.cost.queries).toBe(4);
+    expect(after.cost.queries).toBe(3);
     expect(after.body.items.find((i) => i.code === 'INTEGRITAS')).toMatchObject({ name: 'Integritas dan Etika' });
   });
 

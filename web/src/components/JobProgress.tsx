@@ -21,14 +21,23 @@ export function JobProgress({ label, status, done, total }: { label: string; sta
           {t(`job.status.${status}` as const)}
         </Text>
       </Group>
-      <Progress
-        value={unknown ? 100 : value}
-        striped={unknown || status === 'running'}
-        animated={unknown && status !== 'failed'}
-        color={colors[status]}
-        aria-label={label}
-        aria-valuetext={t('job.progress', { done, total })}
-      />
+      {/* The bar itself is the progressbar, with the words as its value text (Mantine's own says only "n%",
+          and an aria-valuetext on the track, which has no role, is not allowed); no value while the total is unknown. */}
+      <Progress.Root>
+        <Progress.Section
+          value={unknown ? 100 : value}
+          striped={unknown || status === 'running'}
+          animated={unknown && status !== 'failed'}
+          color={colors[status]}
+          withAria={false}
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={unknown ? undefined : value}
+          aria-valuetext={t('job.progress', { done, total })}
+        />
+      </Progress.Root>
       <Text size="xs" c="dimmed">
         {t('job.progress', { done, total })}
       </Text>

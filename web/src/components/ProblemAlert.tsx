@@ -9,7 +9,7 @@ export function ProblemAlert({ error, onReload, texts }: { error: unknown; onRel
   const { title, detail } = problemText(error, t, texts);
   const changed = error instanceof ApiProblem && error.status === 412;
   return (
-    <Alert color={changed ? 'yellow' : 'red'} title={title} role="alert">
+    <Alert color={changed ? 'orange' : 'red'} title={title} role="alert">
       {detail ? (
         <Text size="sm" c="dimmed">
           {t('problem.serverSaid', { detail })}

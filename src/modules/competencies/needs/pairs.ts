@@ -2,7 +2,7 @@
  * The needs report computed from the pairs themselves (active employee × competency of their
  * position's standard): used inside one unit (and the units under it), where the pairs are few,
  * and by the tests as the reference the running totals must equal. One statement for the groups,
- * one for the individual priorities; rows read grow with the pairs in scope, never with other
+ * one for the individual priorities, sent together in one batch; rows read grow with the pairs in scope, never with other
  * tenants. Unassessed pairs are counted apart and never enter a mean as 0.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -38,20 +38,18 @@ const pairsWhere = (ctx: TenantContext, f: NeedsFilters): SQL =>
     f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``
   }`;
 
-async function prioritiesFromPairs(ctx: TenantContext, f: NeedsFilters) {
-  if (f.priorities === 0) return [];
-  const rows = await ctx.db.unscoped(reason).all<PriorityRow>(sql`
+function prioritiesFromPairs(ctx: TenantContext, f: NeedsFilters): SQL {
+  return sql`
     ${priorityPairs(ctx)}
     where ${pairsWhere(ctx, f)} and cl.level < s.required_level
     ${priorityOrder}
-    limit ${f.priorities ?? 10}`);
-  return toPriorities(rows);
+    limit ${f.priorities ?? 10}`;
 }
 
 export async function needsFromPairs(ctx: TenantContext, filters: NeedsFilters, top: number) {
   const { groupBy } = filters;
   const label = labelOf(ctx, groupBy);
-  const rows = await ctx.db.unscoped(reason).all<GroupRow>(sql`
+  const groups = sql`
     with pairs as (
       select e.id as employee_id, e.unit_id as unit_id, e.position_id as position_id,
              s.competency_id as competency_id, c.type as competency_type, s.weight as weight,
@@ -92,6 +90,8 @@ export async function needsFromPairs(ctx: TenantContext, filters: NeedsFilters, 
            g.employees, g.employees_with_gap, g.employees_unassessed, g.pairs_assessed, g.pairs_unassessed, g.mean_gap, g.weighted_gap,
            coalesce(t.top, '[]') as top
     from g left join top t on t.group_key = g.group_key
-    order by round(coalesce(g.weighted_gap, 0), 4) desc, g.group_key`);
-  return { groupBy, priorities: await prioritiesFromPairs(ctx, filters), items: toItems(rows) };
+    order by round(coalesce(g.weighted_gap, 0), 4) desc, g.group_key`;
+  // The groups and the priorities in one round trip (one batch).
+  const [rows, priorities] = await ctx.db.allTogether<[GroupRow, PriorityRow]>(reason, [groups, prioritiesFromPairs(ctx, filters)]);
+  return { groupBy, priorities: toPriorities(priorities), items: toItems(rows) };
 }

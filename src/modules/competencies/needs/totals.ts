@@ -132,13 +132,13 @@ function groupsSql(ctx: TenantContext, f: NeedsFilters, top: number): SQL {
  * The largest weighted gaps, person by person. In the report's order (weighted gap, then employee
  * id descending, the index's order) the first n pairs belong to the first n employees by (own
  * largest weighted gap, id): each of those has a pair ahead of anyone after them. So n employees
- * are found by index, then their pairs ranked.
+ * are found by index, then their pairs ranked. None asked for is `limit 0`: SQLite stops before
+ * reading.
  */
-async function prioritiesFromTotals(ctx: TenantContext, f: NeedsFilters) {
+function prioritiesFromTotals(ctx: TenantContext, f: NeedsFilters): SQL {
   const n = f.priorities ?? 10;
-  if (n === 0) return [];
   const k = columnsOf((f.competencyType ?? '') as CompetencyType | '');
-  const rows = await ctx.db.unscoped(reason).all<PriorityRow>(sql`
+  return sql`
     ${priorityPairs(ctx)}
     where ${ctx.db.scope('e')} and e.status = 'active' and cl.level < s.required_level${f.competencyType ? sql` and c.type = ${f.competencyType}` : sql``}
       and e.id in (
@@ -147,11 +147,12 @@ async function prioritiesFromTotals(ctx: TenantContext, f: NeedsFilters) {
         order by ${k.top} desc, p.employee_id desc limit ${n}
       )
     ${priorityOrder}
-    limit ${n}`);
-  return toPriorities(rows);
+    limit ${n}`;
 }
 
+/** The groups and the priorities in one round trip (one batch). */
 export async function needsFromTotals(ctx: TenantContext, filters: NeedsFilters, top: number) {
-  const rows = await ctx.db.unscoped(reason).all<GroupRow>(groupsSql(ctx, filters, top));
-  return { groupBy: filters.groupBy, priorities: await prioritiesFromTotals(ctx, filters), items: toItems(rows) };
+  const groups = groupsSql(ctx, filters, top);
+  const [rows, priorities] = await ctx.db.allTogether<[GroupRow, PriorityRow]>(reason, [groups, prioritiesFromTotals(ctx, filters)]);
+  return { groupBy: filters.groupBy, priorities: toPriorities(priorities), items: toItems(rows) };
 }

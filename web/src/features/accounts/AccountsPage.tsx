@@ -14,7 +14,7 @@ import { Section } from '../../components/Section';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useMe, useTenantClock } from '../../lib/api/caller';
 import { formatInstantDay } from '../../lib/format';
-import { EmployeePicker } from '../assessments/EmployeePicker';
+import { EmployeePicker, type PickedEmployee } from '../assessments/EmployeePicker';
 import { unitOptions } from '../employees/organisation';
 import { useUnits } from '../employees/queries';
 import { ActivationSheet } from './ActivationSheet';
@@ -32,12 +32,12 @@ function IssueCodes() {
   const issue = useIssueCodes(slug);
   const [who, setWho] = useState<'unit' | 'person'>('unit');
   const [unitId, setUnitId] = useState<string | null>(null);
-  const [employeeId, setEmployeeId] = useState<string | null>(null);
+  const [person, setPerson] = useState<PickedEmployee | null>(null);
   const [days, setDays] = useState<number | string>(14);
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const target = who === 'unit' ? unitId : employeeId;
+    const target = who === 'unit' ? unitId : (person?.id ?? null);
     setMissing(target === null);
     if (target === null) return;
     const expiresInDays = typeof days === 'number' ? days : 14;
@@ -73,7 +73,7 @@ function IssueCodes() {
                 />
               ) : (
                 <>
-                  <EmployeePicker tenant={slug} value={employeeId} onChange={setEmployeeId} />
+                  <EmployeePicker tenant={slug} value={person} onChange={setPerson} />
                   {missing ? (
                     <Text size="xs" c="red.8" mt={4}>
                       {t('acc.codes.pickPerson')}

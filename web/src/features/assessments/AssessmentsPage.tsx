@@ -13,7 +13,7 @@ import { ApiProblem } from '../../lib/api/problem';
 import { todayIn } from '../../lib/format';
 import { useCompetencies, useUnits } from '../organisation/queries';
 import { EmployeeGrid } from './EmployeeGrid';
-import { EmployeePicker } from './EmployeePicker';
+import { EmployeePicker, type PickedEmployee } from './EmployeePicker';
 import { Entry, type EntryValues } from './Entry';
 import { itemsOf, rowErrors } from './grids';
 import { History } from './History';
@@ -31,7 +31,8 @@ export function AssessmentsPage() {
   const record = useRecordAssessments(slug);
   const [mode, setMode] = useState<Mode>('employee');
   const [entry, setEntry] = useState<EntryValues>({ source: 'supervisor', date: today, assessor: '' });
-  const [employeeId, setEmployeeId] = useState<string | null>(null);
+  const [employee, setEmployee] = useState<PickedEmployee | null>(null);
+  const employeeId = employee?.id ?? null;
   const [unitId, setUnitId] = useState<string | null>(null);
   const [competencyId, setCompetencyId] = useState<string | null>(null);
   const [levels, setLevels] = useState<Record<string, string>>({});
@@ -41,7 +42,7 @@ export function AssessmentsPage() {
     mode === 'employee' && employeeId
       ? Object.entries(levels).map(([competency, level]) => ({ key: competency, employeeId, competency, level }))
       : mode === 'unit' && competencyId
-        ? Object.entries(levels).map(([employee, level]) => ({ key: employee, employeeId: employee, competency: competencyId, level }))
+        ? Object.entries(levels).map(([person, level]) => ({ key: person, employeeId: person, competency: competencyId, level }))
         : [];
   const chosen = rows.filter((r) => r.level !== '');
   const fields = record.error instanceof ApiProblem ? record.error.fields : {};
@@ -90,7 +91,7 @@ export function AssessmentsPage() {
       {mode === 'history' ? (
         <Section title={t('asm.tab.history')} id="asm-history">
           <Stack>
-            <EmployeePicker tenant={slug} value={employeeId} onChange={setEmployeeId} />
+            <EmployeePicker tenant={slug} value={employee} onChange={setEmployee} />
             {employeeId ? <History tenant={slug} employeeId={employeeId} competencies={competencies.data?.items ?? []} /> : null}
           </Stack>
         </Section>
@@ -102,9 +103,9 @@ export function AssessmentsPage() {
               <>
                 <EmployeePicker
                   tenant={slug}
-                  value={employeeId}
-                  onChange={(id) => {
-                    setEmployeeId(id);
+                  value={employee}
+                  onChange={(picked) => {
+                    setEmployee(picked);
                     clear();
                   }}
                 />

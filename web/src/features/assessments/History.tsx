@@ -31,7 +31,7 @@ export function History({
           <NameCell name={nameOf(a.competencyId)} detail={a.assessor} />
           <Table.Td>{a.level}</Table.Td>
           <Table.Td>
-            <Badge variant="light" color="gray.8">
+            <Badge variant="light" color="gray">
               {t(`asm.source.${a.source}`)}
             </Badge>
           </Table.Td>

@@ -13,7 +13,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { formatInstantDay, formatJp, yearIn } from '../../lib/format';
-import { EmployeePicker } from '../assessments/EmployeePicker';
+import { EmployeePicker, type PickedEmployee } from '../assessments/EmployeePicker';
 import { useJpRecap } from '../dashboard/queries';
 import { formatShare } from '../dashboard/share';
 import { unitOptions } from '../employees/organisation';
@@ -218,6 +218,9 @@ export function JpPage() {
   const units = useUnits(slug);
   const download = useJpRecapDownload(slug);
   const [credited, setCredited] = useState<number | null>(null);
+  // The person in the address, with the label the picker gave them when they were chosen here.
+  const [picked, setPicked] = useState<PickedEmployee | null>(null);
+  const person = employeeId ? { id: employeeId, label: picked?.id === employeeId ? picked.label : employeeId } : null;
   const set = (name: string, value: string | null) =>
     setParams(
       (p) => {
@@ -240,10 +243,11 @@ export function JpPage() {
             <div style={{ flex: '1 1 260px' }}>
               <EmployeePicker
                 tenant={slug}
-                value={employeeId}
-                onChange={(id) => {
+                value={person}
+                onChange={(chosen) => {
                   setCredited(null);
-                  set('pegawai', id);
+                  setPicked(chosen);
+                  set('pegawai', chosen?.id ?? null);
                 }}
               />
             </div>

@@ -21,7 +21,7 @@ function Node({ node, depth, onMove }: { node: UnitNode; depth: number; onMove: 
             <Text size="xs" c="dimmed">
               {node.unit.code}
             </Text>
-            <Badge size="xs" variant="light" color="gray.8">
+            <Badge size="xs" variant="light" color="gray">
               {node.unit.kind.replace('_', ' ')}
             </Badge>
           </Group>
