@@ -8,13 +8,14 @@
  * axe-core runs on every new screen and must find no serious or critical violation; screenshots
  * go to test-results/screenshots/ (the sheet also as printed).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
 import {
   adminCall,
   demoAccount,
   fillSignIn,
+  openPage,
   type Stack,
   screenshot,
   seriousViolations,
@@ -67,18 +68,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await stack.browser.newContext({
-    viewport: { width: viewport.width, height: viewport.height },
-    locale: 'id-ID',
-    reducedMotion: 'reduce',
-    // The console's CSP (web/public/_headers) forbids inline scripts, as it should; axe is injected as one.
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { context, page };
-}
+const open = (viewport: Viewport) => openPage(stack, viewport);
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { getPlatformProxy, unstable_startWorker } from 'wrangler';
 import { demoLoaders } from '../../scripts/demo';
 import { activateAccount, type DemoAccount, type DemoTarget } from '../../scripts/lib/demo-accounts';
@@ -150,6 +150,20 @@ export function employeeToken(employeeId: string, ttl = '1h'): Promise<string> {
 /** An account of the demo region with its password, activated through the API as `npm start` does. */
 export function demoAccount(stack: Pick<Stack, 'url' | 'adminToken'>, target: Omit<DemoTarget, 'tenant'>): Promise<DemoAccount> {
   return activateAccount(stack.url, stack.adminToken, { ...target, tenant });
+}
+
+/** A fresh browser context at the viewport, in Indonesian, without motion; axe can be injected (CSP bypassed for it). */
+export async function openPage(stack: Pick<Stack, 'browser'>, viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    locale: 'id-ID',
+    reducedMotion: 'reduce',
+    // The console's CSP (web/public/_headers) forbids inline scripts, as it should; axe is injected as one.
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page };
 }
 
 /** Fills the sign-in screen (region, user name, password) and submits it. */

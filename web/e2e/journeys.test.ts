@@ -9,10 +9,21 @@
  * every screen and must find no serious or critical violation; screenshots go to
  * test-results/screenshots/.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase32, hotp } from '../../src/modules/accounts/totp';
-import { adminCall, fillSignIn, type Stack, screenshot, seriousViolations, signIn, startStack, type Viewport, viewports } from './harness';
+import {
+  adminCall,
+  fillSignIn,
+  openPage,
+  type Stack,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startStack,
+  type Viewport,
+  viewports,
+} from './harness';
 import { type Lane, prepareLanes } from './lanes';
 
 let stack: Stack;
@@ -29,18 +40,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await stack.browser.newContext({
-    viewport: { width: viewport.width, height: viewport.height },
-    locale: 'id-ID',
-    reducedMotion: 'reduce',
-    // The console's CSP (web/public/_headers) forbids inline scripts, as it should; axe is injected as one.
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { context, page };
-}
+const open = (viewport: Viewport) => openPage(stack, viewport);
 
 /** The name of a failed journey's last screen: failed-<the test's first words>[-who]. */
 function failedName(who?: string): string {
