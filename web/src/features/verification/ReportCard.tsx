@@ -100,7 +100,7 @@ function RejectDialog({
             <Button variant="default" onClick={onClose}>
               {t('verification.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={reject.isPending}>
+            <Button type="submit" color="red.9" loading={reject.isPending}>
               {t('verification.rejectSubmit')}
             </Button>
           </Group>
@@ -138,8 +138,8 @@ export function ReportCard({
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <div>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
             <Title order={2} size="h5" id={titleId}>
               {report.title}
             </Title>
@@ -178,15 +178,10 @@ export function ReportCard({
           </Button>
           {report.status === 'diajukan' ? (
             <>
-              <Button
-                size="xs"
-                color="teal.8"
-                loading={approve.isPending}
-                onClick={() => approve.mutateAsync(report).then(onDecided, () => undefined)}
-              >
+              <Button size="xs" loading={approve.isPending} onClick={() => approve.mutateAsync(report).then(onDecided, () => undefined)}>
                 {t('verification.approve')}
               </Button>
-              <Button size="xs" color="red.8" variant="light" onClick={() => setRejecting(true)}>
+              <Button size="xs" color="red.9" variant="outline" onClick={() => setRejecting(true)}>
                 {t('verification.reject')}
               </Button>
             </>
