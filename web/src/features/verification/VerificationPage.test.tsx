@@ -128,4 +128,26 @@ describe('the verification queue', () => {
     expect(await screen.findByText('Tidak ada laporan dengan status ini.')).toBeTruthy();
     expect(requests.filter((r) => r.method === 'GET').length).toBe(2);
   });
+
+  // Kept last: the stubbed object URLs and the download link's click disturb screens rendered after it.
+  it('downloads the evidence through the admin route with the access token', async () => {
+    signIn();
+    const requests = serve({
+      [`GET ${queuePath}`]: { status: 200, body: { items: [waiting], nextCursor: null } },
+      'GET /api/v1/tenants/kalianda/learning-reports/lr_1/evidence': { status: 200, body: '%PDF-1.7' },
+    });
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob);
+      return 'blob:evidence';
+    };
+    URL.revokeObjectURL = () => {};
+    renderAt(<VerificationPage />, { seed: seed() });
+    const report = await screen.findByRole('article', { name: 'Bimtek Arsip Dinamis' });
+    fireEvent.click(within(report).getByRole('button', { name: 'Buka bukti' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(await created[0]?.text()).toContain('%PDF-1.7');
+    const download = requests.find((r) => r.path === '/api/v1/tenants/kalianda/learning-reports/lr_1/evidence');
+    expect(download?.headers.get('authorization')).toBe('Bearer a-token');
+  });
 });
