@@ -2,10 +2,11 @@
  * The learning report's journey with its notification, in Chromium against the real Worker and
  * D1, at 360 px and at 1280 px: an employee files a report of a training with an evidence PDF on
  * Beranda; the region's admin, signed in in a second browser, finds it in the verification queue
- * and approves it (through the API: the console has no approval screen yet); without a
- * reload the employee's bell count rises at its next poll; the notification opens the report's
- * page with "Disetujui" and the JP credited, and Beranda's JP has grown by that amount. axe-core
- * runs on the bell, the report page and the inbox; screenshots go to test-results/screenshots/.
+ * and approves it on its screen (/admin/verifikasi, reached from the dashboard's tile), which
+ * says the JP credited; without a reload the employee's bell count rises at its next poll; the
+ * notification opens the report's page with "Disetujui" and the JP credited, and Beranda's JP has
+ * grown by that amount. axe-core runs on the queue, the bell, the report page and the inbox;
+ * screenshots go to test-results/screenshots/.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,26 +106,45 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await row.getByText('Menunggu verifikasi').waitFor();
       const reportPath = (await row.getByRole('link', { name: title }).getAttribute('href')) ?? '';
       expect(reportPath).toMatch(/^\/laporan\/[\w-]+$/);
-      const reportId = reportPath.split('/').pop() ?? '';
 
-      // The admin, signed in in a second browser, finds it in the verification queue and approves it
-      // (through the API: the console has no approval screen yet).
+      // The admin, signed in in a second browser, goes from the dashboard's tile to the verification
+      // queue, finds the report with what was claimed, and approves it: the screen says the JP credited.
       const second = await open(viewport);
       let credited: number;
       try {
-        await signIn(second.page, stack.url, admin, '/admin');
-        await second.page.getByRole('heading', { name: /^Dasbor /, level: 1 }).waitFor();
-        const waiting = await adminCall<{ items: { id: string }[] }>(stack, 'GET', '/learning-reports?status=diajukan&limit=100');
-        expect(waiting.items.map((r) => r.id)).toContain(reportId);
-        const approved = await adminCall<{ status: string; jp: number; jpClaimed: number }>(
-          stack,
-          'POST',
-          `/learning-reports/${reportId}/approve`,
-        );
-        expect(approved.status).toBe('disetujui');
-        expect(approved.jpClaimed).toBe(10);
-        credited = approved.jp;
+        const queuePage = second.page;
+        await signIn(queuePage, stack.url, admin, '/admin');
+        await queuePage.getByRole('heading', { name: /^Dasbor /, level: 1 }).waitFor();
+        await queuePage.locator('#dash-verify').getByRole('link', { name: 'Buka' }).click();
+        await queuePage.waitForURL((u) => u.pathname === '/admin/verifikasi');
+        await queuePage.getByRole('heading', { name: 'Verifikasi laporan', level: 1 }).waitFor();
+        const queue = queuePage.getByRole('list', { name: 'Laporan' });
+        await queue.waitFor();
+        const waiting = queue.getByRole('article', { name: title });
+        // Oldest first: the new report may be on a later page.
+        while ((await waiting.count()) === 0) {
+          await queuePage.getByRole('button', { name: 'Muat lebih banyak' }).click();
+          await queuePage.waitForTimeout(300);
+        }
+        await waiting.getByText('10 JP', { exact: true }).waitFor();
+        await waiting.getByText(`BPSDM/${viewport.width}/2026`, { exact: true }).waitFor();
+        await waiting.getByText('Pelatihan teknis', { exact: true }).waitFor();
+        await waiting.getByRole('button', { name: 'Buka bukti' }).waitFor();
+        await screenshot(queuePage, 'verifikasi', viewport);
+        await expectAccessible(queuePage);
+        await waiting.getByRole('button', { name: 'Setujui' }).click();
+        const outcome = queuePage.getByRole('status').filter({ hasText: `Disetujui: ${title}` });
+        await outcome.waitFor();
+        credited = jpNumber((await outcome.getByTestId('verification-credited').textContent())?.split(' ')[0] ?? '');
         expect(credited).toBeGreaterThan(0);
+        expect(credited).toBeLessThanOrEqual(10);
+        // Decided, it has left the queue of waiting reports.
+        await waiting.waitFor({ state: 'detached' });
+        await screenshot(queuePage, 'verifikasi-disetujui', viewport);
+        await expectAccessible(queuePage);
+      } catch (error) {
+        await screenshot(second.page, 'failed-verifikasi', viewport);
+        throw error;
       } finally {
         await second.context.close();
       }

@@ -15,6 +15,7 @@ describe('the navigation by role', () => {
     expect(targets(admin)).toEqual([
       '/admin',
       '/admin/pegawai',
+      '/admin/verifikasi',
       '/admin/impor',
       '/admin/organisasi',
       '/admin/asesmen',
@@ -37,6 +38,7 @@ describe('the navigation by role', () => {
       '/notifikasi',
       '/admin',
       '/admin/pegawai',
+      '/admin/verifikasi',
       '/admin/impor',
       '/admin/organisasi',
       '/admin/asesmen',

@@ -26,6 +26,7 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
     items.push(
       { to: '/admin', label: 'nav.dashboard' },
       { to: '/admin/pegawai', label: 'nav.employees' },
+      { to: '/admin/verifikasi', label: 'nav.verification' },
       { to: '/admin/impor', label: 'nav.import' },
       { to: '/admin/organisasi', label: 'nav.organisation' },
       { to: '/admin/asesmen', label: 'nav.assessments' },

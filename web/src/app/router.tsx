@@ -2,7 +2,8 @@
  * The pages. Public: /masuk (sign in), /aktivasi, the citizens' survey (/survei/:region/:unit, its
  * thank-you page and the unit's results /survei/:region/:unit/hasil). Behind sign-in, inside the
  * layout: Beranda (/), Tugas saya (/tugas), Pendampingan (/pendampingan, /pendampingan/:id), a
- * learning report (/laporan/:id), Notifikasi (/notifikasi), Akun (/akun), the tenant admin's dashboard (/admin), employees, import, organisation, assessments,
+ * learning report (/laporan/:id), Notifikasi (/notifikasi), Akun (/akun), the tenant admin's dashboard (/admin), employees,
+ * the verification queue of learning reports (/admin/verifikasi), import, organisation, assessments,
  * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
  * /admin/kebutuhan, /admin/survei), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
  * /admin/audit, /admin/pengaturan), and the
@@ -84,6 +85,10 @@ export const routes: RouteObject[] = [
       {
         path: 'admin/pegawai/:id/ubah',
         lazy: async () => ({ Component: (await import('../features/employees/EmployeeFormPage')).EmployeeEditPage }),
+      },
+      {
+        path: 'admin/verifikasi',
+        lazy: async () => ({ Component: (await import('../features/verification/VerificationPage')).VerificationPage }),
       },
       { path: 'admin/impor', lazy: async () => ({ Component: (await import('../features/imports/ImportPage')).ImportPage }) },
       {

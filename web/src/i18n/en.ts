@@ -8,6 +8,7 @@ import { needsEn } from './needs';
 import { notificationsEn } from './notifications';
 import { peopleEn } from './people';
 import { surveyEn } from './survey';
+import { verificationEn } from './verification';
 
 export const en: Record<MessageKey, string> = {
   'app.tagline': 'Civil-servant competency development',
@@ -284,4 +285,5 @@ export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...adminEn,
   ...notificationsEn,
+  ...verificationEn,
 };

@@ -10,6 +10,7 @@ import { needsId } from './needs';
 import { notificationsId } from './notifications';
 import { peopleId } from './people';
 import { surveyId } from './survey';
+import { verificationId } from './verification';
 
 export const id = {
   'app.tagline': 'Pengembangan kompetensi ASN',
@@ -286,6 +287,7 @@ export const id = {
   ...peopleId,
   ...adminId,
   ...notificationsId,
+  ...verificationId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -84,7 +84,7 @@ function VerificationsTile() {
   const { t } = useI18n();
   const queue = usePendingVerifications(useTenantClock().slug);
   return (
-    <Section title={t('dash.verify.title')} id="dash-verify">
+    <Section title={t('dash.verify.title')} id="dash-verify" action={<OpenLink to="/admin/verifikasi" />}>
       <QueryState query={queue} lines={1}>
         {(q) => <Figure value={`${q.items.length}${q.nextCursor ? '+' : ''}`} label={t('dash.verify.waiting')} />}
       </QueryState>

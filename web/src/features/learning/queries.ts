@@ -41,17 +41,24 @@ export function useMyReport(id: string) {
 
 const extensions: Record<(typeof evidenceTypes)[number], string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
+/**
+ * Saves a report's evidence as the API answered it (the employee's own route or the admin's; the
+ * request goes through the client, with the session's token), named by the report and its type.
+ */
+export async function saveEvidence(
+  report: Pick<LearningReport, 'id' | 'evidence'>,
+  answer: Promise<{ data?: Blob; response: Response }>,
+): Promise<void> {
+  const { data, response } = await answer;
+  if (!response.ok || !data) throw new ApiProblem(response.status, undefined);
+  saveFile(data, `bukti-${report.id}.${report.evidence ? extensions[report.evidence.contentType] : 'pdf'}`);
+}
+
 /** Downloads the evidence of one of the caller's reports, as it was uploaded. */
 export function useDownloadEvidence() {
   return useMutation({
-    mutationFn: async (report: Pick<LearningReport, 'id' | 'evidence'>) => {
-      const { data, response } = await api.GET('/api/v1/me/learning-reports/{id}/evidence', {
-        params: { path: { id: report.id } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !data) throw new ApiProblem(response.status, undefined);
-      saveFile(data, `bukti-${report.id}.${report.evidence ? extensions[report.evidence.contentType] : 'pdf'}`);
-    },
+    mutationFn: (report: Pick<LearningReport, 'id' | 'evidence'>) =>
+      saveEvidence(report, api.GET('/api/v1/me/learning-reports/{id}/evidence', { params: { path: { id: report.id } }, parseAs: 'blob' })),
   });
 }
 
