@@ -8,10 +8,21 @@
  * grown by that amount. axe-core runs on the queue, the bell, the report page and the inbox;
  * screenshots go to test-results/screenshots/.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
-import { adminCall, demoAccount, type Stack, screenshot, seriousViolations, signIn, startStack, type Viewport, viewports } from './harness';
+import {
+  adminCall,
+  demoAccount,
+  openPage,
+  type Stack,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startStack,
+  type Viewport,
+  viewports,
+} from './harness';
 
 let stack: Stack;
 /** One employee per viewport (neither sees the other's reports), and the region's admin. */
@@ -30,18 +41,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await stack.browser.newContext({
-    viewport: { width: viewport.width, height: viewport.height },
-    locale: 'id-ID',
-    reducedMotion: 'reduce',
-    // The console's CSP forbids inline scripts, as it should; axe is injected as one.
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { context, page };
-}
+const open = (viewport: Viewport) => openPage(stack, viewport);
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -123,8 +123,10 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
         const waiting = queue.getByRole('article', { name: title });
         // Oldest first: the new report may be on a later page.
         while ((await waiting.count()) === 0) {
+          const shown = await queue.getByRole('article').count();
           await queuePage.getByRole('button', { name: 'Muat lebih banyak' }).click();
-          await queuePage.waitForTimeout(300);
+          // The next page is in once the list holds more reports than before.
+          await queue.getByRole('article').nth(shown).waitFor();
         }
         await waiting.getByText('10 JP', { exact: true }).waitFor();
         await waiting.getByText(`BPSDM/${viewport.width}/2026`, { exact: true }).waitFor();
