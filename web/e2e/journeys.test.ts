@@ -175,7 +175,8 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
     try {
       await signIn(mentee.page, stack.url, lane().employee, '/pendampingan');
       await mentee.page.getByRole('heading', { name: 'Pendampingan' }).waitFor();
-      const link = mentee.page.getByRole('link', { name: /Anda mentee/ }).first();
+      // The lane's own pairing: the list may also hold one a busy mentor declined while the lanes were made.
+      const link = mentee.page.getByRole('link', { name: /Anda mentee/ }).and(mentee.page.locator(`[href="${pairingPath}"]`));
       await link.waitFor();
       await screenshot(mentee.page, 'pendampingan', viewport);
       await link.click();
