@@ -5,8 +5,8 @@
  * is a 404 from the server, shown as "not found".
  */
 import { Anchor, Box, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { Fact } from '../../components/Fact';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
@@ -23,19 +23,6 @@ const fileKind: Record<NonNullable<LearningReport['evidence']>['contentType'], s
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${formatJp(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 export function LearningReportPage() {
   const { id = '' } = useParams();

@@ -5,7 +5,8 @@
  * (new evidence since) offers to reload the queue.
  */
 import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
+import { Fact } from '../../components/Fact';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
@@ -15,19 +16,6 @@ import { ReportStatusBadge } from '../learning/ReportStatus';
 import { useApprove, useReject, useReportEvidence } from './queries';
 
 const decisionTexts = { conflict: 'verification.alreadyDecided', 'precondition-failed': 'verification.changed' } as const;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function DecisionProblem({ error, onRefresh }: { error: unknown; onRefresh: () => void }) {
   const { t } = useI18n();
