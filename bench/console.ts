@@ -12,6 +12,8 @@
  *   person's does. Median of 3 cold loads (cache disabled). Budget 2.5 s.
  *
  * `--trace` prints each run's requests (start → end, ms from the navigation): where the time goes.
+ * `--profile` prints where each run's main thread spent its time (CPU profile self time by script
+ * and by function, throttled).
  *
  * Uses the journeys' harness (web/e2e/harness.ts): its own temporary D1, the demo region, Chromium.
  * Writes bench/results/console.json and console.md.
@@ -65,6 +67,11 @@ async function main(): Promise<void> {
           to: timing.startTime + timing.responseEnd,
         });
       });
+      const profiling = process.argv.includes('--profile');
+      if (profiling) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const navigated = Date.now();
       const started = performance.now();
       await page.goto(`${stack.url}/`);
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
       await page.getByText(/dari \d+ JP/).waitFor({ timeout: 60_000 });
       await page.getByRole('region', { name: 'Rekomendasi pelatihan' }).getByRole('article').first().waitFor({ timeout: 60_000 });
       times.push(performance.now() - started);
+      if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
       if (process.argv.includes('--trace')) {
         console.log(`run ${run + 1}: ${Math.round(performance.now() - started)} ms`);
         for (const step of timeline.sort((a, b) => a.from - b.from)) {
@@ -110,6 +118,37 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time per script and the heaviest functions, from a CPU profile's samples. */
+function printProfile(profile: CpuProfile): void {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = frames.get(samples[i] ?? -1);
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    if (!frame) continue;
+    const script = frame.url ? new URL(frame.url).pathname : `(${frame.functionName || 'native'})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const fn = `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `    ${String(Math.round(v)).padStart(6)} ms  ${k}`);
+  console.log('  self time by script:', ...top(byScript, 12).map((l) => `\n${l}`));
+  console.log('  heaviest functions:', ...top(byFunction, 15).map((l) => `\n${l}`));
 }
 
 await main();

@@ -48,28 +48,43 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The part of a D1 binding the migrations need, as getPlatformProxy hands it to Node. */
+/** The one method of a D1 binding the migrations use, as getPlatformProxy hands it to Node. */
 interface D1Like {
-  prepare(query: string): unknown;
-  batch(statements: unknown[]): Promise<unknown>;
+  exec(query: string): Promise<unknown>;
 }
 
-/** Applies every migration to both D1 bindings in the persist directory, in one local Miniflare. */
+/**
+ * Applies every migration to both D1 bindings in the persist directory, in one local Miniflare.
+ * Each binding gets all statements in one `exec` (one statement a line), not a `prepare` per
+ * statement: the proxy answers synchronous calls such as `prepare` over a worker thread whose reply
+ * can miss its wake-up on a loaded machine (Miniflare's SynchronousFetcher, "AssertionError:
+ * false == true"), so the fewer of them the better; `exec` is asynchronous.
+ */
 async function migrate(persistDir: string): Promise<void> {
   const migrations = await readD1Migrations(join(root, 'migrations'));
+  const statements = migrations
+    .flatMap((m) => m.queries)
+    .map(oneLine)
+    .filter((q) => q.length > 0);
   const proxy = await getPlatformProxy<Record<'DB' | 'DB_DEDICATED', D1Like>>({
     configPath: join(root, 'wrangler.toml'),
     persist: { path: join(persistDir, 'v3') },
     envFiles: [],
   });
   try {
-    for (const binding of ['DB', 'DB_DEDICATED'] as const) {
-      const db = proxy.env[binding];
-      for (const migration of migrations) await db.batch(migration.queries.map((q) => db.prepare(q)));
-    }
+    for (const binding of ['DB', 'DB_DEDICATED'] as const) await proxy.env[binding].exec(statements.join('\n'));
   } finally {
     await proxy.dispose();
   }
+}
+
+/** A statement on one line, its comment lines dropped (`exec` reads one statement a line). */
+function oneLine(query: string): string {
+  return query
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .join(' ')
+    .trim();
 }
 
 async function startWorker(persistDir: string): Promise<Worker> {

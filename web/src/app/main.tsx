@@ -3,13 +3,17 @@
  * while the browser still fetches the app (`start.tsx`, preloaded from index.html). The app is
  * evaluated and rendered once the renewal has answered and those reads are on their way: on a slow
  * phone that takes seconds of the only thread, which would otherwise hold up the renewal's answer
- * and every read behind it. A renewal that hangs holds the app up for 3 s at most.
+ * and every read behind it. A renewal that hangs holds the app up for 3 s at most. English, when it
+ * is the remembered choice, is fetched meanwhile.
  */
 import { bootSession } from '../features/auth/boot';
+import { loadLanguage, storedLanguage } from '../i18n/choice';
 import { createQueryClient } from '../lib/api/query-client';
 
 const queryClient = createQueryClient();
 const booted = bootSession(queryClient, location.pathname);
+const language = loadLanguage(storedLanguage());
 void Promise.race([booted, new Promise((resolve) => setTimeout(resolve, 3000))])
+  .then(() => language)
   .then(() => import('./start'))
   .then(({ start }) => start(queryClient));

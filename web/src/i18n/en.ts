@@ -1,14 +1,14 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 
-import { adminEn } from './admin';
+import { adminEn } from './en/admin';
+import { learningEn } from './en/learning';
+import { nationalEn } from './en/national';
+import { needsEn } from './en/needs';
+import { notificationsEn } from './en/notifications';
+import { peopleEn } from './en/people';
+import { surveyEn } from './en/survey';
+import { verificationEn } from './en/verification';
 import type { MessageKey } from './id';
-import { learningEn } from './learning';
-import { nationalEn } from './national';
-import { needsEn } from './needs';
-import { notificationsEn } from './notifications';
-import { peopleEn } from './people';
-import { surveyEn } from './survey';
-import { verificationEn } from './verification';
 
 export const en: Record<MessageKey, string> = {
   'app.tagline': 'Civil-servant competency development',

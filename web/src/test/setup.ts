@@ -4,6 +4,7 @@
  */
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { loadLanguage } from '../i18n/choice';
 import { session } from '../lib/api/session';
 
 Object.defineProperty(window, 'matchMedia', {
@@ -42,3 +43,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
+
+// English is fetched on demand in the browser; tests switch languages synchronously.
+await loadLanguage('en');

@@ -4,6 +4,7 @@
  * or not computed figure sorts last whatever the direction: it is never read as zero.
  */
 import type { MessageKey, Translate } from '../../i18n';
+import { numberFormat } from '../../lib/format';
 import type { FigureLegend, SummaryFigure } from './queries';
 
 const labelKeys: Record<string, MessageKey> = {
@@ -27,7 +28,7 @@ export function figureLabel(name: string, t: Translate): string {
 }
 
 const number = (value: number, digits: number) =>
-  new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  numberFormat('id-ID', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 
 /** The value as written in a cell: `42,0 %`, `1,25`, `118`. */
 export function formatFigure(value: number, kind: FigureLegend['kind']): string {
