@@ -1,5 +1,6 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 
+import { accountsEn } from './accounts';
 import { adminEn } from './admin';
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
@@ -286,4 +287,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...notificationsEn,
   ...verificationEn,
+  ...accountsEn,
 };
