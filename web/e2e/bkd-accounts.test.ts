@@ -105,7 +105,10 @@ async function choose(page: Page, label: string, text: string, searchable = true
 describe.each(viewports.map((viewport, index) => ({ viewport, index, width: viewport.width })))('at $width px', ({ viewport, index }) => {
   const lane = () => lanes[index] as Lane;
 
-  it('issues codes for a unit, one person activates with the code from the sheet and signs in, and the admin sees it', async () => {
+  // Three browsers and five screens, each with axe and a screenshot: room for a loaded machine.
+  it('issues codes for a unit, one person activates with the code from the sheet and signs in, and the admin sees it', {
+    timeout: 300_000,
+  }, async () => {
     const admin = await open(viewport);
     const person = await open(viewport);
     const again = await open(viewport);

@@ -53,7 +53,7 @@ interface Lane {
 let stack: Stack;
 const lanes: Lane[] = [];
 /** Each journey goes through up to six screens, each kept as a full-page screenshot and checked by axe: room for a loaded machine. */
-const journeyTimeout = 300_000;
+const journeyTimeout = 480_000;
 
 beforeAll(async () => {
   stack = await startStack((line) => console.log(line));
