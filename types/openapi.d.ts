@@ -20145,6 +20145,8 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     status?: "never_activated" | "active" | "locked" | "disabled";
+                    /** @description digits: a user name (an employee's NIP) prefix; anything else: part of the user name or of the employee's name (case-insensitive) */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -20806,7 +20808,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region's sign-in settings: second factor for admins, single sign-on */
+        /** The region's sign-in settings: second factor for admins, single sign-on; version 0 while the defaults apply */
         get: {
             parameters: {
                 query?: never;
@@ -20874,11 +20876,14 @@ export interface paths {
                 };
             };
         };
-        /** Change the region's sign-in settings (the SSO client secret is a Worker secret, never sent here) */
+        /** Change the region's sign-in settings (If-Match required: "v0" before the first save; the SSO client secret is a Worker secret, never sent here) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    /** @description The ETag last read (e.g. "v3"); 428 without it, 412 when the resource changed since */
+                    "If-Match": string;
+                };
                 path: {
                     tenant: string;
                 };
@@ -20886,7 +20891,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SignInSettings"];
+                    "application/json": components["schemas"]["SignInSettingsInput"];
                 };
             };
             responses: {
@@ -20935,6 +20940,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description If-Match is stale: read again */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The request body is over 1 MB */
                 413: {
                     headers: {
@@ -20946,6 +20960,15 @@ export interface paths {
                 };
                 /** @description The body is not of the declared content type */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20986,6 +21009,8 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     status?: "never_activated" | "active" | "locked" | "disabled";
+                    /** @description digits: a user name (an employee's NIP) prefix; anything else: part of the user name or of the employee's name (case-insensitive) */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -26379,6 +26404,8 @@ export interface components {
             username: string;
             roles: string[];
             employeeId: string | null;
+            /** @description The employee's name (null for an account without an employee) */
+            name: string | null;
             /** @enum {string} */
             status: "never_activated" | "active" | "locked" | "disabled";
             lockedUntil: string | null;
@@ -26419,7 +26446,11 @@ export interface components {
             /** @default 14 */
             expiresInDays: number;
         };
-        SignInSettings: {
+        SignInSettings: components["schemas"]["SignInSettingsInput"] & {
+            /** @description Sent as the ETag; 0 while the defaults apply */
+            version: number;
+        };
+        SignInSettingsInput: {
             requireAdminTotp: boolean;
             sso: {
                 /** Format: uri */

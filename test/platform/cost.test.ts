@@ -8,7 +8,9 @@ describe('Server-Timing carries the D1 cost of each request', () => {
   it('reports queries, rows read and rows written', async () => {
     const t = await createTenant();
     const res = await api('GET', `/api/v1/tenants/${t.slug}/units`, { token: t.adminToken });
-    expect(res.headers.get('server-timing')).toMatch(/db-queries;dur=\d+, db-rows-read;dur=\d+, db-rows-written;dur=\d+, app;dur=/);
+    expect(res.headers.get('server-timing')).toMatch(
+      /db-queries;dur=\d+, db-rows-read;dur=\d+, db-rows-written;dur=\d+, db-directory;dur=\d+, app;dur=/,
+    );
     expect(res.cost.queries).toBe(1); // the page; the directory entry is cached by the isolate
     expect(res.cost.rowsWritten).toBe(0);
     const write = await api('POST', `/api/v1/tenants/${t.slug}/units`, {
@@ -57,6 +59,7 @@ describe('the directory cache', () => {
     const t = await createTenant();
     const first = await api('GET', `/api/v1/tenants/${t.slug}`, { token: t.adminToken });
     expect(first.cost.queries).toBe(0);
+    expect(first.cost.directory).toBe(0);
     const national = t.nationalToken;
     await api('POST', '/api/v1/tenants', { token: national, body: manifestFor(t.slug, { jpTarget: 32 }) });
     const after = await api('GET', `/api/v1/tenants/${t.slug}`, { token: t.adminToken });
@@ -67,8 +70,15 @@ describe('the directory cache', () => {
   it('does not remember an unknown tenant: it is usable as soon as it is onboarded', async () => {
     const slug = uniqueSlug();
     const admin = await tokenFor('tenant_admin', { tenant: slug });
-    expect((await api('GET', `/api/v1/tenants/${slug}`, { token: admin })).status).toBe(401);
+    const unknown = await api('GET', `/api/v1/tenants/${slug}`, { token: admin });
+    expect(unknown.status).toBe(401);
+    // The lookup the cache could not serve is reported apart from the request's own round trips.
+    expect(unknown.cost).toMatchObject({ queries: 0, directory: 1 });
+    const again = await api('GET', `/api/v1/tenants/${slug}`, { token: admin });
+    expect(again.cost.directory).toBe(1);
     await api('POST', '/api/v1/tenants', { token: await tokenFor('national_admin'), body: manifestFor(slug) });
-    expect((await api('GET', `/api/v1/tenants/${slug}`, { token: admin })).status).toBe(200);
+    const known = await api('GET', `/api/v1/tenants/${slug}`, { token: admin });
+    expect(known.status).toBe(200);
+    expect(known.cost).toMatchObject({ queries: 0, directory: 0 });
   });
 });

@@ -120,7 +120,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/tenants/{tenant}/accounts/{id}/enable': { params: account },
   'POST /api/v1/tenants/{tenant}/accounts/{id}/reset-two-factor': { params: account },
   'GET /api/v1/tenants/{tenant}/sign-in-settings': {},
-  'PUT /api/v1/tenants/{tenant}/sign-in-settings': { body: () => ({ requireAdminTotp: false, sso: null }) },
+  'PUT /api/v1/tenants/{tenant}/sign-in-settings': {
+    body: () => ({ requireAdminTotp: false, sso: null }),
+    headers: { 'if-match': '"v0"' },
+  },
   'GET /api/v1/national/accounts': { untenanted: true },
   'POST /api/v1/national/accounts': {
     untenanted: true,

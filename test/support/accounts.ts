@@ -104,3 +104,13 @@ export async function letLocksRunOut(): Promise<void> {
   const past = new Date(Date.now() - 1000).toISOString();
   await env.DB.prepare('update sign_in_throttle set locked_until = ? where locked_until is not null').bind(past).run();
 }
+
+/** Saves `t`'s sign-in settings at the version read just before (the route wants If-Match). */
+export async function putSignInSettings(
+  t: Pick<TestTenant, 'slug' | 'adminToken'>,
+  body: Record<string, unknown>,
+): Promise<ApiResponse<unknown>> {
+  const url = `/api/v1/tenants/${t.slug}/sign-in-settings` as const;
+  const read = await api('GET', url, { token: t.adminToken });
+  return api('PUT', url, { token: t.adminToken, body, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+}

@@ -4,7 +4,7 @@
  * fetch keeps none), the IdP's redirect back, and the Worker's callback with the state cookie.
  */
 import { inject } from 'vitest';
-import { freshAddress } from './accounts';
+import { freshAddress, putSignInSettings } from './accounts';
 import { type ApiResponse, api } from './api';
 import type { TestTenant } from './factories';
 import { ssoRegions } from './oidc-clients';
@@ -15,10 +15,7 @@ export const idpIssuer = (): string => inject('oidcIssuer');
 export async function enableSso(t: TestTenant, sso: { claim: string; match: 'nip' | 'email' }, requireAdminTotp = false) {
   const region = ssoRegions.find((r) => r.slug === t.slug);
   if (!region) throw new Error(`${t.slug} has no client at the test IdP`);
-  const res = await api('PUT', `/api/v1/tenants/${t.slug}/sign-in-settings`, {
-    token: t.adminToken,
-    body: { requireAdminTotp, sso: { issuer: idpIssuer(), clientId: region.clientId, ...sso } },
-  });
+  const res = await putSignInSettings(t, { requireAdminTotp, sso: { issuer: idpIssuer(), clientId: region.clientId, ...sso } });
   if (res.status !== 200) throw new Error(`sign-in settings: ${res.text}`);
 }
 

@@ -21,6 +21,7 @@ import { demoLoaders } from '../../scripts/demo';
 import { activateAccount, type DemoAccount, type DemoTarget } from '../../scripts/lib/demo-accounts';
 import { ensureAuthKeys, ensureDevKeys, mintToken } from '../../scripts/lib/dev-keys';
 import { onboardManifest } from '../../scripts/lib/onboarding';
+import { parseServerTiming } from '../../src/platform/http/server-timing';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotsDir = join(root, 'test-results/screenshots');
@@ -238,4 +239,39 @@ export async function adminCall<T>(
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return JSON.parse(text) as T;
+}
+
+/** What one API answer a page received cost, from its `Server-Timing` (docs/http.md). */
+export interface ApiCost {
+  /** `GET /api/v1/…?…` */
+  call: string;
+  /** The request's own D1 round trips: what the budget of 3 holds. */
+  queries: number;
+  /** Tenant-directory lookups the Worker's 30 s cache did not serve, reported apart. */
+  directory: number;
+}
+
+/**
+ * Records the cost of every API answer `page` receives from now on, sign-in and renewal excepted
+ * (they hash passwords and rotate sessions: their budgets are the auth suites'). `over(budget)`
+ * lists the answers whose own round trips exceed it, or that carry no `Server-Timing`; `take()`
+ * hands over what was recorded and starts again.
+ */
+export function apiCosts(page: Page): { over(budget: number, filter?: (c: ApiCost) => boolean): string[]; take(): ApiCost[] } {
+  let seen: ApiCost[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/v1/') || url.pathname.startsWith('/api/v1/auth/')) return;
+    const { queries, directory } = parseServerTiming(response.headers()['server-timing'] ?? null);
+    seen.push({ call: `${response.request().method()} ${url.pathname}${url.search}`, queries, directory });
+  });
+  return {
+    over: (budget, filter = () => true) =>
+      seen.filter((c) => filter(c) && !(c.queries <= budget)).map((c) => `${c.call}: ${c.queries} (+${c.directory} directory)`),
+    take: () => {
+      const taken = seen;
+      seen = [];
+      return taken;
+    },
+  };
 }

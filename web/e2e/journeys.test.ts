@@ -33,7 +33,8 @@ beforeAll(async () => {
   stack = await startStack((line) => console.log(line));
   lanes = await prepareLanes(stack, viewports.length);
   // The region requires a second factor of its admins (the lanes' admins sign in only in the journey below).
-  await adminCall(stack, 'PUT', '/sign-in-settings', { requireAdminTotp: true, sso: null });
+  const { version } = await adminCall<{ version: number }>(stack, 'GET', '/sign-in-settings');
+  await adminCall(stack, 'PUT', '/sign-in-settings', { requireAdminTotp: true, sso: null }, { 'if-match': `"v${version}"` });
 }, 240_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@
  */
 import type { Context, Env } from 'hono';
 import { writeCsv } from '../../platform/csv';
+import { etagOf, expectedVersion } from '../../platform/http/etag';
 import { json, jsonBody, nationalRouter, problem, route, tenantRouter } from '../../platform/http/openapi';
 import { pageOf } from '../../platform/http/pagination';
 import { tenantParams } from '../../platform/http/params';
@@ -18,6 +19,7 @@ import {
   nationalCodeRequestSchema,
   newAccountSchema,
   newNationalAccountSchema,
+  signInSettingsInput,
   signInSettingsSchema,
 } from './schemas';
 import { readSettings, writeSettings } from './settings';
@@ -130,11 +132,15 @@ export const accountRoutes = tenantRouter()
       path: '/tenants/{tenant}/sign-in-settings',
       tags: ['Accounts'],
       roles: ['tenant_admin'],
-      summary: "The region's sign-in settings: second factor for admins, single sign-on",
+      summary: "The region's sign-in settings: second factor for admins, single sign-on; version 0 while the defaults apply",
       request: { params: tenantParams },
       responses: { 200: json(signInSettingsSchema, 'The settings') },
     }),
-    async (c) => c.json(await readSettings({ ctx: c.get('ctx'), input: undefined }), 200),
+    async (c) => {
+      const settings = await readSettings({ ctx: c.get('ctx'), input: undefined });
+      c.header('etag', etagOf(settings.version));
+      return c.json(settings, 200);
+    },
   )
   .openapi(
     route({
@@ -142,11 +148,23 @@ export const accountRoutes = tenantRouter()
       path: '/tenants/{tenant}/sign-in-settings',
       tags: ['Accounts'],
       roles: ['tenant_admin'],
-      summary: "Change the region's sign-in settings (the SSO client secret is a Worker secret, never sent here)",
-      request: { params: tenantParams, body: jsonBody(signInSettingsSchema) },
-      responses: { 200: json(signInSettingsSchema, 'The settings now') },
+      summary:
+        'Change the region\'s sign-in settings (If-Match required: "v0" before the first save; the SSO client secret is a Worker secret, never sent here)',
+      request: { params: tenantParams, body: jsonBody(signInSettingsInput) },
+      responses: {
+        200: json(signInSettingsSchema, 'The settings now'),
+        412: problem('If-Match is stale: read again'),
+        428: problem('If-Match is missing'),
+      },
     }),
-    async (c) => c.json(await writeSettings({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
+    async (c) => {
+      const settings = await writeSettings({
+        ctx: c.get('ctx'),
+        input: { expectedVersion: expectedVersion(c), changes: c.req.valid('json') },
+      });
+      c.header('etag', etagOf(settings.version));
+      return c.json(settings, 200);
+    },
   );
 
 export const nationalAccountRoutes = nationalRouter()

@@ -5,7 +5,7 @@
  * also create the employees' accounts), disables and enables, and resets a second factor. An
  * admin never sets or sees a password; a code is shown once, in the answer that issues it.
  */
-import { and, asc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { accounts, activationCodes, auditLog, employees, recoveryCodes, units } from '../../db/schema';
 import { auditRow } from '../../platform/audit/audit';
 import type { AnyContext, Call } from '../../platform/context';
@@ -45,11 +45,32 @@ function statusFilter(status: AccountStatus | undefined, now: string): SQL | und
   }
 }
 
-const fields = (now: string) => ({
+/**
+ * The employee's name beside the account: a correlated lookup by the employees' primary key
+ * `(tenant_id, id)`, scoped to the account's own tenant (none for a national account).
+ */
+const employeeName = (realm: Realm): SQL<string | null> =>
+  sql<string | null>`(select e.name from ${employees} e where ${realm.db.scope('e')} and e.id = ${accounts.employeeId})`;
+
+/**
+ * `q` as a condition: digits are a user-name prefix (an employee's user name is their NIP), as a
+ * range so the `(tenant_id, username)` index serves it; anything else is part of the user name or
+ * of the employee's name, ignoring case for ASCII letters. Not LIKE: D1 refuses a LIKE pattern
+ * over 50 bytes, and a search text has no wildcards to escape.
+ */
+function searchFilter(realm: Realm, text: string | undefined): SQL | undefined {
+  if (!text) return undefined;
+  // ':' sorts right after '9'.
+  if (/^\d+$/.test(text)) return and(gte(accounts.username, text), lt(accounts.username, `${text}:`));
+  return sql`(instr(lower(${accounts.username}), lower(${text})) > 0 or exists (select 1 from ${employees} e where ${realm.db.scope('e')} and e.id = ${accounts.employeeId} and instr(lower(e.name), lower(${text})) > 0))`;
+}
+
+const fields = (realm: Realm, now: string) => ({
   id: accounts.id,
   username: accounts.username,
   roles: accounts.roles,
   employeeId: accounts.employeeId,
+  name: employeeName(realm),
   status: statusSql(now),
   lockedUntil: accounts.lockedUntil,
   twoFactor: sql<number>`${accounts.totpSecret} is not null`,
@@ -61,6 +82,7 @@ interface Listed {
   username: string;
   roles: string;
   employeeId: string | null;
+  name: string | null;
   status: AccountStatus;
   lockedUntil: string | null;
   twoFactor: number;
@@ -78,13 +100,19 @@ const shape = (row: Listed, now: string) => ({
 export async function listAccounts({
   ctx,
   input,
-}: Call<AnyContext, { status?: AccountStatus | undefined; limit: number; cursor?: string | undefined }>) {
+}: Call<AnyContext, { status?: AccountStatus | undefined; q?: string | undefined; limit: number; cursor?: string | undefined }>) {
   const realm = realmOfContext(ctx);
   const now = new Date().toISOString();
   const rows = await realm.db
-    .select(fields(now))
+    .select(fields(realm, now))
     .from(accounts)
-    .where(and(statusFilter(input.status, now), after([accounts.username, accounts.id], decodeCursor(input.cursor, 2))))
+    .where(
+      and(
+        statusFilter(input.status, now),
+        searchFilter(realm, input.q),
+        after([accounts.username, accounts.id], decodeCursor(input.cursor, 2)),
+      ),
+    )
     .orderBy(asc(accounts.username), asc(accounts.id))
     .limit(input.limit + 1);
   return page(
@@ -96,7 +124,7 @@ export async function listAccounts({
 
 async function accountById(realm: Realm, id: string) {
   const now = new Date().toISOString();
-  const [row] = await realm.db.select(fields(now)).from(accounts).where(eq(accounts.id, id)).limit(1);
+  const [row] = await realm.db.select(fields(realm, now)).from(accounts).where(eq(accounts.id, id)).limit(1);
   if (!row) throw notFound('account');
   return shape(row, now);
 }

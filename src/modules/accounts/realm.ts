@@ -10,7 +10,7 @@ import type { Bindings } from '../../env';
 import type { Principal } from '../../platform/auth/principal';
 import type { NationalContext, TenantContext } from '../../platform/context';
 import type { CostMeter } from '../../platform/db/metered-d1';
-import { controlDb, findTenant, type TenantEntry, tenantDatabase } from '../../platform/tenancy/directory';
+import { findTenant, type TenantEntry, tenantDatabase } from '../../platform/tenancy/directory';
 import { TenantDb } from '../../platform/tenancy/scoped-db';
 
 export interface Realm {
@@ -49,7 +49,7 @@ const tenantRealm = (env: Bindings, meter: CostMeter, tenant: TenantEntry): Real
 /** The realm a sign-in names: no tenant for national accounts; undefined for an unknown tenant. */
 export async function realmNamed(call: AuthCall, slug: string | undefined): Promise<Realm | undefined> {
   if (slug === undefined || slug === nationalLabel) return nationalRealm(call.env, call.meter);
-  const tenant = await findTenant(controlDb(call.env, call.meter), slug);
+  const tenant = await findTenant(call.env, call.meter, slug);
   return tenant ? tenantRealm(call.env, call.meter, tenant) : undefined;
 }
 

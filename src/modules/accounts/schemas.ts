@@ -79,6 +79,8 @@ export const accountSchema = z
     username: z.string(),
     roles: z.array(z.string()),
     employeeId: z.string().nullable(),
+    /** The employee's name for an employee's account; null for an admin's. */
+    name: z.string().nullable().openapi({ description: "The employee's name (null for an account without an employee)" }),
     status: z.enum(accountStatusValues),
     lockedUntil: z.string().nullable(),
     twoFactor: z.boolean(),
@@ -86,7 +88,13 @@ export const accountSchema = z
   })
   .openapi('Account');
 
-export const accountListQuery = pageQuery.extend({ status: z.enum(accountStatusValues).optional() });
+export const accountListQuery = pageQuery.extend({
+  status: z.enum(accountStatusValues).optional(),
+  q: z.string().trim().min(1).max(100).optional().openapi({
+    description:
+      "digits: a user name (an employee's NIP) prefix; anything else: part of the user name or of the employee's name (case-insensitive)",
+  }),
+});
 
 export const newAccountSchema = z
   .object({
@@ -151,7 +159,7 @@ export const totpVerifySchema = z
   .openapi('TwoFactorVerify');
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
 
-export const signInSettingsSchema = z
+export const signInSettingsInput = z
   .object({
     requireAdminTotp: z.boolean(),
     sso: z
@@ -163,6 +171,10 @@ export const signInSettingsSchema = z
       })
       .nullable(),
   })
+  .openapi('SignInSettingsInput');
+
+export const signInSettingsSchema = signInSettingsInput
+  .extend({ version: z.number().int().openapi({ description: 'Sent as the ETag; 0 while the defaults apply' }) })
   .openapi('SignInSettings');
 
 export const accountIdParams = z.object({

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { nationalAuditEntry } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
 import { json, nationalRouter, route } from '../../platform/http/openapi';
-import { controlDb, findTenant } from '../../platform/tenancy/directory';
+import { findTenant } from '../../platform/tenancy/directory';
 import { accepted, jobSchema, startNationalJob } from '../jobs';
 import { type RefreshInput, refreshKind } from './job';
 import { minimumPeople } from './providers';
@@ -91,7 +91,7 @@ export const nationalSummaryRoutes = nationalRouter()
     async (c) => {
       const q = c.req.valid('query');
       const ctx = c.get('ctx');
-      const tenant = q.tenant === undefined ? undefined : await findTenant(controlDb(c.env, c.get('meter')), q.tenant, { fresh: true });
+      const tenant = q.tenant === undefined ? undefined : await findTenant(c.env, c.get('meter'), q.tenant, { fresh: true });
       if (q.tenant !== undefined && !tenant) throw notFound('tenant');
       const input: RefreshInput = { limit: q.limit, ...(q.year ? { year: q.year } : {}), ...(tenant ? { tenantId: tenant.id } : {}) };
       const started = await startNationalJob(ctx, { kind: refreshKind, input });

@@ -19,7 +19,7 @@ import { type TenantContext, tenantContext } from '../../platform/context';
 import type { CostMeter } from '../../platform/db/metered-d1';
 import { DomainError, notFound } from '../../platform/errors';
 import { nowIso } from '../../platform/ids';
-import { controlDb, findTenant } from '../../platform/tenancy/directory';
+import { findTenant } from '../../platform/tenancy/directory';
 import { preferenceStatement } from './preferences';
 import { kindLabel } from './templates';
 
@@ -94,7 +94,7 @@ interface Resolved {
 
 async function resolve(call: PublicCall, token: string): Promise<Resolved> {
   const link = verified(call.env, token);
-  const tenant = await findTenant(controlDb(call.env, call.meter), link.tenant);
+  const tenant = await findTenant(call.env, call.meter, link.tenant);
   if (!tenant) throw notFound('subscription');
   const ctx = tenantContext(call.env, call.meter, tenant, reader, call.requestId);
   const [person] = await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, link.employeeId)).limit(1);

@@ -6,7 +6,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import { DomainError } from '../errors';
-import { controlDb, findTenant } from '../tenancy/directory';
+import { findTenant } from '../tenancy/directory';
 import { claimsSchema, hasRole, type Principal, type Role, type Scope } from './principal';
 import { maxTokenLength, verifyToken } from './verify';
 
@@ -34,7 +34,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       ...(own && sid ? { session: sid } : {}),
     };
     if (slug) {
-      const tenant = await findTenant(controlDb(c.env, c.get('meter')), slug);
+      const tenant = await findTenant(c.env, c.get('meter'), slug);
       if (!tenant) throw new DomainError('unauthenticated', 'The token names an unknown tenant.');
       principal.tenant = tenant;
     }

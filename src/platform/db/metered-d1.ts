@@ -3,24 +3,23 @@
  * from D1's own `meta` on every result and leave as the `Server-Timing` header, so tests and
  * benchmarks can judge cost from outside.
  *
+ * The tenant-directory lookup (which region a slug names, platform/tenancy/directory.ts) is
+ * counted apart, in `directory`: it is a read of the control database that each isolate's cache
+ * serves for 30 s, so whether a request pays it depends on what that isolate did before, not on
+ * the request. The request's own figures (`queries`, `rowsRead`, `rowsWritten`) are what a route's
+ * cost budget is held to; the directory's are reported beside them, never dropped.
+ *
  * `raw()` gives no `meta`, so it is served through `all()` and the row objects are turned back into
  * arrays in column order, exactly as drizzle already does for every batched statement. The one
  * consequence: a select must not return two columns with the same name (alias them).
  */
 
-interface CostFigures {
+/** What a group of D1 calls cost. */
+class CostFigures {
   /** Round trips to D1: a batch is one, however many statements it holds. */
-  queries: number;
-  rowsRead: number;
-  rowsWritten: number;
-}
-
-export class CostMeter implements CostFigures {
   queries = 0;
   rowsRead = 0;
   rowsWritten = 0;
-  /** Time spent hashing passwords in this request (sign-in), in ms: reported as `password-hash` (the bench reads it). */
-  hashMs = 0;
 
   record(metas: (Partial<D1Meta> | undefined)[]): void {
     this.queries += 1;
@@ -29,17 +28,29 @@ export class CostMeter implements CostFigures {
       this.rowsWritten += meta?.rows_written ?? 0;
     }
   }
+}
 
-  /** Wraps a binding so every statement run through it is counted here. */
+export class CostMeter extends CostFigures {
+  /** The tenant-directory lookups the isolate's cache did not serve (see above). */
+  readonly directory = new CostFigures();
+  /** Time spent hashing passwords in this request (sign-in), in ms: reported as `password-hash` (the bench reads it). */
+  hashMs = 0;
+
+  /** Wraps a binding so every statement run through it is counted as the request's own. */
   wrap(db: D1Database): D1Database {
     return new MeteredDatabase(db, this);
+  }
+
+  /** Wraps the control database for a directory lookup: counted in `directory`. */
+  wrapDirectory(db: D1Database): D1Database {
+    return new MeteredDatabase(db, this.directory);
   }
 }
 
 class MeteredStatement implements D1PreparedStatement {
   constructor(
     readonly inner: D1PreparedStatement,
-    private readonly meter: CostMeter,
+    private readonly meter: CostFigures,
   ) {}
 
   bind(...values: unknown[]): MeteredStatement {
@@ -80,7 +91,7 @@ class MeteredStatement implements D1PreparedStatement {
 class MeteredDatabase implements D1Database {
   constructor(
     private readonly inner: D1Database,
-    private readonly meter: CostMeter,
+    private readonly meter: CostFigures,
   ) {}
 
   prepare(query: string): MeteredStatement {

@@ -30,10 +30,22 @@ export function rememberTenant(entry: TenantEntry): void {
   cache.set(entry.slug, { entry, until: Date.now() + directoryCacheMs });
 }
 
-/** `fresh` skips the cache: for writers that compare against the stored entry. */
-export async function findTenant(db: ControlDb, slug: string, options: { fresh?: boolean } = {}): Promise<TenantEntry | undefined> {
+/**
+ * The directory entry a slug names. A lookup the cache did not serve is counted on the meter's
+ * `directory` figures, apart from the request's own round trips (metered-d1.ts): it is the
+ * isolate's cost, paid by whichever request comes first after the entry expired, and
+ * `Server-Timing` reports it as `db-directory`. `fresh` skips the cache: for writers that compare
+ * against the stored entry, whose read is their request's own work and counted as such.
+ */
+export async function findTenant(
+  env: Bindings,
+  meter: CostMeter,
+  slug: string,
+  options: { fresh?: boolean } = {},
+): Promise<TenantEntry | undefined> {
   const hit = options.fresh ? undefined : cache.get(slug);
   if (hit && hit.until > Date.now()) return hit.entry;
+  const db = drizzle(options.fresh ? meter.wrap(env.DB) : meter.wrapDirectory(env.DB));
   const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
   if (row) rememberTenant(row);
   else cache.delete(slug);

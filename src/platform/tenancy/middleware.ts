@@ -13,7 +13,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import { nationalContext, tenantContext } from '../context';
 import { DomainError, notFound } from '../errors';
-import { controlDb, findTenant } from './directory';
+import { findTenant } from './directory';
 
 const tenantPath = /^\/api\/v1\/tenants\/([^/]+)(\/|$)/;
 const mePath = /^\/api\/v1\/me(\/|$)/;
@@ -31,7 +31,7 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       if (tenant) {
         if (tenant.slug !== decodeURIComponent(slug)) throw new DomainError('forbidden', 'This token belongs to another tenant.');
       } else {
-        tenant = await findTenant(controlDb(c.env, meter), decodeURIComponent(slug));
+        tenant = await findTenant(c.env, meter, decodeURIComponent(slug));
         if (!tenant) throw notFound('tenant');
       }
       c.set('ctx', tenantContext(c.env, meter, tenant, actor, requestId));

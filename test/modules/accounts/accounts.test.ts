@@ -144,6 +144,82 @@ describe('the accounts API', () => {
     expect(all.body.items[0]).not.toHaveProperty('passwordHash');
   });
 
+  it('finds accounts by a NIP prefix or part of a name (the employee’s or the user name), and shows the employee’s name', async () => {
+    const tag = crypto.randomUUID().slice(0, 6);
+    const named = async (name: string) => {
+      const res = await api('POST', `/api/v1/tenants/${t.slug}/employees`, {
+        token: t.adminToken,
+        body: { nip: nextNip(), name, unitId, positionId, grade: 'II/c', employmentType: 'pns' },
+      });
+      expect(res.status, res.text).toBe(201);
+      return { id: res.body.id, nip: res.body.nip };
+    };
+    const siti = await named(`Siti Cari${tag}`);
+    const budi = await named(`Budi Lain${tag}`);
+    await codesFor({ employeeIds: [siti.id, budi.id] });
+    const email = `cari${tag}@bkd.example.go.id`;
+    expect(
+      (await api('POST', `/api/v1/tenants/${t.slug}/accounts`, { token: t.adminToken, body: { roles: ['tenant_admin'], email } })).status,
+    ).toBe(201);
+    const search = async (q: string) =>
+      (await api('GET', `/api/v1/tenants/${t.slug}/accounts?limit=500&q=${encodeURIComponent(q)}`, { token: t.adminToken })).body.items.map(
+        (a: { username: string }) => a.username,
+      );
+    // Part of a name, whatever its case: the employee's name, or the admin's user name.
+    expect(await search(`cari${tag.toUpperCase()}`)).toEqual([siti.nip, email].sort());
+    expect(await search(`lain${tag}`)).toEqual([budi.nip]);
+    // Digits: a NIP prefix (the whole NIP, and its first 17 digits, which the other one need not share).
+    expect(await search(siti.nip)).toEqual([siti.nip]);
+    expect(await search(siti.nip.slice(0, 17))).toContain(siti.nip);
+    expect(await search('0')).toEqual([]);
+    // With the status filter, and the employee's name in the answer (none for an admin).
+    const listed = await api('GET', `/api/v1/tenants/${t.slug}/accounts?status=never_activated&q=${tag}`, { token: t.adminToken });
+    expect(listed.body.items.map((a: { username: string; name: string | null }) => [a.username, a.name])).toEqual(
+      [
+        [siti.nip, `Siti Cari${tag}`],
+        [budi.nip, `Budi Lain${tag}`],
+        [email, null],
+      ].sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
+    );
+    // Another region's people are never found.
+    const other = await createTenant();
+    expect((await api('GET', `/api/v1/tenants/${other.slug}/accounts?q=${tag}`, { token: other.adminToken })).body.items).toEqual([]);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/accounts?q=`, { token: t.adminToken }), 400);
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/accounts?q=${'x'.repeat(101)}`, { token: t.adminToken }), 400);
+  });
+
+  it('keeps the sign-in settings versioned: If-Match required, a stale save refused and unrecorded', async () => {
+    const s = await createTenant();
+    const url = `/api/v1/tenants/${s.slug}/sign-in-settings` as const;
+    const read = await api('GET', url, { token: s.adminToken });
+    expect(read.body).toEqual({ requireAdminTotp: false, sso: null, version: 0 });
+    expect(read.headers.get('etag')).toBe('"v0"');
+    const body = { requireAdminTotp: true, sso: null };
+    expectProblem(await api('PUT', url, { token: s.adminToken, body }), 428);
+    const saved = await api('PUT', url, { token: s.adminToken, body, headers: { 'if-match': '"v0"' } });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ requireAdminTotp: true, version: 1 });
+    expect(saved.headers.get('etag')).toBe('"v1"');
+    // A second admin who read version 0 does not overwrite it, and leaves no audit entry.
+    expectProblem(
+      await api('PUT', url, { token: s.adminToken, body: { requireAdminTotp: false, sso: null }, headers: { 'if-match': '"v0"' } }),
+      412,
+    );
+    const again = await api('PUT', url, {
+      token: s.adminToken,
+      body: { requireAdminTotp: false, sso: null },
+      headers: { 'if-match': '"v1"' },
+    });
+    expect(again.body).toMatchObject({ requireAdminTotp: false, version: 2 });
+    expectProblem(
+      await api('PUT', url, { token: s.adminToken, body: { requireAdminTotp: true, sso: null }, headers: { 'if-match': '"v1"' } }),
+      412,
+    );
+    expect((await api('GET', url, { token: s.adminToken })).body).toEqual({ requireAdminTotp: false, sso: null, version: 2 });
+    const audit = await api('GET', `/api/v1/tenants/${s.slug}/audit?action=sign_in_settings.update`, { token: s.adminToken });
+    expect(audit.body.items).toHaveLength(2);
+  });
+
   it('creates an admin account by email, activated with a code; names are unique', async () => {
     const email = `Admin.${crypto.randomUUID().slice(0, 6)}@bkd.example.go.id`;
     const created = await api('POST', `/api/v1/tenants/${t.slug}/accounts`, {

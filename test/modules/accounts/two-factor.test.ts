@@ -2,7 +2,16 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase32, hotp } from '../../../src/modules/accounts/totp';
-import { first, freshAddress, issuedCodes, login, refreshCookieOf, strongPassword, withCookie } from '../../support/accounts';
+import {
+  first,
+  freshAddress,
+  issuedCodes,
+  login,
+  putSignInSettings,
+  refreshCookieOf,
+  strongPassword,
+  withCookie,
+} from '../../support/accounts';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 
@@ -95,10 +104,7 @@ describe('two-factor sign-in', () => {
   });
 
   it("the region's setting makes admins set one up first: their token reaches only the set-up", async () => {
-    expect(
-      (await api('PUT', `/api/v1/tenants/${t.slug}/sign-in-settings`, { token: t.adminToken, body: { requireAdminTotp: true, sso: null } }))
-        .status,
-    ).toBe(200);
+    expect((await putSignInSettings(t, { requireAdminTotp: true, sso: null })).status).toBe(200);
     try {
       const a = await admin();
       expect(a.signedIn.body.twoFactorSetupRequired).toBe(true);
@@ -116,7 +122,7 @@ describe('two-factor sign-in', () => {
       });
       expect(full.body.twoFactorSetupRequired).toBe(false);
     } finally {
-      await api('PUT', `/api/v1/tenants/${t.slug}/sign-in-settings`, { token: t.adminToken, body: { requireAdminTotp: false, sso: null } });
+      await putSignInSettings(t, { requireAdminTotp: false, sso: null });
     }
   });
 

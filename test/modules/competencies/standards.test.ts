@@ -29,6 +29,9 @@ describe('position standards', () => {
     await expectProblem(await api('PUT', path, { token: t.adminToken, body: { standards: [] } }), 428);
     const second = await putStandards(t, position, [{ competency: 'KOMUNIKASI', requiredLevel: 2, weight: 1.5 }], '"v1"');
     expect(second.body).toMatchObject({ version: 2, standards: [{ code: 'KOMUNIKASI', requiredLevel: 2, weight: 1.5 }] });
+    // Within the budget of a screen's request: the reads in one round trip, the write, the answer.
+    expect(first.cost.queries).toBeLessThanOrEqual(3);
+    expect(second.cost.queries).toBeLessThanOrEqual(3);
     // Another position is untouched, and its own list starts at v0.
     const other = await api('GET', `/api/v1/tenants/${t.slug}/positions/${ids.KADINKES}/standards`, { token: t.adminToken });
     expect(other.body.version).toBe(0);

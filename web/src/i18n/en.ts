@@ -1,5 +1,6 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 
+import { accountsEn } from './en/accounts';
 import { adminEn } from './en/admin';
 import { learningEn } from './en/learning';
 import { nationalEn } from './en/national';
@@ -286,4 +287,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...notificationsEn,
   ...verificationEn,
+  ...accountsEn,
 };

@@ -3,6 +3,7 @@
  * string lives here (and in en.ts) and nowhere else; `{name}` is filled in by `t()`.
  */
 
+import { accountsId } from './accounts';
 import { adminId } from './admin';
 import { learningId } from './learning';
 import { nationalId } from './national';
@@ -288,6 +289,7 @@ export const id = {
   ...adminId,
   ...notificationsId,
   ...verificationId,
+  ...accountsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

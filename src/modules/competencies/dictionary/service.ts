@@ -118,13 +118,13 @@ export interface CompetencyRef {
   retired: boolean;
 }
 
-/** Resolves ids or codes the tenant may refer to, in one query; unknown ones are absent. */
-export async function resolveCompetencies(ctx: TenantContext, keys: string[]): Promise<Map<string, CompetencyRef>> {
-  const unique = [...new Set(keys)];
-  const found = new Map<string, CompetencyRef>();
-  if (unique.length === 0) return found;
-  const json = JSON.stringify(unique);
-  const rows = await ctx.db
+/**
+ * The read behind `resolveCompetencies`, as a statement to send in one batch with other reads;
+ * `competencyRefs()` turns its rows into the map.
+ */
+export function competencyRefsQuery(ctx: TenantContext, keys: string[]) {
+  const json = JSON.stringify([...new Set(keys)]);
+  return ctx.db
     .visible({ tenantId: competencies.tenantId, id: competencies.id, code: competencies.code, retiredAt: competencies.retiredAt })
     .from(competencies)
     .where(
@@ -133,10 +133,23 @@ export async function resolveCompetencies(ctx: TenantContext, keys: string[]): P
         sql`${competencies.code} in (select value from json_each(${json}))`,
       ),
     );
+}
+
+/** The competencies `competencyRefsQuery` found, by id and by code. */
+export function competencyRefs(
+  rows: { tenantId: string; id: string; code: string; retiredAt: string | null }[],
+): Map<string, CompetencyRef> {
+  const found = new Map<string, CompetencyRef>();
   for (const r of rows) {
     const ref = { tenantId: r.tenantId, id: r.id, retired: r.retiredAt !== null };
     found.set(r.id, ref);
     found.set(r.code, ref);
   }
   return found;
+}
+
+/** Resolves ids or codes the tenant may refer to, in one query; unknown ones are absent. */
+export async function resolveCompetencies(ctx: TenantContext, keys: string[]): Promise<Map<string, CompetencyRef>> {
+  if (keys.length === 0) return new Map();
+  return competencyRefs(await competencyRefsQuery(ctx, keys));
 }

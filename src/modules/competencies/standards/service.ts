@@ -16,7 +16,7 @@ import { staleWrite } from '../../../platform/http/etag';
 import { nowIso } from '../../../platform/ids';
 import type { Statement } from '../../../platform/tenancy/scoped-db';
 import { retiredReferences } from '../dictionary/retire';
-import { resolveCompetencies } from '../dictionary/service';
+import { competencyRefs, competencyRefsQuery } from '../dictionary/service';
 import type { StandardsInput } from './schemas';
 
 /** One line of a position's standard, the competency resolved. */
@@ -101,37 +101,35 @@ export function standardStatements(
   ];
 }
 
-/** The competency ids position `positionId`'s standard names now. */
-async function standardCompetencies(ctx: TenantContext, positionId: string): Promise<Set<string>> {
-  const rows = await ctx.db
-    .select({ id: positionStandards.competencyId })
-    .from(positionStandards)
-    .where(eq(positionStandards.positionId, positionId));
-  return new Set(rows.map((r) => r.id));
-}
-
 export async function putStandards({
   ctx,
   input,
 }: Call<TenantContext, { positionId: string; expectedVersion: number; standards: StandardsInput }>) {
   const { positionId, expectedVersion } = input;
-  const [position] = await ctx.db
-    .select({ version: standardSets.version })
-    .from(positions)
-    .leftJoin(standardSets, and(eq(standardSets.tenantId, positions.tenantId), eq(standardSets.positionId, positions.id)))
-    .where(eq(positions.id, positionId))
-    .limit(1);
+  const list = input.standards.standards;
+  // One round trip for every read: the position and its version, the competencies its standard
+  // names now (a retired one may keep its line, not be added), and the competencies asked for.
+  // With the write and the answer, a PUT costs three.
+  const [found, current, refRows] = await ctx.db.batch([
+    ctx.db
+      .select({ version: standardSets.version })
+      .from(positions)
+      .leftJoin(standardSets, and(eq(standardSets.tenantId, positions.tenantId), eq(standardSets.positionId, positions.id)))
+      .where(eq(positions.id, positionId))
+      .limit(1),
+    ctx.db.select({ id: positionStandards.competencyId }).from(positionStandards).where(eq(positionStandards.positionId, positionId)),
+    competencyRefsQuery(
+      ctx,
+      list.map((s) => s.competency),
+    ),
+  ]);
+  const [position] = found;
   if (!position) throw notFound('position');
   // Without a stored list only "v0" can match; once one exists, the guard in the batch decides.
   if (position.version === null && expectedVersion !== 0) throw staleWrite();
 
-  const list = input.standards.standards;
-  const refs = await resolveCompetencies(
-    ctx,
-    list.map((s) => s.competency),
-  );
-  // A retired competency may keep the line it has in this standard, not be added to it.
-  const kept = refs.size > 0 && [...refs.values()].some((r) => r.retired) ? await standardCompetencies(ctx, positionId) : new Set<string>();
+  const refs = competencyRefs(refRows);
+  const kept = new Set(current.map((r) => r.id));
   const errors: FieldError[] = [];
   const rows: StandardRow[] = [];
   const seen = new Set<string>();

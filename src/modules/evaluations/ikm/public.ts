@@ -23,7 +23,7 @@ import type { CostMeter } from '../../../platform/db/metered-d1';
 import { notFound } from '../../../platform/errors';
 import { challengeOf } from '../../../platform/http/challenge';
 import { nowIso } from '../../../platform/ids';
-import { controlDb, findTenant } from '../../../platform/tenancy/directory';
+import { findTenant } from '../../../platform/tenancy/directory';
 import { ikmOf } from './formula';
 import { comparePeriods, periodRange } from './periods';
 import type { PublicIkmInput } from './schemas';
@@ -55,7 +55,7 @@ interface SurveyUnit {
 
 /** The region and unit a public address names; 404 alike for an unknown region or unit. */
 async function surveyUnit(call: PublicCall, address: SurveyAddress): Promise<SurveyUnit> {
-  const tenant = await findTenant(controlDb(call.env, call.meter), address.region);
+  const tenant = await findTenant(call.env, call.meter, address.region);
   if (!tenant) throw notFound('unit');
   const ctx = tenantContext(call.env, call.meter, tenant, citizen, call.requestId);
   const [unit] = await ctx.db

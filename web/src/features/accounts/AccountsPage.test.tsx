@@ -27,6 +27,7 @@ const account = {
   username: '198702122010012001',
   roles: ['employee'],
   employeeId: 'emp_1',
+  name: 'Siti Rahayu',
   status: 'never_activated' as const,
   lockedUntil: null,
   twoFactor: false,
@@ -97,5 +98,39 @@ describe('Akun pegawai', () => {
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Ya' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'POST' && r.path.endsWith('/acc_1/disable'))).toBe(true));
+  });
+
+  it('finds accounts by name or NIP prefix on the server, keeps the search in the address with the status, and says when none matches', async () => {
+    const requests = serve({
+      'GET /api/v1/tenants/kalianda/accounts': (r) => {
+        const q = new URL(r.path, 'http://x').searchParams.get('q');
+        const items = q === null || 'siti rahayu'.includes(q.toLowerCase()) || account.username.startsWith(q) ? [account] : [];
+        return { status: 200, body: { items, nextCursor: null } };
+      },
+    });
+    renderAt(<AccountsPage />, { path: '/?status=never_activated', seed });
+    const row = (await screen.findByText('198702122010012001')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Siti Rahayu')).toBeTruthy();
+    const box = screen.getByLabelText('Cari akun');
+    fireEvent.change(box, { target: { value: ' 19870212 ' } });
+    await waitFor(() => expect(requests.some((r) => r.path.includes('q=19870212'))).toBe(true), { timeout: 5000 });
+    const sent = new URL(requests.find((r) => r.path.includes('q='))?.path ?? '', 'http://x').searchParams;
+    expect([sent.get('q'), sent.get('status')]).toEqual(['19870212', 'never_activated']);
+    expect(await screen.findByText('198702122010012001')).toBeTruthy();
+
+    fireEvent.change(box, { target: { value: 'Budi' } });
+    // The search waits for typing to pause (300 ms) before it asks the server.
+    await screen.findByText('Tidak ada akun yang cocok dengan pencarian ini.', {}, { timeout: 5000 });
+    expect(requests.some((r) => r.path.includes('q=Budi'))).toBe(true);
+  });
+
+  it('opens with the search of the address', async () => {
+    const requests = serve({
+      'GET /api/v1/tenants/kalianda/accounts': { status: 200, body: { items: [account], nextCursor: null } },
+    });
+    renderAt(<AccountsPage />, { path: '/?q=siti', seed });
+    await screen.findByText('198702122010012001');
+    expect((screen.getByLabelText('Cari akun') as HTMLInputElement).value).toBe('siti');
+    expect(new URL(requests[0]?.path ?? '', 'http://x').searchParams.get('q')).toBe('siti');
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Akun pegawai: activation codes for one person or everyone active in a unit, shown once as a sheet
- * to print; and the region's accounts with their status (filtered by status in the address,
- * `?status=`), paged by the server, each one disabled or enabled, or its second factor reset (a
- * lost phone), after a confirmation.
+ * to print; and the region's accounts with their status and the employee's name, found by part of
+ * a name or a NIP prefix and filtered by status (both in the address, `?q=&status=`, the search
+ * debounced and done by the server), paged by the server, each one disabled or enabled, or its
+ * second factor reset (a lost phone), after a confirmation.
  */
-import { Badge, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Badge, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type Column, PagedTable, useCursorPages } from '../../components/PagedTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -163,11 +165,29 @@ export function AccountsPage() {
   const { slug, timeZone } = useTenantClock();
   const [params, setParams] = useSearchParams();
   const status = statuses.find((s) => s === params.get('status'));
-  const query: AccountQuery = status ? { status } : {};
+  const q = params.get('q')?.trim() || undefined;
+  const query: AccountQuery = { ...(status ? { status } : {}), ...(q ? { q } : {}) };
   const pages = useCursorPages(JSON.stringify(query));
   const accounts = useAccounts(slug, { ...query, limit: 25, ...(pages.cursor ? { cursor: pages.cursor } : {}) });
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search, 300);
+  const set = (name: string, value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed search moves the address
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debounced.trim()) set('q', debounced.trim() || null);
+  }, [debounced]);
   const columns: Column<Account>[] = [
     { key: 'username', label: t('acc.username'), render: (a) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{a.username}</span> },
+    { key: 'name', label: t('acc.name'), render: (a) => a.name ?? t('acc.noName') },
     {
       key: 'roles',
       label: t('acc.roles'),
@@ -196,26 +216,26 @@ export function AccountsPage() {
       </Section>
       <Section title={t('acc.list')}>
         <Stack>
-          <Select
-            label={t('acc.status')}
-            placeholder={t('acc.allStatuses')}
-            data={statuses.map((s) => ({ value: s, label: t(`acc.status.${s}` as const) }))}
-            value={status ?? null}
-            onChange={(v) =>
-              setParams(
-                (p) => {
-                  const next = new URLSearchParams(p);
-                  if (v) next.set('status', v);
-                  else next.delete('status');
-                  return next;
-                },
-                { replace: true },
-              )
-            }
-            clearable
-            maw={280}
-          />
-          <QueryState query={accounts} lines={6} isEmpty={(d) => d.items.length === 0} empty={t('acc.empty')}>
+          <Group align="flex-start" wrap="wrap">
+            <TextInput
+              label={t('acc.search')}
+              description={t('acc.searchHelp')}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              style={{ flex: '1 1 260px' }}
+              maw={420}
+            />
+            <Select
+              label={t('acc.status')}
+              placeholder={t('acc.allStatuses')}
+              data={statuses.map((s) => ({ value: s, label: t(`acc.status.${s}` as const) }))}
+              value={status ?? null}
+              onChange={(v) => set('status', v)}
+              clearable
+              w={240}
+            />
+          </Group>
+          <QueryState query={accounts} lines={6} isEmpty={(d) => d.items.length === 0} empty={t(q ? 'acc.emptySearch' : 'acc.empty')}>
             {(page) => (
               <PagedTable
                 caption={t('acc.caption')}
@@ -224,7 +244,7 @@ export function AccountsPage() {
                 rowKey={(a) => a.id}
                 pages={pages}
                 nextCursor={page.nextCursor}
-                minWidth={820}
+                minWidth={960}
               />
             )}
           </QueryState>

@@ -24,7 +24,7 @@ describe('Pengaturan', () => {
       'GET /api/v1/tenants/kalianda/settings': () => ({ status: 200, body: current }),
       'PUT /api/v1/tenants/kalianda/settings': { status: 412, body: stale },
       'GET /api/v1/tenants/kalianda/evaluation-settings': { status: 200, body: { l3WaitingDays: 30, version: 0, updatedAt: null } },
-      'GET /api/v1/tenants/kalianda/sign-in-settings': { status: 200, body: { requireAdminTotp: false, sso: null } },
+      'GET /api/v1/tenants/kalianda/sign-in-settings': { status: 200, body: { requireAdminTotp: false, sso: null, version: 0 } },
     });
     renderAt(<SettingsPage />, { seed });
     const pns = await screen.findByLabelText('Target JP PNS');
@@ -54,7 +54,7 @@ describe('Pengaturan', () => {
         status: 200,
         body: { l3WaitingDays: 60, version: 1, updatedAt: '2026-03-02T00:00:00Z' },
       },
-      'GET /api/v1/tenants/kalianda/sign-in-settings': { status: 200, body: { requireAdminTotp: true, sso: null } },
+      'GET /api/v1/tenants/kalianda/sign-in-settings': { status: 200, body: { requireAdminTotp: true, sso: null, version: 1 } },
     });
     renderAt(<SettingsPage />, { seed });
     const days = await screen.findByLabelText('Jeda evaluasi perilaku (L3), hari');
@@ -65,5 +65,47 @@ describe('Pengaturan', () => {
     expect(put?.headers.get('if-match')).toBe('"v0"');
     expect(put?.body).toEqual({ l3WaitingDays: 60 });
     expect((screen.getByRole('switch', { name: /Wajibkan verifikasi dua langkah/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('saves the admins’ second factor at the version read, the single sign-on as read; a 412 reloads the other save', async () => {
+    const sso = { issuer: 'https://sso.example.go.id/realms/asn', clientId: 'bangkom', claim: 'nip', match: 'nip' };
+    let current = { requireAdminTotp: false, sso, version: 4 };
+    let answer: { status: number; body: unknown } = { status: 412, body: stale };
+    const requests = serve({
+      'GET /api/v1/tenants/kalianda/settings': {
+        status: 200,
+        body: { selfAssessments: 'until_other_source', jpTargets: { pns: 20, pppk: 20 }, version: 0, updatedAt: null },
+      },
+      'GET /api/v1/tenants/kalianda/evaluation-settings': { status: 200, body: { l3WaitingDays: 30, version: 0, updatedAt: null } },
+      'GET /api/v1/tenants/kalianda/sign-in-settings': () => ({ status: 200, body: current }),
+      'PUT /api/v1/tenants/kalianda/sign-in-settings': () => answer,
+    });
+    renderAt(<SettingsPage />, { seed });
+    const toggle = (await screen.findByRole('switch', { name: /Wajibkan verifikasi dua langkah/ })) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    // Meanwhile another admin turned it on and changed the single sign-on.
+    current = { requireAdminTotp: true, sso: { ...sso, clientId: 'bangkom-2' }, version: 5 };
+    const saveSignIn = () => fireEvent.click(screen.getAllByRole('button', { name: 'Simpan' })[2] as HTMLElement);
+    saveSignIn();
+    await screen.findByText(/baru saja diubah orang lain/);
+    const first = requests.filter((r) => r.method === 'PUT')[0];
+    expect(first?.headers.get('if-match')).toBe('"v4"');
+    expect(first?.body).toEqual({ requireAdminTotp: true, sso });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Muat ulang' }));
+    await waitFor(() => expect(screen.getByText('Versi 5')).toBeTruthy());
+    expect((screen.getByRole('switch', { name: /Wajibkan verifikasi dua langkah/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByText(/baru saja diubah orang lain/)).toBeNull();
+
+    // Turned off again, saved at their version with their single sign-on.
+    answer = { status: 200, body: { requireAdminTotp: false, sso: current.sso, version: 6 } };
+    fireEvent.click(screen.getByRole('switch', { name: /Wajibkan verifikasi dua langkah/ }));
+    saveSignIn();
+    await screen.findByText('Tersimpan.');
+    const second = requests.filter((r) => r.method === 'PUT')[1];
+    expect(second?.headers.get('if-match')).toBe('"v5"');
+    expect(second?.body).toEqual({ requireAdminTotp: false, sso: current.sso });
+    expect(screen.getByText('Versi 6')).toBeTruthy();
   });
 });

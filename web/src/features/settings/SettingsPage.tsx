@@ -1,8 +1,9 @@
 /**
  * Pengaturan: the region's rules. The JP target per employment type and the self-assessment rule
  * (the tenant settings), the days after a training before the supervisor evaluates behaviour (L3,
- * the evaluation settings) — each saved at the version read, someone else's save since said with
- * a reload that brings theirs into the form — and whether admins must use a second factor.
+ * the evaluation settings) and whether admins must use a second factor (the sign-in settings,
+ * whose single sign-on is sent back as read) — each saved at the version read, someone else's save
+ * since said with a reload that brings theirs into the form.
  */
 import { Alert, Button, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -194,8 +195,19 @@ function SignInSettingsForm({ settings }: { settings: SignInSettings }) {
   const { t } = useI18n();
   const { slug } = useTenantClock();
   const save = useSaveSignInSettings(slug);
+  const read = useSignInSettings(slug);
+  // The version and the single sign-on the form was filled from: a save sends both back as read.
+  const base = useRef(settings);
   const [required, setRequired] = useState(settings.requireAdminTotp);
   const [saved, setSaved] = useState(false);
+  const reload = async () => {
+    const latest = await read.refetch();
+    if (latest.data) {
+      base.current = latest.data;
+      setRequired(latest.data.requireAdminTotp);
+    }
+    save.reset();
+  };
   return (
     <form
       noValidate
@@ -203,7 +215,16 @@ function SignInSettingsForm({ settings }: { settings: SignInSettings }) {
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        save.mutate({ ...settings, requireAdminTotp: required }, { onSuccess: () => setSaved(true) });
+        const { version, sso } = base.current;
+        save.mutate(
+          { version, body: { sso, requireAdminTotp: required } },
+          {
+            onSuccess: (s) => {
+              base.current = s;
+              setSaved(true);
+            },
+          },
+        );
       }}
     >
       <Stack>
@@ -217,14 +238,17 @@ function SignInSettingsForm({ settings }: { settings: SignInSettings }) {
           }}
         />
         <Text size="xs" c="dimmed">
-          {settings.sso ? t('set.signIn.sso', { issuer: settings.sso.issuer }) : t('set.signIn.noSso')}
+          {base.current.sso ? t('set.signIn.sso', { issuer: base.current.sso.issuer }) : t('set.signIn.noSso')}
         </Text>
-        {save.isError ? <ProblemAlert error={save.error} /> : null}
+        {save.isError ? <ProblemAlert error={save.error} onReload={() => void reload()} /> : null}
         <Stack gap={4} align="flex-start">
           <Button type="submit" loading={save.isPending}>
             {t('set.save')}
           </Button>
-          <Saved show={saved} />
+          <Saved show={saved && required === base.current.requireAdminTotp} />
+          <Text size="xs" c="dimmed">
+            {t('set.version', { version: base.current.version })}
+          </Text>
         </Stack>
       </Stack>
     </form>

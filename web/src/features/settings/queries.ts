@@ -2,7 +2,7 @@
  * The region's settings for its admin: the tenant settings (JP targets per employment type, the
  * self-assessment rule) and the evaluation settings (L3 waiting days), each saved at the version
  * read (If-Match: someone else's save since answers 412); and the sign-in settings (a second
- * factor required of admins), which keep the single sign-on as it is.
+ * factor required of admins), saved the same way, which keep the single sign-on as it is.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
@@ -11,6 +11,7 @@ import type { components } from '../../lib/api/schema';
 
 export type TenantSettingsInput = components['schemas']['TenantSettingsInput'];
 export type SignInSettings = components['schemas']['SignInSettings'];
+type SignInSettingsInput = components['schemas']['SignInSettingsInput'];
 
 const settingsKeys = {
   tenant: (tenant: string) => ['settings', tenant, 'tenant'] as const,
@@ -71,8 +72,8 @@ export function useSignInSettings(tenant: string | undefined) {
 export function useSaveSignInSettings(tenant: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignInSettings) =>
-      unwrap(api.PUT('/api/v1/tenants/{tenant}/sign-in-settings', { params: { path: path(tenant) }, body })),
+    mutationFn: ({ version, body }: { version: number; body: SignInSettingsInput }) =>
+      unwrap(api.PUT('/api/v1/tenants/{tenant}/sign-in-settings', { params: { path: path(tenant), header: ifMatch(version) }, body })),
     onSuccess: (saved) => queryClient.setQueryData(settingsKeys.signIn(tenant ?? ''), saved),
   });
 }
