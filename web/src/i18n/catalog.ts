@@ -88,7 +88,7 @@ export const catalogId = {
 
   'cat.enrollTitle': 'Daftarkan peserta',
   'cat.enrollHow': 'Cara memilih peserta',
-  'cat.enrollByGap': 'Unit: kesenjangan terbesar dulu',
+  'cat.enrollByGap': 'Kesenjangan terbesar',
   'cat.enrollSearch': 'Cari pegawai',
   'cat.enroll': 'Daftarkan',
   'cat.enrollChosen': 'Daftarkan {n} terpilih',
@@ -231,7 +231,7 @@ export const catalogEn: Record<keyof typeof catalogId, string> = {
 
   'cat.enrollTitle': 'Enroll participants',
   'cat.enrollHow': 'How to choose participants',
-  'cat.enrollByGap': 'Unit: largest gaps first',
+  'cat.enrollByGap': 'Largest gaps',
   'cat.enrollSearch': 'Find an employee',
   'cat.enroll': 'Enroll',
   'cat.enrollChosen': 'Enroll {n} chosen',

@@ -2,6 +2,7 @@
 
 import { adminEn } from './admin';
 import { catalogEn } from './catalog';
+import { evaluationsEn } from './evaluations';
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
@@ -288,4 +289,5 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...verificationEn,
   ...catalogEn,
+  ...evaluationsEn,
 };

@@ -5,6 +5,7 @@
 
 import { adminId } from './admin';
 import { catalogId } from './catalog';
+import { evaluationsId } from './evaluations';
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
@@ -290,6 +291,7 @@ export const id = {
   ...notificationsId,
   ...verificationId,
   ...catalogId,
+  ...evaluationsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -100,7 +100,8 @@ describe('Katalog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Tambah program' }));
     const jp = within(dialog).getByLabelText('JP');
     await waitFor(() => expect(jp.getAttribute('aria-invalid')).toBe('true'));
-  });
+    // Many steps of a modal form: allowed more than the default time on a loaded machine.
+  }, 30_000);
 
   it("edits the region's own program at the version read; a 412 offers a reload that brings the other change into the form", async () => {
     let current = own;

@@ -204,6 +204,7 @@ function ProgramsPanel() {
         )}
       </QueryState>
       <Modal
+        closeButtonProps={{ 'aria-label': t('form.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('cat.newProgram') : t('cat.editProgram')}
@@ -295,7 +296,13 @@ function OfferingsPanel() {
           </Table.ScrollContainer>
         )}
       </QueryState>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('cat.newOffering')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('form.close') }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('cat.newOffering')}
+        size="lg"
+      >
         {creating ? <OfferingForm tenant={slug} onDone={(o) => navigate(`/admin/katalog/pelaksanaan/${o.id}`)} /> : null}
       </Modal>
     </Section>
@@ -361,6 +368,7 @@ function ProvidersPanel() {
         )}
       </QueryState>
       <Modal
+        closeButtonProps={{ 'aria-label': t('form.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('cat.newProvider') : t('cat.editProvider')}

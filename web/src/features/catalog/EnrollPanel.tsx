@@ -43,6 +43,7 @@ export function EnrollPanel({
   return (
     <Stack gap="sm">
       <SegmentedControl
+        fullWidth
         aria-label={t('cat.enrollHow')}
         value={mode}
         onChange={(v) => setMode(v === 'search' ? 'search' : 'unit')}

@@ -15,6 +15,8 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { formatDay, formatJp } from '../../lib/format';
+import { FiguresCard } from '../evaluations/FiguresCard';
+import { useOfferingEvaluation } from '../evaluations/queries';
 import { OfferingStatus } from './CatalogPage';
 import { CompletedTable, CompletionForm } from './CompletionPanel';
 import { EnrollPanel } from './EnrollPanel';
@@ -75,7 +77,13 @@ export function OfferingPage() {
               <Fact label={t('cat.location')}>{offering.online ? t('cat.online') : (offering.location ?? '—')}</Fact>
               {offeringRead.program.data ? <Fact label="JP">{formatJp(offeringRead.program.data.jp)}</Fact> : null}
             </SimpleGrid>
-            <Modal opened={editing} onClose={() => setEditing(false)} title={t('cat.editOffering')} size="lg">
+            <Modal
+              closeButtonProps={{ 'aria-label': t('form.close') }}
+              opened={editing}
+              onClose={() => setEditing(false)}
+              title={t('cat.editOffering')}
+              size="lg"
+            >
               {editing ? (
                 <OfferingForm
                   key={offering.version}
@@ -95,6 +103,7 @@ export function OfferingPage() {
                 role="status"
                 title={t('cat.promotedTitle', { n: promoted.length })}
                 withCloseButton
+                closeButtonLabel={t('form.close')}
                 onClose={() => setPromoted([])}
               >
                 {promoted.map((e) => e.employee.name).join(', ')}
@@ -124,11 +133,19 @@ export function OfferingPage() {
                 )}
               </QueryState>
             </Section>
+            <Section title={t('ev.title')}>
+              <OfferingEvaluation tenant={slug} offeringId={id} />
+            </Section>
           </>
         )}
       </QueryState>
     </Stack>
   );
+}
+
+function OfferingEvaluation({ tenant, offeringId }: { tenant: string | undefined; offeringId: string }) {
+  const evaluation = useOfferingEvaluation(tenant, offeringId);
+  return <QueryState query={evaluation}>{(figures) => <FiguresCard figures={figures} />}</QueryState>;
 }
 
 function useOfferingRead(tenant: string | undefined, id: string) {
@@ -203,7 +220,7 @@ function EnrolledTab({
         promoted={promoted}
         selection={{ selected: live, onChange: setSelected }}
       />
-      {entries.length > 0 ? <CompletionForm ids={[...live]} defaultDay={offering.endDate} onDone={() => setSelected(new Set())} /> : null}
+      <CompletionForm ids={[...live]} defaultDay={offering.endDate} onDone={() => setSelected(new Set())} />
     </Stack>
   );
 }
