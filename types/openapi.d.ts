@@ -14760,14 +14760,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of enrollments */
+                /** @description A page of the queue, each place with its holder */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Enrollment"][];
+                            items: components["schemas"]["QueueEntry"][];
                             nextCursor: string | null;
                         };
                     };
@@ -25582,6 +25582,13 @@ export interface components {
             online?: boolean;
             /** @enum {string} */
             status?: "planned" | "open" | "running" | "completed" | "cancelled";
+        };
+        QueueEntry: components["schemas"]["Enrollment"] & {
+            /** @description Who holds the place */
+            employee: {
+                name: string;
+                nip: string;
+            };
         };
         /**
          * @example {

@@ -238,6 +238,11 @@ export const enrollmentSchema = z
   .openapi('Enrollment');
 export type Enrollment = z.infer<typeof enrollmentSchema>;
 
+export const queueEntrySchema = enrollmentSchema
+  .extend({ employee: z.object({ name: z.string(), nip: z.string() }).openapi({ description: 'Who holds the place' }) })
+  .openapi('QueueEntry');
+export type QueueEntry = z.infer<typeof queueEntrySchema>;
+
 export const enrollmentResultSchema = z
   .object({ items: z.array(enrollmentSchema.extend({ created: z.boolean() })) })
   .openapi('EnrollmentResult');

@@ -24,6 +24,22 @@ describe('enrollment', () => {
     expect(read.body).toMatchObject({ capacity: 2, enrolled: 2, waitlisted: 1 });
   });
 
+  it("lists the queue in order with each holder's name and NIP", async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 1 });
+    const people = await employees(t, 2);
+    await enroll(t, offering.id, people);
+    const records = await Promise.all(
+      people.map(async (id) => (await api('GET', `/api/v1/tenants/${t.slug}/employees/${id}`, { token: t.adminToken })).body),
+    );
+    const rows = await queue(t, offering.id);
+    expect(rows.map((e) => [e.employeeId, e.status, e.employee])).toEqual([
+      [people[0], 'enrolled', { name: records[0]?.name, nip: records[0]?.nip }],
+      [people[1], 'waitlisted', { name: records[1]?.name, nip: records[1]?.nip }],
+    ]);
+  });
+
   it('withdrawal promotes the first waiting; more capacity promotes the rest in order', async () => {
     const t = await createTenant();
     const program = await createProgram(t);

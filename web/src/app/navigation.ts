@@ -31,6 +31,7 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
       { to: '/admin/organisasi', label: 'nav.organisation' },
       { to: '/admin/asesmen', label: 'nav.assessments' },
       { to: '/admin/kebutuhan', label: 'nav.needs' },
+      { to: '/admin/katalog', label: 'nav.catalog' },
       { to: '/admin/survei', label: 'nav.survey' },
       { to: '/admin/jp', label: 'nav.jp' },
       { to: '/admin/akun', label: 'nav.accounts' },

@@ -5,7 +5,8 @@
  * learning report (/laporan/:id), Notifikasi (/notifikasi), Akun (/akun), the tenant admin's dashboard (/admin), employees,
  * the verification queue of learning reports (/admin/verifikasi), import, organisation, assessments,
  * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
- * /admin/kebutuhan, /admin/survei), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
+ * /admin/kebutuhan, /admin/survei), the catalog and an offering's queue (/admin/katalog,
+ * /admin/katalog/pelaksanaan/:id), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
  * /admin/audit, /admin/pengaturan), and the
  * national console (/nasional…: summary, a region's figures, regions, onboarding, dictionary,
  * catalog, audit). Unknown paths show "not found" inside the layout. Only Beranda is in the first
@@ -100,6 +101,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage')).AssessmentsPage }),
       },
       { path: 'admin/kebutuhan', lazy: async () => ({ Component: (await import('../features/needs/NeedsPage')).NeedsPage }) },
+      { path: 'admin/katalog', lazy: async () => ({ Component: (await import('../features/catalog/CatalogPage')).CatalogPage }) },
+      {
+        path: 'admin/katalog/pelaksanaan/:id',
+        lazy: async () => ({ Component: (await import('../features/catalog/OfferingPage')).OfferingPage }),
+      },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
       { path: 'admin/jp', lazy: async () => ({ Component: (await import('../features/jp/JpPage')).JpPage }) },
       { path: 'admin/akun', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },

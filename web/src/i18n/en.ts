@@ -2,6 +2,8 @@
 
 import { accountsEn } from './en/accounts';
 import { adminEn } from './en/admin';
+import { catalogEn } from './en/catalog';
+import { evaluationsEn } from './en/evaluations';
 import { learningEn } from './en/learning';
 import { nationalEn } from './en/national';
 import { needsEn } from './en/needs';
@@ -288,4 +290,6 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...verificationEn,
   ...accountsEn,
+  ...catalogEn,
+  ...evaluationsEn,
 };

@@ -5,6 +5,8 @@
 
 import { accountsId } from './accounts';
 import { adminId } from './admin';
+import { catalogId } from './catalog';
+import { evaluationsId } from './evaluations';
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
@@ -290,6 +292,8 @@ export const id = {
   ...notificationsId,
   ...verificationId,
   ...accountsId,
+  ...catalogId,
+  ...evaluationsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

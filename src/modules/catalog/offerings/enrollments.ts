@@ -14,7 +14,7 @@ import { DomainError, notFound } from '../../../platform/errors';
 import { after, page } from '../../../platform/http/pagination';
 import { nowIso } from '../../../platform/ids';
 import { ruleCredit } from '../../jp';
-import type { Completion, Enrollment } from '../schemas';
+import type { Completion, Enrollment, QueueEntry } from '../schemas';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
 
 type Row = typeof enrollments.$inferSelect;
@@ -152,7 +152,7 @@ export async function complete({ ctx, input: { id, completion: input } }: Call<T
   return publicEnrollment(await getEnrollment({ ctx, input: id }));
 }
 
-/** The queue of an offering: by status, then place in the queue. */
+/** The queue of an offering in queue order (optionally one status), each place with its holder's name and NIP. */
 export async function listOfOffering({
   ctx,
   input: { offeringId, ...q },
@@ -160,8 +160,9 @@ export async function listOfOffering({
   const [offering] = await ctx.db.select({ id: offerings.id }).from(offerings).where(eq(offerings.id, offeringId)).limit(1);
   if (!offering) throw notFound('offering');
   const rows = await ctx.db
-    .select()
+    .select({ enrollment: enrollments, name: employees.name, nip: employees.nip })
     .from(enrollments)
+    .innerJoin(employees, ctx.db.owned(employees, eq(employees.id, enrollments.employeeId)))
     .where(
       and(
         eq(enrollments.offeringId, offeringId),
@@ -171,7 +172,8 @@ export async function listOfOffering({
     )
     .orderBy(asc(enrollments.seq), asc(enrollments.id))
     .limit(q.limit + 1);
-  return page(rows.map(publicEnrollment), q.limit, (e) => [e.seq, e.id]);
+  const entries = rows.map((r): QueueEntry => ({ ...publicEnrollment(r.enrollment), employee: { name: r.name, nip: r.nip } }));
+  return page(entries, q.limit, (e) => [e.seq, e.id]);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   offeringChangesSchema,
   offeringQuery,
   offeringSchema,
+  queueEntrySchema,
 } from '../schemas';
 import * as enrollment from './enrollments';
 import * as offering from './offerings';
@@ -106,7 +107,7 @@ export const offeringRoutes = tenantRouter()
       roles: admin,
       summary: 'The queue of an offering in order (filter by status)',
       request: { params: idParams, query: enrollmentQuery },
-      responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
+      responses: { 200: json(pageOf(queueEntrySchema), 'A page of the queue, each place with its holder') },
     }),
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');
