@@ -55,7 +55,7 @@ interface Footer {
 
 function footer(ctx: TenantContext, employeeId: string, kind: Subscription): Footer {
   const stop = unsubscribeUrl(ctx, employeeId, kind);
-  const from = `Anda menerima e-mail ini dari Bangkom (${ctx.tenant.name}). Atur e-mail pemberitahuan: ${origin(ctx)}/akun`;
+  const from = `Anda menerima e-mail ini dari Bangkom (${ctx.tenant.name}). Atur e-mail pemberitahuan: ${origin(ctx)}/akun#notifikasi`;
   const what = kind === 'semua' ? 'semua e-mail pemberitahuan' : 'e-mail pemberitahuan jenis ini';
   return {
     text: `--\n${from}\nBerhenti menerima ${what}: ${stop}\n`,

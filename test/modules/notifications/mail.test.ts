@@ -32,6 +32,8 @@ describe('notification e-mail', () => {
     expect(mail[0]).toMatchObject({ to: me.email, subject: `Laporan pengembangan kompetensi disetujui: ${seminar.title}` });
     expect(mail[0]?.text).toContain(`https://bangkom.local/laporan/${r.id}`);
     expect(mail[0]?.text).toContain('JP yang diakui: 8');
+    // The footer leads to the preferences' section of Akun.
+    expect(mail[0]?.text).toContain('Atur e-mail pemberitahuan: https://bangkom.local/akun#notifikasi');
     expect(mail[0]?.html).toContain(`href="https://bangkom.local/laporan/${r.id}"`);
     expect(await deliveries(t)).toEqual([expect.objectContaining({ status: 'terkirim', mode: 'segera', attempts: 0 })]);
   });

@@ -1,6 +1,7 @@
 /** English: the same keys as id.ts (the compiler checks that none is missing). */
 
 import { adminEn } from './admin';
+import { deliveriesEn } from './deliveries';
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
 import { nationalEn } from './national';
@@ -286,4 +287,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...notificationsEn,
   ...verificationEn,
+  ...deliveriesEn,
 };

@@ -4,6 +4,7 @@
  */
 
 import { adminId } from './admin';
+import { deliveriesId } from './deliveries';
 import { learningId } from './learning';
 import { nationalId } from './national';
 import { needsId } from './needs';
@@ -288,6 +289,7 @@ export const id = {
   ...adminId,
   ...notificationsId,
   ...verificationId,
+  ...deliveriesId,
 } as const;
 
 export type MessageKey = keyof typeof id;
