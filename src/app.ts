@@ -26,7 +26,7 @@ import { learningAdminRoutes, maxEvidenceBytes, ownLearningRoutes } from './modu
 import { meExportRoutes, meRoutes } from './modules/me';
 import { mentoringRoutes } from './modules/mentoring';
 import { nationalSummaryRoutes } from './modules/national';
-import { ownNotificationRoutes, unsubscribeRoutes } from './modules/notifications';
+import { deliveryRoutes, ownNotificationRoutes, unsubscribeRoutes } from './modules/notifications';
 import { positionRoutes, unitRoutes } from './modules/organisation';
 import { planRoutes } from './modules/plans';
 import { settingsRoutes } from './modules/settings';
@@ -152,6 +152,7 @@ export function createApp() {
   app.route('/api/v1', accountRoutes);
   app.route('/api/v1', nationalAccountRoutes);
   app.route('/api/v1', ownNotificationRoutes);
+  app.route('/api/v1', deliveryRoutes);
 
   app.onError((err, c) => {
     const problem = toDomainError(err);

@@ -22302,6 +22302,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notification e-mail and its delivery status, newest first, by status or employee */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description `menunggu` waiting (its time, or a retry after a failure), `mengirim` being sent, `terkirim` sent, `gagal` failed after the last attempt, `dilewati` skipped (no address) */
+                    status?: "menunggu" | "mengirim" | "terkirim" | "gagal" | "dilewati";
+                    /** @description Only the messages to this employee */
+                    employee?: string;
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of deliveries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NotificationDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/notifications/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed or sent message again, now (audited); one at a time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first successful answer is kept 24 hours and replayed to the same request with the same key (docs/http.md) */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The delivery after the attempt: `terkirim`, or `menunggu` for a retry with its error */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationDelivery"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The message is being sent right now, is not failed or sent (waiting, skipped), or the employee has no address; or a request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -26525,6 +26733,39 @@ export interface components {
                  */
                 email: "segera" | "harian" | "tidak";
             }[];
+        };
+        NotificationDelivery: {
+            id: string;
+            notificationId: string;
+            /** @description Who it is for; `email` is the address the message went or goes to */
+            recipient: {
+                employeeId: string;
+                name: string;
+                nip: string;
+                email: string | null;
+            };
+            /** @enum {string} */
+            kind: "learning_report.approved" | "learning_report.rejected" | "pairing.proposed" | "pairing.unanswered" | "plan.enrolled" | "evaluation.due" | "evaluation.overdue" | "jp.shortfall";
+            /** @description The notification’s line (the e-mail’s subject), in Indonesian */
+            title: string;
+            /** @enum {string} */
+            channel: "email";
+            /**
+             * @description `segera` on its own, `harian` in the daily digest
+             * @enum {string}
+             */
+            mode: "segera" | "harian";
+            /** @enum {string} */
+            status: "menunggu" | "mengirim" | "terkirim" | "gagal" | "dilewati";
+            /** @description Failed attempts so far (a resend starts again at 0) */
+            attempts: number;
+            /** @description Why the last attempt failed, or why it was skipped */
+            lastError: string | null;
+            /** @description Not sent before this instant (the digest’s hour, or the retry’s backoff) */
+            nextAttemptAt: string;
+            sentAt: string | null;
+            createdAt: string;
+            updatedAt: string;
         };
     };
     responses: never;

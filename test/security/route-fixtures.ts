@@ -57,6 +57,8 @@ const official = { name: 'Drs. Pejabat Penandatangan', nip: '197204101998031004'
 const job = (s: Side) => ({ id: s.jobId });
 const learningReport = (s: Side) => ({ id: s.learningReportId });
 const notification = (s: Side) => ({ id: s.notificationId });
+/** The notification's e-mail delivery row: its id is derived from the notification's. */
+const delivery = (s: Side) => ({ id: `dlv_${s.notificationId.slice(4)}` });
 const me = { untenanted: true, selfScoped: true } as const;
 const unsubscribeQuery = (s: Side) =>
   `?token=${unsubscribeToken(env, { tenant: s.tenant.slug, employeeId: s.employeeId, kind: 'jp.shortfall' })}`;
@@ -291,6 +293,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'POST /api/v1/me/notifications/{id}/read': { ...me, params: notification },
   'GET /api/v1/me/notification-preferences': me,
   'PUT /api/v1/me/notification-preferences': { ...me, body: () => ({ items: [{ kind: 'jp.shortfall', email: 'harian' }] }) },
+  'GET /api/v1/tenants/{tenant}/notifications/deliveries': { query: '?status=dilewati&limit=10' },
+  'POST /api/v1/tenants/{tenant}/notifications/deliveries/{id}/resend': { params: delivery },
   'GET /api/v1/tenants/{tenant}/learning-reports': { query: '?status=diajukan' },
   'GET /api/v1/tenants/{tenant}/learning-reports/{id}': { params: learningReport },
   'POST /api/v1/tenants/{tenant}/learning-reports/{id}/approve': { params: learningReport },

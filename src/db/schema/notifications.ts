@@ -27,6 +27,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 /** How a person wants a kind by e-mail: at once, in the daily digest, or not at all (the inbox always has it). */
 export const emailModes = ['segera', 'harian', 'tidak'] as const;
 export const deliveryStatuses = ['menunggu', 'mengirim', 'terkirim', 'gagal', 'dilewati'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -103,6 +104,9 @@ export const notificationDeliveries = sqliteTable(
     uniqueIndex('notification_deliveries_once').on(t.tenantId, t.notificationId),
     index('notification_deliveries_due').on(t.tenantId, t.status, t.nextAttemptAt),
     index('notification_deliveries_person').on(t.tenantId, t.employeeId, t.createdAt),
+    // The admin's list: newest first, all or by status.
+    index('notification_deliveries_recent').on(t.tenantId, t.createdAt, t.id),
+    index('notification_deliveries_by_status').on(t.tenantId, t.status, t.createdAt, t.id),
     foreignKey({ columns: [t.tenantId, t.notificationId], foreignColumns: [notifications.tenantId, notifications.id] }),
     check('notification_deliveries_status', sql`${t.status} in (${inList(deliveryStatuses)})`),
   ],

@@ -37,7 +37,7 @@ const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&l
 
 const origin = (ctx: TenantContext) => (ctx.env.AUTH_ISSUER ?? '').replace(/\/$/, '');
 
-interface Item {
+export interface Item {
   kind: NotificationKind;
   data: NotificationData;
   link: string;
@@ -55,7 +55,7 @@ interface Footer {
 
 function footer(ctx: TenantContext, employeeId: string, kind: Subscription): Footer {
   const stop = unsubscribeUrl(ctx, employeeId, kind);
-  const from = `Anda menerima e-mail ini dari Bangkom (${ctx.tenant.name}). Atur e-mail pemberitahuan: ${origin(ctx)}/akun`;
+  const from = `Anda menerima e-mail ini dari Bangkom (${ctx.tenant.name}). Atur e-mail pemberitahuan: ${origin(ctx)}/akun#notifikasi`;
   const what = kind === 'semua' ? 'semua e-mail pemberitahuan' : 'e-mail pemberitahuan jenis ini';
   return {
     text: `--\n${from}\nBerhenti menerima ${what}: ${stop}\n`,
@@ -65,7 +65,7 @@ function footer(ctx: TenantContext, employeeId: string, kind: Subscription): Foo
 }
 
 /** One notification as a message: its title as the subject, its text, the link, a plain-text part and an HTML one. */
-function single(ctx: TenantContext, to: string, employeeId: string, item: Item): Message {
+export function single(ctx: TenantContext, to: string, employeeId: string, item: Item): Message {
   const text = textOf(item.kind, item.data);
   const url = `${origin(ctx)}${item.link}`;
   const end = footer(ctx, employeeId, item.kind);
@@ -91,7 +91,7 @@ function digest(ctx: TenantContext, to: string, employeeId: string, items: Item[
   };
 }
 
-async function send(ctx: TenantContext, message: Message): Promise<string> {
+export async function send(ctx: TenantContext, message: Message): Promise<string> {
   const from = ctx.env.EMAIL_FROM ?? 'notifikasi@bangkom.local';
   if (!ctx.env.EMAIL) throw new Error('No e-mail binding (EMAIL) is configured.');
   const result = await ctx.env.EMAIL.send({
@@ -153,7 +153,7 @@ async function claimed(ctx: TenantContext, token: string) {
     .orderBy(d.employeeId, d.createdAt);
 }
 
-async function settle(
+export async function settle(
   ctx: TenantContext,
   token: string,
   ids: string[],

@@ -1,8 +1,9 @@
 /** Request and response shapes of notifications: the inbox, the preferences, the deliveries. */
 import { z } from '@hono/zod-openapi';
-import { emailModes, notificationKinds } from '../../db/schema/notifications';
+import { deliveryStatuses, emailModes, notificationKinds } from '../../db/schema/notifications';
 import { orNull } from '../../platform/http/openapi';
 import { pageQuery } from '../../platform/http/pagination';
+import { tenantParams } from '../../platform/http/params';
 
 const id = z.string().min(1).max(60);
 
@@ -57,3 +58,34 @@ export const preferencesInput = z
   })
   .strict()
   .openapi('NotificationPreferencesInput');
+
+export const deliveryQuery = pageQuery.extend({
+  status: z.enum(deliveryStatuses).optional().openapi({
+    description:
+      '`menunggu` waiting (its time, or a retry after a failure), `mengirim` being sent, `terkirim` sent, `gagal` failed after the last attempt, `dilewati` skipped (no address)',
+  }),
+  employee: id.optional().openapi({ description: 'Only the messages to this employee' }),
+});
+
+export const deliveryParams = tenantParams.extend({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    notificationId: z.string(),
+    recipient: z.object({ employeeId: z.string(), name: z.string(), nip: z.string(), email: orNull(z.string()) }).openapi({
+      description: 'Who it is for; `email` is the address the message went or goes to',
+    }),
+    kind: z.enum(notificationKinds),
+    title: z.string().openapi({ description: 'The notification’s line (the e-mail’s subject), in Indonesian' }),
+    channel: z.literal('email'),
+    mode: z.enum(['segera', 'harian']).openapi({ description: '`segera` on its own, `harian` in the daily digest' }),
+    status: z.enum(deliveryStatuses),
+    attempts: z.number().int().openapi({ description: 'Failed attempts so far (a resend starts again at 0)' }),
+    lastError: orNull(z.string()).openapi({ description: 'Why the last attempt failed, or why it was skipped' }),
+    nextAttemptAt: z.string().openapi({ description: 'Not sent before this instant (the digest’s hour, or the retry’s backoff)' }),
+    sentAt: orNull(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('NotificationDelivery');

@@ -1,6 +1,7 @@
 /** Notifications test data: people with e-mail addresses, the outbox and inbox rows as stored. */
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
+import type { TenantContext } from '../../../src/platform/context';
 import { api } from '../../support/api';
 import type { TestTenant } from '../../support/factories';
 import { tokenFor } from '../../support/tokens';
@@ -79,4 +80,46 @@ export async function setPreference(t: TestTenant, employeeId: string, kind: str
   await env.DB.prepare('insert into notification_preferences (tenant_id, employee_id, kind, email, updated_at) values (?, ?, ?, ?, ?)')
     .bind(t.id, employeeId, kind, email, '2026-01-01T00:00:00.000Z')
     .run();
+}
+
+/** A message as the sender passes it to the binding (mail.ts). */
+type Outgoing = Parameters<SendEmail['send']>[0];
+type Send = (message: Outgoing | EmailMessage) => Promise<EmailSendResult>;
+
+/** The same context with another e-mail binding: one that fails, or one that waits before it sends. */
+export const withSender = (ctx: TenantContext, send: Send): TenantContext => ({ ...ctx, env: { ...ctx.env, EMAIL: { send } } });
+
+/** A sender that always fails, as a mail server refusing the message would. */
+export const refusing: Send = async () => {
+  throw new Error('550 5.2.2 Kotak surat penerima penuh');
+};
+
+/** A sender that holds every message until `release()`, then sends it with the real binding; `sending` settles when one is held. */
+export function gated(ctx: TenantContext) {
+  let release = () => {};
+  const open = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let entered = () => {};
+  const sending = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const real = ctx.env.EMAIL;
+  if (!real) throw new Error('no EMAIL binding in the test environment');
+  const send: Send = async (message) => {
+    entered();
+    await open;
+    return 'subject' in message ? real.send(message) : real.send(message);
+  };
+  return { ctx: withSender(ctx, send), release, sending };
+}
+
+/** `minutes` after the instant `t0`. */
+export const later = (t0: string, minutes: number) => new Date(Date.parse(t0) + minutes * 60_000).toISOString();
+
+export async function auditRows(t: TestTenant, action: string) {
+  const { results } = await env.DB.prepare('select actor, entity, entity_id from audit_log where tenant_id = ? and action = ?')
+    .bind(t.id, action)
+    .all<{ actor: string; entity: string; entity_id: string }>();
+  return results;
 }

@@ -12,7 +12,10 @@ import { api, expectProblem } from '../../support/api';
 import { contextFor } from '../../support/context';
 import { createTenant } from '../../support/factories';
 import { race } from '../../support/races';
+import { employees, employeeToken, queue } from '../catalog/helpers';
+import { assess } from '../competencies/helpers';
 import { approve, reject, reported, seminar } from '../learning/helpers';
+import { approve as approvePlan, createPlan, planWorld } from '../plans/helpers';
 import { inbox, inboxRows, outboxRows, person, unread } from './helpers';
 
 describe('the outbox', () => {
@@ -73,6 +76,38 @@ describe('the outbox', () => {
     ]);
     expect(page.body.items[0]?.title).toBe('Usulan coaching menunggu jawaban Anda');
     expect((await inbox(staff)).body.items).toEqual([]);
+  });
+  it('tells each person a plan approval enrolls, once per enrollment, and nobody when the approval is replayed', async () => {
+    const w = await planWorld();
+    // Three more people needing TEK and seats for all: the plan enrolls Ani (TEK, INTEGRITAS), Budi and the three.
+    const more = await employees(w.t, 3);
+    for (const employeeId of more) {
+      const res = await assess(w.t, { employeeId, competency: 'TEK-SIMRS', level: 1, source: 'assessment_center', date: '2026-02-01' });
+      expect(res.status, res.text).toBe(201);
+    }
+    const capacity = await api('PATCH', `/api/v1/tenants/${w.t.slug}/offerings/${w.tek}`, {
+      token: w.t.adminToken,
+      body: { capacity: 10 },
+      headers: { 'if-match': '"v1"' },
+    });
+    expect(capacity.status, capacity.text).toBe(200);
+    const plan = await createPlan(w.t, { budget: 100_000_000, options: { jpTargetBonus: 0 } });
+    expect(plan.status, plan.text).toBe(201);
+    expect(await outboxRows(w.t.id)).toEqual([]);
+    expect((await approvePlan(w.t, plan.body.id, '"v1"')).status).toBe(200);
+    expect((await approvePlan(w.t, plan.body.id, '"v1"')).status).toBe(200);
+    const enrolled = (await queue(w.t, w.tek)).concat(await queue(w.t, w.integritas));
+    expect(new Set(enrolled.map((e) => e.employeeId))).toEqual(new Set([w.ani, w.budi, ...more]));
+    const events = (await outboxRows(w.t.id)).filter((e) => e.kind === 'plan.enrolled');
+    expect(events.map((e) => e.employee_id).sort()).toEqual(enrolled.map((e) => e.employeeId).sort());
+    expect(new Set(events.map((e) => e.dedupe_key)).size).toBe(events.length);
+    const titles = events.filter((e) => e.employee_id === w.ani).map((e) => (JSON.parse(e.data) as { title: string }).title);
+    expect(titles.sort()).toEqual(['Pelatihan Integritas', 'Pelatihan SIMRS']);
+    expect(JSON.parse(events[0]?.data ?? '{}')).toMatchObject({ year: 2099, startDate: expect.any(String) });
+    // Each reads it in their own inbox.
+    const budi = { token: await employeeToken(w.t, w.budi) };
+    const [entry] = (await inbox(budi)).body.items;
+    expect(entry).toMatchObject({ kind: 'plan.enrolled', title: 'Anda terdaftar pada pelatihan: Pelatihan SIMRS' });
   });
 });
 

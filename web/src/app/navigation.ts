@@ -35,6 +35,7 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
       { to: '/admin/survei', label: 'nav.survey' },
       { to: '/admin/jp', label: 'nav.jp' },
       { to: '/admin/akun', label: 'nav.accounts' },
+      { to: '/admin/notifikasi', label: 'nav.deliveries' },
       { to: '/admin/audit', label: 'nav.audit' },
       { to: '/admin/pengaturan', label: 'nav.settings' },
     );

@@ -109,6 +109,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
       { path: 'admin/jp', lazy: async () => ({ Component: (await import('../features/jp/JpPage')).JpPage }) },
       { path: 'admin/akun', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
+      {
+        path: 'admin/notifikasi',
+        lazy: async () => ({ Component: (await import('../features/notifications/DeliveriesPage')).DeliveriesPage }),
+      },
       { path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },
       { path: 'admin/pengaturan', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
       {

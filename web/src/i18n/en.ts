@@ -3,6 +3,7 @@
 import { accountsEn } from './en/accounts';
 import { adminEn } from './en/admin';
 import { catalogEn } from './en/catalog';
+import { deliveriesEn } from './en/deliveries';
 import { evaluationsEn } from './en/evaluations';
 import { learningEn } from './en/learning';
 import { nationalEn } from './en/national';
@@ -292,4 +293,5 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...catalogEn,
   ...evaluationsEn,
+  ...deliveriesEn,
 };

@@ -6,6 +6,7 @@
 import { accountsId } from './accounts';
 import { adminId } from './admin';
 import { catalogId } from './catalog';
+import { deliveriesId } from './deliveries';
 import { evaluationsId } from './evaluations';
 import { learningId } from './learning';
 import { nationalId } from './national';
@@ -294,6 +295,7 @@ export const id = {
   ...accountsId,
   ...catalogId,
   ...evaluationsId,
+  ...deliveriesId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,6 +1,7 @@
 /**
  * Akun: change the password (the rules shown, refusals beside the fields), an admin's two-step
- * verification, sign out here or on every device.
+ * verification, an employee's notification e-mail (NotificationPreferences), sign out here or on
+ * every device.
  */
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -11,6 +12,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/api/caller';
 import { ApiProblem } from '../../lib/api/problem';
+import { NotificationPreferences } from '../notifications/NotificationPreferences';
 import { checkLength, PasswordRules, passwordProblem } from './password-rules';
 import { useChangePassword, useSignOut } from './queries';
 
@@ -82,6 +84,7 @@ export function AccountPage() {
           </Button>
         </Section>
       ) : null}
+      {me.data?.employee ? <NotificationPreferences /> : null}
       <Section title={t('signOut.title')} id="sign-out">
         <Text size="sm" mb="sm">
           {t('signOut.help')}

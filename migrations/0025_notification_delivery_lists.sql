@@ -1,0 +1,2 @@
+CREATE INDEX `notification_deliveries_recent` ON `notification_deliveries` (`tenant_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `notification_deliveries_by_status` ON `notification_deliveries` (`tenant_id`,`status`,`created_at`,`id`);
