@@ -53,6 +53,8 @@ describe.each(viewports.map((viewport) => ({ viewport, width: viewport.width }))
   it('onboards a region: an error by its path, fixed, previewed, applied and listed; the summary refreshed shows its figures suppressed, explained', async () => {
     const account = await nationalAccount(stack, `analis.${viewport.width}@nasional.go.id`);
     const { context, page } = await openPage(stack, viewport);
+    // A job's progress and a full-page screenshot of the longest tables can take a while on a loaded machine.
+    page.setDefaultTimeout(60_000);
     try {
       await signIn(page, stack.url, account, '/nasional/onboarding');
       await page.getByRole('heading', { name: 'Orientasi wilayah', level: 1 }).waitFor();
@@ -135,11 +137,13 @@ describe.each(viewports.map((viewport) => ({ viewport, width: viewport.width }))
     } finally {
       await context.close();
     }
-  });
+  }, 240_000); // six screens and a job: on a loaded machine, past the default two minutes
 
   it('adds a national competency, retires it, and finds both in the national audit trail; the catalog lists the programs', async () => {
     const account = await nationalAccount(stack, `kurator.${viewport.width}@nasional.go.id`);
     const { context, page } = await openPage(stack, viewport);
+    // A job's progress and a full-page screenshot of the longest tables can take a while on a loaded machine.
+    page.setDefaultTimeout(60_000);
     const code = `UJI-${viewport.width}`;
     const name = `Kompetensi Uji ${viewport.width}`;
     try {
@@ -187,5 +191,5 @@ describe.each(viewports.map((viewport) => ({ viewport, width: viewport.width }))
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 });
