@@ -35,6 +35,8 @@ export interface Bindings {
   JWT_MAX_LIFETIME?: string;
   /** Rate limits of the public routes (sign-in, certificate verification), per client address (platform/http/rate-limit.ts). */
   AUTH_RATE_LIMIT?: RateLimit;
+  /** Rate limits of the citizens' survey routes, per client address: a binding of its own, apart from sign-in's. */
+  SURVEY_RATE_LIMIT?: RateLimit;
   /**
    * Secret: the single sign-on client secrets, a JSON object keyed by tenant slug
    * (`{"kalianda": "…"}`); each region's IdP client id is in its sign-in settings (modules/accounts/sso.ts).

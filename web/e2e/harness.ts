@@ -168,6 +168,11 @@ export function demoAccount(stack: Pick<Stack, 'url' | 'adminToken'>, target: Om
   return activateAccount(stack.url, stack.adminToken, { ...target, tenant });
 }
 
+/** A national admin's account with its password, created and activated through the national API as `npm start` does. */
+export async function nationalAccount(stack: Pick<Stack, 'url'>, email: string): Promise<DemoAccount> {
+  return activateAccount(stack.url, await mintToken({ role: 'national_admin', ttl: '1h' }), { role: 'national_admin', email });
+}
+
 /** A fresh browser context at the viewport, in Indonesian, without motion; axe can be injected (CSP bypassed for it). */
 export async function openPage(stack: Pick<Stack, 'browser'>, viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
   const context = await stack.browser.newContext({

@@ -1,6 +1,9 @@
 /**
- * Rate limits per client address, with Cloudflare's Rate Limiting binding (`AUTH_RATE_LIMIT`,
- * wrangler.toml `[[ratelimits]]`): each limited route counts each address on its own. Counts are
+ * Rate limits per client address, with Cloudflare's Rate Limiting bindings (wrangler.toml
+ * `[[ratelimits]]`): `AUTH_RATE_LIMIT` for sign-in and the other public routes, `SURVEY_RATE_LIMIT`
+ * for the citizens' survey, so that a flood of survey answers and a flood of sign-ins never spend
+ * each other's allowance, and each can be tuned alone. Within a binding each limited route counts
+ * each address on its own (the key is the route's name and the address). Counts are
  * per Cloudflare location and approximate, which is what a limit against bursts needs; lockout
  * after failed sign-ins is exact and lives in the database (modules/accounts). Without the
  * binding nothing is limited.
@@ -13,9 +16,12 @@ import { DomainError } from '../errors';
 /** The caller's address as Cloudflare saw it; `unknown` where nothing says (local tests). */
 export const clientAddress = (c: Context<AppEnv>): string => c.req.header('cf-connecting-ip') ?? 'unknown';
 
-export function rateLimit(name: string): MiddlewareHandler<AppEnv> {
+/** The Rate Limiting bindings: which one a route counts against. */
+export type RateLimitBinding = 'AUTH_RATE_LIMIT' | 'SURVEY_RATE_LIMIT';
+
+export function rateLimit(name: string, binding: RateLimitBinding = 'AUTH_RATE_LIMIT'): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {
-    const limiter = c.env.AUTH_RATE_LIMIT;
+    const limiter = c.env[binding];
     if (limiter) {
       const { success } = await limiter.limit({ key: `${name}:${clientAddress(c)}` });
       if (!success) {

@@ -5,64 +5,18 @@
  * rasterised here into a bitmap — decodes (jsQR) to the certificate's verification URL. A revoked
  * certificate's PDF says DICABUT; the same certificate renders to the same bytes.
  */
-import jsQR from 'jsqr';
-import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream, type PDFRef } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../support/api';
+import { contentOf, qrOf, qrSquares } from '../../support/certificate-pdf';
 import { createTenant } from '../../support/factories';
 import { cohort, issue, official } from './helpers';
-
-/** The page's content streams, decoded, as Latin-1 text. */
-function contentOf(doc: PDFDocument, page: PDFPage): string {
-  const contents = page.node.Contents();
-  const refs = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-  return refs
-    .map((ref) => {
-      const stream = doc.context.lookup(ref as PDFRef);
-      if (!(stream instanceof PDFRawStream)) return '';
-      return String.fromCharCode(...decodePDFRawStream(stream).decode());
-    })
-    .join('\n');
-}
 
 /** The text shown with `<hex> Tj` (how pdf-lib writes standard-font text), one string per operator. */
 const shownText = (content: string) =>
   [...content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map((m) =>
     (m[1]?.match(/../g) ?? []).map((h) => String.fromCharCode(Number.parseInt(h, 16))).join(''),
   );
-
-/** The QR section's squares painted into a bitmap (4 px a module, a 4-module quiet zone), decoded. */
-function decodeQr(content: string): string | undefined {
-  const section = /\/QR BMC([\s\S]*?)EMC/.exec(content)?.[1] ?? '';
-  const squares = [...section.matchAll(/([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re/g)].map(
-    (m) => m.slice(1, 5).map(Number) as [number, number, number, number],
-  );
-  expect(squares.length).toBeGreaterThan(20);
-  const module = Math.min(...squares.map((s) => s[3]));
-  const x0 = Math.min(...squares.map((s) => s[0]));
-  const y0 = Math.min(...squares.map((s) => s[1]));
-  const n = Math.round((Math.max(...squares.map((s) => s[1] + s[3])) - y0) / module);
-  const scale = 4;
-  const size = (n + 8) * scale;
-  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
-  for (const [x, y, w, h] of squares) {
-    const col = Math.round((x - x0) / module);
-    const cols = Math.round(w / module);
-    const row = n - 1 - Math.round((y - y0) / module);
-    for (let r = 0; r < Math.round(h / module); r++) {
-      for (let c = 0; c < cols; c++) {
-        for (let dy = 0; dy < scale; dy++) {
-          for (let dx = 0; dx < scale; dx++) {
-            const px = (col + c + 4) * scale + dx;
-            const py = (row + r + 4) * scale + dy;
-            pixels.fill(0, (py * size + px) * 4, (py * size + px) * 4 + 3);
-          }
-        }
-      }
-    }
-  }
-  return jsQR(pixels, size, size)?.data;
-}
 
 describe('the certificate PDF', () => {
   it('parses, carries the fields in its text and metadata, and its QR decodes to the verification URL', async () => {
@@ -108,7 +62,8 @@ describe('the certificate PDF', () => {
     expect(doc.getKeywords()).toContain('Siti Rahayu, S.Kep.');
     expect(doc.getCreationDate()?.toISOString().slice(0, 10)).toBe('2025-03-10');
 
-    expect(decodeQr(contentOf(doc, page!))).toBe(`https://bangkom.test/verifikasi/${cert.verificationCode}`);
+    expect(qrSquares(contentOf(doc, page!)).length).toBeGreaterThan(20);
+    expect(qrOf(contentOf(doc, page!))).toBe(`https://bangkom.test/verifikasi/${cert.verificationCode}`);
 
     // The admin downloads the same document, byte for byte.
     const again = await api('GET', `/api/v1/tenants/${t.slug}/certificates/${cert.id}/pdf`, { token: t.adminToken });

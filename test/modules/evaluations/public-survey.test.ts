@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { semesterOf } from '../../../src/modules/evaluations/ikm/public';
 import { todayIn } from '../../../src/platform/calendar';
 import { passChallenge } from '../../../src/platform/http/challenge';
-import { freshAddress } from '../../support/accounts';
+import { activatedEmployee, freshAddress, login, withCookie } from '../../support/accounts';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { ikmReport, recorded, responsesWithTotal } from './helpers';
@@ -128,6 +128,34 @@ describe('the public survey', () => {
       expect(other.status).toBe(201);
       const report = await ikmReport(t, `?period=${currentPeriod()}`);
       expect(report.body.tenant?.responses).toBe(21 + attempt * 21);
+      break;
+    }
+  });
+
+  it('counts apart from sign-in (its own binding, SURVEY_RATE_LIMIT): a flooded survey leaves the address able to sign in, and a flooded sign-in leaves it able to answer', async () => {
+    const t = await createTenant();
+    const person = await activatedEmployee(t);
+    // Miniflare's limiter counts per key in a fixed window of 60 s: start well inside one, and check it did not roll over.
+    const windowOf = () => Math.floor(Date.now() / 60_000);
+    for (let attempt = 0; ; attempt++) {
+      const intoWindow = Date.now() % 60_000;
+      if (intoWindow > 40_000) await new Promise((r) => setTimeout(r, 60_000 - intoWindow + 100));
+      const window = windowOf();
+      // One address floods the survey until it is stopped, then signs in.
+      const surveyor = freshAddress();
+      const flood = [];
+      for (let i = 0; i < 21; i++) flood.push((await submit(t.slug, 'DINKES', { answers }, surveyor)).status);
+      const signIn = await login({ tenant: t.slug, username: person.username, password: person.password }, surveyor);
+      // Another floods the sign-in routes until it is stopped, then answers the survey.
+      const signer = freshAddress();
+      const renewals = [];
+      for (let i = 0; i < 21; i++) renewals.push((await api('POST', '/api/v1/auth/refresh', withCookie(undefined, signer))).status);
+      const answer = await submit(t.slug, 'DINKES', { answers }, signer);
+      if (windowOf() !== window && attempt === 0) continue;
+      expect(flood).toEqual([...Array(20).fill(201), 429]);
+      expect(signIn.status, signIn.text).toBe(200);
+      expect(renewals).toEqual([...Array(20).fill(401), 429]);
+      expect(answer.status, answer.text).toBe(201);
       break;
     }
   });

@@ -1,6 +1,7 @@
 /**
  * The public survey's routes, without a token (public.ts says what they reveal and write):
- * mounted before `authenticate()`, each rate-limited per client address like the sign-in routes.
+ * mounted before `authenticate()`, each rate-limited per client address against the survey's own
+ * binding (`SURVEY_RATE_LIMIT`), so a flood of answers never spends the sign-in routes' allowance.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../env';
@@ -19,7 +20,7 @@ export const publicSurveyRoutes = publicRouter()
       path: '/survei/{region}/{unit}',
       tags: ['Evaluations'],
       summary: "A unit's public satisfaction survey form: the region's and unit's names and the human check to pass",
-      middleware: [rateLimit('survey-form')],
+      middleware: [rateLimit('survey-form', 'SURVEY_RATE_LIMIT')],
       request: { params: surveyParams },
       responses: { 200: json(surveyFormSchema, 'The form'), 404: problem('No such region or unit') },
     }),
@@ -31,7 +32,7 @@ export const publicSurveyRoutes = publicRouter()
       path: '/survei/{region}/{unit}',
       tags: ['Evaluations'],
       summary: "One citizen's survey response to one unit (IKM, PermenPAN-RB 14/2017): recorded, nothing read back",
-      middleware: [rateLimit('survey')],
+      middleware: [rateLimit('survey', 'SURVEY_RATE_LIMIT')],
       request: { params: surveyParams, body: jsonBody(publicIkmInput) },
       responses: {
         201: json(publicIkmReceivedSchema, 'Received'),
@@ -52,7 +53,7 @@ export const publicSurveyRoutes = publicRouter()
       path: '/survei/{region}/{unit}/hasil',
       tags: ['Evaluations'],
       summary: "A unit's public IKM results, where the region publishes them: ended periods of at least five responses, aggregates only",
-      middleware: [rateLimit('survey-results')],
+      middleware: [rateLimit('survey-results', 'SURVEY_RATE_LIMIT')],
       request: { params: surveyParams },
       responses: { 200: json(publicResultsSchema, 'The results'), 404: problem('No such region or unit, or its results are not public') },
     }),

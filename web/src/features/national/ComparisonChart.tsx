@@ -6,8 +6,8 @@
  */
 import '@mantine/charts/styles.css';
 import { BarChart, BarsList } from '@mantine/charts';
-import { NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Box, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { figureLabel, formatFigure, histogram } from './figures';
 import type { NationalSummary } from './queries';
@@ -17,6 +17,7 @@ const rankShown = 10;
 export function ComparisonChart({ summary }: { summary: NationalSummary }) {
   const { t } = useI18n();
   const [name, setName] = useState(summary.figures[0]?.name ?? '');
+  const distributionTitle = useId();
   const legend = summary.figures.find((f) => f.name === name) ?? summary.figures[0];
   if (!legend) return null;
   const format = (v: number) => formatFigure(v, legend.kind);
@@ -45,19 +46,21 @@ export function ComparisonChart({ summary }: { summary: NationalSummary }) {
       </Text>
       {published.length === 0 ? null : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Stack gap="xs">
-            <Title order={3} size="h5">
-              {t('national.distribution')}
-            </Title>
-            <BarChart
-              h={240}
-              data={bins}
-              dataKey="range"
-              series={[{ name: 'regions', label: t('national.regionsCount'), color: 'teal.7' }]}
-              tickLine="y"
-              aria-label={t('national.distribution')}
-            />
-          </Stack>
+          {/* A figure named by its heading: the chart's own element may not carry a name (it has no role). */}
+          <Box component="figure" m={0} aria-labelledby={distributionTitle}>
+            <Stack gap="xs">
+              <Title order={3} size="h5" id={distributionTitle}>
+                {t('national.distribution')}
+              </Title>
+              <BarChart
+                h={240}
+                data={bins}
+                dataKey="range"
+                series={[{ name: 'regions', label: t('national.regionsCount'), color: 'teal.7' }]}
+                tickLine="y"
+              />
+            </Stack>
+          </Box>
           <Stack gap="xs">
             <Title order={3} size="h5">
               {published.length <= rankShown * 2 ? t('national.rank') : t('national.rankTopBottom', { n: rankShown })}
