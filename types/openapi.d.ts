@@ -17905,6 +17905,9 @@ export interface paths {
                                     employeeId: string;
                                     offeringId: string;
                                     cost: number;
+                                    employeeName: string;
+                                    programTitle: string;
+                                    startDate: string;
                                 }[];
                             };
                             onlyInB: {
@@ -17913,6 +17916,9 @@ export interface paths {
                                     employeeId: string;
                                     offeringId: string;
                                     cost: number;
+                                    employeeName: string;
+                                    programTitle: string;
+                                    startDate: string;
                                 }[];
                             };
                             inBoth: number;
@@ -18263,6 +18269,10 @@ export interface paths {
                                     to: number;
                                     weight: number;
                                 }[];
+                                employeeName: string;
+                                programTitle: string;
+                                /** @description The offering's first day */
+                                startDate: string;
                             }[];
                             nextCursor: string | null;
                         };

@@ -5,7 +5,7 @@
  * learning report (/laporan/:id), Notifikasi (/notifikasi), Akun (/akun), the tenant admin's dashboard (/admin), employees,
  * the verification queue of learning reports (/admin/verifikasi), import, organisation, assessments,
  * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
- * /admin/kebutuhan, /admin/survei), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
+ * /admin/kebutuhan, /admin/survei), the annual plan (/admin/rencana), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
  * /admin/audit, /admin/pengaturan), and the
  * national console (/nasional…: summary, a region's figures, regions, onboarding, dictionary,
  * catalog, audit). Unknown paths show "not found" inside the layout. Only Beranda is in the first
@@ -101,6 +101,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'admin/kebutuhan', lazy: async () => ({ Component: (await import('../features/needs/NeedsPage')).NeedsPage }) },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
+      { path: 'admin/rencana', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
       { path: 'admin/jp', lazy: async () => ({ Component: (await import('../features/jp/JpPage')).JpPage }) },
       { path: 'admin/akun', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
       { path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },

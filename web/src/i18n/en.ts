@@ -7,6 +7,7 @@ import { nationalEn } from './national';
 import { needsEn } from './needs';
 import { notificationsEn } from './notifications';
 import { peopleEn } from './people';
+import { plansEn } from './plans';
 import { surveyEn } from './survey';
 import { verificationEn } from './verification';
 
@@ -286,4 +287,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...notificationsEn,
   ...verificationEn,
+  ...plansEn,
 };

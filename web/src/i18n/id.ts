@@ -9,6 +9,7 @@ import { nationalId } from './national';
 import { needsId } from './needs';
 import { notificationsId } from './notifications';
 import { peopleId } from './people';
+import { plansId } from './plans';
 import { surveyId } from './survey';
 import { verificationId } from './verification';
 
@@ -288,6 +289,7 @@ export const id = {
   ...adminId,
   ...notificationsId,
   ...verificationId,
+  ...plansId,
 } as const;
 
 export type MessageKey = keyof typeof id;
