@@ -76,7 +76,7 @@ export const plansId = {
     'Menyetujui rencana {year} membuat {count} pendaftaran pelatihan dengan biaya {money}. Rencana yang disetujui tidak dapat diubah lagi.',
   'plan.approve.confirmButton': 'Setujui dan buat {count} pendaftaran',
   'plan.approve.cancel': 'Batal',
-  'plan.approve.done': 'Rencana disetujui: {count} pendaftaran dibuat.',
+  'plan.approve.done': 'Disetujui {when}: {count} pendaftaran dibuat.',
   'plan.approve.seatsTaken': 'Kursi sebagian pelatihan sudah terisi sejak rencana ini dihitung.',
   'plan.approve.seatsTakenHelp':
     'Tidak ada pendaftaran yang dibuat. Hitung ulang rencana dengan data hari ini, lalu setujui draf yang baru.',
@@ -162,7 +162,7 @@ export const plansEn: Record<keyof typeof plansId, string> = {
     'Approving the {year} plan creates {count} training enrollments costing {money}. An approved plan cannot be changed any more.',
   'plan.approve.confirmButton': 'Approve and create {count} enrollments',
   'plan.approve.cancel': 'Cancel',
-  'plan.approve.done': 'Plan approved: {count} enrollments created.',
+  'plan.approve.done': 'Approved {when}: {count} enrollments created.',
   'plan.approve.seatsTaken': 'Seats of some trainings were taken since this plan was computed.',
   'plan.approve.seatsTakenHelp': "Nothing was enrolled. Recompute the plan with today's data, then approve the new draft.",
   'plan.recompute.again': 'Recompute',

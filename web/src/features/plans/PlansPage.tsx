@@ -191,8 +191,8 @@ function PlanDetail({
   recomputeError: unknown;
   onRecompute: (id: string, budget?: number) => void;
 }) {
-  const { t } = useI18n();
-  const { slug } = useTenantClock();
+  const { t, language } = useI18n();
+  const { slug, timeZone } = useTenantClock();
   const plan = usePlan(slug, id);
   return (
     <QueryState query={plan} lines={6}>
@@ -204,6 +204,13 @@ function PlanDetail({
             </Badge>
             <Text size="sm">{t('plan.detail.budget', { budget: formatRupiah(p.budget) })}</Text>
           </Group>
+          {p.status === 'approved' && p.approvedAt ? (
+            <Alert
+              color="teal"
+              role="status"
+              title={t('plan.approve.done', { count: p.totals.lines, when: formatInstant(p.approvedAt, timeZone, language) })}
+            />
+          ) : null}
           <PlanTotals totals={p.totals} budget={p.budget} />
           {p.status === 'draft' ? (
             <DraftActions plan={p} recomputing={recomputing} recomputeError={recomputeError} onRecompute={onRecompute} />
@@ -243,9 +250,6 @@ function DraftActions({
   const money = formatRupiah(plan.totals.budgetUsed);
   return (
     <Stack gap="sm">
-      {approve.data?.status === 'approved' ? (
-        <Alert color="teal" title={t('plan.approve.done', { count: approve.data.totals.lines })} role="status" />
-      ) : null}
       {seatsTaken ? (
         <Alert color="orange" role="alert" title={t('plan.approve.seatsTaken')}>
           <Stack gap="xs">
