@@ -11448,14 +11448,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of mentor profiles */
+                /** @description A page of mentor profiles, each with the mentor's name */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["MentorProfile"][];
+                            items: components["schemas"]["NamedMentorProfile"][];
                             nextCursor: string | null;
                         };
                     };
@@ -25037,6 +25037,9 @@ export interface components {
                 responses: number;
                 mean: number | null;
             };
+        };
+        NamedMentorProfile: components["schemas"]["MentorProfile"] & {
+            name: string;
         };
         /**
          * @example {

@@ -95,7 +95,7 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       const second = new URL(page.url()).searchParams.get('rencana') as string;
       const compare = page.getByTestId('plan-compare');
       await compare.waitFor();
-      const budgetRow = compare.getByRole('row', { name: /^Anggaran/ });
+      const budgetRow = compare.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Anggaran', exact: true }) });
       await expect(budgetRow.textContent()).resolves.toBe(`Anggaran${rupiah(smaller)}${rupiah(budget)}`);
       const [linesA, linesB] = await Promise.all(
         [second, first].map((id) => adminCall<{ items: Line[] }>(stack, 'GET', `/plans/${id}/lines?limit=500`).then((r) => r.items)),

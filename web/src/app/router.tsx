@@ -102,6 +102,10 @@ export const routes: RouteObject[] = [
       { path: 'admin/kebutuhan', lazy: async () => ({ Component: (await import('../features/needs/NeedsPage')).NeedsPage }) },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
       { path: 'admin/rencana', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
+      {
+        path: 'admin/pendampingan',
+        lazy: async () => ({ Component: (await import('../features/mentoring-admin/MentoringAdminPage')).MentoringAdminPage }),
+      },
       { path: 'admin/jp', lazy: async () => ({ Component: (await import('../features/jp/JpPage')).JpPage }) },
       { path: 'admin/akun', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
       { path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },

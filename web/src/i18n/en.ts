@@ -3,6 +3,7 @@
 import { adminEn } from './admin';
 import type { MessageKey } from './id';
 import { learningEn } from './learning';
+import { mentoringAdminEn } from './mentoring-admin';
 import { nationalEn } from './national';
 import { needsEn } from './needs';
 import { notificationsEn } from './notifications';
@@ -288,4 +289,5 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...verificationEn,
   ...plansEn,
+  ...mentoringAdminEn,
 };

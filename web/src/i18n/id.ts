@@ -5,6 +5,7 @@
 
 import { adminId } from './admin';
 import { learningId } from './learning';
+import { mentoringAdminId } from './mentoring-admin';
 import { nationalId } from './national';
 import { needsId } from './needs';
 import { notificationsId } from './notifications';
@@ -290,6 +291,7 @@ export const id = {
   ...notificationsId,
   ...verificationId,
   ...plansId,
+  ...mentoringAdminId,
 } as const;
 
 export type MessageKey = keyof typeof id;

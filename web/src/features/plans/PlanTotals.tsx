@@ -73,7 +73,8 @@ export function PlanTotals({ totals, budget }: { totals: Totals; budget: number 
 
 export function UnitTotals({ totals, unitName }: { totals: Totals; unitName: (id: string) => string }) {
   const { t } = useI18n();
-  const rows = [...totals.byUnit].sort((a, b) => b.closed - a.closed);
+  // The units the plan reaches; the others are in the totals above.
+  const rows = totals.byUnit.filter((u) => u.lines > 0).sort((a, b) => b.closed - a.closed);
   return (
     <ScrollTable label={t('plan.units.title')} minWidth={640}>
       <Table fz="sm" verticalSpacing={4} striped data-testid="plan-units">
