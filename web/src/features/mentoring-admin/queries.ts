@@ -4,7 +4,7 @@ import { api } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
 import type { components } from '../../lib/api/schema';
 
-export type MatchResult = components['schemas']['MatchResult'];
+type MatchResult = components['schemas']['MatchResult'];
 export type Proposal = MatchResult['proposals'][number];
 export type PairingStatus = components['schemas']['Pairing']['status'];
 
