@@ -11448,14 +11448,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of mentor profiles */
+                /** @description A page of mentor profiles, each with the mentor's name */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["MentorProfile"][];
+                            items: components["schemas"]["NamedMentorProfile"][];
                             nextCursor: string | null;
                         };
                     };
@@ -17905,6 +17905,9 @@ export interface paths {
                                     employeeId: string;
                                     offeringId: string;
                                     cost: number;
+                                    employeeName: string;
+                                    programTitle: string;
+                                    startDate: string;
                                 }[];
                             };
                             onlyInB: {
@@ -17913,6 +17916,9 @@ export interface paths {
                                     employeeId: string;
                                     offeringId: string;
                                     cost: number;
+                                    employeeName: string;
+                                    programTitle: string;
+                                    startDate: string;
                                 }[];
                             };
                             inBoth: number;
@@ -18263,6 +18269,10 @@ export interface paths {
                                     to: number;
                                     weight: number;
                                 }[];
+                                employeeName: string;
+                                programTitle: string;
+                                /** @description The offering's first day */
+                                startDate: string;
                             }[];
                             nextCursor: string | null;
                         };
@@ -25260,6 +25270,9 @@ export interface components {
                 responses: number;
                 mean: number | null;
             };
+        };
+        NamedMentorProfile: components["schemas"]["MentorProfile"] & {
+            name: string;
         };
         /**
          * @example {

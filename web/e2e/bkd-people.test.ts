@@ -7,10 +7,9 @@
  * Every API answer the screens get stays within 3 D1 round trips (Server-Timing), axe finds no
  * serious or critical violation, and each screen is kept as a screenshot.
  */
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
-import { parseServerTiming } from '../../src/platform/http/server-timing';
 import {
   adminCall,
   demoAccount,
@@ -23,6 +22,7 @@ import {
   type Viewport,
   viewports,
 } from './harness';
+import { meterApi } from './meter';
 
 let stack: Stack;
 const admins: DemoAccount[] = [];
@@ -37,23 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-/** The D1 round trips of every API answer a page received, kept to be held to the budget. */
-function meterApi(page: Page): { over: () => string[] } {
-  const seen: { path: string; queries: number }[] = [];
-  page.on('response', (response: Response) => {
-    const url = new URL(response.url());
-    // Signing in and renewing hash passwords and rotate sessions: their budgets are the auth suites'.
-    if (!url.pathname.startsWith('/api/v1/') || url.pathname.startsWith('/api/v1/auth/')) return;
-    void response.allHeaders().then((headers) => {
-      seen.push({
-        path: `${response.request().method()} ${url.pathname}`,
-        queries: parseServerTiming(headers['server-timing'] ?? null).queries,
-      });
-    });
-  });
-  return { over: () => seen.filter((s) => !(s.queries <= 3)).map((s) => `${s.path}: ${s.queries}`) };
-}
 
 async function open(
   viewport: Viewport,

@@ -5,7 +5,7 @@
  * Competencies are stored as ids after resolving ids or codes against the tenant's dictionary.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { mentorProfiles } from '../../db/schema';
+import { employees, mentorProfiles } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import { assertSelfOrAdmin } from '../../platform/auth/access';
 import type { Call, TenantContext } from '../../platform/context';
@@ -76,14 +76,20 @@ export async function getMentor({ ctx, input: id }: Call<TenantContext, string>)
   return publicMentor(row);
 }
 
+/** Profiles in id order, each with the mentor's name (joined in the same statement). */
 export async function listMentors({ ctx, input: q }: Call<TenantContext, { limit: number; status?: Row['status']; cursor?: [string] }>) {
   const rows = await ctx.db
-    .select()
+    .select({ profile: mentorProfiles, name: employees.name })
     .from(mentorProfiles)
+    .innerJoin(employees, and(eq(employees.tenantId, mentorProfiles.tenantId), eq(employees.id, mentorProfiles.employeeId)))
     .where(and(q.status ? eq(mentorProfiles.status, q.status) : undefined, after([mentorProfiles.id], q.cursor)))
     .orderBy(asc(mentorProfiles.id))
     .limit(q.limit + 1);
-  return page(rows.map(publicMentor), q.limit, (m) => [m.id]);
+  return page(
+    rows.map((r) => ({ ...publicMentor(r.profile), name: r.name })),
+    q.limit,
+    (m) => [m.id],
+  );
 }
 
 export async function updateMentor({ ctx, input }: Call<TenantContext, { id: string; expectedVersion: number; changes: MentorChanges }>) {

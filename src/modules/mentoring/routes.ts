@@ -35,7 +35,7 @@ export const mentoringRoutes = tenantRouter()
       roles: admin,
       summary: 'Mentor profiles',
       request: { params: tenantParams, query: s.mentorQuery },
-      responses: { 200: json(pageOf(s.mentorSchema), 'A page of mentor profiles') },
+      responses: { 200: json(pageOf(s.namedMentorSchema), "A page of mentor profiles, each with the mentor's name") },
     }),
     async (c) => {
       const { cursor, ...q } = c.req.valid('query');

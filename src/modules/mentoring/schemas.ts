@@ -54,6 +54,7 @@ export const mentorSchema = z
     updatedAt: z.string(),
   })
   .openapi('MentorProfile');
+export const namedMentorSchema = mentorSchema.extend({ name: z.string() }).openapi('NamedMentorProfile');
 
 export const mentorQuery = pageQuery.extend({ status: z.enum(mentorStatuses).optional() });
 

@@ -105,13 +105,23 @@ export const planLineSchema = z.object({
   jp: z.number(),
   value: z.number(),
   gaps: z.array(lineGapSchema),
+  employeeName: z.string(),
+  programTitle: z.string(),
+  startDate: z.string().openapi({ description: "The offering's first day" }),
 });
 
 export const planParams = z.object({ tenant: z.string(), id: z.string().min(1).max(64) });
 export const planListQuery = pageQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const compareQuery = z.object({ a: id, b: id, limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-const lineKey = z.object({ employeeId: z.string(), offeringId: z.string(), cost: z.number() });
+const lineKey = z.object({
+  employeeId: z.string(),
+  offeringId: z.string(),
+  cost: z.number(),
+  employeeName: z.string(),
+  programTitle: z.string(),
+  startDate: z.string(),
+});
 export const comparisonSchema = z.object({
   a: planSummarySchema.extend({ totals: planTotalsSchema }),
   b: planSummarySchema.extend({ totals: planTotalsSchema }),

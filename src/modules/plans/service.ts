@@ -4,7 +4,7 @@
  * two plans. Never writes an enrollment (only approval does) and never changes an approved plan.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { planLines, plans } from '../../db/schema';
+import { employees, offerings, planLines, plans, programs } from '../../db/schema';
 import { auditEntry } from '../../platform/audit/audit';
 import type { Call, TenantContext } from '../../platform/context';
 import { DomainError, notFound } from '../../platform/errors';
@@ -144,21 +144,35 @@ export async function listPlans({ ctx, input: q }: Call<TenantContext, { limit: 
   };
 }
 
+/** The names a line is read by: the employee, the program and the offering's first day (joined in the same statement). */
+const named = {
+  employeeName: employees.name,
+  programTitle: programs.title,
+  startDate: offerings.startDate,
+};
+const withEmployee = and(eq(employees.tenantId, planLines.tenantId), eq(employees.id, planLines.employeeId));
+const withOffering = and(eq(offerings.tenantId, planLines.tenantId), eq(offerings.id, planLines.offeringId));
+const withProgram = and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId));
+
 export async function listLines({
   ctx,
   input: { planId, ...q },
 }: Call<TenantContext, { planId: string; limit: number; cursor?: [number] }>) {
   await planRow(ctx, planId);
   const rows = await ctx.db
-    .select()
+    .select({ line: planLines, ...named })
     .from(planLines)
+    .innerJoin(employees, withEmployee)
+    .innerJoin(offerings, withOffering)
+    .innerJoin(programs, withProgram)
     .where(and(eq(planLines.planId, planId), after([planLines.seq], q.cursor)))
     .orderBy(asc(planLines.seq))
     .limit(q.limit + 1);
-  const paged = page(rows, q.limit, (r) => [r.seq]);
+  const paged = page(rows, q.limit, (r) => [r.line.seq]);
   return {
-    items: paged.items.map(({ tenantId: _t, planId: _p, jpCenti, gaps, ...l }) => ({
+    items: paged.items.map(({ line: { tenantId: _t, planId: _p, jpCenti, gaps, ...l }, ...names }) => ({
       ...l,
+      ...names,
       jp: jpCenti / 100,
       gaps: JSON.parse(gaps) as LineGap[],
     })),
@@ -171,22 +185,28 @@ const summaryOf = (row: PlanRow) => {
   return { ...rest, lines: row.lineCount, budgetUsed: rest.totals.budgetUsed, closureShare: rest.totals.closureShare };
 };
 
-/** Totals side by side and the (employee, offering) lines only one of the two plans has. */
+/** Totals side by side and the (employee, offering) lines only one of the two plans has: one round trip. */
 export async function comparePlans({ ctx, input: { a, b, limit } }: Call<TenantContext, { a: string; b: string; limit: number }>) {
-  const [left, right] = [await planRow(ctx, a), await planRow(ctx, b)];
-  const only = async (x: string, y: string) => {
+  const only = (x: string, y: string) => {
     const missing = sql`not exists (select 1 from plan_lines m where ${ctx.db.scope('m')} and m.plan_id = ${y} and m.employee_id = ${planLines.employeeId} and m.offering_id = ${planLines.offeringId})`;
     const where = and(eq(planLines.planId, x), missing);
-    const [count] = await ctx.db.select({ n: sql<number>`count(*)` }).from(planLines).where(where);
-    const items = await ctx.db
-      .select({ employeeId: planLines.employeeId, offeringId: planLines.offeringId, cost: planLines.cost })
-      .from(planLines)
-      .where(where)
-      .orderBy(asc(planLines.seq))
-      .limit(limit);
-    return { count: count?.n ?? 0, items };
+    return [
+      ctx.db.select({ n: sql<number>`count(*)` }).from(planLines).where(where),
+      ctx.db
+        .select({ employeeId: planLines.employeeId, offeringId: planLines.offeringId, cost: planLines.cost, ...named })
+        .from(planLines)
+        .innerJoin(employees, withEmployee)
+        .innerJoin(offerings, withOffering)
+        .innerJoin(programs, withProgram)
+        .where(where)
+        .orderBy(asc(planLines.seq))
+        .limit(limit),
+    ] as const;
   };
-  const onlyInA = await only(a, b);
-  const onlyInB = await only(b, a);
+  const row = (id: string) => ctx.db.select().from(plans).where(eq(plans.id, id)).limit(1);
+  const [[left], [right], countA, itemsA, countB, itemsB] = await ctx.db.batch([row(a), row(b), ...only(a, b), ...only(b, a)]);
+  if (!left || !right) throw notFound('plan');
+  const onlyInA = { count: countA[0]?.n ?? 0, items: itemsA };
+  const onlyInB = { count: countB[0]?.n ?? 0, items: itemsB };
   return { a: summaryOf(left), b: summaryOf(right), onlyInA, onlyInB, inBoth: left.lineCount - onlyInA.count };
 }

@@ -42,6 +42,9 @@ describe('mentor profiles', () => {
     expectProblem(await api('GET', one, { token: t.nationalToken }), 403);
     const list = await api('GET', `${url}?status=paused`, { token: t.adminToken });
     expect(list.body.items.map((m) => m.id)).toEqual([created.body.id]);
+    // The list names each mentor (the registry's name of the profile's employee).
+    const record = await api('GET', `/api/v1/tenants/${t.slug}/employees/${mentor.id}`, { token: t.adminToken });
+    expect(list.body.items[0]?.name).toBe(record.body.name);
     expect((await api('GET', `${url}?status=active`, { token: t.adminToken })).body.items).toEqual([]);
   });
 });

@@ -108,6 +108,10 @@ describe('annual plan: list, lines, recompute, compare', () => {
     const a = (await createPlan(w.t, { budget: 4_000_000, options: { jpTargetBonus: 0 } })).body;
     const first = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/lines?limit=1`, { token: w.t.adminToken });
     expect(first.body.items).toHaveLength(1);
+    // A line names who and what, read in the same statement as the line.
+    const ani = await api('GET', `/api/v1/tenants/${w.t.slug}/employees/${w.ani}`, { token: w.t.adminToken });
+    expect(first.body.items[0]).toMatchObject({ employeeName: ani.body.name, programTitle: expect.stringMatching(/^Pelatihan /) });
+    expect(first.body.items[0]?.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const second = await api('GET', `/api/v1/tenants/${w.t.slug}/plans/${a.id}/lines?limit=1&cursor=${first.body.nextCursor}`, {
       token: w.t.adminToken,
     });
@@ -121,7 +125,19 @@ describe('annual plan: list, lines, recompute, compare', () => {
     expect(cmp.status, cmp.text).toBe(200);
     expect(cmp.body.a.totals.budgetUsed).toBe(4_000_000);
     expect(cmp.body.b.totals.budgetUsed).toBe(1_000_000);
-    expect(cmp.body.onlyInA).toEqual({ count: 1, items: [{ employeeId: w.ani, offeringId: w.integritas, cost: 3_000_000 }] });
+    expect(cmp.body.onlyInA).toEqual({
+      count: 1,
+      items: [
+        {
+          employeeId: w.ani,
+          offeringId: w.integritas,
+          cost: 3_000_000,
+          employeeName: ani.body.name,
+          programTitle: 'Pelatihan Integritas',
+          startDate: expect.any(String),
+        },
+      ],
+    });
     expect(cmp.body.onlyInB).toEqual({ count: 0, items: [] });
     expect(cmp.body.inBoth).toBe(1);
     const list = await api('GET', `/api/v1/tenants/${w.t.slug}/plans?limit=1`, { token: w.t.adminToken });

@@ -6,7 +6,8 @@
  * the verification queue of learning reports (/admin/verifikasi), import, organisation, assessments,
  * needs report and survey screens (/admin/pegawai…, /admin/impor, /admin/organisasi, /admin/asesmen,
  * /admin/kebutuhan, /admin/survei), the catalog and an offering's queue (/admin/katalog,
- * /admin/katalog/pelaksanaan/:id), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
+ * /admin/katalog/pelaksanaan/:id), the annual plan (/admin/rencana), mentoring (/admin/pendampingan),
+ * the notifications' deliveries (/admin/notifikasi), JP, accounts, audit log and settings (/admin/jp, /admin/akun,
  * /admin/audit, /admin/pengaturan), and the
  * national console (/nasional…: summary, a region's figures, regions, onboarding, dictionary,
  * catalog, audit). Unknown paths show "not found" inside the layout. Only Beranda is in the first
@@ -107,6 +108,11 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../features/catalog/OfferingPage')).OfferingPage }),
       },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
+      { path: 'admin/rencana', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
+      {
+        path: 'admin/pendampingan',
+        lazy: async () => ({ Component: (await import('../features/mentoring-admin/MentoringAdminPage')).MentoringAdminPage }),
+      },
       { path: 'admin/jp', lazy: async () => ({ Component: (await import('../features/jp/JpPage')).JpPage }) },
       { path: 'admin/akun', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
       {

@@ -6,10 +6,12 @@ import { catalogEn } from './en/catalog';
 import { deliveriesEn } from './en/deliveries';
 import { evaluationsEn } from './en/evaluations';
 import { learningEn } from './en/learning';
+import { mentoringAdminEn } from './en/mentoring-admin';
 import { nationalEn } from './en/national';
 import { needsEn } from './en/needs';
 import { notificationsEn } from './en/notifications';
 import { peopleEn } from './en/people';
+import { plansEn } from './en/plans';
 import { surveyEn } from './en/survey';
 import { verificationEn } from './en/verification';
 import type { MessageKey } from './id';
@@ -294,4 +296,6 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...evaluationsEn,
   ...deliveriesEn,
+  ...plansEn,
+  ...mentoringAdminEn,
 };

@@ -9,10 +9,12 @@ import { catalogId } from './catalog';
 import { deliveriesId } from './deliveries';
 import { evaluationsId } from './evaluations';
 import { learningId } from './learning';
+import { mentoringAdminId } from './mentoring-admin';
 import { nationalId } from './national';
 import { needsId } from './needs';
 import { notificationsId } from './notifications';
 import { peopleId } from './people';
+import { plansId } from './plans';
 import { surveyId } from './survey';
 import { verificationId } from './verification';
 
@@ -296,6 +298,8 @@ export const id = {
   ...catalogId,
   ...evaluationsId,
   ...deliveriesId,
+  ...plansId,
+  ...mentoringAdminId,
 } as const;
 
 export type MessageKey = keyof typeof id;

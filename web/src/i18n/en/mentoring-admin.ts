@@ -1,0 +1,38 @@
+/** English for mentoring-admin.ts (loaded only when English is chosen). */
+import type { mentoringAdminId } from '../mentoring-admin';
+
+export const mentoringAdminEn: Record<keyof typeof mentoringAdminId, string> = {
+  'nav.mentoringAdmin': 'Mentoring',
+  'mentoring.title': 'Mentoring',
+  'mentoring.mentor': 'Mentor',
+  'mentoring.mentee': 'Mentee',
+  'mentoring.mentors.title': 'Mentor profiles',
+  'mentoring.mentors.empty': 'No mentor profile yet.',
+  'mentoring.mentors.capacity': 'Capacity',
+  'mentoring.mentors.status': 'Status',
+  'mentoring.mentors.availability': 'Availability',
+  'mentoring.mentors.active': 'Active',
+  'mentoring.mentors.paused': 'Paused',
+  'mentoring.part.fit': 'Fit',
+  'mentoring.part.capacity': 'Capacity',
+  'mentoring.part.unit': 'Unit',
+  'mentoring.match.title': 'Mentor matching',
+  'mentoring.match.intro':
+    "Choose the employees to be mentored. The largest total score within the mentors' free slots is proposed; review it, remove pairs that do not fit, then publish.",
+  'mentoring.match.dropMentee': 'Remove {name} from the selection',
+  'mentoring.match.run': 'Match {count} employees',
+  'mentoring.match.proposals': 'Proposed pairs',
+  'mentoring.match.score': 'Score',
+  'mentoring.match.remove': 'Remove',
+  'mentoring.match.removePair': 'Remove the pair of {name}',
+  'mentoring.match.unmatched': 'Without a pair: {names}',
+  'mentoring.match.publish': 'Publish {count} pairs',
+  'mentoring.match.published': '{count} pairs proposed to their mentors.',
+  'mentoring.board.title': 'Pairings by status',
+  'mentoring.board.pair': '{mentee} ← {mentor}',
+  'mentoring.status.proposed': 'Proposed',
+  'mentoring.status.active': 'Active',
+  'mentoring.status.completed': 'Completed',
+  'mentoring.status.cancelled': 'Cancelled',
+  'mentoring.kind.coaching': 'coaching',
+};
