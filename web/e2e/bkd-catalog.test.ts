@@ -8,14 +8,14 @@
  * Every API answer the screens get stays within 3 D1 round trips (Server-Timing), axe finds no
  * serious or critical violation, and each screen is kept as a screenshot.
  */
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
-import { parseServerTiming } from '../../src/platform/http/server-timing';
 import { type Priority, peopleByGap } from '../src/features/catalog/gaps';
 import {
   adminCall,
   demoAccount,
+  meterApi,
   openPage,
   type Stack,
   screenshot,
@@ -40,22 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-/** The D1 round trips of every API answer a page received, kept to be held to the budget. */
-function meterApi(page: Page): { over: () => string[] } {
-  const seen: { path: string; queries: number }[] = [];
-  page.on('response', (response: Response) => {
-    const url = new URL(response.url());
-    if (!url.pathname.startsWith('/api/v1/') || url.pathname.startsWith('/api/v1/auth/')) return;
-    void response.allHeaders().then((headers) => {
-      seen.push({
-        path: `${response.request().method()} ${url.pathname}`,
-        queries: parseServerTiming(headers['server-timing'] ?? null).queries,
-      });
-    });
-  });
-  return { over: () => seen.filter((s) => !(s.queries <= 3)).map((s) => `${s.path}: ${s.queries}`) };
-}
 
 async function checked(page: Page, name: string, viewport: Viewport): Promise<void> {
   await screenshot(page, name, viewport);

@@ -13,6 +13,7 @@ import type { DemoAccount } from '../../scripts/lib/demo-accounts';
 import {
   adminCall,
   demoAccount,
+  meterApi,
   type Stack,
   screenshot,
   seriousViolations,
@@ -22,7 +23,6 @@ import {
   type Viewport,
   viewports,
 } from './harness';
-import { meterApi } from './meter';
 
 let stack: Stack;
 const admins: DemoAccount[] = [];

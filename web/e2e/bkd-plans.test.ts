@@ -15,6 +15,7 @@ import type { DemoAccount } from '../../scripts/lib/demo-accounts';
 import {
   adminCall,
   demoAccount,
+  meterApi,
   openPage,
   type Stack,
   screenshot,
@@ -25,7 +26,6 @@ import {
   type Viewport,
   viewports,
 } from './harness';
-import { meterApi } from './meter';
 
 let stack: Stack;
 const admins: DemoAccount[] = [];

@@ -280,3 +280,9 @@ export function apiCosts(page: Page): { over(budget: number, filter?: (c: ApiCos
     },
   };
 }
+
+/** `apiCosts` held to one budget for a whole page: `over()` lists the answers above it. */
+export function meterApi(page: Page, budget = 3): { over: () => string[] } {
+  const costs = apiCosts(page);
+  return { over: () => costs.over(budget) };
+}

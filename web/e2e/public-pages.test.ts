@@ -12,14 +12,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PDFDocument } from 'pdf-lib';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
-import { parseServerTiming } from '../../src/platform/http/server-timing';
 import { contentOf, qrOf } from '../../test/support/certificate-pdf';
 import {
   adminCall,
   demoAccount,
+  meterApi,
   openPage,
   type Stack,
   screenshot,
@@ -87,23 +87,7 @@ let addresses = 0;
 async function citizen(viewport: Viewport): Promise<{ context: BrowserContext; page: Page; over: () => string[] }> {
   const { context, page } = await openPage(stack, viewport);
   await context.setExtraHTTPHeaders({ 'cf-connecting-ip': `203.0.${viewport.width % 256}.${++addresses}` });
-  return { context, page, over: meterApi(page) };
-}
-
-/** The D1 round trips of every API answer the page received: those above 3. */
-function meterApi(page: Page): () => string[] {
-  const seen: { path: string; queries: number }[] = [];
-  page.on('response', (response: Response) => {
-    const url = new URL(response.url());
-    if (!url.pathname.startsWith('/api/v1/')) return;
-    void response.allHeaders().then((headers) => {
-      seen.push({
-        path: `${response.request().method()} ${url.pathname}`,
-        queries: parseServerTiming(headers['server-timing'] ?? null).queries,
-      });
-    });
-  });
-  return () => seen.filter((s) => !(s.queries <= 3)).map((s) => `${s.path}: ${s.queries}`);
+  return { context, page, over: meterApi(page).over };
 }
 
 async function checked(page: Page, name: string, viewport: Viewport): Promise<void> {
