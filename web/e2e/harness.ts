@@ -281,8 +281,12 @@ export function apiCosts(page: Page): { over(budget: number, filter?: (c: ApiCos
   };
 }
 
-/** `apiCosts` held to one budget for a whole page: `over()` lists the answers above it. */
+/**
+ * `apiCosts` held to one budget for a whole page: `over()` lists the reads above it. The budget is
+ * on each screen's data (SPEC 16: ≤ 3 D1 round trips a request, as for every detail and list
+ * endpoint); writes have none (a write batches its statements, and checks before it writes).
+ */
 export function meterApi(page: Page, budget = 3): { over: () => string[] } {
   const costs = apiCosts(page);
-  return { over: () => costs.over(budget) };
+  return { over: () => costs.over(budget, (c) => c.call.startsWith('GET ')) };
 }

@@ -88,6 +88,8 @@ describe('evaluation reports', () => {
     const { t, a, b, ktp, akta } = await fixture();
     const offering = await report(t, `offerings/${a.offeringId}/evaluation`);
     expect(offering.status, offering.text).toBe(200);
+    // The offering, then its indicators, figures and scored participants in one batch.
+    expect(offering.cost.queries).toBe(2);
     expect(offering.body).toMatchObject({
       offeringId: a.offeringId,
       programId: a.programId,

@@ -5,7 +5,7 @@
  * records pre- and post-test scores of an offering whose program has tests; a score is an upsert
  * per enrollment, and a field left out keeps its value. Gains are derived, never stored.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { enrollments, evaluationReactions, evaluationTestScores, offerings, programs, reactionItems } from '../../../db/schema';
 import { auditEntry } from '../../../platform/audit/audit';
 import type { Call, TenantContext } from '../../../platform/context';
@@ -138,12 +138,23 @@ export async function recordScore({ ctx, input }: Call<TenantContext, { enrollme
 
 /** Every scored participant of an offering with gain and normalized gain. */
 export async function participantScores(ctx: TenantContext, offeringId: string) {
-  const t = evaluationTestScores;
-  const rows = await ctx.db
-    .select({ enrollmentId: t.enrollmentId, employeeId: enrollments.employeeId, pre: t.pre, post: t.post })
-    .from(t)
-    .innerJoin(enrollments, and(eq(enrollments.tenantId, t.tenantId), eq(enrollments.id, t.enrollmentId)))
-    .where(eq(t.offeringId, offeringId))
-    .orderBy(t.enrollmentId);
-  return rows.map((r) => ({ ...r, ...gainsOf(r.pre, r.post) }));
+  const [rows] = await ctx.db.allTogether<[ScoreRow]>('scored participants', [participantScoresQuery(ctx, offeringId)]);
+  return rows.map(withGains);
 }
+
+export interface ScoreRow {
+  enrollmentId: string;
+  employeeId: string;
+  pre: number | null;
+  post: number | null;
+}
+
+/** The scored participants of an offering, by enrollment (one query, for a batch). */
+export function participantScoresQuery(ctx: TenantContext, offeringId: string): SQL {
+  return sql`select t.enrollment_id as enrollmentId, e.employee_id as employeeId, t.pre as pre, t.post as post
+    from ${evaluationTestScores} t join ${enrollments} e on e.tenant_id = t.tenant_id and e.id = t.enrollment_id
+    where ${ctx.db.scope('t')} and t.offering_id = ${offeringId}
+    order by t.enrollment_id`;
+}
+
+export const withGains = (r: ScoreRow) => ({ ...r, ...gainsOf(r.pre, r.post) });

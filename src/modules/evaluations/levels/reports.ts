@@ -28,7 +28,7 @@ import { quarterOf, yearIn } from '../../../platform/calendar';
 import type { Call, TenantContext } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { changeBetween, type Direction } from '../indicators/indicators';
-import { participantScores } from './learning';
+import { participantScoresQuery, type ScoreRow, withGains } from './learning';
 
 type Figures = Record<string, number | null>;
 
@@ -39,13 +39,21 @@ const rate = (n: number, of: number) => (of === 0 ? null : round4(n / of));
 const hakeGain = (meanPre: number | null, meanPost: number | null) =>
   meanPre === null || meanPost === null || meanPre >= 100 ? null : round4((meanPost - meanPre) / (100 - meanPre));
 
+const figuresReason = 'aggregates over four left-joined tables, one row per completed enrollment';
+
 /** The level figures of the completed enrollments `e` (joined with offering `o`) that `scope` keeps. */
 async function levelFigures(ctx: TenantContext, scope: SQL) {
+  const [row] = await ctx.db.unscoped(figuresReason).all<Figures>(levelFiguresQuery(ctx, scope));
+  return figuresOf(row);
+}
+
+/** The one query behind the level figures (a single row). */
+function levelFiguresQuery(ctx: TenantContext, scope: SQL): SQL {
   const itemAverages = sql.join(
     reactionItems.map((i) => sql`avg(r.${sql.raw(i)}) as ${sql.raw(`l1_${i}`)}`),
     sql`, `,
   );
-  const [row] = await ctx.db.unscoped('aggregates over four left-joined tables, one row per completed enrollment').all<Figures>(sql`
+  return sql`
     select count(*) as completed, count(r.id) as l1_responses, ${itemAverages},
       count(case when t.pre is not null and t.post is not null then 1 end) as l2_n,
       avg(case when t.post is not null then t.pre end) as l2_pre,
@@ -58,7 +66,10 @@ async function levelFigures(ctx: TenantContext, scope: SQL) {
     left join ${evaluationReactions} r on r.tenant_id = e.tenant_id and r.enrollment_id = e.id
     left join ${evaluationTestScores} t on t.tenant_id = e.tenant_id and t.enrollment_id = e.id
     left join ${evaluationBehaviours} b on b.tenant_id = e.tenant_id and b.enrollment_id = e.id
-    where ${ctx.db.scope('e')} and e.status = 'completed' and ${scope}`);
+    where ${ctx.db.scope('e')} and e.status = 'completed' and ${scope}`;
+}
+
+function figuresOf(row: Figures | undefined) {
   const f = row ?? {};
   const n = (k: string) => Number(f[k] ?? 0);
   const v = (k: string) => round4((f[k] as number | null | undefined) ?? null);
@@ -99,6 +110,10 @@ interface IndicatorRow {
   after_value: number | null;
 }
 
+/**
+ * Two round trips: the offering (its dates name the L4 quarters), then its indicators, level
+ * figures and scored participants in one batch.
+ */
 export async function offeringReport({ ctx, input: offeringId }: Call<TenantContext, string>) {
   const [o] = await ctx.db
     .select({ id: offerings.id, programId: offerings.programId, startDate: offerings.startDate, endDate: offerings.endDate })
@@ -108,9 +123,10 @@ export async function offeringReport({ ctx, input: offeringId }: Call<TenantCont
   if (!o) throw notFound('offering');
   const before = quarterOf(o.startDate, -1);
   const afterPeriod = quarterOf(o.endDate, 1);
-  const indicators = await ctx.db
-    .unscoped('correlated value lookups per indicator of the units the participants belong to')
-    .all<IndicatorRow>(sql`
+  const [indicators, [figures], scores] = await ctx.db.allTogether<[IndicatorRow, Figures, ScoreRow]>(
+    `correlated value lookups per indicator of the participants' units; ${figuresReason}; scored participants`,
+    [
+      sql`
     select i.id as indicator_id, i.unit_id as unit_id, i.name as name, i.measure as measure, i.direction as direction,
       (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${before}) as before_value,
       (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${afterPeriod}) as after_value
@@ -118,14 +134,18 @@ export async function offeringReport({ ctx, input: offeringId }: Call<TenantCont
     where ${ctx.db.scope('i')} and i.unit_id in (
       select m.unit_id from ${enrollments} e join ${employees} m on m.tenant_id = e.tenant_id and m.id = e.employee_id
       where ${ctx.db.scope('e')} and e.offering_id = ${offeringId} and e.status = 'completed')
-    order by i.unit_id, i.id`);
+    order by i.unit_id, i.id`,
+      levelFiguresQuery(ctx, sql`e.offering_id = ${offeringId}`),
+      participantScoresQuery(ctx, offeringId),
+    ],
+  );
   return {
     offeringId: o.id,
     programId: o.programId,
     startDate: o.startDate,
     endDate: o.endDate,
-    ...(await levelFigures(ctx, sql`e.offering_id = ${offeringId}`)),
-    participants: await participantScores(ctx, offeringId),
+    ...figuresOf(figures),
+    participants: scores.map(withGains),
     l4: {
       before,
       after: afterPeriod,
