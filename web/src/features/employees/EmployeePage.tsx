@@ -115,7 +115,7 @@ function Profile({ employee: e, tenant }: { employee: Employee; tenant: string |
           }}
         />
       ) : null}
-      <Modal opened={confirming} onClose={close} title={t('employee.deactivateTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={confirming} onClose={close} title={t('employee.deactivateTitle')}>
         <Stack>
           <Text size="sm">{t('employee.deactivateBody', { name: e.name })}</Text>
           <Group justify="flex-end">

@@ -40,6 +40,7 @@ function TechnicalForm({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('form.close') }}
       opened
       onClose={onClose}
       title={competency ? t('org.dict.editTitle', { name: competency.name }) : t('org.dict.newTitle')}

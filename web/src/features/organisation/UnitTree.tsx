@@ -58,7 +58,12 @@ function MoveDialog({ tenant, units, unit, onClose }: { tenant: string | undefin
   ];
   const targetName = target === top ? t('org.units.top') : units.find((u) => u.id === target)?.name;
   return (
-    <Modal opened onClose={onClose} title={t('org.units.moveTitle', { name: unit.name })}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+      opened
+      onClose={onClose}
+      title={t('org.units.moveTitle', { name: unit.name })}
+    >
       <Stack>
         <Select
           label={t('org.units.newParent')}

@@ -284,7 +284,13 @@ function DraftActions({
         </Button>
       </Group>
       {recomputeError ? <ProblemAlert error={recomputeError} texts={{ conflict: 'plan.form.busy' }} /> : null}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('plan.approve.confirmTitle')} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('form.close') }}
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('plan.approve.confirmTitle')}
+        centered
+      >
         <Stack>
           <Text size="sm">{t('plan.approve.confirm', { count: plan.totals.lines, money, year: plan.year })}</Text>
           <Group justify="flex-end">

@@ -63,7 +63,7 @@ function RejectDialog({
     reject.mutateAsync({ report, reason: reason.trim() }).then(onRejected, () => undefined);
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('verification.rejectTitle')}>
+    <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={opened} onClose={onClose} title={t('verification.rejectTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" fw={600}>
