@@ -1,31 +1,8 @@
-/**
- * The BKD admin's catalog in Chromium, at 360 px and 1280 px, signed in through the sign-in screen
- * as a tenant admin: create a program with tests and an offering of it for two people, enroll a
- * unit's three people with the largest gaps in the program's competency (two get the seats, the
- * third waits), raise the capacity and see the waiting one promoted and named, record the
- * completion of all three at once and their pre/post scores, and read the normalized gains, each
- * person's and the group's in the offering's evaluation.
- * Every API answer the screens get stays within 3 D1 round trips (Server-Timing), axe finds no
- * serious or critical violation, and each screen is kept as a screenshot.
- */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
 import { type Priority, peopleByGap } from '../src/features/catalog/gaps';
-import {
-  adminCall,
-  demoAccount,
-  meterApi,
-  openPage,
-  type Stack,
-  screenshot,
-  seriousViolations,
-  signIn,
-  startStack,
-  tenant,
-  type Viewport,
-  viewports,
-} from './harness';
+import { checked } from './checks';
+import { adminCall, demoAccount, meterApi, openPage, type Stack, screenshot, signIn, startStack, tenant, viewports } from './harness';
 
 let stack: Stack;
 const admins: DemoAccount[] = [];
@@ -40,11 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function checked(page: Page, name: string, viewport: Viewport): Promise<void> {
-  await screenshot(page, name, viewport);
-  expect(await seriousViolations(page)).toEqual([]);
-}
 
 /** A day `days` from today (UTC), as `yyyy-mm-dd`. */
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

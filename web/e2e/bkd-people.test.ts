@@ -10,19 +10,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
-import {
-  adminCall,
-  demoAccount,
-  meterApi,
-  type Stack,
-  screenshot,
-  seriousViolations,
-  signIn,
-  startStack,
-  tenant,
-  type Viewport,
-  viewports,
-} from './harness';
+import { checked } from './checks';
+import { adminCall, demoAccount, meterApi, type Stack, screenshot, signIn, startStack, tenant, type Viewport, viewports } from './harness';
 
 let stack: Stack;
 const admins: DemoAccount[] = [];
@@ -55,11 +44,6 @@ async function open(
   // A job's progress and a second tab's renewal can take a while on a loaded machine.
   page.setDefaultTimeout(60_000);
   return { context: ctx, page, meter: meterApi(page) };
-}
-
-async function checked(page: Page, name: string, viewport: Viewport): Promise<void> {
-  await screenshot(page, name, viewport);
-  expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** A PNS NIP of this journey's lane: born 1990-0(k+1)-1(lane), appointed 2015-03, female, sequence 1(lane)(k). */

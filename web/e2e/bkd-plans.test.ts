@@ -12,20 +12,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
-import {
-  adminCall,
-  demoAccount,
-  meterApi,
-  openPage,
-  type Stack,
-  screenshot,
-  seriousViolations,
-  signIn,
-  startStack,
-  tenant,
-  type Viewport,
-  viewports,
-} from './harness';
+import { checked } from './checks';
+import { adminCall, demoAccount, meterApi, openPage, type Stack, screenshot, signIn, startStack, tenant, viewports } from './harness';
 
 let stack: Stack;
 const admins: DemoAccount[] = [];
@@ -40,11 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function checked(page: Page, name: string, viewport: Viewport): Promise<void> {
-  await screenshot(page, name, viewport);
-  expect(await seriousViolations(page)).toEqual([]);
-}
 
 /** The year the demo's open offerings start in (scripts/demo/catalog.ts). */
 const year = 2027;

@@ -16,6 +16,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../scripts/lib/demo-accounts';
 import { contentOf, qrOf } from '../../test/support/certificate-pdf';
+import { checked } from './checks';
 import {
   adminCall,
   demoAccount,
@@ -23,7 +24,6 @@ import {
   openPage,
   type Stack,
   screenshot,
-  seriousViolations,
   signIn,
   startStack,
   tenant,
@@ -88,11 +88,6 @@ async function citizen(viewport: Viewport): Promise<{ context: BrowserContext; p
   const { context, page } = await openPage(stack, viewport);
   await context.setExtraHTTPHeaders({ 'cf-connecting-ip': `203.0.${viewport.width % 256}.${++addresses}` });
   return { context, page, over: meterApi(page).over };
-}
-
-async function checked(page: Page, name: string, viewport: Viewport): Promise<void> {
-  await screenshot(page, name, viewport);
-  expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** Whether the page is wider than the screen (something to scroll sideways). */

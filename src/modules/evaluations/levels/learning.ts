@@ -137,7 +137,7 @@ export async function recordScore({ ctx, input }: Call<TenantContext, { enrollme
 }
 
 /** Every scored participant of an offering with gain and normalized gain. */
-export async function participantScores(ctx: TenantContext, offeringId: string) {
+async function participantScores(ctx: TenantContext, offeringId: string) {
   const [rows] = await ctx.db.allTogether<[ScoreRow]>('scored participants', [participantScoresQuery(ctx, offeringId)]);
   return rows.map(withGains);
 }
