@@ -18234,9 +18234,12 @@ export interface paths {
                          *         {
                          *           "seq": 1,
                          *           "employeeId": "emp_0508jgfwk7nkdz7d",
+                         *           "employeeName": "Ahmad Abdullah, A.Md.Ak.",
                          *           "unitId": "unt_2r4v8rsz1j94dp8v",
                          *           "offeringId": "off_gq7etqc3bxd7fk59",
                          *           "programId": "natprg_wawasan-kebangsaan",
+                         *           "programTitle": "Wawasan Kebangsaan",
+                         *           "startDate": "2027-02-08",
                          *           "cost": 150000,
                          *           "value": 1,
                          *           "jp": 8,
