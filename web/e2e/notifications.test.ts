@@ -5,7 +5,9 @@
  * and approves it on its screen (/admin/verifikasi, reached from the dashboard's tile), which
  * says the JP credited; without a reload the employee's bell count rises at its next poll; the
  * notification opens the report's page with "Disetujui" and the JP credited, and Beranda's JP has
- * grown by that amount. axe-core runs on the queue, the bell, the report page and the inbox;
+ * grown by that amount; the admin's e-mail deliveries screen opens, and the employee saves an
+ * e-mail choice on the account page the e-mails link to. axe-core runs on the queue, the
+ * deliveries, the bell, the report page, the inbox and the choices;
  * screenshots go to test-results/screenshots/.
  */
 import type { Page } from 'playwright-core';
@@ -94,7 +96,10 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await form.getByLabel('Penyelenggara').fill('BPSDM Provinsi Lampung');
       for (const field of ['Tanggal mulai', 'Tanggal selesai']) {
         await form.getByLabel(field).click();
-        await page.locator(`button[aria-label="${todayLabel()}"]`).click();
+        const today = page.locator(`button[aria-label="${todayLabel()}"]`);
+        await today.click();
+        // The picker closes before the next one opens (two open at once would name the day twice).
+        await today.waitFor({ state: 'detached' });
       }
       await form.getByLabel('JP tertera di sertifikat').fill('10');
       await form.getByLabel('Nomor sertifikat').fill(`BPSDM/${viewport.width}/2026`);
@@ -144,6 +149,15 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
         await waiting.waitFor({ state: 'detached' });
         await screenshot(queuePage, 'verifikasi-disetujui', viewport);
         await expectAccessible(queuePage);
+        // The region's e-mails with their status, where a failed one is resent.
+        await queuePage.goto(`${stack.url}/admin/notifikasi`);
+        await queuePage.getByRole('heading', { name: 'Pengiriman notifikasi', level: 1 }).waitFor();
+        await queuePage
+          .getByRole('table', { name: 'Daftar pengiriman notifikasi' })
+          .or(queuePage.getByText('Belum ada e-mail pemberitahuan dengan status ini.'))
+          .waitFor();
+        await screenshot(queuePage, 'pengiriman-notifikasi', viewport);
+        await expectAccessible(queuePage);
       } catch (error) {
         await screenshot(second.page, 'failed-verifikasi', viewport);
         throw error;
@@ -181,6 +195,15 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
         .getByRole('link', { name: new RegExp(title) })
         .waitFor();
       await screenshot(page, 'notifikasi', viewport);
+      await expectAccessible(page);
+
+      // The e-mail footer's link: the account page's choices, one saved.
+      await page.goto(`${stack.url}/akun#notifikasi`);
+      const choices = page.getByRole('list', { name: 'Pilihan e-mail per jenis pemberitahuan' });
+      await choices.waitFor();
+      await choices.getByText('Ringkasan harian').first().click();
+      await page.getByRole('status').filter({ hasText: 'Pilihan e-mail disimpan.' }).waitFor();
+      await screenshot(page, 'akun-notifikasi', viewport);
       await expectAccessible(page);
 
       if (viewport.width < 768) await page.getByRole('button', { name: 'Buka menu' }).click();

@@ -14,7 +14,7 @@ import { formatInstant } from '../../lib/format';
 import { type Delivery, type DeliveryStatus, deliveryStatuses, useDeliveries, useResend } from './admin-queries';
 
 const statusColor: Record<DeliveryStatus, string> = {
-  menunggu: 'yellow',
+  menunggu: 'orange',
   mengirim: 'blue',
   terkirim: 'teal',
   gagal: 'red',
@@ -105,7 +105,7 @@ export function DeliveriesPage() {
       ) : null}
       <QueryState query={deliveries} lines={6} isEmpty={(d) => d.pages.every((p) => p.items.length === 0)} empty={t('deliveries.empty')}>
         {(data) => (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('deliveries.list')}>
             <Table verticalSpacing="sm" aria-label={t('deliveries.list')}>
               <Table.Thead>
                 <Table.Tr>
