@@ -48,15 +48,15 @@ export function OfferingForm({
     const common = { startDate: v.startDate, endDate: v.endDate, capacity: Number(v.capacity), online: v.online, status: v.status };
     const failed = (e: unknown) => form.setErrors(fieldErrors(e, t));
     if (offering) {
-      save.mutate(
-        { id: offering.id, version: offering.version, changes: { ...common, location: v.location.trim() || null } },
-        { onSuccess: onDone, onError: failed },
-      );
+      // The promise, not mutate's callbacks: the save's refresh of the offering re-keys this form
+      // (its version), and callbacks of an unmounted form never run.
+      save
+        .mutateAsync({ id: offering.id, version: offering.version, changes: { ...common, location: v.location.trim() || null } })
+        .then(onDone, failed);
     } else {
-      save.mutate(
-        { create: { ...common, programId: v.programId, ...(v.location.trim() ? { location: v.location.trim() } : {}) } },
-        { onSuccess: onDone, onError: failed },
-      );
+      save
+        .mutateAsync({ create: { ...common, programId: v.programId, ...(v.location.trim() ? { location: v.location.trim() } : {}) } })
+        .then(onDone, failed);
     }
   });
   const programOptions = [

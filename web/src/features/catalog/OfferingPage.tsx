@@ -33,14 +33,17 @@ export function OfferingPage() {
   const queue = useQueue(slug, id);
   const offeringRead = useOfferingRead(slug, id);
   const [editing, setEditing] = useState(false);
-  const [promoted, setPromoted] = useState<QueueEntry[]>([]);
-
-  /** Runs a change that may promote the waitlist, then names who moved up. */
+  // Who waited before a change that can promote the waitlist (an edit of the offering, a
+  // withdrawal): those of them the queue now holds enrolled moved up. Worked out from whatever the
+  // queue last read, so no refresh racing another (the save's own) can hide them.
+  const [watching, setWatching] = useState<ReadonlySet<string>>(new Set());
+  const waitingNow = () => new Set((queue.data?.items ?? []).filter((e) => e.status === 'waitlisted').map((e) => e.id));
+  const promoted: QueueEntry[] = (queue.data?.items ?? []).filter((e) => watching.has(e.id) && e.status === 'enrolled');
+  /** Runs a change that may promote the waitlist, then reads the queue again. */
   const tracking = async (change: () => Promise<unknown>) => {
-    const waiting = new Set((queue.data?.items ?? []).filter((e) => e.status === 'waitlisted').map((e) => e.id));
+    setWatching(waitingNow());
     await change();
-    const after = await queue.refetch();
-    setPromoted((after.data?.items ?? []).filter((e) => waiting.has(e.id) && e.status === 'enrolled'));
+    await queue.refetch();
   };
 
   return (
@@ -60,7 +63,13 @@ export function OfferingPage() {
                   {formatDay(offering.startDate, language)} – {formatDay(offering.endDate, language)}
                 </Text>
               </div>
-              <Button variant="light" onClick={() => setEditing(true)}>
+              <Button
+                variant="light"
+                onClick={() => {
+                  setWatching(waitingNow());
+                  setEditing(true);
+                }}
+              >
                 {t('cat.editOffering')}
               </Button>
             </Group>
@@ -90,9 +99,9 @@ export function OfferingPage() {
                   tenant={slug}
                   offering={offering}
                   onReload={() => void offeringRead.offering.refetch()}
-                  onDone={(saved) => {
+                  onDone={() => {
                     setEditing(false);
-                    void tracking(async () => saved);
+                    void queue.refetch();
                   }}
                 />
               ) : null}
@@ -104,7 +113,7 @@ export function OfferingPage() {
                 title={t('cat.promotedTitle', { n: promoted.length })}
                 withCloseButton
                 closeButtonLabel={t('form.close')}
-                onClose={() => setPromoted([])}
+                onClose={() => setWatching(new Set())}
               >
                 {promoted.map((e) => e.employee.name).join(', ')}
               </Alert>
