@@ -1,8 +1,9 @@
 /** A self-assessment in a dialog: competency, level 1–5, the date (not after today on the tenant's clock). */
 import '@mantine/dates/styles.css';
-import { Modal, Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Radio, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { Dialog } from '../../components/Dialog';
 import { fieldErrors } from '../../components/problem-text';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
@@ -15,9 +16,9 @@ const levels = [1, 2, 3, 4, 5] as const;
 export function SelfAssessmentDialog({ items, timeZone, onClose }: { items: readonly GapItem[]; timeZone: string; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened onClose={onClose} title={t('selfAssess.title')} centered>
+    <Dialog opened onClose={onClose} title={t('selfAssess.title')} centered>
       <SelfAssessmentForm items={items} timeZone={timeZone} onDone={onClose} />
-    </Modal>
+    </Dialog>
   );
 }
 

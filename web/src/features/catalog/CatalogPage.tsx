@@ -3,24 +3,11 @@
  * the offerings with their seats and waitlist, and the providers. The tab and the filters live in
  * the address (`?tab=program|pelaksanaan|penyedia&scope=&q=&status=`).
  */
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Dialog } from '../../components/Dialog';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
@@ -203,8 +190,7 @@ function ProgramsPanel() {
           </Table.ScrollContainer>
         )}
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('form.close') }}
+      <Dialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('cat.newProgram') : t('cat.editProgram')}
@@ -218,7 +204,7 @@ function ProgramsPanel() {
             onDone={() => setEditing(null)}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </Section>
   );
 }
@@ -296,15 +282,9 @@ function OfferingsPanel() {
           </Table.ScrollContainer>
         )}
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('form.close') }}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('cat.newOffering')}
-        size="lg"
-      >
+      <Dialog opened={creating} onClose={() => setCreating(false)} title={t('cat.newOffering')} size="lg">
         {creating ? <OfferingForm tenant={slug} onDone={(o) => navigate(`/admin/katalog/pelaksanaan/${o.id}`)} /> : null}
-      </Modal>
+      </Dialog>
     </Section>
   );
 }
@@ -367,8 +347,7 @@ function ProvidersPanel() {
           </Table.ScrollContainer>
         )}
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('form.close') }}
+      <Dialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('cat.newProvider') : t('cat.editProvider')}
@@ -381,7 +360,7 @@ function ProvidersPanel() {
             onDone={() => setEditing(null)}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </Section>
   );
 }

@@ -5,9 +5,10 @@
  * withdrawn. A change that can promote the waitlist (more capacity, a withdrawal) compares the
  * queue before and after: the people who moved up are named in an announcement and highlighted.
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Dialog } from '../../components/Dialog';
 import { Fact } from '../../components/Fact';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -86,13 +87,7 @@ export function OfferingPage() {
               <Fact label={t('cat.location')}>{offering.online ? t('cat.online') : (offering.location ?? '—')}</Fact>
               {offeringRead.program.data ? <Fact label="JP">{formatJp(offeringRead.program.data.jp)}</Fact> : null}
             </SimpleGrid>
-            <Modal
-              closeButtonProps={{ 'aria-label': t('form.close') }}
-              opened={editing}
-              onClose={() => setEditing(false)}
-              title={t('cat.editOffering')}
-              size="lg"
-            >
+            <Dialog opened={editing} onClose={() => setEditing(false)} title={t('cat.editOffering')} size="lg">
               {editing ? (
                 <OfferingForm
                   key={offering.version}
@@ -105,7 +100,7 @@ export function OfferingPage() {
                   }}
                 />
               ) : null}
-            </Modal>
+            </Dialog>
             {promoted.length > 0 ? (
               <Alert
                 color="teal"

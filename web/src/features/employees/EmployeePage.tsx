@@ -3,10 +3,11 @@
  * their position, assessments, JP of the year, enrollments and pairings; edit, and deactivate
  * (with a confirmation; someone else's change since the page was read is a 412 with a reload).
  */
-import { Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
@@ -115,7 +116,7 @@ function Profile({ employee: e, tenant }: { employee: Employee; tenant: string |
           }}
         />
       ) : null}
-      <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={confirming} onClose={close} title={t('employee.deactivateTitle')}>
+      <Dialog opened={confirming} onClose={close} title={t('employee.deactivateTitle')}>
         <Stack>
           <Text size="sm">{t('employee.deactivateBody', { name: e.name })}</Text>
           <Group justify="flex-end">
@@ -127,7 +128,7 @@ function Profile({ employee: e, tenant }: { employee: Employee; tenant: string |
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Section>
   );
 }

@@ -5,10 +5,11 @@
  * submission (after a failed upload) files nothing twice.
  */
 import '@mantine/dates/styles.css';
-import { Alert, FileInput, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, FileInput, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { fieldErrors } from '../../components/problem-text';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
@@ -47,9 +48,9 @@ const methods: readonly Method[] = [
 export function LearningReportDialog({ timeZone, onClose }: { timeZone: string; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened onClose={onClose} title={t('learning.new')} size="lg">
+    <Dialog opened onClose={onClose} title={t('learning.new')} size="lg">
       <LearningReportForm timeZone={timeZone} onDone={onClose} />
-    </Modal>
+    </Dialog>
   );
 }
 

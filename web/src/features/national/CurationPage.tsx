@@ -3,9 +3,10 @@
  * retired or all entries, each editable, retired (no new use; history keeps it) or reinstated, and
  * a form in a modal for a new one or an edit. The list's own columns come from the caller.
  */
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
@@ -118,15 +119,14 @@ export function CurationPage<T extends Curated>({ keys, testId, minWidth, useLis
           )}
         </QueryState>
       </Section>
-      <Modal
+      <Dialog
         opened={editing !== undefined}
         onClose={done}
         title={editing === 'new' ? t(keys.new) : t('curation.editNamed', { name: editing ? name(editing) : '' })}
-        closeButtonProps={{ 'aria-label': t('form.close') }}
         size="lg"
       >
         {editing !== undefined ? form(editing === 'new' ? undefined : editing, done) : null}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

@@ -2,8 +2,9 @@
  * The competency dictionary: the national competencies read-only, the region's own teknis ones
  * editable (name, description and the five level descriptions), and a new one added.
  */
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { ScrollBox } from '../dashboard/ScrollBox';
@@ -39,8 +40,7 @@ function TechnicalForm({
     else create.mutate(input, { onSuccess: onClose });
   };
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('form.close') }}
+    <Dialog
       opened
       onClose={onClose}
       title={competency ? t('org.dict.editTitle', { name: competency.name }) : t('org.dict.newTitle')}
@@ -106,7 +106,7 @@ function TechnicalForm({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,6 +1,7 @@
 /** The unit tree; moving a unit (under another, or to the top) asks for a confirmation first. */
-import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { type Unit, useMoveUnit } from './queries';
@@ -58,12 +59,7 @@ function MoveDialog({ tenant, units, unit, onClose }: { tenant: string | undefin
   ];
   const targetName = target === top ? t('org.units.top') : units.find((u) => u.id === target)?.name;
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('form.close') }}
-      opened
-      onClose={onClose}
-      title={t('org.units.moveTitle', { name: unit.name })}
-    >
+    <Dialog opened onClose={onClose} title={t('org.units.moveTitle', { name: unit.name })}>
       <Stack>
         <Select
           label={t('org.units.newParent')}
@@ -101,7 +97,7 @@ function MoveDialog({ tenant, units, unit, onClose }: { tenant: string | undefin
           </Button>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

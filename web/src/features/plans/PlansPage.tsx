@@ -6,9 +6,10 @@
  * is explained with "Hitung ulang". The year and the plans shown live in the address
  * (`?tahun=&rencana=&banding=`).
  */
-import { Alert, Badge, Button, Group, Modal, NativeSelect, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { Dialog } from '../../components/Dialog';
 import { JobProgress } from '../../components/JobProgress';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -284,13 +285,7 @@ function DraftActions({
         </Button>
       </Group>
       {recomputeError ? <ProblemAlert error={recomputeError} texts={{ conflict: 'plan.form.busy' }} /> : null}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('form.close') }}
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('plan.approve.confirmTitle')}
-        centered
-      >
+      <Dialog opened={confirming} onClose={() => setConfirming(false)} title={t('plan.approve.confirmTitle')} centered>
         <Stack>
           <Text size="sm">{t('plan.approve.confirm', { count: plan.totals.lines, money, year: plan.year })}</Text>
           <Group justify="flex-end">
@@ -302,7 +297,7 @@ function DraftActions({
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

@@ -2,8 +2,9 @@
  * Tugas saya: L1 forms for completed trainings, L3 forms for direct reports, pairing feedback and
  * pairing proposals to answer as mentor, soonest due first, each with its due date.
  */
-import { Badge, Button, Card, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { useMe, useTenantClock } from '../../lib/api/caller';
@@ -66,14 +67,7 @@ export function TasksPage() {
           ))}
         </Stack>
       )}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('form.close') }}
-        opened={current !== undefined}
-        onClose={() => setCurrent(undefined)}
-        title={current ? current.title : ''}
-        centered
-        size="lg"
-      >
+      <Dialog opened={current !== undefined} onClose={() => setCurrent(undefined)} title={current ? current.title : ''} centered size="lg">
         {current?.kind === 'reaction' && current.item.enrollmentId ? (
           <ReactionForm tenant={slug} enrollmentId={current.item.enrollmentId} onDone={() => setCurrent(undefined)} />
         ) : null}
@@ -83,7 +77,7 @@ export function TasksPage() {
         {current?.kind === 'mentoring' && current.item.pairingId ? (
           <RatingForm tenant={slug} kind="mentoring" id={current.item.pairingId} onDone={() => setCurrent(undefined)} />
         ) : null}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

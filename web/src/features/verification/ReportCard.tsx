@@ -4,8 +4,9 @@
  * A decision that fails stays beside the report: a 409 (decided or withdrawn meanwhile) or a 412
  * (new evidence since) offers to reload the queue.
  */
-import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { Fact } from '../../components/Fact';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
@@ -63,7 +64,7 @@ function RejectDialog({
     reject.mutateAsync({ report, reason: reason.trim() }).then(onRejected, () => undefined);
   };
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('form.close') }} opened={opened} onClose={onClose} title={t('verification.rejectTitle')}>
+    <Dialog opened={opened} onClose={onClose} title={t('verification.rejectTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" fw={600}>
@@ -94,7 +95,7 @@ function RejectDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
