@@ -100,6 +100,7 @@ async function one(ctx: TenantContext, id: string): Promise<Row> {
 }
 
 const resendable: DeliveryStatus[] = ['gagal', 'terkirim'];
+const beingSent = () => new DomainError('conflict', 'This message is being sent right now; look again in a moment.');
 
 /**
  * Sends one delivery's message again, now, as a message of its own (also a row of the digest).
@@ -107,7 +108,7 @@ const resendable: DeliveryStatus[] = ['gagal', 'terkirim'];
  */
 export async function resendDelivery({ ctx, input: id }: Call<TenantContext, string>) {
   const row = await one(ctx, id);
-  if (row.status === 'mengirim') throw new DomainError('conflict', 'This message is being sent right now; look again in a moment.');
+  if (row.status === 'mengirim') throw beingSent();
   if (!resendable.includes(row.status)) {
     throw new DomainError('conflict', `Only a failed or sent message can be resent; this one is ${row.status}.`);
   }
@@ -122,9 +123,8 @@ export async function resendDelivery({ ctx, input: id }: Call<TenantContext, str
       .where(and(eq(d.id, id), inArray(d.status, resendable))),
     auditIfChanged(ctx, 'notification_delivery.resend', 'notification_delivery', id, now),
   ]);
-  if ((claimed as D1Result).meta.changes === 0) {
-    throw new DomainError('conflict', 'This message is being sent right now; look again in a moment.');
-  }
+  // Claimed meanwhile by another resend or the scheduled run.
+  if ((claimed as D1Result).meta.changes === 0) throw beingSent();
   const message = single(ctx, to, row.employeeId, { kind: row.kind, data: JSON.parse(row.data) as NotificationData, link: row.link });
   try {
     await settle(ctx, token, [id], { messageId: await send(ctx, message) }, nowIso());
