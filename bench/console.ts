@@ -22,6 +22,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { CDPSession } from 'playwright-core';
 import { buildConsole } from '../scripts/build-console';
 import { adminCall, demoAccount, fillSignIn, startStack } from '../web/e2e/harness';
 import { Report } from './lib/report';
@@ -60,11 +61,11 @@ async function main(): Promise<void> {
       page.on('response', (res) => {
         if (res.request().resourceType() === 'script') loaded.add(new URL(res.url()).pathname);
       });
-      const timeline: { what: string; from: number; to: number }[] = [];
+      const requests: { what: string; from: number; to: number }[] = [];
       page.on('requestfinished', (req) => {
         const timing = req.timing();
         const url = new URL(req.url());
-        timeline.push({
+        requests.push({
           what: `${req.method()} ${url.pathname}${url.search}`,
           from: timing.startTime,
           to: timing.startTime + timing.responseEnd,
@@ -75,6 +76,9 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      const timeline = process.argv.includes('--timeline');
+      if (timeline)
+        await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: traceCategories } });
       const navigated = Date.now();
       const started = performance.now();
       await page.goto(`${stack.url}/`);
@@ -83,9 +87,10 @@ async function main(): Promise<void> {
       await page.getByRole('region', { name: 'Rekomendasi pelatihan' }).getByRole('article').first().waitFor({ timeout: 60_000 });
       times.push(performance.now() - started);
       if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
+      if (timeline) printTimeline(await readTrace(cdp));
       if (process.argv.includes('--trace')) {
         console.log(`run ${run + 1}: ${Math.round(performance.now() - started)} ms`);
-        for (const step of timeline.sort((a, b) => a.from - b.from)) {
+        for (const step of requests.sort((a, b) => a.from - b.from)) {
           console.log(
             `  ${String(Math.round(step.from - navigated)).padStart(6)} → ${String(Math.round(step.to - navigated)).padStart(6)} ms  ${step.what}`,
           );
@@ -127,6 +132,61 @@ interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples?: number[];
   timeDeltas?: number[];
+}
+
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  /** Thread (CPU) time: what the work cost, whatever else the machine was doing. */
+  tdur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (event: { stream?: string }) => resolve(event.stream ?? '')),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const parsed: unknown = JSON.parse(text);
+  return Array.isArray(parsed) ? (parsed as TraceEvent[]) : (parsed as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/** The renderer's main thread: total duration per event name (nested events count in both). */
+function printTimeline(events: TraceEvent[]): void {
+  const mains = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The busiest renderer main thread is the page's (other renderers may have been traced too).
+  const perThread = new Map<string, Map<string, [number, number]>>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (!mains.has(thread) || e.ph !== 'X' || !e.dur) continue;
+    const byName = perThread.get(thread) ?? new Map<string, [number, number]>();
+    const [wall, cpu] = byName.get(e.name) ?? [0, 0];
+    byName.set(e.name, [wall + e.dur / 1000, cpu + (e.tdur ?? 0) / 1000]);
+    perThread.set(thread, byName);
+  }
+  const total = (m: Map<string, [number, number]>) => [...m.values()].reduce((a, [b]) => a + b, 0);
+  const byName = [...perThread.values()].sort((a, b) => total(b) - total(a))[0];
+  if (!byName) return;
+  const lines = [...byName]
+    .sort((a, b) => b[1][1] - a[1][1])
+    .slice(0, 30)
+    .map(([k, [wall, cpu]]) => `\n    ${String(Math.round(cpu)).padStart(6)} ms cpu ${String(Math.round(wall)).padStart(6)} ms wall  ${k}`);
+  console.log('  main thread by trace event (cpu: unthrottled thread time):', ...lines);
 }
 
 /** Self time per script and the heaviest functions, from a CPU profile's samples. */

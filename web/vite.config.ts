@@ -4,11 +4,17 @@
  * `npm run web:dev` serves it with hot reload on http://127.0.0.1:5173 and passes /api to the
  * local Worker started by `npm start` (8787).
  */
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, transformWithOxc } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const entryModule = fileURLToPath(new URL('src/app/main.tsx', import.meta.url));
+const appModule = fileURLToPath(new URL('src/app/start.tsx', import.meta.url));
+const renewalModule = fileURLToPath(new URL('src/app/renewal.ts', import.meta.url));
 
 /**
  * The entry (main.tsx) is small and imports the app (start.tsx) dynamically, so that the session's
@@ -24,7 +30,7 @@ function preloadApp(): Plugin {
       order: 'post',
       handler(html, { bundle }) {
         const chunks = Object.values(bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        const app = chunks.find((c) => c.moduleIds.includes(appModule));
         if (!app) return [];
         const files = new Set<string>();
         const visit = (name: string) => {
@@ -45,7 +51,9 @@ function preloadApp(): Plugin {
           })),
           ...[...new Set(styles)].filter(fresh).map((file) => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'style', href: `/${file}` },
+            // crossorigin as the app's loader asks for it (Vite's preload helper sets crossOrigin on
+            // the stylesheet link): otherwise the preload is not reused and the file comes twice.
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` },
             injectTo: 'head' as const,
           })),
         ];
@@ -54,9 +62,41 @@ function preloadApp(): Plugin {
   };
 }
 
+/**
+ * The session's renewal (src/app/renewal.ts) inlined at the top of index.html, so that the refresh
+ * request leaves while the HTML is still being read, before any of the console's files is asked
+ * for. The CSP allows no inline script but this one: its sha-256 is added to `script-src` in the
+ * built `_headers` (copied from web/public/).
+ */
+function earlyRenewal(): Plugin {
+  let code = '';
+  let outDir = '';
+  return {
+    name: 'bangkom:early-renewal',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async buildStart() {
+      code = (await transformWithOxc(await readFile(renewalModule, 'utf8'), renewalModule, { lang: 'ts' })).code.trim();
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'script', attrs: { type: 'module', async: true }, children: code, injectTo: 'head-prepend' }],
+    },
+    async closeBundle() {
+      const file = join(outDir, '_headers');
+      const hash = createHash('sha256').update(code).digest('base64');
+      const headers = await readFile(file, 'utf8');
+      if (!headers.includes("script-src 'self'")) throw new Error(`${file}: no script-src 'self' to add the renewal's hash to`);
+      await writeFile(file, headers.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`));
+    },
+  };
+}
+
 export default defineConfig(() => ({
   root: webRoot,
-  plugins: [react(), preloadApp()],
+  plugins: [react(), earlyRenewal(), preloadApp()],
   build: {
     outDir: fileURLToPath(new URL('../dist/public/', import.meta.url)),
     // The directory also holds the vendored files (scripts/build-assets.ts); the build script
@@ -67,10 +107,21 @@ export default defineConfig(() => ({
     chunkSizeWarningLimit: 1024,
     rolldownOptions: {
       output: {
-        // Mantine's components (with what they import) as one chunk: split automatically they came
-        // as some thirty small shared chunks, which a browser on HTTP/1.1 (the local server) fetches
-        // six at a time; one chunk costs a little more to download and much less to wait for.
-        codeSplitting: { groups: [{ name: 'ui', test: /node_modules[\\/]@mantine[\\/](core|hooks)[\\/]/ }] },
+        // Few files for the first screen: a browser on HTTP/1.1 (the local server) fetches six at a
+        // time, and the session's renewal and the first reads wait behind them. Each group takes
+        // its module and everything that module imports (not what it loads lazily), unless a group
+        // of higher priority took it first:
+        // - `boot`: the entry (main.tsx) and its imports, free of React: the renewal and the reads;
+        // - `start`: the app (start.tsx) and its imports: React, the router, the query hooks, the
+        //   layout, Beranda and the components they use;
+        // - `ui`: the rest of Mantine, for the other screens, as one chunk rather than some thirty.
+        codeSplitting: {
+          groups: [
+            { name: 'boot', test: (id: string) => id === entryModule, priority: 3 },
+            { name: 'start', test: (id: string) => id === appModule, priority: 2 },
+            { name: 'ui', test: /node_modules[\\/]@mantine[\\/](core|hooks)[\\/]/, priority: 1 },
+          ],
+        },
       },
     },
   },

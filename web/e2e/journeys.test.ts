@@ -112,15 +112,49 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await screenshot(page, 'beranda-en', viewport);
       await expectAccessible(page);
-      // A page load keeps both the session (renewed silently by the refresh cookie) and the language.
+      // A page load keeps both the session (renewed silently by the refresh cookie) and the language;
+      // the renewal is sent once, by the page's start or by the client, never by both (a refresh
+      // token works once: sent twice, the second would end the sign-in).
+      const renewals: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/v1/auth/refresh') renewals.push(request.method());
+      });
       await page.reload();
       await page.getByRole('heading', { name: 'Competency gaps' }).waitFor();
+      expect(renewals).toEqual(['POST']);
       expect(new URL(page.url()).pathname).toBe('/');
       await page.getByText('ID', { exact: true }).click();
       await page.getByRole('heading', { name: 'Kesenjangan kompetensi' }).waitFor();
     } catch (error) {
       await screenshot(page, failedName(), viewport);
       throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("runs the page's start under the console's own CSP: the renewal leaves from index.html, once", async () => {
+    // Not the journeys' context (which bypasses the CSP for axe): the browser enforces _headers here.
+    const context = await stack.browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'id-ID' });
+    try {
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) refused.push(message.text());
+      });
+      await signIn(page, stack.url, lane().employee);
+      await page.getByTestId('gap-row').first().waitFor();
+      const renewals: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/v1/auth/refresh') renewals.push(request.method());
+      });
+      await page.reload();
+      await page.getByTestId('gap-row').first().waitFor();
+      expect(refused).toEqual([]);
+      // No inline script refused: the page start's renewal ran (its hash is in the CSP) and the
+      // client took its answer over (the slot is null) instead of sending another.
+      expect(renewals).toEqual(['POST']);
+      expect(await page.evaluate(() => (globalThis as { bangkomRenewal?: unknown }).bangkomRenewal)).toBeNull();
     } finally {
       await context.close();
     }

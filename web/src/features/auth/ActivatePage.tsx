@@ -10,7 +10,7 @@ import { fieldErrors } from '../../components/problem-text';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
-import { useSession } from '../../lib/api/session';
+import { useSession } from '../../lib/api/use-session';
 import { AuthFrame } from './AuthFrame';
 import { checkLength, PasswordRules, passwordProblem } from './password-rules';
 import { useActivate } from './queries';

@@ -7,7 +7,7 @@ import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../lib/api/session';
+import { useSession } from '../../lib/api/use-session';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const state = useSession();

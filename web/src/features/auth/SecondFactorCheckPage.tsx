@@ -11,7 +11,7 @@ import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { api, endSession, renewSession } from '../../lib/api/client';
 import { ApiProblem, unwrap } from '../../lib/api/problem';
-import { useSession } from '../../lib/api/session';
+import { useSession } from '../../lib/api/use-session';
 import { AuthFrame } from './AuthFrame';
 import { safeNext } from './SignInPage';
 import { SecondFactorCodeField, useSecondFactorCode } from './second-factor-code';

@@ -14,7 +14,7 @@ import { fieldErrors } from '../../components/problem-text';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { renewSession } from '../../lib/api/client';
-import { useSession } from '../../lib/api/session';
+import { useSession } from '../../lib/api/use-session';
 import { AuthFrame } from './AuthFrame';
 import { asksForSecondFactor, type Credentials, useSignIn } from './queries';
 import { SecondFactorCodeField, useSecondFactorCode } from './second-factor-code';

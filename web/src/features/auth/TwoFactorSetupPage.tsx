@@ -14,7 +14,7 @@ import { QrCode } from '../../components/QrCode';
 import { SubmitWithProblem } from '../../components/SubmitWithProblem';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
-import { useSession } from '../../lib/api/session';
+import { useSession } from '../../lib/api/use-session';
 import { AuthFrame } from './AuthFrame';
 import { useConfirmTwoFactor, useFinishTwoFactor, useStartTwoFactor } from './queries';
 import { safeNext } from './SignInPage';

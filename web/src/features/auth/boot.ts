@@ -4,12 +4,12 @@
  * the renewal answers: the caller, their region and, for an employee opening Beranda, Beranda's
  * own reads, so that the screen finds its data in the cache when it first renders.
  */
-import type { QueryClient } from '@tanstack/react-query';
-import { prefetchCaller } from '../../lib/api/caller';
+import type { QueryClient } from '@tanstack/query-core';
+import { prefetchCaller } from '../../lib/api/caller-reads';
 import { renewSessionAs } from '../../lib/api/client';
 import { session } from '../../lib/api/session';
 import { yearIn } from '../../lib/format';
-import { prefetchBeranda } from '../beranda/queries';
+import { prefetchBeranda } from '../beranda/reads';
 
 /** Answers once the renewal has answered and the reads it starts are under way. */
 export function bootSession(queryClient: QueryClient, path: string): Promise<void> {

@@ -1,55 +1,10 @@
-/** Beranda's reads and writes: the caller's gaps, JP, recommendations and enrollments. */
-import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/** Beranda's hooks and writes: the caller's gaps, JP, recommendations and enrollments (the reads: reads.ts). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, tenantPath } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
-import type { components } from '../../lib/api/schema';
+import { berandaKeys, enrollmentsQuery, gapsQuery, jpQuery, offeringQuery, recommendationsQuery } from './reads';
 
-export type GapItem = components['schemas']['EmployeeGaps']['items'][number];
-export type Recommendation = components['schemas']['Recommendation'];
-export type Enrollment = components['schemas']['Enrollment'];
-
-export const berandaKeys = {
-  gaps: ['me', 'gaps'] as const,
-  jp: (year: number) => ['me', 'jp', year] as const,
-  recommendations: ['me', 'recommendations'] as const,
-  enrollments: ['me', 'enrollments'] as const,
-  offering: (id: string) => ['offering', id] as const,
-};
-
-const gapsQuery = queryOptions({ queryKey: berandaKeys.gaps, queryFn: () => unwrap(api.GET('/api/v1/me/gaps')) });
-const jpQuery = (year: number) =>
-  queryOptions({ queryKey: berandaKeys.jp(year), queryFn: () => unwrap(api.GET('/api/v1/me/jp', { params: { query: { year } } })) });
-const recommendationsQuery = queryOptions({
-  queryKey: berandaKeys.recommendations,
-  queryFn: () => unwrap(api.GET('/api/v1/me/recommendations', { params: { query: { limit: 5 } } })),
-});
-const enrollmentsQuery = queryOptions({
-  queryKey: berandaKeys.enrollments,
-  queryFn: () => unwrap(api.GET('/api/v1/me/enrollments', { params: { query: { limit: 20 } } })),
-});
-const offeringQuery = (tenant: string | undefined, id: string) =>
-  queryOptions({
-    queryKey: berandaKeys.offering(id),
-    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/offerings/{id}', { params: tenantPath(tenant, id) })),
-    staleTime: 5 * 60_000,
-  });
-
-/**
- * Beranda's reads started as soon as a page load has its session, before the screen renders (on a
- * slow phone rendering takes seconds): the gaps, JP of `year`, recommendations, and the places with
- * their offerings. The screen's hooks then find them in the cache, or on their way.
- */
-export function prefetchBeranda(queryClient: QueryClient, tenant: string, year: number): void {
-  void queryClient.prefetchQuery(gapsQuery);
-  void queryClient.prefetchQuery(jpQuery(year));
-  void queryClient.prefetchQuery(recommendationsQuery);
-  void queryClient.fetchQuery(enrollmentsQuery).then(
-    (enrollments) => {
-      for (const e of enrollments.items) void queryClient.prefetchQuery(offeringQuery(tenant, e.offeringId));
-    },
-    () => undefined,
-  );
-}
+export { berandaKeys, type Enrollment, type GapItem, type Recommendation } from './reads';
 
 export function useGaps() {
   return useQuery(gapsQuery);

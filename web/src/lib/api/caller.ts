@@ -1,29 +1,11 @@
 /**
  * Who is signed in (GET /me) and their region (GET /tenants/{tenant}: name and time zone), shared
- * by every screen through the query cache.
+ * by every screen through the query cache; the reads themselves are in caller-reads.ts.
  */
-import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from './client';
-import { unwrap } from './problem';
-import type { components } from './schema';
+import { useQuery } from '@tanstack/react-query';
+import { meQuery, tenantQuery } from './caller-reads';
 
-export type Me = components['schemas']['Me'];
-
-export const callerKeys = { me: ['me'] as const, tenant: (slug: string) => ['tenant', slug] as const };
-
-const meQuery = queryOptions({ queryKey: callerKeys.me, queryFn: () => unwrap(api.GET('/api/v1/me')), staleTime: 5 * 60_000 });
-const tenantQuery = (slug: string | undefined) =>
-  queryOptions({
-    queryKey: callerKeys.tenant(slug ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}', { params: { path: { tenant: slug ?? '' } } })),
-    staleTime: 60 * 60_000,
-  });
-
-/** Starts reading the caller and their region as soon as the session is known (a page load's first reads). */
-export function prefetchCaller(queryClient: QueryClient, tenant: string | null): void {
-  void queryClient.prefetchQuery(meQuery);
-  if (tenant) void queryClient.prefetchQuery(tenantQuery(tenant));
-}
+export { callerKeys, type Me } from './caller-reads';
 
 export function useMe() {
   return useQuery(meQuery);

@@ -30,7 +30,7 @@ let renewTimer: ReturnType<typeof setTimeout> | undefined;
 function refresh(): Promise<Renewal> {
   renewing ??= (async (): Promise<Renewal> => {
     try {
-      const { data, response } = await api.POST('/api/v1/auth/refresh');
+      const { data, response } = await (takeEarlyRenewal() ?? api.POST('/api/v1/auth/refresh'));
       if (!data) return response.status >= 500 ? 'unreachable' : 'refused';
       startSession(data);
       renewedAs = data.account;
@@ -42,6 +42,16 @@ function refresh(): Promise<Renewal> {
     }
   })();
   return renewing;
+}
+
+/**
+ * The renewal the page sent before the console's code arrived (app/renewal.ts), taken once: after
+ * this, that script sends nothing. Its answer read as the client would read it.
+ */
+function takeEarlyRenewal(): Promise<{ data?: SignedIn; response: Response }> | undefined {
+  const early = window.bangkomRenewal;
+  window.bangkomRenewal = null;
+  return early?.then(async (response) => (response.ok ? { data: (await response.json()) as SignedIn, response } : { response }));
 }
 
 /** Renews the access token with the refresh cookie (one request at a time); answers whether it worked. */

@@ -1,5 +1,5 @@
-/** The query cache: server state lives here and nowhere else. */
-import { QueryClient } from '@tanstack/react-query';
+/** The query cache: server state lives here and nowhere else. (From the core: the entry makes it before React has arrived.) */
+import { QueryClient } from '@tanstack/query-core';
 import { ApiProblem } from './problem';
 
 export function createQueryClient(): QueryClient {

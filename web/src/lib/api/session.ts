@@ -2,9 +2,9 @@
  * The session: the access token in memory only (never in storage), its expiry, whether it only
  * reaches the two-factor set-up, and what happened last. The refresh token is an HttpOnly cookie
  * the browser sends to /api/v1/auth/refresh by itself; this module never sees it. Components read
- * the session through `useSession()`.
+ * the session through `useSession()` (use-session.ts); this module is free of React, for the
+ * console's entry.
  */
-import { useSyncExternalStore } from 'react';
 
 export type SessionState =
   | { status: 'starting' }
@@ -38,7 +38,3 @@ export const session = {
     return () => listeners.delete(listener);
   },
 };
-
-export function useSession(): SessionState {
-  return useSyncExternalStore(session.subscribe, session.get, session.get);
-}
