@@ -53,6 +53,20 @@ describe('a page load', () => {
     expect(session.token()).toBe('boot-token');
   });
 
+  it('answers once the first reads have settled, so that the screen first renders with its data', async () => {
+    const gaps = { items: [], assessedShare: 0 };
+    serve({
+      'POST /api/v1/auth/refresh': { status: 200, body: grant(['employee'], 'emp_1') },
+      'GET /api/v1/me/gaps': { status: 200, body: gaps },
+      'GET /api/v1/me/enrollments': { status: 200, body: { items: [], nextCursor: null } },
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await bootSession(queryClient, '/');
+    expect(queryClient.getQueryData(['me', 'gaps'])).toEqual(gaps);
+    // An answer that failed has settled too: the screen shows its problem rather than waiting.
+    expect(queryClient.getQueryState(['me'])?.status).toBe('error');
+  });
+
   it('reads only the caller for another page or another role', async () => {
     expect(await boot('/tugas', { status: 200, body: grant(['employee'], 'emp_1') })).toEqual(
       ['POST /api/v1/auth/refresh', 'GET /api/v1/me', 'GET /api/v1/tenants/kalianda'].sort(),

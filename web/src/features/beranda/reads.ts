@@ -41,16 +41,20 @@ export const offeringQuery = (tenant: string | undefined, id: string) => ({
 /**
  * Beranda's reads started as soon as a page load has its session, before the screen renders (on a
  * slow phone rendering takes seconds): the gaps, JP of `year`, recommendations, and the places with
- * their offerings. The screen's hooks then find them in the cache, or on their way.
+ * their offerings. The screen's hooks then find them in the cache, or on their way. Answers when
+ * the screen's own reads have settled (not the places' offerings, which come after).
  */
-export function prefetchBeranda(queryClient: QueryClient, tenant: string, year: number): void {
-  void queryClient.prefetchQuery(gapsQuery);
-  void queryClient.prefetchQuery(jpQuery(year));
-  void queryClient.prefetchQuery(recommendationsQuery);
-  void queryClient.fetchQuery(enrollmentsQuery).then(
+export async function prefetchBeranda(queryClient: QueryClient, tenant: string, year: number): Promise<void> {
+  const places = queryClient.fetchQuery(enrollmentsQuery).then(
     (enrollments) => {
       for (const e of enrollments.items) void queryClient.prefetchQuery(offeringQuery(tenant, e.offeringId));
     },
     () => undefined,
   );
+  await Promise.all([
+    queryClient.prefetchQuery(gapsQuery),
+    queryClient.prefetchQuery(jpQuery(year)),
+    queryClient.prefetchQuery(recommendationsQuery),
+    places,
+  ]);
 }

@@ -19,8 +19,7 @@ export const tenantQuery = (slug: string | undefined) => ({
   staleTime: 60 * 60_000,
 });
 
-/** Starts reading the caller and their region as soon as the session is known (a page load's first reads). */
-export function prefetchCaller(queryClient: QueryClient, tenant: string | null): void {
-  void queryClient.prefetchQuery(meQuery);
-  if (tenant) void queryClient.prefetchQuery(tenantQuery(tenant));
+/** Starts reading the caller and their region as soon as the session is known (a page load's first reads); answers when both have settled. */
+export async function prefetchCaller(queryClient: QueryClient, tenant: string | null): Promise<void> {
+  await Promise.all([queryClient.prefetchQuery(meQuery), tenant ? queryClient.prefetchQuery(tenantQuery(tenant)) : undefined]);
 }
