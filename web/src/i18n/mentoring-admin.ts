@@ -51,7 +51,7 @@ export const mentoringAdminId = {
   'mentoring.coaching.title': 'Coaching oleh atasan',
   'mentoring.coaching.intro':
     'Coaching memasangkan pegawai dengan atasan langsungnya. Pilih pegawai, lalu usulkan coaching kepada atasan masing-masing.',
-  'mentoring.coaching.propose': 'Usulkan coaching untuk {count} pegawai',
+  'mentoring.coaching.propose': 'Usulkan coaching ({count})',
   'mentoring.coaching.proposed': '{count} coaching diusulkan kepada atasan.',
   'mentoring.coaching.noSupervisor': 'Tanpa atasan: {names}.',
   'mentoring.coaching.supervisor': 'Atasan',

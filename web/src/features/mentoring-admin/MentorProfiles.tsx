@@ -53,6 +53,8 @@ function MentorForm({
     const changes = { capacity: v.capacity, competencies: v.competencies, status: v.status };
     const failed = (e: unknown) => {
       const errors = fieldErrors(e, t);
+      // An unknown or retired competency is reported by its place in the list: shown on the list's field.
+      for (const [field, message] of Object.entries(errors)) if (field.startsWith('competencies.')) errors.competencies = message;
       if (e instanceof ApiProblem && e.status === 409 && !mentor) errors.employeeId = t('mentoring.profile.taken');
       form.setErrors(errors);
     };

@@ -53,7 +53,7 @@ export const mentoringAdminEn: Record<keyof typeof mentoringAdminId, string> = {
   'mentoring.coaching.title': 'Coaching by supervisors',
   'mentoring.coaching.intro':
     "Coaching pairs an employee with their own supervisor. Pick employees, then propose coaching to each one's supervisor.",
-  'mentoring.coaching.propose': 'Propose coaching for {count} employees',
+  'mentoring.coaching.propose': 'Propose coaching ({count})',
   'mentoring.coaching.proposed': '{count} coaching pairs proposed to the supervisors.',
   'mentoring.coaching.noSupervisor': 'No supervisor: {names}.',
   'mentoring.coaching.supervisor': 'Supervisor',
