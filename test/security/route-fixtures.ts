@@ -358,6 +358,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   'GET /api/v1/tenants/{tenant}/pairings/suggestions': { query: (s) => `?mentee=${s.menteeId}` },
   'POST /api/v1/tenants/{tenant}/pairings/match': { body: (s) => ({ mentees: [s.menteeId], kind: 'mentoring' }) },
+  'POST /api/v1/tenants/{tenant}/pairings/publish': { body: (s) => ({ pairs: [{ mentorId: s.employeeId, menteeId: s.menteeId }] }) },
   'GET /api/v1/tenants/{tenant}/pairings/{id}': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/accept': { params: pairing },
   'POST /api/v1/tenants/{tenant}/pairings/{id}/decline': { params: pairing, body: () => ({ reason: 'Jadwal penuh bulan ini' }) },

@@ -86,7 +86,7 @@ export function goalRows(pairingId: string, goals: NewGoal[], now: string): Goal
 }
 
 /** Statements that record a proposed pairing (with its goals and audit row). */
-function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals: GoalRow[]): Statement[] {
+export function proposalStatements(ctx: TenantContext, row: NewPairingRow, goals: GoalRow[]): Statement[] {
   const statements: Statement[] = [
     ctx.db.insert(pairings).values(row),
     auditEntry(ctx, 'pairing.propose', 'pairing', row.id),

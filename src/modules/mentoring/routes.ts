@@ -12,6 +12,7 @@ import { acceptPairing, declinePairing, endPairing } from './lifecycle';
 import { createPairing, getPairing, listPairings } from './pairings';
 import { matchMentees } from './pool-matching';
 import { createMentor, getMentor, listMentors, updateMentor } from './profiles';
+import { publishPairs } from './publish';
 import * as s from './schemas';
 import { addGoal, addSession, confirmSession, getGoal, listGoals, listSessions, updateGoal } from './sessions';
 import { suggestionsFor } from './suggestions';
@@ -156,6 +157,25 @@ export const mentoringRoutes = tenantRouter()
       responses: { 200: json(s.matchResultSchema, 'Proposals'), ...refused },
     }),
     async (c) => c.json(await matchMentees({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
+  )
+  .openapi(
+    route({
+      method: 'post',
+      path: '/tenants/{tenant}/pairings/publish',
+      tags,
+      roles: admin,
+      summary: 'Propose a reviewed assignment of mentoring pairs, all in one batch or none',
+      description:
+        'Every pair becomes a proposed pairing with its audit row and the mentor told, or nothing is written: a stranger is 404, a pair that can never be 422, a mentee already paired or a mentor without a free slot 409 naming the pair.',
+      request: { params: tenantParams, body: jsonBody(s.publishSchema) },
+      responses: {
+        201: json(s.publishedSchema, 'Proposed, in the order given'),
+        404: problem('An employee named is not in this tenant'),
+        409: problem('A mentee already has an open mentoring pairing, or a mentor has no free slot'),
+        ...refused,
+      },
+    }),
+    async (c) => c.json(await publishPairs({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
   )
   .openapi(
     route({

@@ -216,6 +216,22 @@ export const matchSchema = z
   .openapi('MatchRequest');
 export type MatchRequest = z.infer<typeof matchSchema>;
 
+const publishedPair = z.object({ mentorId: id, menteeId: id }).strict();
+
+export const publishSchema = z
+  .object({
+    pairs: z
+      .array(publishedPair)
+      .min(1)
+      .max(100)
+      .openapi({ description: 'The reviewed assignment: mentoring pairs, each mentee at most once' }),
+  })
+  .strict()
+  .openapi('PublishPairs');
+export type PublishPairs = z.infer<typeof publishSchema>;
+
+export const publishedSchema = z.object({ items: z.array(namedPairingSchema) }).openapi('PublishedPairs');
+
 export const matchResultSchema = z
   .object({
     kind: z.enum(pairingKinds),

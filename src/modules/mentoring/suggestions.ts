@@ -93,7 +93,7 @@ function placeQuery(ctx: TenantContext, menteeId: string) {
  * The supervisors above `employeeId` (up to 30 levels) and the employees directly below. One
  * statement; a select builder over a subquery (rather than `orm.all(sql)`) so it can be batched.
  */
-function lineQuery(ctx: TenantContext, employeeId: string) {
+export function lineQuery(ctx: TenantContext, employeeId: string) {
   return ctx.db
     .unscoped('a recursive CTE up the supervisor chain')
     .select({ person: sql<string>`line.person`.as('person') })

@@ -1,9 +1,9 @@
 /**
- * Pendampingan (admin) (/admin/pendampingan): the mentor profiles; whole-pool matching for a
- * selection of mentees — the proposed assignment with each score's parts as small bars, pairs
- * removed before publishing, the rest proposed to their mentors —; and the pairings by status.
+ * Pendampingan (admin) (/admin/pendampingan): whole-pool matching for a selection of mentees —
+ * the proposed assignment reviewed (MatchReview.tsx) and published all at once —; suggestions for
+ * one mentee; the pairings by status; coaching pairs with supervisors; and the mentor profiles.
  */
-import { Badge, Button, CloseButton, Group, Progress, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -11,84 +11,25 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { EmployeePicker, type PickedEmployee } from '../assessments/EmployeePicker';
-import { ScrollTable } from '../national/ScrollTable';
-import { type PairingStatus, type Proposal, useMatch, useMentors, usePairingsByStatus, usePublish } from './queries';
+import { Coaching } from './Coaching';
+import { MatchReview } from './MatchReview';
+import { MentorProfiles } from './MentorProfiles';
+import { type PairingStatus, useMatch, useMentors, usePairingsByStatus } from './queries';
+import { Suggestions } from './Suggestions';
 
 const statuses: PairingStatus[] = ['proposed', 'active', 'completed', 'cancelled'];
-const parts = ['fit', 'capacity', 'unit'] as const;
-
-function Mentors({ tenant }: { tenant: string | undefined }) {
-  const { t } = useI18n();
-  const mentors = useMentors(tenant);
-  return (
-    <QueryState query={mentors} isEmpty={(d) => d.items.length === 0} empty={<Text size="sm">{t('mentoring.mentors.empty')}</Text>}>
-      {(d) => (
-        <ScrollTable label={t('mentoring.mentors.title')} minWidth={480}>
-          <Table fz="sm" verticalSpacing={4} data-testid="mentors">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('mentoring.mentor')}</Table.Th>
-                <Table.Th scope="col">{t('mentoring.mentors.capacity')}</Table.Th>
-                <Table.Th scope="col">{t('mentoring.mentors.status')}</Table.Th>
-                <Table.Th scope="col">{t('mentoring.mentors.availability')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{m.name}</Table.Td>
-                  <Table.Td>{m.capacity}</Table.Td>
-                  <Table.Td>{t(`mentoring.mentors.${m.status}`)}</Table.Td>
-                  <Table.Td>{m.availability ?? '–'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-    </QueryState>
-  );
-}
-
-/** A score's parts (each 0–1) as small bars with their figures. */
-function ScoreParts({ proposal }: { proposal: Proposal }) {
-  const { t } = useI18n();
-  if (!proposal.parts) return null;
-  const values = proposal.parts;
-  return (
-    <Stack gap={2}>
-      {parts.map((p) => (
-        <Group key={p} gap={6} wrap="nowrap">
-          <Text size="xs" w={70}>
-            {t(`mentoring.part.${p}`)}
-          </Text>
-          <Progress value={values[p] * 100} w={80} size="sm" aria-label={t(`mentoring.part.${p}`)} />
-          <Text size="xs">{values[p].toFixed(2).replace('.', ',')}</Text>
-        </Group>
-      ))}
-    </Stack>
-  );
-}
 
 function Matching({ tenant }: { tenant: string | undefined }) {
   const { t } = useI18n();
   const mentors = useMentors(tenant);
   const match = useMatch(tenant);
-  const publish = usePublish(tenant);
   const [mentees, setMentees] = useState<PickedEmployee[]>([]);
-  const [removed, setRemoved] = useState<Set<string>>(new Set());
-  const [keys] = useState(() => new Map<string, string>());
+  // Each run is reviewed afresh: its own removals and its own Idempotency-Key.
+  const [run, setRun] = useState(0);
   const mentorName = new Map((mentors.data?.items ?? []).map((m) => [m.employeeId, m.name]));
   const menteeName = new Map(mentees.map((m) => [m.id, m.label]));
-  const kept = (match.data?.proposals ?? []).filter((p) => !removed.has(p.menteeId));
-  const keyOf = (p: Proposal) => {
-    const k = `${p.mentorId}/${p.menteeId}`;
-    if (!keys.has(k)) keys.set(k, crypto.randomUUID());
-    return keys.get(k) as string;
-  };
-  const run = () => {
-    setRemoved(new Set());
-    publish.reset();
+  const start = () => {
+    setRun(run + 1);
     match.mutate(mentees.map((m) => m.id));
   };
   return (
@@ -121,74 +62,19 @@ function Matching({ tenant }: { tenant: string | undefined }) {
         </Group>
       ) : null}
       <Group>
-        <Button onClick={run} loading={match.isPending} disabled={mentees.length === 0}>
+        <Button onClick={start} loading={match.isPending} disabled={mentees.length === 0}>
           {t('mentoring.match.run', { count: mentees.length })}
         </Button>
       </Group>
       {match.error ? <ProblemAlert error={match.error} /> : null}
       {match.data ? (
-        <Stack>
-          <ScrollTable label={t('mentoring.match.proposals')} minWidth={560}>
-            <Table fz="sm" verticalSpacing={4} data-testid="proposals">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('mentoring.mentee')}</Table.Th>
-                  <Table.Th scope="col">{t('mentoring.mentor')}</Table.Th>
-                  <Table.Th scope="col">{t('mentoring.match.score')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('mentoring.match.remove')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {kept.map((p) => (
-                  <Table.Tr key={p.menteeId} data-testid="proposal">
-                    <Table.Td>{menteeName.get(p.menteeId) ?? p.menteeId}</Table.Td>
-                    <Table.Td>{mentorName.get(p.mentorId) ?? p.mentorId}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {p.score.toFixed(2).replace('.', ',')}
-                      </Text>
-                      <ScoreParts proposal={p} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        disabled={publish.isSuccess}
-                        onClick={() => setRemoved(new Set([...removed, p.menteeId]))}
-                        aria-label={t('mentoring.match.removePair', { name: menteeName.get(p.menteeId) ?? p.menteeId })}
-                      >
-                        {t('mentoring.match.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-          {match.data.unmatched.length > 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('mentoring.match.unmatched', { names: match.data.unmatched.map((id) => menteeName.get(id) ?? id).join(', ') })}
-            </Text>
-          ) : null}
-          <Group>
-            <Button
-              disabled={kept.length === 0 || publish.isSuccess}
-              loading={publish.isPending}
-              onClick={() => publish.mutate(kept.map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId, key: keyOf(p) })))}
-            >
-              {t('mentoring.match.publish', { count: kept.length })}
-            </Button>
-          </Group>
-          {publish.isSuccess ? (
-            <Text size="sm" role="status">
-              {t('mentoring.match.published', { count: publish.data.length })}
-            </Text>
-          ) : null}
-          {publish.error ? <ProblemAlert error={publish.error} /> : null}
-        </Stack>
+        <MatchReview
+          key={run}
+          tenant={tenant}
+          result={match.data}
+          menteeName={(id) => menteeName.get(id) ?? id}
+          mentorName={(id) => mentorName.get(id) ?? id}
+        />
       ) : null}
     </Stack>
   );
@@ -239,11 +125,17 @@ export function MentoringAdminPage() {
       <Section title={t('mentoring.match.title')} id="match">
         <Matching tenant={slug} />
       </Section>
+      <Section title={t('mentoring.suggest.title')} id="suggest">
+        <Suggestions tenant={slug} />
+      </Section>
       <Section title={t('mentoring.board.title')} id="board">
         <Board tenant={slug} />
       </Section>
+      <Section title={t('mentoring.coaching.title')} id="coaching">
+        <Coaching tenant={slug} />
+      </Section>
       <Section title={t('mentoring.mentors.title')} id="mentors">
-        <Mentors tenant={slug} />
+        <MentorProfiles tenant={slug} />
       </Section>
     </Stack>
   );
