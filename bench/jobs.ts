@@ -164,9 +164,9 @@ async function resume(first: DevServer): Promise<DevServer> {
   if (started.status !== 202 || !started.location) throw new Error(`import: HTTP ${started.status}`);
   const location = started.location;
   const begun = performance.now();
-  // wrangler dev answers no poll while the import's steps run (bench/README.md), so the kill is not
-  // decided on a poll: the bench reads the local D1 files (read-only) every second and kills once
-  // `BENCH_KILL_AT` employees are written, or after `BENCH_KILL_AFTER` seconds whatever it saw.
+  // The kill is decided on what the local D1 files hold, not on a poll (which once got no answer
+  // while the import ran, bench/README.md): the bench reads them (read-only) every second and kills
+  // once `BENCH_KILL_AT` employees are written, or after `BENCH_KILL_AFTER` seconds whatever it saw.
   const killAt = Number(process.env.BENCH_KILL_AT ?? 10_000);
   const killAfter = Number(process.env.BENCH_KILL_AFTER ?? 600);
   let written = 0;

@@ -55,6 +55,9 @@ function actorOf(row: JobRow, tenant?: Principal['tenant']): Principal {
   };
 }
 
+/** A step's D1 calls, each followed by a turn of the event loop (platform/db/metered-d1.ts). */
+const jobMeter = () => new CostMeter({ turns: true });
+
 async function tenantEntry(env: Bindings, tenantId: string) {
   const entry = await findTenantById(drizzle(env.DB), tenantId);
   if (!entry) throw new DomainError('not_found', 'The tenant of this job no longer exists.');
@@ -92,7 +95,7 @@ export function jobWorkflow(kinds: readonly JobKind[], Entrypoint: typeof Workfl
               new JobSteps<TenantContext>(step, jobId, async () => {
                 const row = await readJob(jobsDb(), jobId);
                 const tenant = await tenantEntry(env, tenantId);
-                const ctx = tenantContext(env, new CostMeter(), tenant, actorOf(row, tenant), row.requestId);
+                const ctx = tenantContext(env, jobMeter(), tenant, actorOf(row, tenant), row.requestId);
                 // The job's row is in the tenant's database: one handle, so a step's work and its checkpoint share a batch.
                 return { db: ctx.db, ctx };
               }),
@@ -102,7 +105,7 @@ export function jobWorkflow(kinds: readonly JobKind[], Entrypoint: typeof Workfl
               new JobSteps<NationalContext>(step, jobId, async () => {
                 const db = jobsDb();
                 const row = await readJob(db, jobId);
-                return { db, ctx: nationalContext(env, new CostMeter(), actorOf(row), row.requestId) };
+                return { db, ctx: nationalContext(env, jobMeter(), actorOf(row), row.requestId) };
               }),
             ));
         await step.do('finish', async () => {

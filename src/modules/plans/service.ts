@@ -8,6 +8,7 @@ import { employees, offerings, planLines, plans, programs } from '../../db/schem
 import { auditEntry } from '../../platform/audit/audit';
 import type { Call, TenantContext } from '../../platform/context';
 import { DomainError, notFound } from '../../platform/errors';
+import { turn } from '../../platform/event-loop';
 import { after, page } from '../../platform/http/pagination';
 import { newSortableId, nowIso } from '../../platform/ids';
 import { explain, type LineGap, type PlanTotals } from './explain';
@@ -19,13 +20,6 @@ import { type NewPlan, planOptionsSchema } from './schemas';
 const linesPerStatement = 400;
 
 type PlanRow = typeof plans.$inferSelect;
-
-/**
- * Gives the event loop a turn between the optimizer's phases: the computation takes seconds at
- * 50,000 employees, and one synchronous stretch that long starves the runtime's own I/O (under
- * `wrangler dev` the next request then found its connection reset).
- */
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const planView = (row: PlanRow) => {
   const { tenantId: _t, approvalToken: _a, lineCount: _l, options, totals, ...rest } = row;
@@ -86,6 +80,8 @@ export async function computePlan(
   let step = steps.next();
   while (!step.done) {
     await progress(Math.min(++done, planPhases - 1));
+    // A turn between the optimizer's phases: one synchronous stretch of seconds starves the
+    // runtime's own I/O (under `wrangler dev` the next request then found its connection reset).
     await turn();
     step = steps.next();
   }

@@ -12,7 +12,13 @@
  * `raw()` gives no `meta`, so it is served through `all()` and the row objects are turned back into
  * arrays in column order, exactly as drizzle already does for every batched statement. The one
  * consequence: a select must not return two columns with the same name (alias them).
+ *
+ * A job's meter (`new CostMeter({ turns: true })`) also gives the event loop a turn after every
+ * call (platform/event-loop.ts): a job sends hundreds of calls in a row, and under `wrangler dev`
+ * such a chain of local D1 replies kept every request that arrived meanwhile waiting until the
+ * job ended (docs/jobs.md, "Long work and requests").
  */
+import { turn } from '../event-loop';
 
 /** What a group of D1 calls cost. */
 class CostFigures {
@@ -36,14 +42,22 @@ export class CostMeter extends CostFigures {
   /** Time spent hashing passwords in this request (sign-in), in ms: reported as `password-hash` (the bench reads it). */
   hashMs = 0;
 
+  /** With `turns`, each call through a wrapped binding ends with a turn of the event loop (above). */
+  private readonly turns: boolean;
+
+  constructor(options: { turns?: boolean } = {}) {
+    super();
+    this.turns = options.turns ?? false;
+  }
+
   /** Wraps a binding so every statement run through it is counted as the request's own. */
   wrap(db: D1Database): D1Database {
-    return new MeteredDatabase(db, this);
+    return new MeteredDatabase(db, this, this.turns);
   }
 
   /** Wraps the control database for a directory lookup: counted in `directory`. */
   wrapDirectory(db: D1Database): D1Database {
-    return new MeteredDatabase(db, this.directory);
+    return new MeteredDatabase(db, this.directory, this.turns);
   }
 }
 
@@ -51,21 +65,24 @@ class MeteredStatement implements D1PreparedStatement {
   constructor(
     readonly inner: D1PreparedStatement,
     private readonly meter: CostFigures,
+    private readonly turns: boolean,
   ) {}
 
   bind(...values: unknown[]): MeteredStatement {
-    return new MeteredStatement(this.inner.bind(...values), this.meter);
+    return new MeteredStatement(this.inner.bind(...values), this.meter, this.turns);
   }
 
   async all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
     const result = await this.inner.all<T>();
     this.meter.record([result.meta]);
+    if (this.turns) await turn();
     return result;
   }
 
   async run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
     const result = await this.inner.run<T>();
     this.meter.record([result.meta]);
+    if (this.turns) await turn();
     return result;
   }
 
@@ -92,22 +109,25 @@ class MeteredDatabase implements D1Database {
   constructor(
     private readonly inner: D1Database,
     private readonly meter: CostFigures,
+    private readonly turns: boolean,
   ) {}
 
   prepare(query: string): MeteredStatement {
-    return new MeteredStatement(this.inner.prepare(query), this.meter);
+    return new MeteredStatement(this.inner.prepare(query), this.meter, this.turns);
   }
 
   async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
     const inner = statements.map((s) => (s instanceof MeteredStatement ? s.inner : s));
     const results = await this.inner.batch<T>(inner);
     this.meter.record(results.map((r) => r.meta));
+    if (this.turns) await turn();
     return results;
   }
 
   async exec(query: string): Promise<D1ExecResult> {
     const result = await this.inner.exec(query);
     this.meter.record([]);
+    if (this.turns) await turn();
     return result;
   }
 
