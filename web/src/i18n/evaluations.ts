@@ -79,7 +79,7 @@ export const evaluationsId = {
   'ind.save': 'Simpan indikator',
   'ind.noValues': 'Belum ada nilai.',
   'ind.period': 'Periode',
-  'ind.periodHint': '2026, 2026-S1, 2026-Q3 atau 2026-07',
+  'ind.periodHint': 'mis. 2026-Q3',
   'ind.periodFormat': 'Tulis periode sebagai 2026, 2026-S1, 2026-Q1 atau 2026-07.',
   'ind.value': 'Nilai ({measure})',
   'ind.valueRequired': 'Isi nilainya.',

@@ -6,6 +6,7 @@
  */
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { type MessageKey, useI18n } from '../../i18n';
+import { ScrollTable } from '../national/ScrollTable';
 import { ikmGradeColor } from '../survey/grades';
 import type { IkmResult } from './queries';
 
@@ -55,7 +56,7 @@ export function IkmPanel({ result }: { result: IkmResult }) {
           <Text fw={600}>{mean(result.ikm)}</Text>
         </Stack>
       </Group>
-      <Table.ScrollContainer minWidth={300}>
+      <ScrollTable label={t('ikm.element')} minWidth={260}>
         <Table fz="sm" data-testid="ikm-elements">
           <Table.Caption>{t('ikm.elements.caption')}</Table.Caption>
           <Table.Thead>
@@ -79,7 +80,7 @@ export function IkmPanel({ result }: { result: IkmResult }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Text size="xs" c="dimmed">
         {t('ikm.rule')}
       </Text>

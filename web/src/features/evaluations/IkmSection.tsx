@@ -9,6 +9,7 @@ import { LineChart } from '@mantine/charts';
 import { Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
+import { ScrollTable } from '../national/ScrollTable';
 import { IkmGradeBadge, IkmPanel, ikmScore } from './IkmPanel';
 import { periodChoices, trendOf } from './periods';
 import { type IkmReport, type IkmResult, useIkmReports } from './queries';
@@ -97,26 +98,28 @@ function IkmTrend({ trend }: { trend: { period: string; result: IkmResult | null
           />
         </div>
       ) : null}
-      <Table fz="sm" data-testid="ikm-trend">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('ikm.period')}</Table.Th>
-            <Table.Th scope="col">{t('ikm.converted')}</Table.Th>
-            <Table.Th scope="col">{t('survey.results.grade')}</Table.Th>
-            <Table.Th scope="col">{t('survey.results.respondents')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {trend.map(({ period, result }) => (
-            <Table.Tr key={period}>
-              <Table.Td>{period}</Table.Td>
-              <Table.Td>{result ? ikmScore(result.converted) : '—'}</Table.Td>
-              <Table.Td>{result ? <IkmGradeBadge grade={result.grade} size="md" /> : '—'}</Table.Td>
-              <Table.Td>{result ? result.responses.toLocaleString('id-ID') : 0}</Table.Td>
+      <ScrollTable label={t('ikm.trend')} minWidth={400}>
+        <Table fz="sm" data-testid="ikm-trend">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('ikm.period')}</Table.Th>
+              <Table.Th scope="col">{t('ikm.converted')}</Table.Th>
+              <Table.Th scope="col">{t('survey.results.grade')}</Table.Th>
+              <Table.Th scope="col">{t('survey.results.respondents')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {trend.map(({ period, result }) => (
+              <Table.Tr key={period}>
+                <Table.Td>{period}</Table.Td>
+                <Table.Td>{result ? ikmScore(result.converted) : '—'}</Table.Td>
+                <Table.Td>{result ? <IkmGradeBadge grade={result.grade} size="md" /> : '—'}</Table.Td>
+                <Table.Td>{result ? result.responses.toLocaleString('id-ID') : 0}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
     </section>
   );
 }

@@ -187,10 +187,10 @@ function ValueForm({ tenant, indicator }: { tenant: string | undefined; indicato
   return (
     <form onSubmit={submit} noValidate aria-label={t('ind.record', { name: indicator.name })}>
       <Group gap="sm" align="flex-start" mt="xs">
-        <TextInput label={t('ind.period')} description={t('ind.periodHint')} w={130} {...form.getInputProps('period')} />
+        <TextInput label={t('ind.period')} placeholder={t('ind.periodHint')} w={150} {...form.getInputProps('period')} />
         <NumberInput label={t('ind.value', { measure: indicator.measure })} decimalSeparator="," w={150} {...form.getInputProps('value')} />
         <TextInput label={t('ind.note')} w={{ base: '100%', sm: 220 }} {...form.getInputProps('note')} />
-        <Button type="submit" loading={put.isPending} mt={{ base: 0, sm: 'xl' }}>
+        <Button type="submit" loading={put.isPending} mt={{ base: 0, sm: 25 }}>
           {t('ind.recordShort')}
         </Button>
       </Group>

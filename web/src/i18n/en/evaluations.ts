@@ -81,7 +81,7 @@ export const evaluationsEn: Record<keyof typeof evaluationsId, string> = {
   'ind.save': 'Save indicator',
   'ind.noValues': 'No values yet.',
   'ind.period': 'Period',
-  'ind.periodHint': '2026, 2026-S1, 2026-Q3 or 2026-07',
+  'ind.periodHint': 'e.g. 2026-Q3',
   'ind.periodFormat': 'Write the period as 2026, 2026-S1, 2026-Q1 or 2026-07.',
   'ind.value': 'Value ({measure})',
   'ind.valueRequired': 'Enter the value.',
