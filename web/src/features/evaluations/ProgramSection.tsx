@@ -98,7 +98,7 @@ function L1Distribution({ distribution }: { distribution: Record<string, number[
       <Title order={3} size="h5" id="ev-l1-dist" mb={4}>
         {t('evp.distribution')}
       </Title>
-      <ScrollTable label={t('evp.distribution')} minWidth={340}>
+      <ScrollTable label={t('evp.distribution')} minWidth={260}>
         <Table fz="sm" data-testid="l1-distribution">
           <Table.Caption>{t('evp.distribution.caption')}</Table.Caption>
           <Table.Thead>
