@@ -98,7 +98,7 @@ function IkmTrend({ trend }: { trend: { period: string; result: IkmResult | null
           />
         </div>
       ) : null}
-      <ScrollTable label={t('ikm.trend')} minWidth={400}>
+      <ScrollTable label={t('ikm.trend')} minWidth={480}>
         <Table fz="sm" data-testid="ikm-trend">
           <Table.Thead>
             <Table.Tr>

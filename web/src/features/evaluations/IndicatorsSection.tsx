@@ -12,7 +12,7 @@ import { QueryState } from '../../components/QueryState';
 import { type MessageKey, useI18n } from '../../i18n';
 import { unitOptions } from '../employees/organisation';
 import type { Unit } from '../employees/queries';
-import { type Indicator, useCreateIndicator, useIndicator, useIndicators, usePutIndicatorValue } from './queries';
+import { type Indicator, useIndicator, useIndicators, usePutIndicatorValue, useReloadIndicators, useSaveIndicator } from './queries';
 
 const directions = ['higher_is_better', 'lower_is_better'] as const;
 /** The periods the API takes: a year, a semester, a quarter or a month. */
@@ -50,7 +50,7 @@ export function IndicatorsSection({
           </Button>
         ) : null}
       </Group>
-      {unit && adding ? <NewIndicatorForm tenant={tenant} unitId={unit} onDone={() => setAdding(false)} /> : null}
+      {unit && adding ? <IndicatorForm tenant={tenant} unitId={unit} onDone={() => setAdding(false)} /> : null}
       {unit ? (
         <QueryState
           query={indicators}
@@ -78,27 +78,45 @@ export function IndicatorsSection({
   );
 }
 
-function NewIndicatorForm({ tenant, unitId, onDone }: { tenant: string | undefined; unitId: string; onDone: () => void }) {
+/** A new indicator of `unitId`, or a change of `indicator` (sent with `If-Match` of the version it was read at). */
+function IndicatorForm({
+  tenant,
+  unitId,
+  indicator,
+  onDone,
+}: {
+  tenant: string | undefined;
+  unitId: string;
+  indicator?: Indicator;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
-  const create = useCreateIndicator(tenant);
+  const save = useSaveIndicator(tenant);
+  const reload = useReloadIndicators(tenant);
   const form = useForm({
-    initialValues: { name: '', measure: '', direction: 'higher_is_better' as (typeof directions)[number] },
+    initialValues: {
+      name: indicator?.name ?? '',
+      measure: indicator?.measure ?? '',
+      direction: indicator?.direction ?? ('higher_is_better' as (typeof directions)[number]),
+    },
     validate: {
       name: (v) => (v.trim().length >= 2 ? null : t('ind.nameRequired')),
       measure: (v) => (v.trim() ? null : t('ind.measureRequired')),
     },
   });
-  const submit = form.onSubmit((v) =>
-    create.mutate(
-      { unitId, name: v.name.trim(), measure: v.measure.trim(), direction: v.direction },
-      { onSuccess: onDone, onError: (e) => form.setErrors(fieldErrors(e, t)) },
-    ),
-  );
+  const titleId = indicator ? `ind-edit-${indicator.id}` : 'ind-new-title';
+  const submit = form.onSubmit((v) => {
+    const body = { name: v.name.trim(), measure: v.measure.trim(), direction: v.direction };
+    save.mutate(indicator ? { id: indicator.id, version: indicator.version, changes: body } : { create: { unitId, ...body } }, {
+      onSuccess: onDone,
+      onError: (e) => form.setErrors(fieldErrors(e, t)),
+    });
+  });
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="ind-new-title">
+    <form onSubmit={submit} noValidate aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Title order={3} size="h5" id="ind-new-title">
-          {t('ind.new')}
+        <Title order={indicator ? 4 : 3} size="h5" id={titleId}>
+          {indicator ? t('ind.edit', { name: indicator.name }) : t('ind.new')}
         </Title>
         <TextInput label={t('ind.name')} {...form.getInputProps('name')} />
         <TextInput label={t('ind.measure')} description={t('ind.measureHint')} {...form.getInputProps('measure')} />
@@ -107,9 +125,18 @@ function NewIndicatorForm({ tenant, unitId, onDone }: { tenant: string | undefin
           data={directions.map((d) => ({ value: d, label: t(`ind.direction.${d}`) }))}
           {...form.getInputProps('direction')}
         />
-        {create.isError ? <ProblemAlert error={create.error} /> : null}
+        {save.isError ? (
+          <ProblemAlert
+            error={save.error}
+            onReload={() => {
+              save.reset();
+              onDone();
+              void reload();
+            }}
+          />
+        ) : null}
         <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={save.isPending}>
             {t('ind.save')}
           </Button>
         </Group>
@@ -121,15 +148,28 @@ function NewIndicatorForm({ tenant, unitId, onDone }: { tenant: string | undefin
 function IndicatorValues({ tenant, indicator }: { tenant: string | undefined; indicator: Indicator }) {
   const { t } = useI18n();
   const detail = useIndicator(tenant, indicator.id);
+  const [editing, setEditing] = useState(false);
   const headingId = `ind-${indicator.id}`;
   return (
     <section aria-labelledby={headingId} data-testid="indicator">
       <Title order={3} size="h5" id={headingId}>
         {indicator.name}
       </Title>
-      <Text size="xs" c="dimmed" mb={4}>
-        {indicator.measure} · {t(`ind.direction.${indicator.direction}` as MessageKey)}
-      </Text>
+      <Group gap="xs" mb={4}>
+        <Text size="xs" c="dimmed">
+          {indicator.measure} · {t(`ind.direction.${indicator.direction}` as MessageKey)}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => setEditing((e) => !e)}
+          aria-expanded={editing}
+          aria-label={t('ind.change', { name: indicator.name })}
+        >
+          {t('ind.changeShort')}
+        </Button>
+      </Group>
+      {editing ? <IndicatorForm tenant={tenant} unitId={indicator.unitId} indicator={indicator} onDone={() => setEditing(false)} /> : null}
       <QueryState
         query={detail}
         lines={2}

@@ -15,6 +15,7 @@ export type IkmReport = components['schemas']['IkmReport'];
 export type IkmResult = NonNullable<IkmReport['tenant']>;
 export type Indicator = components['schemas']['UnitIndicator'];
 export type NewIndicator = components['schemas']['NewUnitIndicator'];
+type IndicatorChanges = components['schemas']['UnitIndicatorChanges'];
 export type IndicatorValueInput = components['schemas']['IndicatorValueInput'];
 
 const evaluationKeys = {
@@ -81,12 +82,27 @@ export function useIndicator(tenant: string | undefined, id: string) {
   });
 }
 
-export function useCreateIndicator(tenant: string | undefined) {
+/** A new indicator, or a change of one sent with `If-Match` of the version shown (a stale one is a 412). */
+export function useSaveIndicator(tenant: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewIndicator) => unwrap(api.POST('/api/v1/tenants/{tenant}/indicators', { params: { path: path(tenant) }, body })),
+    mutationFn: (input: { create: NewIndicator } | { id: string; version: number; changes: IndicatorChanges }) =>
+      'create' in input
+        ? unwrap(api.POST('/api/v1/tenants/{tenant}/indicators', { params: { path: path(tenant) }, body: input.create }))
+        : unwrap(
+            api.PATCH('/api/v1/tenants/{tenant}/indicators/{id}', {
+              params: { ...tenantPath(tenant, input.id), header: { 'If-Match': `"v${input.version}"` } },
+              body: input.changes,
+            }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: evaluationKeys.indicators(tenant ?? '') }),
   });
+}
+
+/** Reads the unit's indicators again (after a 412: the other change comes into the form). */
+export function useReloadIndicators(tenant: string | undefined) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: evaluationKeys.indicators(tenant ?? '') });
 }
 
 /** Records or replaces a period's value (the server's upsert: no version to send). */
