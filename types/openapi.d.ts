@@ -11262,10 +11262,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program's evaluation over all of this tenant's offerings of it */
+        /** A program's evaluation over this tenant's offerings of it (with ?year=, those starting in that year): L1 means and answer counts per item, L2, L3, L4 of the participants' unit indicators */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Only offerings starting in this year */
+                    year?: number;
+                };
                 header?: never;
                 path: {
                     tenant: string;
@@ -25355,7 +25358,42 @@ export interface components {
          */
         ProgramEvaluation: components["schemas"]["EvaluationFigures"] & {
             programId: string;
+            /** @description Only offerings starting in this year; null: all of them */
+            year: number | null;
             offerings: number;
+            /**
+             * @description Per L1 item, how many answers gave 1, 2, 3, 4 and 5 (five counts)
+             * @example {
+             *       "materi": [
+             *         0,
+             *         1,
+             *         0,
+             *         3,
+             *         2
+             *       ]
+             *     }
+             */
+            l1Distribution: {
+                [key: string]: number[];
+            };
+            /** @description The participants' unit indicators: the quarter before the first offering's start against the quarter after the last one's end; null without offerings */
+            l4: {
+                before: string;
+                after: string;
+                indicators: {
+                    indicatorId: string;
+                    unitId: string;
+                    name: string;
+                    measure: string;
+                    direction: string;
+                    beforeValue: number | null;
+                    afterValue: number | null;
+                    change: number | null;
+                    relativeChange: number | null;
+                    improvement: number | null;
+                    improved: boolean | null;
+                }[];
+            } | null;
         };
         /**
          * @example {

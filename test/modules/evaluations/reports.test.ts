@@ -127,6 +127,41 @@ describe('evaluation reports', () => {
       l2: { n: 3, meanGain: 13.3333, hakeGain: 0.4, meanIndividualGain: 0.5 },
       l3: { responses: 3, rate: 0.75, mean: 4 }, // (4 + 3 + 5) / 3
     });
+    // Every L1 answer counted per item and point 1…5: materi 4, 2, 5; manfaat 5, 1, 5.
+    expect(program.body.l1Distribution.materi).toEqual([0, 1, 0, 1, 1]);
+    expect(program.body.l1Distribution.manfaat).toEqual([1, 0, 0, 0, 2]);
+    // L4 over both offerings: the quarter before 3 Nov 2025 (2025-Q3) against the one after 8 May 2026 (2026-Q3).
+    expect(program.body.l4).toMatchObject({ before: '2025-Q3', after: '2026-Q3' });
+    expect(program.body.year).toBeNull();
+
+    const program2026 = await report(t, `programs/${a.programId}/evaluation?year=2026`);
+    expect(program2026.status, program2026.text).toBe(200);
+    // The program with its offerings' dates, then figures, distribution and indicators in one batch.
+    expect(program2026.cost.queries).toBe(2);
+    expect(program2026.body).toMatchObject({
+      year: 2026,
+      offerings: 1,
+      completed: 3,
+      l1: { responses: 2, mean: 3.6667 },
+      l2: { n: 3, hakeGain: 0.4, meanIndividualGain: 0.5 },
+      l3: { responses: 2, mean: 3.5 },
+    });
+    expect(program2026.body.l1Distribution.materi).toEqual([0, 1, 0, 1, 0]);
+    expect(program2026.body.l1Distribution.sarana).toEqual([0, 0, 1, 0, 1]);
+    // Offering A alone: 2026-Q1 against 2026-Q3, the same L4 as its own report.
+    expect(program2026.body.l4?.before).toBe('2026-Q1');
+    expect(program2026.body.l4?.after).toBe('2026-Q3');
+    const l4y = Object.fromEntries((program2026.body.l4?.indicators ?? []).map((i) => [i.indicatorId, i]));
+    expect(Object.keys(l4y).sort()).toEqual([ktp.id, akta.id].sort());
+    expect(l4y[ktp.id]).toMatchObject({ beforeValue: 30, afterValue: 24, improvement: 6, improved: true });
+
+    const program2025 = await report(t, `programs/${a.programId}/evaluation?year=2025`);
+    expect(program2025.body).toMatchObject({ year: 2025, offerings: 1, completed: 1, l1: { responses: 1, mean: 5 }, l2: { n: 0 } });
+    expect(program2025.body.l1Distribution.waktu).toEqual([0, 0, 0, 0, 1]);
+    expect(program2025.body.l4).toMatchObject({ before: '2025-Q3', after: '2026-Q1' });
+    const none = await report(t, `programs/${a.programId}/evaluation?year=2020`);
+    expect(none.body).toMatchObject({ year: 2020, offerings: 0, completed: 0, l1: { responses: 0, mean: null }, l4: null });
+    expect(none.body.l1Distribution.materi).toEqual([0, 0, 0, 0, 0]);
 
     const y2026 = await report(t, 'evaluations/summary?year=2026');
     expect(y2026.status, y2026.text).toBe(200);
@@ -160,6 +195,7 @@ describe('evaluation reports', () => {
     expectProblem(await report(t, 'offerings/off_nope/evaluation'), 404);
     expectProblem(await report(t, 'programs/prg_nope/evaluation'), 404);
     expectProblem(await report(t, 'evaluations/summary?year=abc'), 400);
+    expectProblem(await report(t, `programs/${c.programId}/evaluation?year=99`), 400);
     const res = await report(t, `offerings/${c.offeringId}/evaluation`);
     console.info(`offering evaluation report: ${res.cost.rowsRead} rows read, ${res.cost.queries} queries`);
     expect(res.cost.queries).toBeLessThanOrEqual(4);

@@ -33,6 +33,7 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
       { to: '/admin/kebutuhan', label: 'nav.needs' },
       { to: '/admin/katalog', label: 'nav.catalog' },
       { to: '/admin/survei', label: 'nav.survey' },
+      { to: '/admin/evaluasi', label: 'nav.evaluations' },
       { to: '/admin/rencana', label: 'nav.plans' },
       { to: '/admin/pendampingan', label: 'nav.mentoringAdmin' },
       { to: '/admin/jp', label: 'nav.jp' },

@@ -108,6 +108,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../features/catalog/OfferingPage')).OfferingPage }),
       },
       { path: 'admin/survei', lazy: async () => ({ Component: (await import('../features/survey/SurveyAdminPage')).SurveyAdminPage }) },
+      {
+        path: 'admin/evaluasi',
+        lazy: async () => ({ Component: (await import('../features/evaluations/EvaluationsPage')).EvaluationsPage }),
+      },
       { path: 'admin/rencana', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
       {
         path: 'admin/pendampingan',

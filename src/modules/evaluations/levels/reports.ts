@@ -111,6 +111,67 @@ interface IndicatorRow {
 }
 
 /**
+ * Each indicator of the units the completed participants in `scope` work in, with its value in
+ * the quarters `before` and `after`: correlated lookups, one row per indicator.
+ */
+function indicatorsQuery(ctx: TenantContext, scope: SQL, before: string, after: string): SQL {
+  return sql`
+    select i.id as indicator_id, i.unit_id as unit_id, i.name as name, i.measure as measure, i.direction as direction,
+      (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${before}) as before_value,
+      (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${after}) as after_value
+    from ${unitIndicators} i
+    where ${ctx.db.scope('i')} and i.unit_id in (
+      select m.unit_id from ${enrollments} e join ${employees} m on m.tenant_id = e.tenant_id and m.id = e.employee_id
+      where ${ctx.db.scope('e')} and e.status = 'completed' and ${scope})
+    order by i.unit_id, i.id`;
+}
+
+/** L4 from the indicator rows: each change signed by its indicator's direction. */
+function l4Of(before: string, after: string, indicators: IndicatorRow[]) {
+  return {
+    before,
+    after,
+    indicators: indicators.map((i) => {
+      const { change, relativeChange, improvement, improved } = changeBetween(i.direction, i.before_value, i.after_value);
+      return {
+        indicatorId: i.indicator_id,
+        unitId: i.unit_id,
+        name: i.name,
+        measure: i.measure,
+        direction: i.direction,
+        beforeValue: i.before_value,
+        afterValue: i.after_value,
+        change,
+        relativeChange,
+        improvement,
+        improved,
+      };
+    }),
+  };
+}
+
+/** How many L1 answers gave each item 1…5, over the completed enrollments in `scope` (one row). */
+function distributionQuery(ctx: TenantContext, scope: SQL): SQL {
+  const counts = sql.join(
+    reactionItems.flatMap((i) =>
+      likertPoints.map((k) => sql`count(case when r.${sql.raw(i)} = ${k} then 1 end) as ${sql.raw(`${i}_${k}`)}`),
+    ),
+    sql`, `,
+  );
+  return sql`
+    select ${counts}
+    from ${enrollments} e
+    join ${offerings} o on o.tenant_id = e.tenant_id and o.id = e.offering_id
+    join ${evaluationReactions} r on r.tenant_id = e.tenant_id and r.enrollment_id = e.id
+    where ${ctx.db.scope('e')} and e.status = 'completed' and ${scope}`;
+}
+
+const likertPoints = [1, 2, 3, 4, 5] as const;
+
+const distributionOf = (row: Figures | undefined) =>
+  Object.fromEntries(reactionItems.map((i) => [i, likertPoints.map((k) => Number(row?.[`${i}_${k}`] ?? 0))]));
+
+/**
  * Two round trips: the offering (its dates name the L4 quarters), then its indicators, level
  * figures and scored participants in one batch.
  */
@@ -123,21 +184,10 @@ export async function offeringReport({ ctx, input: offeringId }: Call<TenantCont
   if (!o) throw notFound('offering');
   const before = quarterOf(o.startDate, -1);
   const afterPeriod = quarterOf(o.endDate, 1);
+  const scope = sql`e.offering_id = ${offeringId}`;
   const [indicators, [figures], scores] = await ctx.db.allTogether<[IndicatorRow, Figures, ScoreRow]>(
     `correlated value lookups per indicator of the participants' units; ${figuresReason}; scored participants`,
-    [
-      sql`
-    select i.id as indicator_id, i.unit_id as unit_id, i.name as name, i.measure as measure, i.direction as direction,
-      (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${before}) as before_value,
-      (select v.value from ${indicatorValues} v where v.tenant_id = i.tenant_id and v.indicator_id = i.id and v.period = ${afterPeriod}) as after_value
-    from ${unitIndicators} i
-    where ${ctx.db.scope('i')} and i.unit_id in (
-      select m.unit_id from ${enrollments} e join ${employees} m on m.tenant_id = e.tenant_id and m.id = e.employee_id
-      where ${ctx.db.scope('e')} and e.offering_id = ${offeringId} and e.status = 'completed')
-    order by i.unit_id, i.id`,
-      levelFiguresQuery(ctx, sql`e.offering_id = ${offeringId}`),
-      participantScoresQuery(ctx, offeringId),
-    ],
+    [indicatorsQuery(ctx, scope, before, afterPeriod), levelFiguresQuery(ctx, scope), participantScoresQuery(ctx, offeringId)],
   );
   return {
     offeringId: o.id,
@@ -146,44 +196,50 @@ export async function offeringReport({ ctx, input: offeringId }: Call<TenantCont
     endDate: o.endDate,
     ...figuresOf(figures),
     participants: scores.map(withGains),
-    l4: {
-      before,
-      after: afterPeriod,
-      indicators: indicators.map((i) => {
-        const { change, relativeChange, improvement, improved } = changeBetween(i.direction, i.before_value, i.after_value);
-        return {
-          indicatorId: i.indicator_id,
-          unitId: i.unit_id,
-          name: i.name,
-          measure: i.measure,
-          direction: i.direction,
-          beforeValue: i.before_value,
-          afterValue: i.after_value,
-          change,
-          relativeChange,
-          improvement,
-          improved,
-        };
-      }),
-    },
+    l4: l4Of(before, afterPeriod, indicators),
   };
 }
 
-export async function programReport({ ctx, input: programId }: Call<TenantContext, string>) {
+/**
+ * A program over this tenant's offerings of it — those starting in `year` when one is given. Two
+ * round trips: the program with its offerings' count and first start and last end (they name the
+ * L4 quarters: the one before the first start against the one after the last end), then the
+ * level figures, the L1 answers' distribution and the indicators in one batch.
+ */
+export async function programReport({ ctx, input: q }: Call<TenantContext, { id: string; year?: number | undefined }>) {
+  const inYear = (table: string) =>
+    q.year === undefined ? sql`1 = 1` : sql`substr(${sql.raw(table)}.start_date, 1, 4) = ${String(q.year)}`;
+  const ofProgram = sql`${ctx.db.scope('x')} and x.program_id = ${programs.id} and ${inYear('x')}`;
   // A national program is reported too, over this tenant's offerings of it.
   const [p] = await ctx.db
     .visible({
       id: programs.id,
-      offerings: sql<number>`(select count(*) from ${offerings} where ${ctx.db.owned(offerings, eq(offerings.programId, programs.id))})`.as(
-        'offerings',
-      ),
+      offerings: sql<number>`(select count(*) from ${offerings} x where ${ofProgram})`.as('offerings'),
+      firstStart: sql<string | null>`(select min(x.start_date) from ${offerings} x where ${ofProgram})`.as('first_start'),
+      lastEnd: sql<string | null>`(select max(x.end_date) from ${offerings} x where ${ofProgram})`.as('last_end'),
     })
     .from(programs)
-    .where(eq(programs.id, programId))
+    .where(eq(programs.id, q.id))
     .limit(1);
   if (!p) throw notFound('program');
-  const scope = sql`e.offering_id in (select x.id from ${offerings} x where ${ctx.db.scope('x')} and x.program_id = ${programId})`;
-  return { programId: p.id, offerings: p.offerings, ...(await levelFigures(ctx, scope)) };
+  const scope = sql`e.offering_id in (select x.id from ${offerings} x where ${ctx.db.scope('x')} and x.program_id = ${q.id} and ${inYear('x')})`;
+  const quarters = p.firstStart && p.lastEnd ? { before: quarterOf(p.firstStart, -1), after: quarterOf(p.lastEnd, 1) } : null;
+  const [[figures], [distribution], indicators] = await ctx.db.allTogether<[Figures, Figures, IndicatorRow]>(
+    `${figuresReason}; counts of each L1 answer per item; correlated value lookups per indicator of the participants' units`,
+    [
+      levelFiguresQuery(ctx, scope),
+      distributionQuery(ctx, scope),
+      quarters ? indicatorsQuery(ctx, scope, quarters.before, quarters.after) : sql`select 1 as none where 0`,
+    ],
+  );
+  return {
+    programId: p.id,
+    year: q.year ?? null,
+    offerings: p.offerings,
+    ...figuresOf(figures),
+    l1Distribution: distributionOf(distribution),
+    l4: quarters ? l4Of(quarters.before, quarters.after, indicators) : null,
+  };
 }
 
 /** A tenant's year: enrollments completed in it and pairings completed in it (by their UTC day). */

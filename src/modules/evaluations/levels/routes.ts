@@ -140,11 +140,12 @@ export const evaluationLevelRoutes = tenantRouter()
       path: '/tenants/{tenant}/programs/{id}/evaluation',
       tags,
       roles: admin,
-      summary: "A program's evaluation over all of this tenant's offerings of it",
-      request: { params: s.idParams },
+      summary:
+        "A program's evaluation over this tenant's offerings of it (with ?year=, those starting in that year): L1 means and answer counts per item, L2, L3, L4 of the participants' unit indicators",
+      request: { params: s.idParams, query: s.programReportQuery },
       responses: { 200: json(s.programReportSchema, 'The report') },
     }),
-    async (c) => c.json(await programReport({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
+    async (c) => c.json(await programReport({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, ...c.req.valid('query') } }), 200),
   )
   .openapi(
     route({

@@ -200,8 +200,24 @@ export const offeringReportSchema = levelFiguresSchema
   .openapi('OfferingEvaluation');
 
 export const programReportSchema = levelFiguresSchema
-  .extend({ programId: z.string(), offerings: z.number().int() })
+  .extend({
+    programId: z.string(),
+    year: z.number().int().nullable().openapi({ description: 'Only offerings starting in this year; null: all of them' }),
+    offerings: z.number().int(),
+    l1Distribution: z.record(z.string(), z.array(z.number().int())).openapi({
+      description: 'Per L1 item, how many answers gave 1, 2, 3, 4 and 5 (five counts)',
+      example: { materi: [0, 1, 0, 3, 2] },
+    }),
+    l4: l4Schema.nullable().openapi({
+      description:
+        "The participants' unit indicators: the quarter before the first offering's start against the quarter after the last one's end; null without offerings",
+    }),
+  })
   .openapi('ProgramEvaluation');
+
+export const programReportQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Only offerings starting in this year' }),
+});
 
 export const summaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

@@ -8,10 +8,9 @@ import { useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
+import { ikmGradeColor } from './grades';
 import { PublicFrame } from './PublicFrame';
 import { type PublicResults, usePublicResults } from './queries';
-
-const gradeColor = { A: 'teal', B: 'blue', C: 'yellow', D: 'red' } as const;
 
 export function ResultsPage() {
   const { t } = useI18n();
@@ -61,7 +60,7 @@ function Results({ data }: { data: PublicResults }) {
               <Text size="xs" c="dimmed">
                 {t('survey.results.grade')}
               </Text>
-              <Badge size="xl" color={gradeColor[data.latest.grade]} variant="filled" autoContrast>
+              <Badge size="xl" color={ikmGradeColor[data.latest.grade]} variant="filled" autoContrast>
                 {t(`survey.grade.${data.latest.grade}`)}
               </Badge>
             </Stack>
