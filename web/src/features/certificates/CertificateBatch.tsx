@@ -23,7 +23,8 @@ export function NoOfficialNotice() {
     <Alert color="orange" variant="light" title={t('cert.noOfficialTitle')} role="alert">
       <Stack gap={4}>
         <Text size="sm">{t('cert.noOfficial')}</Text>
-        <Anchor component={Link} to={certificateSettingsPath} size="sm">
+        {/* Dark and underlined: the theme's link blue falls below AA on the light orange. */}
+        <Anchor component={Link} to={certificateSettingsPath} size="sm" c="dark.8" underline="always" fw={500}>
           {t('cert.toSettings')}
         </Anchor>
       </Stack>

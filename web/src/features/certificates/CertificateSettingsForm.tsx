@@ -121,7 +121,7 @@ export function CertificateSettingsForm({ settings }: { settings: CertificateSet
             {t('set.save')}
           </Button>
           {saved && !form.isDirty() ? (
-            <Text size="sm" c="teal.8" role="status">
+            <Text size="sm" c="teal.9" role="status">
               {t('set.saved')}
             </Text>
           ) : null}
