@@ -450,6 +450,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ answers: { materi: 4, fasilitator: 5, metode: 4, sarana: 3, manfaat: 5, waktu: 4 }, comment: 'Materi bermanfaat' }),
   },
   'PUT /api/v1/tenants/{tenant}/enrollments/{id}/test-scores': { params: completedEnrollment, body: () => ({ pre: 50, post: 75 }) },
+  'GET /api/v1/tenants/{tenant}/offerings/{id}/test-scores': { params: offering },
   'PUT /api/v1/tenants/{tenant}/offerings/{id}/test-scores': {
     params: offering,
     body: (s) => ({ scores: [{ enrollmentId: s.completedEnrollmentId, pre: 45, post: 80 }] }),

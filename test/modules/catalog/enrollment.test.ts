@@ -24,6 +24,39 @@ describe('enrollment', () => {
     expect(read.body).toMatchObject({ capacity: 2, enrolled: 2, waitlisted: 1 });
   });
 
+  it('enrolls in two D1 round trips and completes with a JP credit in three, the answers as before', async () => {
+    const t = await createTenant();
+    const program = await createProgram(t);
+    const offering = await createOffering(t, program.id, { capacity: 2 });
+    const people = await employees(t, 2);
+    const res = await enroll(t, offering.id, people);
+    expect(res.status, res.text).toBe(201);
+    console.info(`POST …/enrollments: ${res.cost.queries} D1 round trips`);
+    expect(res.cost.queries).toBe(2); // the offering and the people together; the placements, audit rows and read-back
+    const id = res.body.items[0]!.id;
+    const done = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${id}/complete`, {
+      token: t.adminToken,
+      body: { attendance: 90, passed: true, completedOn: '2026-02-06' },
+    });
+    expect(done.status, done.text).toBe(200);
+    console.info(`POST …/complete: ${done.cost.queries} D1 round trips`);
+    expect(done.cost.queries).toBe(3); // the place with its program; the JP already earned; the write, audit, credit and read-back
+    expect(done.body).toMatchObject({ id, status: 'completed', attendance: 90, passed: true, completedAt: '2026-02-06T12:00:00.000Z' });
+    // A repeat answers the completed place as it is, and a place of nobody is a 404.
+    const again = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${id}/complete`, {
+      token: t.adminToken,
+      body: { attendance: 50, passed: false },
+    });
+    expect(again.body).toMatchObject({ id, attendance: 90, passed: true });
+    expectProblem(
+      await api('POST', `/api/v1/tenants/${t.slug}/enrollments/enr_none/complete`, {
+        token: t.adminToken,
+        body: { attendance: 90, passed: true },
+      }),
+      404,
+    );
+  });
+
   it("lists the queue in order with each holder's name and NIP", async () => {
     const t = await createTenant();
     const program = await createProgram(t);

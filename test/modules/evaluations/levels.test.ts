@@ -70,6 +70,44 @@ describe('L2 learning', () => {
     expect(single.body).toMatchObject({ enrollmentId: a, pre: 40, post: 85, gain: 45, normalizedGain: 0.75 });
   });
 
+  it('reads back what was written, in one D1 round trip; a write takes two; another tenant gets 404', async () => {
+    const t = await createTenant();
+    const c = await cohort(t, 3);
+    const [a, b, d] = c.participants.map((p) => p.enrollmentId) as [string, string, string];
+    const read = () => api('GET', `/api/v1/tenants/${t.slug}/offerings/${c.offeringId}/test-scores`, { token: t.adminToken });
+    const empty = await read();
+    expect(empty.status, empty.text).toBe(200);
+    expect(empty.body.items).toEqual([]);
+    const written = await scores(t, c.offeringId, [
+      { enrollmentId: a, pre: 40, post: 70 },
+      { enrollmentId: b, pre: 62.5 },
+    ]);
+    expect(written.status, written.text).toBe(200);
+    // The checks' reads in one batch; the upserts, the audit row and the read-back in another.
+    expect(written.cost.queries).toBe(2);
+    const back = await read();
+    expect(back.status, back.text).toBe(200);
+    expect(back.cost.queries).toBe(1);
+    expect(back.body).toEqual(written.body);
+    expect(back.body.items.map((s) => s.enrollmentId)).toEqual([a, b].sort());
+    expect(back.body.items.find((s) => s.enrollmentId === a)).toMatchObject({ pre: 40, post: 70, gain: 30, normalizedGain: 0.5 });
+    expect(back.body.items.find((s) => s.enrollmentId === b)).toMatchObject({ pre: 62.5, post: null, gain: null });
+    // A correction of one score: the rest stays as it was.
+    const corrected = await scores(t, c.offeringId, [{ enrollmentId: b, post: 77.5 }]);
+    expect(corrected.cost.queries).toBe(2);
+    const again = await read();
+    expect(again.body.items.find((s) => s.enrollmentId === b)).toMatchObject({ pre: 62.5, post: 77.5, gain: 15, normalizedGain: 0.4 });
+    expect(again.body.items.find((s) => s.enrollmentId === d)).toBeUndefined();
+    const other = await createTenant();
+    expectProblem(
+      await api('GET', `/api/v1/tenants/${other.slug}/offerings/${c.offeringId}/test-scores`, { token: other.adminToken }),
+      404,
+    );
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/offerings/ofr_none/test-scores`, { token: t.adminToken }), 404);
+    const participant = c.participants[0] as { token: string };
+    expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/offerings/${c.offeringId}/test-scores`, { token: participant.token }), 403);
+  });
+
   it('refuses scores out of range, of another offering, of a program without tests, and writes nothing', async () => {
     const t = await createTenant();
     const c = await cohort(t, 1, { completedOn: null });

@@ -3,6 +3,7 @@
 import { accountsEn } from './en/accounts';
 import { adminEn } from './en/admin';
 import { catalogEn } from './en/catalog';
+import { certificatesEn } from './en/certificates';
 import { deliveriesEn } from './en/deliveries';
 import { evaluationsEn } from './en/evaluations';
 import { learningEn } from './en/learning';
@@ -298,4 +299,5 @@ export const en: Record<MessageKey, string> = {
   ...deliveriesEn,
   ...plansEn,
   ...mentoringAdminEn,
+  ...certificatesEn,
 };

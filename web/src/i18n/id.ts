@@ -6,6 +6,7 @@
 import { accountsId } from './accounts';
 import { adminId } from './admin';
 import { catalogId } from './catalog';
+import { certificatesId } from './certificates';
 import { deliveriesId } from './deliveries';
 import { evaluationsId } from './evaluations';
 import { learningId } from './learning';
@@ -300,6 +301,7 @@ export const id = {
   ...deliveriesId,
   ...plansId,
   ...mentoringAdminId,
+  ...certificatesId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -13,6 +13,7 @@ import type { Call, TenantContext } from '../../../platform/context';
 import { DomainError, notFound } from '../../../platform/errors';
 import { after, page } from '../../../platform/http/pagination';
 import { nowIso } from '../../../platform/ids';
+import type { Statement } from '../../../platform/tenancy/scoped-db';
 import { ruleCredit } from '../../jp';
 import type { Completion, Enrollment, QueueEntry } from '../schemas';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
@@ -23,24 +24,26 @@ export const publicEnrollment = ({ tenantId: _t, ...e }: Row): Enrollment => e;
 
 const notEnrollable = () => new DomainError('conflict', 'The offering no longer takes enrollments (completed or cancelled).');
 
-async function enrollableOffering(ctx: TenantContext, offeringId: string) {
-  const [offering] = await ctx.db.select({ status: offerings.status }).from(offerings).where(eq(offerings.id, offeringId)).limit(1);
-  if (!offering) throw notFound('offering');
-  if (!(enrollableStatuses as readonly string[]).includes(offering.status)) throw notEnrollable();
-}
-
-/** Places `employeeIds` in the offering, in list order. A person already there keeps their place (`created: false`). */
+/**
+ * Places `employeeIds` in the offering, in list order. A person already there keeps their place
+ * (`created: false`). Two D1 round trips: the offering and the people read together, then the
+ * placements with their audit rows and the read-back in one batch.
+ */
 export async function enroll({
   ctx,
   input: { offeringId, employeeIds, request },
 }: Call<TenantContext, { offeringId: string; employeeIds: string[]; request?: boolean }>) {
   const options = { request: request ?? false };
-  await enrollableOffering(ctx, offeringId);
   const people = [...new Set(employeeIds)];
-  const known = await ctx.db
-    .select({ id: employees.id })
-    .from(employees)
-    .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(people)}))`));
+  const [[offering], known] = await ctx.db.batch([
+    ctx.db.select({ status: offerings.status }).from(offerings).where(eq(offerings.id, offeringId)).limit(1),
+    ctx.db
+      .select({ id: employees.id })
+      .from(employees)
+      .where(and(eq(employees.status, 'active'), sql`${employees.id} in (select value from json_each(${JSON.stringify(people)}))`)),
+  ]);
+  if (!offering) throw notFound('offering');
+  if (!(enrollableStatuses as readonly string[]).includes(offering.status)) throw notEnrollable();
   const found = new Set(known.map((e) => e.id));
   const missing = people.flatMap((id) =>
     found.has(id) ? [] : [{ path: `body.employeeIds.${employeeIds.indexOf(id)}`, message: 'no such active employee in this tenant' }],
@@ -52,11 +55,14 @@ export async function enroll({
     options,
   );
   const audit = auditIfChangedEach(ctx, ids, options.request ? 'enrollment.request' : 'enrollment.create');
-  await ctx.db.write(statements.flatMap((s, i) => [s, audit[i] as (typeof audit)[number]]));
-  const rows = await ctx.db
+  const readBack = ctx.db
     .select()
     .from(enrollments)
     .where(and(eq(enrollments.offeringId, offeringId), inArray(enrollments.employeeId, people)));
+  // Each placement with its audit row; the schema asks for one person at least.
+  const [first, ...rest] = statements.flatMap((s, i) => [s, audit[i] as (typeof audit)[number]]);
+  const written = await ctx.db.batch([first as Statement, ...rest, readBack]);
+  const rows = written[written.length - 1] as Row[];
   const byPerson = new Map(rows.map((r) => [r.employeeId, r]));
   if (rows.length < people.length) throw notEnrollable();
   return people.map((p, i) => {
@@ -104,21 +110,25 @@ export async function withdraw({ ctx, input: id }: Call<TenantContext, string>) 
  * unique reference makes retries and parallel completions credit exactly once.
  */
 export async function complete({ ctx, input: { id, completion: input } }: Call<TenantContext, { id: string; completion: Completion }>) {
-  const row = await getEnrollment({ ctx, input: id });
+  // The place and its program in one round trip: the program is found through the place's offering.
+  const [[row], [program]] = await ctx.db.batch([
+    ctx.db.select().from(enrollments).where(eq(enrollments.id, id)).limit(1),
+    ctx.db
+      .select({
+        jpCenti: programs.jpCenti,
+        method: programs.method,
+        title: programs.title,
+        startDate: offerings.startDate,
+        endDate: offerings.endDate,
+      })
+      .from(offerings)
+      .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
+      .where(eq(offerings.id, sql`(select e.offering_id from enrollments e where ${ctx.db.scope('e')} and e.id = ${id})`))
+      .limit(1),
+  ]);
+  if (!row || !isSelfOrAdmin(ctx, row.employeeId)) throw notFound('enrollment');
   if (row.status === 'completed') return publicEnrollment(row);
   if (row.status !== 'enrolled') throw new DomainError('conflict', `Only an enrolled place can be completed; this one is ${row.status}.`);
-  const [program] = await ctx.db
-    .select({
-      jpCenti: programs.jpCenti,
-      method: programs.method,
-      title: programs.title,
-      startDate: offerings.startDate,
-      endDate: offerings.endDate,
-    })
-    .from(offerings)
-    .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
-    .where(eq(offerings.id, row.offeringId))
-    .limit(1);
   if (!program) throw notFound('offering');
   const completedOn = input.completedOn ?? nowIso().slice(0, 10);
   const write = ctx.db
@@ -145,11 +155,14 @@ export async function complete({ ctx, input: { id, completion: input } }: Call<T
       ).statements
     : [];
   // If the place was withdrawn between the read above and this batch, the guard aborts the
-  // whole batch: JP is credited only to a completed place.
+  // whole batch: JP is credited only to a completed place. The place is read back in the same batch.
   const completed = sql`exists (select 1 from ${enrollments} where ${ctx.db.owned(enrollments, eq(enrollments.id, id), eq(enrollments.status, 'completed'))})`;
   const guard = ctx.db.guard(completed, 'conflict', 'The place was withdrawn meanwhile; it cannot be completed.');
-  await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.complete', 'enrollment', id), guard, ...credit]);
-  return publicEnrollment(await getEnrollment({ ctx, input: id }));
+  const readBack = ctx.db.select().from(enrollments).where(eq(enrollments.id, id)).limit(1);
+  const written = await ctx.db.batch([write, auditIfChanged(ctx, 'enrollment.complete', 'enrollment', id), guard, ...credit, readBack]);
+  const [after] = written[written.length - 1] as Row[];
+  if (!after) throw notFound('enrollment');
+  return publicEnrollment(after);
 }
 
 /** The queue of an offering in queue order (optionally one status), each place with its holder's name and NIP. */

@@ -57,26 +57,32 @@ export async function answerReaction({
   };
 }
 
-/** Records scores of enrollments of one offering (all or none) and answers every participant's scores. */
+/**
+ * Records scores of enrollments of one offering (all or none) and answers every participant's
+ * scores, in two D1 round trips: the checks' reads together, then the upserts, their audit row and
+ * the read-back in one batch.
+ */
 export async function recordScores({
   ctx,
   input,
 }: Call<TenantContext, { offeringId: string; scores: ScoreInput[]; pathOf: (i: number) => string }>) {
   const { offeringId, scores: items, pathOf } = input;
-  const [offering] = await ctx.db
-    .select({ id: offerings.id, hasTests: programs.hasTests })
-    .from(offerings)
-    .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
-    .where(eq(offerings.id, offeringId))
-    .limit(1);
-  if (!offering) throw notFound('offering');
-  if (!offering.hasTests) throw new DomainError('unprocessable', "The offering's program has no pre- and post-tests (hasTests is false).");
   const ids = [...new Set(items.map((s) => s.enrollmentId))];
   if (ids.length < items.length) throw new DomainError('unprocessable', 'An enrollment appears twice: send each once.');
-  const found = await ctx.db
-    .select({ id: enrollments.id, status: enrollments.status })
-    .from(enrollments)
-    .where(and(eq(enrollments.offeringId, offeringId), inArray(enrollments.id, ids)));
+  const [[offering], found] = await ctx.db.batch([
+    ctx.db
+      .select({ id: offerings.id, hasTests: programs.hasTests })
+      .from(offerings)
+      .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
+      .where(eq(offerings.id, offeringId))
+      .limit(1),
+    ctx.db
+      .select({ id: enrollments.id, status: enrollments.status })
+      .from(enrollments)
+      .where(and(eq(enrollments.offeringId, offeringId), inArray(enrollments.id, ids))),
+  ]);
+  if (!offering) throw notFound('offering');
+  if (!offering.hasTests) throw new DomainError('unprocessable', "The offering's program has no pre- and post-tests (hasTests is false).");
   const status = new Map(found.map((e) => [e.id, e.status]));
   const errors = items.flatMap((s, i) => {
     const st = status.get(s.enrollmentId);
@@ -89,7 +95,7 @@ export async function recordScores({
 
   const now = nowIso();
   const t = evaluationTestScores;
-  const statements: Statement[] = items.map((s) =>
+  const upserts: Statement[] = items.map((s) =>
     ctx.db
       .insert(t)
       .values({
@@ -111,11 +117,23 @@ export async function recordScores({
         },
       }),
   );
-  statements.push(auditEntry(ctx, 'evaluation.test_scores', 'offering', offeringId));
-  await withConstraints(() => ctx.db.write(statements), {
-    foreignKey: () => new DomainError('conflict', 'An enrollment was removed meanwhile: nothing was recorded.'),
-  });
-  return { items: await participantScores(ctx, offeringId) };
+  const written = await withConstraints(
+    () =>
+      ctx.db.batch([auditEntry(ctx, 'evaluation.test_scores', 'offering', offeringId), ...upserts, scoredParticipants(ctx, offeringId)]),
+    { foreignKey: () => new DomainError('conflict', 'An enrollment was removed meanwhile: nothing was recorded.') },
+  );
+  const rows = written[written.length - 1] as ScoreRow[];
+  return { items: rows.map(withGains) };
+}
+
+/** The scored participants of an offering with their gains, in one D1 round trip; an offering of another tenant is a 404. */
+export async function offeringScores({ ctx, input: offeringId }: Call<TenantContext, string>) {
+  const [offering, rows] = await ctx.db.batch([
+    ctx.db.select({ id: offerings.id }).from(offerings).where(eq(offerings.id, offeringId)).limit(1),
+    scoredParticipants(ctx, offeringId),
+  ]);
+  if (offering.length === 0) throw notFound('offering');
+  return { items: rows.map(withGains) };
 }
 
 /** The single-enrollment form: finds the offering, then records like the bulk form. */
@@ -136,10 +154,15 @@ export async function recordScore({ ctx, input }: Call<TenantContext, { enrollme
   return mine;
 }
 
-/** Every scored participant of an offering with gain and normalized gain. */
-async function participantScores(ctx: TenantContext, offeringId: string) {
-  const [rows] = await ctx.db.allTogether<[ScoreRow]>('scored participants', [participantScoresQuery(ctx, offeringId)]);
-  return rows.map(withGains);
+/** Every scored participant of an offering, by enrollment: a statement for a batch. */
+function scoredParticipants(ctx: TenantContext, offeringId: string) {
+  const t = evaluationTestScores;
+  return ctx.db
+    .select({ enrollmentId: t.enrollmentId, employeeId: enrollments.employeeId, pre: t.pre, post: t.post })
+    .from(t)
+    .innerJoin(enrollments, and(eq(enrollments.tenantId, t.tenantId), eq(enrollments.id, t.enrollmentId)))
+    .where(eq(t.offeringId, offeringId))
+    .orderBy(t.enrollmentId);
 }
 
 export interface ScoreRow {
@@ -149,7 +172,7 @@ export interface ScoreRow {
   post: number | null;
 }
 
-/** The scored participants of an offering, by enrollment (one query, for a batch). */
+/** The scored participants of an offering, by enrollment, as raw SQL (for the reports' `allTogether`). */
 export function participantScoresQuery(ctx: TenantContext, offeringId: string): SQL {
   return sql`select t.enrollment_id as enrollmentId, e.employee_id as employeeId, t.pre as pre, t.post as post
     from ${evaluationTestScores} t join ${enrollments} e on e.tenant_id = t.tenant_id and e.id = t.enrollment_id

@@ -7,7 +7,7 @@
 import { json, jsonBody, problem, route, tenantRouter } from '../../../platform/http/openapi';
 import { tenantParams } from '../../../platform/http/params';
 import { giveFeedback, rateBehaviour } from './behaviour';
-import { answerReaction, recordScore, recordScores } from './learning';
+import { answerReaction, offeringScores, recordScore, recordScores } from './learning';
 import { offeringReport, programReport, tenantSummary } from './reports';
 import * as s from './schemas';
 import { waitingFor } from './waiting';
@@ -54,6 +54,18 @@ export const evaluationLevelRoutes = tenantRouter()
     }),
     async (c) =>
       c.json(await recordScore({ ctx: c.get('ctx'), input: { enrollmentId: c.req.valid('param').id, score: c.req.valid('json') } }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/offerings/{id}/test-scores',
+      tags,
+      roles: admin,
+      summary: "L2 learning: the offering's recorded pre- and post-test scores, one line per scored participant, as the PUT answers them",
+      request: { params: s.idParams },
+      responses: { 200: json(s.offeringScoresSchema, "Every scored participant's scores and gains") },
+    }),
+    async (c) => c.json(await offeringScores({ ctx: c.get('ctx'), input: c.req.valid('param').id }), 200),
   )
   .openapi(
     route({

@@ -1,7 +1,9 @@
 /**
  * The end of an offering: the same completion (attendance, passed, the day) recorded for every
- * chosen place at once; then, for the completed, the L2 pre/post scores as a grid saved all or
- * none (the answer gives each participant's gain and normalized gain) and their certificates.
+ * chosen place at once; then, for the completed, the L2 pre/post scores as a grid that opens with
+ * the recorded ones and saves only the lines changed, all or none (the answer gives each
+ * participant's gain and normalized gain), and their certificates: one by one, or every passed
+ * participant's at once as a job, each then downloadable as PDF.
  */
 import { Badge, Button, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -9,7 +11,17 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
-import { type QueueEntry, type ScoreLine, useCompleteMany, useIssueCertificate, useOfferingCertificates, useSaveScores } from './queries';
+import { CertificateBatch, NoOfficialNotice } from '../certificates/CertificateBatch';
+import { lacksOfficial, useDownloadCertificate } from '../certificates/queries';
+import {
+  type QueueEntry,
+  type ScoreLine,
+  useCompleteMany,
+  useIssueCertificate,
+  useOfferingCertificates,
+  useOfferingScores,
+  useSaveScores,
+} from './queries';
 
 export function CompletionForm({ ids, defaultDay, onDone }: { ids: string[]; defaultDay: string; onDone: () => void }) {
   const { t } = useI18n();
@@ -74,9 +86,11 @@ export function CompletedTable({ offeringId, entries, hasTests }: { offeringId: 
   const { slug } = useTenantClock();
   const [draft, setDraft] = useState<Draft>({});
   const save = useSaveScores(slug, offeringId);
+  const recorded = useOfferingScores(slug, offeringId, hasTests && entries.length > 0);
   const certificates = useOfferingCertificates(slug, offeringId);
   const issue = useIssueCertificate(slug, offeringId);
-  const saved = new Map((save.data?.items ?? []).map((s) => [s.enrollmentId, s]));
+  const download = useDownloadCertificate(slug);
+  const saved = new Map((save.data?.items ?? recorded.data?.items ?? []).map((s) => [s.enrollmentId, s]));
   const certificateOf = new Map((certificates.data?.items ?? []).filter((c) => c.status === 'valid').map((c) => [c.enrollmentId, c]));
   if (entries.length === 0) {
     return (
@@ -85,13 +99,19 @@ export function CompletedTable({ offeringId, entries, hasTests }: { offeringId: 
       </Text>
     );
   }
+  // A changed line starts from the recorded scores, so correcting one of them keeps the other.
   const set = (id: string, part: 'pre' | 'post', value: number | string) =>
-    setDraft((d) => ({ ...d, [id]: { pre: d[id]?.pre ?? '', post: d[id]?.post ?? '', [part]: value } }));
+    setDraft((d) => ({
+      ...d,
+      [id]: { pre: d[id]?.pre ?? saved.get(id)?.pre ?? '', post: d[id]?.post ?? saved.get(id)?.post ?? '', [part]: value },
+    }));
+  const waiting = entries.filter((e) => e.passed && !certificateOf.has(e.id)).length;
   const lines: ScoreLine[] = entries
     .filter((e) => e.passed !== null && draft[e.id] !== undefined)
     .map((e) => ({ enrollmentId: e.id, pre: score(draft[e.id]?.pre), post: score(draft[e.id]?.post) }));
   return (
     <Stack gap="sm">
+      <CertificateBatch offeringId={offeringId} waiting={waiting} />
       <Table.ScrollContainer minWidth={hasTests ? 720 : 480}>
         <Table>
           <Table.Thead>
@@ -148,7 +168,15 @@ export function CompletedTable({ offeringId, entries, hasTests }: { offeringId: 
                   ) : null}
                   <Table.Td>
                     {cert ? (
-                      <Text size="xs">{cert.number}</Text>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        loading={download.isPending && download.variables?.id === cert.id}
+                        aria-label={t('cert.downloadNamed', { number: cert.number, name: e.employee.name })}
+                        onClick={() => download.mutate(cert)}
+                      >
+                        {cert.number}
+                      </Button>
                     ) : e.passed ? (
                       <Button
                         size="compact-xs"
@@ -169,7 +197,8 @@ export function CompletedTable({ offeringId, entries, hasTests }: { offeringId: 
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {issue.isError ? <ProblemAlert error={issue.error} /> : null}
+      {issue.isError ? lacksOfficial(issue.error) ? <NoOfficialNotice /> : <ProblemAlert error={issue.error} /> : null}
+      {download.isError ? <ProblemAlert error={download.error} /> : null}
       {hasTests ? (
         <>
           {save.isError ? <ProblemAlert error={save.error} /> : null}

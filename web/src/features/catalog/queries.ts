@@ -30,6 +30,7 @@ const catalogKeys = {
   offering: (tenant: string, id: string) => ['catalog', tenant, 'offering', id] as const,
   queue: (tenant: string, id: string) => ['catalog', tenant, 'offering', id, 'queue'] as const,
   certificates: (tenant: string, id: string) => ['catalog', tenant, 'offering', id, 'certificates'] as const,
+  scores: (tenant: string, id: string) => ['catalog', tenant, 'offering', id, 'scores'] as const,
 };
 
 const path = (tenant: string | undefined) => ({ tenant: tenant ?? '' });
@@ -97,6 +98,15 @@ export function useOfferingCertificates(tenant: string | undefined, id: string) 
     queryFn: () =>
       unwrap(api.GET('/api/v1/tenants/{tenant}/certificates', { params: { path: path(tenant), query: { offeringId: id, limit: 500 } } })),
     enabled: tenant !== undefined,
+  });
+}
+
+/** The offering's recorded L2 scores (one line per scored participant), so the grid opens with them. */
+export function useOfferingScores(tenant: string | undefined, id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: catalogKeys.scores(tenant ?? '', id),
+    queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/offerings/{id}/test-scores', { params: tenantPath(tenant, id) })),
+    enabled: tenant !== undefined && enabled,
   });
 }
 

@@ -3,7 +3,8 @@
  * (the tenant settings), the days after a training before the supervisor evaluates behaviour (L3,
  * the evaluation settings) and whether admins must use a second factor (the sign-in settings,
  * whose single sign-on is sent back as read) — each saved at the version read, someone else's save
- * since said with a reload that brings theirs into the form.
+ * since said with a reload that brings theirs into the form. The certificate settings (numbering,
+ * signing official) are a section of their own (features/certificates), reached at #sertifikat.
  */
 import { Alert, Button, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -14,6 +15,8 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
+import { CertificateSettingsForm } from '../certificates/CertificateSettingsForm';
+import { useCertificateSettings } from '../certificates/queries';
 import {
   type SignInSettings,
   type TenantSettingsInput,
@@ -261,6 +264,7 @@ export function SettingsPage() {
   const tenant = useTenantSettings(slug);
   const evaluation = useEvaluationSettings(slug);
   const signIn = useSignInSettings(slug);
+  const certificate = useCertificateSettings(slug);
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -279,6 +283,11 @@ export function SettingsPage() {
       <Section title={t('set.signIn.title')}>
         <QueryState query={signIn} lines={2}>
           {(s) => <SignInSettingsForm settings={s} />}
+        </QueryState>
+      </Section>
+      <Section title={t('cert.settingsTitle')} id="sertifikat">
+        <QueryState query={certificate} lines={6}>
+          {(s) => <CertificateSettingsForm settings={s} />}
         </QueryState>
       </Section>
     </Stack>

@@ -1,0 +1,28 @@
+import type { certificatesId } from '../certificates';
+
+export const certificatesEn: Record<keyof typeof certificatesId, string> = {
+  'cert.settingsTitle': 'Certificates',
+  'cert.settingsIntro': 'Numbering and signatory of the certificates (STTPP). A change applies to certificates issued afterwards.',
+  'cert.numberPattern': 'Number pattern',
+  'cert.numberPatternHelp': 'Must hold {seq} (or {seq:N}) and {year}; may hold {code}, {unit}, {month}, {romawi}.',
+  'cert.issuerUnit': 'Issuing unit code',
+  'cert.issuerUnitHelp': 'Uppercase letters, digits, dots or hyphens; written by {unit}.',
+  'cert.issuerUnitInvalid': 'Uppercase letters, digits, "." or "-", at most 30 characters.',
+  'cert.issuedPlace': 'Place of issue',
+  'cert.issuedPlaceHelp': "Leave empty to use the region's name.",
+  'cert.officialTitle': 'Signing official',
+  'cert.officialName': "Official's name",
+  'cert.officialNip': "Official's NIP",
+  'cert.officialPosition': "Official's position",
+  'cert.officialIncomplete': 'Fill in name, NIP and position, or leave all three empty.',
+  'cert.nipInvalid': 'An NIP has 18 digits.',
+  'cert.patternRequired': 'Fill in the number pattern.',
+  'cert.noOfficialTitle': 'No signing official yet',
+  'cert.noOfficial': 'Certificates cannot be issued yet: first set the signing official in the certificate settings.',
+  'cert.toSettings': 'Set the signing official in Settings',
+  'cert.issueAll': 'Issue certificates ({n} passed)',
+  'cert.batchProgress': 'Issuing certificates',
+  'cert.batchDone': '{issued} of {planned} certificates issued.',
+  'cert.batchFailed': 'Issuing the certificates failed. Try again.',
+  'cert.downloadNamed': 'Download certificate {number} ({name}) as PDF',
+};
