@@ -89,7 +89,7 @@ export function RecommendedProgram({
       {placed ? (
         <Alert mt="xs" color={placed.status === 'waitlisted' ? 'orange' : 'teal'} role="status" data-testid="enroll-outcome">
           <Text size="sm">{outcome()}</Text>
-          <Anchor component={Link} to={`/admin/katalog/pelaksanaan/${placed.offeringId}`} size="sm">
+          <Anchor component={Link} to={`/admin/katalog/pelaksanaan/${placed.offeringId}`} size="sm" c="inherit" underline="always">
             {t('rec.enroll.queue')}
           </Anchor>
         </Alert>
