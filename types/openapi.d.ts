@@ -17023,6 +17023,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/units/{id}/recommendations/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each active employee of the unit with their own top programs and reasons, those helped most first */
+        get: {
+            parameters: {
+                query?: {
+                    maxCost?: number | null;
+                    /** @description Programs per person */
+                    limit?: number;
+                    /** @description People at most, those helped most first */
+                    people?: number;
+                };
+                header?: never;
+                path: {
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The unit's people with their rankings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitPeopleRecommendations"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A fault of the server; the detail says nothing more (the server logs it with the request id) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/recommendations": {
         parameters: {
             query?: never;
@@ -26387,6 +26477,24 @@ export interface components {
                 closes: number;
                 people: number;
             }[];
+        };
+        UnitPeopleRecommendations: {
+            subject: {
+                /** @enum {string} */
+                kind: "unit";
+                id: string;
+            };
+            people: {
+                employee: {
+                    id: string;
+                    name: string;
+                    nip: string;
+                };
+                /** @description The person's own ranking, best first */
+                items: components["schemas"]["Recommendation"][];
+            }[];
+            /** @description Active people of the unit with no assessed gap that a program closes */
+            withoutRecommendation: number;
         };
         /**
          * @example {

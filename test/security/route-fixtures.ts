@@ -442,6 +442,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'GET /api/v1/tenants/{tenant}/employees/{id}/recommendations': { params: employee },
   'GET /api/v1/tenants/{tenant}/employees/{id}/enrollments': { params: employee },
   'GET /api/v1/tenants/{tenant}/units/{id}/recommendations': { params: unit },
+  'GET /api/v1/tenants/{tenant}/units/{id}/recommendations/people': { params: unit },
   'GET /api/v1/me/recommendations': { untenanted: true, selfScoped: true },
   'GET /api/v1/me/enrollments': { untenanted: true, selfScoped: true },
 

@@ -289,3 +289,24 @@ export const recommendationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type RecommendationQuery = z.infer<typeof recommendationQuery>;
+export const unitPeopleRecommendationQuery = z.object({
+  maxCost: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(10).default(3).openapi({ description: 'Programs per person' }),
+  people: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'People at most, those helped most first' }),
+});
+export type UnitPeopleRecommendationQuery = z.infer<typeof unitPeopleRecommendationQuery>;
+export const unitPeopleRecommendationsSchema = z
+  .object({
+    subject: z.object({ kind: z.literal('unit'), id: z.string() }),
+    people: z.array(
+      z.object({
+        employee: z.object({ id: z.string(), name: z.string(), nip: z.string() }),
+        items: z.array(recommendationSchema).openapi({ description: "The person's own ranking, best first" }),
+      }),
+    ),
+    withoutRecommendation: z
+      .number()
+      .int()
+      .openapi({ description: 'Active people of the unit with no assessed gap that a program closes' }),
+  })
+  .openapi('UnitPeopleRecommendations');

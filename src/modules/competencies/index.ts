@@ -8,12 +8,13 @@
  */
 
 export { recordAssessments } from './assessments/assessments';
-export { gapsOf } from './assessments/gaps';
+export { gapsOf, gapsQuery, shapeGaps } from './assessments/gaps';
 /** For the caller's personal data export (`GET /me/export`): their assessments and gaps. */
 export { personalAssessments, personalGaps } from './assessments/personal-data';
 /** For the tenant settings: the current levels chosen again after the self-assessment rule changes. */
 export { recomputeCurrentLevels } from './assessments/precedence';
 export { assessmentRoutes } from './assessments/routes';
+export type { Gaps } from './assessments/schemas';
 /** The retire state national competencies and programs share: the list filter and the check on new references. */
 export { type RetireFilter, retiredReferences, retiredWhere, retireFilter } from './dictionary/retire';
 export { competencyRoutes } from './dictionary/routes';

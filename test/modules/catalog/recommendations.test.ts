@@ -117,4 +117,61 @@ describe('recommendations', () => {
     expect(empty.body.items).toEqual([]);
     expectProblem(await api('GET', `/api/v1/tenants/${t.slug}/units/unt_nope/recommendations`, { token: t.adminToken }), 404);
   });
+
+  it('lists a unit’s people each with their own programs and reasons, in one round trip, and hides another region’s unit', async () => {
+    const { t, ids, one, two, tek } = await fixture();
+    const unitPeople = (query: Query = '') =>
+      api('GET', `/api/v1/tenants/${t.slug}/units/${ids.DINKES}/recommendations/people${query}`, { token: t.adminToken });
+    const res = await unitPeople();
+    expect(res.status, res.text).toBe(200);
+    expect(res.cost.queries).toBeLessThanOrEqual(3);
+    // One: E 6, B 6, C 5 (the first three of their own ranking). Two: A 3 (1 M), B 3 (5 M); C closes nothing, D and E fail a prerequisite.
+    const people = res.body.people as {
+      employee: { id: string };
+      items: { program: { title: string }; score: number; reasons: unknown[] }[];
+    }[];
+    expect(people.map((p) => p.employee.id)).toEqual([one, two]);
+    expect(people[0]?.items.map((i) => [i.program.title[0], i.score])).toEqual([
+      ['E', 6],
+      ['B', 6],
+      ['C', 5],
+    ]);
+    expect(people[1]?.items.map((i) => [i.program.title[0], i.score])).toEqual([
+      ['A', 3],
+      ['B', 3],
+    ]);
+    expect(people[1]?.items[0]?.reasons).toEqual([
+      { competencyId: tek.id, code: 'TEK-SIMRS', name: 'Kompetensi TEK-SIMRS', from: 2, to: 3, weight: 3, closes: 3, people: 1 },
+    ]);
+    const one1 = await unitPeople('?limit=1&people=1');
+    expect(one1.body.people.map((p) => [p.employee.id, p.items.length])).toEqual([[one, 1]]);
+    expect(one1.body.withoutRecommendation).toBe(res.body.withoutRecommendation);
+    const cheap = await unitPeople('?maxCost=1000000');
+    expect(cheap.body.people.map((p) => p.items.map((i) => i.program.title[0]))).toEqual([['C', 'A'], ['A']]);
+    const empty = await api('GET', `/api/v1/tenants/${t.slug}/units/${ids.DISDUKCAPIL}/recommendations/people`, { token: t.adminToken });
+    expect(empty.body.people).toEqual([]);
+    expectProblem(
+      await api('GET', `/api/v1/tenants/${t.slug}/units/${ids.DINKES}/recommendations/people?limit=11`, { token: t.adminToken }),
+      400,
+    );
+    expectProblem(
+      await api('GET', `/api/v1/tenants/${t.slug}/units/${ids.DINKES}/recommendations/people`, { token: await employeeToken(t, one) }),
+      403,
+    );
+    // Another region's admin, through their own region, finds no such unit.
+    const other = await createTenant();
+    expectProblem(
+      await api('GET', `/api/v1/tenants/${other.slug}/units/${ids.DINKES}/recommendations/people`, { token: other.adminToken }),
+      404,
+    );
+  });
+
+  it('reads an employee’s and a unit’s ranking within three round trips', async () => {
+    const { t, ids, one } = await fixture();
+    for (const path of [`employees/${one}/recommendations`, `units/${ids.DINKES}/recommendations`]) {
+      const res = await api('GET', `/api/v1/tenants/${t.slug}/${path}`, { token: t.adminToken });
+      expect(res.status, res.text).toBe(200);
+      expect(res.cost.queries).toBeLessThanOrEqual(3);
+    }
+  });
 });

@@ -32,6 +32,7 @@ export function navigationFor(me: Pick<Me, 'roles' | 'employee'>): NavItem[] {
       { to: '/admin/asesmen', label: 'nav.assessments' },
       { to: '/admin/kebutuhan', label: 'nav.needs' },
       { to: '/admin/katalog', label: 'nav.catalog' },
+      { to: '/admin/rekomendasi', label: 'nav.recommendations' },
       { to: '/admin/survei', label: 'nav.survey' },
       { to: '/admin/evaluasi', label: 'nav.evaluations' },
       { to: '/admin/rencana', label: 'nav.plans' },

@@ -114,6 +114,10 @@ export const routes: RouteObject[] = [
       },
       { path: 'admin/rencana', lazy: async () => ({ Component: (await import('../features/plans/PlansPage')).PlansPage }) },
       {
+        path: 'admin/rekomendasi',
+        lazy: async () => ({ Component: (await import('../features/recommendations/RecommendationsPage')).RecommendationsPage }),
+      },
+      {
         path: 'admin/pendampingan',
         lazy: async () => ({ Component: (await import('../features/mentoring-admin/MentoringAdminPage')).MentoringAdminPage }),
       },

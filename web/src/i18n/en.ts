@@ -12,7 +12,9 @@ import { nationalEn } from './en/national';
 import { needsEn } from './en/needs';
 import { notificationsEn } from './en/notifications';
 import { peopleEn } from './en/people';
+import { planOptionsEn } from './en/plan-options';
 import { plansEn } from './en/plans';
+import { recommendationsAdminEn } from './en/recommendations';
 import { surveyEn } from './en/survey';
 import { verificationEn } from './en/verification';
 import type { MessageKey } from './id';
@@ -300,4 +302,6 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...mentoringAdminEn,
   ...certificatesEn,
+  ...recommendationsAdminEn,
+  ...planOptionsEn,
 };

@@ -15,7 +15,9 @@ import { nationalId } from './national';
 import { needsId } from './needs';
 import { notificationsId } from './notifications';
 import { peopleId } from './people';
+import { planOptionsId } from './plan-options';
 import { plansId } from './plans';
+import { recommendationsAdminId } from './recommendations';
 import { surveyId } from './survey';
 import { verificationId } from './verification';
 
@@ -302,6 +304,8 @@ export const id = {
   ...plansId,
   ...mentoringAdminId,
   ...certificatesId,
+  ...recommendationsAdminId,
+  ...planOptionsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

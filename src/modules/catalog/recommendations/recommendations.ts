@@ -18,12 +18,13 @@ import {
   programs,
   units,
 } from '../../../db/schema';
+import { assertSelfOrAdmin } from '../../../platform/auth/access';
 import { todayIn } from '../../../platform/calendar';
 import type { Call, TenantContext } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
-import { gapsOf } from '../../competencies';
+import { type Gaps, gapsQuery, shapeGaps } from '../../competencies';
 import { isClassical } from '../programs/program-rows';
-import type { RecommendationQuery } from '../schemas';
+import type { RecommendationQuery, UnitPeopleRecommendationQuery } from '../schemas';
 
 interface Need {
   code: string;
@@ -39,35 +40,48 @@ export interface Person {
   levels: Map<string, number>;
 }
 
-async function catalogOf(ctx: TenantContext, maxCost?: number) {
-  const list = await ctx.db
-    .visible({
-      id: programs.id,
-      tenantId: programs.tenantId,
-      code: programs.code,
-      title: programs.title,
-      method: programs.method,
-      jpCenti: programs.jpCenti,
-      cost: programs.costPerParticipant,
-    })
-    .from(programs)
-    .where(and(eq(programs.status, 'active'), maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${maxCost}`));
+/** The catalog's three reads (active programs, their competency links, open offerings to come), sent in the caller's batch. */
+function catalogReads(ctx: TenantContext, maxCost?: number) {
   const pc = programCompetencies;
-  const links = await ctx.db.visible({ programId: pc.programId, role: pc.role, competencyId: pc.competencyId, level: pc.level }).from(pc);
-  const open = await ctx.db
-    .select({
-      id: offerings.id,
-      programId: offerings.programId,
-      startDate: offerings.startDate,
-      endDate: offerings.endDate,
-      capacity: offerings.capacity,
-      location: offerings.location,
-      online: offerings.online,
-      status: offerings.status,
-    })
-    .from(offerings)
-    .where(and(inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${todayIn(ctx.tenant)}`))
-    .orderBy(asc(offerings.startDate), asc(offerings.id));
+  return [
+    ctx.db
+      .visible({
+        id: programs.id,
+        tenantId: programs.tenantId,
+        code: programs.code,
+        title: programs.title,
+        method: programs.method,
+        jpCenti: programs.jpCenti,
+        cost: programs.costPerParticipant,
+      })
+      .from(programs)
+      .where(and(eq(programs.status, 'active'), maxCost === undefined ? undefined : sql`${programs.costPerParticipant} <= ${maxCost}`)),
+    ctx.db.visible({ programId: pc.programId, role: pc.role, competencyId: pc.competencyId, level: pc.level }).from(pc),
+    ctx.db
+      .select({
+        id: offerings.id,
+        programId: offerings.programId,
+        startDate: offerings.startDate,
+        endDate: offerings.endDate,
+        capacity: offerings.capacity,
+        location: offerings.location,
+        online: offerings.online,
+        status: offerings.status,
+      })
+      .from(offerings)
+      .where(and(inArray(offerings.status, ['planned', 'open']), sql`${offerings.startDate} >= ${todayIn(ctx.tenant)}`))
+      .orderBy(asc(offerings.startDate), asc(offerings.id)),
+  ] as const;
+}
+
+type CatalogRows = [
+  Awaited<ReturnType<typeof catalogReads>[0]>,
+  Awaited<ReturnType<typeof catalogReads>[1]>,
+  Awaited<ReturnType<typeof catalogReads>[2]>,
+];
+
+/** Each program with its targets, prerequisites and open offerings, from `catalogReads`' rows. */
+function catalogOf([list, links, open]: CatalogRows) {
   return list.map((p) => ({
     ...p,
     targets: links.filter((l) => l.programId === p.id && l.role === 'target'),
@@ -76,11 +90,10 @@ async function catalogOf(ctx: TenantContext, maxCost?: number) {
   }));
 }
 
-type Catalog = Awaited<ReturnType<typeof catalogOf>>;
+type Catalog = ReturnType<typeof catalogOf>;
 
-/** Ranks the catalog for `people` (one person, or a unit's); `catalog` when already read. */
-async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery, catalog?: Catalog) {
-  catalog ??= await catalogOf(ctx, q.maxCost);
+/** Ranks the catalog for `people` (one person, or a unit's). */
+function rank(catalog: Catalog, people: Person[], q: Pick<RecommendationQuery, 'limit'>) {
   const lines = catalog.flatMap((p) => {
     const reasons = new Map<
       string,
@@ -146,55 +159,75 @@ async function rank(ctx: TenantContext, people: Person[], q: RecommendationQuery
     .slice(0, q.limit);
 }
 
-export async function forEmployee({
-  ctx,
-  input: { employeeId, query: q },
-}: Call<TenantContext, { employeeId: string; query: RecommendationQuery }>) {
-  const gaps = await gapsOf(ctx, employeeId);
-  const held = await ctx.db
-    .select({ competencyId: currentLevels.competencyId, level: currentLevels.level })
-    .from(currentLevels)
-    .where(eq(currentLevels.employeeId, employeeId));
+/** One person's assessed gaps (gap > 0) from their gap rows, and the levels they hold. */
+function personOf(gaps: Gaps, held: { competencyId: string; level: number }[]): Person {
   const needs = new Map<string, Need>();
   for (const g of gaps.items) {
     if (g.current !== null && (g.gap ?? 0) > 0)
       needs.set(g.competencyId, { code: g.code, name: g.name, current: g.current, required: g.required, weight: g.weight });
   }
-  const person = { needs, levels: new Map(held.map((h) => [h.competencyId, h.level])) };
-  return { subject: { kind: 'employee' as const, id: employeeId }, items: await rank(ctx, [person], q) };
+  return { needs, levels: new Map(held.map((h) => [h.competencyId, h.level])) };
 }
 
-/** The people matching `who` (active employees): their assessed gaps and the levels they hold, in two statements. */
-async function peopleOf(ctx: TenantContext, who: SQL | undefined): Promise<Map<string, Person>> {
+/** One employee's ranking: their gaps, levels and the catalog in one batch (one D1 round trip). */
+export async function forEmployee({
+  ctx,
+  input: { employeeId, query: q },
+}: Call<TenantContext, { employeeId: string; query: RecommendationQuery }>) {
+  assertSelfOrAdmin(ctx, employeeId);
+  const [gapRows, held, ...catalog] = await ctx.db.batch([
+    gapsQuery(ctx, employeeId),
+    ctx.db
+      .select({ competencyId: currentLevels.competencyId, level: currentLevels.level })
+      .from(currentLevels)
+      .where(eq(currentLevels.employeeId, employeeId)),
+    ...catalogReads(ctx, q.maxCost),
+  ]);
+  const gaps = shapeGaps(employeeId, gapRows);
+  if (!gaps) throw notFound('employee');
+  return { subject: { kind: 'employee' as const, id: employeeId }, items: rank(catalogOf(catalog), [personOf(gaps, held)], q) };
+}
+
+/** The two reads behind the people matching `who` (active employees): their assessed gaps and the levels they hold. */
+function peopleReads(ctx: TenantContext, who: SQL | undefined) {
   const members = and(who, eq(employees.status, 'active'));
   const s = positionStandards;
-  const gapRows = await ctx.db
-    .select({
-      employeeId: employees.id,
-      competencyId: s.competencyId,
-      code: competencies.code,
-      name: competencies.name,
-      required: s.requiredLevel,
-      weight: s.weight,
-      current: currentLevels.level,
-    })
-    .from(employees)
-    .innerJoin(s, and(eq(s.tenantId, employees.tenantId), eq(s.positionId, employees.positionId)))
-    .innerJoin(competencies, and(eq(competencies.tenantId, s.competencyTenantId), eq(competencies.id, s.competencyId)))
-    .innerJoin(
-      currentLevels,
-      and(
-        eq(currentLevels.tenantId, employees.tenantId),
-        eq(currentLevels.employeeId, employees.id),
-        eq(currentLevels.competencyId, s.competencyId),
-      ),
-    )
-    .where(and(members, sql`${currentLevels.level} < ${s.requiredLevel}`));
-  const held = await ctx.db
-    .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
-    .from(currentLevels)
-    .innerJoin(employees, and(eq(employees.tenantId, currentLevels.tenantId), eq(employees.id, currentLevels.employeeId)))
-    .where(members);
+  return [
+    ctx.db
+      .select({
+        employeeId: employees.id,
+        competencyId: s.competencyId,
+        code: competencies.code,
+        name: competencies.name,
+        required: s.requiredLevel,
+        weight: s.weight,
+        current: currentLevels.level,
+      })
+      .from(employees)
+      .innerJoin(s, and(eq(s.tenantId, employees.tenantId), eq(s.positionId, employees.positionId)))
+      .innerJoin(competencies, and(eq(competencies.tenantId, s.competencyTenantId), eq(competencies.id, s.competencyId)))
+      .innerJoin(
+        currentLevels,
+        and(
+          eq(currentLevels.tenantId, employees.tenantId),
+          eq(currentLevels.employeeId, employees.id),
+          eq(currentLevels.competencyId, s.competencyId),
+        ),
+      )
+      .where(and(members, sql`${currentLevels.level} < ${s.requiredLevel}`)),
+    ctx.db
+      .select({ employeeId: currentLevels.employeeId, competencyId: currentLevels.competencyId, level: currentLevels.level })
+      .from(currentLevels)
+      .innerJoin(employees, and(eq(employees.tenantId, currentLevels.tenantId), eq(employees.id, currentLevels.employeeId)))
+      .where(members),
+  ] as const;
+}
+
+/** The people of `peopleReads`' rows, each with their needs and held levels (someone without a gap is absent). */
+function peopleOf([gapRows, held]: [Awaited<ReturnType<typeof peopleReads>[0]>, Awaited<ReturnType<typeof peopleReads>[1]>]): Map<
+  string,
+  Person
+> {
   const people = new Map<string, Person>();
   const personOf = (id: string) => people.get(id) ?? (people.set(id, { needs: new Map(), levels: new Map() }).get(id) as Person);
   for (const g of gapRows)
@@ -209,26 +242,74 @@ async function peopleOf(ctx: TenantContext, who: SQL | undefined): Promise<Map<s
   return people;
 }
 
+const unitRead = (ctx: TenantContext, unitId: string) => ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
+
+/** A unit's ranking, summed over its active people: one batch (one D1 round trip). */
 export async function forUnit({ ctx, input: { unitId, query: q } }: Call<TenantContext, { unitId: string; query: RecommendationQuery }>) {
-  const [unit] = await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
-  if (!unit) throw notFound('unit');
-  const people = await peopleOf(ctx, eq(employees.unitId, unitId));
-  return { subject: { kind: 'unit' as const, id: unitId }, items: await rank(ctx, [...people.values()], q) };
+  const who = eq(employees.unitId, unitId);
+  const [unit, gapRows, held, ...catalog] = await ctx.db.batch([
+    unitRead(ctx, unitId),
+    ...peopleReads(ctx, who),
+    ...catalogReads(ctx, q.maxCost),
+  ]);
+  if (unit.length === 0) throw notFound('unit');
+  const people = peopleOf([gapRows, held]);
+  return { subject: { kind: 'unit' as const, id: unitId }, items: rank(catalogOf(catalog), [...people.values()], q) };
+}
+
+/**
+ * A unit's active people each with their own top `limit` programs, the people whose best program
+ * closes the most first (then by name), at most `people` of them: one batch (one D1 round trip).
+ * Someone with no assessed gap, or whom no program helps, is counted in `withoutRecommendation`.
+ */
+export async function forUnitPeople({
+  ctx,
+  input: { unitId, query: q },
+}: Call<TenantContext, { unitId: string; query: UnitPeopleRecommendationQuery }>) {
+  const who = eq(employees.unitId, unitId);
+  const [unit, members, gapRows, held, ...catalogRows] = await ctx.db.batch([
+    unitRead(ctx, unitId),
+    ctx.db
+      .select({ id: employees.id, name: employees.name, nip: employees.nip })
+      .from(employees)
+      .where(and(who, eq(employees.status, 'active')))
+      .orderBy(asc(employees.name), asc(employees.id)),
+    ...peopleReads(ctx, who),
+    ...catalogReads(ctx, q.maxCost),
+  ]);
+  if (unit.length === 0) throw notFound('unit');
+  const people = peopleOf([gapRows, held]);
+  const catalog = catalogOf(catalogRows);
+  const ranked = members.flatMap((employee) => {
+    const person = people.get(employee.id);
+    const items = person ? rank(catalog, [person], q) : [];
+    return items.length > 0 ? [{ employee, items }] : [];
+  });
+  ranked.sort((a, b) => (b.items[0]?.score ?? 0) - (a.items[0]?.score ?? 0));
+  return {
+    subject: { kind: 'unit' as const, id: unitId },
+    people: ranked.slice(0, q.people),
+    withoutRecommendation: members.length - ranked.length,
+  };
 }
 
 /**
  * The top `limit` programs of each of several active employees (at most 50 ids: one bound
- * parameter each), the catalog read once: for batches such as the JP shortfall reminder. Someone
- * with no assessed gap gets an empty list.
+ * parameter each), the catalog read in the same batch: for batches such as the JP shortfall
+ * reminder. Someone with no assessed gap gets an empty list.
  */
 export async function forEmployees({ ctx, input: { employeeIds, limit } }: Call<TenantContext, { employeeIds: string[]; limit: number }>) {
   const result = new Map<string, { id: string; title: string }[]>();
   if (employeeIds.length === 0) return result;
-  const people = await peopleOf(ctx, inArray(employees.id, employeeIds));
-  const catalog = await catalogOf(ctx);
+  const [gapRows, held, ...catalogRows] = await ctx.db.batch([
+    ...peopleReads(ctx, inArray(employees.id, employeeIds)),
+    ...catalogReads(ctx),
+  ]);
+  const people = peopleOf([gapRows, held]);
+  const catalog = catalogOf(catalogRows);
   for (const id of employeeIds) {
     const person = people.get(id);
-    const items = person ? await rank(ctx, [person], { limit }, catalog) : [];
+    const items = person ? rank(catalog, [person], { limit }) : [];
     result.set(
       id,
       items.map((i) => ({ id: i.program.id, title: i.program.title })),

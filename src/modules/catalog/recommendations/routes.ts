@@ -1,5 +1,5 @@
 /**
- * HTTP face of recommendations (employee, unit, and the caller's own) and of one employee's
+ * HTTP face of recommendations (employee, unit, a unit's people one by one, and the caller's own) and of one employee's
  * enrollments (`…/employees/{id}/enrollments`, `/me/enrollments`). Personal data: the national admin is refused; an employee reads
  * only their own recommendations (404 for anyone else's).
  */
@@ -8,8 +8,16 @@ import { ownEmployeeId } from '../../../platform/context';
 import { json, route, tenantRouter } from '../../../platform/http/openapi';
 import { decodeCursor, pageOf } from '../../../platform/http/pagination';
 import { enrollmentsOfEmployee, listOfEmployee } from '../offerings/enrollments';
-import { enrollmentQuery, enrollmentSchema, idParams, recommendationQuery, recommendationsSchema } from '../schemas';
-import { forEmployee, forUnit } from './recommendations';
+import {
+  enrollmentQuery,
+  enrollmentSchema,
+  idParams,
+  recommendationQuery,
+  recommendationsSchema,
+  unitPeopleRecommendationQuery,
+  unitPeopleRecommendationsSchema,
+} from '../schemas';
+import { forEmployee, forUnit, forUnitPeople } from './recommendations';
 
 /** One person's page of enrollments: the query with its cursor decoded. */
 function enrollmentPage(employeeId: string, { cursor, ...q }: z.infer<typeof enrollmentQuery>) {
@@ -45,6 +53,19 @@ export const recommendationRoutes = tenantRouter()
       responses: { 200: json(recommendationsSchema, 'The ranking') },
     }),
     async (c) => c.json(await forUnit({ ctx: c.get('ctx'), input: { unitId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
+  )
+  .openapi(
+    route({
+      method: 'get',
+      path: '/tenants/{tenant}/units/{id}/recommendations/people',
+      tags,
+      roles: ['tenant_admin'],
+      summary: 'Each active employee of the unit with their own top programs and reasons, those helped most first',
+      request: { params: idParams, query: unitPeopleRecommendationQuery },
+      responses: { 200: json(unitPeopleRecommendationsSchema, "The unit's people with their rankings") },
+    }),
+    async (c) =>
+      c.json(await forUnitPeople({ ctx: c.get('ctx'), input: { unitId: c.req.valid('param').id, query: c.req.valid('query') } }), 200),
   )
   .openapi(
     route({

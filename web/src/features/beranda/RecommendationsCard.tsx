@@ -2,13 +2,14 @@
  * Recommended programs with the reasons (which gap each closes) and their open offerings; "Minta
  * tempat" asks for a place, and the offering then shows the place's status.
  */
-import { Badge, Button, Card, Group, List, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { RecommendationFacts } from '../../components/RecommendationFacts';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
-import { formatDay, formatJp, formatRupiah } from '../../lib/format';
+import { formatDay } from '../../lib/format';
 import { type Enrollment, type Recommendation, useEnrollments, useRecommendations, useRequestPlace } from './queries';
 
 export function RecommendationsCard() {
@@ -56,24 +57,7 @@ function RecommendationItem({
   return (
     <Card withBorder radius="sm" padding="sm" component="article" aria-label={item.program.title}>
       <Text fw={600}>{item.program.title}</Text>
-      <Group gap="xs" mt={4}>
-        <Badge variant="light" tt="none">
-          {t('recommendations.jp', { jp: formatJp(item.program.jp) })}
-        </Badge>
-        <Badge variant="light" color="gray" tt="none">
-          {item.program.costPerParticipant > 0 ? formatRupiah(item.program.costPerParticipant) : t('recommendations.free')}
-        </Badge>
-      </Group>
-      <Text size="sm" mt="xs" fw={500}>
-        {t('recommendations.because')}
-      </Text>
-      <List size="sm" spacing={2}>
-        {item.reasons.map((reason) => (
-          <List.Item key={reason.competencyId}>
-            {t('recommendations.reason', { name: reason.name, from: reason.from, to: reason.to })}
-          </List.Item>
-        ))}
-      </List>
+      <RecommendationFacts item={item} />
       {open.length === 0 ? (
         <Text size="sm" c="dimmed" mt="xs">
           {t('recommendations.noOffering')}

@@ -1,7 +1,8 @@
 /**
  * One employee's record: who they are (unit, position, grade, NIP facts), the competency gaps of
- * their position, assessments, JP of the year, enrollments and pairings; edit, and deactivate
- * (with a confirmation; someone else's change since the page was read is a 412 with a reload).
+ * their position, assessments, JP of the year, enrollments, recommendations (with "Daftarkan")
+ * and pairings; edit, and deactivate (with a confirmation; someone else's change since the page
+ * was read is a 412 with a reload).
  */
 import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -14,6 +15,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { formatDay, formatInstantDay, formatJp } from '../../lib/format';
+import { EmployeeRecommendations } from '../recommendations/EmployeeRecommendations';
 import { nameById } from './organisation';
 import {
   type Employee,
@@ -58,6 +60,7 @@ export function EmployeePage() {
               <Jp tenant={slug} id={e.id} />
               <Assessments tenant={slug} id={e.id} />
               <Enrollments tenant={slug} id={e.id} />
+              <EmployeeRecommendations tenant={slug} employee={e} />
               <Pairings tenant={slug} id={e.id} />
             </SimpleGrid>
           </>

@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { ApiProblem } from '../../lib/api/problem';
 import { formatInstant, formatRupiah, yearIn } from '../../lib/format';
+import { useOfferings } from '../catalog/queries';
 import { nameById } from '../employees/organisation';
 import { useUnits } from '../employees/queries';
 import { useCompetencies } from '../organisation/queries';
@@ -60,6 +61,8 @@ export function PlansPage() {
   const thisYear = yearIn(timeZone);
   const address = usePlanAddress(thisYear + 1);
   const units = useUnits(slug);
+  const [formYear, setFormYear] = useState(address.year);
+  const offerings = useOfferings(slug, { from: `${formYear}-01-01` });
   const competencies = useCompetencies(slug);
   const plans = usePlans(slug, address.year);
   const compute = useComputePlan(slug);
@@ -87,8 +90,10 @@ export function PlansPage() {
           <PlanForm
             year={address.year}
             units={units.data?.items ?? []}
+            offeringsFrom={offerings.data?.items ?? []}
             pending={compute.isPending}
             error={compute.error}
+            onYear={setFormYear}
             onSubmit={(body) => compute.mutate(body, { onSuccess: (j) => setJob({ id: j.id, source: null }) })}
           />
         </Stack>

@@ -1,0 +1,30 @@
+/** The tenant admin's recommendations: a person's (on their record) and a unit's people, with "Daftarkan". */
+export const recommendationsAdminId = {
+  'nav.recommendations': 'Rekomendasi',
+
+  'rec.employee.title': 'Rekomendasi',
+  'rec.employee.empty': 'Tidak ada rekomendasi: kompetensi pegawai ini sudah memenuhi standar, atau belum dinilai.',
+  'rec.unit.title': 'Rekomendasi pelatihan per unit',
+  'rec.unit.intro':
+    'Pegawai aktif unit ini dengan pelatihan yang paling menutup kesenjangan kompetensinya yang sudah dinilai, yang paling terbantu lebih dulu.',
+  'rec.unit.pick': 'Unit',
+  'rec.unit.pickFirst': 'Pilih unit untuk melihat rekomendasi pegawainya.',
+  'rec.unit.empty': 'Tidak ada pegawai di unit ini yang kesenjangannya dapat ditutup oleh program di katalog.',
+  'rec.unit.without': '{n} pegawai lain tanpa rekomendasi (tidak ada kesenjangan yang dinilai atau tidak ada program yang sesuai).',
+  'rec.unit.person': 'Lihat data {name}',
+  'rec.enroll.button': 'Daftarkan',
+  'rec.enroll.for': 'Daftarkan {name} di {title}',
+  'rec.enroll.pickTitle': 'Pilih pelaksanaan',
+  'rec.enroll.pickIntro': 'Daftarkan {name} di {title}. Bila kuota penuh, pegawai masuk daftar tunggu.',
+  'rec.enroll.pick': 'Pelaksanaan',
+  'rec.enroll.offering': '{from} – {to} · {place} · kuota {capacity}',
+  'rec.enroll.confirm': 'Daftarkan',
+  'rec.enroll.cancel': 'Batal',
+  'rec.enroll.enrolled': '{name} terdaftar di {title} ({date}).',
+  'rec.enroll.waitlisted': 'Kuota {title} ({date}) penuh: {name} masuk daftar tunggu.',
+  'rec.enroll.already': '{name} sudah ada di {title} ({date}): {status}.',
+  'rec.enroll.queue': 'Lihat antrean',
+  'rec.enroll.closed': 'Pelaksanaan ini tidak lagi menerima peserta. Muat ulang rekomendasi dan pilih pelaksanaan lain.',
+  'rec.enroll.inactive': 'Pegawai ini tidak aktif, jadi tidak dapat didaftarkan.',
+  'rec.offerings': 'Jadwal:',
+} as const;
