@@ -14,6 +14,8 @@ import { defineConfig, type Plugin, transformWithOxc } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const entryModule = fileURLToPath(new URL('src/app/main.tsx', import.meta.url));
 const appModule = fileURLToPath(new URL('src/app/start.tsx', import.meta.url));
+/** Beranda's learning half: rendered lazily, below the fold, but part of the employee's home. */
+const learningModule = fileURLToPath(new URL('src/features/learning/LearningSection.tsx', import.meta.url));
 const renewalModule = fileURLToPath(new URL('src/app/renewal.ts', import.meta.url));
 
 /**
@@ -113,12 +115,13 @@ export default defineConfig(() => ({
         // of higher priority took it first:
         // - `boot`: the entry (main.tsx) and its imports, free of React: the renewal and the reads;
         // - `start`: the app (start.tsx) and its imports: React, the router, the query hooks, the
-        //   layout, Beranda and the components they use;
+        //   layout, Beranda and the components they use, with Beranda's learning half (rendered
+        //   lazily, but on its own it would fetch `ui`, the rest of Mantine, on every home screen);
         // - `ui`: the rest of Mantine, for the other screens, as one chunk rather than some thirty.
         codeSplitting: {
           groups: [
             { name: 'boot', test: (id: string) => id === entryModule, priority: 3 },
-            { name: 'start', test: (id: string) => id === appModule, priority: 2 },
+            { name: 'start', test: (id: string) => id === appModule || id === learningModule, priority: 2 },
             { name: 'ui', test: /node_modules[\\/]@mantine[\\/](core|hooks)[\\/]/, priority: 1 },
           ],
         },
