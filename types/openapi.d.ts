@@ -25483,6 +25483,7 @@ export interface components {
         /**
          * @example {
          *       "programId": "prg_c7mvbnbtgn7d10mf",
+         *       "year": 2026,
          *       "offerings": 1,
          *       "completed": 12,
          *       "l1": {
@@ -25511,6 +25512,41 @@ export interface components {
          *         "responses": 6,
          *         "rate": 0.5,
          *         "mean": 4
+         *       },
+         *       "l1Distribution": {
+         *         "materi": [
+         *           0,
+         *           0,
+         *           1,
+         *           8,
+         *           1
+         *         ],
+         *         "sarana": [
+         *           0,
+         *           1,
+         *           4,
+         *           4,
+         *           1
+         *         ]
+         *       },
+         *       "l4": {
+         *         "before": "2025-Q4",
+         *         "after": "2026-Q2",
+         *         "indicators": [
+         *           {
+         *             "indicatorId": "ind_4k2m9q7c1x0v3b8n",
+         *             "unitId": "unt_bkpsdm",
+         *             "name": "Rata-rata hari penyelesaian layanan kepegawaian",
+         *             "measure": "hari",
+         *             "direction": "lower_is_better",
+         *             "beforeValue": 12,
+         *             "afterValue": 9,
+         *             "change": -3,
+         *             "relativeChange": -0.25,
+         *             "improvement": 3,
+         *             "improved": true
+         *           }
+         *         ]
          *       }
          *     }
          */
