@@ -2,7 +2,7 @@
  * The frame of every signed-in page: a header with the region, the caller's name, the
  * notifications bell (an employee's) and the language switch; the navigation (a drawer on a phone); the offline banner; the page.
  */
-import { AppShell, Burger, Group, NavLink, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -47,26 +47,29 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        <nav aria-label={t('nav.label')}>
-          {me.isPending ? (
-            <Stack gap="xs">
-              <Skeleton height={28} />
-              <Skeleton height={28} />
-            </Stack>
-          ) : (
-            items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={t(item.label)}
-                active={active(item.to)}
-                aria-current={active(item.to) ? 'page' : undefined}
-                onClick={close}
-              />
-            ))
-          )}
-        </nav>
+        {/* Scrolls on its own: an admin's entries are taller than a phone's screen. */}
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label={t('nav.label')}>
+            {me.isPending ? (
+              <Stack gap="xs">
+                <Skeleton height={28} />
+                <Skeleton height={28} />
+              </Stack>
+            ) : (
+              items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  active={active(item.to)}
+                  aria-current={active(item.to) ? 'page' : undefined}
+                  onClick={close}
+                />
+              ))
+            )}
+          </nav>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <OfflineBanner />
