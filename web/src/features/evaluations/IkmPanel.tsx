@@ -4,23 +4,14 @@
  * figure; the badge shows the grade it gave the score shown (A 88,31–100, B 76,61–88,30,
  * C 65,00–76,60, D 25,00–64,99).
  */
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { type MessageKey, useI18n } from '../../i18n';
 import { ScrollTable } from '../national/ScrollTable';
-import { ikmGradeColor } from '../survey/grades';
+import { IkmGradeBadge } from '../survey/grades';
 import type { IkmResult } from './queries';
 
 export const ikmScore = (n: number) => n.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const mean = (n: number) => n.toLocaleString('id-ID', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
-
-export function IkmGradeBadge({ grade, size = 'lg' }: { grade: IkmResult['grade']; size?: 'md' | 'lg' | 'xl' }) {
-  const { t } = useI18n();
-  return (
-    <Badge size={size} color={ikmGradeColor[grade]} variant="filled" autoContrast data-testid="ikm-grade" data-grade={grade}>
-      {t(`survey.grade.${grade}`)}
-    </Badge>
-  );
-}
 
 export function IkmPanel({ result }: { result: IkmResult }) {
   const { t } = useI18n();

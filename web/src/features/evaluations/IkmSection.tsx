@@ -10,7 +10,8 @@ import { Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { ScrollTable } from '../national/ScrollTable';
-import { IkmGradeBadge, IkmPanel, ikmScore } from './IkmPanel';
+import { IkmGradeBadge } from '../survey/grades';
+import { IkmPanel, ikmScore } from './IkmPanel';
 import { periodChoices, trendOf } from './periods';
 import { type IkmReport, type IkmResult, useIkmReports } from './queries';
 

@@ -3,12 +3,12 @@
  * them: the latest ended period's score, grade and respondents, then the earlier periods —
  * aggregates of at least five responses only (the server decides; this page only shows).
  */
-import { Alert, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { ApiProblem } from '../../lib/api/problem';
-import { ikmGradeColor } from './grades';
+import { IkmGradeBadge } from './grades';
 import { PublicFrame } from './PublicFrame';
 import { type PublicResults, usePublicResults } from './queries';
 
@@ -60,9 +60,7 @@ function Results({ data }: { data: PublicResults }) {
               <Text size="xs" c="dimmed">
                 {t('survey.results.grade')}
               </Text>
-              <Badge size="xl" color={ikmGradeColor[data.latest.grade]} variant="filled" autoContrast>
-                {t(`survey.grade.${data.latest.grade}`)}
-              </Badge>
+              <IkmGradeBadge grade={data.latest.grade} size="xl" />
             </Stack>
             <Stack gap={0}>
               <Text size="xs" c="dimmed">
