@@ -107,7 +107,8 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await issueAll.waitFor();
       await expect.poll(() => issueAll.isEnabled()).toBe(true);
       await issueAll.click();
-      await page.getByRole('progressbar', { name: 'Penerbitan sertifikat' }).waitFor();
+      // At 0 % the bar has no width (present, not visible), so it is waited for as present.
+      await page.getByRole('progressbar', { name: 'Penerbitan sertifikat' }).waitFor({ state: 'attached' });
       await page.getByText('3 dari 3 sertifikat telah terbit.').waitFor();
       const downloads = page.getByRole('button', { name: /^Unduh sertifikat .* sebagai PDF$/ });
       await expect.poll(() => downloads.count()).toBe(3);
