@@ -31,8 +31,14 @@ process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 export const tenant = 'kalianda';
 
 /** Debian's Chromium (`.ci/run` installs it with apt when missing) and the flags it runs with here. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export const viewports = [
   { name: 'phone', width: 360, height: 780 },

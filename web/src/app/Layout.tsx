@@ -2,7 +2,7 @@
  * The frame of every signed-in page: a header with the region, the caller's name, the
  * notifications bell (an employee's) and the language switch; the navigation (a drawer on a phone); the offline banner; the page.
  */
-import { AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -48,7 +48,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         {/* Scrolls on its own: an admin's entries are taller than a phone's screen. */}
-        <AppShell.Section grow component={ScrollArea}>
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <nav aria-label={t('nav.label')}>
             {me.isPending ? (
               <Stack gap="xs">

@@ -8,6 +8,7 @@ import { Providers } from './Providers';
 import { routes } from './router';
 
 export function start(queryClient: QueryClient): void {
+  performance.mark('bangkom:render');
   const router = createBrowserRouter(routes);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

@@ -29,7 +29,7 @@ async function boot(path: string, answer: { status: number; body?: unknown }) {
   // The tenant's year is read on Jakarta's clock: a fixed day.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-06-15T03:00:00Z'));
-  await bootSession(queryClient, path);
+  await bootSession(queryClient, path).settled;
   await vi.waitFor(() => expect(session.get().status).toBe(answer.status === 200 ? 'signed-in' : 'signed-out'));
   // Whatever follows (the offerings of the places follow the places) is under way within a few ticks.
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -61,7 +61,7 @@ describe('a page load', () => {
       'GET /api/v1/me/enrollments': { status: 200, body: { items: [], nextCursor: null } },
     });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await bootSession(queryClient, '/');
+    await bootSession(queryClient, '/').settled;
     expect(queryClient.getQueryData(['me', 'gaps'])).toEqual(gaps);
     // An answer that failed has settled too: the screen shows its problem rather than waiting.
     expect(queryClient.getQueryState(['me'])?.status).toBe('error');

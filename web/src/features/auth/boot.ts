@@ -19,21 +19,37 @@ import { prefetchBeranda } from '../beranda/reads';
  */
 const firstReadsWait = 1500;
 
-/** Answers once the renewal has answered and the reads it starts have settled (or `firstReadsWait` has passed). */
-export function bootSession(queryClient: QueryClient, path: string): Promise<void> {
-  return renewSessionAs().then((account) => {
+/** A page load's session and first reads, as two moments. */
+export interface Boot {
+  /** The renewal has answered and the first screen's reads (if any) have left. */
+  started: Promise<void>;
+  /** …and those reads have settled, or `firstReadsWait` has passed since they left. */
+  settled: Promise<void>;
+}
+
+export function bootSession(queryClient: QueryClient, path: string): Boot {
+  const reads = renewSessionAs().then((account): Promise<unknown>[] => {
+    // The load's moments, for the browser's performance timeline (`npm run bench:console -- --trace`).
+    performance.mark('bangkom:renewed');
     const state = session.get();
     if (!account || state.status !== 'signed-in') {
       session.signOut('none');
-      return;
+      return [];
     }
-    if (state.setupOnly || state.codeOnly) return;
-    const reads = [prefetchCaller(queryClient, account.tenant)];
+    if (state.setupOnly || state.codeOnly) return [];
+    const started = [prefetchCaller(queryClient, account.tenant)];
     // Beranda is the home of an employee; the tenant's clock is not known yet: Jakarta's year (the
     // screen asks again in the rare hours when the region's year differs).
     if (path === '/' && account.tenant && account.employeeId && account.roles.includes('employee')) {
-      reads.push(prefetchBeranda(queryClient, account.tenant, yearIn('Asia/Jakarta')));
+      started.push(prefetchBeranda(queryClient, account.tenant, yearIn('Asia/Jakarta')));
     }
-    return Promise.race([Promise.all(reads).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, firstReadsWait))]);
+    performance.mark('bangkom:reads-sent');
+    return started;
   });
+  return {
+    started: reads.then(() => undefined),
+    settled: reads.then((started) =>
+      Promise.race([Promise.all(started).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, firstReadsWait))]),
+    ),
+  };
 }
