@@ -60,6 +60,8 @@ function importedPackages(): string[] {
 export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Every core: Vitest's own default leaves one free, which on a 2-core machine ran one file at a time.
+    maxWorkers: '100%',
     projects: [
       {
         cacheDir,
@@ -125,8 +127,10 @@ export default defineConfig({
           include: ['web/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['./web/e2e/global-setup.ts'],
-          // One server and one browser for all journeys (web/e2e/harness.ts).
+          // One journey file at a time (each starts its own Worker and browser: web/e2e/harness.ts),
+          // in a group of its own after the others: Vitest runs a group's projects with one worker count.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },
