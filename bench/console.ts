@@ -126,13 +126,7 @@ async function timedLoad(
     if (timeline)
       await page.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: traceCategories } });
     await page.send('Page.navigate', { url: `${stack.url}/` });
-    // Asked rarely: the bench's own questions run on the page's throttled thread too.
-    let usable: number | null = null;
-    for (let waited = 0; usable === null; waited += 500) {
-      if (waited > 60_000) throw new Error(`run ${run + 1}: Beranda was not usable within 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      usable = await page.evaluate<number | null>("performance.getEntriesByName('bangkom:usable')[0]?.startTime ?? null");
-    }
+    const usable = await usableMark(page, run);
     if (profiling) printProfile((await page.send<{ profile: CpuProfile }>('Profiler.stop')).profile);
     if (timeline) {
       const events = await readTrace(page);
@@ -147,17 +141,27 @@ async function timedLoad(
         "performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])",
       );
       console.log(`run ${run + 1}: ${Math.round(usable)} ms; ${marks.map(([name, at]) => `${name} ${at}`).join(', ')}`);
-      for (const r of resources)
-        console.log(
-          `  ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)} ms  ${new URL(r.name).pathname}${new URL(r.name).search}`,
-        );
+      for (const r of resources) {
+        const { pathname, search } = new URL(r.name);
+        console.log(`  ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)} ms  ${pathname}${search}`);
+      }
     }
-    // The first screen's scripts: those asked for before it was usable (the bell and the rest come after).
-    const before = resources.filter((r) => r.start < (usable ?? 0)).map((r) => new URL(r.name).pathname);
+    // The first screen's scripts: those asked for before it was usable (the rest come after).
+    const before = resources.filter((r) => r.start < usable).map((r) => new URL(r.name).pathname);
     return { usable, scripts: new Set(before.filter((path) => path.endsWith('.js'))) };
   } finally {
     await page.close();
   }
+}
+
+/** The page's `bangkom:usable` mark, asked for rarely: the bench's questions run on the page's throttled thread too. */
+async function usableMark(page: BarePage, run: number): Promise<number> {
+  for (let waited = 0; waited <= 60_000; waited += 500) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const usable = await page.evaluate<number | null>("performance.getEntriesByName('bangkom:usable')[0]?.startTime ?? null");
+    if (usable !== null) return usable;
+  }
+  throw new Error(`run ${run + 1}: Beranda was not usable within 60 s`);
 }
 
 /**
@@ -209,7 +213,7 @@ interface TraceEvent {
   tdur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string; requestMethod?: string }; fileName?: string };
+  args?: { name?: string; data?: { url?: string }; fileName?: string };
 }
 
 /** The page's renderer main thread: the busiest CrRendererMain in the trace. */

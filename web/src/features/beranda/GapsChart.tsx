@@ -46,7 +46,7 @@ export function GapsChart({ items }: { items: readonly GapItem[] }) {
           <span className={classes.small}>{t('gaps.current')}</span>
         </span>
       </div>
-      <ul className={classes.chart} aria-label={t('gaps.listLabel')}>
+      <ul className={classes.rows} aria-label={t('gaps.listLabel')}>
         {gapRows(items).map((row, i) => {
           const item = items[i];
           return (
