@@ -96,9 +96,17 @@ function earlyRenewal(): Plugin {
   };
 }
 
-export default defineConfig(() => ({
+/**
+ * React Router's package points every export condition at its development build, whose only
+ * difference is its developer warnings (and a "Hey developer" text in its default error screen).
+ * A build takes the production one; `npm run web:dev` keeps the warnings.
+ */
+const routerProduction = fileURLToPath(new URL('../node_modules/react-router/dist/production/index.mjs', import.meta.url));
+
+export default defineConfig(({ command }) => ({
   root: webRoot,
   plugins: [react(), earlyRenewal(), preloadApp()],
+  resolve: command === 'build' ? { alias: [{ find: /^react-router$/, replacement: routerProduction }] } : {},
   build: {
     outDir: fileURLToPath(new URL('../dist/public/', import.meta.url)),
     // The directory also holds the vendored files (scripts/build-assets.ts); the build script

@@ -119,9 +119,12 @@ export async function launchBareChromium(executablePath: string, flags: readonly
       };
     },
     async close() {
-      child.kill();
-      await new Promise((resolve) => child.once('exit', resolve));
-      await rm(profile, { recursive: true, force: true });
+      // Closed through the protocol, so that Chromium's helper processes finish with the profile
+      // before it is removed; still writing, they leave it not empty for a moment (ENOTEMPTY).
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await send('Browser.close').catch(() => child.kill());
+      await exited;
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
