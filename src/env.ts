@@ -35,6 +35,8 @@ export interface Bindings {
   JWT_MAX_LIFETIME?: string;
   /** Rate limits of the public routes (sign-in, certificate verification), per client address (platform/http/rate-limit.ts). */
   AUTH_RATE_LIMIT?: RateLimit;
+  /** Rate limits of keeping a session (renewal, sign-out, the sign-in methods), per client address: room for an office behind one address. */
+  SESSION_RATE_LIMIT?: RateLimit;
   /** Rate limits of the citizens' survey routes, per client address: a binding of its own, apart from sign-in's. */
   SURVEY_RATE_LIMIT?: RateLimit;
   /**

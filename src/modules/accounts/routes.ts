@@ -57,7 +57,7 @@ export const signInRoutes = publicRouter()
       tags: ['Signing in'],
       summary: 'A new access token for the refresh cookie, which is replaced (rotation)',
       description: 'A refresh token works once; presenting a used one again ends the whole sign-in.',
-      middleware: [rateLimit('refresh')],
+      middleware: [rateLimit('refresh', 'SESSION_RATE_LIMIT')],
       responses: { 200: json(signedInSchema, 'A new access token') },
     }),
     async (c) => {
@@ -75,7 +75,7 @@ export const signInRoutes = publicRouter()
       path: '/auth/logout',
       tags: ['Signing in'],
       summary: "Sign out: ends the refresh cookie's sign-in (or, with everywhere, every session of its account) and clears the cookie",
-      middleware: [rateLimit('logout')],
+      middleware: [rateLimit('logout', 'SESSION_RATE_LIMIT')],
       request: { body: { required: false, content: { 'application/json': { schema: logoutSchema } } } },
       responses: { 204: { description: 'Signed out (also when there was nothing to end)' } },
     }),

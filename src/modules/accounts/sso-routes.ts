@@ -87,7 +87,7 @@ export const ssoRoutes = publicRouter()
       tags: ['Signing in'],
       summary: "How a region's people sign in: password, and single sign-on where the region has it",
       description: 'An unknown region answers as a region without single sign-on.',
-      middleware: [rateLimit('methods')],
+      middleware: [rateLimit('methods', 'SESSION_RATE_LIMIT')],
       request: { query: methodsQuery },
       responses: { 200: json(signInMethodsSchema, 'The sign-in methods') },
     }),

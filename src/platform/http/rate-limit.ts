@@ -1,7 +1,9 @@
 /**
  * Rate limits per client address, with Cloudflare's Rate Limiting bindings (wrangler.toml
- * `[[ratelimits]]`): `AUTH_RATE_LIMIT` for sign-in and the other public routes, `SURVEY_RATE_LIMIT`
- * for the citizens' survey, so that a flood of survey answers and a flood of sign-ins never spend
+ * `[[ratelimits]]`): `AUTH_RATE_LIMIT` for sign-in and the other public routes,
+ * `SESSION_RATE_LIMIT` for keeping a session (renewal at every page load, sign-out, the sign-in
+ * methods: an office behind one address makes many), `SURVEY_RATE_LIMIT` for the citizens'
+ * survey, so that a flood of survey answers and a flood of sign-ins never spend
  * each other's allowance, and each can be tuned alone. Within a binding each limited route counts
  * each address on its own (the key is the route's name and the address). Counts are
  * per Cloudflare location and approximate, which is what a limit against bursts needs; lockout
@@ -17,7 +19,7 @@ import { DomainError } from '../errors';
 export const clientAddress = (c: Context<AppEnv>): string => c.req.header('cf-connecting-ip') ?? 'unknown';
 
 /** The Rate Limiting bindings: which one a route counts against. */
-export type RateLimitBinding = 'AUTH_RATE_LIMIT' | 'SURVEY_RATE_LIMIT';
+export type RateLimitBinding = 'AUTH_RATE_LIMIT' | 'SESSION_RATE_LIMIT' | 'SURVEY_RATE_LIMIT';
 
 export function rateLimit(name: string, binding: RateLimitBinding = 'AUTH_RATE_LIMIT'): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {

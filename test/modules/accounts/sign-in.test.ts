@@ -220,7 +220,7 @@ describe('signing in', () => {
     expect((await stored())?.hash).toBe(renewed);
   });
 
-  it('rate-limits each sign-in route per client address: the 21st call in a minute is a 429 with Retry-After', async () => {
+  it('rate-limits each sign-in route per client address: the 21st call in a minute is a 429 with Retry-After; renewals have room for an office', async () => {
     // The test pool's AUTH_RATE_LIMIT is Miniflare's: a fixed window of `period` (60 s) counted per
     // key in memory, reset when Date.now() enters the next minute. Deterministic as long as the
     // calls stay within one window: start well inside one, and check it did not roll over.
@@ -231,9 +231,17 @@ describe('signing in', () => {
       const window = windowOf();
       const address = freshAddress();
       const answers = [];
-      for (let i = 0; i < 21; i++) answers.push(await refresh(undefined, address));
-      const other = await refresh(undefined, freshAddress());
+      const wrong = (i: number) => ({
+        tenant: t.slug,
+        username: `1999020220201219${String(i).padStart(2, '0')}`,
+        password: 'wrong-password-y',
+      });
+      for (let i = 0; i < 21; i++) answers.push(await login(wrong(i), address));
+      const other = await login(wrong(21), freshAddress());
       const start = await api('GET', `/api/v1/auth/oidc/${t.slug}/start`, { headers: { 'cf-connecting-ip': address } });
+      // Renewals from the same address (every page load makes one) count apart, with room for an office behind it.
+      const renewals = [];
+      for (let i = 0; i < 40; i++) renewals.push(await refresh(undefined, address));
       if (windowOf() !== window && attempt === 0) continue;
       expect(answers.slice(0, 20).map((r) => r.status)).toEqual(Array(20).fill(401));
       const limited = expectProblem(answers[20] as (typeof answers)[number], 429);
@@ -242,6 +250,7 @@ describe('signing in', () => {
       // Another address is not limited, and each route counts on its own.
       expectProblem(other, 401);
       expect(start.status).toBe(302);
+      expect(renewals.map((r) => r.status)).toEqual(Array(40).fill(401));
       break;
     }
   });
