@@ -100,6 +100,18 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await enroll.click();
       await page.getByText('2 terdaftar, 1 masuk daftar tunggu, 0 sudah ada sebelumnya.').waitFor();
       await expect.poll(() => page.getByTestId('seats').textContent()).toBe('2 dari 2');
+      // The three leave the list and nobody is chosen: a second click puts nobody else in.
+      const enrolling = page.getByRole('region', { name: 'Daftarkan peserta' });
+      if (target.people.length > 3) {
+        await enrolling.getByRole('checkbox', { name: `Pilih ${target.people[3]}`, exact: true }).waitFor();
+        expect(await enrolling.getByRole('checkbox', { name: `Pilih ${target.people[0]}`, exact: true }).count()).toBe(0);
+        const boxes = await enrolling.getByRole('checkbox').all();
+        const ticked = (await Promise.all(boxes.map((box) => box.isChecked()))).filter(Boolean).length;
+        expect(ticked).toBe(0);
+        expect(await enrolling.getByRole('button', { name: 'Daftarkan 0 terpilih' }).isDisabled()).toBe(true);
+      } else {
+        await enrolling.getByText('Tidak ada pegawai unit ini dengan kesenjangan').waitFor();
+      }
       await page.getByRole('tab', { name: 'Daftar tunggu (1)' }).click();
       const waiting = target.people[2] as string;
       await page.getByRole('row', { name: new RegExp(waiting) }).waitFor();

@@ -2,7 +2,8 @@
  * Putting people in an offering: one person found by name or NIP, or a unit's people with the
  * largest gaps in the program's competencies first (the needs report's priorities, summed per
  * person), chosen with checkboxes. Both enroll in list order: enrolled while seats remain, then
- * waitlisted; the answer says how many went where.
+ * waitlisted; the answer says how many went where. Once they are in, nobody is chosen: the list
+ * has moved up, and a second click would otherwise put the next people in.
  */
 import { Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
@@ -67,7 +68,7 @@ export function EnrollPanel({
           program={program}
           inQueue={inQueue}
           freeSeats={freeSeats}
-          onEnroll={(ids) => enroll.mutate(ids)}
+          onEnroll={(ids, enrolled) => enroll.mutate(ids, { onSuccess: enrolled })}
           pending={enroll.isPending}
         />
       )}
@@ -93,7 +94,8 @@ function ByGap({
   program: Program | undefined;
   inQueue: ReadonlySet<string>;
   freeSeats: number;
-  onEnroll: (ids: string[]) => void;
+  /** `enrolled` runs once the server has taken them. */
+  onEnroll: (ids: string[], enrolled: () => void) => void;
   pending: boolean;
 }) {
   const { t } = useI18n();
@@ -190,7 +192,7 @@ function ByGap({
                 </Table>
               </Table.ScrollContainer>
               <Group>
-                <Button disabled={ordered.length === 0} loading={pending} onClick={() => onEnroll(ordered)}>
+                <Button disabled={ordered.length === 0} loading={pending} onClick={() => onEnroll(ordered, () => setChosen(new Set()))}>
                   {t('cat.enrollChosen', { n: ordered.length })}
                 </Button>
               </Group>

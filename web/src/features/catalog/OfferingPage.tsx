@@ -114,7 +114,7 @@ export function OfferingPage() {
               </Alert>
             ) : null}
             {offering.status === 'planned' || offering.status === 'open' || offering.status === 'running' ? (
-              <Section title={t('cat.enrollTitle')}>
+              <Section title={t('cat.enrollTitle')} id="enroll">
                 <EnrollPanel
                   tenant={slug}
                   offeringId={id}
