@@ -17228,7 +17228,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Enrollment"][];
+                            items: components["schemas"]["PersonEnrollment"][];
                             nextCursor: string | null;
                         };
                     };
@@ -17316,7 +17316,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Enrollment"][];
+                            items: components["schemas"]["PersonEnrollment"][];
                             nextCursor: string | null;
                         };
                     };
@@ -26531,6 +26531,14 @@ export interface components {
             }[];
             /** @description Active people of the unit with no assessed gap that a program closes */
             withoutRecommendation: number;
+        };
+        PersonEnrollment: components["schemas"]["Enrollment"] & {
+            /** @description The offering's program and dates */
+            offering: {
+                programTitle: string;
+                startDate: string;
+                endDate: string;
+            };
         };
         /**
          * @example {

@@ -243,6 +243,16 @@ export const queueEntrySchema = enrollmentSchema
   .openapi('QueueEntry');
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 
+/** A place in a person's own list: with what it is a place in, so that the list reads without a read per offering. */
+export const personEnrollmentSchema = enrollmentSchema
+  .extend({
+    offering: z
+      .object({ programTitle: z.string(), startDate: z.string(), endDate: z.string() })
+      .openapi({ description: "The offering's program and dates" }),
+  })
+  .openapi('PersonEnrollment');
+export type PersonEnrollment = z.infer<typeof personEnrollmentSchema>;
+
 export const enrollmentResultSchema = z
   .object({ items: z.array(enrollmentSchema.extend({ created: z.boolean() })) })
   .openapi('EnrollmentResult');

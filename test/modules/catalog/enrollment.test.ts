@@ -121,6 +121,7 @@ describe('enrollment', () => {
     expectProblem(await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${asked.body.id}/approve`, { token: t.adminToken }), 409);
     const mine = await api('GET', '/api/v1/me/enrollments', { token });
     expect(mine.body.items.map((e) => e.id)).toEqual([asked.body.id]);
+    expect(mine.body.items[0]?.offering).toEqual({ programTitle: program.title, startDate: offering.startDate, endDate: offering.endDate });
   });
 
   it('cancelling an offering ends its open places once, keeps completed ones, audits it, and promotes nobody', async () => {
@@ -194,6 +195,14 @@ describe('enrollment', () => {
     expect(byAdmin.status, byAdmin.text).toBe(200);
     expect(byAdmin.body.items.map((e) => e.offeringId).sort()).toEqual([first.id, second.id].sort());
     expect(byAdmin.body.items.every((e) => e.employeeId === person)).toBe(true);
+    // Each place says what it is a place in, so that the list reads without a read per offering.
+    for (const offering of [first, second]) {
+      expect(byAdmin.body.items.find((e) => e.offeringId === offering.id)?.offering).toEqual({
+        programTitle: program.title,
+        startDate: offering.startDate,
+        endDate: offering.endDate,
+      });
+    }
     const own = await employeeToken(t, person as string);
     expect((await api('GET', path(person as string), { token: own })).body.items).toHaveLength(2);
     expectProblem(await api('GET', path(other as string), { token: own }), 404);

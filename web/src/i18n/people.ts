@@ -56,6 +56,7 @@ export const peopleId = {
   'employee.level': 'level {level}',
   'employee.enrollments': 'Pelatihan',
   'employee.enrollmentsEmpty': 'Belum pernah mendaftar pelatihan.',
+  'employee.enrolledOn': 'didaftarkan {day}',
   'employee.pairings': 'Pendampingan',
   'employee.pairingsEmpty': 'Belum ada pendampingan.',
   'employee.asMentee': 'sebagai mentee',

@@ -131,6 +131,18 @@ export const enrollment = (id: string, offeringId: string, status: S['Enrollment
   updatedAt: '2026-03-01T00:00:00.000Z',
 });
 
+/** A place as the person's own list answers it: with its offering's program and dates. */
+export const personEnrollment = (
+  id: string,
+  offeringId: string,
+  status: S['Enrollment']['status'],
+  offering: S['PersonEnrollment']['offering'] = {
+    programTitle: 'Pelatihan Kepemimpinan Pengawas',
+    startDate: '2026-07-06',
+    endDate: '2026-07-09',
+  },
+): S['PersonEnrollment'] => ({ ...enrollment(id, offeringId, status), offering });
+
 export const learningReport = (
   id: string,
   status: S['LearningReport']['status'],

@@ -15,7 +15,7 @@ import { after, page } from '../../../platform/http/pagination';
 import { nowIso } from '../../../platform/ids';
 import type { Statement } from '../../../platform/tenancy/scoped-db';
 import { ruleCredit } from '../../jp';
-import type { Completion, Enrollment, QueueEntry } from '../schemas';
+import type { Completion, Enrollment, PersonEnrollment, QueueEntry } from '../schemas';
 import { approveStatement, enrollableStatuses, placementStatements, promoteWaiting } from './queue';
 
 type Row = typeof enrollments.$inferSelect;
@@ -200,14 +200,21 @@ export async function enrollmentsOfEmployee({ ctx, input }: Call<TenantContext, 
   return listOfEmployee({ ctx, input });
 }
 
-/** One person's enrollments, newest first. */
+/** One person's enrollments, newest first, each with its offering's program title and dates (one D1 round trip). */
 export async function listOfEmployee({
   ctx,
   input: { employeeId, ...q },
 }: Call<TenantContext, { employeeId: string; limit: number; cursor?: [string, string]; status?: Row['status'] }>) {
   const rows = await ctx.db
-    .select()
+    .select({
+      enrollment: enrollments,
+      programTitle: sql<string>`${programs.title}`.as('program_title'),
+      startDate: offerings.startDate,
+      endDate: offerings.endDate,
+    })
     .from(enrollments)
+    .innerJoin(offerings, and(eq(offerings.tenantId, enrollments.tenantId), eq(offerings.id, enrollments.offeringId)))
+    .innerJoin(programs, and(eq(programs.tenantId, offerings.programTenantId), eq(programs.id, offerings.programId)))
     .where(
       and(
         eq(enrollments.employeeId, employeeId),
@@ -217,5 +224,6 @@ export async function listOfEmployee({
     )
     .orderBy(desc(enrollments.createdAt), desc(enrollments.id))
     .limit(q.limit + 1);
-  return page(rows.map(publicEnrollment), q.limit, (e) => [e.createdAt, e.id]);
+  const places = rows.map(({ enrollment, ...offering }): PersonEnrollment => ({ ...publicEnrollment(enrollment), offering }));
+  return page(places, q.limit, (e) => [e.createdAt, e.id]);
 }

@@ -10,8 +10,8 @@ import { decodeCursor, pageOf } from '../../../platform/http/pagination';
 import { enrollmentsOfEmployee, listOfEmployee } from '../offerings/enrollments';
 import {
   enrollmentQuery,
-  enrollmentSchema,
   idParams,
+  personEnrollmentSchema,
   recommendationQuery,
   recommendationsSchema,
   unitPeopleRecommendationQuery,
@@ -90,7 +90,7 @@ export const recommendationRoutes = tenantRouter()
       roles: ['tenant_admin', 'employee'],
       summary: "One employee's enrollments, newest first (an employee may read only their own)",
       request: { params: idParams, query: enrollmentQuery },
-      responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
+      responses: { 200: json(pageOf(personEnrollmentSchema), 'A page of enrollments') },
     }),
     async (c) => {
       const input = enrollmentPage(c.req.valid('param').id, c.req.valid('query'));
@@ -105,7 +105,7 @@ export const recommendationRoutes = tenantRouter()
       roles: ['employee'],
       summary: "The caller's own enrollments, newest first",
       request: { query: enrollmentQuery },
-      responses: { 200: json(pageOf(enrollmentSchema), 'A page of enrollments') },
+      responses: { 200: json(pageOf(personEnrollmentSchema), 'A page of enrollments') },
     }),
     async (c) => {
       const ctx = c.get('ctx');

@@ -41,7 +41,7 @@ export function bootSession(queryClient: QueryClient, path: string): Boot {
     // Beranda is the home of an employee; the tenant's clock is not known yet: Jakarta's year (the
     // screen asks again in the rare hours when the region's year differs).
     if (path === '/' && account.tenant && account.employeeId && account.roles.includes('employee')) {
-      started.push(prefetchBeranda(queryClient, account.tenant, yearIn('Asia/Jakarta')));
+      started.push(prefetchBeranda(queryClient, yearIn('Asia/Jakarta')));
     }
     performance.mark('bangkom:reads-sent');
     return started;

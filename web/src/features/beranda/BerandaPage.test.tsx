@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callerKeys } from '../../lib/api/caller';
 import { startSession } from '../../lib/api/client';
-import { enrollment, gaps, jp, me, noLearning, recommendations, tenant } from '../../test/fixtures';
+import { enrollment, gaps, jp, me, noLearning, personEnrollment, recommendations, tenant } from '../../test/fixtures';
 import { renderAt, serve } from '../../test/render';
 import { BerandaPage } from './BerandaPage';
 import { berandaKeys } from './queries';
@@ -45,11 +45,7 @@ describe('Beranda', () => {
     startSession({ accessToken: 'a-token', expiresIn: 600, twoFactorSetupRequired: false, secondFactorRequired: false });
     const requests = serve({
       'POST /api/v1/tenants/kalianda/offerings/off_1/requests': { status: 201, body: enrollment('enr_new', 'off_1', 'requested') },
-      'GET /api/v1/me/enrollments': { status: 200, body: { items: [enrollment('enr_new', 'off_1', 'requested')], nextCursor: null } },
-      'GET /api/v1/tenants/kalianda/offerings/off_1': {
-        status: 404,
-        body: { type: 'urn:bangkom:problem:not-found', title: 'x', status: 404, detail: 'x' },
-      },
+      'GET /api/v1/me/enrollments': { status: 200, body: { items: [personEnrollment('enr_new', 'off_1', 'requested')], nextCursor: null } },
     });
     renderAt(<BerandaPage />, { seed: seed() });
     const card = screen.getByRole('article', { name: 'Pelatihan Kepemimpinan Pengawas' });
@@ -57,9 +53,29 @@ describe('Beranda', () => {
     expect(within(card).getByText('Integritas: level 2 → 3')).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: /Minta tempat di Pelatihan Kepemimpinan Pengawas/ }));
     await waitFor(() => expect(within(card).getByText('Diajukan')).toBeTruthy());
+    // The place joins the list with its program and dates, read with the list.
+    const places = await screen.findByRole('region', { name: 'Pelatihan saya' });
+    await within(places).findByText('Pelatihan Kepemimpinan Pengawas');
+    expect(within(places).getByText('6 Juli 2026 – 9 Juli 2026')).toBeTruthy();
+    expect(within(places).getByText('Diajukan')).toBeTruthy();
+    expect(requests.filter((r) => r.path.includes('/offerings/off_1') && r.method === 'GET')).toEqual([]);
     const post = requests.find((r) => r.method === 'POST');
     expect(post?.path).toBe('/api/v1/tenants/kalianda/offerings/off_1/requests');
     expect(post?.headers.get('authorization')).toBe('Bearer a-token');
+  });
+
+  it("opens at the section a notification's link names, once the first screen is drawn", async () => {
+    const shown: string[] = [];
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      shown.push(this.id);
+    });
+    try {
+      renderAt(<BerandaPage />, { seed: seed(), path: '/#enrollments' });
+      await waitFor(() => expect(shown).toEqual(['enrollments']));
+      expect(document.getElementById('enrollments')?.getAttribute('aria-labelledby')).toBe('enrollments-title');
+    } finally {
+      scroll.mockRestore();
+    }
   });
 
   it('says what to do when there is nothing yet', () => {

@@ -1,12 +1,12 @@
 /** The caller's places: asked for, enrolled, waiting, completed; a place not yet completed can be withdrawn. */
-import { Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { formatDay } from '../../lib/format';
-import { type Enrollment, useEnrollments, useOffering, useWithdraw } from './queries';
+import { type Enrollment, useEnrollments, useWithdraw } from './queries';
 
 const statusColor: Record<Enrollment['status'], string> = {
   requested: 'blue',
@@ -28,7 +28,7 @@ export function EnrollmentsCard() {
         {(data) => (
           <Stack gap="xs">
             {data.items.map((enrollment) => (
-              <EnrollmentRow key={enrollment.id} enrollment={enrollment} tenant={slug} onWithdraw={() => withdraw.mutate(enrollment.id)} />
+              <EnrollmentRow key={enrollment.id} enrollment={enrollment} onWithdraw={() => withdraw.mutate(enrollment.id)} />
             ))}
           </Stack>
         )}
@@ -37,30 +37,22 @@ export function EnrollmentsCard() {
   );
 }
 
-function EnrollmentRow({ enrollment, tenant, onWithdraw }: { enrollment: Enrollment; tenant: string | undefined; onWithdraw: () => void }) {
+function EnrollmentRow({ enrollment, onWithdraw }: { enrollment: Enrollment; onWithdraw: () => void }) {
   const { t, language } = useI18n();
-  const offering = useOffering(tenant, enrollment.offeringId);
+  const { offering } = enrollment;
   const withdrawable = enrollment.status === 'requested' || enrollment.status === 'enrolled' || enrollment.status === 'waitlisted';
   return (
     <Group justify="space-between" wrap="wrap" gap="xs" py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
       <div>
-        {offering.data ? (
-          <>
-            <Text size="sm" fw={500}>
-              {offering.data.programTitle}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {formatDay(offering.data.startDate, language)} – {formatDay(offering.data.endDate, language)}
-            </Text>
-          </>
-        ) : (
-          <Skeleton height={16} width={200} />
-        )}
+        <Text size="sm" fw={500}>
+          {offering.programTitle}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {formatDay(offering.startDate, language)} – {formatDay(offering.endDate, language)}
+        </Text>
       </div>
       <Group gap="xs">
-        <Badge color={statusColor[enrollment.status]} variant="light">
-          {t(`enrollment.status.${enrollment.status}` as const)}
-        </Badge>
+        <EnrollmentStatus status={enrollment.status} />
         {withdrawable ? (
           <Button size="compact-xs" variant="subtle" color="red" onClick={onWithdraw}>
             {t('enrollments.withdraw')}
@@ -68,5 +60,15 @@ function EnrollmentRow({ enrollment, tenant, onWithdraw }: { enrollment: Enrollm
         ) : null}
       </Group>
     </Group>
+  );
+}
+
+/** A place's status in words, coloured (also on the employee record). */
+export function EnrollmentStatus({ status, size }: { status: Enrollment['status']; size?: 'sm' }) {
+  const { t } = useI18n();
+  return (
+    <Badge color={statusColor[status]} variant="light" size={size}>
+      {t(`enrollment.status.${status}` as const)}
+    </Badge>
   );
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, tenantPath } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
-import { berandaKeys, enrollmentsQuery, gapsQuery, jpQuery, offeringQuery, recommendationsQuery } from './reads';
+import { berandaKeys, enrollmentsQuery, gapsQuery, jpQuery, recommendationsQuery } from './reads';
 
 export { berandaKeys, type Enrollment, type GapItem, type Recommendation } from './reads';
 
@@ -34,10 +34,6 @@ export function useRecommendations() {
 
 export function useEnrollments() {
   return useQuery(enrollmentsQuery);
-}
-
-export function useOffering(tenant: string | undefined, id: string) {
-  return useQuery({ ...offeringQuery(tenant, id), enabled: tenant !== undefined });
 }
 
 /** Asks for a place in an offering; a repeat answers the place already asked for. */

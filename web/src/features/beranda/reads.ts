@@ -3,20 +3,19 @@
  * the console's entry runs before the app has arrived (queries.ts has the hooks and the writes).
  */
 import type { QueryClient } from '@tanstack/query-core';
-import { api, tenantPath } from '../../lib/api/client';
+import { api } from '../../lib/api/client';
 import { unwrap } from '../../lib/api/problem';
 import type { components } from '../../lib/api/schema';
 
 export type GapItem = components['schemas']['EmployeeGaps']['items'][number];
 export type Recommendation = components['schemas']['Recommendation'];
-export type Enrollment = components['schemas']['Enrollment'];
+export type Enrollment = components['schemas']['PersonEnrollment'];
 
 export const berandaKeys = {
   gaps: ['me', 'gaps'] as const,
   jp: (year: number) => ['me', 'jp', year] as const,
   recommendations: ['me', 'recommendations'] as const,
   enrollments: ['me', 'enrollments'] as const,
-  offering: (id: string) => ['offering', id] as const,
 };
 
 export const gapsQuery = { queryKey: berandaKeys.gaps, queryFn: () => unwrap(api.GET('/api/v1/me/gaps')) };
@@ -32,29 +31,18 @@ export const enrollmentsQuery = {
   queryKey: berandaKeys.enrollments,
   queryFn: () => unwrap(api.GET('/api/v1/me/enrollments', { params: { query: { limit: 20 } } })),
 };
-export const offeringQuery = (tenant: string | undefined, id: string) => ({
-  queryKey: berandaKeys.offering(id),
-  queryFn: () => unwrap(api.GET('/api/v1/tenants/{tenant}/offerings/{id}', { params: tenantPath(tenant, id) })),
-  staleTime: 5 * 60_000,
-});
 
 /**
  * Beranda's reads started as soon as a page load has its session, before the screen renders (on a
- * slow phone rendering takes seconds): the gaps, JP of `year`, recommendations, and the places with
- * their offerings. The screen's hooks then find them in the cache, or on their way. Answers when
- * the screen's own reads have settled (not the places' offerings, which come after).
+ * slow phone rendering takes seconds): the gaps, JP of `year`, recommendations, and the places (each
+ * with its program and dates). The screen's hooks then find them in the cache, or on their way.
+ * Answers when they have settled.
  */
-export async function prefetchBeranda(queryClient: QueryClient, tenant: string, year: number): Promise<void> {
-  const places = queryClient.fetchQuery(enrollmentsQuery).then(
-    (enrollments) => {
-      for (const e of enrollments.items) void queryClient.prefetchQuery(offeringQuery(tenant, e.offeringId));
-    },
-    () => undefined,
-  );
+export async function prefetchBeranda(queryClient: QueryClient, year: number): Promise<void> {
   await Promise.all([
     queryClient.prefetchQuery(gapsQuery),
     queryClient.prefetchQuery(jpQuery(year)),
     queryClient.prefetchQuery(recommendationsQuery),
-    places,
+    queryClient.prefetchQuery(enrollmentsQuery),
   ]);
 }

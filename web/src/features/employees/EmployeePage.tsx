@@ -15,6 +15,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useTenantClock } from '../../lib/api/caller';
 import { formatDay, formatInstantDay, formatJp } from '../../lib/format';
+import { EnrollmentStatus } from '../beranda/EnrollmentsCard';
 import { EmployeeRecommendations } from '../recommendations/EmployeeRecommendations';
 import { nameById } from './organisation';
 import {
@@ -232,11 +233,15 @@ function Enrollments({ tenant, id }: { tenant: string | undefined; id: string })
         {(d) => (
           <Stack gap={4}>
             {d.items.map((e) => (
-              <Group key={e.id} gap="xs">
-                <Badge size="sm" variant="light">
-                  {e.status}
-                </Badge>
-                <Text size="sm">{formatInstantDay(e.createdAt, timeZone, language)}</Text>
+              <Group key={e.id} gap="xs" wrap="nowrap" align="flex-start">
+                <EnrollmentStatus status={e.status} size="sm" />
+                <div>
+                  <Text size="sm">{e.offering.programTitle}</Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDay(e.offering.startDate, language)} – {formatDay(e.offering.endDate, language)} ·{' '}
+                    {t('employee.enrolledOn', { day: formatInstantDay(e.createdAt, timeZone, language) })}
+                  </Text>
+                </div>
               </Group>
             ))}
           </Stack>
@@ -257,10 +262,10 @@ function Pairings({ tenant, id }: { tenant: string | undefined; id: string }) {
             {d.map((p) => (
               <Group key={p.id} gap="xs">
                 <Badge size="sm" variant="light">
-                  {p.status}
+                  {t(`pairing.status.${p.status}` as const)}
                 </Badge>
                 <Text size="sm">
-                  {p.kind} · {p.menteeId === id ? t('employee.asMentee') : t('employee.asMentor')}
+                  {t(`pairing.kind.${p.kind}` as const)} · {p.menteeId === id ? t('employee.asMentee') : t('employee.asMentor')}
                 </Text>
               </Group>
             ))}

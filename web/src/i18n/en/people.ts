@@ -58,6 +58,7 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'employee.level': 'level {level}',
   'employee.enrollments': 'Training',
   'employee.enrollmentsEmpty': 'Never enrolled in training.',
+  'employee.enrolledOn': 'enrolled {day}',
   'employee.pairings': 'Mentoring',
   'employee.pairingsEmpty': 'No pairings yet.',
   'employee.asMentee': 'as mentee',
