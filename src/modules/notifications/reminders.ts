@@ -129,7 +129,7 @@ async function shortfallReminders(ctx: TenantContext, today: string, year: numbe
           {
             kind: 'jp.shortfall',
             employeeId: p.id,
-            link: '/',
+            link: '/#jp',
             data: {
               year,
               earned: p.earned / 100,

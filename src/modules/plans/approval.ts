@@ -79,7 +79,7 @@ export async function approvePlan({ ctx, input: { id, expectedVersion } }: Call<
     notifyFrom(
       ctx,
       'plan.enrolled',
-      sql`select e.employee_id as employee_id, '/' as link,
+      sql`select e.employee_id as employee_id, '/#enrollments' as link,
             json_object('title', p.title, 'startDate', o.start_date, 'year', ${row.year}) as data,
             'plan.enrolled:' || e.id as dedupe_key
           from plan_lines l

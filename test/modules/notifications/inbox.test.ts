@@ -107,7 +107,8 @@ describe('the outbox', () => {
     // Each reads it in their own inbox.
     const budi = { token: await employeeToken(w.t, w.budi) };
     const [entry] = (await inbox(budi)).body.items;
-    expect(entry).toMatchObject({ kind: 'plan.enrolled', title: 'Anda terdaftar pada pelatihan: Pelatihan SIMRS' });
+    // It opens Beranda at the person's places.
+    expect(entry).toMatchObject({ kind: 'plan.enrolled', title: 'Anda terdaftar pada pelatihan: Pelatihan SIMRS', link: '/#enrollments' });
   });
 });
 

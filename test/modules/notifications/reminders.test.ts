@@ -124,6 +124,7 @@ describe('the JP shortfall reminder', () => {
     expect(told.find((r) => r.to === none.id)?.data).toMatchObject({ earned: 0, missing: 20, programs: null });
     const [entry] = (await inbox(below)).body.items;
     expect(entry?.title).toBe('JP tahun 2026 masih kurang 7.5 JP');
+    expect(entry?.link).toBe('/#jp');
     expect(entry?.body).toContain('Bimtek Kearsipan Digital');
     expect((await inbox(above)).body.items).toEqual([]);
     const tenantAdmins = await api('GET', `/api/v1/tenants/${t.slug}/jp/summary?year=2026`, { token: t.adminToken });

@@ -6,6 +6,7 @@ import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useI18n } from '../../i18n';
 import { useMe, useTenantClock } from '../../lib/api/caller';
+import { useHashTarget } from '../../lib/hash-target';
 import { EnrollmentsCard } from './EnrollmentsCard';
 import { GapsCard } from './GapsCard';
 import { JpCard } from './JpCard';
@@ -23,6 +24,8 @@ export function BerandaPage() {
   const gaps = useGaps();
   const recommendations = useRecommendations();
   const firstScreenIn = !gaps.isPending && !recommendations.isPending;
+  // A notification's link (`/#enrollments`, `/#jp`, `/#learning-reports`) opens at its section.
+  useHashTarget(firstScreenIn);
   return (
     <Stack gap="md">
       <Title order={1} size="h2">

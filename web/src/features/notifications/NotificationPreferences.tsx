@@ -3,12 +3,11 @@
  * footer leads): per kind, at once, in the daily digest or none; each choice is saved as it is made.
  */
 import { Alert, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
-import { useLocation } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
+import { useHashTarget } from '../../lib/hash-target';
 import { type EmailMode, emailModes, usePreferences, useSavePreference } from './admin-queries';
 
 /** The section's anchor: the e-mail footer's link is `/akun#notifikasi`. */
@@ -18,12 +17,8 @@ export function NotificationPreferences() {
   const { t } = useI18n();
   const preferences = usePreferences();
   const save = useSavePreference();
-  const { hash } = useLocation();
-  const loaded = preferences.isSuccess;
   // Arriving from an e-mail's footer: the section is below the password's, so bring it into view once it is drawn.
-  useEffect(() => {
-    if (loaded && hash === `#${preferencesAnchor}`) document.getElementById(preferencesAnchor)?.scrollIntoView?.({ block: 'start' });
-  }, [loaded, hash]);
+  useHashTarget(preferences.isSuccess);
   return (
     <Section title={t('preferences.title')} id={preferencesAnchor}>
       <Text size="sm" mb="sm">

@@ -24,6 +24,7 @@ const notification = (id: string, kind: Notification['kind'], link: string, more
 
 const approved = notification('ntf_1', 'learning_report.approved', '/laporan/lr_1', { data: { title: 'Bimtek Arsip', jp: 8 } });
 const proposed = notification('ntf_2', 'pairing.proposed', '/pendampingan/prg_1', { data: { pairingKind: 'coaching' } });
+// Stored before the server's links named Beranda's sections: a bare `/` leads to its kind's section.
 const enrolled = notification('ntf_3', 'plan.enrolled', '/', {
   data: { title: 'Pelatihan Kepemimpinan Pengawas', startDate: '2026-04-06', year: 2026 },
   readAt: '2026-03-13T00:00:00Z',
@@ -87,7 +88,7 @@ describe('the inbox', () => {
     const list = await screen.findByRole('list', { name: 'Notifikasi' });
     await within(list).findByText(/Bimtek Arsip/);
     const links = within(list).getAllByRole('link');
-    expect(links.map((l) => l.getAttribute('href'))).toEqual(['/laporan/lr_1', '/pendampingan/prg_1', '/']);
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['/laporan/lr_1', '/pendampingan/prg_1', '/#enrollments']);
     expect(links.map((l) => l.getAttribute('data-unread'))).toEqual(['true', 'true', 'false']);
     expect(within(links[2] as HTMLElement).getByText(/Anda terdaftar pada pelatihan: Pelatihan Kepemimpinan Pengawas/)).toBeTruthy();
     expect(await screen.findByText('2 belum dibaca')).toBeTruthy();
