@@ -93,6 +93,8 @@ describe('/me/evaluations', () => {
     const [one, two] = c.participants as [(typeof c.participants)[0], (typeof c.participants)[0]];
     const mine = await waiting(one.token);
     expect(mine.status, mine.text).toBe(200);
+    // The three lists and the L3 waiting period are read in one D1 round trip.
+    expect(mine.cost.queries).toBe(1);
     expect(mine.body.items).toEqual([
       {
         kind: 'reaction',

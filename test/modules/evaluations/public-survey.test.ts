@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { semesterOf } from '../../../src/modules/evaluations/ikm/public';
 import { todayIn } from '../../../src/platform/calendar';
 import { passChallenge } from '../../../src/platform/http/challenge';
-import { activatedEmployee, freshAddress, login, withCookie } from '../../support/accounts';
+import { activatedEmployee, freshAddress, login } from '../../support/accounts';
 import { api, expectProblem } from '../../support/api';
 import { createTenant, type TestTenant } from '../../support/factories';
 import { ikmReport, recorded, responsesWithTotal } from './helpers';
@@ -148,13 +148,16 @@ describe('the public survey', () => {
       const signIn = await login({ tenant: t.slug, username: person.username, password: person.password }, surveyor);
       // Another floods the sign-in routes until it is stopped, then answers the survey.
       const signer = freshAddress();
-      const renewals = [];
-      for (let i = 0; i < 21; i++) renewals.push((await api('POST', '/api/v1/auth/refresh', withCookie(undefined, signer))).status);
+      const attempts = [];
+      for (let i = 0; i < 21; i++) {
+        const wrong = { tenant: t.slug, username: `1999030320201219${String(i).padStart(2, '0')}`, password: 'wrong-password-z' };
+        attempts.push((await login(wrong, signer)).status);
+      }
       const answer = await submit(t.slug, 'DINKES', { answers }, signer);
       if (windowOf() !== window && attempt === 0) continue;
       expect(flood).toEqual([...Array(20).fill(201), 429]);
       expect(signIn.status, signIn.text).toBe(200);
-      expect(renewals).toEqual([...Array(20).fill(401), 429]);
+      expect(attempts).toEqual([...Array(20).fill(401), 429]);
       expect(answer.status, answer.text).toBe(201);
       break;
     }

@@ -13,7 +13,7 @@ import { staleWrite } from '../../../platform/http/etag';
 import { nowIso } from '../../../platform/ids';
 import type { SettingsInput } from './schemas';
 
-const defaultSettings = { l3WaitingDays: 30 } as const;
+export const defaultSettings = { l3WaitingDays: 30 } as const;
 
 type Row = typeof evaluationSettings.$inferSelect;
 

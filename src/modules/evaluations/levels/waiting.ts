@@ -4,7 +4,7 @@
  * yet rated (opens `l3WaitingDays` after completion, due 30 days after it opens; listed before it
  * opens with `open: false`, so a supervisor can plan), and feedback on their completed pairings not
  * yet given (due 14 days after completion). Three grouped statements, each served by an index on
- * the caller's id; never anyone else's work.
+ * the caller's id, sent with the L3 waiting period in one D1 round trip; never anyone else's work.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -12,6 +12,7 @@ import {
   enrollments,
   evaluationBehaviours,
   evaluationReactions,
+  evaluationSettings,
   mentoringFeedback,
   offerings,
   pairings,
@@ -20,7 +21,7 @@ import {
 import { addDays, todayIn } from '../../../platform/calendar';
 import { type Call, ownEmployeeId, type TenantContext } from '../../../platform/context';
 import { behaviourDueDays, reactionDueDays } from './due-days';
-import { evaluationSettingsOf } from './settings';
+import { defaultSettings } from './settings';
 
 interface EnrollmentRow {
   enrollment_id: string;
@@ -42,29 +43,33 @@ const cap = 200;
 export async function waitingFor({ ctx }: Call<TenantContext>) {
   const me = ownEmployeeId(ctx);
   const today = todayIn(ctx.tenant);
-  const { l3WaitingDays } = await evaluationSettingsOf({ ctx, input: undefined });
-  const db = ctx.db.unscoped('worklists: anti-joins against the answers, each shaped for an index on the caller');
   const enrollmentJoins = sql`join ${offerings} o on o.tenant_id = e.tenant_id and o.id = e.offering_id
     join ${programs} p on p.tenant_id = o.program_tenant_id and p.id = o.program_id`;
-  const reactions = await db.all<EnrollmentRow>(sql`
+  const [settings, reactions, behaviours, feedback] = await ctx.db.allTogether<
+    [{ l3_waiting_days: number }, EnrollmentRow, EnrollmentRow, PairingRow]
+  >('worklists: anti-joins against the answers, each shaped for an index on the caller', [
+    sql`select s.l3_waiting_days as l3_waiting_days from ${evaluationSettings} s where ${ctx.db.scope('s')} limit 1`,
+    sql`
     select e.id as enrollment_id, e.employee_id as employee_id, e.completed_at as completed_at, p.title as title
     from ${enrollments} e ${enrollmentJoins}
     where ${ctx.db.scope('e')} and e.employee_id = ${me} and e.status = 'completed'
       and not exists (select 1 from ${evaluationReactions} r where r.tenant_id = e.tenant_id and r.enrollment_id = e.id)
-    order by e.completed_at, e.id limit ${cap}`);
-  const behaviours = await db.all<EnrollmentRow>(sql`
+    order by e.completed_at, e.id limit ${cap}`,
+    sql`
     select e.id as enrollment_id, e.employee_id as employee_id, e.completed_at as completed_at, p.title as title
     from ${employees} m join ${enrollments} e on e.tenant_id = m.tenant_id and e.employee_id = m.id ${enrollmentJoins}
     where ${ctx.db.scope('m')} and m.supervisor_id = ${me} and e.status = 'completed'
       and not exists (select 1 from ${evaluationBehaviours} b where b.tenant_id = e.tenant_id and b.enrollment_id = e.id)
-    order by e.completed_at, e.id limit ${cap}`);
-  const feedback = await db.all<PairingRow>(sql`
+    order by e.completed_at, e.id limit ${cap}`,
+    sql`
     select x.id as pairing_id, case when x.mentor_id = ${me} then x.mentee_id else x.mentor_id end as other_id, x.kind as kind, x.completed_at as completed_at
     from ${pairings} x
     where ${ctx.db.scope('x')} and (x.mentor_id = ${me} or x.mentee_id = ${me}) and x.status = 'completed'
       and not exists (select 1 from ${mentoringFeedback} f where f.tenant_id = x.tenant_id and f.pairing_id = x.id
                       and f.role = case when x.mentor_id = ${me} then 'mentor' else 'mentee' end)
-    order by x.completed_at, x.id limit ${cap}`);
+    order by x.completed_at, x.id limit ${cap}`,
+  ]);
+  const l3WaitingDays = settings[0]?.l3_waiting_days ?? defaultSettings.l3WaitingDays;
   const day = (instant: string) => instant.slice(0, 10);
   const items = [
     ...reactions.map((r) => ({
