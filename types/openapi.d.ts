@@ -26112,7 +26112,10 @@ export interface components {
             startDate: string;
             endDate: string;
             capacity: number;
+            /** @description Places enrolled and not yet completed */
             enrolled: number;
+            /** @description Seats taken: places enrolled or completed (the queue fills up to the capacity with these) */
+            seatsTaken: number;
             waitlisted: number;
             location: string | null;
             online: boolean;

@@ -134,6 +134,8 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await page.getByLabel('Kehadiran').fill('90');
       await page.getByRole('button', { name: 'Catat selesai (3)' }).click();
       await page.getByText('3 dicatat selesai, 0 gagal.').waitFor();
+      // Completed, they keep their seats.
+      await expect.poll(() => page.getByTestId('seats').textContent()).toBe('3 dari 3');
       await page.getByRole('tab', { name: 'Selesai (3)' }).click();
       const scores = [
         [50, 75],

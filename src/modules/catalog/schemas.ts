@@ -188,7 +188,11 @@ export const offeringSchema = z
     startDate: z.string(),
     endDate: z.string(),
     capacity: z.number().int(),
-    enrolled: z.number().int(),
+    enrolled: z.number().int().openapi({ description: 'Places enrolled and not yet completed' }),
+    seatsTaken: z
+      .number()
+      .int()
+      .openapi({ description: 'Seats taken: places enrolled or completed (the queue fills up to the capacity with these)' }),
     waitlisted: z.number().int(),
     location: z.string().nullable(),
     online: z.boolean(),

@@ -21,7 +21,7 @@ describe('enrollment', () => {
     const again = await enroll(t, offering.id, [people[0] as string]);
     expect(again.body.items[0]).toMatchObject({ status: 'enrolled', created: false, id: res.body.items[0]!.id });
     const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
-    expect(read.body).toMatchObject({ capacity: 2, enrolled: 2, waitlisted: 1 });
+    expect(read.body).toMatchObject({ capacity: 2, enrolled: 2, seatsTaken: 2, waitlisted: 1 });
   });
 
   it('enrolls in two D1 round trips and completes with a JP credit in three, the answers as before', async () => {
@@ -223,6 +223,9 @@ describe('enrollment', () => {
     expect(tally).toEqual({ 200: 10 });
     const retry = await api('POST', `/api/v1/tenants/${t.slug}/enrollments/${placed.id}/complete`, { token: t.adminToken, body });
     expect(retry.body).toMatchObject({ status: 'completed', attendance: 95, passed: true, completedAt: '2026-03-06T12:00:00.000Z' });
+    // A completed place keeps its seat, as the queue counts it.
+    const read = await api('GET', `/api/v1/tenants/${t.slug}/offerings/${offering.id}`, { token: t.adminToken });
+    expect(read.body).toMatchObject({ enrolled: 0, seatsTaken: 1 });
     const ledger = await api('GET', `/api/v1/tenants/${t.slug}/employees/${person}/jp?year=2026`, { token: t.adminToken });
     expect(ledger.body.total).toBe(12.5);
     expect(ledger.body.entries).toHaveLength(1);

@@ -14,8 +14,8 @@ import { newId, nowIso } from '../../../platform/ids';
 import type { NewOffering, OfferingChanges } from '../schemas';
 import { promoteWaiting } from './queue';
 
-const count = (status: 'enrolled' | 'waitlisted', name: string) =>
-  sql<number>`(select count(*) from ${enrollments} where ${enrollments.tenantId} = ${offerings.tenantId} and ${enrollments.offeringId} = ${offerings.id} and ${enrollments.status} = ${status})`.as(
+const count = (statuses: readonly ('enrolled' | 'waitlisted' | 'completed')[], name: string) =>
+  sql<number>`(select count(*) from ${enrollments} where ${enrollments.tenantId} = ${offerings.tenantId} and ${enrollments.offeringId} = ${offerings.id} and ${inArray(enrollments.status, [...statuses])})`.as(
     name,
   );
 
@@ -26,8 +26,10 @@ const columns = {
   startDate: offerings.startDate,
   endDate: offerings.endDate,
   capacity: offerings.capacity,
-  enrolled: count('enrolled', 'enrolled_count'),
-  waitlisted: count('waitlisted', 'waitlisted_count'),
+  enrolled: count(['enrolled'], 'enrolled_count'),
+  // As the queue counts them (queue.ts): a completed place keeps its seat.
+  seatsTaken: count(['enrolled', 'completed'], 'seats_taken_count'),
+  waitlisted: count(['waitlisted'], 'waitlisted_count'),
   location: offerings.location,
   online: offerings.online,
   status: offerings.status,

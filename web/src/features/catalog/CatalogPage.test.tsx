@@ -141,6 +141,7 @@ describe('An offering’s queue', () => {
     endDate: '2026-07-09',
     capacity: 1,
     enrolled: 1,
+    seatsTaken: 1,
     waitlisted: 2,
     location: 'Aula BKPSDM',
     online: false,
@@ -174,7 +175,7 @@ describe('An offering’s queue', () => {
       'GET /api/v1/tenants/kalianda/programs': list([own]),
       'GET /api/v1/tenants/kalianda/units': list([]),
       'PATCH /api/v1/tenants/kalianda/offerings/off_1': () => {
-        current = { ...offering, capacity: 2, enrolled: 2, waitlisted: 1, version: 3 };
+        current = { ...offering, capacity: 2, enrolled: 2, seatsTaken: 2, waitlisted: 1, version: 3 };
         queue = [place('a', 'Ani', 'enrolled', 1), place('b', 'Budi', 'enrolled', 2), place('c', 'Citra', 'waitlisted', 3)];
         return { status: 200, body: current };
       },

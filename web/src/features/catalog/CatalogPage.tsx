@@ -270,7 +270,7 @@ function OfferingsPanel() {
                       {formatDay(o.startDate, language)} – {formatDay(o.endDate, language)}
                     </Table.Td>
                     <Table.Td>{o.online ? t('cat.online') : (o.location ?? '—')}</Table.Td>
-                    <Table.Td ta="right">{t('cat.seatsOf', { taken: o.enrolled, capacity: o.capacity })}</Table.Td>
+                    <Table.Td ta="right">{t('cat.seatsOf', { taken: o.seatsTaken, capacity: o.capacity })}</Table.Td>
                     <Table.Td ta="right">{o.waitlisted}</Table.Td>
                     <Table.Td>
                       <OfferingStatus status={o.status} />

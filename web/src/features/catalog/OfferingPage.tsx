@@ -79,7 +79,7 @@ export function OfferingPage() {
                 <OfferingStatus status={offering.status} />
               </Fact>
               <Fact label={t('cat.seats')}>
-                <span data-testid="seats">{t('cat.seatsOf', { taken: offering.enrolled, capacity: offering.capacity })}</span>
+                <span data-testid="seats">{t('cat.seatsOf', { taken: offering.seatsTaken, capacity: offering.capacity })}</span>
               </Fact>
               <Fact label={t('cat.waitlist')}>
                 <span data-testid="waitlisted">{offering.waitlisted}</span>
@@ -120,7 +120,7 @@ export function OfferingPage() {
                   offeringId={id}
                   program={offeringRead.program.data}
                   inQueue={new Set((queue.data?.items ?? []).filter((e) => e.status !== 'withdrawn').map((e) => e.employeeId))}
-                  freeSeats={Math.max(0, offering.capacity - offering.enrolled)}
+                  freeSeats={Math.max(0, offering.capacity - offering.seatsTaken)}
                 />
               </Section>
             ) : null}

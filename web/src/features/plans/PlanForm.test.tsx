@@ -14,6 +14,7 @@ const offering = (id: string, programTitle: string, startDate: string, status: O
   endDate: startDate,
   capacity: 20,
   enrolled: 0,
+  seatsTaken: 0,
   waitlisted: 0,
   location: 'Kalianda',
   online: false,
