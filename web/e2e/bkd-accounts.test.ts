@@ -31,7 +31,10 @@ import {
 
 interface Unit {
   id: string;
+  code: string;
   name: string;
+  /** As the unit picker shows it: a name other units share carries the code. */
+  label: string;
 }
 interface Lane {
   admin: DemoAccount;
@@ -43,17 +46,23 @@ interface Lane {
 let stack: Stack;
 const lanes: Lane[] = [];
 
-/** Units whose name is theirs alone, with two to eight active people and none with an account yet: one per viewport. */
+/**
+ * Units with two to eight active people and none with an account yet, one per viewport: those whose
+ * name other units share first (every OPD has its Sekretariat), which the picker tells apart by code.
+ */
 async function pickUnits(count: number): Promise<{ unit: Unit; person: Lane['person'] }[]> {
-  const units = (await adminCall<{ items: Unit[] }>(stack, 'GET', '/units?limit=500')).items;
+  const units = (await adminCall<{ items: Omit<Unit, 'label'>[] }>(stack, 'GET', '/units?limit=500')).items;
   const accounts = (await adminCall<{ items: { employeeId: string | null }[] }>(stack, 'GET', '/accounts?limit=500')).items;
   const withAccount = new Set(accounts.map((a) => a.employeeId));
+  const shared = (unit: Omit<Unit, 'label'>) => units.filter((u) => u.name === unit.name).length > 1;
   const picked: { unit: Unit; person: Lane['person'] }[] = [];
-  for (const unit of units) {
-    if (units.filter((u) => u.name === unit.name).length > 1) continue;
+  for (const unit of [...units.filter(shared), ...units.filter((u) => !shared(u))]) {
     const people = (await adminCall<{ items: Lane['person'][] }>(stack, 'GET', `/employees?unit=${unit.id}&status=active&limit=9`)).items;
     if (people.length < 2 || people.length > 8 || people.some((p) => withAccount.has(p.id))) continue;
-    picked.push({ unit, person: people[0] as Lane['person'] });
+    picked.push({
+      unit: { ...unit, label: shared(unit) ? `${unit.name} (${unit.code})` : unit.name },
+      person: people[0] as Lane['person'],
+    });
     if (picked.length === count) return picked;
   }
   throw new Error('No unit fits the journey');
@@ -123,7 +132,7 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await expectAccessible(page);
       expectWithinBudget(costs, 'akun-pegawai');
 
-      await choose(page, 'Unit', lane().unit.name);
+      await choose(page, 'Unit', lane().unit.label);
       await page.getByRole('button', { name: 'Buat kode aktivasi' }).click();
       const sheet = page.getByRole('region', { name: 'Lembar kode aktivasi akun' });
       await sheet.waitFor();
