@@ -9,7 +9,7 @@
  * sessions with the local key of `.local/auth-signing-keys.json`. Setting up data is done with
  * tokens of the local dev key (`npm run token`'s), as the tenant admin and the national admin.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,24 +123,51 @@ async function loadDemo(url: string): Promise<string> {
   return adminToken;
 }
 
+/**
+ * The journeys' starting database, made once for all of them (global-setup.ts): every migration and
+ * the demo region, in a persist directory that each file's stack copies rather than loading the
+ * demo again (a few seconds a file). Its path reaches the test files through this variable.
+ */
+export const demoTemplateVariable = 'BANGKOM_E2E_DEMO_TEMPLATE';
+
+/** Makes the demo template in `persistDir`: migrated, the demo region loaded through the API of a Worker that is then stopped. */
+export async function makeDemoTemplate(persistDir: string): Promise<void> {
+  await migrate(persistDir);
+  const worker = await startWorker(persistDir);
+  try {
+    await loadDemo((await worker.url).origin);
+  } finally {
+    await worker.dispose();
+  }
+}
+
 export async function startStack(log: (line: string) => void = () => {}): Promise<Stack> {
   const started = Date.now();
   const lap = (what: string) => log(`e2e: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const persistDir = await mkdtemp(join(tmpdir(), 'bangkom-e2e-'));
+  const template = process.env[demoTemplateVariable];
   let worker: Worker | undefined;
   let browser: Browser | undefined;
   try {
-    // The console was built once for all journey files (global-setup.ts).
-    await migrate(persistDir);
-    lap('migrated');
+    // The console was built once for all journey files (global-setup.ts), and so was the demo
+    // database when the journeys run under Vitest; the bench, alone, loads its own.
+    if (template) {
+      await cp(template, persistDir, { recursive: true });
+      lap('demo database copied');
+    } else {
+      await migrate(persistDir);
+      lap('migrated');
+    }
     worker = await startWorker(persistDir);
     const url = (await worker.url).origin;
     lap(`worker on ${url}`);
     const [adminToken, launched] = await Promise.all([
-      loadDemo(url).then((token) => {
-        lap('demo data loaded');
-        return token;
-      }),
+      template
+        ? mintToken({ role: 'tenant_admin', tenant, ttl: '2h' })
+        : loadDemo(url).then((token) => {
+            lap('demo data loaded');
+            return token;
+          }),
       chromium.launch({ executablePath: chromiumPath, args: chromiumFlags }),
     ]);
     browser = launched;
@@ -179,14 +206,24 @@ export async function nationalAccount(stack: Pick<Stack, 'url'>, email: string):
   return activateAccount(stack.url, await mintToken({ role: 'national_admin', ttl: '1h' }), { role: 'national_admin', email });
 }
 
-/** A fresh browser context at the viewport, in Indonesian, without motion; axe can be injected (CSP bypassed for it). */
+let contexts = 0;
+
+/**
+ * A fresh browser context at the viewport, in Indonesian, without motion; axe can be injected (CSP
+ * bypassed for it). Each is a person at an address of their own (`CF-Connecting-IP`, from the
+ * shared address space 100.64.0.0/10), as the sign-in routes' per-address rate limits see people:
+ * locally every request would otherwise come from one unknown address, and a file's sign-ins pass
+ * twenty a minute on a fast machine.
+ */
 export async function openPage(stack: Pick<Stack, 'browser'>, viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
+  contexts++;
   const context = await stack.browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
     locale: 'id-ID',
     reducedMotion: 'reduce',
     // The console's CSP (web/public/_headers) forbids inline scripts, as it should; axe is injected as one.
     bypassCSP: true,
+    extraHTTPHeaders: { 'cf-connecting-ip': `100.64.${(contexts >> 8) & 255}.${contexts & 255}` },
   });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
@@ -213,11 +250,11 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
 /** axe-core on the page as it is (WCAG 2.x A and AA rules); answers the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<{ id: string; help: string; targets: string }[]> {
+export async function seriousViolations(page: Page): Promise<{ id: string; help: string; targets: string; why: string }[]> {
   await page.addScriptTag({ content: axe.source });
   const violations = await page.evaluate(async () => {
     const { axe } = globalThis as unknown as { axe: { run(options: object): Promise<{ violations: AxeViolation[] }> } };
@@ -226,7 +263,13 @@ export async function seriousViolations(page: Page): Promise<{ id: string; help:
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)).join(' ') }));
+    .map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)).join(' '),
+      // What axe measured (a contrast's ratio and colours, say): what a failure needs to be mended.
+      why: v.nodes.map((n) => n.failureSummary ?? '').join(' | '),
+    }));
 }
 
 /** Keeps a screenshot of the whole page as a test artifact: test-results/screenshots/<name>-<width>.png. */
