@@ -116,7 +116,7 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       // And on the record of the first line's employee.
       await page.getByTestId('plan-line').first().getByRole('link').click();
       await page.getByRole('heading', { name: 'Pelatihan' }).waitFor();
-      await page.locator('#enrollments').getByText('enrolled').first().waitFor();
+      await page.locator('#enrollments').getByText('Terdaftar').first().waitFor();
       expect(meter.over()).toEqual([]);
     } catch (error) {
       await screenshot(page, `failed-rencana-${index}`, viewport);

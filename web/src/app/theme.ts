@@ -21,8 +21,9 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
   if (!input.variant || !strongText.has(input.variant)) return colors;
-  // Shade 9 darkened further: orange and yellow at shade 9 are still below 4.5:1 on their light background.
-  const text = `color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 75%, black)`;
+  // Shade 9 darkened further: orange and yellow at shade 9 are still below 4.5:1 on their light
+  // background, and yellow at 75% was 4.47:1 on its light badge (axe, a waitlisted place); 70% is 5:1.
+  const text = `color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 70%, black)`;
   return { ...colors, color: text, ...(input.variant === 'outline' ? { border: `1px solid ${text}` } : {}) };
 };
 
@@ -44,7 +45,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
     '--mantine-primary-color-filled-hover': `color-mix(in srgb, var(--mantine-color-${current.primaryColor}-9) 85%, black)`,
     ...Object.fromEntries(
       Object.keys(current.colors).flatMap((color) => [
-        [`--mantine-color-${color}-light-color`, `color-mix(in srgb, var(--mantine-color-${color}-9) 75%, black)`],
+        [`--mantine-color-${color}-light-color`, `color-mix(in srgb, var(--mantine-color-${color}-9) 70%, black)`],
         [`--mantine-color-${color}-filled-hover`, `color-mix(in srgb, var(--mantine-color-${color}-9) 85%, black)`],
       ]),
     ),

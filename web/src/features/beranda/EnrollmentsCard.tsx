@@ -67,7 +67,7 @@ function EnrollmentRow({ enrollment, onWithdraw }: { enrollment: Enrollment; onW
 export function EnrollmentStatus({ status, size }: { status: Enrollment['status']; size?: 'sm' }) {
   const { t } = useI18n();
   return (
-    <Badge color={statusColor[status]} variant="light" size={size}>
+    <Badge color={statusColor[status]} variant="light" size={size} style={{ flexShrink: 0 }}>
       {t(`enrollment.status.${status}` as const)}
     </Badge>
   );

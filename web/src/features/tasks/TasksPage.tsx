@@ -2,7 +2,7 @@
  * Tugas saya: L1 forms for completed trainings, L3 forms for direct reports, pairing feedback and
  * pairing proposals to answer as mentor, soonest due first, each with its due date.
  */
-import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -35,7 +35,8 @@ export function TasksPage() {
       {waiting.isError ? <ProblemAlert error={waiting.error} /> : null}
       {proposals.isError ? <ProblemAlert error={proposals.error} /> : null}
       {loading ? (
-        <Stack aria-busy="true" aria-label={t('state.loading')}>
+        <Stack aria-busy="true">
+          <VisuallyHidden>{t('state.loading')}</VisuallyHidden>
           <Skeleton height={80} />
           <Skeleton height={80} />
         </Stack>
