@@ -24,7 +24,8 @@ const statusColor: Record<DeliveryStatus, string> = {
 function Resend({ delivery, tenant, onDone }: { delivery: Delivery; tenant: string | undefined; onDone: (d: Delivery) => void }) {
   const { t } = useI18n();
   const resend = useResend(tenant);
-  const [asking, setAsking] = useState(false);
+  // One decision to resend, from opening the confirmation: retries of it share its Idempotency-Key.
+  const [asking, setAsking] = useState<string | null>(null);
   if (delivery.status !== 'gagal' && delivery.status !== 'terkirim') return null;
   const email = delivery.recipient.email ?? '';
   return (
@@ -37,23 +38,26 @@ function Resend({ delivery, tenant, onDone }: { delivery: Delivery; tenant: stri
               size="xs"
               loading={resend.isPending}
               onClick={() =>
-                resend.mutate(delivery.id, {
-                  onSuccess: (d) => {
-                    setAsking(false);
-                    onDone(d);
+                resend.mutate(
+                  { id: delivery.id, attempt: asking },
+                  {
+                    onSuccess: (d) => {
+                      setAsking(null);
+                      onDone(d);
+                    },
                   },
-                })
+                )
               }
             >
               {t('deliveries.confirm')}
             </Button>
-            <Button size="xs" variant="subtle" onClick={() => setAsking(false)}>
+            <Button size="xs" variant="subtle" onClick={() => setAsking(null)}>
               {t('form.cancel')}
             </Button>
           </Group>
         </>
       ) : (
-        <Button size="xs" variant="light" onClick={() => setAsking(true)}>
+        <Button size="xs" variant="light" onClick={() => setAsking(crypto.randomUUID())}>
           {t('deliveries.resend')}
         </Button>
       )}

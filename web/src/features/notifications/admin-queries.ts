@@ -41,14 +41,19 @@ export function useDeliveries(tenant: string | undefined, status: DeliveryStatus
   });
 }
 
+/**
+ * Resends a delivery. `attempt` names one decision to resend (made when the admin opens the
+ * confirmation): a second try of the same decision, after a lost answer, carries the same
+ * Idempotency-Key and sends nothing twice.
+ */
 export function useResend(tenant: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
+    mutationFn: ({ id, attempt }: { id: string; attempt: string }) =>
       unwrap(
         api.POST('/api/v1/tenants/{tenant}/notifications/deliveries/{id}/resend', {
           params: { path: { tenant: tenant ?? '', id } },
-          headers: { 'Idempotency-Key': `resend-${id}-${crypto.randomUUID()}` },
+          headers: { 'Idempotency-Key': `resend-${id}-${attempt}` },
         }),
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all(tenant ?? '') }),

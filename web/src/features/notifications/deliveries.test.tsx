@@ -88,6 +88,31 @@ describe('Pengiriman notifikasi', () => {
     expect(post?.headers.get('idempotency-key')).toMatch(/^resend-dlv_1-/);
   });
 
+  it('tries one decision to resend again with the same Idempotency-Key, and a new decision with a new one', async () => {
+    signIn();
+    let answers = 0;
+    const requests = serve({
+      [`GET ${path}`]: { status: 200, body: { items: [failed], nextCursor: null } },
+      [`POST ${path}/dlv_1/resend`]: () =>
+        ++answers === 1
+          ? { status: 503, body: { type: 'urn:bangkom:problem:unavailable', title: 'Unavailable', status: 503, detail: 'Try again.' } }
+          : { status: 200, body: { ...failed, status: 'terkirim', attempts: 0, lastError: null } },
+    });
+    renderAt(<DeliveriesPage />, { seed: seed() });
+    fireEvent.click(await screen.findByRole('button', { name: 'Kirim ulang' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ya, kirim ulang' }));
+    await screen.findByText('Terjadi kesalahan di server. Coba lagi sebentar lagi.');
+    fireEvent.click(screen.getByRole('button', { name: 'Ya, kirim ulang' }));
+    await screen.findByText('E-mail dikirim ulang ke budi@example.go.id.');
+    const keys = requests.filter((r) => r.method === 'POST').map((r) => r.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kirim ulang' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ya, kirim ulang' }));
+    await waitFor(() => expect(requests.filter((r) => r.method === 'POST')).toHaveLength(3));
+    expect(requests.filter((r) => r.method === 'POST')[2]?.headers.get('idempotency-key')).not.toBe(keys[0]);
+  });
+
   it('shows the problem when the message is being sent already', async () => {
     signIn();
     serve({
