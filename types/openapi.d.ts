@@ -26096,6 +26096,7 @@ export interface components {
          *       "endDate": "2026-02-12",
          *       "capacity": 25,
          *       "enrolled": 0,
+         *       "seatsTaken": 22,
          *       "waitlisted": 0,
          *       "location": "Aula BKPSDM",
          *       "online": false,

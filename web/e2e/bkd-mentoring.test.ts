@@ -122,15 +122,20 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       expect(published.every((p) => p.status === 'proposed')).toBe(true);
       expect(published.some((p) => p.menteeId === removed.id)).toBe(false);
 
-      // A mentor with this one proposal only accepts it in Tugas saya, in a second browser context.
+      // One of their mentors accepts it in Tugas saya, in a second browser context: the proposal that
+      // names this mentee (the mentor may have others, from the other viewport's five).
       const open = await adminCall<{ items: Pairing[] }>(stack, 'GET', '/pairings?kind=mentoring&status=proposed&limit=100');
-      const chosen = published.find((p) => open.items.filter((o) => o.mentorId === p.mentorId).length === 1) as Pairing;
-      expect(chosen).toBeDefined();
+      const waitingFor = (p: Pairing) => open.items.filter((o) => o.mentorId === p.mentorId).length;
+      const chosen = [...published].sort((a, b) => waitingFor(a) - waitingFor(b))[0] as Pairing;
+      const mentee = five.find((e) => e.id === chosen.menteeId) as Employee;
       const mentor = await demoAccount(stack, { role: 'employee', employeeId: chosen.mentorId });
       mentorPage = await openPage(stack, viewport);
       await signIn(mentorPage.page, stack.url, mentor, '/tugas');
       await mentorPage.page.getByRole('heading', { name: 'Tugas saya' }).waitFor();
-      const task = mentorPage.page.getByRole('listitem').filter({ has: mentorPage.page.getByRole('button', { name: 'Terima' }) });
+      const task = mentorPage.page
+        .getByRole('listitem')
+        .filter({ has: mentorPage.page.getByRole('button', { name: 'Terima' }) })
+        .filter({ hasText: `bersama ${mentee.name}` });
       await expect.poll(() => task.count()).toBe(1);
       await checked(mentorPage.page, 'pendampingan-tugas-mentor', viewport);
       await task.getByRole('button', { name: 'Terima' }).click();

@@ -846,6 +846,7 @@ export const schemaExamples: Record<string, unknown> = {
     endDate: '2026-02-12',
     capacity: 25,
     enrolled: 0,
+    seatsTaken: 22,
     waitlisted: 0,
     location: 'Aula BKPSDM',
     online: false,

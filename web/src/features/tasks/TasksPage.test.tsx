@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callerKeys } from '../../lib/api/caller';
 import { me, tenant } from '../../test/fixtures';
 import { renderAt, serve } from '../../test/render';
-import { taskKeys, type Waiting } from './queries';
+import { type Pairing, taskKeys, type Waiting } from './queries';
 import { TasksPage } from './TasksPage';
 import { tasksInOrder } from './tasks';
 
@@ -55,6 +55,47 @@ describe('Tugas saya', () => {
       answers: { materi: 5, fasilitator: 4, metode: 4, sarana: 4, manfaat: 4, waktu: 4 },
       comment: null,
     });
+  });
+
+  it("names the mentee of each proposal a mentor is asked to answer, with the admin's note", () => {
+    const proposal = (id: string, menteeName: string, note: string | null): Pairing => ({
+      id,
+      kind: 'mentoring',
+      mentorId: 'emp_me',
+      menteeId: `emp_${id}`,
+      mentorName: 'Adi Kurniawan',
+      menteeName,
+      status: 'proposed',
+      focus: [],
+      note,
+      proposedBy: 'admin',
+      acceptedAt: null,
+      endedAt: null,
+      endedBy: null,
+      endReason: null,
+      completedAt: null,
+      jp: null,
+      version: 1,
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
+    renderAt(<TasksPage />, {
+      seed: [
+        [callerKeys.me, me],
+        [callerKeys.tenant('kalianda'), tenant],
+        [taskKeys.waiting, { items: [] }],
+        [
+          taskKeys.proposals,
+          { items: [proposal('p1', 'Budi Santoso', 'Persiapan promosi'), proposal('p2', 'Citra Lestari', null)], nextCursor: null },
+        ],
+      ],
+    });
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    const budi = items.find((i) => within(i).queryByText('bersama Budi Santoso')) as HTMLElement;
+    expect(within(budi).getByText('Persiapan promosi')).toBeTruthy();
+    expect(within(budi).getByRole('button', { name: 'Terima' })).toBeTruthy();
+    expect(items.some((i) => within(i).queryByText('bersama Citra Lestari'))).toBe(true);
   });
 
   it('says when nothing waits', () => {

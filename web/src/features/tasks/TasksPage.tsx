@@ -87,9 +87,17 @@ function DueLine({ task }: { task: Task }) {
   const { t, language } = useI18n();
   if (task.kind === 'proposal')
     return (
-      <Text size="sm" c="dimmed">
-        {t('tasks.proposalWaits')}
-      </Text>
+      <>
+        <Text size="sm">{t('pairing.with', { name: task.pairing.menteeName })}</Text>
+        {task.pairing.note ? (
+          <Text size="sm" c="dimmed">
+            {task.pairing.note}
+          </Text>
+        ) : null}
+        <Text size="sm" c="dimmed">
+          {t('tasks.proposalWaits')}
+        </Text>
+      </>
     );
   if (!task.open)
     return (

@@ -5,7 +5,8 @@ import { unwrap } from '../../lib/api/problem';
 import type { components } from '../../lib/api/schema';
 
 export type Waiting = components['schemas']['WaitingEvaluations']['items'][number];
-export type Pairing = components['schemas']['Pairing'];
+/** A pairing with its members' names (`/me/pairings`): a proposal says whom the mentor is asked to guide. */
+export type Pairing = components['schemas']['NamedPairing'];
 export type ReactionAnswers = components['schemas']['ReactionInput']['answers'];
 
 export const taskKeys = { waiting: ['me', 'evaluations'] as const, proposals: ['me', 'pairings', 'proposed'] as const };
