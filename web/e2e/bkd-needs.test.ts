@@ -172,8 +172,10 @@ describe.each(viewports.map((viewport, index) => ({ viewport, index, width: view
       await navigate(page, viewport, 'Dasbor');
       await page.getByText('Per jabatan', { exact: true }).click();
       await page.locator(`[data-testid="heat-row"][data-group="${lane().positionId}"]`).waitFor();
+      // The heat map read before the change is shown at once and read again (the save made it
+      // stale): the cell changes when the new answer arrives.
+      await expect.poll(() => cellGap(page, lane().positionName, lane().competencyName)).not.toBe(before);
       const after = await cellGap(page, lane().positionName, lane().competencyName);
-      expect(after).not.toBe(before);
       const map = await adminCall<Heatmap>(stack, 'GET', '/needs/heatmap?by=position');
       const cell = map.cells.find((c) => c.groupKey === lane().positionId && c.competencyId === lane().competencyId);
       expect(after).toBe(String(cell?.weightedGap ?? ''));
