@@ -186,3 +186,31 @@ export const noLearning: [readonly unknown[], unknown][] = [
   [['me', 'certificates'], { items: [], nextCursor: null }],
   [['me', 'history'], { employeeId: 'emp_1', items: [], jpByYear: [] }],
 ];
+
+/** A proposed mentoring pairing with its members' names (`NamedPairing`); `more` overrides any field. */
+export const namedPairing = (
+  mentor: { id: string; name: string },
+  mentee: { id: string; name: string },
+  more: Partial<S['NamedPairing']> = {},
+): S['NamedPairing'] => ({
+  id: `pair_${mentee.id}`,
+  kind: 'mentoring',
+  mentorId: mentor.id,
+  menteeId: mentee.id,
+  mentorName: mentor.name,
+  menteeName: mentee.name,
+  status: 'proposed',
+  focus: [],
+  note: null,
+  proposedBy: 'admin',
+  acceptedAt: null,
+  endedAt: null,
+  endedBy: null,
+  endReason: null,
+  completedAt: null,
+  jp: null,
+  version: 1,
+  createdAt: '2026-11-30T01:00:00.000Z',
+  updatedAt: '2026-11-30T01:00:00.000Z',
+  ...more,
+});

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { callerKeys } from '../../lib/api/caller';
-import { me, tenant } from '../../test/fixtures';
+import { me, namedPairing, tenant } from '../../test/fixtures';
 import { renderAt, serve } from '../../test/render';
 import { MatchReview } from './MatchReview';
 import type { MatchResult } from './queries';
@@ -25,27 +25,8 @@ const result: MatchResult = {
   unmatched: [],
   published: false,
 };
-const pairing = (mentorId: string, menteeId: string) => ({
-  id: `pair_${menteeId}`,
-  kind: 'mentoring',
-  mentorId,
-  menteeId,
-  status: 'proposed',
-  focus: [],
-  note: null,
-  proposedBy: 'admin',
-  acceptedAt: null,
-  endedAt: null,
-  endedBy: null,
-  endReason: null,
-  completedAt: null,
-  jp: null,
-  version: 1,
-  createdAt: '2026-11-30T01:00:00.000Z',
-  updatedAt: '2026-11-30T01:00:00.000Z',
-  mentorName: name(mentorId),
-  menteeName: name(menteeId),
-});
+const pairing = (mentorId: string, menteeId: string) =>
+  namedPairing({ id: mentorId, name: name(mentorId) }, { id: menteeId, name: name(menteeId) });
 
 describe('the matching review', () => {
   it("shows each score's parts, and publishes the pairs kept in one call after one is removed", async () => {

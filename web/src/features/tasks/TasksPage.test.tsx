@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { callerKeys } from '../../lib/api/caller';
-import { me, tenant } from '../../test/fixtures';
+import { me, namedPairing, tenant } from '../../test/fixtures';
 import { renderAt, serve } from '../../test/render';
-import { type Pairing, taskKeys, type Waiting } from './queries';
+import { taskKeys, type Waiting } from './queries';
 import { TasksPage } from './TasksPage';
 import { tasksInOrder } from './tasks';
 
@@ -58,27 +58,8 @@ describe('Tugas saya', () => {
   });
 
   it("names the mentee of each proposal a mentor is asked to answer, with the admin's note", () => {
-    const proposal = (id: string, menteeName: string, note: string | null): Pairing => ({
-      id,
-      kind: 'mentoring',
-      mentorId: 'emp_me',
-      menteeId: `emp_${id}`,
-      mentorName: 'Adi Kurniawan',
-      menteeName,
-      status: 'proposed',
-      focus: [],
-      note,
-      proposedBy: 'admin',
-      acceptedAt: null,
-      endedAt: null,
-      endedBy: null,
-      endReason: null,
-      completedAt: null,
-      jp: null,
-      version: 1,
-      createdAt: '2026-03-01T00:00:00.000Z',
-      updatedAt: '2026-03-01T00:00:00.000Z',
-    });
+    const proposal = (id: string, menteeName: string, note: string | null) =>
+      namedPairing({ id: 'emp_me', name: 'Adi Kurniawan' }, { id: `emp_${id}`, name: menteeName }, { id, note });
     renderAt(<TasksPage />, {
       seed: [
         [callerKeys.me, me],
