@@ -4,6 +4,7 @@
  * it is processed; the inbox is the person's own (unread first, paged, read one or all), and anyone
  * else's notification — another person's or another region's — is a 404.
  */
+import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { processEvents } from '../../../src/modules/notifications';
@@ -178,5 +179,39 @@ describe('the inbox', () => {
     }
     expect((await api('GET', `/api/v1/me/notifications/${mine.id}`, { token: me.token })).body.readAt).toBeNull();
     expectProblem(await api('GET', '/api/v1/me/notifications', { token: t.adminToken }), 403);
+  });
+});
+
+describe('the links written before they named Beranda’s sections', () => {
+  it('are moved to the section of their kind by migration 0026, and other links are left alone', async () => {
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes('_notification_section_links'));
+    if (!migration || migration.queries.length === 0) throw new Error('the section-links migration lost its updates');
+    const t = await createTenant();
+    const me = await person(t);
+    const rows: [string, string][] = [
+      ['plan.enrolled', '/'],
+      ['jp.shortfall', '/'],
+      ['learning_report.approved', '/'],
+      ['learning_report.approved', '/laporan/lr_x'],
+    ];
+    const now = '2026-01-05T00:00:00.000Z';
+    await env.DB.batch(
+      rows.flatMap(([kind, link], i) => [
+        env.DB.prepare(
+          'insert into notification_events (tenant_id, id, kind, employee_id, link, data, dedupe_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).bind(t.id, `evt_old${i}`, kind, me.id, link, '{}', `old:${i}`, now),
+        env.DB.prepare(
+          'insert into notifications (tenant_id, id, event_id, employee_id, kind, link, data, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).bind(t.id, `ntf_old${i}`, `evt_old${i}`, me.id, kind, link, '{}', now),
+      ]),
+    );
+    for (const query of migration.queries) await env.DB.prepare(query).run();
+    const expected = ['/#enrollments', '/#jp', '/', '/laporan/lr_x'];
+    for (const table of ['notification_events', 'notifications']) {
+      const { results } = await env.DB.prepare(`select link from ${table} where tenant_id = ? order by id`)
+        .bind(t.id)
+        .all<{ link: string }>();
+      expect(results.map((r) => r.link)).toEqual(expected);
+    }
   });
 });

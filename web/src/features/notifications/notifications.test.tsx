@@ -24,8 +24,7 @@ const notification = (id: string, kind: Notification['kind'], link: string, more
 
 const approved = notification('ntf_1', 'learning_report.approved', '/laporan/lr_1', { data: { title: 'Bimtek Arsip', jp: 8 } });
 const proposed = notification('ntf_2', 'pairing.proposed', '/pendampingan/prg_1', { data: { pairingKind: 'coaching' } });
-// Stored before the server's links named Beranda's sections: a bare `/` leads to its kind's section.
-const enrolled = notification('ntf_3', 'plan.enrolled', '/', {
+const enrolled = notification('ntf_3', 'plan.enrolled', '/#enrollments', {
   data: { title: 'Pelatihan Kepemimpinan Pengawas', startDate: '2026-04-06', year: 2026 },
   readAt: '2026-03-13T00:00:00Z',
 });

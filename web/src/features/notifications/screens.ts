@@ -2,7 +2,7 @@
  * Where a notification leads in the console, in one place. The server gives each a path (its
  * `link`); a path the console has a screen for is followed as it is, anything else goes to the
  * screen of its kind (a plan's enrollment to Beranda's "Pelatihan saya", an evaluation to Tugas
- * saya, a pairing to Pendampingan), and so does a bare `/`. Also what each kind changes, to refresh when it is opened.
+ * saya, a pairing to Pendampingan). Also what each kind changes, to refresh when it is opened.
  */
 import type { components } from '../../lib/api/schema';
 import { berandaKeys } from '../beranda/queries';
@@ -28,8 +28,6 @@ const screenOfKind: Record<Kind, string> = {
 
 export function screenOf(notification: { kind: Kind; link: string }): string {
   const path = notification.link.split(/[?#]/)[0] ?? '';
-  // A bare `/` (what the server wrote before its links named Beranda's sections) says no more than the kind.
-  if (notification.link === '/') return screenOfKind[notification.kind];
   return screens.some((screen) => screen.test(path)) ? notification.link : screenOfKind[notification.kind];
 }
 
