@@ -114,11 +114,14 @@ async function startWorker(persistDir: string): Promise<Worker> {
   return worker;
 }
 
+/** The demo region's admin, as the harness sets up data (the local dev key's token). */
+const demoAdminToken = () => mintToken({ role: 'tenant_admin', tenant, ttl: '2h' });
+
 async function loadDemo(url: string): Promise<string> {
   const nationalToken = await mintToken({ role: 'national_admin', ttl: '2h' });
   const manifest = JSON.parse(await readFile(join(root, 'tenants', `${tenant}.json`), 'utf8'));
   await onboardManifest(url, nationalToken, manifest);
-  const adminToken = await mintToken({ role: 'tenant_admin', tenant, ttl: '2h' });
+  const adminToken = await demoAdminToken();
   for (const loader of demoLoaders) await loader.load({ url, slug: tenant, adminToken, nationalToken });
   return adminToken;
 }
@@ -163,7 +166,7 @@ export async function startStack(log: (line: string) => void = () => {}): Promis
     lap(`worker on ${url}`);
     const [adminToken, launched] = await Promise.all([
       template
-        ? mintToken({ role: 'tenant_admin', tenant, ttl: '2h' })
+        ? demoAdminToken()
         : loadDemo(url).then((token) => {
             lap('demo data loaded');
             return token;

@@ -82,11 +82,9 @@ async function counted(): Promise<number> {
   return report.units.find((u) => u.unitCode === unit.code)?.responses ?? 0;
 }
 
-let addresses = 0;
-/** A citizen's browser with an address of its own (TEST-NET-3), at the viewport, in Indonesian. */
+/** A citizen's browser with an address of its own (openPage gives each context one), at the viewport, in Indonesian. */
 async function citizen(viewport: Viewport): Promise<{ context: BrowserContext; page: Page; over: () => string[] }> {
   const { context, page } = await openPage(stack, viewport);
-  await context.setExtraHTTPHeaders({ 'cf-connecting-ip': `203.0.${viewport.width % 256}.${++addresses}` });
   return { context, page, over: meterApi(page).over };
 }
 
